@@ -1,0 +1,22 @@
+import type { Migration } from 'kysely';
+import * as createAccounts from './20261122_0001_create_accounts';
+import * as createUnits from './20261122_0002_create_units';
+import * as createInstruments from './20261122_0003_create_instruments';
+import * as createPeriods from './20261122_0004_create_periods';
+import * as createScoreSheets from './20261122_0005_create_score_sheets';
+import * as createCoachingItems from './20261122_0006_create_coaching_items';
+import * as createSurvey from './20261122_0007_create_survey';
+import * as createAuditAndSettings from './20261122_0008_create_audit_and_settings';
+
+// Static list so that migrations run the same under tsx, vitest and the built server.
+// Add new migrations at the end; the keys sort in the order they apply.
+export const migrations: Record<string, Migration> = {
+	'20261122_0001_create_accounts': createAccounts,
+	'20261122_0002_create_units': createUnits,
+	'20261122_0003_create_instruments': createInstruments,
+	'20261122_0004_create_periods': createPeriods,
+	'20261122_0005_create_score_sheets': createScoreSheets,
+	'20261122_0006_create_coaching_items': createCoachingItems,
+	'20261122_0007_create_survey': createSurvey,
+	'20261122_0008_create_audit_and_settings': createAuditAndSettings
+};

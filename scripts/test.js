@@ -1,0 +1,45 @@
+// `npm test`: every layer (unit, integration, browser end to end) and one closing line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumPath } from '../tests/e2e/support/chromium-path.js';
+
+const out = mkdtempSync(join(tmpdir(), 'rapor-test-'));
+let passed = 0;
+let failed = 0;
+let ok = true;
+
+function vitest(label, args) {
+	const json = join(out, `${label}.json`);
+	const run = spawnSync(
+		'npx',
+		['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`],
+		{
+			stdio: 'inherit'
+		}
+	);
+	if (existsSync(json)) {
+		const r = JSON.parse(readFileSync(json, 'utf8'));
+		passed += r.numPassedTests;
+		failed +=
+			r.numFailedTests + (r.numTotalTestSuites > 0 && r.success === false && r.numFailedTests === 0 ? 1 : 0);
+	} else failed += 1;
+	if (run.status !== 0) ok = false;
+}
+
+vitest('unit-integration', ['--project', 'unit', '--project', 'integration']);
+
+if (!chromiumPath()) {
+	console.error(
+		'\nChromium tidak ditemukan: pasang dengan `apt-get install -y chromium` atau tetapkan CHROMIUM_PATH.\n' +
+			'Chromium not found: install it with `apt-get install -y chromium` or set CHROMIUM_PATH.'
+	);
+	ok = false;
+	failed += 1;
+} else {
+	vitest('e2e', ['--project', 'e2e']);
+}
+
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(ok && failed === 0 ? 0 : 1);

@@ -1,0 +1,63 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { getDb } from '$lib/server/db';
+import { migrateToLatest } from '$lib/server/db/migrate';
+import {
+	SESSION_COOKIE,
+	clearSessionCookie,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+
+export const init: ServerInit = async () => {
+	// npm start migrates before serving; this keeps `vite dev` and ad-hoc runs consistent too.
+	await migrateToLatest(getDb());
+};
+
+const handleAuth: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.sessionId = null;
+	event.locals.sessionExpired = false;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const secure = event.url.protocol === 'https:';
+		const session = await validateSessionToken(getDb(), token, new Date());
+		if (session) {
+			event.locals.user = session.user;
+			event.locals.sessionId = session.id;
+			setSessionCookie(event.cookies, token, session.expiresAt, secure);
+		} else {
+			event.locals.sessionExpired = true;
+			clearSessionCookie(event.cookies, secure);
+		}
+	}
+	return resolve(event);
+};
+
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+	});
+
+const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(self), geolocation=(), microphone=()');
+	return response;
+};
+
+export const handle = sequence(handleSecurityHeaders, handleLocale, handleAuth);
+
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (status >= 500) console.error(error);
+	return {
+		message:
+			status === 404
+				? 'Halaman tidak ditemukan.'
+				: 'Terjadi kesalahan pada server. Silakan coba lagi beberapa saat lagi.'
+	};
+};

@@ -1,0 +1,54 @@
+export const ROLES = ['admin', 'assessor', 'unit_head', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const AFFILIATION_TYPES = ['university', 'student_board', 'other'] as const;
+export type AffiliationType = (typeof AFFILIATION_TYPES)[number];
+
+/** What the browser may know about the signed-in user: a whitelist, never a row. */
+export interface SessionUser {
+	id: number;
+	name: string;
+	email: string;
+	role: Role;
+}
+
+export interface User extends SessionUser {
+	active: boolean;
+	canSignIn: boolean;
+	affiliationType: AffiliationType | null;
+	affiliationName: string | null;
+	phone: string | null;
+	unitCodes: string[];
+	createdAt: Date;
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+	admin: 'Administrator (Bagian Organisasi)',
+	assessor: 'Penilai',
+	unit_head: 'Kepala Unit',
+	viewer: 'Pimpinan (baca saja)'
+};
+
+export const AFFILIATION_LABELS: Record<AffiliationType, string> = {
+	university: 'Perguruan tinggi',
+	student_board: 'BEM / organisasi mahasiswa',
+	other: 'Lainnya'
+};
+
+/** Where each role lands after signing in. */
+export function homePathFor(role: Role): string {
+	switch (role) {
+		case 'admin':
+			return '/admin';
+		case 'assessor':
+			return '/penilaian';
+		case 'unit_head':
+			return '/unit';
+		case 'viewer':
+			return '/pimpinan';
+	}
+}
+
+export function normalizeEmail(email: string): string {
+	return email.trim().toLowerCase();
+}

@@ -1,0 +1,11 @@
+export const PERIOD_STATUSES = ['draft', 'running', 'review', 'published', 'archived'] as const;
+export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
+
+// Codes are the contracts'; the interface shows the Indonesian words.
+export const PERIOD_STATUS_LABELS: Record<PeriodStatus, string> = {
+	draft: 'draf',
+	running: 'berjalan',
+	review: 'review',
+	published: 'terbit',
+	archived: 'arsip'
+};

@@ -1,0 +1,67 @@
+import type { AspectWeight, InstrumentDef } from '../instrument/types';
+
+// Spec 4.3-4.4: weighted sums with the weights exactly as published. Unrounded throughout.
+
+function weightedAspectSums(
+	def: InstrumentDef,
+	valueOf: Readonly<Record<string, number>>,
+	what: string
+): Record<string, number> {
+	const result: Record<string, number> = {};
+	for (const aspect of def.aspects) {
+		if (aspect.weight <= 0) continue;
+		let sum = 0;
+		for (const ind of aspect.indicators) {
+			if (ind.weight <= 0) continue;
+			const value = valueOf[ind.code];
+			if (typeof value !== 'number' || !Number.isFinite(value)) {
+				throw new RangeError(`${what} indikator ${ind.code} tidak ada`);
+			}
+			sum += ind.weight * value;
+		}
+		result[aspect.code] = sum;
+	}
+	return result;
+}
+
+/** Aspect score = Σ w_i·s_i with the weights as published, not renormalised (spec 4.3). */
+export function aspectScoresFromIndicatorMeans(
+	def: InstrumentDef,
+	means: Readonly<Record<string, number>>
+): Record<string, number> {
+	return weightedAspectSums(def, means, 'Rata-rata');
+}
+
+/** One sheet's Σ w_i·s_i per scored aspect; every scored indicator needs an integer 0..5 (spec 4.1). */
+export function sheetAspectSums(
+	def: InstrumentDef,
+	scores: Readonly<Record<string, number>>
+): Record<string, number> {
+	for (const aspect of def.aspects) {
+		for (const ind of aspect.indicators) {
+			const s = scores[ind.code];
+			if (s === undefined && (ind.weight <= 0 || aspect.weight <= 0)) continue;
+			if (typeof s !== 'number' || !Number.isInteger(s) || s < 0 || s > 5) {
+				throw new RangeError(`Nilai indikator ${ind.code} harus bilangan bulat 0 sampai 5 (kini ${s})`);
+			}
+		}
+	}
+	return weightedAspectSums(def, scores, 'Nilai');
+}
+
+/** IPP = Σ W_a·aspect_a over aspects of weight above 0 (spec 4.4). */
+export function ippFromAspects(
+	aspectWeights: readonly AspectWeight[],
+	aspectScores: Readonly<Record<string, number>>
+): number {
+	let ipp = 0;
+	for (const aspect of aspectWeights) {
+		if (aspect.weight <= 0) continue;
+		const score = aspectScores[aspect.code];
+		if (typeof score !== 'number' || !Number.isFinite(score)) {
+			throw new RangeError(`Skor aspek ${aspect.code} tidak ada`);
+		}
+		ipp += aspect.weight * score;
+	}
+	return ipp;
+}

@@ -1,0 +1,68 @@
+import { isGradeAtLeast, type Grade } from './display';
+
+// Spec 4.8: awards go to the top N ranks of a category, labelled by the rank itself.
+
+export interface AwardRule {
+	/** N: ranks 1..N are awarded (default 2). */
+	awardsPerCategory: number;
+	/** Only units at or above this grade are awarded; null for no minimum. */
+	minGrade?: Grade | null;
+}
+
+export const DEFAULT_AWARD_RULE: AwardRule = { awardsPerCategory: 2, minGrade: null };
+
+const ROMAN: readonly [number, string][] = [
+	[1000, 'M'],
+	[900, 'CM'],
+	[500, 'D'],
+	[400, 'CD'],
+	[100, 'C'],
+	[90, 'XC'],
+	[50, 'L'],
+	[40, 'XL'],
+	[10, 'X'],
+	[9, 'IX'],
+	[5, 'V'],
+	[4, 'IV'],
+	[1, 'I']
+];
+
+export function toRoman(n: number): string {
+	if (!Number.isInteger(n) || n < 1 || n > 3999) {
+		throw new RangeError(`Angka Romawi hanya untuk 1 sampai 3999 (kini ${n})`);
+	}
+	let rest = n;
+	let out = '';
+	for (const [value, symbol] of ROMAN) {
+		while (rest >= value) {
+			out += symbol;
+			rest -= value;
+		}
+	}
+	return out;
+}
+
+/** "Terbaik I", "Terbaik II", ... : the label follows the (possibly shared) rank. */
+export function awardLabel(rank: number): string {
+	return `Terbaik ${toRoman(rank)}`;
+}
+
+export function assertAwardRule(rule: AwardRule): void {
+	if (!Number.isInteger(rule.awardsPerCategory) || rule.awardsPerCategory < 0) {
+		throw new RangeError(
+			`Jumlah penghargaan per kategori harus bilangan bulat ≥ 0 (kini ${rule.awardsPerCategory})`
+		);
+	}
+}
+
+/**
+ * The award of a ranked (complete) unit, or null. With competition ranks, "rank ≤ N" awards
+ * everyone sharing the rank at the cut-off (1, 2, 2 for N = 2) and skips the gap after a tie
+ * (1, 1, 3: rank 3 only when N ≥ 3). Grades fall with rank, so the minimum grade never
+ * leaves a better unit out while a worse one is in.
+ */
+export function awardFor(rank: number, grade: Grade, rule: AwardRule = DEFAULT_AWARD_RULE): string | null {
+	if (rank > rule.awardsPerCategory) return null;
+	if (rule.minGrade && !isGradeAtLeast(grade, rule.minGrade)) return null;
+	return awardLabel(rank);
+}

@@ -1,0 +1,75 @@
+import type { AspectWeight } from '../instrument/types';
+import type { Lacking } from './completeness';
+import type { Grade } from './display';
+import type { RankReason } from './ranking';
+import type { SheetAspectSums } from './types';
+
+// Input and output of computePeriodResults. The output keys follow contracts.md ("Results
+// JSON", without `period`); `rank_reason` and `lacking` are additions, as the contracts allow.
+
+export interface PeriodSettings {
+	requiredVisits: number;
+	requiredAssessors: number;
+	awardsPerCategory: number;
+	awardMinGrade: Grade | null;
+}
+
+export const DEFAULT_PERIOD_SETTINGS: PeriodSettings = {
+	requiredVisits: 2,
+	requiredAssessors: 2,
+	awardsPerCategory: 2,
+	awardMinGrade: null
+};
+
+export interface PeriodUnitInput {
+	code: string;
+	name: string;
+	category: string;
+	/** Submitted sheets only. */
+	sheets: readonly SheetAspectSums[];
+}
+
+export interface PeriodResultsInput {
+	/** An InstrumentDef, or just its aspects' codes and weights in instrument order. */
+	instrument: { aspects: readonly AspectWeight[] };
+	settings: PeriodSettings;
+	units: readonly PeriodUnitInput[];
+}
+
+export interface UnitResult {
+	code: string;
+	name: string;
+	ipp: number | null;
+	ipp_display: string | null;
+	grade: Grade | null;
+	predikat: string | null;
+	rank: number | null;
+	complete: boolean;
+	award: string | null;
+	/** Aspects of weight above 0 only; null without sheets. */
+	aspects: Record<string, number> | null;
+	visits: number;
+	assessors: number;
+	/** Why the unit sits below the one above it; null when not ranked. */
+	rank_reason: RankReason | null;
+	/** What an incomplete unit still needs; null when complete. */
+	lacking: Lacking | null;
+}
+
+export interface CategoryResult {
+	name: string;
+	count: number;
+	incomplete: number;
+	mean_ipp: number | null;
+	median_ipp: number | null;
+	min_ipp: number | null;
+	max_ipp: number | null;
+	aspect_means: Record<string, number> | null;
+	grade_counts: Record<Grade, number>;
+	/** Complete units in rank order, then incomplete ones by name. */
+	units: UnitResult[];
+}
+
+export interface PeriodResults {
+	categories: CategoryResult[];
+}

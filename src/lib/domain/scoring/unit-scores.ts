@@ -1,0 +1,95 @@
+import type { SheetAspectSums, SheetScores } from './types';
+
+// Spec 4.2: a unit's scores from its submitted sheets, each visit counting equally however
+// many assessors it had. All values stay unrounded; rounding happens only in display.ts.
+
+/** Per indicator: mean over visits of the mean of that visit's sheets (spec 4.2). */
+export function unitIndicatorMeans(sheets: readonly SheetScores[]): Record<string, number> {
+	const perVisit = new Map<number, Map<string, { sum: number; count: number }>>();
+	const codes = new Set<string>();
+	for (const sheet of sheets) {
+		let acc = perVisit.get(sheet.visitNo);
+		if (!acc) perVisit.set(sheet.visitNo, (acc = new Map()));
+		for (const [code, score] of Object.entries(sheet.scores)) {
+			codes.add(code);
+			const cell = acc.get(code);
+			if (cell) {
+				cell.sum += score;
+				cell.count++;
+			} else acc.set(code, { sum: score, count: 1 });
+		}
+	}
+	const visits = [...perVisit.keys()].sort((a, b) => a - b).map((v) => perVisit.get(v)!);
+	const means: Record<string, number> = {};
+	for (const code of codes) {
+		// An optional (weight-0) indicator counts only over the visits that recorded it.
+		let total = 0;
+		let n = 0;
+		for (const acc of visits) {
+			const cell = acc.get(code);
+			if (cell) {
+				total += cell.sum / cell.count;
+				n++;
+			}
+		}
+		means[code] = total / n;
+	}
+	return means;
+}
+
+/**
+ * Unit aspect scores from per-sheet aspect sums. By linearity of Σ w_i·s_i this equals the
+ * aspect score of the unit indicator means (spec 4.2 and 4.3). Null when there is no sheet.
+ * `aspectCodes` defaults to the first sheet's keys; every sheet must carry every code.
+ */
+export function unitAspectScoresFromSheetSums(
+	sheets: readonly SheetAspectSums[],
+	aspectCodes?: readonly string[]
+): Record<string, number> | null {
+	if (sheets.length === 0) return null;
+	const codes = aspectCodes ?? Object.keys(sheets[0].aspectSums);
+	const k = codes.length;
+	// Per visit: sheet count and running sums. A unit has few visits, so a linear search
+	// over visitNos is cheaper than a Map when results cover tens of thousands of units.
+	const visitNos: number[] = [];
+	const counts: number[] = [];
+	const sums: number[][] = [];
+	for (const sheet of sheets) {
+		let slot = visitNos.indexOf(sheet.visitNo);
+		if (slot === -1) {
+			slot = visitNos.length;
+			visitNos.push(sheet.visitNo);
+			counts.push(0);
+			const row: number[] = [];
+			for (let j = 0; j < k; j++) row.push(0);
+			sums.push(row);
+		}
+		counts[slot]++;
+		const row = sums[slot];
+		for (let j = 0; j < k; j++) {
+			const x = sheet.aspectSums[codes[j]];
+			if (typeof x !== 'number' || !Number.isFinite(x)) {
+				throw new RangeError(
+					`Lembar kunjungan ${sheet.visitNo} penilai ${sheet.assessorId}: jumlah aspek ${codes[j]} tidak ada`
+				);
+			}
+			row[j] += x;
+		}
+	}
+	// Visits are summed in visit-number order so that the input order of sheets cannot change
+	// the last bits of the result. Insertion sort: a unit has a handful of visits.
+	const n = visitNos.length;
+	const order: number[] = [];
+	for (let slot = 0; slot < n; slot++) {
+		let at = order.length;
+		while (at > 0 && visitNos[order[at - 1]] > visitNos[slot]) at--;
+		order.splice(at, 0, slot);
+	}
+	const result: Record<string, number> = {};
+	for (let j = 0; j < k; j++) {
+		let total = 0;
+		for (let o = 0; o < n; o++) total += sums[order[o]][j] / counts[order[o]];
+		result[codes[j]] = total / n;
+	}
+	return result;
+}

@@ -1,0 +1,12 @@
+import type { CliContext } from '../cli-error';
+import { readConfig } from '../../config';
+import { openDatabase } from '../../db/connection';
+import { migrateToLatest } from '../../db/migrate';
+
+export async function runMigrate(ctx: CliContext): Promise<void> {
+	const { db } = openDatabase(readConfig().databasePath);
+	const result = await migrateToLatest(db);
+	const applied = result.results?.filter((r) => r.status === 'Success').length ?? 0;
+	ctx.out(applied ? `${applied} migrasi diterapkan.` : 'Basis data sudah mutakhir.');
+	await db.destroy();
+}

@@ -1,0 +1,19 @@
+import type { CliContext } from '../cli-error';
+import { CliError } from '../cli-error';
+import { openMigrated } from '../open';
+import { hasUnitsOrPeriods } from '../../repositories/period.repository';
+import { seedDemoCity } from '../../../../../db/seeds/demo-city';
+
+export async function runSeedDemo(ctx: CliContext): Promise<void> {
+	const { db } = await openMigrated();
+	try {
+		if (await hasUnitsOrPeriods(db))
+			throw new CliError([
+				'basis data ini sudah berisi unit atau periode; kota contoh hanya diisi ke basis data kosong'
+			]);
+		const result = await db.transaction().execute((trx) => seedDemoCity(trx, ctx.now));
+		ctx.out(`Kota Contoh diisi: ${result.units} unit, ${result.users} akun.`);
+	} finally {
+		await db.destroy();
+	}
+}

@@ -1,0 +1,150 @@
+import type { Db } from '../db/connection';
+import type { PeriodStatus } from '../db/schema';
+
+export interface PeriodSummary {
+	id: number;
+	code: string;
+	name: string;
+	status: PeriodStatus;
+	instrumentCode: string;
+	startsOn: string;
+	endsOn: string;
+}
+
+export async function listPeriods(db: Db): Promise<PeriodSummary[]> {
+	const rows = await db
+		.selectFrom('period')
+		.innerJoin('instrument', 'instrument.id', 'period.instrument_id')
+		.select([
+			'period.id',
+			'period.code',
+			'period.name',
+			'period.status',
+			'instrument.code as instrumentCode',
+			'period.starts_on',
+			'period.ends_on'
+		])
+		.orderBy('period.starts_on', 'desc')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		code: r.code,
+		name: r.name,
+		status: r.status,
+		instrumentCode: r.instrumentCode,
+		startsOn: r.starts_on,
+		endsOn: r.ends_on
+	}));
+}
+
+export async function listPublishedPeriods(
+	db: Db
+): Promise<{ code: string; name: string; publishedAt: Date }[]> {
+	const rows = await db
+		.selectFrom('period')
+		.innerJoin('publication', 'publication.period_id', 'period.id')
+		.select(['period.code', 'period.name', (eb) => eb.fn.max('publication.published_at').as('published_at')])
+		.where('period.status', 'in', ['published', 'archived'])
+		.groupBy(['period.id', 'period.code', 'period.name'])
+		.orderBy('published_at', 'desc')
+		.execute();
+	return rows.map((r) => ({ code: r.code, name: r.name, publishedAt: new Date(Number(r.published_at)) }));
+}
+
+export interface NewPeriod {
+	code: string;
+	name: string;
+	instrumentId: number;
+	status?: PeriodStatus;
+	requiredVisits?: number;
+	requiredAssessors?: number;
+	awardsPerCategory?: number;
+	startsOn: string;
+	endsOn: string;
+	surveyFrom?: string;
+	surveyTo?: string;
+}
+
+export async function insertPeriod(db: Db, p: NewPeriod, now: Date): Promise<number> {
+	const { id } = await db
+		.insertInto('period')
+		.values({
+			code: p.code,
+			name: p.name,
+			instrument_id: p.instrumentId,
+			status: p.status ?? 'draft',
+			required_visits: p.requiredVisits ?? 2,
+			required_assessors: p.requiredAssessors ?? 2,
+			awards_per_category: p.awardsPerCategory ?? 2,
+			starts_on: p.startsOn,
+			ends_on: p.endsOn,
+			survey_from: p.surveyFrom ?? p.startsOn,
+			survey_to: p.surveyTo ?? p.endsOn,
+			created_at: now.getTime(),
+			updated_at: now.getTime()
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return id;
+}
+
+/** A period covers every active unit, each with the category it has at that moment. */
+export async function addActiveUnitsToPeriod(db: Db, periodId: number): Promise<number> {
+	const result = await db
+		.insertInto('period_unit')
+		.columns(['period_id', 'unit_id', 'category_id'])
+		.expression((eb) =>
+			eb
+				.selectFrom('unit')
+				.select([eb.val(periodId).as('period_id'), 'unit.id', 'unit.category_id'])
+				.where('unit.active', '=', 1)
+		)
+		.onConflict((oc) => oc.doNothing())
+		.executeTakeFirst();
+	return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+export async function setPeriodStatus(
+	db: Db,
+	periodId: number,
+	status: PeriodStatus,
+	now: Date
+): Promise<void> {
+	await db
+		.updateTable('period')
+		.set({ status, updated_at: now.getTime() })
+		.where('id', '=', periodId)
+		.execute();
+}
+
+export async function insertPublication(
+	db: Db,
+	p: {
+		periodId: number;
+		revision: number;
+		publishedBy: number | null;
+		reason: string | null;
+		openFlagsConfirmed: boolean;
+		snapshot: string;
+	},
+	now: Date
+): Promise<void> {
+	await db
+		.insertInto('publication')
+		.values({
+			period_id: p.periodId,
+			revision: p.revision,
+			published_at: now.getTime(),
+			published_by: p.publishedBy,
+			reason: p.reason,
+			open_flags_confirmed: p.openFlagsConfirmed ? 1 : 0,
+			snapshot: p.snapshot
+		})
+		.execute();
+}
+
+export async function hasUnitsOrPeriods(db: Db): Promise<boolean> {
+	const unit = await db.selectFrom('unit').select('id').limit(1).executeTakeFirst();
+	const period = await db.selectFrom('period').select('id').limit(1).executeTakeFirst();
+	return Boolean(unit || period);
+}

@@ -1,0 +1,41 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { parseForm, type FieldErrors } from '$lib/server/forms';
+import { changePassword } from '$lib/server/services/auth.service';
+import { ROLE_LABELS } from '$lib/domain/auth/user';
+import { m } from '$lib/paraglide/messages';
+
+const passwordForm = () =>
+	z
+		.object({ current: z.string().min(1).max(500), next: z.string().max(500), confirm: z.string().max(500) })
+		.refine((f) => f.next === f.confirm, { path: ['confirm'], message: m.account_password_mismatch() });
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	return { roleLabel: ROLE_LABELS[user.role] };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireUser(event);
+		const form = parseForm(passwordForm(), await event.request.formData());
+		if (!form.ok) return fail(400, { errors: form.errors, success: false });
+		const result = await changePassword(
+			getDb(),
+			{
+				userId: user.id,
+				email: user.email,
+				current: form.data.current,
+				next: form.data.next,
+				keepSessionId: event.locals.sessionId ?? ''
+			},
+			new Date()
+		);
+		if (!result.ok)
+			return fail(400, { errors: { [result.field]: result.message } as FieldErrors, success: false });
+		return { errors: {} as FieldErrors, success: true };
+	}
+};

@@ -1,0 +1,9 @@
+import type { PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { listInstruments } from '$lib/server/repositories/instrument.repository';
+
+export const load: PageServerLoad = async (event) => {
+	requireUser(event);
+	return { instruments: await listInstruments(getDb()) };
+};

@@ -1,0 +1,19 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { findInstrumentByCode } from '$lib/server/repositories/instrument.repository';
+import { validateInstrument } from '$lib/domain/instrument';
+
+export const load: PageServerLoad = async (event) => {
+	requireUser(event);
+	const stored = await findInstrumentByCode(getDb(), event.params.code);
+	if (!stored) error(404, `Instrumen "${event.params.code}" tidak ditemukan.`);
+	return {
+		instrument: stored.def,
+		notes: stored.notes,
+		sources: stored.sources,
+		basedOnCode: stored.basedOnCode,
+		validation: validateInstrument(stored.def)
+	};
+};

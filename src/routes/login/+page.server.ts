@@ -1,0 +1,55 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { readConfig } from '$lib/server/config';
+import { signIn } from '$lib/server/services/auth.service';
+import { setSessionCookie } from '$lib/server/auth/session';
+import { parseForm, safeNextPath, type FieldErrors } from '$lib/server/forms';
+import { homePathFor } from '$lib/domain/auth/user';
+import { minutesLabel } from '$lib/domain/auth/throttle';
+import { m } from '$lib/paraglide/messages';
+
+// Built per request: the messages follow the visitor's language.
+const loginForm = () =>
+	z.object({
+		email: z.string().trim().min(1, m.login_email_required()).max(200),
+		password: z.string().min(1, m.login_password_required()).max(500)
+	});
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next')) ?? homePathFor(locals.user.role));
+	const reason = url.searchParams.get('reason');
+	return {
+		notice:
+			reason === 'expired' || locals.sessionExpired
+				? m.login_session_expired()
+				: url.searchParams.has('next')
+					? m.login_required()
+					: null
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		const form = parseForm(loginForm(), await request.formData());
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors, message: null });
+		const config = readConfig();
+		const result = await signIn(
+			getDb(),
+			{ ...form.data, ip: getClientAddress(), rateLimits: config.rateLimits },
+			new Date()
+		);
+		if (!result.ok) {
+			if (result.reason === 'throttled')
+				return fail(429, {
+					values: form.values,
+					errors: {} as FieldErrors,
+					message: m.login_throttled({ minutes: minutesLabel(result.retryAfterMs) })
+				});
+			return fail(400, { values: form.values, errors: {} as FieldErrors, message: m.login_invalid() });
+		}
+		setSessionCookie(cookies, result.token, result.expiresAt, url.protocol === 'https:');
+		redirect(303, safeNextPath(url.searchParams.get('next')) ?? homePathFor(result.user.role));
+	}
+};

@@ -1,0 +1,90 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, readdirSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+// The built app, started the way users start it (npm start's script), on a temporary database.
+function newestMtime(dir: string): number {
+	let newest = 0;
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) {
+			if (entry.name !== 'paraglide') newest = Math.max(newest, newestMtime(path));
+		} else newest = Math.max(newest, statSync(path).mtimeMs);
+	}
+	return newest;
+}
+
+function ensureBuilt(): void {
+	const built = existsSync('build/index.js') ? statSync('build/index.js').mtimeMs : 0;
+	const sources = Math.max(newestMtime('src'), newestMtime('messages'), newestMtime('db'));
+	if (built > sources) return;
+	const run = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+	if (run.status !== 0) throw new Error('npm run build failed');
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.listen(0, '127.0.0.1', () => {
+			const address = srv.address();
+			srv.close(() =>
+				typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))
+			);
+		});
+	});
+}
+
+async function waitForServer(url: string, child: ChildProcess, log: () => string): Promise<void> {
+	const deadline = Date.now() + 120_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`server exited early:\n${log()}`);
+		try {
+			const res = await fetch(url + '/login');
+			if (res.ok) return;
+		} catch {
+			/* not listening yet */
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error(`server did not start:\n${log()}`);
+}
+
+export default async function setup(project: TestProject) {
+	ensureBuilt();
+	const dir = mkdtempSync(join(tmpdir(), 'rapor-e2e-'));
+	const port = await freePort();
+	const baseURL = `http://127.0.0.1:${port}`;
+	let output = '';
+	const child = spawn('node', ['scripts/start.js'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATABASE_PATH: join(dir, 'rapor.db'),
+			UPLOAD_DIR: join(dir, 'uploads'),
+			DEMO_SEED: '1',
+			ORIGIN: baseURL
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout?.on('data', (d) => (output += d));
+	child.stderr?.on('data', (d) => (output += d));
+	await waitForServer(baseURL, child, () => output);
+	project.provide('baseURL', baseURL);
+	project.provide('databasePath', join(dir, 'rapor.db'));
+	return async () => {
+		child.kill('SIGTERM');
+		await new Promise((r) => child.once('exit', r));
+		rmSync(dir, { recursive: true, force: true });
+	};
+}
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		baseURL: string;
+		databasePath: string;
+	}
+}

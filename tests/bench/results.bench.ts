@@ -119,7 +119,7 @@ export async function run({ log }: { log: (s: string) => void }) {
 		const computeS = seconds(t0);
 		const ranked = doc.categories.reduce((n, c) => n + c.count, 0);
 		t0 = performance.now();
-		const cached = await loadResultsJson(conn.db, 'NAS-2026', now);
+		await loadResultsJson(conn.db, 'NAS-2026', now);
 		const cacheS = seconds(t0);
 		log(
 			`hasil: ${fmt(computeS, 2)} s (${fmt(ranked)} unit berperingkat); dengan serialisasi dan cache ${fmt(cacheS, 2)} s`

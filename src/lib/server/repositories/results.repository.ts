@@ -1,0 +1,130 @@
+import { sql } from 'kysely';
+import { rawHandleOf, type Db } from '../db/connection';
+
+// Reads for period results (issue 3): set-based, one row per unit and one per submitted sheet.
+// Only regular visits count: follow-up visits never enter the IPP (spec 5).
+
+export interface ResultUnit {
+	id: number;
+	code: string;
+	name: string;
+	category: string;
+}
+
+export async function listResultUnits(db: Db, periodId: number): Promise<ResultUnit[]> {
+	const raw = rawHandleOf(db);
+	if (raw)
+		return raw
+			.prepare(
+				`select u.id, u.code, u.name, c.name as category from period_unit pu
+				 join unit u on u.id = pu.unit_id join category c on c.id = pu.category_id where pu.period_id = ?`
+			)
+			.all(periodId) as ResultUnit[];
+	return db
+		.selectFrom('period_unit')
+		.innerJoin('unit', 'unit.id', 'period_unit.unit_id')
+		.innerJoin('category', 'category.id', 'period_unit.category_id')
+		.select(['unit.id', 'unit.code', 'unit.name', 'category.name as category'])
+		.where('period_unit.period_id', '=', periodId)
+		.execute();
+}
+
+/** One submitted sheet: unit id, visit number, assessor id, then Σ w_i·s_i per aspect asked for. */
+export type SheetSumsRow = number[];
+
+/**
+ * One row per submitted sheet of the period's regular visits, the aspect sums pivoted into
+ * columns by primary-key lookups (no temporary B-tree over millions of rows). Rows are plain
+ * arrays: at 320,000 sheets, row objects cost more than the query.
+ */
+export async function listSheetAspectSums(
+	db: Db,
+	periodId: number,
+	aspectIds: readonly number[]
+): Promise<SheetSumsRow[]> {
+	const ids = aspectIds.map((id) => Math.trunc(Number(id)));
+	const columns = ids
+		.map(
+			(id, i) =>
+				`(select weighted_sum from sheet_aspect_sum where sheet_id = s.id and aspect_id = ${id}) as a${i}`
+		)
+		.join(', ');
+	const text = `select v.unit_id, v.visit_no, s.assessor_id, ${columns}
+		from visit v join score_sheet s on s.visit_id = v.id and s.status = 'submitted'
+		where v.period_id = ? and v.kind = 'regular'`;
+	const raw = rawHandleOf(db);
+	if (raw) return raw.prepare(text).raw().all(periodId) as SheetSumsRow[];
+	const { rows } = await sql<
+		Record<string, number>
+	>`${sql.raw(text.replace('?', String(Math.trunc(periodId))))}`.execute(db);
+	return rows.map((r) => [r.unit_id, r.visit_no, r.assessor_id, ...ids.map((_, i) => r[`a${i}`])]);
+}
+
+export interface ScoreCell {
+	unitCode: string;
+	visitNo: number;
+	assessorId: number;
+	sheetId: number;
+	indicatorId: number;
+	score: number;
+}
+
+/** Scores of submitted sheets on regular visits, only for the indicators asked for (scored ones). */
+export async function listScoredCells(
+	db: Db,
+	periodId: number,
+	indicatorIds: readonly number[]
+): Promise<ScoreCell[]> {
+	if (indicatorIds.length === 0) return [];
+	return db
+		.selectFrom('visit as v')
+		.innerJoin('score_sheet as s', 's.visit_id', 'v.id')
+		.innerJoin('score as sc', 'sc.sheet_id', 's.id')
+		.innerJoin('unit as u', 'u.id', 'v.unit_id')
+		.select([
+			'u.code as unitCode',
+			'v.visit_no as visitNo',
+			's.assessor_id as assessorId',
+			's.id as sheetId',
+			'sc.indicator_id as indicatorId',
+			sql<number>`sc.score`.as('score')
+		])
+		.where('v.period_id', '=', periodId)
+		.where('v.kind', '=', 'regular')
+		.where('s.status', '=', 'submitted')
+		.where('sc.indicator_id', 'in', [...indicatorIds])
+		.where('sc.score', 'is not', null)
+		.execute();
+}
+
+export interface FlagResolution {
+	unitCode: string;
+	indicatorCode: string;
+	action: 'note' | 'extra_visit';
+	note: string;
+	resolvedAt: Date;
+}
+
+export async function listFlagResolutions(db: Db, periodId: number): Promise<FlagResolution[]> {
+	const rows = await db
+		.selectFrom('disagreement_resolution as r')
+		.innerJoin('unit as u', 'u.id', 'r.unit_id')
+		.innerJoin('indicator as i', 'i.id', 'r.indicator_id')
+		.select(['u.code as unitCode', 'i.code as indicatorCode', 'r.action', 'r.note', 'r.resolved_at'])
+		.where('r.period_id', '=', periodId)
+		.execute();
+	return rows.map((r) => ({ ...r, resolvedAt: new Date(r.resolved_at) }));
+}
+
+export async function mapAssessorNames(
+	db: Db,
+	ids: readonly number[]
+): Promise<Map<number, { name: string; email: string }>> {
+	if (ids.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('user')
+		.select(['id', 'name', 'email'])
+		.where('id', 'in', [...ids])
+		.execute();
+	return new Map(rows.map((r) => [r.id, { name: r.name, email: r.email }]));
+}

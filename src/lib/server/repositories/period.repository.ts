@@ -148,3 +148,30 @@ export async function hasUnitsOrPeriods(db: Db): Promise<boolean> {
 	const period = await db.selectFrom('period').select('id').limit(1).executeTakeFirst();
 	return Boolean(unit || period);
 }
+
+export interface PeriodRef {
+	id: number;
+	code: string;
+	name: string;
+	status: PeriodStatus;
+	instrumentId: number;
+}
+
+export async function findPeriodByCode(db: Db, code: string): Promise<PeriodRef | null> {
+	const r = await db
+		.selectFrom('period')
+		.select(['id', 'code', 'name', 'status', 'instrument_id'])
+		.where('code', '=', code)
+		.executeTakeFirst();
+	return r ? { id: r.id, code: r.code, name: r.name, status: r.status, instrumentId: r.instrument_id } : null;
+}
+
+export async function isUnitInPeriod(db: Db, periodId: number, unitId: number): Promise<boolean> {
+	const r = await db
+		.selectFrom('period_unit')
+		.select('unit_id')
+		.where('period_id', '=', periodId)
+		.where('unit_id', '=', unitId)
+		.executeTakeFirst();
+	return r !== undefined;
+}

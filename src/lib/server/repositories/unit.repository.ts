@@ -83,3 +83,15 @@ export async function insertUnit(db: Db, u: NewUnit, now: Date): Promise<number>
 		.executeTakeFirstOrThrow();
 	return id;
 }
+
+export async function findUnitByCode(
+	db: Db,
+	code: string
+): Promise<{ id: number; code: string; name: string } | null> {
+	const r = await db
+		.selectFrom('unit')
+		.select(['id', 'code', 'name'])
+		.where('code', '=', code)
+		.executeTakeFirst();
+	return r ?? null;
+}

@@ -3,6 +3,7 @@ import { runMigrate } from './migrate';
 import { runBackup } from './backup';
 import { runCreateUser } from './create-user';
 import { runSeedDemo } from './seed-demo';
+import { runAssign } from './assign';
 
 export interface Command {
 	summary: string;
@@ -17,5 +18,9 @@ export const commands: Record<string, Command> = {
 		run: runSeedDemo
 	},
 	'create-user': { summary: 'buat akun: --email --name --role [--password] [--units]', run: runCreateUser },
-	backup: { summary: 'salinan daring basis data: backup FILE', run: runBackup }
+	backup: { summary: 'salinan daring basis data: backup FILE', run: runBackup },
+	assign: {
+		summary: 'tugaskan penilai: --period --unit --visit --assessor [--date YYYY-MM-DD]',
+		run: runAssign
+	}
 };

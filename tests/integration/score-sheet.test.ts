@@ -19,14 +19,30 @@ afterEach(() => t.cleanup());
 
 const audit = () => t.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
 const cacheRow = () =>
-	t.db.insertInto('period_result_cache').values({ period_id: f.periodId, computed_at: 1, json: '{}' }).execute();
+	t.db
+		.insertInto('period_result_cache')
+		.values({ period_id: f.periodId, computed_at: 1, json: '{}' })
+		.execute();
 const cacheCount = async () => (await t.db.selectFrom('period_result_cache').selectAll().execute()).length;
 
 describe('saving a draft', () => {
 	it('creates the sheet on first save, writes only the changes and audits old and new values', async () => {
-		const r1 = await saveSheetDraft(t.db, { visitId: f.visitId, userId: f.ani, baseVersion: 1, values: { '1.a.K1': { score: 3, note: '' } } }, now);
+		const r1 = await saveSheetDraft(
+			t.db,
+			{ visitId: f.visitId, userId: f.ani, baseVersion: 1, values: { '1.a.K1': { score: 3, note: '' } } },
+			now
+		);
 		expect(r1).toMatchObject({ ok: true, version: 2, changed: 1 });
-		const r2 = await saveSheetDraft(t.db, { visitId: f.visitId, userId: f.ani, baseVersion: 2, values: { '1.a.K1': { score: 4, note: 'ada papan' } } }, now);
+		const r2 = await saveSheetDraft(
+			t.db,
+			{
+				visitId: f.visitId,
+				userId: f.ani,
+				baseVersion: 2,
+				values: { '1.a.K1': { score: 4, note: 'ada papan' } }
+			},
+			now
+		);
 		expect(r2).toMatchObject({ ok: true, version: 3, changed: 1 });
 		const rows = (await audit()).filter((a) => a.action === 'score_change');
 		expect(rows).toHaveLength(2);
@@ -37,13 +53,35 @@ describe('saving a draft', () => {
 			old: { score: 3, note: '' },
 			new: { score: 4, note: 'ada papan' }
 		});
-		const same = await saveSheetDraft(t.db, { visitId: f.visitId, userId: f.ani, baseVersion: 3, values: { '1.a.K1': { score: 4, note: 'ada papan' } } }, now);
+		const same = await saveSheetDraft(
+			t.db,
+			{
+				visitId: f.visitId,
+				userId: f.ani,
+				baseVersion: 3,
+				values: { '1.a.K1': { score: 4, note: 'ada papan' } }
+			},
+			now
+		);
 		expect(same).toMatchObject({ ok: true, version: 3, changed: 0 });
 	});
 
 	it('refuses a stale save from a second tab with what differs, and overwrites nothing', async () => {
-		await saveSheetDraft(t.db, { visitId: f.visitId, userId: f.ani, baseVersion: 1, values: { '1.a.K1': { score: 2, note: '' } } }, now);
-		const stale = await saveSheetDraft(t.db, { visitId: f.visitId, userId: f.ani, baseVersion: 1, values: { '1.a.K1': { score: 5, note: 'tab lama' } } }, now);
+		await saveSheetDraft(
+			t.db,
+			{ visitId: f.visitId, userId: f.ani, baseVersion: 1, values: { '1.a.K1': { score: 2, note: '' } } },
+			now
+		);
+		const stale = await saveSheetDraft(
+			t.db,
+			{
+				visitId: f.visitId,
+				userId: f.ani,
+				baseVersion: 1,
+				values: { '1.a.K1': { score: 5, note: 'tab lama' } }
+			},
+			now
+		);
 		expect(stale).toMatchObject({ ok: false, status: 409, kind: 'stale', version: 2 });
 		if (stale.ok || stale.status !== 409 || stale.kind !== 'stale') return;
 		expect(stale.differences).toEqual([
@@ -54,7 +92,16 @@ describe('saving a draft', () => {
 	});
 
 	it('refuses unknown indicators and scores outside 0..5 without writing anything', async () => {
-		const r = await saveSheetDraft(t.db, { visitId: f.visitId, userId: f.ani, baseVersion: 1, values: { 'X.9': { score: 3, note: '' }, '1.a.K1': { score: 7, note: '' } } }, now);
+		const r = await saveSheetDraft(
+			t.db,
+			{
+				visitId: f.visitId,
+				userId: f.ani,
+				baseVersion: 1,
+				values: { 'X.9': { score: 3, note: '' }, '1.a.K1': { score: 7, note: '' } }
+			},
+			now
+		);
 		expect(r).toMatchObject({ ok: false, status: 400 });
 		expect(await t.db.selectFrom('score_sheet').selectAll().execute()).toHaveLength(0);
 	});
@@ -80,22 +127,43 @@ describe('submitting', () => {
 		const r = await submitSheet(t.db, { visitId: f.visitId, userId: f.ani, baseVersion: 1, values }, now);
 		expect(r.ok).toBe(true);
 		expect(await cacheCount()).toBe(0);
-		const sums = await t.db.selectFrom('sheet_aspect_sum').innerJoin('aspect', 'aspect.id', 'sheet_aspect_sum.aspect_id').select(['aspect.code', 'weighted_sum']).execute();
-		const expected = sheetAspectSums(f.def, Object.fromEntries(Object.entries(values).map(([c, e]) => [c, e.score!])));
+		const sums = await t.db
+			.selectFrom('sheet_aspect_sum')
+			.innerJoin('aspect', 'aspect.id', 'sheet_aspect_sum.aspect_id')
+			.select(['aspect.code', 'weighted_sum'])
+			.execute();
+		const expected = sheetAspectSums(
+			f.def,
+			Object.fromEntries(Object.entries(values).map(([c, e]) => [c, e.score!]))
+		);
 		expect(Object.fromEntries(sums.map((s) => [s.code, s.weighted_sum]))).toEqual(expected);
 		const view = await loadAssessorSheet(t.db, f.visitId, f.ani);
 		expect(view).toMatchObject({ status: 'submitted', editable: false });
-		const later = await saveSheetDraft(t.db, { visitId: f.visitId, userId: f.ani, baseVersion: view!.version, values: fullValues(f.def, 1) }, now);
+		const later = await saveSheetDraft(
+			t.db,
+			{ visitId: f.visitId, userId: f.ani, baseVersion: view!.version, values: fullValues(f.def, 1) },
+			now
+		);
 		expect(later).toMatchObject({ ok: false, status: 409, kind: 'locked' });
 		expect((await audit()).some((a) => a.action === 'submit')).toBe(true);
 	});
 
 	it('lets an administrator reopen a submitted sheet with a reason, removing it from the results', async () => {
-		await submitSheet(t.db, { visitId: f.visitId, userId: f.ani, baseVersion: 1, values: fullValues(f.def, 4) }, now);
+		await submitSheet(
+			t.db,
+			{ visitId: f.visitId, userId: f.ani, baseVersion: 1, values: fullValues(f.def, 4) },
+			now
+		);
 		await cacheRow();
 		const sheet = await t.db.selectFrom('score_sheet').selectAll().executeTakeFirstOrThrow();
-		expect(await reopenSheet(t.db, { sheetId: sheet.id, visitId: f.visitId, reason: '', adminId: f.admin }, now)).toMatchObject({ ok: false, status: 400 });
-		const r = await reopenSheet(t.db, { sheetId: sheet.id, visitId: f.visitId, reason: 'Foto bukti tertukar', adminId: f.admin }, now);
+		expect(
+			await reopenSheet(t.db, { sheetId: sheet.id, visitId: f.visitId, reason: '', adminId: f.admin }, now)
+		).toMatchObject({ ok: false, status: 400 });
+		const r = await reopenSheet(
+			t.db,
+			{ sheetId: sheet.id, visitId: f.visitId, reason: 'Foto bukti tertukar', adminId: f.admin },
+			now
+		);
 		expect(r.ok).toBe(true);
 		expect(await t.db.selectFrom('sheet_aspect_sum').selectAll().execute()).toHaveLength(0);
 		expect(await cacheCount()).toBe(0);
@@ -108,7 +176,11 @@ describe('submitting', () => {
 
 	it('freezes sheets once the period is published', async () => {
 		await setPeriodStatus(t.db, f.periodId, 'published', now);
-		const r = await saveSheetDraft(t.db, { visitId: f.visitId, userId: f.ani, baseVersion: 1, values: { '1.a.K1': { score: 3, note: '' } } }, now);
+		const r = await saveSheetDraft(
+			t.db,
+			{ visitId: f.visitId, userId: f.ani, baseVersion: 1, values: { '1.a.K1': { score: 3, note: '' } } },
+			now
+		);
 		expect(r).toMatchObject({ ok: false, status: 409, kind: 'locked' });
 		expect((await loadAssessorSheet(t.db, f.visitId, f.ani))!.editable).toBe(false);
 	});

@@ -3,7 +3,11 @@ import { seedInstruments } from '../../../db/seeds/demo-city';
 import { findInstrumentByCode } from '../../../src/lib/server/repositories/instrument.repository';
 import { findOrCreateCategory, insertUnit } from '../../../src/lib/server/repositories/unit.repository';
 import { insertUser } from '../../../src/lib/server/repositories/user.repository';
-import { addActiveUnitsToPeriod, insertPeriod, setPeriodStatus } from '../../../src/lib/server/repositories/period.repository';
+import {
+	addActiveUnitsToPeriod,
+	insertPeriod,
+	setPeriodStatus
+} from '../../../src/lib/server/repositories/period.repository';
 import { addVisitAssessor, insertVisit } from '../../../src/lib/server/repositories/visit.repository';
 import type { SheetValues } from '../../../src/lib/domain/score-sheet';
 import type { InstrumentDef } from '../../../src/lib/domain/instrument';
@@ -26,7 +30,11 @@ export async function createSheetFixture(db: Db, now: Date): Promise<SheetFixtur
 	await seedInstruments(db, now);
 	const instrument = (await findInstrumentByCode(db, 'permenpan-17-2017'))!;
 	const categoryId = await findOrCreateCategory(db, 'Kelurahan');
-	const unitId = await insertUnit(db, { code: 'KEL-01', name: 'Kelurahan Satu', categoryId, surveyToken: 'tok1' }, now);
+	const unitId = await insertUnit(
+		db,
+		{ code: 'KEL-01', name: 'Kelurahan Satu', categoryId, surveyToken: 'tok1' },
+		now
+	);
 	await insertUnit(db, { code: 'KEL-02', name: 'Kelurahan Dua', categoryId, surveyToken: 'tok2' }, now);
 	const user = (email: string, role: 'assessor' | 'admin') =>
 		insertUser(db, { email, name: email.split('@')[0], role, passwordHash: null }, now);
@@ -36,7 +44,13 @@ export async function createSheetFixture(db: Db, now: Date): Promise<SheetFixtur
 	const admin = await user('admin@kota.go.id', 'admin');
 	const periodId = await insertPeriod(
 		db,
-		{ code: 'P-1', name: 'Periode Uji', instrumentId: instrument.id, startsOn: '2026-09-01', endsOn: '2026-12-15' },
+		{
+			code: 'P-1',
+			name: 'Periode Uji',
+			instrumentId: instrument.id,
+			startsOn: '2026-09-01',
+			endsOn: '2026-12-15'
+		},
 		now
 	);
 	await addActiveUnitsToPeriod(db, periodId);
@@ -51,6 +65,7 @@ export async function createSheetFixture(db: Db, now: Date): Promise<SheetFixtur
 export function fullValues(def: InstrumentDef, score: number): SheetValues {
 	const values: SheetValues = {};
 	for (const a of def.aspects)
-		for (const i of a.indicators) values[i.code] = { score, note: score === 0 || score === 5 ? 'Terlihat jelas.' : '' };
+		for (const i of a.indicators)
+			values[i.code] = { score, note: score === 0 || score === 5 ? 'Terlihat jelas.' : '' };
 	return values;
 }

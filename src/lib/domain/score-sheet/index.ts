@@ -1,2 +1,3 @@
 export * from './entries';
 export * from './file-type';
+export * from './views';

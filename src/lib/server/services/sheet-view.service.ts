@@ -1,26 +1,16 @@
 import type { Db } from '../db/connection';
-import { isRequired, isSheetEditableIn, type SheetValues } from '../../domain/score-sheet';
+import {
+	isRequired,
+	isSheetEditableIn,
+	type EvidenceView,
+	type SheetIndicatorView,
+	type SheetValues
+} from '../../domain/score-sheet';
 import { findSheetOf, listSheetEntries } from '../repositories/score-sheet.repository';
 import { listEvidenceOfSheet } from '../repositories/evidence.repository';
 import { openVisitForAssessor, PERIOD_LOCKED_MESSAGE, SHEET_LOCKED_MESSAGE } from './sheet-access';
 
-export interface SheetIndicatorView {
-	code: string;
-	title: string;
-	required: boolean;
-	levels: string[];
-	expectedEvidence: string[];
-}
-
-export interface EvidenceView {
-	id: number;
-	indicatorCode: string;
-	name: string;
-	isImage: boolean;
-	size: number;
-	url: string;
-	thumbUrl: string | null;
-}
+export type { EvidenceView, SheetIndicatorView };
 
 /** Everything the score sheet page shows: whitelisted, and only the signed-in assessor's own sheet. */
 export interface SheetView {

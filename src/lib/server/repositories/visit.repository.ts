@@ -14,6 +14,10 @@ export interface AssignedVisit {
 	kind: 'regular' | 'follow_up';
 	plannedOn: string | null;
 	sheetState: SheetState;
+	periodStatus: 'draft' | 'running' | 'review' | 'published' | 'archived';
+	/** scored indicators on the assessor's own sheet, and how many the instrument requires */
+	scored: number;
+	required: number;
 }
 
 /** The visits an assessor is on, with the state of their own sheet only (blind scoring). */
@@ -44,7 +48,24 @@ export async function listVisitsOfAssessor(db: Db, userId: number): Promise<Assi
 			'visit.visit_no as visitNo',
 			'visit.kind',
 			'visit.planned_on as plannedOn',
-			'score_sheet.status as sheetStatus'
+			'score_sheet.status as sheetStatus',
+			'period.status as periodStatus',
+			(eb) =>
+				eb
+					.selectFrom('score')
+					.whereRef('score.sheet_id', '=', 'score_sheet.id')
+					.where('score.score', 'is not', null)
+					.select(eb.fn.countAll<number>().as('n'))
+					.as('scored'),
+			(eb) =>
+				eb
+					.selectFrom('indicator')
+					.innerJoin('aspect', 'aspect.id', 'indicator.aspect_id')
+					.whereRef('indicator.instrument_id', '=', 'period.instrument_id')
+					.where('indicator.weight', '>', 0)
+					.where('aspect.weight', '>', 0)
+					.select(eb.fn.countAll<number>().as('n'))
+					.as('required')
 		])
 		.where('visit_assessor.user_id', '=', userId)
 		.where('period.status', 'in', ['running', 'review', 'draft', 'published'])
@@ -61,7 +82,10 @@ export async function listVisitsOfAssessor(db: Db, userId: number): Promise<Assi
 		visitNo: r.visitNo,
 		kind: r.kind,
 		plannedOn: r.plannedOn,
-		sheetState: r.sheetStatus ?? 'not_started'
+		sheetState: r.sheetStatus ?? 'not_started',
+		periodStatus: r.periodStatus,
+		scored: Number(r.scored ?? 0),
+		required: Number(r.required ?? 0)
 	}));
 }
 

@@ -133,6 +133,8 @@ export class SheetSync {
 		const body = await res.json().catch(() => ({}));
 		if (res.ok) {
 			this.version = body.version;
+			// replaced, never mutated: a plain Date is enough
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
 			this.savedAt = new Date(body.savedAt);
 			this.message = null;
 			if (JSON.stringify(this.read()) === snapshot) {

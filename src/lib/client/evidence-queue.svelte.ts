@@ -24,13 +24,13 @@ export class EvidenceQueue {
 
 	async add(code: string, files: Iterable<File>): Promise<void> {
 		for (const original of files) {
-			const file = await shrinkImage(original);
+			const { file, picture } = await shrinkImage(original);
 			this.items.push({
 				key: this.#next++,
 				code,
 				name: file.name,
 				file,
-				preview: file.type.startsWith('image/') ? URL.createObjectURL(file) : null,
+				preview: picture ? URL.createObjectURL(file) : null,
 				state: 'waiting',
 				message: null
 			});

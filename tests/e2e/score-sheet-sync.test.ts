@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { openBrowser, signIn, type Session } from './support/browser';
 
@@ -81,5 +82,37 @@ describe('no lost work', () => {
 			await again.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rapor.sheet.')))
 		).toEqual([]);
 		await again.close();
+	});
+
+	it('queues a photo taken offline and uploads it when the connection returns', async () => {
+		const page = await s.context.newPage();
+		await page.goto(path);
+		await s.context.setOffline(true);
+		const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#2a7' } })
+			.jpeg()
+			.toBuffer();
+		await page.setInputFiles('input[name="evidence.2.a.Ak"][capture]', {
+			name: 'ruang-tunggu.jpg',
+			mimeType: 'image/jpeg',
+			buffer: photo
+		});
+		await page.waitForFunction(() =>
+			document.querySelector('[id="ind-2.a.Ak"]')?.textContent?.includes('Menunggu koneksi')
+		);
+		await s.context.setOffline(false);
+		await page.locator('[id="ind-2.a.Ak"] img[src^="/bukti/"]').waitFor({ timeout: 20_000 });
+		await page.close();
+	});
+
+	it('jumps to the next unscored indicator and puts the keyboard focus on its first level', async () => {
+		const page = await s.context.newPage();
+		await page.goto(path);
+		await page.click('[data-testid=sheet-status] button');
+		await page.waitForFunction(
+			() => (document.activeElement as HTMLInputElement | null)?.name === 'score.1.a.K1'
+		);
+		await page.keyboard.press('ArrowDown');
+		expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('1');
+		await page.close();
 	});
 });

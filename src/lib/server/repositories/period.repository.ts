@@ -245,3 +245,16 @@ export async function findLatestSnapshotBytes(db: Db, periodId: number): Promise
 		.executeTakeFirst();
 	return r?.bytes ?? null;
 }
+
+/** The part of a period that assignment needs; PeriodDetail carries it. */
+export type PeriodRef = Pick<PeriodDetail, 'id' | 'code' | 'name' | 'status' | 'instrumentId'>;
+
+export async function isUnitInPeriod(db: Db, periodId: number, unitId: number): Promise<boolean> {
+	const r = await db
+		.selectFrom('period_unit')
+		.select('unit_id')
+		.where('period_id', '=', periodId)
+		.where('unit_id', '=', unitId)
+		.executeTakeFirst();
+	return r !== undefined;
+}

@@ -128,4 +128,14 @@ export async function nextCategoryPosition(db: Db): Promise<number> {
 		.select((eb) => eb.fn.max('position').as('p'))
 		.executeTakeFirst();
 	return r?.p == null ? 0 : Number(r.p) + 1;
+export async function findUnitByCode(
+	db: Db,
+	code: string
+): Promise<{ id: number; code: string; name: string } | null> {
+	const r = await db
+		.selectFrom('unit')
+		.select(['id', 'code', 'name'])
+		.where('code', '=', code)
+		.executeTakeFirst();
+	return r ?? null;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/connection';
 
 export type SheetState = 'not_started' | 'draft' | 'submitted';
@@ -13,6 +14,10 @@ export interface AssignedVisit {
 	kind: 'regular' | 'follow_up';
 	plannedOn: string | null;
 	sheetState: SheetState;
+	periodStatus: 'draft' | 'running' | 'review' | 'published' | 'archived';
+	/** scored indicators on the assessor's own sheet, and how many the instrument requires */
+	scored: number;
+	required: number;
 }
 
 /** The visits an assessor is on, with the state of their own sheet only (blind scoring). */
@@ -43,7 +48,24 @@ export async function listVisitsOfAssessor(db: Db, userId: number): Promise<Assi
 			'visit.visit_no as visitNo',
 			'visit.kind',
 			'visit.planned_on as plannedOn',
-			'score_sheet.status as sheetStatus'
+			'score_sheet.status as sheetStatus',
+			'period.status as periodStatus',
+			(eb) =>
+				eb
+					.selectFrom('score')
+					.whereRef('score.sheet_id', '=', 'score_sheet.id')
+					.where('score.score', 'is not', null)
+					.select(eb.fn.countAll<number>().as('n'))
+					.as('scored'),
+			(eb) =>
+				eb
+					.selectFrom('indicator')
+					.innerJoin('aspect', 'aspect.id', 'indicator.aspect_id')
+					.whereRef('indicator.instrument_id', '=', 'period.instrument_id')
+					.where('indicator.weight', '>', 0)
+					.where('aspect.weight', '>', 0)
+					.select(eb.fn.countAll<number>().as('n'))
+					.as('required')
 		])
 		.where('visit_assessor.user_id', '=', userId)
 		.where('period.status', 'in', ['running', 'review', 'draft', 'published'])
@@ -60,7 +82,10 @@ export async function listVisitsOfAssessor(db: Db, userId: number): Promise<Assi
 		visitNo: r.visitNo,
 		kind: r.kind,
 		plannedOn: r.plannedOn,
-		sheetState: r.sheetStatus ?? 'not_started'
+		sheetState: r.sheetStatus ?? 'not_started',
+		periodStatus: r.periodStatus,
+		scored: Number(r.scored ?? 0),
+		required: Number(r.required ?? 0)
 	}));
 }
 
@@ -96,4 +121,189 @@ export async function addVisitAssessor(db: Db, visitId: number, userId: number):
 		.values({ visit_id: visitId, user_id: userId })
 		.onConflict((oc) => oc.doNothing())
 		.execute();
+}
+
+export interface VisitContext {
+	visitId: number;
+	periodId: number;
+	periodCode: string;
+	periodName: string;
+	periodStatus: 'draft' | 'running' | 'review' | 'published' | 'archived';
+	instrumentId: number;
+	unitId: number;
+	unitCode: string;
+	unitName: string;
+	category: string;
+	visitNo: number;
+	kind: 'regular' | 'follow_up';
+	plannedOn: string | null;
+}
+
+export async function findVisitContext(db: Db, visitId: number): Promise<VisitContext | null> {
+	const r = await db
+		.selectFrom('visit')
+		.innerJoin('period', 'period.id', 'visit.period_id')
+		.innerJoin('unit', 'unit.id', 'visit.unit_id')
+		.leftJoin('period_unit', (j) =>
+			j
+				.onRef('period_unit.period_id', '=', 'visit.period_id')
+				.onRef('period_unit.unit_id', '=', 'visit.unit_id')
+		)
+		.leftJoin('category', 'category.id', 'period_unit.category_id')
+		.select([
+			'visit.id as visitId',
+			'period.id as periodId',
+			'period.code as periodCode',
+			'period.name as periodName',
+			'period.status as periodStatus',
+			'period.instrument_id as instrumentId',
+			'unit.id as unitId',
+			'unit.code as unitCode',
+			'unit.name as unitName',
+			'category.name as category',
+			'visit.visit_no as visitNo',
+			'visit.kind',
+			'visit.planned_on as plannedOn'
+		])
+		.where('visit.id', '=', visitId)
+		.executeTakeFirst();
+	return r ? { ...r, category: r.category ?? '' } : null;
+}
+
+export async function isAssessorOfVisit(db: Db, visitId: number, userId: number): Promise<boolean> {
+	const r = await db
+		.selectFrom('visit_assessor')
+		.select('user_id')
+		.where('visit_id', '=', visitId)
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
+	return r !== undefined;
+}
+
+export async function findRegularVisitId(
+	db: Db,
+	periodId: number,
+	unitId: number,
+	visitNo: number
+): Promise<number | null> {
+	const r = await db
+		.selectFrom('visit')
+		.select('id')
+		.where('period_id', '=', periodId)
+		.where('unit_id', '=', unitId)
+		.where('kind', '=', 'regular')
+		.where('visit_no', '=', visitNo)
+		.executeTakeFirst();
+	return r?.id ?? null;
+}
+
+export async function setVisitPlannedOn(db: Db, visitId: number, plannedOn: string): Promise<void> {
+	await db.updateTable('visit').set({ planned_on: plannedOn }).where('id', '=', visitId).execute();
+}
+
+export interface VisitAssessor {
+	userId: number;
+	name: string;
+	email: string;
+}
+
+export async function listVisitAssessors(db: Db, visitId: number): Promise<VisitAssessor[]> {
+	return db
+		.selectFrom('visit_assessor')
+		.innerJoin('user', 'user.id', 'visit_assessor.user_id')
+		.select(['user.id as userId', 'user.name', 'user.email'])
+		.where('visit_assessor.visit_id', '=', visitId)
+		.orderBy('user.name')
+		.execute();
+}
+
+export interface AdminVisitRow {
+	visitId: number;
+	unitCode: string;
+	unitName: string;
+	visitNo: number;
+	kind: 'regular' | 'follow_up';
+	plannedOn: string | null;
+	assessors: string;
+	submitted: number;
+	sheets: number;
+}
+
+/** Visits of a period for the administrators' list, optionally filtered by unit code or name. */
+export async function listVisitsOfPeriod(
+	db: Db,
+	periodId: number,
+	f: { query?: string; limit: number; offset: number }
+): Promise<{ rows: AdminVisitRow[]; total: number }> {
+	let q = db
+		.selectFrom('visit')
+		.innerJoin('unit', 'unit.id', 'visit.unit_id')
+		.where('visit.period_id', '=', periodId);
+	if (f.query) {
+		const like = `%${f.query.replace(/[%_\\]/g, (c) => '\\' + c)}%`;
+		q = q.where((eb) =>
+			eb.or([eb('unit.name', 'like', eb.val(like)), eb('unit.code', 'like', eb.val(like))])
+		);
+	}
+	const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+	const rows = await q
+		.select((eb) => [
+			'visit.id as visitId',
+			'unit.code as unitCode',
+			'unit.name as unitName',
+			'visit.visit_no as visitNo',
+			'visit.kind',
+			'visit.planned_on as plannedOn',
+			eb
+				.selectFrom('visit_assessor')
+				.innerJoin('user', 'user.id', 'visit_assessor.user_id')
+				.whereRef('visit_assessor.visit_id', '=', 'visit.id')
+				.select(sql<string>`group_concat(user.name, ', ')`.as('n'))
+				.as('assessors'),
+			eb
+				.selectFrom('score_sheet')
+				.whereRef('score_sheet.visit_id', '=', 'visit.id')
+				.where('score_sheet.status', '=', 'submitted')
+				.select(eb.fn.countAll<number>().as('n'))
+				.as('submitted'),
+			eb
+				.selectFrom('score_sheet')
+				.whereRef('score_sheet.visit_id', '=', 'visit.id')
+				.select(eb.fn.countAll<number>().as('n'))
+				.as('sheets')
+		])
+		.orderBy('unit.code')
+		.orderBy('visit.kind')
+		.orderBy('visit.visit_no')
+		.limit(f.limit)
+		.offset(f.offset)
+		.execute();
+	return {
+		rows: rows.map((r) => ({
+			...r,
+			assessors: r.assessors ?? '',
+			submitted: Number(r.submitted ?? 0),
+			sheets: Number(r.sheets ?? 0)
+		})),
+		total: Number(total)
+	};
+}
+
+/** Regular visits of a unit in a period that an assessor is already on. */
+export async function listVisitNosOfAssessorForUnit(
+	db: Db,
+	periodId: number,
+	unitId: number,
+	userId: number
+): Promise<number[]> {
+	const rows = await db
+		.selectFrom('visit')
+		.innerJoin('visit_assessor', 'visit_assessor.visit_id', 'visit.id')
+		.select('visit.visit_no')
+		.where('visit.period_id', '=', periodId)
+		.where('visit.unit_id', '=', unitId)
+		.where('visit.kind', '=', 'regular')
+		.where('visit_assessor.user_id', '=', userId)
+		.execute();
+	return rows.map((r) => r.visit_no);
 }

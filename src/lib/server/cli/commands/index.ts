@@ -8,6 +8,7 @@ import { runImportUnits } from './import-units';
 import { runImportScores } from './import-scores';
 import { runResults } from './results';
 import { runPublish } from './publish';
+import { runAssign } from './assign';
 
 export interface Command {
 	summary: string;
@@ -30,5 +31,9 @@ export const commands: Record<string, Command> = {
 	'import-scores': { summary: 'impor nilai: --period C [--replace] FILE', run: runImportScores },
 	results: { summary: 'hasil periode: --period C --format json|csv', run: runResults },
 	publish: { summary: 'terbitkan: --period C [--confirm-open-flags --reason TEKS]', run: runPublish },
-	backup: { summary: 'salinan daring basis data: backup FILE', run: runBackup }
+	backup: { summary: 'salinan daring basis data: backup FILE', run: runBackup },
+	assign: {
+		summary: 'tugaskan penilai: --period --unit --visit --assessor [--date YYYY-MM-DD]',
+		run: runAssign
+	}
 };

@@ -1,0 +1,102 @@
+import type { InstrumentDef } from '../instrument/types';
+import type { PeriodStatus } from '../period-status';
+
+/** One indicator's entry on a sheet: a level 0..5 (or none yet) and the assessor's note. */
+export interface SheetEntry {
+	score: number | null;
+	note: string;
+}
+export type SheetValues = Record<string, SheetEntry>;
+
+export interface EntryChange {
+	code: string;
+	before: SheetEntry;
+	after: SheetEntry;
+}
+
+export const NOTE_MAX = 4000;
+
+const EMPTY: SheetEntry = { score: null, note: '' };
+
+/** Sheets are edited while the round is open; published and archived rounds are frozen. */
+export function isSheetEditableIn(status: PeriodStatus): boolean {
+	return status === 'draft' || status === 'running' || status === 'review';
+}
+
+/** Indicators that must be scored before submitting (spec 3: weight-0 items are optional). */
+export function isRequired(aspectWeight: number, indicatorWeight: number): boolean {
+	return aspectWeight > 0 && indicatorWeight > 0;
+}
+
+export function entryOf(values: SheetValues, code: string): SheetEntry {
+	return values[code] ?? EMPTY;
+}
+
+function sameEntry(a: SheetEntry, b: SheetEntry): boolean {
+	return a.score === b.score && a.note.trim() === b.note.trim();
+}
+
+/** The indicators whose score or note differ, in instrument order. */
+export function diffEntries(def: InstrumentDef, before: SheetValues, after: SheetValues): EntryChange[] {
+	const changes: EntryChange[] = [];
+	for (const aspect of def.aspects)
+		for (const ind of aspect.indicators) {
+			const b = entryOf(before, ind.code);
+			const a = entryOf(after, ind.code);
+			if (!sameEntry(a, b)) changes.push({ code: ind.code, before: b, after: a });
+		}
+	return changes;
+}
+
+export interface SheetProgress {
+	scored: number;
+	total: number;
+	/** first required indicator without a score, in instrument order */
+	nextUnscored: string | null;
+}
+
+export function sheetProgress(def: InstrumentDef, values: SheetValues): SheetProgress {
+	let scored = 0;
+	let total = 0;
+	let nextUnscored: string | null = null;
+	for (const aspect of def.aspects)
+		for (const ind of aspect.indicators) {
+			if (!isRequired(aspect.weight, ind.weight)) continue;
+			total++;
+			if (entryOf(values, ind.code).score !== null) scored++;
+			else nextUnscored ??= ind.code;
+		}
+	return { scored, total, nextUnscored };
+}
+
+export interface SheetProblem {
+	code: string;
+	message: string;
+}
+
+/** Spec 4.1: every scored indicator needs a level; a 0 or a 5 needs a note. */
+export function submitProblems(def: InstrumentDef, values: SheetValues): SheetProblem[] {
+	const problems: SheetProblem[] = [];
+	for (const aspect of def.aspects)
+		for (const ind of aspect.indicators) {
+			const e = entryOf(values, ind.code);
+			if (e.score === null) {
+				if (isRequired(aspect.weight, ind.weight))
+					problems.push({ code: ind.code, message: `${ind.code}: nilai belum dipilih.` });
+				continue;
+			}
+			if ((e.score === 0 || e.score === 5) && e.note.trim() === '')
+				problems.push({
+					code: ind.code,
+					message: `${ind.code}: nilai ${e.score} wajib disertai catatan yang menjelaskan alasannya.`
+				});
+		}
+	return problems;
+}
+
+/** Scores of a complete sheet, for sheetAspectSums. */
+export function scoresOf(values: SheetValues): Record<string, number> {
+	const out: Record<string, number> = {};
+	for (const [code, e] of Object.entries(values)) if (e.score !== null) out[code] = e.score;
+	return out;
+}

@@ -1,0 +1,4 @@
+export * from './entries';
+export * from './file-type';
+export * from './views';
+export * from './visit-list';

@@ -1,0 +1,72 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
+import { parseId } from '$lib/server/sheet-form';
+import { listUsers } from '$lib/server/repositories/user.repository';
+import { loadVisitForAdmin, reopenSheet } from '$lib/server/services/sheet-review.service';
+import { handleAssign } from '../assign-form.server';
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	const visitId = parseId(event.params.visitId);
+	const view = visitId ? await loadVisitForAdmin(getDb(), visitId) : null;
+	if (!view) error(404, 'Kunjungan tidak ditemukan.');
+	const { users } = await listUsers(getDb(), { role: 'assessor', limit: 500, offset: 0 });
+	const v = view.visit;
+	return {
+		visit: {
+			id: v.visitId,
+			periodCode: v.periodCode,
+			periodName: v.periodName,
+			periodStatus: v.periodStatus,
+			unitCode: v.unitCode,
+			unitName: v.unitName,
+			category: v.category,
+			visitNo: v.visitNo,
+			kind: v.kind,
+			plannedOn: v.plannedOn
+		},
+		assessors: view.assessors.map((a) => ({ name: a.name, email: a.email })),
+		sheets: view.sheets,
+		allAssessors: users.map((u) => ({ email: u.email, name: u.name })),
+		notice: event.url.searchParams.has('ditugaskan')
+			? 'Penugasan tersimpan.'
+			: event.url.searchParams.has('dibuka')
+				? 'Lembar dibuka kembali; penilai dapat mengubahnya lagi.'
+				: null
+	};
+};
+
+const reopenSchema = z.object({
+	sheetId: z.string().regex(/^\d{1,9}$/, 'Lembar tidak dikenali.'),
+	reason: z.string().trim().min(5, 'Tuliskan alasan pembukaan kembali (minimal 5 karakter).').max(1000)
+});
+
+export const actions: Actions = {
+	reopen: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const visitId = parseId(event.params.visitId);
+		if (!visitId) error(404, 'Kunjungan tidak ditemukan.');
+		const form = parseForm(reopenSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { reopen: { sheetId: form.values.sheetId, errors: form.errors } });
+		const r = await reopenSheet(
+			getDb(),
+			{ sheetId: Number(form.data.sheetId), visitId, reason: form.data.reason, adminId: admin.id },
+			new Date()
+		);
+		if (!r.ok)
+			return fail(r.status, {
+				reopen: { sheetId: form.data.sheetId, errors: { reason: r.message } as Record<string, string> }
+			});
+		redirect(303, `/admin/kunjungan/${visitId}?dibuka=1`);
+	},
+	assign: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const r = await handleAssign(event, admin.id);
+		if (r.failure) return r.failure;
+		redirect(303, `/admin/kunjungan/${r.result.visitId}?ditugaskan=1`);
+	}
+};

@@ -1,0 +1,40 @@
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
+import { assignAssessorToVisit } from '$lib/server/services/assignment.service';
+
+const assignSchema = z.object({
+	period: z.string().trim().min(1, 'Pilih periode.').max(40),
+	unit: z.string().trim().min(1, 'Isi kode unit.').max(40),
+	visit: z
+		.string()
+		.trim()
+		.regex(/^\d{1,2}$/, 'Nomor kunjungan harus bilangan bulat 1 sampai 20.'),
+	assessor: z.string().trim().min(1, 'Pilih penilai.').max(200),
+	date: z
+		.string()
+		.trim()
+		.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Tanggal harus berformat YYYY-MM-DD.')
+		.optional()
+});
+
+/** The assignment form shared by the visit list and the visit page; the rules live in the service. */
+export async function handleAssign(event: RequestEvent, actorId: number) {
+	const form = parseForm(assignSchema, await event.request.formData());
+	if (!form.ok) return { failure: fail(400, { assign: { values: form.values, errors: form.errors } }) };
+	const r = await assignAssessorToVisit(
+		getDb(),
+		{
+			periodCode: form.data.period,
+			unitCode: form.data.unit,
+			visitNo: Number(form.data.visit),
+			assessorEmail: form.data.assessor,
+			plannedOn: form.data.date || null
+		},
+		actorId,
+		new Date()
+	);
+	if (!r.ok) return { failure: fail(r.status, { assign: { values: form.values, errors: r.errors } }) };
+	return { result: r };
+}

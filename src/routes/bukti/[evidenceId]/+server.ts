@@ -1,0 +1,29 @@
+import { error } from '@sveltejs/kit';
+import { readFile } from 'node:fs/promises';
+import type { RequestHandler } from './$types';
+import { requireUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { readConfig } from '$lib/server/config';
+import { parseId } from '$lib/server/sheet-form';
+import { openEvidenceFile } from '$lib/server/services/evidence.service';
+
+// Evidence files: only the sheet's own assessor and administrators (blind scoring). Everyone else,
+// team mates included, gets the same 404 as for an id that does not exist.
+export const GET: RequestHandler = async (event) => {
+	const user = requireUser(event);
+	const id = parseId(event.params.evidenceId);
+	const thumb = event.url.searchParams.get('ukuran') === 'kecil';
+	const file = id ? await openEvidenceFile(getDb(), readConfig().uploadDir, id, user, thumb) : null;
+	if (!file) error(404, 'Bukti tidak ditemukan.');
+	const bytes = await readFile(file.path).catch(() => null);
+	if (!bytes) error(404, 'Berkas bukti tidak ditemukan di penyimpanan.');
+	const ascii = file.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+	return new Response(new Uint8Array(bytes), {
+		headers: {
+			'Content-Type': file.mime,
+			'Content-Length': String(bytes.length),
+			'Content-Disposition': `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+			'Cache-Control': 'private, max-age=86400'
+		}
+	});
+};

@@ -1,0 +1,48 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { parseId } from '$lib/server/sheet-form';
+import { loadAssessorSheet } from '$lib/server/services/sheet-view.service';
+import { removeEvidence } from '$lib/server/services/evidence.service';
+import { persistPostedSheet } from './persist.server';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireRole(event, 'assessor');
+	const visitId = parseId(event.params.visitId);
+	const sheet = visitId ? await loadAssessorSheet(getDb(), visitId, user.id) : null;
+	if (!sheet) error(404, 'Kunjungan tidak ditemukan atau tidak ditugaskan kepada Anda.');
+	return { sheet, userId: user.id, justSubmitted: event.url.searchParams.has('terkirim') };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		requireRole(event, 'assessor');
+		const p = await persistPostedSheet(event, await event.request.formData(), 'save');
+		if (!p.ok) return p.response;
+		if (p.uploadErrors.length)
+			return fail(400, {
+				message: 'Draf tersimpan, tetapi ada berkas yang ditolak.',
+				uploadErrors: p.uploadErrors
+			});
+		return { saved: true, version: p.version };
+	},
+	submit: async (event) => {
+		requireRole(event, 'assessor');
+		const p = await persistPostedSheet(event, await event.request.formData(), 'submit');
+		if (!p.ok) return p.response;
+		redirect(303, `/penilaian/${p.visitId}?terkirim=1`);
+	},
+	// Without JavaScript a remove button posts the whole sheet: the draft is saved first.
+	removeEvidence: async (event) => {
+		requireRole(event, 'assessor');
+		const form = await event.request.formData();
+		const evidenceId = parseId(String(form.get('removeEvidence') ?? ''));
+		if (!evidenceId) return fail(400, { message: 'Bukti yang akan dihapus tidak dikenali.' });
+		const p = await persistPostedSheet(event, form, 'save');
+		if (!p.ok) return p.response;
+		const r = await removeEvidence(getDb(), { evidenceId, visitId: p.visitId, userId: p.userId }, new Date());
+		if (!r.ok) return fail(r.status, { message: r.message });
+		return { saved: true, version: p.version, removed: true };
+	}
+};

@@ -1,0 +1,72 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { readConfig } from '$lib/server/config';
+import { parseId, parseSheetForm } from '$lib/server/sheet-form';
+import { loadAssessorSheet } from '$lib/server/services/sheet-view.service';
+import { saveSheetDraft, submitSheet, type SubmitResult } from '$lib/server/services/score-sheet.service';
+import { addEvidence } from '$lib/server/services/evidence.service';
+import type { SheetValues } from '$lib/domain/score-sheet';
+
+export type Persisted =
+	| { ok: true; visitId: number; userId: number; version: number; uploadErrors: string[] }
+	| { ok: false; response: ReturnType<typeof fail> };
+
+const NOT_FOUND = 'Kunjungan tidak ditemukan atau tidak ditugaskan kepada Anda.';
+
+function failureOf(r: Exclude<SubmitResult, { ok: true }>, values: SheetValues, uploadErrors: string[]) {
+	if (r.status === 404) error(404, r.message);
+	if (r.status === 409 && r.kind === 'stale')
+		return fail(409, {
+			message: r.message,
+			differences: r.differences,
+			version: r.version,
+			values,
+			uploadErrors
+		});
+	if (r.status === 409) return fail(409, { message: r.message, uploadErrors });
+	if (r.kind === 'incomplete')
+		return fail(400, { message: r.message, problems: r.problems, version: r.version, uploadErrors });
+	return fail(400, { message: r.message, errors: r.errors, values, uploadErrors });
+}
+
+/**
+ * The no-JavaScript path of the score sheet: reads the posted sheet, saves (or submits) it through
+ * the same service as the autosave endpoint, then stores the files posted with it.
+ */
+export async function persistPostedSheet(
+	event: RequestEvent,
+	form: FormData,
+	mode: 'save' | 'submit'
+): Promise<Persisted> {
+	const user = requireRole(event, 'assessor');
+	const visitId = parseId(event.params.visitId ?? '');
+	const db = getDb();
+	const view = visitId ? await loadAssessorSheet(db, visitId, user.id) : null;
+	if (!visitId || !view) error(404, NOT_FOUND);
+	const codes = view.aspects.flatMap((a) => a.indicators.map((i) => i.code));
+	const parsed = parseSheetForm(form, codes);
+	if (!parsed.ok)
+		return {
+			ok: false,
+			response: fail(400, { message: 'Sebagian isian tidak valid.', errors: parsed.errors })
+		};
+	const input = { visitId, userId: user.id, baseVersion: parsed.data.version, values: parsed.data.values };
+	const now = new Date();
+	const result = mode === 'submit' ? await submitSheet(db, input, now) : await saveSheetDraft(db, input, now);
+	const uploadErrors: string[] = [];
+	const saved = result.ok || (result.status === 400 && result.kind === 'incomplete');
+	if (saved)
+		for (const { code, file } of parsed.data.files) {
+			const bytes = new Uint8Array(await file.arrayBuffer());
+			const r = await addEvidence(
+				db,
+				readConfig().uploadDir,
+				{ visitId, userId: user.id, indicatorCode: code, name: file.name, bytes },
+				now
+			);
+			if (!r.ok) uploadErrors.push(r.message);
+		}
+	if (!result.ok) return { ok: false, response: failureOf(result, parsed.data.values, uploadErrors) };
+	return { ok: true, visitId, userId: user.id, version: result.version, uploadErrors };
+}

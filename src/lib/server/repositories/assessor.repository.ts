@@ -93,3 +93,18 @@ export async function hasConflict(db: Db, userId: number, unitId: number): Promi
 		.executeTakeFirst();
 	return Boolean(row);
 }
+
+/** Every account's email, role, name and affiliation: what an assessor import compares against. */
+export async function listAccountsForImport(db: Db) {
+	const rows = await db
+		.selectFrom('user')
+		.select([
+			'email',
+			'role',
+			'name',
+			'affiliation_type as affiliationType',
+			'affiliation_name as affiliationName'
+		])
+		.execute();
+	return rows;
+}

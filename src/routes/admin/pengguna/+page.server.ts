@@ -28,6 +28,7 @@ export const load: PageServerLoad = async (event) => {
 			: await listUsers(getDb(), { ...filter, limit: win.limit, offset: win.offset });
 	return {
 		filter: { q, role: role ?? '', includeInactive },
+		imported: params.get('impor'),
 		total,
 		page: win.page,
 		pages: win.pages,

@@ -3,6 +3,7 @@ import { runMigrate } from './migrate';
 import { runBackup } from './backup';
 import { runCreateUser } from './create-user';
 import { runSeedDemo } from './seed-demo';
+import { runImportAssessors, runImportUnits } from './import-units';
 
 export interface Command {
 	summary: string;
@@ -17,5 +18,10 @@ export const commands: Record<string, Command> = {
 		run: runSeedDemo
 	},
 	'create-user': { summary: 'buat akun: --email --name --role [--password] [--units]', run: runCreateUser },
-	backup: { summary: 'salinan daring basis data: backup FILE', run: runBackup }
+	backup: { summary: 'salinan daring basis data: backup FILE', run: runBackup },
+	'import-units': { summary: 'impor unit dari CSV/XLSX: import-units FILE', run: runImportUnits },
+	'import-assessors': {
+		summary: 'impor penilai dari CSV/XLSX: import-assessors FILE',
+		run: runImportAssessors
+	}
 };

@@ -4,6 +4,7 @@ import { runBackup } from './backup';
 import { runCreateUser } from './create-user';
 import { runSeedDemo } from './seed-demo';
 import { runImportAssessors, runImportUnits } from './import-units';
+import { runCreatePeriod } from './create-period';
 
 export interface Command {
 	summary: string;
@@ -19,6 +20,10 @@ export const commands: Record<string, Command> = {
 	},
 	'create-user': { summary: 'buat akun: --email --name --role [--password] [--units]', run: runCreateUser },
 	backup: { summary: 'salinan daring basis data: backup FILE', run: runBackup },
+	'create-period': {
+		summary: 'buat periode: --code --name --instrument [--visits] [--assessors] [--awards] [--from] [--to]',
+		run: runCreatePeriod
+	},
 	'import-units': { summary: 'impor unit dari CSV/XLSX: import-units FILE', run: runImportUnits },
 	'import-assessors': {
 		summary: 'impor penilai dari CSV/XLSX: import-assessors FILE',

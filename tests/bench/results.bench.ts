@@ -7,7 +7,7 @@ import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import { seedInstruments } from '../../db/seeds/demo-city';
 import { findInstrumentByCode } from '../../src/lib/server/repositories/instrument.repository';
 import { findPeriodByCode } from '../../src/lib/server/repositories/period.repository';
-import { createPeriod } from '../../src/lib/server/services/period.service';
+import { createDefaultPeriod } from '../integration/support/periods';
 import { importScoresFile } from '../../src/lib/server/services/score-import.service';
 import { computeResultsDocument, loadResultsJson } from '../../src/lib/server/services/results.service';
 import { createSession } from '../../src/lib/server/auth/session';
@@ -88,13 +88,11 @@ export async function run({ log }: { log: (s: string) => void }) {
 		await migrateToLatest(conn.db);
 		await seedInstruments(conn.db, now);
 		insertUnits(conn, units);
-		const created = await createPeriod(
+		await createDefaultPeriod(
 			conn.db,
 			{ code: 'NAS-2026', name: 'Bench nasional', instrument: 'permenpan-17-2017' },
-			null,
 			now
 		);
-		if (!created.ok) throw new Error(created.problems.join('; '));
 		const def = (await findInstrumentByCode(conn.db, 'permenpan-17-2017'))!.def;
 		let t0 = performance.now();
 		const scores = await writeScoreCsv(csv, def, units);

@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { seedInstruments } from '../../../db/seeds/demo-city';
-import { importUnitsFile } from '../../../src/lib/server/services/unit-import.service';
-import { createPeriod } from '../../../src/lib/server/services/period.service';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { applyUnitImport } from '../../../src/lib/server/services/unit-import.service';
+import { readTabularFile } from '../../../src/lib/server/import/tabular-file';
+import { createDefaultPeriod } from '../support/periods';
 import { importScoresFile } from '../../../src/lib/server/services/score-import.service';
 
 export const NOW = new Date('2026-11-22T03:00:00Z');
@@ -22,15 +25,11 @@ export function tempFile(name: string, content: string | Buffer): string {
 export async function dbWithPeriod(unitsCsv: string, instrument: string, code = 'P1'): Promise<TestDb> {
 	const t = await createTestDb();
 	await seedInstruments(t.db, NOW);
-	const units = await importUnitsFile(t.db, unitsCsv, null, NOW);
+	const read = await readTabularFile(basename(unitsCsv), readFileSync(unitsCsv));
+	if (!read.ok) throw new Error(read.problems.join('\n'));
+	const units = await applyUnitImport(t.db, read.data, null, NOW);
 	if (!units.ok) throw new Error(units.problems.join('\n'));
-	const period = await createPeriod(
-		t.db,
-		{ code, name: 'Periode uji', instrument, from: '2026-01-01', to: '2026-03-31' },
-		null,
-		NOW
-	);
-	if (!period.ok) throw new Error(period.problems.join('\n'));
+	await createDefaultPeriod(t.db, { code, instrument }, NOW);
 	return t;
 }
 

@@ -250,7 +250,8 @@ describe('computePeriodResults', () => {
 		);
 	});
 
-	it('computes 80,000 units in well under a second', () => {
+	// Speed is measured by `npm run bench`, never by a timed unit test; this checks scale only.
+	it('ranks 80,000 units across 40 categories without losing one', () => {
 		let seed = 42;
 		const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 		const units: PeriodUnitInput[] = [];
@@ -275,12 +276,8 @@ describe('computePeriodResults', () => {
 				sheets
 			});
 		}
-		run(units.slice(0, 2000)); // warm up the JIT
-		const start = performance.now();
 		const results = run(units);
-		const elapsed = performance.now() - start;
 		expect(results.categories).toHaveLength(40);
 		expect(results.categories.reduce((n, c) => n + c.units.length, 0)).toBe(80_000);
-		expect(elapsed).toBeLessThan(1000);
 	});
 });

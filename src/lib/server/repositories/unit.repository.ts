@@ -128,6 +128,8 @@ export async function nextCategoryPosition(db: Db): Promise<number> {
 		.select((eb) => eb.fn.max('position').as('p'))
 		.executeTakeFirst();
 	return r?.p == null ? 0 : Number(r.p) + 1;
+}
+
 export async function findUnitByCode(
 	db: Db,
 	code: string

@@ -1,88 +1,93 @@
-import { randomInt } from 'node:crypto';
 import type { Db } from '../db/connection';
-import { formatProblem } from '../../domain/import/score-import';
-import { validateUnitRecords } from '../../domain/import/unit-import';
+import { insertUnit } from '../repositories/unit.repository';
 import {
 	addUnitToOpenPeriods,
-	findOrCreateCategory,
-	findUnitIdByCode,
-	insertUnit,
-	nextCategoryPosition,
-	updateUnitFromImport
-} from '../repositories/unit.repository';
+	findUnitByCode,
+	listExistingUnits,
+	updateUnit
+} from '../repositories/unit-catalog.repository';
+import {
+	findCategoryByName,
+	insertCategory,
+	listCategories,
+	nextCategoryPosition
+} from '../repositories/category.repository';
 import { recordAudit } from '../repositories/audit.repository';
-import { readTableFile, TableFileError } from '../import/table-file';
+import { newSurveyToken } from './survey-token';
+import { planUnitImport, type UnitImportCheck } from '../../domain/import/unit-rows';
+import type { TabularData } from '../../domain/import/tabular';
 
-// `import-units` (contracts): categories are created by name, existing codes are updated.
-
-export type UnitImportResult =
-	{ ok: true; created: number; updated: number } | { ok: false; problems: string[] };
-
-const TOKEN_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
-
-function surveyToken(): string {
-	let t = '';
-	for (let i = 0; i < 20; i++) t += TOKEN_ALPHABET[randomInt(TOKEN_ALPHABET.length)];
-	return t;
+export interface UnitImportSummary {
+	created: number;
+	updated: number;
+	unchanged: number;
+	newCategories: string[];
 }
 
-export async function importUnitsFile(
-	db: Db,
-	path: string,
-	userId: number | null,
-	now: Date
-): Promise<UnitImportResult> {
-	const records: { cells: string[]; line: number }[] = [];
-	const problems: { line: number; reason: string }[] = [];
-	try {
-		await readTableFile(
-			path,
-			(cells, line) => records.push({ cells, line }),
-			(line, reason) => problems.push({ line, reason })
-		);
-	} catch (e) {
-		if (e instanceof TableFileError) return { ok: false, problems: [e.message] };
-		throw e;
-	}
-	const checked = validateUnitRecords(records);
-	problems.push(...checked.problems);
-	if (problems.length)
-		return { ok: false, problems: problems.sort((a, b) => a.line - b.line).map(formatProblem) };
+export async function previewUnitImport(db: Db, data: TabularData): Promise<UnitImportCheck> {
+	const categories = (await listCategories(db)).map((c) => c.name);
+	return planUnitImport(data, await listExistingUnits(db), categories);
+}
 
+/** Validates again inside the transaction and writes everything or nothing. */
+export async function applyUnitImport(
+	db: Db,
+	data: TabularData,
+	actorId: number | null,
+	now: Date
+): Promise<{ ok: true; summary: UnitImportSummary } | { ok: false; problems: string[] }> {
 	return db.transaction().execute(async (trx) => {
-		let created = 0;
-		let updated = 0;
-		const categories = new Map<string, number>();
-		for (const row of checked.rows) {
-			let categoryId = categories.get(row.category);
-			if (categoryId === undefined) {
-				categoryId = await findOrCreateCategory(trx, row.category, await nextCategoryPosition(trx));
-				categories.set(row.category, categoryId);
+		const check = await previewUnitImport(trx, data);
+		if (!check.ok) return check;
+		const { items, newCategories } = check.plan;
+		const categoryIds = new Map<string, number>();
+		const categoryId = async (name: string) => {
+			let id = categoryIds.get(name);
+			if (id === undefined) {
+				id =
+					(await findCategoryByName(trx, name))?.id ??
+					(await insertCategory(trx, name, await nextCategoryPosition(trx)));
+				categoryIds.set(name, id);
 			}
-			const existing = await findUnitIdByCode(trx, row.code);
-			if (existing !== null) {
-				await updateUnitFromImport(
-					trx,
-					existing,
-					{ name: row.name, categoryId, parentCode: row.parent },
-					now
-				);
-				updated++;
-			} else {
+			return id;
+		};
+		for (const item of items) {
+			if (item.action === 'unchanged') continue;
+			const catId = await categoryId(item.category);
+			if (item.action === 'create') {
 				const id = await insertUnit(
 					trx,
-					{ code: row.code, name: row.name, categoryId, parentCode: row.parent, surveyToken: surveyToken() },
+					{
+						code: item.code,
+						name: item.name,
+						categoryId: catId,
+						parentCode: item.parentCode,
+						surveyToken: newSurveyToken()
+					},
 					now
 				);
-				await addUnitToOpenPeriods(trx, id, categoryId);
-				created++;
+				await addUnitToOpenPeriods(trx, id, catId);
+			} else {
+				const unit = (await findUnitByCode(trx, item.code))!;
+				await updateUnit(
+					trx,
+					unit.id,
+					{ name: item.name, categoryId: catId, parentCode: item.parentCode },
+					now
+				);
 			}
 		}
+		const summary: UnitImportSummary = {
+			created: items.filter((i) => i.action === 'create').length,
+			updated: items.filter((i) => i.action === 'update').length,
+			unchanged: items.filter((i) => i.action === 'unchanged').length,
+			newCategories
+		};
 		await recordAudit(
 			trx,
-			{ userId, action: 'units.import', entity: 'unit', detail: { created, updated } },
+			{ userId: actorId, action: 'import', entity: 'unit', detail: { ...summary } },
 			now
 		);
-		return { ok: true as const, created, updated };
+		return { ok: true as const, summary };
 	});
 }

@@ -1,8 +1,28 @@
-import { CliError, type CliContext } from '../cli-error';
+import type { CliContext } from '../cli-error';
+import { CliError } from '../cli-error';
 import { parseOptions, requireOption } from '../args';
 import { openMigrated } from '../open';
-import { createPeriod } from '../../services/period.service';
+import { createPeriod } from '../../services/period-admin.service';
+import { DEFAULT_COACHING_RULE } from '../../../domain/period/coaching-rule';
+import { addDays } from '../../../domain/dates';
+import { isoDateIn } from '../../../domain/format';
 
+function intOption(
+	values: Record<string, unknown>,
+	name: string,
+	fallback: number,
+	problems: string[]
+): number {
+	const raw = values[name];
+	if (raw === undefined) return fallback;
+	if (typeof raw !== 'string' || !/^\d{1,3}$/.test(raw)) {
+		problems.push(`opsi --${name} harus bilangan bulat`);
+		return fallback;
+	}
+	return Number(raw);
+}
+
+// Contracts: create-period --code C --name N --instrument I [--visits 2] [--assessors 2] [--awards 2] [--from] [--to]
 export async function runCreatePeriod(ctx: CliContext): Promise<void> {
 	const { values } = parseOptions(ctx.args, {
 		code: { type: 'string' },
@@ -14,14 +34,40 @@ export async function runCreatePeriod(ctx: CliContext): Promise<void> {
 		from: { type: 'string' },
 		to: { type: 'string' }
 	});
-	const code = requireOption(values, 'code');
-	const name = requireOption(values, 'name');
-	const instrument = requireOption(values, 'instrument');
+	const problems: string[] = [];
+	for (const name of ['code', 'name', 'instrument'])
+		if (!values[name as keyof typeof values]) problems.push(`opsi --${name} wajib diisi`);
+	const visits = intOption(values, 'visits', 2, problems);
+	const assessors = intOption(values, 'assessors', 2, problems);
+	const awards = intOption(values, 'awards', 2, problems);
+	if (problems.length) throw new CliError(problems);
+	const from = values.from ?? isoDateIn(ctx.now);
+	const to = values.to ?? addDays(from, 90);
 	const { db } = await openMigrated();
 	try {
-		const r = await createPeriod(db, { ...values, code, name, instrument }, null, ctx.now);
-		if (!r.ok) throw new CliError(r.problems);
-		ctx.out(`Periode ${code} dibuat (draf, ${r.units} unit, ${r.startsOn} s.d. ${r.endsOn}).`);
+		const result = await createPeriod(
+			db,
+			{
+				code: requireOption(values, 'code'),
+				name: requireOption(values, 'name'),
+				instrumentCode: requireOption(values, 'instrument'),
+				requiredVisits: visits,
+				requiredAssessors: assessors,
+				awardsPerCategory: awards,
+				awardMinGrade: null,
+				disagreementThreshold: 2,
+				coachingRule: DEFAULT_COACHING_RULE,
+				startsOn: from,
+				endsOn: to,
+				surveyFrom: from,
+				surveyTo: to
+			},
+			null,
+			ctx.now
+		);
+		if (!result.ok) throw new CliError(Object.entries(result.errors).map(([f, m]) => `${f}: ${m}`));
+		const p = result.value;
+		ctx.out(`Periode ${p.code} (draft) dibuat: ${p.unitCount} unit, ${p.startsOn} s.d. ${p.endsOn}.`);
 	} finally {
 		await db.destroy();
 	}

@@ -1,16 +1,51 @@
-import { CliError, type CliContext } from '../cli-error';
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { CliContext } from '../cli-error';
+import { CliError } from '../cli-error';
 import { parseOptions } from '../args';
 import { openMigrated } from '../open';
-import { importUnitsFile } from '../../services/unit-import.service';
+import { readTabularFile } from '../../import/tabular-file';
+import { applyUnitImport } from '../../services/unit-import.service';
+import { applyAssessorImport } from '../../services/assessor-import.service';
 
-export async function runImportUnits(ctx: CliContext): Promise<void> {
+async function readInput(ctx: CliContext, usage: string) {
 	const { positionals } = parseOptions(ctx.args, {}, true);
-	if (positionals.length !== 1) throw new CliError(['pemakaian: import-units FILE (CSV atau XLSX)']);
+	if (positionals.length !== 1) throw new CliError([`pemakaian: ${usage}`]);
+	const path = resolve(positionals[0]);
+	let bytes: Uint8Array;
+	try {
+		bytes = await readFile(path);
+	} catch {
+		throw new CliError([`berkas ${path} tidak dapat dibaca`]);
+	}
+	const read = await readTabularFile(basename(path), bytes);
+	if (!read.ok) throw new CliError(read.problems);
+	return read.data;
+}
+
+// Contracts: `import-units FILE`; every problem as "baris N: ..." on stderr, nothing written.
+export async function runImportUnits(ctx: CliContext): Promise<void> {
+	const data = await readInput(ctx, 'import-units FILE');
 	const { db } = await openMigrated();
 	try {
-		const r = await importUnitsFile(db, positionals[0], null, ctx.now);
-		if (!r.ok) throw new CliError(r.problems);
-		ctx.out(`Unit diimpor: ${r.created} baru, ${r.updated} diperbarui.`);
+		const result = await applyUnitImport(db, data, null, ctx.now);
+		if (!result.ok) throw new CliError(result.problems);
+		const s = result.summary;
+		const cats = s.newCategories.length ? `; kategori baru: ${s.newCategories.join(', ')}` : '';
+		ctx.out(`Impor unit: ${s.created} dibuat, ${s.updated} diperbarui, ${s.unchanged} tidak berubah${cats}.`);
+	} finally {
+		await db.destroy();
+	}
+}
+
+export async function runImportAssessors(ctx: CliContext): Promise<void> {
+	const data = await readInput(ctx, 'import-assessors FILE');
+	const { db } = await openMigrated();
+	try {
+		const result = await applyAssessorImport(db, data, null, ctx.now);
+		if (!result.ok) throw new CliError(result.problems);
+		const s = result.summary;
+		ctx.out(`Impor penilai: ${s.created} dibuat, ${s.updated} diperbarui, ${s.unchanged} tidak berubah.`);
 	} finally {
 		await db.destroy();
 	}

@@ -4,7 +4,7 @@ import { runBackup } from './backup';
 import { runCreateUser } from './create-user';
 import { runSeedDemo } from './seed-demo';
 import { runCreatePeriod } from './create-period';
-import { runImportUnits } from './import-units';
+import { runImportAssessors, runImportUnits } from './import-units';
 import { runImportScores } from './import-scores';
 import { runResults } from './results';
 import { runPublish } from './publish';
@@ -15,7 +15,7 @@ export interface Command {
 	run: (ctx: CliContext) => Promise<void>;
 }
 
-// Each later feature registers its commands here (contracts: administration command line).
+// Each feature registers its commands here (contracts: administration command line).
 export const commands: Record<string, Command> = {
 	migrate: { summary: 'terapkan migrasi yang belum dijalankan', run: runMigrate },
 	'seed-demo': {
@@ -28,12 +28,16 @@ export const commands: Record<string, Command> = {
 		run: runCreatePeriod
 	},
 	'import-units': { summary: 'impor unit dari CSV/XLSX: import-units FILE', run: runImportUnits },
+	'import-assessors': {
+		summary: 'impor penilai dari CSV/XLSX: import-assessors FILE',
+		run: runImportAssessors
+	},
 	'import-scores': { summary: 'impor nilai: --period C [--replace] FILE', run: runImportScores },
-	results: { summary: 'hasil periode: --period C --format json|csv', run: runResults },
-	publish: { summary: 'terbitkan: --period C [--confirm-open-flags --reason TEKS]', run: runPublish },
-	backup: { summary: 'salinan daring basis data: backup FILE', run: runBackup },
 	assign: {
 		summary: 'tugaskan penilai: --period --unit --visit --assessor [--date YYYY-MM-DD]',
 		run: runAssign
-	}
+	},
+	results: { summary: 'hasil periode: --period C --format json|csv', run: runResults },
+	publish: { summary: 'terbitkan: --period C [--confirm-open-flags --reason TEKS]', run: runPublish },
+	backup: { summary: 'salinan daring basis data: backup FILE', run: runBackup }
 };

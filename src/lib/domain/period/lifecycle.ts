@@ -1,0 +1,39 @@
+import type { PeriodStatus } from '../period-status';
+
+// A period moves draf -> berjalan -> review -> terbit -> arsip; review can go back to berjalan
+// (an extra visit was ordered). Publishing belongs to the publish service (snapshot), not to a
+// plain status change, and nothing leaves arsip.
+const TRANSITIONS: Record<PeriodStatus, readonly PeriodStatus[]> = {
+	draft: ['running'],
+	running: ['review', 'published'],
+	review: ['running', 'published'],
+	published: ['archived'],
+	archived: []
+};
+
+export function allowedTransitions(from: PeriodStatus): readonly PeriodStatus[] {
+	return TRANSITIONS[from];
+}
+
+export function canTransition(from: PeriodStatus, to: PeriodStatus): boolean {
+	return TRANSITIONS[from].includes(to);
+}
+
+/** Transitions an admin makes with a plain button (publishing needs its own flow). */
+export function manualTransitions(from: PeriodStatus): PeriodStatus[] {
+	return TRANSITIONS[from].filter((to) => to !== 'published');
+}
+
+/** Settings (instrument, visits, coaching rule...) change only while nothing has been scored. */
+export function settingsEditable(status: PeriodStatus): boolean {
+	return status === 'draft';
+}
+
+export const TRANSITION_LABELS: Record<string, string> = {
+	'draft>running': 'Mulai penilaian (berjalan)',
+	'running>review': 'Tutup kunjungan dan mulai review',
+	'review>running': 'Kembalikan ke berjalan',
+	'running>published': 'Terbitkan hasil',
+	'review>published': 'Terbitkan hasil',
+	'published>archived': 'Arsipkan'
+};

@@ -1,0 +1,71 @@
+// City settings printed on certificates, report cards and posters (issue 5 item 10).
+
+export const CITY_TEXT_KEYS = [
+	'government_name',
+	'place',
+	'signatory_name',
+	'signatory_title',
+	'signatory_nip'
+] as const;
+export type CityTextKey = (typeof CITY_TEXT_KEYS)[number];
+
+export interface CitySettings {
+	governmentName: string;
+	place: string;
+	signatoryName: string;
+	signatoryTitle: string;
+	/** Civil-servant number: 18 digits, often written in groups. */
+	signatoryNip: string;
+	logoFileId: number | null;
+}
+
+export const EMPTY_CITY_SETTINGS: CitySettings = {
+	governmentName: '',
+	place: '',
+	signatoryName: '',
+	signatoryTitle: '',
+	signatoryNip: '',
+	logoFileId: null
+};
+
+export function checkCitySettings(s: Omit<CitySettings, 'logoFileId'>): Record<string, string> {
+	const e: Record<string, string> = {};
+	if (s.governmentName.trim().length < 3 || s.governmentName.length > 120)
+		e.government_name = 'Nama pemerintah 3–120 karakter, misalnya "Pemerintah Kota Contoh".';
+	if (s.place.trim().length < 2 || s.place.length > 60) e.place = 'Tempat penandatanganan 2–60 karakter.';
+	if (s.signatoryName.trim().length < 3 || s.signatoryName.length > 120)
+		e.signatory_name = 'Nama penanda tangan 3–120 karakter.';
+	if (s.signatoryTitle.trim().length < 3 || s.signatoryTitle.length > 120)
+		e.signatory_title = 'Jabatan 3–120 karakter.';
+	const nip = s.signatoryNip.replace(/\s+/g, '');
+	if (nip !== '' && !/^\d{18}$/.test(nip)) e.signatory_nip = 'NIP terdiri dari 18 angka (boleh dikosongkan).';
+	return e;
+}
+
+/** "19700101 199503 1 001": the usual grouping of an 18-digit NIP. */
+export function formatNip(raw: string): string {
+	const d = raw.replace(/\s+/g, '');
+	return /^\d{18}$/.test(d)
+		? `${d.slice(0, 8)} ${d.slice(8, 14)} ${d.slice(14, 15)} ${d.slice(15)}`
+		: raw.trim();
+}
+
+export type ImageKind = 'image/png' | 'image/jpeg';
+
+/** The file's own signature decides its type, never its name or the browser's claim. */
+export function sniffImage(bytes: Uint8Array): ImageKind | null {
+	if (
+		bytes.length > 8 &&
+		bytes[0] === 0x89 &&
+		bytes[1] === 0x50 &&
+		bytes[2] === 0x4e &&
+		bytes[3] === 0x47 &&
+		bytes[4] === 0x0d &&
+		bytes[5] === 0x0a &&
+		bytes[6] === 0x1a &&
+		bytes[7] === 0x0a
+	)
+		return 'image/png';
+	if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+	return null;
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { readTabularFile } from './tabular-file';
+import type { TabularData, TabularRead } from '../../domain/import/tabular';
+
+/** Reads the file of a multipart form field; missing or empty files are user errors. */
+export async function readUploadedTable(form: FormData, field = 'file'): Promise<TabularRead> {
+	const file = form.get(field);
+	if (!(file instanceof File) || file.size === 0)
+		return { ok: false, problems: ['Pilih berkas CSV atau XLSX terlebih dahulu.'] };
+	return readTabularFile(file.name, new Uint8Array(await file.arrayBuffer()));
+}
+
+const carriedData = z.object({
+	headerLine: z.number().int().min(1),
+	columns: z.array(z.string().max(100)).max(50),
+	rows: z
+		.array(
+			z.object({ line: z.number().int().min(1), cells: z.record(z.string().max(100), z.string().max(2000)) })
+		)
+		.max(20_000)
+});
+
+/**
+ * The previewed rows travel back with the confirmation (a file input cannot be re-sent without
+ * JavaScript). They are validated again before writing, so an edited copy is just another file.
+ */
+export function readCarriedTable(form: FormData, field = 'data'): TabularData | null {
+	const raw = form.get(field);
+	if (typeof raw !== 'string' || raw.length > 8_000_000) return null;
+	try {
+		const parsed = carriedData.safeParse(JSON.parse(raw));
+		return parsed.success ? parsed.data : null;
+	} catch {
+		return null;
+	}
+}

@@ -1,0 +1,53 @@
+import type { Db } from '../db/connection';
+import { EMPTY_CITY_SETTINGS, type CitySettings } from '../../domain/settings/city-settings';
+
+export async function readCitySettings(db: Db): Promise<CitySettings> {
+	const rows = await db.selectFrom('city_setting').select(['key', 'value']).execute();
+	const v = new Map(rows.map((r) => [r.key, r.value]));
+	const logo = Number(v.get('logo_file_id'));
+	return {
+		governmentName: v.get('government_name') ?? EMPTY_CITY_SETTINGS.governmentName,
+		place: v.get('place') ?? '',
+		signatoryName: v.get('signatory_name') ?? '',
+		signatoryTitle: v.get('signatory_title') ?? '',
+		signatoryNip: v.get('signatory_nip') ?? '',
+		logoFileId: Number.isInteger(logo) && logo > 0 ? logo : null
+	};
+}
+
+export async function writeCitySettings(db: Db, values: Record<string, string>): Promise<void> {
+	for (const [key, value] of Object.entries(values))
+		await db
+			.insertInto('city_setting')
+			.values({ key, value })
+			.onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+			.execute();
+}
+
+export async function insertStoredFile(
+	db: Db,
+	f: { sha256: string; mime: string; size: number },
+	now: Date
+): Promise<number> {
+	// Content-addressed: the same bytes uploaded twice are one stored file.
+	await db
+		.insertInto('stored_file')
+		.values({ sha256: f.sha256, mime: f.mime, size: f.size, created_at: now.getTime() })
+		.onConflict((oc) => oc.column('sha256').doNothing())
+		.execute();
+	const { id } = await db
+		.selectFrom('stored_file')
+		.select('id')
+		.where('sha256', '=', f.sha256)
+		.executeTakeFirstOrThrow();
+	return id;
+}
+
+export async function findStoredFile(db: Db, id: number): Promise<{ sha256: string; mime: string } | null> {
+	const row = await db
+		.selectFrom('stored_file')
+		.select(['sha256', 'mime'])
+		.where('id', '=', id)
+		.executeTakeFirst();
+	return row ?? null;
+}

@@ -1,0 +1,59 @@
+import type { Db } from '../db/connection';
+import type { Assignment } from '../../domain/progress/progress';
+
+/** Every (regular visit, assessor) pair of a period with whether that assessor's sheet is submitted. */
+export async function listAssignments(db: Db, periodId: number): Promise<Assignment[]> {
+	const rows = await db
+		.selectFrom('visit_assessor')
+		.innerJoin('visit', 'visit.id', 'visit_assessor.visit_id')
+		.innerJoin('user', 'user.id', 'visit_assessor.user_id')
+		.innerJoin('period_unit', (j) =>
+			j
+				.onRef('period_unit.period_id', '=', 'visit.period_id')
+				.onRef('period_unit.unit_id', '=', 'visit.unit_id')
+		)
+		.innerJoin('category', 'category.id', 'period_unit.category_id')
+		.leftJoin('score_sheet', (j) =>
+			j
+				.onRef('score_sheet.visit_id', '=', 'visit.id')
+				.onRef('score_sheet.assessor_id', '=', 'visit_assessor.user_id')
+		)
+		.select([
+			'visit.id as visitId',
+			'visit.unit_id as unitId',
+			'category.name as category',
+			'visit.planned_on as plannedOn',
+			'user.id as assessorId',
+			'user.name as assessorName',
+			'score_sheet.status'
+		])
+		.where('visit.period_id', '=', periodId)
+		.where('visit.kind', '=', 'regular')
+		.orderBy('category.position')
+		.execute();
+	return rows.map(({ status, ...r }) => ({ ...r, submitted: status === 'submitted' }));
+}
+
+export interface SubmittedSheet {
+	unitId: number;
+	visitNo: number;
+	assessorId: number;
+	submittedAt: number;
+}
+
+export async function listSubmittedSheets(db: Db, periodId: number): Promise<SubmittedSheet[]> {
+	const rows = await db
+		.selectFrom('score_sheet')
+		.innerJoin('visit', 'visit.id', 'score_sheet.visit_id')
+		.select([
+			'visit.unit_id as unitId',
+			'visit.visit_no as visitNo',
+			'score_sheet.assessor_id as assessorId',
+			'score_sheet.submitted_at as submittedAt'
+		])
+		.where('visit.period_id', '=', periodId)
+		.where('visit.kind', '=', 'regular')
+		.where('score_sheet.status', '=', 'submitted')
+		.execute();
+	return rows.map((r) => ({ ...r, submittedAt: r.submittedAt ?? 0 }));
+}

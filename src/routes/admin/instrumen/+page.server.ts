@@ -1,0 +1,41 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
+import { listInstruments } from '$lib/server/repositories/instrument.repository';
+import { cloneInstrument } from '$lib/server/services/instrument-admin.service';
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	return { instruments: await listInstruments(getDb()) };
+};
+
+const cloneForm = z.object({
+	source: z.string().trim().min(1, 'Pilih instrumen sumber.').max(60),
+	code: z.string().trim().min(1, 'Kode wajib diisi.').max(60, 'Kode maksimal 60 karakter.'),
+	name: z.string().trim().min(3, 'Nama minimal 3 karakter.').max(200, 'Nama maksimal 200 karakter.')
+});
+
+export const actions: Actions = {
+	clone: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const form = parseForm(cloneForm, await event.request.formData());
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const r = await cloneInstrument(
+			getDb(),
+			form.data.source,
+			form.data.code,
+			form.data.name,
+			admin.id,
+			new Date()
+		);
+		if (!r.ok)
+			return fail(r.status, {
+				values: form.values,
+				errors: Object.fromEntries(r.errors.map((e) => [e.path, e.message]))
+			});
+		redirect(303, `/admin/instrumen/${encodeURIComponent(r.code)}?disalin=1`);
+	}
+};

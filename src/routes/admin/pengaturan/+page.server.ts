@@ -1,0 +1,64 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
+import { readCitySettings } from '$lib/server/repositories/city-setting.repository';
+import { saveCityLogo, saveCitySettings } from '$lib/server/services/city-settings.service';
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	const s = await readCitySettings(getDb());
+	return {
+		values: {
+			government_name: s.governmentName,
+			place: s.place,
+			signatory_name: s.signatoryName,
+			signatory_title: s.signatoryTitle,
+			signatory_nip: s.signatoryNip
+		},
+		hasLogo: s.logoFileId !== null,
+		logoVersion: s.logoFileId ?? 0
+	};
+};
+
+const text = z.string().max(200, 'Terlalu panjang.').optional().default('');
+const settingsForm = z.object({
+	government_name: text,
+	place: text,
+	signatory_name: text,
+	signatory_title: text,
+	signatory_nip: text
+});
+
+export const actions: Actions = {
+	save: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const form = parseForm(settingsForm, await event.request.formData());
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const d = form.data;
+		const r = await saveCitySettings(
+			getDb(),
+			{
+				governmentName: d.government_name,
+				place: d.place,
+				signatoryName: d.signatory_name,
+				signatoryTitle: d.signatory_title,
+				signatoryNip: d.signatory_nip
+			},
+			admin.id,
+			new Date()
+		);
+		if (!r.ok) return fail(400, { values: form.values, errors: r.errors });
+		return { done: 'Pengaturan kota disimpan.' };
+	},
+	logo: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const file = (await event.request.formData()).get('logo');
+		const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+		const r = await saveCityLogo(getDb(), bytes, admin.id, new Date());
+		if (!r.ok) return fail(400, { errors: r.errors });
+		return { done: 'Logo diperbarui.' };
+	}
+};

@@ -1,0 +1,46 @@
+import type { PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { listUsers } from '$lib/server/repositories/user.repository';
+import { ROLES, type Role } from '$lib/domain/auth/user';
+import { pageWindow, readPageNumber } from '$lib/domain/pagination';
+
+const PAGE_SIZE = 25;
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	const params = event.url.searchParams;
+	const q = (params.get('q') ?? '').trim().slice(0, 100);
+	const roleParam = params.get('role') ?? '';
+	const role = (ROLES as readonly string[]).includes(roleParam) ? (roleParam as Role) : undefined;
+	const includeInactive = params.get('nonaktif') === '1';
+	const requested = readPageNumber(params.get('page'));
+	const filter = { role, query: q || undefined, includeInactive };
+	const first = await listUsers(getDb(), {
+		...filter,
+		limit: PAGE_SIZE,
+		offset: (requested - 1) * PAGE_SIZE
+	});
+	const win = pageWindow(requested, first.total, PAGE_SIZE);
+	const { users, total } =
+		win.page === requested
+			? first
+			: await listUsers(getDb(), { ...filter, limit: win.limit, offset: win.offset });
+	return {
+		filter: { q, role: role ?? '', includeInactive },
+		imported: params.get('impor'),
+		total,
+		page: win.page,
+		pages: win.pages,
+		users: users.map((u) => ({
+			id: u.id,
+			name: u.name,
+			email: u.email,
+			role: u.role,
+			active: u.active,
+			canSignIn: u.canSignIn,
+			affiliationName: u.affiliationName,
+			unitCodes: u.unitCodes
+		}))
+	};
+};

@@ -1,0 +1,61 @@
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
+import { findPeriodDetailByCode } from '$lib/server/repositories/period-settings.repository';
+import { changePeriodStatus, editPeriodSettings } from '$lib/server/services/period-admin.service';
+import { manualTransitions, settingsEditable, TRANSITION_LABELS } from '$lib/domain/period/lifecycle';
+import { describeCoachingRule } from '$lib/domain/period/coaching-rule';
+import { PERIOD_STATUSES } from '$lib/domain/period-status';
+import { settingsForm, settingsValues, toSettings } from '../period-form';
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	const p = await findPeriodDetailByCode(getDb(), event.params.code);
+	if (!p) error(404, 'Periode tidak ditemukan.');
+	return {
+		created: event.url.searchParams.has('dibuat'),
+		period: {
+			code: p.code,
+			name: p.name,
+			status: p.status,
+			instrumentCode: p.instrumentCode,
+			instrumentName: p.instrumentName,
+			unitCount: p.unitCount,
+			coachingRule: describeCoachingRule(p.coachingRule)
+		},
+		values: settingsValues(p),
+		editable: settingsEditable(p.status),
+		transitions: manualTransitions(p.status).map((to) => ({
+			to,
+			label: TRANSITION_LABELS[`${p.status}>${to}`] ?? to
+		}))
+	};
+};
+
+export const actions: Actions = {
+	settings: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const form = parseForm(settingsForm, await event.request.formData());
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const r = await editPeriodSettings(
+			getDb(),
+			event.params.code,
+			toSettings(form.data),
+			admin.id,
+			new Date()
+		);
+		if (!r.ok) return fail(r.status, { values: form.values, errors: r.errors });
+		return { done: 'Pengaturan disimpan.' };
+	},
+	status: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const form = parseForm(z.object({ to: z.enum(PERIOD_STATUSES) }), await event.request.formData());
+		if (!form.ok) return fail(400, { errors: { _form: 'Status tujuan tidak dikenal.' } });
+		const r = await changePeriodStatus(getDb(), event.params.code, form.data.to, admin.id, new Date());
+		if (!r.ok) return fail(r.status, { errors: r.errors });
+		return { done: 'Status periode diubah.' };
+	}
+};

@@ -1,0 +1,21 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { findPeriodDetailByCode } from '$lib/server/repositories/period-settings.repository';
+import { listScheduledVisits } from '$lib/server/repositories/visit-plan.repository';
+import { writeScheduleXlsx } from '$lib/server/export/schedule-xlsx';
+
+export const GET: RequestHandler = async (event) => {
+	requireRole(event, 'admin');
+	const db = getDb();
+	const period = await findPeriodDetailByCode(db, event.params.code);
+	if (!period) error(404, 'Periode tidak ditemukan.');
+	const body = await writeScheduleXlsx(period, await listScheduledVisits(db, period.id));
+	return new Response(body as BodyInit, {
+		headers: {
+			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'content-disposition': `attachment; filename="jadwal-${period.code}.xlsx"`
+		}
+	});
+};

@@ -1,0 +1,55 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { findPeriodDetailByCode } from '$lib/server/repositories/period-settings.repository';
+import { listScheduledVisits } from '$lib/server/repositories/visit-plan.repository';
+import { confirmSchedule, previewSchedule } from '$lib/server/services/visit-planning.service';
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	const db = getDb();
+	const period = await findPeriodDetailByCode(db, event.params.code);
+	if (!period) error(404, 'Periode tidak ditemukan.');
+	const visits = await listScheduledVisits(db, period.id);
+	const assessorFilter = Number(event.url.searchParams.get('penilai')) || 0;
+	return {
+		period: {
+			code: period.code,
+			name: period.name,
+			status: period.status,
+			startsOn: period.startsOn,
+			endsOn: period.endsOn,
+			requiredVisits: period.requiredVisits
+		},
+		canPlan: period.status === 'draft' || period.status === 'running',
+		confirmed: event.url.searchParams.get('dibuat'),
+		assessorFilter,
+		visits: visits
+			.filter((v) => !assessorFilter || v.assessors.some((a) => a.id === assessorFilter))
+			.map((v) => ({
+				id: v.visitId,
+				unitCode: v.unitCode,
+				unitName: v.unitName,
+				category: v.category,
+				visitNo: v.visitNo,
+				plannedOn: v.plannedOn,
+				assessors: v.assessors.map((a) => ({ id: a.id, name: a.name, submitted: a.submitted }))
+			}))
+	};
+};
+
+export const actions: Actions = {
+	preview: async (event) => {
+		requireRole(event, 'admin');
+		const r = await previewSchedule(getDb(), event.params.code);
+		if (!r.ok) return fail(r.status, { message: r.message });
+		return { preview: r.value };
+	},
+	confirm: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const r = await confirmSchedule(getDb(), event.params.code, admin.id, new Date());
+		if (!r.ok) return fail(r.status, { message: r.message });
+		redirect(303, `/admin/periode/${encodeURIComponent(event.params.code)}/jadwal?dibuat=${r.value.created}`);
+	}
+};

@@ -1,0 +1,66 @@
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
+import { findPeriodDetailByCode } from '$lib/server/repositories/period-settings.repository';
+import { findVisitOfPeriod, listActiveAssessors } from '$lib/server/repositories/visit-plan.repository';
+import {
+	addAssessorToVisit,
+	moveVisit,
+	removeAssessorFromVisit
+} from '$lib/server/services/visit-assignment.service';
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	const db = getDb();
+	const period = await findPeriodDetailByCode(db, event.params.code);
+	const visit = period ? await findVisitOfPeriod(db, period.id, Number(event.params.visitId)) : null;
+	if (!period || !visit) error(404, 'Kunjungan tidak ditemukan.');
+	return {
+		period: { code: period.code, name: period.name, startsOn: period.startsOn, endsOn: period.endsOn },
+		visit: {
+			unitCode: visit.unitCode,
+			unitName: visit.unitName,
+			visitNo: visit.visitNo,
+			plannedOn: visit.plannedOn,
+			assessors: visit.assessors.map((a) => ({ id: a.id, name: a.name, submitted: a.submitted }))
+		},
+		options: (await listActiveAssessors(db)).filter((a) => !visit.assessors.some((t) => t.id === a.id))
+	};
+};
+
+const userForm = z.object({
+	assessor: z.coerce.number({ message: 'Pilih penilai.' }).int().positive('Pilih penilai.')
+});
+const dateForm = z.object({ date: z.iso.date('Tanggal tidak valid.') });
+const ids = (e: { params: { code: string; visitId: string } }) =>
+	[e.params.code, Number(e.params.visitId)] as const;
+
+export const actions: Actions = {
+	add: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const form = parseForm(userForm, await event.request.formData());
+		if (!form.ok) return fail(400, { errors: form.errors });
+		const r = await addAssessorToVisit(getDb(), ...ids(event), form.data.assessor, admin.id, new Date());
+		if (!r.ok) return fail(r.status, { errors: r.errors });
+		return { done: 'Penilai ditambahkan.' };
+	},
+	remove: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const form = parseForm(userForm, await event.request.formData());
+		if (!form.ok) return fail(400, { errors: form.errors });
+		const r = await removeAssessorFromVisit(getDb(), ...ids(event), form.data.assessor, admin.id, new Date());
+		if (!r.ok) return fail(r.status, { errors: r.errors });
+		return { done: 'Penilai dilepas dari kunjungan.' };
+	},
+	move: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const form = parseForm(dateForm, await event.request.formData());
+		if (!form.ok) return fail(400, { errors: form.errors });
+		const r = await moveVisit(getDb(), ...ids(event), form.data.date, admin.id, new Date());
+		if (!r.ok) return fail(r.status, { errors: r.errors });
+		return { done: 'Tanggal kunjungan diubah.' };
+	}
+};

@@ -1,0 +1,31 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
+import { listInstruments } from '$lib/server/repositories/instrument.repository';
+import { createPeriod } from '$lib/server/services/period-admin.service';
+import { addDays } from '$lib/domain/dates';
+import { isoDateIn } from '$lib/domain/format';
+import { createForm, toSettings } from '../period-form';
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	const today = isoDateIn(new Date());
+	return {
+		instruments: (await listInstruments(getDb())).map((i) => ({ code: i.code, name: i.name })),
+		defaults: { starts_on: today, ends_on: addDays(today, 90) }
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const form = parseForm(createForm, await event.request.formData());
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const input = { ...toSettings(form.data), code: form.data.code, instrumentCode: form.data.instrument };
+		const result = await createPeriod(getDb(), input, admin.id, new Date());
+		if (!result.ok) return fail(result.status, { values: form.values, errors: result.errors });
+		redirect(303, `/admin/periode/${encodeURIComponent(result.value.code)}?dibuat=1`);
+	}
+};

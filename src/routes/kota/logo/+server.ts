@@ -1,0 +1,13 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { readCityLogo } from '$lib/server/services/city-settings.service';
+
+// Public: the city's logo appears on public results and certificates.
+export const GET: RequestHandler = async () => {
+	const logo = await readCityLogo(getDb());
+	if (!logo) error(404, 'Logo belum diunggah.');
+	return new Response(logo.bytes as BodyInit, {
+		headers: { 'content-type': logo.mime, etag: logo.etag, 'cache-control': 'public, max-age=300' }
+	});
+};

@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { createTestDb, type TestDb } from '../support/test-db';
+import { insertUser } from '../../../src/lib/server/repositories/user.repository';
+import { readCitySettings } from '../../../src/lib/server/repositories/city-setting.repository';
+import {
+	readCityLogo,
+	saveCityLogo,
+	saveCitySettings
+} from '../../../src/lib/server/services/city-settings.service';
+
+const now = new Date('2026-11-22T03:00:00Z');
+let t: TestDb;
+let admin: number;
+let uploads: string;
+
+beforeEach(async () => {
+	t = await createTestDb();
+	uploads = mkdtempSync(join(tmpdir(), 'rapor-up-'));
+	process.env.UPLOAD_DIR = uploads;
+	admin = await insertUser(t.db, { email: 'a@x.id', name: 'Admin', role: 'admin', passwordHash: null }, now);
+});
+afterEach(async () => {
+	delete process.env.UPLOAD_DIR;
+	rmSync(uploads, { recursive: true, force: true });
+	await t.cleanup();
+});
+
+describe('city settings', () => {
+	it('saves the signatory block and refuses a malformed NIP', async () => {
+		const base = {
+			governmentName: 'Pemerintah Kota Contoh',
+			place: 'Kota Contoh',
+			signatoryName: 'Ir. Suryo Wibowo',
+			signatoryTitle: 'Wali Kota Contoh'
+		};
+		expect(await saveCitySettings(t.db, { ...base, signatoryNip: '1234' }, admin, now)).toMatchObject({
+			ok: false,
+			errors: { signatory_nip: expect.any(String) }
+		});
+		expect(
+			await saveCitySettings(t.db, { ...base, signatoryNip: '19700101 199503 1 001' }, admin, now)
+		).toEqual({ ok: true });
+		expect(await readCitySettings(t.db)).toMatchObject({ ...base, signatoryNip: '197001011995031001' });
+	});
+
+	it('accepts a logo only when its bytes are a real PNG or JPEG', async () => {
+		const fake = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"></svg>');
+		expect(await saveCityLogo(t.db, fake, admin, now)).toMatchObject({ ok: false });
+		const truncated = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0]);
+		expect(await saveCityLogo(t.db, truncated, admin, now)).toMatchObject({
+			ok: false,
+			errors: { logo: expect.stringContaining('rusak') }
+		});
+		expect(await readCityLogo(t.db)).toBeNull();
+		const png = new Uint8Array(
+			await sharp({ create: { width: 8, height: 8, channels: 3, background: '#0f4c81' } })
+				.png()
+				.toBuffer()
+		);
+		expect(await saveCityLogo(t.db, png, admin, now)).toEqual({ ok: true });
+		const logo = await readCityLogo(t.db);
+		expect(logo?.mime).toBe('image/png');
+		expect(Buffer.from(logo!.bytes).equals(Buffer.from(png))).toBe(true);
+	});
+});

@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from '../support/test-db';
+import { seedInstruments } from '../../../db/seeds/demo-city';
+import { findOrCreateCategory, insertUnit } from '../../../src/lib/server/repositories/unit.repository';
+import {
+	changePeriodStatus,
+	createPeriod,
+	editPeriodSettings,
+	type NewPeriodInput
+} from '../../../src/lib/server/services/period-admin.service';
+import { insertUser } from '../../../src/lib/server/repositories/user.repository';
+import { DEFAULT_COACHING_RULE } from '../../../src/lib/domain/period/coaching-rule';
+
+const now = new Date('2026-11-22T03:00:00Z');
+let t: TestDb;
+let admin: number;
+const input: NewPeriodInput = {
+	code: 'MPP-2027',
+	name: 'Monitoring 2027',
+	instrumentCode: 'permenpan-17-2017',
+	requiredVisits: 2,
+	requiredAssessors: 2,
+	awardsPerCategory: 2,
+	awardMinGrade: null,
+	disagreementThreshold: 2,
+	coachingRule: DEFAULT_COACHING_RULE,
+	startsOn: '2027-01-04',
+	endsOn: '2027-03-31',
+	surveyFrom: '2027-01-04',
+	surveyTo: '2027-03-31'
+};
+
+beforeEach(async () => {
+	t = await createTestDb();
+	await seedInstruments(t.db, now);
+	admin = await insertUser(t.db, { email: 'a@x.id', name: 'Admin', role: 'admin', passwordHash: null }, now);
+	const cat = await findOrCreateCategory(t.db, 'Kelurahan');
+	await insertUnit(t.db, { code: 'KEL-01', name: 'Kelurahan Satu', categoryId: cat, surveyToken: 'a' }, now);
+});
+afterEach(() => t.cleanup());
+
+describe('periods', () => {
+	it('creates a draft period covering the active units and refuses a duplicate code', async () => {
+		const r = await createPeriod(t.db, input, null, now);
+		expect(r.ok && r.value).toMatchObject({ code: 'MPP-2027', status: 'draft', unitCount: 1 });
+		const again = await createPeriod(t.db, input, null, now);
+		expect(again).toMatchObject({ ok: false, status: 409 });
+	});
+
+	it('refuses bad settings field by field', async () => {
+		const r = await createPeriod(t.db, { ...input, requiredAssessors: 3, endsOn: '2026-01-01' }, null, now);
+		expect(r.ok).toBe(false);
+		if (r.ok) return;
+		expect(Object.keys(r.errors).sort()).toEqual(['assessors', 'ends_on']);
+	});
+
+	it('moves only along allowed transitions and locks settings after draft', async () => {
+		await createPeriod(t.db, input, null, now);
+		expect(await changePeriodStatus(t.db, 'MPP-2027', 'review', admin, now)).toMatchObject({
+			ok: false,
+			status: 409
+		});
+		expect(await changePeriodStatus(t.db, 'MPP-2027', 'running', admin, now)).toEqual({
+			ok: true,
+			value: 'running'
+		});
+		expect(await editPeriodSettings(t.db, 'MPP-2027', { ...input, name: 'Baru' }, admin, now)).toMatchObject({
+			ok: false,
+			status: 409
+		});
+		expect(await changePeriodStatus(t.db, 'MPP-2027', 'published', admin, now)).toMatchObject({
+			ok: false,
+			status: 400
+		});
+		expect(await changePeriodStatus(t.db, 'MPP-2027', 'review', admin, now)).toEqual({
+			ok: true,
+			value: 'review'
+		});
+		expect(await changePeriodStatus(t.db, 'MPP-2027', 'running', admin, now)).toEqual({
+			ok: true,
+			value: 'running'
+		});
+		expect(await changePeriodStatus(t.db, 'MPP-2027', 'archived', admin, now)).toMatchObject({
+			ok: false,
+			status: 409
+		});
+		const audit = await t.db
+			.selectFrom('audit_log')
+			.select('action')
+			.where('entity', '=', 'period')
+			.execute();
+		expect(audit.map((a) => a.action)).toEqual(['create', 'status', 'status', 'status']);
+	});
+});

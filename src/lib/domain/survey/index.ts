@@ -5,3 +5,5 @@ export * from './window';
 export * from './form-token';
 export * from './submission';
 export * from './breakdown';
+export * from './ikm-shape';
+export * from './paper';

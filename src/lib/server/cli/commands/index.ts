@@ -3,6 +3,7 @@ import { runMigrate } from './migrate';
 import { runBackup } from './backup';
 import { runCreateUser } from './create-user';
 import { runSeedDemo } from './seed-demo';
+import { runIkm, runSurveyLink } from './survey';
 
 export interface Command {
 	summary: string;
@@ -17,5 +18,7 @@ export const commands: Record<string, Command> = {
 		run: runSeedDemo
 	},
 	'create-user': { summary: 'buat akun: --email --name --role [--password] [--units]', run: runCreateUser },
-	backup: { summary: 'salinan daring basis data: backup FILE', run: runBackup }
+	backup: { summary: 'salinan daring basis data: backup FILE', run: runBackup },
+	ikm: { summary: 'hasil survei kepuasan per unit: --period C --format json|csv', run: runIkm },
+	'survey-link': { summary: 'alamat survei sebuah unit: --unit KODE', run: runSurveyLink }
 };

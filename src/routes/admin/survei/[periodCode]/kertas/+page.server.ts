@@ -47,8 +47,7 @@ export const actions: Actions = {
 			const record: Record<string, string> = {};
 			for (const [k, v] of Object.entries(values))
 				if (k.startsWith(`r${i}.`)) record[k.slice(`r${i}.`.length)] = v;
-			if (Object.entries(record).some(([k, v]) => k !== 'date' && k !== 'unit_code' && v.trim() !== ''))
-				rows.push({ line: i, record });
+			if (Object.values(record).some((v) => v.trim() !== '')) rows.push({ line: i, record });
 		}
 		const r = await enterPaperResponses(getDb(), user.id, period, rows, new Date(), 'form');
 		if (!r.ok) return fail(400, { values, problems: r.problems, kind: 'bulk' });

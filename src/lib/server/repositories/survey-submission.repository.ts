@@ -77,29 +77,68 @@ export function listSurveyWindowsOfUnit(sqlite: Database.Database, unitId: numbe
 	return statements(sqlite).windowsOfUnit.all(unitId);
 }
 
+interface Pending {
+	nonce: string;
+	response: OnlineResponse;
+	resolve: (stored: boolean) => void;
+	reject: (e: unknown) => void;
+}
+
+// Group commit: submissions arriving in the same event-loop turn share one transaction, so 50
+// concurrent citizens cost one WAL commit instead of 50. Each nonce is still checked and used
+// inside that transaction, and nobody is answered before the commit that holds their row.
+const queues = new WeakMap<Database.Database, Pending[]>();
+
+function flush(sqlite: Database.Database): void {
+	const batch = queues.get(sqlite) ?? [];
+	queues.delete(sqlite);
+	const s = statements(sqlite);
+	let results: boolean[];
+	try {
+		results = sqlite.transaction(() =>
+			batch.map(({ nonce, response: r }) => {
+				if (s.useNonce.run(nonce, r.submittedAt).changes === 0) return false;
+				s.insertResponse.run(
+					r.periodId,
+					r.unitId,
+					r.submittedAt,
+					...r.answers,
+					r.sex,
+					r.ageBand,
+					r.education,
+					r.occupation,
+					r.service,
+					r.suggestion,
+					r.suggestion ? 'pending' : null
+				);
+				return true;
+			})
+		)();
+	} catch (e) {
+		for (const p of batch) p.reject(e);
+		return;
+	}
+	batch.forEach((p, i) => p.resolve(results[i]));
+}
+
 /**
  * Records the nonce and the response together; false when the nonce was already used (the
  * duplicate guard), in which case nothing is stored.
  */
-export function recordOnlineResponse(sqlite: Database.Database, nonce: string, r: OnlineResponse): boolean {
-	const s = statements(sqlite);
-	return sqlite.transaction(() => {
-		if (s.useNonce.run(nonce, r.submittedAt).changes === 0) return false;
-		s.insertResponse.run(
-			r.periodId,
-			r.unitId,
-			r.submittedAt,
-			...r.answers,
-			r.sex,
-			r.ageBand,
-			r.education,
-			r.occupation,
-			r.service,
-			r.suggestion,
-			r.suggestion ? 'pending' : null
-		);
-		return true;
-	})();
+export function recordOnlineResponse(
+	sqlite: Database.Database,
+	nonce: string,
+	response: OnlineResponse
+): Promise<boolean> {
+	return new Promise((resolve, reject) => {
+		let queue = queues.get(sqlite);
+		if (!queue) {
+			queue = [];
+			queues.set(sqlite, queue);
+			setImmediate(() => flush(sqlite));
+		}
+		queue.push({ nonce, response, resolve, reject });
+	});
 }
 
 /** Counts one hit in a fixed window and returns the window's count so far. */

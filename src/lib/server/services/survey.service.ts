@@ -99,7 +99,7 @@ export async function submitSurvey(
 		purgeSurveyGuards(opened.sqlite, t - 24 * 3600_000, t - FORM_TOKEN_MAX_AGE_MS - 3600_000);
 	}
 	const { answers, profile, suggestion } = parsed.value;
-	const stored = recordOnlineResponse(opened.sqlite, check.claims.nonce, {
+	const stored = await recordOnlineResponse(opened.sqlite, check.claims.nonce, {
 		periodId: survey.period.id,
 		unitId: survey.unit.id,
 		submittedAt: t,

@@ -94,7 +94,7 @@ export async function submitSurvey(
 		const retry = overLimit(opened, input, survey.unit.id, t);
 		if (retry > 0) return { ok: false, status: 429, retryAfterSeconds: retry };
 	}
-	if (t - lastPurge > 60_000) {
+	if (Math.abs(t - lastPurge) > 60_000) {
 		lastPurge = t;
 		purgeSurveyGuards(opened.sqlite, t - 24 * 3600_000, t - FORM_TOKEN_MAX_AGE_MS - 3600_000);
 	}
@@ -114,16 +114,18 @@ export async function submitSurvey(
 	return stored ? { ok: true, stored: true } : { ok: false, status: 403, reason: 'reused' };
 }
 
-/** Seconds until the fuller of the two windows resets, or 0 when both still have room. */
+/**
+ * Seconds until the limiting window resets, or 0 when there is room. The IP is checked first and
+ * a refused IP does not use up the unit's budget, so one noisy network cannot close a unit.
+ */
 function overLimit(opened: OpenDatabase, input: SubmitInput, unitId: number, t: number): number {
-	let retry = 0;
 	for (const [key, limit] of [
 		[`survey-ip:${hashIp(input.ip)}`, input.limits.perIp],
 		[`survey-unit:${unitId}`, input.limits.perUnit]
 	] as const) {
 		const start = t - (t % limit.windowMs);
 		if (countRateLimitHit(opened.sqlite, key, start) > limit.max)
-			retry = Math.max(retry, Math.ceil((start + limit.windowMs - t) / 1000));
+			return Math.ceil((start + limit.windowMs - t) / 1000);
 	}
-	return retry;
+	return 0;
 }

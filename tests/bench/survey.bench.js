@@ -10,7 +10,7 @@ import { createServer as createNetServer } from 'node:net';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-// @ts-ignore autocannon ships no type declarations
+// @ts-expect-error autocannon ships no type declarations
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 

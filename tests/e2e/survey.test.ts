@@ -57,17 +57,23 @@ describe('the citizen survey', () => {
 		const html = await page.text();
 		const token = /name="form_token" value="([^"]+)"/.exec(html)![1];
 		const body = new URLSearchParams({ form_token: token, u1: '3', u2: '2', u4: '9' });
-		const res = await fetch(link, {
+		const headers = { origin: baseURL(), 'content-type': 'application/x-www-form-urlencoded' };
+		// the form's own target, the page address, and a client asking for JSON: all say 400
+		for (const target of [`${link}/kirim`, link]) {
+			const res = await fetch(target, { method: 'POST', body, headers, redirect: 'manual' });
+			expect(res.status).toBe(400);
+			const text = await res.text();
+			expect(text).toContain('Jawaban belum lengkap');
+			expect(text).toMatch(/name="u2" value="2"[^>]*checked|checked[^>]*name="u2" value="2"/);
+		}
+		const asJson = await fetch(`${link}/kirim`, {
 			method: 'POST',
 			body,
-			headers: { origin: baseURL(), 'content-type': 'application/x-www-form-urlencoded' },
-			redirect: 'manual'
+			headers: { ...headers, accept: 'application/json' }
 		});
-		expect(res.status).toBe(400);
-		const text = await res.text();
-		expect(text).toContain('Jawaban belum lengkap');
-		expect(text).toMatch(/name="u2" value="2"[^>]*checked|checked[^>]*name="u2" value="2"/);
-		const forged = await fetch(link, {
+		expect(asJson.status).toBe(400);
+		expect((await asJson.json()).errors.u9).toBe('U9 Sarana dan Prasarana belum dijawab');
+		const forged = await fetch(`${link}/kirim`, {
 			method: 'POST',
 			body: new URLSearchParams({
 				...Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((u) => [`u${u}`, '3'])),

@@ -68,6 +68,15 @@ for (const file of files) {
 	console.log(`\n=== ${file} ===`);
 	const started = performance.now();
 	const bench = await tsImport(`../tests/bench/${file}`, import.meta.url);
+	if (typeof bench.run !== 'function') {
+		// A self-reporting module (default export): it prints and writes its own figures.
+		const own = await bench.default();
+		console.log(`\n${own.title}`);
+		console.table(own.rows);
+		for (const n of own.notes ?? []) console.log(`  - ${n}`);
+		if (own.ok === false) failed = true;
+		continue;
+	}
 	const result = await bench.run({ log: (s) => console.log(`  ${s}`) });
 	const seconds = (performance.now() - started) / 1000;
 	console.log(`\n${result.title}\n${table(result.rows)}`);

@@ -19,6 +19,7 @@ import {
 	insertSheet,
 	replaceAspectSums
 } from '../../src/lib/server/repositories/score-sheet.repository';
+import { seedSurveyResponses } from './demo-survey';
 import {
 	ADMIN,
 	ASSESSORS,
@@ -206,6 +207,11 @@ export async function seedDemoCity(db: Db, now: Date): Promise<{ units: number; 
 	}
 	await setPeriodStatus(db, past, 'review', now);
 	await setPeriodStatus(db, current, 'running', now);
+	// Citizen survey answers after everything else, so the assessment data above stays as it was.
+	await seedSurveyResponses(db, random, units, [
+		{ periodId: past, from: '2025-07-01', days: 92, count: 240 },
+		{ periodId: current, from: '2026-09-01', days: 81, count: 420 }
+	]);
 	// The past round ends published, through the same use-case as the button and the CLI.
 	const published = await publishPeriod(
 		db,

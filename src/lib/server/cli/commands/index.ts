@@ -9,6 +9,7 @@ import { runImportScores } from './import-scores';
 import { runResults } from './results';
 import { runPublish } from './publish';
 import { runAssign } from './assign';
+import { runIkm, runSurveyLink } from './survey';
 
 export interface Command {
 	summary: string;
@@ -39,5 +40,7 @@ export const commands: Record<string, Command> = {
 	},
 	results: { summary: 'hasil periode: --period C --format json|csv', run: runResults },
 	publish: { summary: 'terbitkan: --period C [--confirm-open-flags --reason TEKS]', run: runPublish },
-	backup: { summary: 'salinan daring basis data: backup FILE', run: runBackup }
+	backup: { summary: 'salinan daring basis data: backup FILE', run: runBackup },
+	ikm: { summary: 'hasil survei kepuasan per unit: --period C --format json|csv', run: runIkm },
+	'survey-link': { summary: 'alamat survei sebuah unit: --unit KODE', run: runSurveyLink }
 };

@@ -1,0 +1,32 @@
+import { computeIkm, type AnswerSums, type IkmResult } from './ikm';
+import { PROFILE_OPTIONS, type ProfileField } from './profile';
+
+// IKM broken down by a respondent-profile field (spec 6). Groups arrive as answer sums.
+
+export interface BreakdownRow {
+	value: string | null;
+	label: string;
+	result: IkmResult | null;
+}
+
+export type BreakdownField = ProfileField | 'service';
+
+export function shapeBreakdown(
+	field: BreakdownField,
+	groups: readonly { value: string | null; sums: AnswerSums }[]
+): BreakdownRow[] {
+	const options = field === 'service' ? [] : PROFILE_OPTIONS[field].options;
+	const order = (v: string | null) => {
+		if (v === null) return Number.MAX_SAFE_INTEGER;
+		const i = options.findIndex((o) => o.code === v);
+		return i === -1 ? options.length : i;
+	};
+	return [...groups]
+		.sort((a, b) => order(a.value) - order(b.value) || b.sums.respondents - a.sums.respondents)
+		.map((g) => ({
+			value: g.value,
+			label:
+				g.value === null ? 'Tidak diisi' : (options.find((o) => o.code === g.value)?.label.id ?? g.value),
+			result: computeIkm(g.sums)
+		}));
+}

@@ -1,0 +1,74 @@
+import ExcelJS from 'exceljs';
+import { SURVEY_ELEMENTS, type BreakdownField, type BreakdownRow, type UnitIkm } from '../../domain/survey';
+
+// XLSX of the survey results: numbers stay numbers, shown with id-ID formats (contracts).
+
+const FIELD_TITLES: Record<BreakdownField, string> = {
+	sex: 'Jenis kelamin',
+	age_band: 'Usia',
+	education: 'Pendidikan',
+	occupation: 'Pekerjaan',
+	service: 'Jenis layanan'
+};
+
+export async function renderIkmWorkbook(p: {
+	title: string;
+	units: readonly UnitIkm[];
+	breakdowns: Record<BreakdownField, BreakdownRow[]>;
+}): Promise<Buffer> {
+	const book = new ExcelJS.Workbook();
+	book.creator = 'Rapor Layanan';
+	const sheet = book.addWorksheet('IKM per unit');
+	sheet.addRow([p.title]).font = { bold: true, size: 14 };
+	sheet.addRow([]);
+	const header = sheet.addRow([
+		'Kode',
+		'Unit',
+		'Kategori',
+		'Responden',
+		'Target sampel',
+		...SURVEY_ELEMENTS.map((e) => `NRR ${e.code} ${e.name.id}`),
+		'IKM (1-4)',
+		'IKM konversi',
+		'Mutu',
+		'Kinerja'
+	]);
+	header.font = { bold: true };
+	for (const u of p.units) {
+		sheet.addRow([
+			u.code,
+			u.name,
+			u.category,
+			u.respondents,
+			u.target,
+			...SURVEY_ELEMENTS.map((e) => u.result?.nrr[e.code] ?? null),
+			u.result?.ikm ?? null,
+			u.result?.konversi ?? null,
+			u.result?.mutu ?? null,
+			u.result?.kinerja ?? null
+		]);
+	}
+	sheet.columns.forEach((col, i) => {
+		col.width = i === 1 ? 40 : i < 5 ? 12 : 14;
+		if (i >= 5 && i <= 14) col.numFmt = '0.0000';
+		if (i === 15) col.numFmt = '0.00';
+	});
+	const bd = book.addWorksheet('Profil responden');
+	for (const [field, rows] of Object.entries(p.breakdowns) as [BreakdownField, BreakdownRow[]][]) {
+		bd.addRow([FIELD_TITLES[field]]).font = { bold: true };
+		bd.addRow(['Kelompok', 'Responden', 'IKM (1-4)', 'IKM konversi', 'Mutu']).font = { italic: true };
+		for (const r of rows)
+			bd.addRow([
+				r.label,
+				r.result?.respondents ?? 0,
+				r.result?.ikm ?? null,
+				r.result?.konversi ?? null,
+				r.result?.mutu ?? null
+			]);
+		bd.addRow([]);
+	}
+	bd.getColumn(1).width = 32;
+	bd.getColumn(3).numFmt = '0.0000';
+	bd.getColumn(4).numFmt = '0.00';
+	return Buffer.from(await book.xlsx.writeBuffer());
+}

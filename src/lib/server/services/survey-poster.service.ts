@@ -1,0 +1,62 @@
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+
+// The printable A4 poster of a unit's survey: QR code of the absolute address, the unit's name
+// and short Indonesian instructions, so a citizen at the counter can answer from a phone.
+
+export async function renderSurveyPoster(p: { unitName: string; url: string }): Promise<Buffer> {
+	const qr = await QRCode.toBuffer(p.url, { errorCorrectionLevel: 'M', margin: 1, width: 900 });
+	const doc = new PDFDocument({
+		size: 'A4',
+		margin: 48,
+		info: { Title: `Survei Kepuasan Masyarakat - ${p.unitName}`, Author: 'Rapor Layanan' }
+	});
+	const chunks: Buffer[] = [];
+	doc.on('data', (c: Buffer) => chunks.push(c));
+	const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+
+	const width = doc.page.width - 96;
+	doc.rect(0, 0, doc.page.width, 120).fill('#0f4c81');
+	doc
+		.fillColor('#ffffff')
+		.font('Helvetica-Bold')
+		.fontSize(28)
+		.text('Survei Kepuasan Masyarakat', 48, 36, { width, align: 'center' });
+	doc
+		.font('Helvetica')
+		.fontSize(14)
+		.text('Bantu kami memperbaiki pelayanan', 48, 76, { width, align: 'center' });
+	doc
+		.fillColor('#1c2430')
+		.font('Helvetica-Bold')
+		.fontSize(22)
+		.text(p.unitName, 48, 150, { width, align: 'center' });
+	const size = 300;
+	const qrTop = doc.y + 20;
+	doc.image(qr, (doc.page.width - size) / 2, qrTop, { width: size, height: size });
+	doc
+		.font('Helvetica')
+		.fontSize(11)
+		.fillColor('#5b6470')
+		.text(p.url, 48, qrTop + size + 10, { width, align: 'center' });
+	doc
+		.moveDown(1.5)
+		.fillColor('#1c2430')
+		.font('Helvetica-Bold')
+		.fontSize(16)
+		.text('Cara mengisi', { align: 'left' });
+	doc.font('Helvetica').fontSize(14);
+	for (const [i, step] of [
+		'Pindai kode QR di atas dengan kamera ponsel Anda.',
+		'Jawab sembilan pertanyaan singkat tentang pelayanan yang baru Anda terima.',
+		'Tekan tombol "Kirim jawaban". Selesai dalam kurang dari satu menit.'
+	].entries())
+		doc.text(`${i + 1}. ${step}`, { width, paragraphGap: 4 });
+	doc.moveDown(0.8).fontSize(12).fillColor('#5b6470');
+	doc.text(
+		'Tanpa login dan tanpa biaya. Nama dan nomor telepon tidak ditanyakan. Jawaban Anda bersifat rahasia dan hanya dilaporkan sebagai angka gabungan (Indeks Kepuasan Masyarakat, PermenPAN-RB 14/2017).',
+		{ width }
+	);
+	doc.end();
+	return done;
+}

@@ -1,0 +1,18 @@
+import type { Handle } from '@sveltejs/kit';
+
+/**
+ * Plain form posts to the survey (browsers without JavaScript, scripted clients sending Accept
+ * star/star) must get real statuses (303, 400, 403, 410, 429) and an HTML page, not SvelteKit's
+ * JSON envelope that answers 200. Only `use:enhance`, which asks for application/json, keeps JSON.
+ */
+export const handleSurveyPosts: Handle = ({ event, resolve }) => {
+	if (
+		event.request.method === 'POST' &&
+		event.url.pathname.startsWith('/survei/') &&
+		!(event.request.headers.get('accept') ?? '').includes('application/json')
+	) {
+		// in place: a request's headers are mutable, and cloning the request costs every POST
+		event.request.headers.set('accept', 'text/html');
+	}
+	return resolve(event);
+};

@@ -1,0 +1,77 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
+import { findSurveyPeriodByCode } from '$lib/server/repositories/survey-period.repository';
+import { countSourcesOfPeriod } from '$lib/server/repositories/survey-response.repository';
+import { computeBreakdowns, computePeriodIkm } from '$lib/server/services/survey-results.service';
+import { changeSurveyWindow } from '$lib/server/services/survey-admin.service';
+import { toIkmView, toBreakdownView } from '$lib/domain/survey/view';
+
+async function periodOr404(code: string) {
+	const period = await findSurveyPeriodByCode(getDb(), code);
+	if (!period) error(404, 'Periode tidak ditemukan.');
+	return period;
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	const db = getDb();
+	const period = await periodOr404(event.params.periodCode);
+	const ikm = (await computePeriodIkm(db, period.id))!;
+	return {
+		period: {
+			code: period.code,
+			name: period.name,
+			status: period.status,
+			surveyFrom: period.surveyFrom,
+			surveyTo: period.surveyTo
+		},
+		overall: ikm.overall ? toIkmView(ikm.overall) : null,
+		units: ikm.units.map((u) => ({
+			code: u.code,
+			name: u.name,
+			category: u.category,
+			target: u.target,
+			...(u.result
+				? toIkmView(u.result)
+				: {
+						respondents: 0,
+						ikm: null,
+						ikmDisplay: '–',
+						konversi: null,
+						konversiDisplay: '–',
+						mutu: null,
+						kinerja: null,
+						nrr: null
+					})
+		})),
+		sources: await countSourcesOfPeriod(db, period.id),
+		breakdowns: toBreakdownView(await computeBreakdowns(db, { periodId: period.id }))
+	};
+};
+
+const windowForm = z.object({
+	survey_from: z.string().trim().min(1, 'Tanggal mulai wajib diisi.'),
+	survey_to: z.string().trim().min(1, 'Tanggal selesai wajib diisi.')
+});
+
+export const actions: Actions = {
+	window: async (event) => {
+		const user = requireRole(event, 'admin');
+		const period = await periodOr404(event.params.periodCode);
+		const form = parseForm(windowForm, await event.request.formData());
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const r = await changeSurveyWindow(
+			getDb(),
+			user.id,
+			period,
+			{ from: form.data.survey_from, to: form.data.survey_to },
+			new Date()
+		);
+		if (!r.ok) return fail(400, { values: form.values, errors: { [r.field]: r.message } });
+		redirect(303, `/admin/survei/${period.code}?jendela=disimpan`);
+	}
+};

@@ -1,0 +1,26 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { findSurveyPeriodByCode } from '$lib/server/repositories/survey-period.repository';
+import { computeBreakdowns, computePeriodIkm } from '$lib/server/services/survey-results.service';
+import { renderIkmWorkbook } from '$lib/server/services/survey-export.service';
+
+export const GET: RequestHandler = async (event) => {
+	requireRole(event, 'admin', 'viewer');
+	const db = getDb();
+	const period = await findSurveyPeriodByCode(db, event.params.periodCode);
+	if (!period) error(404, 'Periode tidak ditemukan.');
+	const ikm = (await computePeriodIkm(db, period.id))!;
+	const xlsx = await renderIkmWorkbook({
+		title: `IKM ${period.name} (${period.surveyFrom} s.d. ${period.surveyTo})`,
+		units: ikm.units,
+		breakdowns: await computeBreakdowns(db, { periodId: period.id })
+	});
+	return new Response(new Uint8Array(xlsx), {
+		headers: {
+			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'content-disposition': `attachment; filename="ikm-${period.code}.xlsx"`
+		}
+	});
+};

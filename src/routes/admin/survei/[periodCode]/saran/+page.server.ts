@@ -1,0 +1,66 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
+import { findSurveyPeriodByCode } from '$lib/server/repositories/survey-period.repository';
+import { listSuggestions } from '$lib/server/repositories/survey-response.repository';
+import { moderateSuggestion } from '$lib/server/services/survey-admin.service';
+
+const PAGE_SIZE = 25;
+const STATUSES = ['pending', 'approved', 'rejected'] as const;
+
+async function periodOr404(code: string) {
+	const period = await findSurveyPeriodByCode(getDb(), code);
+	if (!period) error(404, 'Periode tidak ditemukan.');
+	return period;
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	const period = await periodOr404(event.params.periodCode);
+	const raw = event.url.searchParams.get('status') ?? 'pending';
+	const status = (STATUSES as readonly string[]).includes(raw)
+		? (raw as (typeof STATUSES)[number])
+		: undefined;
+	const pageNo = Math.max(1, Math.floor(Number(event.url.searchParams.get('hal')) || 1));
+	const { total, items } = await listSuggestions(getDb(), {
+		periodId: period.id,
+		status,
+		limit: PAGE_SIZE,
+		offset: (pageNo - 1) * PAGE_SIZE
+	});
+	return {
+		period: { code: period.code, name: period.name },
+		status: status ?? 'all',
+		page: pageNo,
+		pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+		total,
+		items: items.map((s) => ({ ...s, submittedAt: s.submittedAt.toISOString() }))
+	};
+};
+
+const moderateForm = z.object({
+	id: z.string().regex(/^\d{1,12}$/, 'Saran tidak dikenal.'),
+	status: z.enum(STATUSES, 'Status tidak dikenal.')
+});
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireRole(event, 'admin');
+		const period = await periodOr404(event.params.periodCode);
+		const form = parseForm(moderateForm, await event.request.formData());
+		if (!form.ok) return fail(400, { message: Object.values(form.errors)[0] });
+		const done = await moderateSuggestion(
+			getDb(),
+			user.id,
+			period.id,
+			Number(form.data.id),
+			form.data.status,
+			new Date()
+		);
+		if (!done) return fail(404, { message: 'Saran tidak ditemukan pada periode ini.' });
+		redirect(303, event.url.pathname + event.url.search);
+	}
+};

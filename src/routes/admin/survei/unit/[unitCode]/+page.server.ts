@@ -1,0 +1,82 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { readConfig } from '$lib/server/config';
+import { parseForm } from '$lib/server/forms';
+import { findSurveyUnitByCode } from '$lib/server/repositories/survey-unit.repository';
+import { listSurveyPeriods } from '$lib/server/repositories/survey-period.repository';
+import { unitIkm } from '$lib/server/services/survey-results.service';
+import { changeYearlyServiceUsers, rotateSurveyToken } from '$lib/server/services/survey-admin.service';
+import { krejcieMorganSample } from '$lib/domain/survey';
+import { toIkmView } from '$lib/domain/survey/view';
+
+async function unitOr404(code: string) {
+	const unit = await findSurveyUnitByCode(getDb(), code);
+	if (!unit) error(404, 'Unit tidak ditemukan.');
+	return unit;
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	const db = getDb();
+	const unit = await unitOr404(event.params.unitCode);
+	const periods = [];
+	for (const p of await listSurveyPeriods(db)) {
+		const r = await unitIkm(db, p.id, unit.id);
+		if (r)
+			periods.push({
+				code: p.code,
+				name: p.name,
+				respondents: r.respondents,
+				view: r.result ? toIkmView(r.result) : null
+			});
+	}
+	return {
+		unit: {
+			code: unit.code,
+			name: unit.name,
+			category: unit.category,
+			yearlyServiceUsers: unit.yearlyServiceUsers,
+			target: unit.yearlyServiceUsers ? krejcieMorganSample(unit.yearlyServiceUsers) : null,
+			// the survey address is public by design (printed on posters): not a secret
+			surveyUrl: `${readConfig().origin.replace(/\/$/, '')}/survei/${unit.surveyToken}`
+		},
+		periods
+	};
+};
+
+const usersForm = z.object({
+	yearly_service_users: z
+		.string()
+		.trim()
+		.refine(
+			(v) => v === '' || (/^\d{1,9}$/.test(v) && Number(v) > 0),
+			'Isi bilangan bulat positif, atau kosongkan.'
+		)
+});
+
+export const actions: Actions = {
+	users: async (event) => {
+		const user = requireRole(event, 'admin');
+		const unit = await unitOr404(event.params.unitCode);
+		const form = parseForm(usersForm, await event.request.formData());
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const v = form.data.yearly_service_users;
+		await changeYearlyServiceUsers(getDb(), user.id, unit, v === '' ? null : Number(v), new Date());
+		redirect(303, `/admin/survei/unit/${unit.code}?disimpan=pengguna`);
+	},
+	rotate: async (event) => {
+		const user = requireRole(event, 'admin');
+		const unit = await unitOr404(event.params.unitCode);
+		const form = await event.request.formData();
+		if (form.get('confirm') !== 'ya')
+			return fail(400, {
+				values: {},
+				errors: { confirm: 'Centang konfirmasi untuk mengganti alamat survei.' }
+			});
+		await rotateSurveyToken(getDb(), user.id, unit, new Date());
+		redirect(303, `/admin/survei/unit/${unit.code}?disimpan=alamat`);
+	}
+};

@@ -1,0 +1,18 @@
+import { error, json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { findSurveyPeriodByCode } from '$lib/server/repositories/survey-period.repository';
+import { computePeriodIkm } from '$lib/server/services/survey-results.service';
+import { ikmJson } from '$lib/domain/survey';
+
+// Contracts: anonymous callers see published (or archived) periods only, 404 otherwise;
+// administrators and viewers (session cookie) see any period.
+export const GET: RequestHandler = async ({ params, locals }) => {
+	const db = getDb();
+	const period = await findSurveyPeriodByCode(db, params.code);
+	const privileged = locals.user?.role === 'admin' || locals.user?.role === 'viewer';
+	if (!period || (!privileged && period.status !== 'published' && period.status !== 'archived'))
+		error(404, 'Periode tidak ditemukan.');
+	const result = (await computePeriodIkm(db, period.id))!;
+	return json(ikmJson(period.code, result.units));
+};

@@ -1,0 +1,74 @@
+import { error, json, redirect } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDatabase } from '$lib/server/db';
+import { readSurveyLimits } from '$lib/server/survey-config';
+import { submitSurvey, type SubmitResult } from '$lib/server/services/survey.service';
+import { describeSubmissionProblem } from '$lib/domain/survey';
+
+// Where the survey form posts: the lean path (one service call, then 303 to the thank-you page).
+// Failures are rare; a browser gets the survey page re-rendered by its form action (same rules,
+// same status, the answers kept), a client asking for JSON gets a small JSON body.
+export const POST: RequestHandler = async ({ params, request, getClientAddress, fetch, url }) => {
+	const body = await request.text();
+	const fields = Object.fromEntries(new URLSearchParams(body));
+	const result = await submitSurvey(
+		getDatabase(),
+		{ unitToken: params.token, fields, ip: getClientAddress(), limits: readSurveyLimits() },
+		new Date()
+	);
+	if (result.ok) redirect(303, `/survei/${params.token}/terima-kasih`);
+	if (result.status === 404) error(404, 'Halaman tidak ditemukan.');
+	const accept = request.headers.get('accept') ?? '';
+	if (accept.includes('application/json') && !accept.includes('text/html')) return failureJson(result);
+	const page = await fetch(`/survei/${params.token}`, {
+		method: 'POST',
+		body,
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html',
+			origin: url.origin,
+			cookie: request.headers.get('cookie') ?? ''
+		}
+	});
+	return new Response(page.body, {
+		status: result.status,
+		headers: { 'content-type': 'text/html; charset=utf-8' }
+	});
+};
+
+/** Reloading the address of a failed post leads back to the form, never to a 405. */
+export const GET: RequestHandler = ({ params }) => redirect(303, `/survei/${params.token}`);
+
+function failureJson(result: Exclude<SubmitResult, { ok: true }>): Response {
+	switch (result.status) {
+		case 400:
+			return json(
+				{
+					message: 'Jawaban belum lengkap atau tidak valid.',
+					errors: Object.fromEntries(
+						Object.entries(result.problems).map(([f, p]) => [f, describeSubmissionProblem(f, p)])
+					)
+				},
+				{ status: 400 }
+			);
+		case 403:
+			return json(
+				{
+					message:
+						result.reason === 'reused'
+							? 'Formulir ini sudah dipakai; jawaban tidak dicatat dua kali.'
+							: 'Token formulir tidak sah atau kedaluwarsa.'
+				},
+				{ status: 403 }
+			);
+		case 410:
+			return json({ message: 'Survei unit ini sedang ditutup.' }, { status: 410 });
+		case 429:
+			return json(
+				{ message: 'Terlalu banyak jawaban dalam waktu singkat; coba lagi nanti.' },
+				{ status: 429, headers: { 'retry-after': String(result.retryAfterSeconds) } }
+			);
+		default:
+			return json({ message: 'Halaman tidak ditemukan.' }, { status: 404 });
+	}
+}

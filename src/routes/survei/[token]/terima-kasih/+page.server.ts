@@ -1,0 +1,10 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { getDatabase } from '$lib/server/db';
+import { openSurvey } from '$lib/server/services/survey.service';
+
+export const load: PageServerLoad = ({ params }) => {
+	const survey = openSurvey(getDatabase(), params.token, new Date());
+	if (!survey) error(404, 'Halaman tidak ditemukan.');
+	return { unitName: survey.unit.name, token: params.token };
+};

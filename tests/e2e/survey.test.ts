@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { baseURL, openBrowser, signIn, type Session } from './support/browser';
+
+const PASSWORD = 'Demo#Rapor2026';
+let admin: Session;
+let phone: Session;
+
+beforeAll(async () => {
+	admin = await openBrowser();
+	phone = await openBrowser({ width: 390, height: 844 });
+	await signIn(admin.page, 'admin@kotacontoh.go.id', PASSWORD);
+});
+afterAll(async () => {
+	await admin.close();
+	await phone.close();
+});
+
+async function unitRow(code: string): Promise<{ respondents: string; konversi: string }> {
+	await admin.page.goto('/admin/survei/MPP-2026');
+	const row = admin.page.locator(`tr[data-unit="${code}"]`);
+	return {
+		respondents: (await row.locator('td').nth(2).innerText()).trim(),
+		konversi: (await row.locator('td.konversi').innerText()).trim()
+	};
+}
+
+describe('the citizen survey', () => {
+	it('lets a citizen answer from a phone by the unit link, and the admin sees the IKM change', async () => {
+		const before = await unitRow('KEL-18');
+		await admin.page.goto('/admin/survei/unit/KEL-18');
+		const link = await admin.page.getAttribute('[data-testid=survey-url]', 'href');
+		expect(link).toMatch(/\/survei\/[A-Za-z0-9_-]+$/);
+
+		const p = phone.page;
+		const response = await p.goto(link!);
+		expect(response?.status()).toBe(200);
+		expect(await p.textContent('h1')).toContain('Kelurahan Mrican');
+		// the page fits a phone: no horizontal scrolling
+		expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		for (let u = 1; u <= 9; u++) await p.locator(`input[name=u${u}][value="4"]`).check();
+		await p.selectOption('select[name=sex]', 'P');
+		await p.fill('textarea[name=suggestion]', 'Pelayanan cepat, terima kasih.');
+		await Promise.all([p.waitForURL('**/terima-kasih'), p.click('main button[type=submit]')]);
+		expect(await p.textContent('[data-testid=survey-thanks]')).toContain('Terima kasih');
+
+		const after = await unitRow('KEL-18');
+		const count = (s: string) => Number(s.split('/')[0].trim().replace(/\./g, ''));
+		expect(count(after.respondents)).toBe(count(before.respondents) + 1);
+		expect(after.konversi).not.toBe(before.konversi);
+	});
+
+	it('answers a missing element with 400 and keeps the chosen answers (no JavaScript needed)', async () => {
+		await admin.page.goto('/admin/survei/unit/KEL-18');
+		const link = (await admin.page.getAttribute('[data-testid=survey-url]', 'href'))!;
+		const page = await fetch(link);
+		const html = await page.text();
+		const token = /name="form_token" value="([^"]+)"/.exec(html)![1];
+		const body = new URLSearchParams({ form_token: token, u1: '3', u2: '2', u4: '9' });
+		const headers = { origin: baseURL(), 'content-type': 'application/x-www-form-urlencoded' };
+		// the form's own target, the page address, and a client asking for JSON: all say 400
+		for (const target of [`${link}/kirim`, link]) {
+			const res = await fetch(target, { method: 'POST', body, headers, redirect: 'manual' });
+			expect(res.status).toBe(400);
+			const text = await res.text();
+			expect(text).toContain('Jawaban belum lengkap');
+			expect(text).toMatch(/name="u2" value="2"[^>]*checked|checked[^>]*name="u2" value="2"/);
+		}
+		const asJson = await fetch(`${link}/kirim`, {
+			method: 'POST',
+			body,
+			headers: { ...headers, accept: 'application/json' }
+		});
+		expect(asJson.status).toBe(400);
+		expect((await asJson.json()).errors.u9).toBe('U9 Sarana dan Prasarana belum dijawab');
+		const forged = await fetch(`${link}/kirim`, {
+			method: 'POST',
+			body: new URLSearchParams({
+				...Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((u) => [`u${u}`, '3'])),
+				form_token: 'v1.1.aaaaaaaaaaaaaaaaaaaa.1.x'
+			}),
+			headers: { origin: baseURL(), 'content-type': 'application/x-www-form-urlencoded' },
+			redirect: 'manual'
+		});
+		expect(forged.status).toBe(403);
+	});
+
+	it('prints an A4 poster with the unit name and its address, and keeps unpublished IKM from anonymous callers', async () => {
+		const res = await admin.page.request.get('/admin/survei/unit/KEL-18/poster.pdf');
+		expect(res.headers()['content-type']).toBe('application/pdf');
+		const pdf = await getDocumentProxy(new Uint8Array(await res.body()));
+		const { text } = await extractText(pdf, { mergePages: true });
+		expect(text).toContain('Kelurahan Mrican');
+		expect(text).toContain('/survei/');
+		expect((await fetch(`${baseURL()}/api/v1/periods/MPP-2026/ikm`)).status).toBe(404);
+		const api = await admin.page.request.get('/api/v1/periods/MPP-2026/ikm');
+		const json = await api.json();
+		expect(json.period.code).toBe('MPP-2026');
+		expect(json.units.find((u: { code: string }) => u.code === 'KEL-18').respondents).toBeGreaterThan(0);
+	});
+});

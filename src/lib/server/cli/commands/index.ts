@@ -5,6 +5,7 @@ import { runCreateUser } from './create-user';
 import { runSeedDemo } from './seed-demo';
 import { runImportAssessors, runImportUnits } from './import-units';
 import { runCreatePeriod } from './create-period';
+import { runAssign } from './assign';
 
 export interface Command {
 	summary: string;
@@ -23,6 +24,10 @@ export const commands: Record<string, Command> = {
 	'create-period': {
 		summary: 'buat periode: --code --name --instrument [--visits] [--assessors] [--awards] [--from] [--to]',
 		run: runCreatePeriod
+	},
+	assign: {
+		summary: 'tugaskan penilai: --period --unit --visit --assessor [--date]',
+		run: runAssign
 	},
 	'import-units': { summary: 'impor unit dari CSV/XLSX: import-units FILE', run: runImportUnits },
 	'import-assessors': {

@@ -104,3 +104,21 @@ describe('an admin prepares a round', () => {
 		expect((await s.page.goto('/admin/pengguna/abc'))?.status()).toBe(404);
 	});
 });
+
+describe('an admin follows a round', () => {
+	it('shows progress per category and per assessor with a chart and the incomplete units', async () => {
+		await s.page.goto('/admin/periode/MPP-2026/progres');
+		await s.page.waitForSelector('main canvas');
+		const text = await s.page.textContent('main');
+		expect(text).toContain('Per kategori');
+		expect(text).toContain('Per penilai');
+		expect(text).toContain('belum lengkap: kurang');
+	});
+
+	it('lists audit entries filtered by entity', async () => {
+		await s.page.goto('/admin/audit?entitas=period');
+		const text = await s.page.textContent('main table');
+		expect(text).toContain('UJI-2027');
+		expect(text).not.toContain('unit ');
+	});
+});

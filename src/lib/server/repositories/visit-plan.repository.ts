@@ -9,16 +9,20 @@ export interface PlanningUnitRow {
 	category: string;
 }
 
-export async function listPeriodUnitsForPlanning(db: Db, periodId: number): Promise<PlanningUnitRow[]> {
-	return db
+/** Units a period covers; `activeOnly` leaves out units deactivated since (nobody visits them). */
+export async function listPeriodUnitsForPlanning(
+	db: Db,
+	periodId: number,
+	activeOnly = false
+): Promise<PlanningUnitRow[]> {
+	let q = db
 		.selectFrom('period_unit')
 		.innerJoin('unit', 'unit.id', 'period_unit.unit_id')
 		.innerJoin('category', 'category.id', 'period_unit.category_id')
 		.select(['unit.id as unitId', 'unit.code', 'unit.name', 'category.name as category'])
-		.where('period_unit.period_id', '=', periodId)
-		.orderBy('category.position')
-		.orderBy('unit.code')
-		.execute();
+		.where('period_unit.period_id', '=', periodId);
+	if (activeOnly) q = q.where('unit.active', '=', 1);
+	return q.orderBy('category.position').orderBy('unit.code').execute();
 }
 
 export interface ScheduledVisit {

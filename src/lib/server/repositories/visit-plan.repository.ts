@@ -9,16 +9,20 @@ export interface PlanningUnitRow {
 	category: string;
 }
 
-export async function listPeriodUnitsForPlanning(db: Db, periodId: number): Promise<PlanningUnitRow[]> {
-	return db
+/** Units a period covers; `activeOnly` leaves out units deactivated since (nobody visits them). */
+export async function listPeriodUnitsForPlanning(
+	db: Db,
+	periodId: number,
+	activeOnly = false
+): Promise<PlanningUnitRow[]> {
+	let q = db
 		.selectFrom('period_unit')
 		.innerJoin('unit', 'unit.id', 'period_unit.unit_id')
 		.innerJoin('category', 'category.id', 'period_unit.category_id')
 		.select(['unit.id as unitId', 'unit.code', 'unit.name', 'category.name as category'])
-		.where('period_unit.period_id', '=', periodId)
-		.orderBy('category.position')
-		.orderBy('unit.code')
-		.execute();
+		.where('period_unit.period_id', '=', periodId);
+	if (activeOnly) q = q.where('unit.active', '=', 1);
+	return q.orderBy('category.position').orderBy('unit.code').execute();
 }
 
 export interface ScheduledVisit {
@@ -132,4 +136,15 @@ export async function hasSheetOnVisit(db: Db, visitId: number, userId: number): 
 		.where('assessor_id', '=', userId)
 		.executeTakeFirst();
 	return Boolean(row);
+}
+
+/** Removes a visit that has no sheet yet (its team goes with it). */
+export async function deleteEmptyVisit(db: Db, visitId: number): Promise<void> {
+	await db
+		.deleteFrom('visit')
+		.where('id', '=', visitId)
+		.where((eb) =>
+			eb.not(eb.exists(eb.selectFrom('score_sheet').select('id').where('score_sheet.visit_id', '=', visitId)))
+		)
+		.execute();
 }

@@ -53,7 +53,7 @@ export async function addAssessorToVisit(
 	code: string,
 	visitId: number,
 	userId: number,
-	actorId: number,
+	actorId: number | null,
 	now: Date
 ): Promise<AssignmentResult> {
 	const found = await load(db, code, visitId);
@@ -111,7 +111,7 @@ export async function removeAssessorFromVisit(
 	code: string,
 	visitId: number,
 	userId: number,
-	actorId: number,
+	actorId: number | null,
 	now: Date
 ): Promise<AssignmentResult> {
 	const found = await load(db, code, visitId);
@@ -147,7 +147,7 @@ export async function moveVisit(
 	code: string,
 	visitId: number,
 	date: string,
-	actorId: number,
+	actorId: number | null,
 	now: Date
 ): Promise<AssignmentResult> {
 	const found = await load(db, code, visitId);

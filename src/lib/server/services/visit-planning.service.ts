@@ -29,7 +29,7 @@ export interface SchedulePreview {
 type Outcome<T> = { ok: true; value: T } | { ok: false; status: 404 | 409; message: string };
 
 async function computePlan(db: Db, period: PeriodDetail) {
-	const units = await listPeriodUnitsForPlanning(db, period.id);
+	const units = await listPeriodUnitsForPlanning(db, period.id, true);
 	const scheduled = await listScheduledVisits(db, period.id);
 	const assessors = await listActiveAssessors(db);
 	const plan = planVisits({

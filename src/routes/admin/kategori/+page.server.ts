@@ -5,7 +5,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
 import { listCategories } from '$lib/server/repositories/category.repository';
-import { saveCategory, setCategoryActive } from '$lib/server/services/unit-catalog.service';
+import { saveCategory, setCategoryActive } from '$lib/server/services/category.service';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');

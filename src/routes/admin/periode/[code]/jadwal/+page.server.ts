@@ -5,6 +5,9 @@ import { getDb } from '$lib/server/db';
 import { findPeriodDetailByCode } from '$lib/server/repositories/period-settings.repository';
 import { listScheduledVisits } from '$lib/server/repositories/visit-plan.repository';
 import { confirmSchedule, previewSchedule } from '$lib/server/services/visit-planning.service';
+import { pageWindow, readPageNumber } from '$lib/domain/pagination';
+
+const PAGE_SIZE = 100;
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
@@ -13,6 +16,8 @@ export const load: PageServerLoad = async (event) => {
 	if (!period) error(404, 'Periode tidak ditemukan.');
 	const visits = await listScheduledVisits(db, period.id);
 	const assessorFilter = Number(event.url.searchParams.get('penilai')) || 0;
+	const shown = visits.filter((v) => !assessorFilter || v.assessors.some((a) => a.id === assessorFilter));
+	const win = pageWindow(readPageNumber(event.url.searchParams.get('page')), shown.length, PAGE_SIZE);
 	return {
 		period: {
 			code: period.code,
@@ -25,17 +30,18 @@ export const load: PageServerLoad = async (event) => {
 		canPlan: period.status === 'draft' || period.status === 'running',
 		confirmed: event.url.searchParams.get('dibuat'),
 		assessorFilter,
-		visits: visits
-			.filter((v) => !assessorFilter || v.assessors.some((a) => a.id === assessorFilter))
-			.map((v) => ({
-				id: v.visitId,
-				unitCode: v.unitCode,
-				unitName: v.unitName,
-				category: v.category,
-				visitNo: v.visitNo,
-				plannedOn: v.plannedOn,
-				assessors: v.assessors.map((a) => ({ id: a.id, name: a.name, submitted: a.submitted }))
-			}))
+		total: shown.length,
+		page: win.page,
+		pages: win.pages,
+		visits: shown.slice(win.offset, win.offset + win.limit).map((v) => ({
+			id: v.visitId,
+			unitCode: v.unitCode,
+			unitName: v.unitName,
+			category: v.category,
+			visitNo: v.visitNo,
+			plannedOn: v.plannedOn,
+			assessors: v.assessors.map((a) => ({ id: a.id, name: a.name, submitted: a.submitted }))
+		}))
 	};
 };
 

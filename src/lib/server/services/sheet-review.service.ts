@@ -7,12 +7,8 @@ import {
 	setSheetStatus,
 	type VisitSheetSummary
 } from '../repositories/score-sheet.repository';
-import {
-	findVisitContext,
-	listVisitAssessors,
-	type VisitAssessor,
-	type VisitContext
-} from '../repositories/visit.repository';
+import { findVisitContext, type VisitContext } from '../repositories/visit.repository';
+import { listVisitAssessors, type VisitAssessor } from '../repositories/visit-team.repository';
 import { deletePeriodResultCache } from '../repositories/period-result-cache.repository';
 import { recordAudit } from '../repositories/audit.repository';
 import { PERIOD_LOCKED_MESSAGE } from './sheet-access';

@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb } from '$lib/server/db';
 import { migrateToLatest } from '$lib/server/db/migrate';
+import { handleActionFailureStatus } from '$lib/server/action-status';
 import {
 	SESSION_COOKIE,
 	clearSessionCookie,
@@ -50,7 +51,7 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleSecurityHeaders, handleLocale, handleAuth);
+export const handle = sequence(handleSecurityHeaders, handleActionFailureStatus, handleLocale, handleAuth);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status >= 500) console.error(error);

@@ -4,6 +4,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb } from '$lib/server/db';
 import { migrateToLatest } from '$lib/server/db/migrate';
 import { handleSurveyPosts } from '$lib/server/survey-http';
+import { handleActionFailureStatus } from '$lib/server/action-status';
 import {
 	SESSION_COOKIE,
 	clearSessionCookie,
@@ -51,7 +52,13 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleSecurityHeaders, handleSurveyPosts, handleLocale, handleAuth);
+export const handle = sequence(
+	handleSecurityHeaders,
+	handleActionFailureStatus,
+	handleSurveyPosts,
+	handleLocale,
+	handleAuth
+);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status >= 500) console.error(error);

@@ -26,6 +26,14 @@ describe('an assessor on a phone', () => {
 		await page.goto(visitPath);
 		expect(await page.textContent('[data-testid=sheet-progress]')).toBe('0/37');
 
+		await page.click('label:has(> input[name="score.1.a.K1"][value="5"])');
+		await page.click('main button[data-testid=submit-sheet]');
+		const problems = page.locator('[data-testid=sheet-problems]');
+		await problems.waitFor();
+		expect(await problems.textContent()).toContain('37 hal perlu dilengkapi');
+		expect(await problems.locator('a').first().getAttribute('href')).toBe('#ind-1.a.K1');
+		expect(await problems.locator('a').first().textContent()).toContain('wajib disertai catatan');
+
 		const codes = await page.$$eval('input[type=radio][value="3"]', (els) =>
 			els.map((e) => (e as HTMLInputElement).name.slice('score.'.length))
 		);
@@ -137,6 +145,13 @@ describe('the score sheet without JavaScript (scripted client)', () => {
 		expect(await stale.text()).toContain('diubah di tab atau perangkat lain');
 		const bad = await post({ version: '2', 'score.1.a.K1': '9' });
 		expect(bad.status()).toBe(400);
+		// a scripted client asking for JSON gets the same real status (contracts: every POST)
+		const json = await s.page.request.post(`${path}?/save`, {
+			multipart: { version: '1', 'score.1.a.K1': '4' },
+			headers: { origin: baseURL(), accept: 'application/json' }
+		});
+		expect(json.status()).toBe(409);
+		expect((await json.json()).type).toBe('failure');
 		await s.page.goto(path);
 		expect(await s.page.isChecked('input[name="score.1.a.K1"][value="2"]')).toBe(true);
 	});

@@ -5,14 +5,12 @@ import { findPeriodByCode, isUnitInPeriod } from '../repositories/period.reposit
 import { findUnitByCode } from '../repositories/unit.repository';
 import { findUserByEmail } from '../repositories/user.repository';
 import { findAssessorConflict } from '../repositories/assessor-conflict.repository';
+import { addVisitAssessor, insertVisit, isAssessorOfVisit } from '../repositories/visit.repository';
 import {
-	addVisitAssessor,
 	findRegularVisitId,
-	insertVisit,
-	isAssessorOfVisit,
 	listVisitNosOfAssessorForUnit,
 	setVisitPlannedOn
-} from '../repositories/visit.repository';
+} from '../repositories/visit-team.repository';
 import { recordAudit } from '../repositories/audit.repository';
 
 export interface AssignInput {

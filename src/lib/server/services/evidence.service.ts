@@ -32,6 +32,9 @@ import { toEvidenceView, type EvidenceView } from './sheet-view.service';
 export type EvidenceResult =
 	{ ok: true; evidence: EvidenceView } | { ok: false; status: 400 | 404 | 409 | 413; message: string };
 
+const tooMany = (code: string) =>
+	`Indikator ${code} sudah memiliki ${EVIDENCE_MAX_PER_INDICATOR} bukti, batas terbanyak.`;
+
 export interface UploadInput {
 	visitId: number;
 	userId: number;
@@ -74,6 +77,11 @@ export async function addEvidence(
 	const thumbnail = isImage(mime) ? await makeThumbnail(input.bytes) : null;
 	if (isImage(mime) && !thumbnail)
 		return { ok: false, status: 400, message: `Gambar "${input.name}" rusak atau tidak dapat dibaca.` };
+	// Checked before writing the file (no orphans for a refused upload) and again in the transaction.
+	const existing = await findSheetOf(db, input.visitId, input.userId);
+	if (existing?.status === 'submitted') return { ok: false, status: 409, message: SHEET_LOCKED_MESSAGE };
+	if (existing && (await countEvidenceOf(db, existing.id, indicatorId)) >= EVIDENCE_MAX_PER_INDICATOR)
+		return { ok: false, status: 409, message: tooMany(input.indicatorCode) };
 	const sha256 = sha256Of(input.bytes);
 	await storeEvidenceFile(uploadDir, sha256, input.bytes, thumbnail);
 	return db.transaction().execute(async (trx): Promise<EvidenceResult> => {
@@ -88,11 +96,7 @@ export async function addEvidence(
 		}
 		if (sheet.status === 'submitted') return { ok: false, status: 409, message: SHEET_LOCKED_MESSAGE };
 		if ((await countEvidenceOf(trx, sheet.id, indicatorId)) >= EVIDENCE_MAX_PER_INDICATOR)
-			return {
-				ok: false,
-				status: 409,
-				message: `Indikator ${input.indicatorCode} sudah memiliki ${EVIDENCE_MAX_PER_INDICATOR} bukti, batas terbanyak.`
-			};
+			return { ok: false, status: 409, message: tooMany(input.indicatorCode) };
 		const stored = await findStoredFileBySha(trx, sha256);
 		const fileId =
 			stored?.id ??

@@ -20,7 +20,7 @@ import {
 	upsertScore
 } from '../repositories/score-sheet.repository';
 import { recordAudit } from '../repositories/audit.repository';
-import { deletePeriodResultCache } from '../repositories/period-result-cache.repository';
+import { invalidatePeriodResults } from '../repositories/result-cache.repository';
 import {
 	openVisitForAssessor,
 	PERIOD_LOCKED_MESSAGE,
@@ -166,7 +166,7 @@ export async function submitSheet(db: Db, input: SaveInput, now: Date): Promise<
 			}))
 		);
 		await setSheetStatus(trx, sheet.id, 'submitted', now);
-		await deletePeriodResultCache(trx, visit.ctx.periodId);
+		await invalidatePeriodResults(trx, visit.ctx.periodId);
 		await recordAudit(
 			trx,
 			{

@@ -7,13 +7,9 @@ import {
 	setSheetStatus,
 	type VisitSheetSummary
 } from '../repositories/score-sheet.repository';
-import {
-	findVisitContext,
-	listVisitAssessors,
-	type VisitAssessor,
-	type VisitContext
-} from '../repositories/visit.repository';
-import { deletePeriodResultCache } from '../repositories/period-result-cache.repository';
+import { findVisitContext, type VisitContext } from '../repositories/visit.repository';
+import { listVisitAssessors, type VisitAssessor } from '../repositories/visit-team.repository';
+import { invalidatePeriodResults } from '../repositories/result-cache.repository';
 import { recordAudit } from '../repositories/audit.repository';
 import { PERIOD_LOCKED_MESSAGE } from './sheet-access';
 
@@ -56,7 +52,7 @@ export async function reopenSheet(
 	await db.transaction().execute(async (trx) => {
 		await setSheetStatus(trx, sheet.id, 'draft', now);
 		await deleteAspectSums(trx, sheet.id);
-		await deletePeriodResultCache(trx, visit.periodId);
+		await invalidatePeriodResults(trx, visit.periodId);
 		await recordAudit(
 			trx,
 			{

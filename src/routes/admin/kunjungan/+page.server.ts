@@ -4,7 +4,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { listPeriods } from '$lib/server/repositories/period.repository';
 import { listUsers } from '$lib/server/repositories/user.repository';
-import { listVisitsOfPeriod } from '$lib/server/repositories/visit.repository';
+import { listVisitsOfPeriod } from '$lib/server/repositories/visit-team.repository';
 import { handleAssign } from './assign-form.server';
 
 const PAGE_SIZE = 50;

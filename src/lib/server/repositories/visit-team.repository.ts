@@ -1,0 +1,131 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/connection';
+
+// Visit planning queries: the team of a visit, the administrators' list, assignment lookups.
+export async function findRegularVisitId(
+	db: Db,
+	periodId: number,
+	unitId: number,
+	visitNo: number
+): Promise<number | null> {
+	const r = await db
+		.selectFrom('visit')
+		.select('id')
+		.where('period_id', '=', periodId)
+		.where('unit_id', '=', unitId)
+		.where('kind', '=', 'regular')
+		.where('visit_no', '=', visitNo)
+		.executeTakeFirst();
+	return r?.id ?? null;
+}
+
+export async function setVisitPlannedOn(db: Db, visitId: number, plannedOn: string): Promise<void> {
+	await db.updateTable('visit').set({ planned_on: plannedOn }).where('id', '=', visitId).execute();
+}
+
+export interface VisitAssessor {
+	userId: number;
+	name: string;
+	email: string;
+}
+
+export async function listVisitAssessors(db: Db, visitId: number): Promise<VisitAssessor[]> {
+	return db
+		.selectFrom('visit_assessor')
+		.innerJoin('user', 'user.id', 'visit_assessor.user_id')
+		.select(['user.id as userId', 'user.name', 'user.email'])
+		.where('visit_assessor.visit_id', '=', visitId)
+		.orderBy('user.name')
+		.execute();
+}
+
+export interface AdminVisitRow {
+	visitId: number;
+	unitCode: string;
+	unitName: string;
+	visitNo: number;
+	kind: 'regular' | 'follow_up';
+	plannedOn: string | null;
+	assessors: string;
+	submitted: number;
+	sheets: number;
+}
+
+/** Visits of a period for the administrators' list, optionally filtered by unit code or name. */
+export async function listVisitsOfPeriod(
+	db: Db,
+	periodId: number,
+	f: { query?: string; limit: number; offset: number }
+): Promise<{ rows: AdminVisitRow[]; total: number }> {
+	let q = db
+		.selectFrom('visit')
+		.innerJoin('unit', 'unit.id', 'visit.unit_id')
+		.where('visit.period_id', '=', periodId);
+	if (f.query) {
+		const like = `%${f.query.replace(/[%_\\]/g, (c) => '\\' + c)}%`;
+		q = q.where((eb) =>
+			eb.or([eb('unit.name', 'like', eb.val(like)), eb('unit.code', 'like', eb.val(like))])
+		);
+	}
+	const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+	const rows = await q
+		.select((eb) => [
+			'visit.id as visitId',
+			'unit.code as unitCode',
+			'unit.name as unitName',
+			'visit.visit_no as visitNo',
+			'visit.kind',
+			'visit.planned_on as plannedOn',
+			eb
+				.selectFrom('visit_assessor')
+				.innerJoin('user', 'user.id', 'visit_assessor.user_id')
+				.whereRef('visit_assessor.visit_id', '=', 'visit.id')
+				.select(sql<string>`group_concat(user.name, ', ')`.as('n'))
+				.as('assessors'),
+			eb
+				.selectFrom('score_sheet')
+				.whereRef('score_sheet.visit_id', '=', 'visit.id')
+				.where('score_sheet.status', '=', 'submitted')
+				.select(eb.fn.countAll<number>().as('n'))
+				.as('submitted'),
+			eb
+				.selectFrom('score_sheet')
+				.whereRef('score_sheet.visit_id', '=', 'visit.id')
+				.select(eb.fn.countAll<number>().as('n'))
+				.as('sheets')
+		])
+		.orderBy('unit.code')
+		.orderBy('visit.kind')
+		.orderBy('visit.visit_no')
+		.limit(f.limit)
+		.offset(f.offset)
+		.execute();
+	return {
+		rows: rows.map((r) => ({
+			...r,
+			assessors: r.assessors ?? '',
+			submitted: Number(r.submitted ?? 0),
+			sheets: Number(r.sheets ?? 0)
+		})),
+		total: Number(total)
+	};
+}
+
+/** Regular visits of a unit in a period that an assessor is already on. */
+export async function listVisitNosOfAssessorForUnit(
+	db: Db,
+	periodId: number,
+	unitId: number,
+	userId: number
+): Promise<number[]> {
+	const rows = await db
+		.selectFrom('visit')
+		.innerJoin('visit_assessor', 'visit_assessor.visit_id', 'visit.id')
+		.select('visit.visit_no')
+		.where('visit.period_id', '=', periodId)
+		.where('visit.unit_id', '=', unitId)
+		.where('visit.kind', '=', 'regular')
+		.where('visit_assessor.user_id', '=', userId)
+		.execute();
+	return rows.map((r) => r.visit_no);
+}

@@ -12,16 +12,21 @@ export const EXAMPLES = join(import.meta.dirname, '../../unit/scoring/fixtures/e
 
 let tempDir: string | null = null;
 
-/** Writes text to a temporary file (one folder per test process, removed when it exits). */
+/** Writes text to a temporary file (one folder per test file; removeTempFiles() deletes it). */
 export function tempFile(name: string, content: string | Buffer): string {
 	if (!tempDir) {
 		const dir = mkdtempSync(join(tmpdir(), 'rapor-import-'));
-		process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 		tempDir = dir;
 	}
 	const path = join(mkdtempSync(join(tempDir, 'f-')), name);
 	writeFileSync(path, content);
 	return path;
+}
+
+/** Removes the files tempFile wrote (call in afterAll). */
+export function removeTempFiles(): void {
+	if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+	tempDir = null;
 }
 
 /** A fresh database with both instruments, the units of an example folder and a draft period. */

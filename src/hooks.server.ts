@@ -3,7 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb } from '$lib/server/db';
 import { migrateToLatest } from '$lib/server/db/migrate';
-import { handleSurveyPosts } from '$lib/server/survey-http';
+import { handleSurveyPosts, isSurveySubmission } from '$lib/server/survey-http';
 import { handleActionFailureStatus } from '$lib/server/action-status';
 import {
 	SESSION_COOKIE,
@@ -38,10 +38,12 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
-	});
+	isSurveySubmission(event)
+		? resolve(event)
+		: paraglideMiddleware(event.request, ({ request, locale }) => {
+				event.request = request;
+				return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+			});
 
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);

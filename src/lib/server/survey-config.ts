@@ -27,3 +27,11 @@ export function readSurveyLimits(env: Record<string, string | undefined> = proce
 		perUnit: parseLimit(env.SURVEY_RATE_LIMIT_UNIT, { max: 1000, windowMs: 600_000 })
 	};
 }
+
+let fromEnvironment: SurveyLimits | undefined;
+
+/** The limits of this server process (the environment does not change while it runs). */
+export function surveyLimits(): SurveyLimits {
+	fromEnvironment ??= readSurveyLimits();
+	return fromEnvironment;
+}

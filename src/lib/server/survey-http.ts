@@ -16,3 +16,14 @@ export const handleSurveyPosts: Handle = ({ event, resolve }) => {
 	}
 	return resolve(event);
 };
+
+const SUBMISSION = /^\/survei\/[^/]+\/kirim$/;
+
+/**
+ * The lean survey endpoint renders nothing itself (a 303, JSON, or the page re-rendered through an
+ * internal request that does pass through the locale middleware), so it can skip Paraglide's
+ * per-request clone of the request body: the largest single cost of a submission.
+ */
+export function isSurveySubmission(event: { request: Request; url: URL }): boolean {
+	return event.request.method === 'POST' && SUBMISSION.test(event.url.pathname);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
-	ELEMENT_WEIGHT,
 	bandOf,
 	computeIkm,
 	krejcieMorganSample,
@@ -12,7 +12,6 @@ const all = (v: number) => Array.from({ length: 9 }, () => v);
 
 describe('IKM arithmetic (PermenPAN-RB 14/2017, spec 6)', () => {
 	it('weighs each element by exactly 1/9, so unanimous answers give exactly that answer', () => {
-		expect(ELEMENT_WEIGHT).toBe(1 / 9);
 		for (const v of [1, 2, 3, 4]) {
 			const r = computeIkm(sumAnswers([all(v)]))!;
 			expect(r.konversi).toBe(v * 25);
@@ -20,6 +19,19 @@ describe('IKM arithmetic (PermenPAN-RB 14/2017, spec 6)', () => {
 		// With 0.111 the all-4 unit would read 3.996 (99.90): the spreadsheet error the spec warns about.
 		expect(computeIkm(sumAnswers([all(4)]))!.ikm).toBeCloseTo(4, 12);
 		expect(toKonversi(4 * 9 * 0.111)).toBe(99.9);
+	});
+
+	it('equals the sum of NRR times 1/9 for any set of questionnaires', () => {
+		const questionnaire = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 9, maxLength: 9 });
+		fc.assert(
+			fc.property(fc.array(questionnaire, { minLength: 1, maxLength: 60 }), (all) => {
+				const r = computeIkm(sumAnswers(all))!;
+				const weighted = Object.values(r.nrr).reduce((s, x) => s + x * (1 / 9), 0);
+				expect(Math.abs(r.ikm - weighted)).toBeLessThan(1e-12);
+				expect(Math.abs(r.ikm - Object.values(r.nrr).reduce((s, x) => s + x * 0.111, 0))).toBeGreaterThan(0);
+				expect(r.konversi).toBe(Math.round(Math.round(r.ikm * 25 * 1e9) / 1e7) / 100);
+			})
+		);
 	});
 
 	it('takes NRR per element as the mean over questionnaires', () => {

@@ -18,9 +18,6 @@ const BANDS: readonly (IkmBand & { from: number })[] = [
 	{ from: Number.NEGATIVE_INFINITY, mutu: 'D', kinerja: 'Tidak Baik' }
 ];
 
-/** Weight of each element: exactly 1/9, never the 0.111 of many spreadsheets (spec 6). */
-export const ELEMENT_WEIGHT = 1 / 9;
-
 /** Answer totals of a group of questionnaires: the only thing the IKM needs. */
 export interface AnswerSums {
 	respondents: number;
@@ -56,16 +53,21 @@ export interface IkmResult {
 	kinerja: string;
 }
 
-/** The IKM of a group; null when nobody answered (no score is better than a made-up one). */
+/**
+ * The IKM of a group: each element weighs exactly 1/9, never the 0.111 of many spreadsheets
+ * (spec 6). Null when nobody answered (no score is better than a made-up one). */
 export function computeIkm(group: AnswerSums): IkmResult | null {
 	if (group.respondents === 0) return null;
 	const nrr: Record<string, number> = {};
-	let ikm = 0;
+	let total = 0;
 	SURVEY_ELEMENTS.forEach((e, i) => {
 		const value = group.sums[i] / group.respondents;
 		nrr[e.code] = value;
-		ikm += value * ELEMENT_WEIGHT;
+		total += value;
 	});
+	// Σ NRR·(1/9) taken as (Σ NRR)/9: the same exact weight with one rounding instead of nine,
+	// so nine NRRs of 3.5 give 3.5, not 3.4999999999999996.
+	const ikm = total / SURVEY_ELEMENTS.length;
 	const konversi = roundHalfUp2(ikm * 25);
 	return { respondents: group.respondents, nrr, ikm, konversi, ...bandOf(konversi) };
 }

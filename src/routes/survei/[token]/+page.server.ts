@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDatabase } from '$lib/server/db';
-import { readSurveyLimits } from '$lib/server/survey-config';
+import { surveyLimits } from '$lib/server/survey-config';
 import { issueFormToken, openSurvey, submitSurvey } from '$lib/server/services/survey.service';
 import { surveyProblemMessages } from './messages';
 import { m } from '$lib/paraglide/messages';
@@ -27,7 +27,7 @@ export const actions: Actions = {
 		for (const [k, v] of form) if (typeof v === 'string') fields[k] = v;
 		const result = await submitSurvey(
 			getDatabase(),
-			{ unitToken: params.token, fields, ip: getClientAddress(), limits: readSurveyLimits() },
+			{ unitToken: params.token, fields, ip: getClientAddress(), limits: surveyLimits() },
 			new Date()
 		);
 		if (result.ok) redirect(303, `/survei/${params.token}/terima-kasih`);

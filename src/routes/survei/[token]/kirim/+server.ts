@@ -1,7 +1,7 @@
-import { error, json, redirect } from '@sveltejs/kit';
+import { json, redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDatabase } from '$lib/server/db';
-import { readSurveyLimits } from '$lib/server/survey-config';
+import { surveyLimits } from '$lib/server/survey-config';
 import { submitSurvey, type SubmitResult } from '$lib/server/services/survey.service';
 import { describeSubmissionProblem } from '$lib/domain/survey';
 
@@ -13,13 +13,13 @@ export const POST: RequestHandler = async ({ params, request, getClientAddress, 
 	const fields = Object.fromEntries(new URLSearchParams(body));
 	const result = await submitSurvey(
 		getDatabase(),
-		{ unitToken: params.token, fields, ip: getClientAddress(), limits: readSurveyLimits() },
+		{ unitToken: params.token, fields, ip: getClientAddress(), limits: surveyLimits() },
 		new Date()
 	);
 	if (result.ok) redirect(303, `/survei/${params.token}/terima-kasih`);
-	if (result.status === 404) error(404, 'Halaman tidak ditemukan.');
 	const accept = request.headers.get('accept') ?? '';
-	if (accept.includes('application/json') && !accept.includes('text/html')) return failureJson(result);
+	if (result.status !== 404 && accept.includes('application/json') && !accept.includes('text/html'))
+		return failureJson(result);
 	const page = await fetch(`/survei/${params.token}`, {
 		method: 'POST',
 		body,

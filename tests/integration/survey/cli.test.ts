@@ -28,7 +28,7 @@ const admin = (...args: string[]) =>
 		encoding: 'utf8'
 	});
 
-describe('survey commands', () => {
+describe('survey commands', { timeout: 60_000 }, () => {
 	it('prints the IKM per unit as JSON in the contracts shape, and as CSV', () => {
 		const json = admin('ikm', '--period', 'P-2026', '--format', 'json');
 		expect(json.status).toBe(0);

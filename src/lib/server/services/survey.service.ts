@@ -72,6 +72,17 @@ export interface SubmitInput {
 
 let lastPurge = 0;
 
+/**
+ * Hashed IPs are kept a day at most (spec 6), used nonces until their tokens have expired anyway.
+ * Runs at most once a minute, on survey page views and submissions.
+ */
+export function purgeExpiredGuards(opened: OpenDatabase, now: Date): void {
+	const t = now.getTime();
+	if (Math.abs(t - lastPurge) <= 60_000) return;
+	lastPurge = t;
+	purgeSurveyGuards(opened.sqlite, t - 24 * 3600_000, t - FORM_TOKEN_MAX_AGE_MS - 3600_000);
+}
+
 export async function submitSurvey(
 	opened: OpenDatabase,
 	input: SubmitInput,
@@ -94,10 +105,7 @@ export async function submitSurvey(
 		const retry = overLimit(opened, input, survey.unit.id, t);
 		if (retry > 0) return { ok: false, status: 429, retryAfterSeconds: retry };
 	}
-	if (Math.abs(t - lastPurge) > 60_000) {
-		lastPurge = t;
-		purgeSurveyGuards(opened.sqlite, t - 24 * 3600_000, t - FORM_TOKEN_MAX_AGE_MS - 3600_000);
-	}
+	purgeExpiredGuards(opened, now);
 	const { answers, profile, suggestion } = parsed.value;
 	const stored = await recordOnlineResponse(opened.sqlite, check.claims.nonce, {
 		periodId: survey.period.id,

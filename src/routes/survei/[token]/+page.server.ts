@@ -2,7 +2,12 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDatabase } from '$lib/server/db';
 import { surveyLimits } from '$lib/server/survey-config';
-import { issueFormToken, openSurvey, submitSurvey } from '$lib/server/services/survey.service';
+import {
+	issueFormToken,
+	openSurvey,
+	purgeExpiredGuards,
+	submitSurvey
+} from '$lib/server/services/survey.service';
 import { surveyProblemMessages } from './messages';
 import { m } from '$lib/paraglide/messages';
 
@@ -12,6 +17,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	const now = new Date();
 	const survey = openSurvey(opened, params.token, now);
 	if (!survey) error(404, 'Halaman tidak ditemukan.');
+	purgeExpiredGuards(opened, now);
 	if (!survey.period) return { unitName: survey.unit.name, open: false as const, formToken: null };
 	return {
 		unitName: survey.unit.name,

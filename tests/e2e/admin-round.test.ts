@@ -119,6 +119,10 @@ describe('an admin follows a round', () => {
 		await s.page.goto('/admin/audit?entitas=period');
 		const text = await s.page.textContent('main table');
 		expect(text).toContain('UJI-2027');
-		expect(text).not.toContain('unit ');
+		const entities = await s.page.$$eval('main table tbody tr td:nth-child(4)', (cells) =>
+			cells.map((c) => c.textContent?.trim().split(' ')[0])
+		);
+		expect(entities.length).toBeGreaterThan(0);
+		expect(new Set(entities)).toEqual(new Set(['period']));
 	});
 });

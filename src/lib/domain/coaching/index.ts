@@ -1,0 +1,4 @@
+export * from './rule';
+export * from './items';
+export * from './states';
+export * from './follow-up';

@@ -2,3 +2,4 @@ export * from './rule';
 export * from './items';
 export * from './states';
 export * from './follow-up';
+export * from './overview';

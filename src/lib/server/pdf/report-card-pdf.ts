@@ -10,7 +10,12 @@ type Doc = InstanceType<typeof PDFDocument>;
 
 function heading(doc: Doc, text: string): void {
 	if (doc.y > doc.page.height - doc.page.margins.bottom - 80) doc.addPage();
-	doc.moveDown(0.6).font('Helvetica-Bold').fontSize(12).fillColor('#0f4c81').text(text);
+	doc
+		.moveDown(0.6)
+		.font('Helvetica-Bold')
+		.fontSize(12)
+		.fillColor('#0f4c81')
+		.text(text, doc.page.margins.left);
 	doc.moveDown(0.3).font('Helvetica').fontSize(10).fillColor('#1c2430');
 }
 
@@ -57,6 +62,7 @@ function summary(doc: Doc, c: ReportCardView): void {
 		doc.font('Helvetica-Bold').text(k, doc.page.margins.left, y, { width: 130 });
 		doc.font('Helvetica').text(v, doc.page.margins.left + 130, y);
 	}
+	doc.x = doc.page.margins.left;
 }
 
 export function renderReportCardPdf(c: ReportCardView): Promise<Uint8Array> {

@@ -1,4 +1,7 @@
 import type { Db } from '../db/connection';
+import type { SessionUser } from '../../domain/auth/user';
+import { isHeadOfUnit } from '../repositories/report-card.repository';
+import { ok, refuse, type ServiceResult } from './service-result';
 import { isOverdue, latestFollowUpScores } from '../../domain/coaching';
 import { findPlanById, type PlanSummary } from '../repositories/coaching-plan.repository';
 import { listItemsOfPlans, type PlanItem } from '../repositories/coaching-item.repository';
@@ -43,4 +46,19 @@ export async function loadPlanView(db: Db, planId: number, today: string): Promi
 		})),
 		followUps: await listFollowUpVisits(db, planId)
 	};
+}
+
+/** Admins see every plan; a unit's heads see their unit's plans once no longer a draft. */
+export async function authorizePlan(
+	db: Db,
+	user: SessionUser,
+	planId: number
+): Promise<ServiceResult<PlanSummary>> {
+	const plan = await findPlanById(db, planId);
+	if (!plan) return refuse(404, 'Rencana pembinaan tidak ditemukan.');
+	if (user.role === 'admin') return ok(plan);
+	if (user.role !== 'unit_head' || !(await isHeadOfUnit(db, user.id, plan.unitId)))
+		return refuse(403, 'Anda tidak memiliki akses ke rencana pembinaan ini.');
+	if (plan.status === 'draft') return refuse(404, 'Rencana pembinaan ini belum diaktifkan.');
+	return ok(plan);
 }

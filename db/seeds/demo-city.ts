@@ -29,6 +29,7 @@ import {
 	UNIT_HEADS,
 	VIEWER
 } from './demo-city-data';
+import { publishPeriod } from '../../src/lib/server/services/publication.service';
 import permenpan17 from '../instruments/permenpan-17-2017.json';
 import pekppp29 from '../instruments/pekppp-29-2022.json';
 
@@ -205,7 +206,18 @@ export async function seedDemoCity(db: Db, now: Date): Promise<{ units: number; 
 	}
 	await setPeriodStatus(db, past, 'review', now);
 	await setPeriodStatus(db, current, 'running', now);
-	void adminId;
+	// The past round ends published, through the same use-case as the button and the CLI.
+	const published = await publishPeriod(
+		db,
+		{
+			periodCode: PAST_PERIOD,
+			userId: adminId,
+			confirmOpenFlags: true,
+			reason: 'Selisih penilaian dibahas dalam rapat kalibrasi penilai 10 Oktober 2025.'
+		},
+		now
+	);
+	if (!published.ok) throw new Error(`Periode ${PAST_PERIOD} gagal diterbitkan: ${published.error}`);
 	return { units: units.length, users: 2 + ASSESSORS.length + UNIT_HEADS.length };
 }
 

@@ -148,3 +148,87 @@ export async function hasUnitsOrPeriods(db: Db): Promise<boolean> {
 	const period = await db.selectFrom('period').select('id').limit(1).executeTakeFirst();
 	return Boolean(unit || period);
 }
+
+export interface PeriodDetail {
+	id: number;
+	code: string;
+	name: string;
+	status: PeriodStatus;
+	instrumentId: number;
+	instrumentCode: string;
+	requiredVisits: number;
+	requiredAssessors: number;
+	awardsPerCategory: number;
+	awardMinGrade: string | null;
+	disagreementThreshold: number;
+}
+
+export async function findPeriodByCode(db: Db, code: string): Promise<PeriodDetail | null> {
+	const r = await db
+		.selectFrom('period')
+		.innerJoin('instrument', 'instrument.id', 'period.instrument_id')
+		.select([
+			'period.id',
+			'period.code',
+			'period.name',
+			'period.status',
+			'period.instrument_id',
+			'instrument.code as instrumentCode',
+			'period.required_visits',
+			'period.required_assessors',
+			'period.awards_per_category',
+			'period.award_min_grade',
+			'period.disagreement_threshold'
+		])
+		.where('period.code', '=', code)
+		.executeTakeFirst();
+	if (!r) return null;
+	return {
+		id: r.id,
+		code: r.code,
+		name: r.name,
+		status: r.status,
+		instrumentId: r.instrument_id,
+		instrumentCode: r.instrumentCode,
+		requiredVisits: r.required_visits,
+		requiredAssessors: r.required_assessors,
+		awardsPerCategory: r.awards_per_category,
+		awardMinGrade: r.award_min_grade,
+		disagreementThreshold: r.disagreement_threshold
+	};
+}
+
+export async function latestPublicationRevision(db: Db, periodId: number): Promise<number> {
+	const r = await db
+		.selectFrom('publication')
+		.select((eb) => eb.fn.max('revision').as('rev'))
+		.where('period_id', '=', periodId)
+		.executeTakeFirst();
+	return Number(r?.rev ?? 0);
+}
+
+export async function findLatestSnapshot(db: Db, periodId: number): Promise<string | null> {
+	const r = await db
+		.selectFrom('publication')
+		.select('snapshot')
+		.where('period_id', '=', periodId)
+		.orderBy('revision', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	return r?.snapshot ?? null;
+}
+
+/** Unit id by code for the units the period covers. */
+export async function mapPeriodUnitIds(db: Db, periodId: number): Promise<Map<string, number>> {
+	const rows = await db
+		.selectFrom('period_unit')
+		.innerJoin('unit', 'unit.id', 'period_unit.unit_id')
+		.select(['unit.code', 'unit.id'])
+		.where('period_unit.period_id', '=', periodId)
+		.execute();
+	return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+export async function periodCodeExists(db: Db, code: string): Promise<boolean> {
+	return Boolean(await db.selectFrom('period').select('id').where('code', '=', code).executeTakeFirst());
+}

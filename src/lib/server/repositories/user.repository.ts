@@ -156,3 +156,9 @@ export async function replaceUnitHeadLinks(db: Db, userId: number, unitIds: numb
 			.values(unitIds.map((unit_id) => ({ user_id: userId, unit_id })))
 			.execute();
 }
+
+/** Id and role of every account by email, for imports that name assessors by email. */
+export async function mapAccountsByEmail(db: Db): Promise<Map<string, { id: number; role: Role }>> {
+	const rows = await db.selectFrom('user').select(['id', 'email', 'role']).execute();
+	return new Map(rows.map((r) => [r.email.toLowerCase(), { id: r.id, role: r.role }]));
+}

@@ -3,6 +3,11 @@ import { runMigrate } from './migrate';
 import { runBackup } from './backup';
 import { runCreateUser } from './create-user';
 import { runSeedDemo } from './seed-demo';
+import { runCreatePeriod } from './create-period';
+import { runImportUnits } from './import-units';
+import { runImportScores } from './import-scores';
+import { runResults } from './results';
+import { runPublish } from './publish';
 
 export interface Command {
 	summary: string;
@@ -17,5 +22,13 @@ export const commands: Record<string, Command> = {
 		run: runSeedDemo
 	},
 	'create-user': { summary: 'buat akun: --email --name --role [--password] [--units]', run: runCreateUser },
+	'create-period': {
+		summary: 'buat periode: --code --name --instrument [--visits] [--assessors] [--awards] [--from] [--to]',
+		run: runCreatePeriod
+	},
+	'import-units': { summary: 'impor unit dari CSV/XLSX: import-units FILE', run: runImportUnits },
+	'import-scores': { summary: 'impor nilai: --period C [--replace] FILE', run: runImportScores },
+	results: { summary: 'hasil periode: --period C --format json|csv', run: runResults },
+	publish: { summary: 'terbitkan: --period C [--confirm-open-flags --reason TEKS]', run: runPublish },
 	backup: { summary: 'salinan daring basis data: backup FILE', run: runBackup }
 };

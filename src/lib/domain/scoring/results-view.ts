@@ -1,0 +1,106 @@
+import { describeLacking } from './completeness';
+import { formatDecimalId } from './display';
+import type { PeriodResults } from './results-shape';
+import { describeRankReason } from './ranking';
+
+// What the administrators' results page shows of one category: a page of the ranked table,
+// the incomplete units apart, and the chart of category means per aspect.
+
+export interface RankedRow {
+	rank: number;
+	code: string;
+	name: string;
+	ipp: string;
+	grade: string;
+	predikat: string;
+	award: string | null;
+	aspects: string[];
+	visits: number;
+	assessors: number;
+	/** Tie rule text when one applied (the unit shares or was split from the rank above on a tie). */
+	tieRule: string | null;
+}
+
+export interface IncompleteRow {
+	code: string;
+	name: string;
+	ipp: string | null;
+	visits: number;
+	assessors: number;
+	lacking: string;
+}
+
+export interface CategoryView {
+	name: string;
+	count: number;
+	incomplete: number;
+	meanIpp: string | null;
+	ranked: RankedRow[];
+	page: number;
+	pages: number;
+	incompleteRows: IncompleteRow[];
+}
+
+export function categoryView(
+	results: PeriodResults,
+	category: string,
+	aspectCodes: readonly string[],
+	aspectNames: Readonly<Record<string, string>>,
+	page: number,
+	pageSize = 50
+): CategoryView | null {
+	const c = results.categories.find((x) => x.name === category);
+	if (!c) return null;
+	const complete = c.units.filter((u) => u.complete && u.rank !== null);
+	const pages = Math.max(1, Math.ceil(complete.length / pageSize));
+	const p = Math.min(Math.max(1, page), pages);
+	const ranked = complete.slice((p - 1) * pageSize, p * pageSize).map((u) => ({
+		rank: u.rank!,
+		code: u.code,
+		name: u.name,
+		ipp: u.ipp_display ?? '',
+		grade: u.grade ?? '',
+		predikat: u.predikat ?? '',
+		award: u.award,
+		aspects: aspectCodes.map((a) => (u.aspects ? formatDecimalId(u.aspects[a], 2) : '')),
+		visits: u.visits,
+		assessors: u.assessors,
+		tieRule:
+			u.rank_reason && (u.rank_reason.rule === 'aspect' || u.rank_reason.rule === 'tie')
+				? describeRankReason(u.rank_reason, aspectNames)
+				: null
+	}));
+	const incompleteRows = c.units
+		.filter((u) => !u.complete)
+		.map((u) => ({
+			code: u.code,
+			name: u.name,
+			ipp: u.ipp_display,
+			visits: u.visits,
+			assessors: u.assessors,
+			lacking: u.lacking ? describeLacking(u.lacking) : ''
+		}));
+	return {
+		name: c.name,
+		count: c.count,
+		incomplete: c.incomplete,
+		meanIpp: c.mean_ipp === null ? null : formatDecimalId(c.mean_ipp, 2),
+		ranked,
+		page: p,
+		pages,
+		incompleteRows
+	};
+}
+
+/** Chart data: one dataset per category, the mean of each aspect over its complete units. */
+export function aspectMeansChart(results: PeriodResults, aspectCodes: readonly string[]) {
+	return {
+		labels: [...aspectCodes],
+		datasets: results.categories
+			.filter((c) => c.aspect_means !== null)
+			.map((c) => ({
+				label: c.name,
+				data: aspectCodes.map((a) => Math.round(c.aspect_means![a] * 100) / 100)
+			}))
+	};
+}

@@ -1,0 +1,37 @@
+import { CliError, type CliContext } from '../cli-error';
+import { parseOptions, requireOption } from '../args';
+import { openMigrated } from '../open';
+import { publishPeriod } from '../../services/publication.service';
+import { describeFlag } from '../../services/score-review.service';
+
+export async function runPublish(ctx: CliContext): Promise<void> {
+	const { values } = parseOptions(ctx.args, {
+		period: { type: 'string' },
+		'confirm-open-flags': { type: 'boolean' },
+		reason: { type: 'string' }
+	});
+	const periodCode = requireOption(values, 'period');
+	const confirm = values['confirm-open-flags'] === true;
+	if (confirm && !values.reason?.trim())
+		throw new CliError(['opsi --reason wajib diisi bersama --confirm-open-flags']);
+	const { db } = await openMigrated();
+	try {
+		const r = await publishPeriod(
+			db,
+			{ periodCode, userId: null, confirmOpenFlags: confirm, reason: values.reason ?? null },
+			ctx.now
+		);
+		if (!r.ok) {
+			const lines = [r.error, ...(r.openFlags ?? []).map(describeFlag)];
+			if (r.openFlags?.length) lines.push('Terbitkan tetap dengan: --confirm-open-flags --reason "ALASAN"');
+			throw new CliError(lines);
+		}
+		ctx.out(
+			`Periode ${periodCode} terbit (revisi ${r.revision}` +
+				(r.openFlagsConfirmed ? `, ${r.openFlagsConfirmed} selisih terbuka dikonfirmasi` : '') +
+				').'
+		);
+	} finally {
+		await db.destroy();
+	}
+}

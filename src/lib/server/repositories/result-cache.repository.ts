@@ -1,0 +1,25 @@
+import type { Db } from '../db/connection';
+
+// Cache contract (issue 3): a row here is the fresh serialised results JSON of its period.
+// Every change to a period's submitted sheets deletes the row, in the same transaction.
+
+export async function invalidatePeriodResults(db: Db, periodId: number): Promise<void> {
+	await db.deleteFrom('period_result_cache').where('period_id', '=', periodId).execute();
+}
+
+export async function findCachedResults(db: Db, periodId: number): Promise<string | null> {
+	const row = await db
+		.selectFrom('period_result_cache')
+		.select('json')
+		.where('period_id', '=', periodId)
+		.executeTakeFirst();
+	return row?.json ?? null;
+}
+
+export async function storeCachedResults(db: Db, periodId: number, json: string, now: Date): Promise<void> {
+	await db
+		.insertInto('period_result_cache')
+		.values({ period_id: periodId, computed_at: now.getTime(), json })
+		.onConflict((oc) => oc.column('period_id').doUpdateSet({ computed_at: now.getTime(), json }))
+		.execute();
+}

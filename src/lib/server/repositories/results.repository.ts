@@ -1,0 +1,125 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/connection';
+
+// Reads for period results (issue 3): set-based, one row per unit and one per submitted sheet.
+// Only regular visits count: follow-up visits never enter the IPP (spec 5).
+
+export interface ResultUnit {
+	id: number;
+	code: string;
+	name: string;
+	category: string;
+}
+
+export async function listResultUnits(db: Db, periodId: number): Promise<ResultUnit[]> {
+	return db
+		.selectFrom('period_unit')
+		.innerJoin('unit', 'unit.id', 'period_unit.unit_id')
+		.innerJoin('category', 'category.id', 'period_unit.category_id')
+		.select(['unit.id', 'unit.code', 'unit.name', 'category.name as category'])
+		.where('period_unit.period_id', '=', periodId)
+		.execute();
+}
+
+export interface SheetSumsRow {
+	unitId: number;
+	visitNo: number;
+	assessorId: number;
+	/** Σ w_i·s_i per aspect, in the order of the aspect ids asked for. */
+	sums: number[];
+}
+
+/** One row per submitted sheet of the period's regular visits, aspect sums pivoted into columns. */
+export async function listSheetAspectSums(
+	db: Db,
+	periodId: number,
+	aspectIds: readonly number[]
+): Promise<SheetSumsRow[]> {
+	const columns = sql.join(
+		aspectIds.map(
+			(id, i) => sql`max(case when sas.aspect_id = ${id} then sas.weighted_sum end) as ${sql.ref(`a${i}`)}`
+		)
+	);
+	const { rows } = await sql<Record<string, number>>`
+		select v.unit_id as unit_id, v.visit_no as visit_no, s.assessor_id as assessor_id, ${columns}
+		from visit v
+		join score_sheet s on s.visit_id = v.id and s.status = 'submitted'
+		join sheet_aspect_sum sas on sas.sheet_id = s.id
+		where v.period_id = ${periodId} and v.kind = 'regular'
+		group by s.id`.execute(db);
+	return rows.map((r) => ({
+		unitId: r.unit_id,
+		visitNo: r.visit_no,
+		assessorId: r.assessor_id,
+		sums: aspectIds.map((_, i) => r[`a${i}`])
+	}));
+}
+
+export interface ScoreCell {
+	unitCode: string;
+	visitNo: number;
+	assessorId: number;
+	sheetId: number;
+	indicatorId: number;
+	score: number;
+}
+
+/** Scores of submitted sheets on regular visits, only for the indicators asked for (scored ones). */
+export async function listScoredCells(
+	db: Db,
+	periodId: number,
+	indicatorIds: readonly number[]
+): Promise<ScoreCell[]> {
+	if (indicatorIds.length === 0) return [];
+	return db
+		.selectFrom('visit as v')
+		.innerJoin('score_sheet as s', 's.visit_id', 'v.id')
+		.innerJoin('score as sc', 'sc.sheet_id', 's.id')
+		.innerJoin('unit as u', 'u.id', 'v.unit_id')
+		.select([
+			'u.code as unitCode',
+			'v.visit_no as visitNo',
+			's.assessor_id as assessorId',
+			's.id as sheetId',
+			'sc.indicator_id as indicatorId',
+			sql<number>`sc.score`.as('score')
+		])
+		.where('v.period_id', '=', periodId)
+		.where('v.kind', '=', 'regular')
+		.where('s.status', '=', 'submitted')
+		.where('sc.indicator_id', 'in', [...indicatorIds])
+		.where('sc.score', 'is not', null)
+		.execute();
+}
+
+export interface FlagResolution {
+	unitCode: string;
+	indicatorCode: string;
+	action: 'note' | 'extra_visit';
+	note: string;
+	resolvedAt: Date;
+}
+
+export async function listFlagResolutions(db: Db, periodId: number): Promise<FlagResolution[]> {
+	const rows = await db
+		.selectFrom('disagreement_resolution as r')
+		.innerJoin('unit as u', 'u.id', 'r.unit_id')
+		.innerJoin('indicator as i', 'i.id', 'r.indicator_id')
+		.select(['u.code as unitCode', 'i.code as indicatorCode', 'r.action', 'r.note', 'r.resolved_at'])
+		.where('r.period_id', '=', periodId)
+		.execute();
+	return rows.map((r) => ({ ...r, resolvedAt: new Date(r.resolved_at) }));
+}
+
+export async function mapAssessorNames(
+	db: Db,
+	ids: readonly number[]
+): Promise<Map<number, { name: string; email: string }>> {
+	if (ids.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('user')
+		.select(['id', 'name', 'email'])
+		.where('id', 'in', [...ids])
+		.execute();
+	return new Map(rows.map((r) => [r.id, { name: r.name, email: r.email }]));
+}

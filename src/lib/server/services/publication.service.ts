@@ -1,0 +1,92 @@
+import type { Db } from '../db/connection';
+import { inTransaction } from '../db/transaction';
+import {
+	findPeriodByCode,
+	insertPublication,
+	latestPublicationRevision,
+	setPeriodStatus
+} from '../repositories/period.repository';
+import { invalidatePeriodResults } from '../repositories/result-cache.repository';
+import { recordAudit } from '../repositories/audit.repository';
+import { computeResultsDocument } from './results.service';
+import { describeFlag, reviewPeriodScores, type ReviewFlag } from './score-review.service';
+
+// Publishing a period (contracts: `publish`, and the button): from running or review; open
+// disagreement flags need an explicit confirmation with a reason, which is recorded. The
+// snapshot is the results JSON exactly as computed; the public numbers come from it from now on.
+
+export interface PublishInput {
+	periodCode: string;
+	userId: number | null;
+	confirmOpenFlags: boolean;
+	reason: string | null;
+}
+
+export type PublishResult =
+	| { ok: true; periodId: number; revision: number; openFlagsConfirmed: number; snapshot: string }
+	| { ok: false; status: 400 | 404 | 409; error: string; openFlags?: ReviewFlag[] };
+
+export async function publishPeriod(db: Db, input: PublishInput, now: Date): Promise<PublishResult> {
+	return inTransaction(db, async (trx) => {
+		const period = await findPeriodByCode(trx, input.periodCode);
+		if (!period) return { ok: false, status: 404, error: `Periode "${input.periodCode}" tidak ditemukan.` };
+		if (period.status !== 'running' && period.status !== 'review') {
+			return {
+				ok: false,
+				status: 409,
+				error: `Periode ${period.code} berstatus ${period.status}; hanya periode berjalan atau review yang dapat diterbitkan.`
+			};
+		}
+		const { openFlags } = await reviewPeriodScores(trx, period);
+		const reason = input.reason?.trim() || null;
+		if (openFlags.length > 0 && !input.confirmOpenFlags) {
+			return {
+				ok: false,
+				status: 409,
+				error: `Masih ada ${openFlags.length} selisih penilaian yang belum diselesaikan. Selesaikan dulu, atau terbitkan dengan konfirmasi dan alasan.`,
+				openFlags
+			};
+		}
+		if (openFlags.length > 0 && !reason) {
+			return {
+				ok: false,
+				status: 400,
+				error: 'Alasan wajib diisi untuk menerbitkan dengan selisih terbuka.'
+			};
+		}
+		await setPeriodStatus(trx, period.id, 'published', now);
+		const snapshot = JSON.stringify(await computeResultsDocument(trx, period, 'published'));
+		const revision = (await latestPublicationRevision(trx, period.id)) + 1;
+		await insertPublication(
+			trx,
+			{
+				periodId: period.id,
+				revision,
+				publishedBy: input.userId,
+				reason,
+				openFlagsConfirmed: openFlags.length > 0,
+				snapshot
+			},
+			now
+		);
+		await invalidatePeriodResults(trx, period.id);
+		await recordAudit(
+			trx,
+			{
+				userId: input.userId,
+				action: 'period.publish',
+				entity: 'period',
+				entityId: period.id,
+				detail: {
+					code: period.code,
+					revision,
+					reason,
+					openFlagsConfirmed: openFlags.length,
+					openFlags: openFlags.slice(0, 200).map(describeFlag)
+				}
+			},
+			now
+		);
+		return { ok: true, periodId: period.id, revision, openFlagsConfirmed: openFlags.length, snapshot };
+	});
+}

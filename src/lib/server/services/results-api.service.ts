@@ -1,0 +1,45 @@
+import type { Db } from '../db/connection';
+import type { Role } from '../../domain/auth/user';
+import { canSeeResults } from '../../domain/results-access';
+import { aspectCodesOf, resultsTable, type ResultsTable } from '../../domain/scoring/results-table';
+import { filterCategory, loadResultsJson, type ResultsDocument } from './results.service';
+
+// The results API (contracts): what a caller may see, as the cached JSON string when possible.
+
+export type ApiResults =
+	{ ok: true; json: string; published: boolean } | { ok: false; status: 404; error: string };
+
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+
+export async function resultsForCaller(
+	db: Db,
+	code: string,
+	role: Role | null,
+	category: string | null,
+	now: Date
+): Promise<ApiResults> {
+	const missing = {
+		ok: false as const,
+		status: 404 as const,
+		error: `Periode "${code}" tidak ditemukan atau hasilnya belum terbit.`
+	};
+	if (!CODE.test(code)) return missing;
+	const found = await loadResultsJson(db, code, now);
+	if (!found || !canSeeResults(role, found.period.status)) return missing;
+	const published = found.period.status === 'published' || found.period.status === 'archived';
+	if (category === null) return { ok: true, json: found.json, published };
+	const filtered = filterCategory(JSON.parse(found.json) as ResultsDocument, category);
+	if (!filtered)
+		return {
+			ok: false,
+			status: 404,
+			error: `Kategori "${category}" tidak ada dalam hasil periode ${found.period.code}.`
+		};
+	return { ok: true, json: JSON.stringify(filtered), published };
+}
+
+/** The flat table of the CSV and XLSX exports. */
+export function tableOf(json: string): { table: ResultsTable; doc: ResultsDocument } {
+	const doc = JSON.parse(json) as ResultsDocument;
+	return { doc, table: resultsTable(doc, aspectCodesOf(doc)) };
+}

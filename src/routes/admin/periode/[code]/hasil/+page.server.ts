@@ -1,0 +1,60 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { loadAdminResults } from '$lib/server/services/results-page.service';
+import { aspectMeansChart, categoryView } from '$lib/domain/scoring/results-view';
+import { formatDecimalId } from '$lib/domain/scoring/display';
+
+const FLAGS_PER_PAGE = 25;
+
+function pageParam(raw: string | null): number {
+	return raw && /^\d{1,6}$/.test(raw) ? Number(raw) : 1;
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	const found = await loadAdminResults(getDb(), event.params.code, new Date());
+	if (!found) error(404, `Periode "${event.params.code}" tidak ditemukan.`);
+	const { period, doc, review, aspects } = found;
+	const codes = aspects.map((a) => a.code);
+	const names = Object.fromEntries(aspects.map((a) => [a.code, a.name]));
+	const categoryNames = doc.categories.map((c) => c.name);
+	const wanted = event.url.searchParams.get('kategori');
+	const current = wanted && categoryNames.includes(wanted) ? wanted : (categoryNames[0] ?? null);
+	const flagPages = Math.max(1, Math.ceil(review.flags.length / FLAGS_PER_PAGE));
+	const flagPage = Math.min(pageParam(event.url.searchParams.get('selisih')), flagPages);
+	return {
+		period: {
+			code: period.code,
+			name: period.name,
+			status: period.status,
+			instrument: period.instrumentCode
+		},
+		aspects,
+		categories: doc.categories.map((c) => ({ name: c.name, count: c.count, incomplete: c.incomplete })),
+		category: current
+			? categoryView(doc, current, codes, names, pageParam(event.url.searchParams.get('hal')))
+			: null,
+		chart: aspectMeansChart(doc, codes),
+		flags: review.flags.slice((flagPage - 1) * FLAGS_PER_PAGE, flagPage * FLAGS_PER_PAGE).map((f) => ({
+			unitCode: f.unitCode,
+			indicatorCode: f.indicatorCode,
+			spread: f.spread,
+			scores: f.scores,
+			resolved: f.resolution !== null,
+			resolutionNote: f.resolution?.note ?? null
+		})),
+		flagCount: review.flags.length,
+		openFlagCount: review.openFlags.length,
+		flagPage,
+		flagPages,
+		leniency: review.leniency.map((l) => ({
+			name: l.name,
+			email: l.email,
+			mean: l.meanDeviation === null ? null : formatDecimalId(l.meanDeviation, 2),
+			lenient: l.meanDeviation !== null && l.meanDeviation > 0,
+			count: l.count
+		}))
+	};
+};

@@ -1,0 +1,24 @@
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { resultsForCaller, tableOf } from '$lib/server/services/results-api.service';
+import { toCsv } from '$lib/domain/scoring/results-table';
+import { jsonError } from '$lib/server/http';
+
+export const GET: RequestHandler = async ({ params, url, locals }) => {
+	const r = await resultsForCaller(
+		getDb(),
+		params.code,
+		locals.user?.role ?? null,
+		url.searchParams.get('category'),
+		new Date()
+	);
+	if (!r.ok) return jsonError(r.status, r.error);
+	const { doc, table } = tableOf(r.json);
+	return new Response(toCsv(table), {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="hasil-${doc.period.code}.csv"`,
+			'cache-control': r.published ? 'public, max-age=60' : 'private, no-store'
+		}
+	});
+};

@@ -1,0 +1,17 @@
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { resultsForCaller } from '$lib/server/services/results-api.service';
+import { jsonError, jsonText } from '$lib/server/http';
+
+// GET /api/v1/periods/{code}/results[?category=] (contracts: "Results JSON").
+export const GET: RequestHandler = async ({ params, url, locals }) => {
+	const r = await resultsForCaller(
+		getDb(),
+		params.code,
+		locals.user?.role ?? null,
+		url.searchParams.get('category'),
+		new Date()
+	);
+	if (!r.ok) return jsonError(r.status, r.error);
+	return jsonText(r.json, r.published);
+};

@@ -1,0 +1,50 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDb, type TestDb } from '../support/test-db';
+import { seedInstruments } from '../../../db/seeds/demo-city';
+import { importUnitsFile } from '../../../src/lib/server/services/unit-import.service';
+import { createPeriod } from '../../../src/lib/server/services/period.service';
+import { importScoresFile } from '../../../src/lib/server/services/score-import.service';
+
+export const NOW = new Date('2026-11-22T03:00:00Z');
+export const EXAMPLES = join(import.meta.dirname, '../../unit/scoring/fixtures/examples');
+
+/** Writes text to a temporary file and returns its path. */
+export function tempFile(name: string, content: string | Buffer): string {
+	const dir = mkdtempSync(join(tmpdir(), 'rapor-import-'));
+	const path = join(dir, name);
+	writeFileSync(path, content);
+	return path;
+}
+
+/** A fresh database with both instruments, the units of an example folder and a draft period. */
+export async function dbWithPeriod(unitsCsv: string, instrument: string, code = 'P1'): Promise<TestDb> {
+	const t = await createTestDb();
+	await seedInstruments(t.db, NOW);
+	const units = await importUnitsFile(t.db, unitsCsv, null, NOW);
+	if (!units.ok) throw new Error(units.problems.join('\n'));
+	const period = await createPeriod(
+		t.db,
+		{ code, name: 'Periode uji', instrument, from: '2026-01-01', to: '2026-03-31' },
+		null,
+		NOW
+	);
+	if (!period.ok) throw new Error(period.problems.join('\n'));
+	return t;
+}
+
+export async function importScores(t: TestDb, path: string, replace = false, periodCode = 'P1') {
+	return importScoresFile(t, { periodCode, path, replace, userId: null }, NOW);
+}
+
+export async function count(
+	t: TestDb,
+	table: 'score' | 'score_sheet' | 'user' | 'visit' | 'sheet_aspect_sum' | 'audit_log'
+) {
+	const r = await t.db
+		.selectFrom(table)
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
+	return Number(r.n);
+}

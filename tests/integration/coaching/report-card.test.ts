@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { createTestDb, type TestDb } from '../support/test-db';
-import { buildScoredPeriod, flat, NOW, publishSnapshot, type Fixture } from '../support/coaching-fixture';
+import { buildScoredPeriod, flat, publishSnapshot, type Fixture } from '../support/coaching-fixture';
 import type { SessionUser } from '../../../src/lib/domain/auth/user';
 import { authorizeReportCard, loadReportCard } from '../../../src/lib/server/services/report-card.service';
 import { presentReportCard } from '../../../src/lib/server/services/report-card-view';

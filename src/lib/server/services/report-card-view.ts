@@ -1,11 +1,6 @@
 import { formatDecimalId } from '../../domain/scoring/display';
 import { formatDateId } from '../../domain/format';
-import {
-	ITEM_STATUS_LABELS,
-	PLAN_STATUS_LABELS,
-	type ItemStatus,
-	type PlanStatus
-} from '../../domain/coaching/states';
+import { ITEM_STATUS_LABELS, PLAN_STATUS_LABELS } from '../../domain/coaching/states';
 import type { ReportCard } from './report-card.service';
 import type { ReportCardView } from '../../domain/report-card/view';
 

@@ -1,4 +1,7 @@
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { parseForm } from './forms';
+import type { ServiceResult } from './services/service-result';
 
 // Form schemas of the plan page; messages say what is wrong, in Indonesian.
 
@@ -54,3 +57,30 @@ export const followUpSchema = z.object({
 	plannedOn: isoDate,
 	assessorId: id('Penilai')
 });
+
+export interface FormFailure {
+	form: string;
+	values: Record<string, string>;
+	errors: Record<string, string>;
+	message: string | null;
+}
+
+/**
+ * Parses a form, runs the use-case and answers like every action here: 400 with the field
+ * errors, the service's 4xx with its message (values kept), or a 303 back to `back`.
+ */
+export async function runFormAction<S extends z.ZodType>(
+	form: string,
+	schema: S,
+	data: FormData,
+	run: (input: z.infer<S>) => Promise<ServiceResult<unknown>>,
+	back: string
+) {
+	const p = parseForm(schema, data);
+	if (!p.ok)
+		return fail(400, { form, values: p.values, errors: p.errors, message: null } satisfies FormFailure);
+	const r = await run(p.data);
+	if (!r.ok)
+		return fail(r.status, { form, values: p.values, errors: {}, message: r.message } satisfies FormFailure);
+	redirect(303, `${back}?ok=${form}`);
+}

@@ -85,24 +85,45 @@ describe('coaching plan states', () => {
 		const [first] = await items();
 		// No progress on a draft plan.
 		expect(
-			await reportProgress(t.db, head, first.id, { status: 'done', note: 'Sudah', file: null }, uploads, NOW)
+			await reportProgress(
+				t.db,
+				head,
+				{ planId, itemId: first.id },
+				{ status: 'done', note: 'Sudah', file: null },
+				uploads,
+				NOW
+			)
 		).toMatchObject({ ok: false, status: 409 });
 		await movePlan(t.db, admin, planId, 'active', NOW);
 
 		const other = as(f.users.heads.get('K-2')!, 'unit_head');
 		expect(
-			await reportProgress(t.db, other, first.id, { status: 'done', note: 'x', file: null }, uploads, NOW)
+			await reportProgress(
+				t.db,
+				other,
+				{ planId, itemId: first.id },
+				{ status: 'done', note: 'x', file: null },
+				uploads,
+				NOW
+			)
 		).toMatchObject({ ok: false, status: 403 });
 		const fake = { bytes: new TextEncoder().encode('<html>bukan gambar</html>') };
 		expect(
-			await reportProgress(t.db, head, first.id, { status: 'done', note: 'x', file: fake }, uploads, NOW)
+			await reportProgress(
+				t.db,
+				head,
+				{ planId, itemId: first.id },
+				{ status: 'done', note: 'x', file: fake },
+				uploads,
+				NOW
+			)
 		).toMatchObject({ ok: false, status: 400 });
 		expect((await items())[0].status).toBe('open');
 
 		const r = await reportProgress(
 			t.db,
 			head,
-			first.id,
+			{ planId, itemId: first.id },
 			{ status: 'done', note: 'Papan SP terpasang', file: { bytes: PNG } },
 			uploads,
 			NOW
@@ -115,18 +136,27 @@ describe('coaching plan states', () => {
 			Buffer.from(PNG)
 		);
 
+		// An item is addressed through its own plan only.
+		expect(
+			await reviewItem(t.db, admin, { planId: planId + 1, itemId: first.id }, 'verify', '', NOW)
+		).toMatchObject({
+			ok: false,
+			status: 404
+		});
 		// Only the mentor verifies; the unit head cannot.
-		expect(await reviewItem(t.db, head, first.id, 'verify', '', NOW)).toMatchObject({
+		expect(await reviewItem(t.db, head, { planId, itemId: first.id }, 'verify', '', NOW)).toMatchObject({
 			ok: false,
 			status: 403
 		});
-		expect((await reviewItem(t.db, admin, first.id, 'verify', 'Dicek di lapangan', NOW)).ok).toBe(true);
+		expect(
+			(await reviewItem(t.db, admin, { planId, itemId: first.id }, 'verify', 'Dicek di lapangan', NOW)).ok
+		).toBe(true);
 		expect((await items())[0]).toMatchObject({ status: 'verified', verifiedByName: 'admin' });
 		expect(
 			await reportProgress(
 				t.db,
 				head,
-				first.id,
+				{ planId, itemId: first.id },
 				{ status: 'in_progress', note: 'lagi', file: null },
 				uploads,
 				NOW
@@ -148,12 +178,12 @@ describe('coaching plan states', () => {
 			await reportProgress(
 				t.db,
 				head,
-				item.id,
+				{ planId, itemId: item.id },
 				{ status: 'done', note: 'Selesai', file: null },
 				uploads,
 				NOW
 			);
-			await reviewItem(t.db, admin, item.id, 'verify', '', NOW);
+			await reviewItem(t.db, admin, { planId, itemId: item.id }, 'verify', '', NOW);
 		}
 		expect((await movePlan(t.db, admin, planId, 'completed', NOW)).ok).toBe(true);
 		expect(await movePlan(t.db, admin, planId, 'cancelled', NOW)).toMatchObject({ ok: false, status: 409 });

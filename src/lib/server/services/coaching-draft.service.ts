@@ -10,7 +10,8 @@ import {
 } from '../../domain/coaching';
 import { isoDateIn } from '../../domain/format';
 import { findInstrumentById } from '../repositories/instrument.repository';
-import { findReportPeriodById, listSheetScoresOfUnits } from '../repositories/report-card.repository';
+import { findReportPeriodById } from '../repositories/report-card.repository';
+import { listSheetScoresOfUnits } from '../repositories/unit-sheet.repository';
 import { findUnitIdsByCodes } from '../repositories/unit.repository';
 import { insertPlanIfAbsent, listHeadNamesOfUnits } from '../repositories/coaching-plan.repository';
 import { insertItems } from '../repositories/coaching-item.repository';

@@ -24,13 +24,14 @@ export interface ProgressInput {
 export async function reportProgress(
 	db: Db,
 	user: SessionUser,
-	itemId: number,
+	ref: { planId: number; itemId: number },
 	input: ProgressInput,
 	uploadDir: string,
 	now: Date
 ): Promise<ServiceResult> {
+	const itemId = ref.itemId;
 	const item = await findItemById(db, itemId);
-	const plan = item ? await findPlanById(db, item.planId) : null;
+	const plan = item && item.planId === ref.planId ? await findPlanById(db, item.planId) : null;
 	if (!item || !plan) return refuse(404, 'Butir rencana tidak ditemukan.');
 	if (user.role !== 'unit_head' || !(await isHeadOfUnit(db, user.id, plan.unitId)))
 		return refuse(403, 'Hanya kepala unit ini yang dapat mencatat kemajuan.');
@@ -78,13 +79,14 @@ export async function reportProgress(
 export async function reviewItem(
 	db: Db,
 	user: SessionUser,
-	itemId: number,
+	ref: { planId: number; itemId: number },
 	verdict: 'verify' | 'reject',
 	note: string,
 	now: Date
 ): Promise<ServiceResult> {
+	const itemId = ref.itemId;
 	const item = await findItemById(db, itemId);
-	const plan = item ? await findPlanById(db, item.planId) : null;
+	const plan = item && item.planId === ref.planId ? await findPlanById(db, item.planId) : null;
 	if (!item || !plan) return refuse(404, 'Butir rencana tidak ditemukan.');
 	if (user.role !== 'admin' || plan.mentorId !== user.id)
 		return refuse(403, 'Hanya pendamping rencana ini yang dapat memverifikasi butir.');

@@ -15,15 +15,17 @@ import {
 	findReportPeriodByCode,
 	findReportUnitByCode,
 	isHeadOfUnit,
+	readCitySettings,
+	type ReportPeriod,
+	type ReportUnit
+} from '../repositories/report-card.repository';
+import {
 	listUnitEvidence,
 	listUnitScoreNotes,
 	listUnitSheetScores,
-	readCitySettings,
 	type EvidenceFile,
-	type ReportPeriod,
-	type ReportUnit,
 	type ScoreNote
-} from '../repositories/report-card.repository';
+} from '../repositories/unit-sheet.repository';
 import { findLatestSnapshot, listLatestSnapshots } from '../repositories/publication-read.repository';
 import { findPlanOfUnit } from '../repositories/coaching-plan.repository';
 import { loadPlanView, type PlanView } from './coaching-view.service';

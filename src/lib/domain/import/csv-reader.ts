@@ -68,13 +68,15 @@ export class CsvReader {
 		const sep = this.sep;
 		let pos = 0;
 		const n = text.length;
+		// Next quote at or after pos; searched again only once passed (else every line rescans the chunk).
+		let quote = -2;
 		while (pos < n) {
 			let nl = text.indexOf('\n', pos);
 			if (nl === -1) {
 				if (!final) return pos;
 				nl = n;
 			}
-			const quote = text.indexOf('"', pos);
+			if (quote !== -1 && quote < pos) quote = text.indexOf('"', pos);
 			if (quote === -1 || quote > nl) {
 				// Fast path: a record without quotes is one line split at the separator.
 				let end = nl;

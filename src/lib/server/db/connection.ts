@@ -11,6 +11,15 @@ export interface OpenDatabase {
 	sqlite: Database.Database;
 }
 
+// The better-sqlite3 handle behind each Kysely instance opened here, for the few bulk reads
+// where building row objects would cost more than the query (issue 3: results of 80,000 units).
+const rawHandles = new WeakMap<object, Database.Database>();
+
+/** The raw handle of a Kysely instance from openDatabase; null for a transaction or another instance. */
+export function rawHandleOf(db: Db): Database.Database | null {
+	return rawHandles.get(db) ?? null;
+}
+
 export function openDatabase(path: string): OpenDatabase {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new Database(path);
@@ -20,5 +29,6 @@ export function openDatabase(path: string): OpenDatabase {
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
 	const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+	rawHandles.set(db, sqlite);
 	return { db, sqlite };
 }

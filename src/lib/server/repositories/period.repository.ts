@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/connection';
 import type { PeriodStatus } from '../db/schema';
 
@@ -231,4 +232,16 @@ export async function mapPeriodUnitIds(db: Db, periodId: number): Promise<Map<st
 
 export async function periodCodeExists(db: Db, code: string): Promise<boolean> {
 	return Boolean(await db.selectFrom('period').select('id').where('code', '=', code).executeTakeFirst());
+}
+
+/** The latest snapshot as UTF-8 bytes (served as is by the API). */
+export async function findLatestSnapshotBytes(db: Db, periodId: number): Promise<Uint8Array | null> {
+	const r = await db
+		.selectFrom('publication')
+		.select(sql<Uint8Array>`cast(snapshot as blob)`.as('bytes'))
+		.where('period_id', '=', periodId)
+		.orderBy('revision', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	return r?.bytes ?? null;
 }

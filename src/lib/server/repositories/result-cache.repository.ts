@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/connection';
 
 // Cache contract (issue 3): a row here is the fresh serialised results JSON of its period.
@@ -22,4 +23,14 @@ export async function storeCachedResults(db: Db, periodId: number, json: string,
 		.values({ period_id: periodId, computed_at: now.getTime(), json })
 		.onConflict((oc) => oc.column('period_id').doUpdateSet({ computed_at: now.getTime(), json }))
 		.execute();
+}
+
+/** The cached JSON as UTF-8 bytes: the API sends them without decoding and re-encoding 25 MB. */
+export async function findCachedResultsBytes(db: Db, periodId: number): Promise<Uint8Array | null> {
+	const row = await db
+		.selectFrom('period_result_cache')
+		.select(sql<Uint8Array>`cast(json as blob)`.as('bytes'))
+		.where('period_id', '=', periodId)
+		.executeTakeFirst();
+	return row?.bytes ?? null;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../db/connection';
+import { rawHandleOf, type Db } from '../db/connection';
 
 // Reads for period results (issue 3): set-based, one row per unit and one per submitted sheet.
 // Only regular visits count: follow-up visits never enter the IPP (spec 5).
@@ -12,6 +12,14 @@ export interface ResultUnit {
 }
 
 export async function listResultUnits(db: Db, periodId: number): Promise<ResultUnit[]> {
+	const raw = rawHandleOf(db);
+	if (raw)
+		return raw
+			.prepare(
+				`select u.id, u.code, u.name, c.name as category from period_unit pu
+				 join unit u on u.id = pu.unit_id join category c on c.id = pu.category_id where pu.period_id = ?`
+			)
+			.all(periodId) as ResultUnit[];
 	return db
 		.selectFrom('period_unit')
 		.innerJoin('unit', 'unit.id', 'period_unit.unit_id')
@@ -21,38 +29,35 @@ export async function listResultUnits(db: Db, periodId: number): Promise<ResultU
 		.execute();
 }
 
-export interface SheetSumsRow {
-	unitId: number;
-	visitNo: number;
-	assessorId: number;
-	/** Σ w_i·s_i per aspect, in the order of the aspect ids asked for. */
-	sums: number[];
-}
+/** One submitted sheet: unit id, visit number, assessor id, then Σ w_i·s_i per aspect asked for. */
+export type SheetSumsRow = number[];
 
-/** One row per submitted sheet of the period's regular visits, aspect sums pivoted into columns. */
+/**
+ * One row per submitted sheet of the period's regular visits, the aspect sums pivoted into
+ * columns by primary-key lookups (no temporary B-tree over millions of rows). Rows are plain
+ * arrays: at 320,000 sheets, row objects cost more than the query.
+ */
 export async function listSheetAspectSums(
 	db: Db,
 	periodId: number,
 	aspectIds: readonly number[]
 ): Promise<SheetSumsRow[]> {
-	const columns = sql.join(
-		aspectIds.map(
-			(id, i) => sql`max(case when sas.aspect_id = ${id} then sas.weighted_sum end) as ${sql.ref(`a${i}`)}`
+	const ids = aspectIds.map((id) => Math.trunc(Number(id)));
+	const columns = ids
+		.map(
+			(id, i) =>
+				`(select weighted_sum from sheet_aspect_sum where sheet_id = s.id and aspect_id = ${id}) as a${i}`
 		)
-	);
-	const { rows } = await sql<Record<string, number>>`
-		select v.unit_id as unit_id, v.visit_no as visit_no, s.assessor_id as assessor_id, ${columns}
-		from visit v
-		join score_sheet s on s.visit_id = v.id and s.status = 'submitted'
-		join sheet_aspect_sum sas on sas.sheet_id = s.id
-		where v.period_id = ${periodId} and v.kind = 'regular'
-		group by s.id`.execute(db);
-	return rows.map((r) => ({
-		unitId: r.unit_id,
-		visitNo: r.visit_no,
-		assessorId: r.assessor_id,
-		sums: aspectIds.map((_, i) => r[`a${i}`])
-	}));
+		.join(', ');
+	const text = `select v.unit_id, v.visit_no, s.assessor_id, ${columns}
+		from visit v join score_sheet s on s.visit_id = v.id and s.status = 'submitted'
+		where v.period_id = ? and v.kind = 'regular'`;
+	const raw = rawHandleOf(db);
+	if (raw) return raw.prepare(text).raw().all(periodId) as SheetSumsRow[];
+	const { rows } = await sql<
+		Record<string, number>
+	>`${sql.raw(text.replace('?', String(Math.trunc(periodId))))}`.execute(db);
+	return rows.map((r) => [r.unit_id, r.visit_no, r.assessor_id, ...ids.map((_, i) => r[`a${i}`])]);
 }
 
 export interface ScoreCell {

@@ -2,12 +2,14 @@ import type { Db } from '../db/connection';
 import type { Role } from '../../domain/auth/user';
 import { canSeeResults } from '../../domain/results-access';
 import { aspectCodesOf, resultsTable, type ResultsTable } from '../../domain/scoring/results-table';
-import { filterCategory, loadResultsJson, type ResultsDocument } from './results.service';
+import { filterCategory, loadResultsBytes, loadResultsJson, type ResultsDocument } from './results.service';
 
 // The results API (contracts): what a caller may see, as the cached JSON string when possible.
 
 export type ApiResults =
-	{ ok: true; json: string; published: boolean } | { ok: false; status: 404; error: string };
+	{ ok: true; json: string | Uint8Array; published: boolean } | { ok: false; status: 404; error: string };
+
+const isPublished = (status: string) => status === 'published' || status === 'archived';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
@@ -24,10 +26,14 @@ export async function resultsForCaller(
 		error: `Periode "${code}" tidak ditemukan atau hasilnya belum terbit.`
 	};
 	if (!CODE.test(code)) return missing;
+	if (category === null) {
+		const found = await loadResultsBytes(db, code, now);
+		if (!found || !canSeeResults(role, found.period.status)) return missing;
+		return { ok: true, json: found.body, published: isPublished(found.period.status) };
+	}
 	const found = await loadResultsJson(db, code, now);
 	if (!found || !canSeeResults(role, found.period.status)) return missing;
-	const published = found.period.status === 'published' || found.period.status === 'archived';
-	if (category === null) return { ok: true, json: found.json, published };
+	const published = isPublished(found.period.status);
 	const filtered = filterCategory(JSON.parse(found.json) as ResultsDocument, category);
 	if (!filtered)
 		return {
@@ -39,7 +45,9 @@ export async function resultsForCaller(
 }
 
 /** The flat table of the CSV and XLSX exports. */
-export function tableOf(json: string): { table: ResultsTable; doc: ResultsDocument } {
-	const doc = JSON.parse(json) as ResultsDocument;
+export function tableOf(json: string | Uint8Array): { table: ResultsTable; doc: ResultsDocument } {
+	const doc = JSON.parse(
+		typeof json === 'string' ? json : Buffer.from(json).toString('utf8')
+	) as ResultsDocument;
 	return { doc, table: resultsTable(doc, aspectCodesOf(doc)) };
 }

@@ -8,9 +8,18 @@ import {
 } from '../../domain/scoring/period-results';
 import type { SheetAspectSums } from '../../domain/scoring/types';
 import { findInstrumentById } from '../repositories/instrument.repository';
-import { findLatestSnapshot, findPeriodByCode, type PeriodDetail } from '../repositories/period.repository';
+import {
+	findLatestSnapshot,
+	findLatestSnapshotBytes,
+	findPeriodByCode,
+	type PeriodDetail
+} from '../repositories/period.repository';
 import { listResultUnits, listSheetAspectSums } from '../repositories/results.repository';
-import { findCachedResults, storeCachedResults } from '../repositories/result-cache.repository';
+import {
+	findCachedResults,
+	findCachedResultsBytes,
+	storeCachedResults
+} from '../repositories/result-cache.repository';
 
 // Period results (contracts: "Results JSON"): per-sheet aspect sums from SQL fed to the domain
 // rules; served from period_result_cache while the period runs, and from the latest
@@ -49,9 +58,9 @@ export async function computeResultsDocument(
 	);
 	for (const r of rows) {
 		const aspectSums: Record<string, number> = {};
-		for (let i = 0; i < codes.length; i++) aspectSums[codes[i]] = r.sums[i];
+		for (let i = 0; i < codes.length; i++) aspectSums[codes[i]] = r[3 + i];
 		// A sheet of a unit the period no longer covers cannot be placed in a category: skipped.
-		sheetsOf.get(r.unitId)?.push({ visitNo: r.visitNo, assessorId: r.assessorId, aspectSums });
+		sheetsOf.get(r[0])?.push({ visitNo: r[1], assessorId: r[2], aspectSums });
 	}
 	const results = computePeriodResults({
 		instrument: instrument.def,
@@ -96,6 +105,28 @@ export async function loadResultsJson(db: Db, periodCode: string, now: Date): Pr
 	const json = JSON.stringify(await computeResultsDocument(db, period));
 	await storeCachedResults(db, period.id, json, now);
 	return { period, json };
+}
+
+/**
+ * The same as loadResultsJson as UTF-8 bytes, read straight from the stored row when there is
+ * one (the fast path of the API: no decoding, parsing or re-encoding of a 25 MB document).
+ */
+export async function loadResultsBytes(
+	db: Db,
+	periodCode: string,
+	now: Date
+): Promise<{ period: PeriodDetail; body: Uint8Array } | null> {
+	const period = await findPeriodByCode(db, periodCode);
+	if (!period) return null;
+	const stored =
+		period.status === 'published'
+			? await findLatestSnapshotBytes(db, period.id)
+			: period.status === 'archived'
+				? null
+				: await findCachedResultsBytes(db, period.id);
+	if (stored) return { period, body: stored };
+	const found = await loadResultsJson(db, periodCode, now);
+	return found ? { period: found.period, body: Buffer.from(found.json, 'utf8') } : null;
 }
 
 /** The parsed document (pages, exports); null when the period does not exist. */

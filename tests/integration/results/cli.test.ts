@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from '../support/test-db';
+import { seedInstruments } from '../../../db/seeds/demo-city';
+import { EXAMPLES, NOW, tempFile } from './support';
+
+// The command line end to end: exit codes, stdout summary, stderr problems (contracts).
+let t: TestDb;
+beforeAll(async () => {
+	t = await createTestDb();
+	await seedInstruments(t.db, NOW);
+});
+afterAll(() => t.cleanup());
+
+function admin(...args: string[]) {
+	const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/lib/server/cli/main.ts', ...args], {
+		env: { ...process.env, DATABASE_PATH: t.path },
+		encoding: 'utf8'
+	});
+	return { code: run.status, out: run.stdout, err: run.stderr.replace(/^npm warn.*\n/gm, '') };
+}
+
+describe('admin command line for periods, imports, results and publication', () => {
+	it('creates a period, refuses a bad score file with exit 1, imports, prints results and publishes', () => {
+		expect(admin('import-units', join(EXAMPLES, 'units.csv')).code).toBe(0);
+		const created = admin(
+			'create-period',
+			'--code',
+			'EX',
+			'--name',
+			'Contoh',
+			'--instrument',
+			'permenpan-17-2017'
+		);
+		expect(created).toMatchObject({ code: 0, err: '' });
+		expect(created.out).toContain('Periode EX dibuat');
+
+		const bad = admin('import-scores', '--period', 'EX', tempFile('bad.csv', 'unit_code;visit_no\nX;1\n'));
+		expect(bad.code).toBe(1);
+		expect(bad.err.trim().split('\n')).toEqual([
+			'baris 1: kolom wajib tidak ada: assessor_email, indicator_code, score; baris judul harus berisi: unit_code,visit_no,assessor_email,indicator_code,score,note'
+		]);
+
+		expect(admin('import-scores', '--period', 'EX', join(EXAMPLES, 'scores.csv')).code).toBe(0);
+		const csv = admin('results', '--period', 'EX', '--format', 'csv');
+		expect(csv.code).toBe(0);
+		expect(csv.out.split('\r\n')[1]).toMatch(
+			/^Kelurahan,KEL-B,Kelurahan Contoh B,2\.99451\d*,"2,99",C,Cukup,1,true,Terbaik I,/
+		);
+
+		const refused = admin('publish', '--period', 'EX');
+		expect(refused.code).toBe(1);
+		expect(refused.err).toContain('unit PKM-C indikator 6: selisih 3');
+		const published = admin(
+			'publish',
+			'--period',
+			'EX',
+			'--confirm-open-flags',
+			'--reason',
+			'Dibahas dalam rapat'
+		);
+		expect(published).toMatchObject({ code: 0 });
+		expect(published.out).toContain('revisi 1');
+		const json = JSON.parse(admin('results', '--period', 'EX', '--format', 'json').out);
+		expect(json.period.status).toBe('published');
+	}, 60_000);
+});

@@ -62,6 +62,7 @@ export function presentPlan(v: PlanView, user: SessionUser) {
 				id: p.id,
 				who: p.userName,
 				note: p.note,
+				status: p.status,
 				statusLabel: ITEM_STATUS_LABELS[p.status],
 				hasFile: p.fileSha256 !== null,
 				fileKind: p.fileMime === 'application/pdf' ? 'PDF' : p.fileMime ? 'foto' : null,

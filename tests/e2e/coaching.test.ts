@@ -79,6 +79,11 @@ describe('report card and coaching loop', () => {
 			'Selesai (menunggu verifikasi)'
 		);
 		expect(await updated.textContent()).toContain('Bukti terlampir (foto)');
+		const evidence = await updated.locator('a[href*="/bukti/"]').getAttribute('href');
+		const file = await s.page.request.get(evidence!);
+		expect(file.status()).toBe(200);
+		expect(file.headers()['content-type']).toBe('image/png');
+		expect(Buffer.from(await file.body()).equals(PNG)).toBe(true);
 	});
 
 	it('refuses a fake image as evidence with a clear message', async () => {

@@ -75,3 +75,18 @@ export async function upsertStoredFile(
 		.executeTakeFirstOrThrow();
 	return row.id;
 }
+
+/** The evidence file of one progress entry, with the plan it belongs to (for the access check). */
+export async function findProgressFile(
+	db: Db,
+	progressId: number
+): Promise<{ planId: number; sha256: string; mime: string } | null> {
+	const r = await db
+		.selectFrom('coaching_progress as p')
+		.innerJoin('coaching_item as i', 'i.id', 'p.item_id')
+		.innerJoin('stored_file as f', 'f.id', 'p.file_id')
+		.select(['i.plan_id', 'f.sha256', 'f.mime'])
+		.where('p.id', '=', progressId)
+		.executeTakeFirst();
+	return r ? { planId: r.plan_id, sha256: r.sha256, mime: r.mime } : null;
+}

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { seedInstruments } from '../../../db/seeds/demo-city';
-import { EXAMPLES, NOW, tempFile } from './support';
+import { EXAMPLES, NOW, tempFile, removeTempFiles } from './support';
+afterAll(removeTempFiles);
 
 // The command line end to end: exit codes, stdout summary, stderr problems (contracts).
 let t: TestDb;

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { TestDb } from '../support/test-db';
 import { loadShipped } from '../../unit/instrument/shipped';
 import { scoredIndicators } from '../../../src/lib/domain/instrument/queries';
-import { count, dbWithPeriod, EXAMPLES, importScores, tempFile } from './support';
+import { count, dbWithPeriod, EXAMPLES, importScores, tempFile, removeTempFiles } from './support';
+afterAll(removeTempFiles);
 
 const HEADER = 'unit_code,visit_no,assessor_email,indicator_code,score,note';
 const codes = scoredIndicators(loadShipped('permenpan-17-2017')).map((i) => i.code);

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDb, type TestDb } from '../support/test-db';
@@ -10,12 +10,23 @@ import { importScoresFile } from '../../../src/lib/server/services/score-import.
 export const NOW = new Date('2026-11-22T03:00:00Z');
 export const EXAMPLES = join(import.meta.dirname, '../../unit/scoring/fixtures/examples');
 
-/** Writes text to a temporary file and returns its path. */
+let tempDir: string | null = null;
+
+/** Writes text to a temporary file (one folder per test file; removeTempFiles() deletes it). */
 export function tempFile(name: string, content: string | Buffer): string {
-	const dir = mkdtempSync(join(tmpdir(), 'rapor-import-'));
-	const path = join(dir, name);
+	if (!tempDir) {
+		const dir = mkdtempSync(join(tmpdir(), 'rapor-import-'));
+		tempDir = dir;
+	}
+	const path = join(mkdtempSync(join(tempDir, 'f-')), name);
 	writeFileSync(path, content);
 	return path;
+}
+
+/** Removes the files tempFile wrote (call in afterAll). */
+export function removeTempFiles(): void {
+	if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+	tempDir = null;
 }
 
 /** A fresh database with both instruments, the units of an example folder and a draft period. */

@@ -7,7 +7,12 @@ import {
 	findInstrumentByCode
 } from '../../src/lib/server/repositories/instrument.repository';
 import { findOrCreateCategory, insertUnit } from '../../src/lib/server/repositories/unit.repository';
-import { insertUser, replaceUnitHeadLinks } from '../../src/lib/server/repositories/user.repository';
+import {
+	findUserByEmail,
+	insertUser,
+	replaceUnitHeadLinks
+} from '../../src/lib/server/repositories/user.repository';
+import { seedDemoCoaching } from './demo-coaching';
 import {
 	addActiveUnitsToPeriod,
 	insertPeriod,
@@ -224,6 +229,16 @@ export async function seedDemoCity(db: Db, now: Date): Promise<{ units: number; 
 		now
 	);
 	if (!published.ok) throw new Error(`Periode ${PAST_PERIOD} gagal diterbitkan: ${published.error}`);
+	const headIds = new Map<string, number>();
+	for (const head of UNIT_HEADS) {
+		const user = await findUserByEmail(db, head.email);
+		for (const code of head.units) if (user) headIds.set(code, user.id);
+	}
+	await seedDemoCoaching(
+		db,
+		{ adminId, headOf: (code) => headIds.get(code), assessorId: assessorIds[2], periodId: past },
+		now
+	);
 	return { units: units.length, users: 2 + ASSESSORS.length + UNIT_HEADS.length };
 }
 

@@ -1,11 +1,11 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { listUnitsOfHead } from '$lib/server/repositories/unit.repository';
-import { listPublishedPeriods } from '$lib/server/repositories/period.repository';
+import { readConfig } from '$lib/server/config';
+import { isoDateIn } from '$lib/domain/format';
+import { loadUnitHome } from '$lib/server/services/unit-home.service';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'unit_head');
-	const db = getDb();
-	return { units: await listUnitsOfHead(db, user.id), periods: await listPublishedPeriods(db) };
+	return loadUnitHome(getDb(), user.id, isoDateIn(new Date(), readConfig().timeZone));
 };

@@ -9,6 +9,7 @@ import {
 import { invalidatePeriodResults } from '../repositories/result-cache.repository';
 import { recordAudit } from '../repositories/audit.repository';
 import { computeResultsDocument } from './results.service';
+import { draftCoachingPlans } from './coaching-draft.service';
 import { describeFlag, reviewPeriodScores, type ReviewFlag } from './score-review.service';
 
 // Publishing a period (contracts: `publish`, and the button): from running or review; open
@@ -55,7 +56,8 @@ export async function publishPeriod(db: Db, input: PublishInput, now: Date): Pro
 			};
 		}
 		await setPeriodStatus(trx, period.id, 'published', now);
-		const snapshot = JSON.stringify(await computeResultsDocument(trx, period, 'published'));
+		const doc = await computeResultsDocument(trx, period, 'published');
+		const snapshot = JSON.stringify(doc);
 		const revision = (await latestPublicationRevision(trx, period.id)) + 1;
 		await insertPublication(
 			trx,
@@ -69,6 +71,8 @@ export async function publishPeriod(db: Db, input: PublishInput, now: Date): Pro
 			},
 			now
 		);
+		// Spec 5: low scorers get a draft coaching plan with the results, in the same transaction.
+		const coaching = await draftCoachingPlans(trx, period.id, doc, now);
 		await invalidatePeriodResults(trx, period.id);
 		await recordAudit(
 			trx,
@@ -82,6 +86,7 @@ export async function publishPeriod(db: Db, input: PublishInput, now: Date): Pro
 					revision,
 					reason,
 					openFlagsConfirmed: openFlags.length,
+					coachingPlansDrafted: coaching.drafted,
 					openFlags: openFlags.slice(0, 200).map(describeFlag)
 				}
 			},

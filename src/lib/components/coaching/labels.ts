@@ -1,0 +1,19 @@
+import { m } from '$lib/paraglide/messages';
+import type { ItemStatus, PlanStatus } from '$lib/domain/coaching/states';
+
+// Status names in the reader's language (the domain's labels are the Indonesian originals).
+const ITEM: Record<ItemStatus, () => string> = {
+	open: m.coach_item_status_open,
+	in_progress: m.coach_item_status_in_progress,
+	done: m.coach_item_status_done,
+	verified: m.coach_item_status_verified
+};
+const PLAN: Record<PlanStatus, () => string> = {
+	draft: m.coach_plan_status_draft,
+	active: m.coach_plan_status_active,
+	completed: m.coach_plan_status_completed,
+	cancelled: m.coach_plan_status_cancelled
+};
+
+export const itemStatusLabel = (s: ItemStatus): string => ITEM[s]();
+export const planStatusLabel = (s: PlanStatus): string => PLAN[s]();

@@ -1,0 +1,5 @@
+export * from './rule';
+export * from './items';
+export * from './states';
+export * from './follow-up';
+export * from './overview';

@@ -1,0 +1,5 @@
+export * from './access';
+export * from './indicators';
+export * from './trend';
+export * from './view';
+export * from './radar-geometry';

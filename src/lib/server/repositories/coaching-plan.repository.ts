@@ -1,0 +1,149 @@
+import type { Db } from '../db/connection';
+import type { PlanStatus } from '../../domain/coaching/states';
+
+// Coaching plans (spec 5): one per period and unit (unique), so drafting twice never duplicates.
+
+export interface NewPlan {
+	periodId: number;
+	unitId: number;
+	reason: string;
+}
+
+/** Inserts the plan unless the unit already has one in the period; returns the new id or null. */
+export async function insertPlanIfAbsent(db: Db, p: NewPlan, now: Date): Promise<number | null> {
+	const row = await db
+		.insertInto('coaching_plan')
+		.values({
+			period_id: p.periodId,
+			unit_id: p.unitId,
+			reason: p.reason,
+			created_at: now.getTime(),
+			updated_at: now.getTime()
+		})
+		.onConflict((oc) => oc.columns(['period_id', 'unit_id']).doNothing())
+		.returning('id')
+		.executeTakeFirst();
+	return row?.id ?? null;
+}
+
+export interface PlanSummary {
+	id: number;
+	periodCode: string;
+	periodName: string;
+	unitId: number;
+	unitCode: string;
+	unitName: string;
+	category: string;
+	status: PlanStatus;
+	reason: string;
+	mentorId: number | null;
+	mentorName: string | null;
+	createdAt: Date;
+}
+
+function plans(db: Db) {
+	return db
+		.selectFrom('coaching_plan as cp')
+		.innerJoin('period', 'period.id', 'cp.period_id')
+		.innerJoin('unit', 'unit.id', 'cp.unit_id')
+		.innerJoin('period_unit', (j) =>
+			j.onRef('period_unit.period_id', '=', 'cp.period_id').onRef('period_unit.unit_id', '=', 'cp.unit_id')
+		)
+		.innerJoin('category', 'category.id', 'period_unit.category_id')
+		.leftJoin('user as mentor', 'mentor.id', 'cp.mentor_id')
+		.select([
+			'cp.id',
+			'period.code as periodCode',
+			'period.name as periodName',
+			'unit.id as unitId',
+			'unit.code as unitCode',
+			'unit.name as unitName',
+			'category.name as category',
+			'cp.status',
+			'cp.reason',
+			'cp.mentor_id as mentorId',
+			'mentor.name as mentorName',
+			'cp.created_at'
+		]);
+}
+
+type PlanRow = Omit<PlanSummary, 'createdAt'> & { created_at: number };
+const toPlan = ({ created_at, ...r }: PlanRow): PlanSummary => ({ ...r, createdAt: new Date(created_at) });
+
+export async function findPlanById(db: Db, id: number): Promise<PlanSummary | null> {
+	const r = await plans(db).where('cp.id', '=', id).executeTakeFirst();
+	return r ? toPlan(r) : null;
+}
+
+export async function findPlanOfUnit(db: Db, periodId: number, unitId: number): Promise<PlanSummary | null> {
+	const r = await plans(db)
+		.where('cp.period_id', '=', periodId)
+		.where('cp.unit_id', '=', unitId)
+		.executeTakeFirst();
+	return r ? toPlan(r) : null;
+}
+
+export interface PlanFilter {
+	status?: PlanStatus;
+	periodCode?: string;
+	/** Restricts to these units (a unit head's own); undefined means all. */
+	unitIds?: number[];
+}
+
+export async function listPlans(db: Db, f: PlanFilter): Promise<PlanSummary[]> {
+	let q = plans(db);
+	if (f.status) q = q.where('cp.status', '=', f.status);
+	if (f.periodCode) q = q.where('period.code', '=', f.periodCode);
+	if (f.unitIds) q = q.where('cp.unit_id', 'in', f.unitIds.length ? f.unitIds : [-1]);
+	const rows = await q
+		.orderBy('period.starts_on', 'desc')
+		.orderBy('category.position')
+		.orderBy('unit.name')
+		.execute();
+	return rows.map(toPlan);
+}
+
+export async function updatePlanStatus(db: Db, id: number, status: PlanStatus, now: Date): Promise<void> {
+	await db
+		.updateTable('coaching_plan')
+		.set({ status, updated_at: now.getTime() })
+		.where('id', '=', id)
+		.execute();
+}
+
+export async function updatePlanMentor(
+	db: Db,
+	id: number,
+	mentorId: number | null,
+	now: Date
+): Promise<void> {
+	await db
+		.updateTable('coaching_plan')
+		.set({ mentor_id: mentorId, updated_at: now.getTime() })
+		.where('id', '=', id)
+		.execute();
+}
+
+export async function listAdminUsers(db: Db): Promise<{ id: number; name: string }[]> {
+	return db
+		.selectFrom('user')
+		.select(['id', 'name'])
+		.where('role', '=', 'admin')
+		.where('active', '=', 1)
+		.orderBy('name')
+		.execute();
+}
+
+export async function listHeadNamesOfUnits(db: Db, unitIds: number[]): Promise<Map<number, string[]>> {
+	const out = new Map<number, string[]>();
+	if (!unitIds.length) return out;
+	const rows = await db
+		.selectFrom('unit_head')
+		.innerJoin('user', 'user.id', 'unit_head.user_id')
+		.select(['unit_head.unit_id', 'user.name'])
+		.where('unit_head.unit_id', 'in', unitIds)
+		.orderBy('user.name')
+		.execute();
+	for (const r of rows) out.set(r.unit_id, [...(out.get(r.unit_id) ?? []), r.name]);
+	return out;
+}

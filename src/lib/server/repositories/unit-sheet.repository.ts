@@ -1,0 +1,127 @@
+import type { Db } from '../db/connection';
+import type { SheetScores } from '../../domain/scoring/types';
+
+// A unit's scores, notes and evidence in a period. Only submitted sheets of regular visits:
+// follow-up visits never enter the period's numbers (spec 5).
+
+/** Submitted sheets of a unit's regular visits in a period, scores keyed by indicator code. */
+export async function listUnitSheetScores(db: Db, periodId: number, unitId: number): Promise<SheetScores[]> {
+	const map = await listSheetScoresOfUnits(db, periodId, [unitId]);
+	return map.get(unitId) ?? [];
+}
+
+/** The same for many units at once (plan drafting); keyed by unit id. */
+export async function listSheetScoresOfUnits(
+	db: Db,
+	periodId: number,
+	unitIds: number[]
+): Promise<Map<number, SheetScores[]>> {
+	const out = new Map<number, SheetScores[]>();
+	if (unitIds.length === 0) return out;
+	const rows = await db
+		.selectFrom('score')
+		.innerJoin('score_sheet', 'score_sheet.id', 'score.sheet_id')
+		.innerJoin('visit', 'visit.id', 'score_sheet.visit_id')
+		.innerJoin('indicator', 'indicator.id', 'score.indicator_id')
+		.select([
+			'visit.unit_id as unitId',
+			'visit.visit_no as visitNo',
+			'score_sheet.id as sheetId',
+			'score_sheet.assessor_id as assessorId',
+			'indicator.code',
+			'score.score'
+		])
+		.where('visit.period_id', '=', periodId)
+		.where('visit.kind', '=', 'regular')
+		.where('visit.unit_id', 'in', unitIds)
+		.where('score_sheet.status', '=', 'submitted')
+		.where('score.score', 'is not', null)
+		.orderBy('score_sheet.id')
+		.execute();
+	const sheets = new Map<
+		number,
+		{ unitId: number; sheet: SheetScores & { scores: Record<string, number> } }
+	>();
+	for (const r of rows) {
+		let entry = sheets.get(r.sheetId);
+		if (!entry) {
+			entry = { unitId: r.unitId, sheet: { visitNo: r.visitNo, assessorId: r.assessorId, scores: {} } };
+			sheets.set(r.sheetId, entry);
+		}
+		entry.sheet.scores[r.code] = r.score as number;
+	}
+	for (const { unitId, sheet } of sheets.values()) {
+		const list = out.get(unitId) ?? [];
+		list.push(sheet);
+		out.set(unitId, list);
+	}
+	return out;
+}
+
+export interface ScoreNote {
+	indicatorCode: string;
+	visitNo: number;
+	assessorName: string;
+	note: string;
+}
+
+export async function listUnitScoreNotes(db: Db, periodId: number, unitId: number): Promise<ScoreNote[]> {
+	const rows = await db
+		.selectFrom('score')
+		.innerJoin('score_sheet', 'score_sheet.id', 'score.sheet_id')
+		.innerJoin('visit', 'visit.id', 'score_sheet.visit_id')
+		.innerJoin('indicator', 'indicator.id', 'score.indicator_id')
+		.innerJoin('user', 'user.id', 'score_sheet.assessor_id')
+		.select(['indicator.code', 'visit.visit_no', 'user.name', 'score.note'])
+		.where('visit.period_id', '=', periodId)
+		.where('visit.unit_id', '=', unitId)
+		.where('visit.kind', '=', 'regular')
+		.where('score_sheet.status', '=', 'submitted')
+		.where('score.note', 'is not', null)
+		.where('score.note', '!=', '')
+		.orderBy('visit.visit_no')
+		.execute();
+	return rows.map((r) => ({
+		indicatorCode: r.code,
+		visitNo: r.visit_no,
+		assessorName: r.name,
+		note: r.note as string
+	}));
+}
+
+export interface EvidenceFile {
+	indicatorCode: string;
+	name: string;
+	sha256: string;
+	mime: string;
+	hasThumbnail: boolean;
+}
+
+export async function listUnitEvidence(db: Db, periodId: number, unitId: number): Promise<EvidenceFile[]> {
+	const rows = await db
+		.selectFrom('evidence')
+		.innerJoin('score_sheet', 'score_sheet.id', 'evidence.sheet_id')
+		.innerJoin('visit', 'visit.id', 'score_sheet.visit_id')
+		.innerJoin('indicator', 'indicator.id', 'evidence.indicator_id')
+		.innerJoin('stored_file', 'stored_file.id', 'evidence.file_id')
+		.select([
+			'indicator.code',
+			'evidence.original_name',
+			'stored_file.sha256',
+			'stored_file.mime',
+			'stored_file.has_thumbnail'
+		])
+		.where('visit.period_id', '=', periodId)
+		.where('visit.unit_id', '=', unitId)
+		.where('visit.kind', '=', 'regular')
+		.where('score_sheet.status', '=', 'submitted')
+		.orderBy('evidence.id')
+		.execute();
+	return rows.map((r) => ({
+		indicatorCode: r.code,
+		name: r.original_name,
+		sha256: r.sha256,
+		mime: r.mime,
+		hasThumbnail: r.has_thumbnail === 1
+	}));
+}

@@ -1,0 +1,82 @@
+import type { SessionUser } from '../../domain/auth/user';
+import {
+	ITEM_STATUS_LABELS,
+	PLAN_STATUS_LABELS,
+	canEditItem,
+	canMovePlan,
+	canReportProgress,
+	canVerify,
+	type ItemStatus,
+	type PlanStatus
+} from '../../domain/coaching/states';
+import { formatDateId, formatDateTimeId } from '../../domain/format';
+import { formatDecimalId } from '../../domain/scoring/display';
+import type { PlanView } from './coaching-view.service';
+
+// The plan page's whitelisted data, with what the signed-in user may do on each item.
+
+export function presentPlan(v: PlanView, user: SessionUser) {
+	const isAdmin = user.role === 'admin';
+	const isMentor = isAdmin && v.plan.mentorId === user.id;
+	const status: PlanStatus = v.plan.status;
+	return {
+		id: v.plan.id,
+		periodCode: v.plan.periodCode,
+		periodName: v.plan.periodName,
+		unitCode: v.plan.unitCode,
+		unitName: v.plan.unitName,
+		category: v.plan.category,
+		status,
+		statusLabel: PLAN_STATUS_LABELS[status],
+		reason: v.plan.reason,
+		mentorId: v.plan.mentorId,
+		mentorName: v.plan.mentorName,
+		can: {
+			edit: isAdmin && (status === 'draft' || status === 'active'),
+			activate: isAdmin && canMovePlan(status, 'active'),
+			complete: isAdmin && canMovePlan(status, 'completed'),
+			cancel: isAdmin && canMovePlan(status, 'cancelled'),
+			scheduleFollowUp: isAdmin && status === 'active'
+		},
+		isMentor,
+		items: v.items.map((i) => ({
+			id: i.id,
+			code: i.indicatorCode,
+			title: i.indicatorTitle,
+			beforeDisplay: formatDecimalId(i.currentScore, 2),
+			afterDisplay: i.after === null ? null : formatDecimalId(i.after, 2),
+			target: i.targetLevel,
+			gainDisplay: formatDecimalId(i.gainNext, 3),
+			action: i.action,
+			dueOn: i.dueOn,
+			dueOnDisplay: i.dueOn ? formatDateId(i.dueOn) : null,
+			responsible: i.responsible,
+			status: i.status as ItemStatus,
+			statusLabel: ITEM_STATUS_LABELS[i.status],
+			overdue: i.overdue,
+			verifiedBy: i.verifiedByName,
+			canEdit: isAdmin && canEditItem(status, i.status),
+			canReport: user.role === 'unit_head' && canReportProgress(status, i.status, 'done'),
+			canReview: isMentor && canVerify(status, i.status),
+			progress: i.progress.map((p) => ({
+				id: p.id,
+				who: p.userName,
+				note: p.note,
+				status: p.status,
+				statusLabel: ITEM_STATUS_LABELS[p.status],
+				hasFile: p.fileSha256 !== null,
+				fileKind: p.fileMime === 'application/pdf' ? 'PDF' : p.fileMime ? 'foto' : null,
+				at: formatDateTimeId(p.createdAt)
+			}))
+		})),
+		followUps: v.followUps.map((f) => ({
+			id: f.id,
+			visitNo: f.visitNo,
+			plannedOnDisplay: f.plannedOn ? formatDateId(f.plannedOn) : '–',
+			assessors: f.assessorNames.join(', '),
+			submittedSheets: f.submittedSheets
+		}))
+	};
+}
+
+export type PlanPageData = ReturnType<typeof presentPlan>;

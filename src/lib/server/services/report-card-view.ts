@@ -1,0 +1,96 @@
+import { formatDecimalId } from '../../domain/scoring/display';
+import { formatDateId } from '../../domain/format';
+import { ITEM_STATUS_LABELS, PLAN_STATUS_LABELS } from '../../domain/coaching/states';
+import type { ReportCard } from './report-card.service';
+import type { ReportCardView } from '../../domain/report-card/view';
+
+export type { ReportCardView };
+
+// The whitelisted, display-ready report card that leaves the server (page and PDF alike).
+
+const num = (x: number | null | undefined, digits = 2) =>
+	typeof x === 'number' ? formatDecimalId(x, digits) : '–';
+
+export function presentReportCard(c: ReportCard): ReportCardView {
+	const r = c.result;
+	return {
+		government: c.government,
+		division: c.division,
+		period: {
+			code: c.period.code,
+			name: c.period.name,
+			published: c.period.published,
+			publishedOn: c.period.publishedAt ? formatDateId(c.period.publishedAt) : null,
+			instrumentCode: c.period.instrumentCode
+		},
+		unit: { code: c.unit.code, name: c.unit.name, category: c.unit.category },
+		summary: r
+			? {
+					ippDisplay: r.ipp_display ?? '–',
+					grade: r.grade,
+					predikat: r.predikat,
+					rank: r.rank,
+					rankedCount: c.category?.count ?? 0,
+					award: r.award,
+					complete: r.complete,
+					categoryMeanDisplay: num(c.category?.mean_ipp)
+				}
+			: null,
+		aspects: c.aspects.map((a) => ({
+			...a,
+			scoreDisplay: num(a.score),
+			categoryMeanDisplay: num(a.categoryMean)
+		})),
+		visitNos: c.visitNos,
+		indicators: c.indicators.map((i) => ({
+			aspectCode: i.aspectCode,
+			code: i.code,
+			title: i.title,
+			visitScores: i.visitScores.map((s) => num(s)),
+			meanDisplay: num(i.mean),
+			level: i.level,
+			descriptor: i.descriptor,
+			notes: i.notes.map((n) => ({ visitNo: n.visitNo, note: n.note })),
+			evidence: i.evidence.map((e) => ({ name: e.name, isImage: e.mime.startsWith('image/') }))
+		})),
+		gains: c.gains.map((g) => ({
+			code: g.indicatorCode,
+			title: g.title,
+			meanDisplay: num(g.mean),
+			target: g.target,
+			gainDisplay: num(g.gain, 3),
+			descriptor: g.descriptor
+		})),
+		trend: c.trend.map((t) => ({
+			periodCode: t.periodCode,
+			periodName: t.periodName,
+			instrumentCode: t.instrumentCode,
+			ipp: t.ipp as number,
+			ippDisplay: num(t.ipp),
+			grade: t.grade,
+			rank: t.rank,
+			rankedCount: t.rankedCount,
+			instrumentChanged: t.instrumentChanged
+		})),
+		plan: c.plan
+			? {
+					id: c.plan.plan.id,
+					status: c.plan.plan.status,
+					statusLabel: PLAN_STATUS_LABELS[c.plan.plan.status],
+					mentorName: c.plan.plan.mentorName,
+					items: c.plan.items.map((i) => ({
+						code: i.indicatorCode,
+						title: i.indicatorTitle,
+						beforeDisplay: num(i.currentScore),
+						afterDisplay: i.after === null ? null : num(i.after),
+						target: i.targetLevel,
+						status: i.status,
+						statusLabel: ITEM_STATUS_LABELS[i.status],
+						dueOnDisplay: i.dueOn ? formatDateId(i.dueOn) : null,
+						overdue: i.overdue,
+						action: i.action
+					}))
+				}
+			: null
+	};
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { readConfig } from '$lib/server/config';
+import { isoDateIn } from '$lib/domain/format';
+import { loadCoachingOverview } from '$lib/server/services/coaching-overview.service';
+
+const PAGE_SIZE = 25;
+const filterSchema = z.object({
+	status: z.enum(['draft', 'active', 'completed', 'cancelled']).optional().catch(undefined),
+	periode: z.string().max(64).optional().catch(undefined),
+	kategori: z.string().max(64).optional().catch(undefined),
+	hal: z.coerce.number().int().min(1).max(10_000).catch(1).default(1)
+});
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireRole(event, 'admin', 'unit_head');
+	const f = filterSchema.parse(Object.fromEntries(event.url.searchParams));
+	const today = isoDateIn(new Date(), readConfig().timeZone);
+	const overview = await loadCoachingOverview(
+		getDb(),
+		user,
+		{ status: f.status, periodCode: f.periode || undefined, category: f.kategori || undefined },
+		today
+	);
+	const pages = Math.max(1, Math.ceil(overview.plans.length / PAGE_SIZE));
+	const page = Math.min(f.hal, pages);
+	return {
+		...overview,
+		plans: overview.plans.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+		total: overview.plans.length,
+		page,
+		pages,
+		filter: { status: f.status ?? '', periode: f.periode ?? '', kategori: f.kategori ?? '' },
+		isAdmin: user.role === 'admin'
+	};
+};

@@ -1,0 +1,121 @@
+import { error, type RequestEvent } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { readConfig } from '$lib/server/config';
+import { isoDateIn } from '$lib/domain/format';
+import * as forms from '$lib/server/coaching-forms';
+import { authorizePlan, loadPlanView } from '$lib/server/services/coaching-view.service';
+import { presentPlan } from '$lib/server/services/coaching-plan-view';
+import { assignMentor, editCoachingItem, movePlan } from '$lib/server/services/coaching-plan.service';
+import { reportProgress, reviewItem } from '$lib/server/services/coaching-progress.service';
+import { scheduleFollowUp } from '$lib/server/services/follow-up.service';
+import { listAdminUsers } from '$lib/server/repositories/coaching-plan.repository';
+import { listAssessors } from '$lib/server/repositories/follow-up.repository';
+
+/** Non-numeric or absurd ids are simply not found (never a 500). */
+function planIdOf(event: RequestEvent): number {
+	const raw = event.params.planId ?? '';
+	if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) error(404, 'Rencana pembinaan tidak ditemukan.');
+	return Number(raw);
+}
+
+const today = () => isoDateIn(new Date(), readConfig().timeZone);
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireRole(event, 'admin', 'unit_head');
+	const db = getDb();
+	const auth = await authorizePlan(db, user, planIdOf(event));
+	if (!auth.ok) error(auth.status, auth.message);
+	const isAdmin = user.role === 'admin';
+	return {
+		plan: presentPlan((await loadPlanView(db, auth.value.id, today()))!, user),
+		admins: isAdmin ? await listAdminUsers(db) : [],
+		assessors: isAdmin ? await listAssessors(db) : [],
+		today: today()
+	};
+};
+
+export const actions: Actions = {
+	item: async (event) => {
+		const user = requireRole(event, 'admin');
+		const id = planIdOf(event);
+		return forms.runFormAction(
+			'item',
+			forms.itemEditSchema,
+			await event.request.formData(),
+			({ itemId, ...e }) =>
+				editCoachingItem(getDb(), user, id, itemId, { ...e, responsible: e.responsible || null }, new Date()),
+			`/pembinaan/${id}`
+		);
+	},
+	mentor: async (event) => {
+		const user = requireRole(event, 'admin');
+		const id = planIdOf(event);
+		return forms.runFormAction(
+			'mentor',
+			forms.mentorSchema,
+			await event.request.formData(),
+			(d) => assignMentor(getDb(), user, id, d.mentorId, new Date()),
+			`/pembinaan/${id}`
+		);
+	},
+	status: async (event) => {
+		const user = requireRole(event, 'admin');
+		const id = planIdOf(event);
+		return forms.runFormAction(
+			'status',
+			forms.planStatusSchema,
+			await event.request.formData(),
+			(d) => movePlan(getDb(), user, id, d.to, new Date()),
+			`/pembinaan/${id}`
+		);
+	},
+	progress: async (event) => {
+		const user = requireRole(event, 'unit_head');
+		const id = planIdOf(event);
+		const data = await event.request.formData();
+		const upload = data.get('berkas');
+		const file =
+			upload instanceof File && upload.size > 0
+				? { bytes: new Uint8Array(await upload.arrayBuffer()) }
+				: null;
+		return forms.runFormAction(
+			'progress',
+			forms.progressSchema,
+			data,
+			(d) =>
+				reportProgress(
+					getDb(),
+					user,
+					{ planId: id, itemId: d.itemId },
+					{ status: d.status, note: d.note, file },
+					readConfig().uploadDir,
+					new Date()
+				),
+			`/pembinaan/${id}`
+		);
+	},
+	review: async (event) => {
+		const user = requireRole(event, 'admin');
+		const id = planIdOf(event);
+		return forms.runFormAction(
+			'review',
+			forms.reviewSchema,
+			await event.request.formData(),
+			(d) => reviewItem(getDb(), user, { planId: id, itemId: d.itemId }, d.verdict, d.note, new Date()),
+			`/pembinaan/${id}`
+		);
+	},
+	followup: async (event) => {
+		const user = requireRole(event, 'admin');
+		const id = planIdOf(event);
+		return forms.runFormAction(
+			'followup',
+			forms.followUpSchema,
+			await event.request.formData(),
+			(d) => scheduleFollowUp(getDb(), user, id, d, new Date()),
+			`/pembinaan/${id}`
+		);
+	}
+};

@@ -1,0 +1,35 @@
+import { error } from '@sveltejs/kit';
+import { readFile } from 'node:fs/promises';
+import type { RequestHandler } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { readConfig } from '$lib/server/config';
+import { authorizePlan } from '$lib/server/services/coaching-view.service';
+import { findProgressFile } from '$lib/server/repositories/coaching-progress.repository';
+import { storedFilePath } from '$lib/server/files/coaching-file-store';
+
+// Evidence of coaching progress, for the people who may see the plan (admins, the unit's heads).
+export const GET: RequestHandler = async (event) => {
+	const user = requireRole(event, 'admin', 'unit_head');
+	const { planId, progressId } = event.params;
+	if (!/^\d{1,9}$/.test(planId) || !/^\d{1,9}$/.test(progressId)) error(404, 'Berkas tidak ditemukan.');
+	const db = getDb();
+	const auth = await authorizePlan(db, user, Number(planId));
+	if (!auth.ok) error(auth.status, auth.message);
+	const file = await findProgressFile(db, Number(progressId));
+	if (!file || file.planId !== auth.value.id) error(404, 'Berkas tidak ditemukan.');
+	let bytes: Buffer;
+	try {
+		bytes = await readFile(storedFilePath(readConfig().uploadDir, file.sha256));
+	} catch {
+		error(404, 'Berkas tidak ditemukan di penyimpanan.');
+	}
+	return new Response(new Uint8Array(bytes), {
+		headers: {
+			'Content-Type': file.mime,
+			'Content-Disposition': 'inline',
+			'Content-Security-Policy': "sandbox; default-src 'none'",
+			'Cache-Control': 'private, max-age=3600'
+		}
+	});
+};

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { RequestHandler } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { readConfig } from '$lib/server/config';
+import { isoDateIn } from '$lib/domain/format';
+import { listCoachingExportRows } from '$lib/server/services/coaching-overview.service';
+import { writeCoachingWorkbook } from '$lib/server/xlsx/coaching-xlsx';
+
+const filterSchema = z.object({
+	status: z.enum(['draft', 'active', 'completed', 'cancelled']).optional().catch(undefined),
+	periode: z.string().max(64).optional().catch(undefined),
+	kategori: z.string().max(64).optional().catch(undefined)
+});
+
+export const GET: RequestHandler = async (event) => {
+	const user = requireRole(event, 'admin', 'unit_head');
+	const f = filterSchema.parse(Object.fromEntries(event.url.searchParams));
+	const today = isoDateIn(new Date(), readConfig().timeZone);
+	const rows = await listCoachingExportRows(
+		getDb(),
+		user,
+		{ status: f.status, periodCode: f.periode || undefined, category: f.kategori || undefined },
+		today
+	);
+	const body = await writeCoachingWorkbook(rows);
+	return new Response(body as BodyInit, {
+		headers: {
+			'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'Content-Disposition': `attachment; filename="pembinaan-${today}.xlsx"`,
+			'Cache-Control': 'private, no-store'
+		}
+	});
+};

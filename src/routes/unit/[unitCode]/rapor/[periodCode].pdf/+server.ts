@@ -1,0 +1,34 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { requireUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { readConfig } from '$lib/server/config';
+import { isoDateIn } from '$lib/domain/format';
+import { authorizeReportCard, loadReportCard } from '$lib/server/services/report-card.service';
+import { presentReportCard } from '$lib/server/services/report-card-view';
+import { loadLiveResults } from '$lib/server/services/live-results.service';
+import { renderReportCardPdf } from '$lib/server/pdf/report-card-pdf';
+
+export const GET: RequestHandler = async (event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	const auth = await authorizeReportCard(db, user, event.params.unitCode, event.params.periodCode);
+	if (!auth.ok) error(auth.status, auth.message);
+	const today = isoDateIn(new Date(), readConfig().timeZone);
+	const card = await loadReportCard(
+		db,
+		auth.value.unit,
+		auth.value.period,
+		(p) => loadLiveResults(db, p),
+		today
+	);
+	const pdf = await renderReportCardPdf(presentReportCard(card));
+	const name = `rapor-${auth.value.unit.code}-${auth.value.period.code}.pdf`.replace(/[^A-Za-z0-9._-]/g, '_');
+	return new Response(pdf as BodyInit, {
+		headers: {
+			'Content-Type': 'application/pdf',
+			'Content-Disposition': `attachment; filename="${name}"`,
+			'Cache-Control': 'private, no-store'
+		}
+	});
+};

@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { createTestDb, type TestDb } from '../support/test-db';
+import { buildScoredPeriod, flat, NOW } from '../support/coaching-fixture';
+import type { SessionUser } from '../../../src/lib/domain/auth/user';
+import { setPeriodStatus } from '../../../src/lib/server/repositories/period.repository';
+import { publishPeriod } from '../../../src/lib/server/services/publication.service';
+import { listPlans } from '../../../src/lib/server/repositories/coaching-plan.repository';
+import { assignMentor, movePlan } from '../../../src/lib/server/services/coaching-plan.service';
+import {
+	listCoachingExportRows,
+	loadCoachingOverview
+} from '../../../src/lib/server/services/coaching-overview.service';
+import { writeCoachingWorkbook } from '../../../src/lib/server/xlsx/coaching-xlsx';
+import { loadUnitHome } from '../../../src/lib/server/services/unit-home.service';
+
+let t: TestDb;
+const as = (id: number, role: SessionUser['role']): SessionUser => ({ id, role, name: 'x', email: 'x@y.z' });
+let ids: { admin: number; heads: Map<string, number> };
+
+beforeEach(async () => {
+	t = await createTestDb();
+	const f = await buildScoredPeriod(t.db, [
+		{ code: 'K-1', category: 'Kelurahan', score: flat(2) },
+		{ code: 'K-2', category: 'Kelurahan', score: flat(1) },
+		{ code: 'P-1', category: 'Puskesmas', score: flat(2) }
+	]);
+	await setPeriodStatus(t.db, f.periodId, 'review', NOW);
+	await publishPeriod(
+		t.db,
+		{ periodCode: 'UJI-2025', userId: f.users.admin, confirmOpenFlags: false, reason: null },
+		NOW
+	);
+	ids = f.users;
+	const k1 = (await listPlans(t.db, {})).find((p) => p.unitCode === 'K-1')!;
+	const admin = as(f.users.admin, 'admin');
+	await assignMentor(t.db, admin, k1.id, f.users.admin, NOW);
+	await movePlan(t.db, admin, k1.id, 'active', NOW);
+});
+afterEach(() => t.cleanup());
+
+describe('/pembinaan overview and export', () => {
+	it('shows the admin every plan per category and a unit head only their active ones', async () => {
+		const admin = await loadCoachingOverview(t.db, as(ids.admin, 'admin'), {}, '2026-11-22');
+		expect(admin.plans.map((p) => p.unitCode).sort()).toEqual(['K-1', 'K-2', 'P-1']);
+		expect(admin.categories.find((c) => c.category === 'Kelurahan')!.byStatus).toEqual({
+			draft: 1,
+			active: 1,
+			completed: 0,
+			cancelled: 0
+		});
+		const k1 = await loadCoachingOverview(t.db, as(ids.heads.get('K-1')!, 'unit_head'), {}, '2026-11-22');
+		expect(k1.plans.map((p) => p.unitCode)).toEqual(['K-1']);
+		const k2 = await loadCoachingOverview(t.db, as(ids.heads.get('K-2')!, 'unit_head'), {}, '2026-11-22');
+		expect(k2.plans).toEqual([]); // its plan is still a draft
+	});
+
+	it('counts overdue items of active plans once their due date has passed', async () => {
+		const late = await loadCoachingOverview(t.db, as(ids.admin, 'admin'), {}, '2027-12-31');
+		expect(late.overdue).toHaveLength(5);
+		expect(late.overdue.every((o) => o.unitName === 'Unit K-1')).toBe(true);
+		const home = await loadUnitHome(t.db, ids.heads.get('K-1')!, '2027-12-31');
+		expect(home.items).toHaveLength(5);
+		expect(home.items.every((i) => i.overdue)).toBe(true);
+		expect(home.units[0].latest).toMatchObject({ periodCode: 'UJI-2025', rank: 1, rankedCount: 2 });
+	});
+
+	it('exports one row per item with numbers kept as numbers, filtered like the page', async () => {
+		const rows = await listCoachingExportRows(
+			t.db,
+			as(ids.admin, 'admin'),
+			{ category: 'Kelurahan' },
+			'2026-11-22'
+		);
+		expect(rows).toHaveLength(10);
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load((await writeCoachingWorkbook(rows)).buffer as ArrayBuffer);
+		const ws = wb.worksheets[0];
+		expect(ws.getRow(1).getCell(1).value).toBe('Periode');
+		expect(ws.rowCount).toBe(11);
+		expect(typeof ws.getRow(2).getCell('I').value).toBe('number');
+		expect(ws.getRow(2).getCell('I').value).toBe(rows[0].currentScore);
+		const own = await listCoachingExportRows(t.db, as(ids.heads.get('K-2')!, 'unit_head'), {}, '2026-11-22');
+		expect(own).toEqual([]);
+	});
+});

@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { createTestDb, type TestDb } from '../support/test-db';
+import { buildScoredPeriod, flat, publishSnapshot, type Fixture } from '../support/coaching-fixture';
+import type { SessionUser } from '../../../src/lib/domain/auth/user';
+import { authorizeReportCard, loadReportCard } from '../../../src/lib/server/services/report-card.service';
+import { presentReportCard } from '../../../src/lib/server/services/report-card-view';
+import { renderReportCardPdf } from '../../../src/lib/server/pdf/report-card-pdf';
+
+let t: TestDb;
+let f: Fixture;
+beforeEach(async () => {
+	t = await createTestDb();
+	f = await buildScoredPeriod(t.db, [
+		{ code: 'K-1', category: 'Kelurahan', score: flat(4) },
+		{ code: 'K-2', category: 'Kelurahan', score: (i) => (i % 3 ? 3 : 2) },
+		{ code: 'K-3', category: 'Kelurahan', score: flat(3) }
+	]);
+});
+afterEach(() => t.cleanup());
+
+const as = (id: number, role: SessionUser['role']): SessionUser => ({ id, role, name: 'x', email: 'x@y.z' });
+const noLive = async () => null;
+
+describe('report card access', () => {
+	it('lets admins and viewers read any card, before and after publication', async () => {
+		for (const u of [as(f.users.admin, 'admin'), as(f.users.viewer, 'viewer')]) {
+			expect((await authorizeReportCard(t.db, u, 'K-2', 'UJI-2025')).ok).toBe(true);
+		}
+		await publishSnapshot(t.db, f);
+		expect((await authorizeReportCard(t.db, as(f.users.viewer, 'viewer'), 'K-2', 'UJI-2025')).ok).toBe(true);
+	});
+
+	it('hides an unpublished card from the unit head (404) and shows it once published', async () => {
+		const head = as(f.users.heads.get('K-2')!, 'unit_head');
+		expect(await authorizeReportCard(t.db, head, 'K-2', 'UJI-2025')).toMatchObject({
+			ok: false,
+			status: 404
+		});
+		await publishSnapshot(t.db, f);
+		expect((await authorizeReportCard(t.db, head, 'K-2', 'UJI-2025')).ok).toBe(true);
+	});
+
+	it("refuses another unit's head and assessors with 403", async () => {
+		await publishSnapshot(t.db, f);
+		const other = as(f.users.heads.get('K-1')!, 'unit_head');
+		expect(await authorizeReportCard(t.db, other, 'K-2', 'UJI-2025')).toMatchObject({
+			ok: false,
+			status: 403
+		});
+		const assessor = as(f.users.assessors[0], 'assessor');
+		expect(await authorizeReportCard(t.db, assessor, 'K-2', 'UJI-2025')).toMatchObject({
+			ok: false,
+			status: 403
+		});
+	});
+
+	it('answers unknown units and periods with 404', async () => {
+		const admin = as(f.users.admin, 'admin');
+		expect(await authorizeReportCard(t.db, admin, 'NOPE', 'UJI-2025')).toMatchObject({ status: 404 });
+		expect(await authorizeReportCard(t.db, admin, 'K-1', '12abc')).toMatchObject({ status: 404 });
+	});
+});
+
+describe('report card content', () => {
+	async function card(code: string) {
+		const auth = await authorizeReportCard(t.db, as(f.users.admin, 'admin'), code, 'UJI-2025');
+		if (!auth.ok) throw new Error(auth.message);
+		return presentReportCard(
+			await loadReportCard(t.db, auth.value.unit, auth.value.period, noLive, '2026-11-22')
+		);
+	}
+
+	it('shows IPP, predikat, rank k of n, category mean, aspects and the five largest gains', async () => {
+		await publishSnapshot(t.db, f);
+		const c = await card('K-2');
+		const k2 = f.results.categories[0].units.find((u) => u.code === 'K-2')!;
+		expect(c.summary).toMatchObject({ ippDisplay: k2.ipp_display, grade: k2.grade, rank: 3, rankedCount: 3 });
+		expect(c.summary!.categoryMeanDisplay).toMatch(/^\d,\d\d$/);
+		expect(c.aspects).toHaveLength(6);
+		expect(c.gains).toHaveLength(5);
+		expect(c.visitNos).toEqual([1, 2]);
+		const first = c.indicators[0];
+		expect(first.visitScores).toEqual(['2,00', '2,00']);
+		expect(first.level).toBe(2);
+		expect(first.notes.map((n) => n.note)).toEqual([`catatan ${first.code} v1`, `catatan ${first.code} v2`]);
+		expect(c.trend.map((p) => p.periodCode)).toEqual(['UJI-2025']);
+	});
+
+	it("keeps assessors' notes back until the period is published", async () => {
+		const c = await card('K-2');
+		expect(c.period.published).toBe(false);
+		expect(c.indicators.every((i) => i.notes.length === 0)).toBe(true);
+	});
+
+	it('renders a PDF whose text holds the city, the unit name, the IPP and page numbers', async () => {
+		await publishSnapshot(t.db, f);
+		const c = await card('K-2');
+		const pdf = await renderReportCardPdf(c);
+		const { text, totalPages } = await extractText(await getDocumentProxy(pdf), { mergePages: true });
+		expect(text).toContain('PEMERINTAH KOTA CONTOH');
+		expect(text).toContain('Unit K-2');
+		expect(text).toContain(c.summary!.ippDisplay);
+		expect(text).toContain(`Halaman ${totalPages} dari ${totalPages}`);
+	});
+});

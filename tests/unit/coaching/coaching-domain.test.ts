@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import {
+	DEFAULT_COACHING_RULE,
+	canMovePlan,
+	canReportProgress,
+	canVerify,
+	isOverdue,
+	latestFollowUpScores,
+	parseCoachingRule,
+	planCompletionBlocker,
+	selectUnitsForCoaching
+} from '../../../src/lib/domain/coaching';
+import { buildTrend, radarPolygon, reportCardAccess } from '../../../src/lib/domain/report-card';
+import { sniffImageOrPdf } from '../../../src/lib/domain/files/sniff';
+import type { PeriodResults, UnitResult } from '../../../src/lib/domain/scoring';
+
+const unit = (
+	code: string,
+	ipp: number,
+	rank: number | null,
+	aspects: Record<string, number> = { I: 4 }
+): UnitResult => ({
+	code,
+	name: code,
+	ipp,
+	ipp_display: null,
+	grade: null,
+	predikat: null,
+	rank,
+	complete: rank !== null,
+	award: null,
+	aspects,
+	visits: 2,
+	assessors: 2,
+	rank_reason: null,
+	lacking: null
+});
+const results = (units: UnitResult[]): PeriodResults =>
+	({ categories: [{ name: 'Kelurahan', count: units.length, units }] }) as unknown as PeriodResults;
+
+describe('coaching rule', () => {
+	it('reads the stored default and refuses what it does not understand', () => {
+		expect(parseCoachingRule('{"kind":"threshold","maxIpp":3,"aspectFloor":2.51}')).toEqual(
+			DEFAULT_COACHING_RULE
+		);
+		expect(parseCoachingRule('{"kind":"bottom","k":2}')).toEqual({ kind: 'bottom', k: 2 });
+		expect(parseCoachingRule('{"kind":"bottom","k":0}')).toBeNull();
+		expect(parseCoachingRule('{"kind":"threshold","maxIpp":"3"}')).toBeNull();
+		expect(parseCoachingRule('nonsense')).toBeNull();
+	});
+
+	it('compares two-decimal values: 3.004 counts as 3,00 and 2.505 as 2,51', () => {
+		const r = selectUnitsForCoaching(
+			DEFAULT_COACHING_RULE,
+			results([
+				unit('A', 3.004, 1),
+				unit('B', 3.006, 2),
+				unit('C', 4, 3, { I: 2.505 }),
+				unit('D', 4, 4, { I: 2.5049 })
+			])
+		);
+		expect(r.map((c) => c.unitCode)).toEqual(['A', 'D']);
+	});
+
+	it('never selects incomplete units', () => {
+		expect(selectUnitsForCoaching(DEFAULT_COACHING_RULE, results([unit('A', 1, null)]))).toEqual([]);
+	});
+
+	it('takes the bottom K by rank including ties at the cut', () => {
+		const r = selectUnitsForCoaching(
+			{ kind: 'bottom', k: 2 },
+			results([unit('A', 4, 1), unit('B', 3, 2), unit('C', 3, 2)])
+		);
+		expect(r.map((c) => c.unitCode)).toEqual(['B', 'C']);
+	});
+});
+
+describe('plan and item states', () => {
+	it('allows only sensible plan transitions', () => {
+		expect(canMovePlan('draft', 'active')).toBe(true);
+		expect(canMovePlan('draft', 'completed')).toBe(false);
+		expect(canMovePlan('active', 'completed')).toBe(true);
+		expect(canMovePlan('completed', 'active')).toBe(false);
+		expect(canMovePlan('cancelled', 'active')).toBe(false);
+	});
+
+	it('lets the unit head report only on active plans and never past verification', () => {
+		expect(canReportProgress('active', 'open', 'done')).toBe(true);
+		expect(canReportProgress('draft', 'open', 'done')).toBe(false);
+		expect(canReportProgress('active', 'verified', 'in_progress')).toBe(false);
+		expect(canVerify('active', 'done')).toBe(true);
+		expect(canVerify('active', 'in_progress')).toBe(false);
+	});
+
+	it('completes a plan only when every item is verified', () => {
+		expect(planCompletionBlocker([{ status: 'verified' }, { status: 'done' }])).toBe(
+			'1 butir belum diverifikasi.'
+		);
+		expect(planCompletionBlocker([{ status: 'verified' }])).toBeNull();
+	});
+
+	it('marks open work past its due date as overdue, not finished work', () => {
+		expect(isOverdue({ status: 'open', dueOn: '2026-11-21' }, '2026-11-22')).toBe(true);
+		expect(isOverdue({ status: 'done', dueOn: '2026-11-21' }, '2026-11-22')).toBe(false);
+		expect(isOverdue({ status: 'in_progress', dueOn: '2026-11-22' }, '2026-11-22')).toBe(false);
+	});
+
+	it('takes the after score from the latest follow-up visit, averaging its sheets', () => {
+		const m = latestFollowUpScores([
+			{ indicatorId: 1, visitNo: 1, score: 2 },
+			{ indicatorId: 1, visitNo: 2, score: 3 },
+			{ indicatorId: 1, visitNo: 2, score: 4 }
+		]);
+		expect(m.get(1)).toEqual({ score: 3.5, visitNo: 2 });
+	});
+});
+
+describe('report card helpers', () => {
+	it('decides access: admin/viewer always, own head once published, others refused', () => {
+		expect(reportCardAccess({ role: 'viewer' }, false, false)).toBe('allow');
+		expect(reportCardAccess({ role: 'unit_head' }, true, false)).toBe('not_found');
+		expect(reportCardAccess({ role: 'unit_head' }, true, true)).toBe('allow');
+		expect(reportCardAccess({ role: 'unit_head' }, false, true)).toBe('forbidden');
+		expect(reportCardAccess({ role: 'assessor' }, false, true)).toBe('forbidden');
+	});
+
+	it('marks a change of instrument in the trend and skips periods without an IPP', () => {
+		const p = (code: string, inst: string, ipp: number | null) => ({
+			periodCode: code,
+			periodName: code,
+			instrumentCode: inst,
+			ipp,
+			grade: null,
+			rank: null,
+			rankedCount: 0
+		});
+		const t = buildTrend([p('A', 'x', 3), p('B', 'x', null), p('C', 'y', 3.5), p('D', 'y', 3.6)]);
+		expect(t.map((x) => [x.periodCode, x.instrumentChanged])).toEqual([
+			['A', false],
+			['C', true],
+			['D', false]
+		]);
+	});
+
+	it('puts radar points on their axis at value/5 of the radius', () => {
+		const [top, right] = radarPolygon(100, 100, 50, [5, 2.5, 0, 0]);
+		expect(top.x).toBeCloseTo(100);
+		expect(top.y).toBeCloseTo(50);
+		expect(right.x).toBeCloseTo(125);
+		expect(right.y).toBeCloseTo(100);
+	});
+
+	it('recognises images and PDFs by content, not by name', () => {
+		expect(sniffImageOrPdf(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
+		expect(sniffImageOrPdf(new TextEncoder().encode('%PDF-1.7'))).toBe('application/pdf');
+		expect(sniffImageOrPdf(new TextEncoder().encode('<svg></svg>'))).toBeNull();
+	});
+});

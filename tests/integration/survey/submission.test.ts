@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { NOW, NO_LIMITS, answers, countResponses, createSurveyFixture, type SurveyFixture } from './fixture';
-import { issueFormToken, openSurvey, submitSurvey } from '../../../src/lib/server/services/survey.service';
+import {
+	formTokenMac,
+	issueFormToken,
+	openSurvey,
+	submitSurvey
+} from '../../../src/lib/server/services/survey.service';
 import { signFormToken } from '../../../src/lib/domain/survey';
 import { hashIp } from '../../../src/lib/server/services/auth.service';
 
@@ -90,7 +95,7 @@ describe('the signed single-use form token', () => {
 	});
 
 	it('refuses forged, foreign, missing and expired tokens with 403 and stores nothing', async () => {
-		const forged = signFormToken(randomBytes(32), {
+		const forged = signFormToken(formTokenMac(randomBytes(32)), {
 			unitId: t.units.a.id,
 			nonce: randomBytes(16).toString('base64url'),
 			issuedAt: NOW.getTime()

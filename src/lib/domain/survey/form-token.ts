@@ -1,12 +1,13 @@
-import { hmacSha256 } from './sha256';
-
 // Signed single-use form token: the duplicate guard of the survey (spec 6), not the IP address.
 // Format: v1.<unitId>.<nonce>.<issuedAt base36>.<mac>, mac = HMAC-SHA-256(key, "unit|nonce|issuedAt")
 // in base64url. The nonce is recorded on use, so a token counts once; the mac stops forgeries.
+// The HMAC itself comes from the caller (node:crypto on the server): crypto is not hand-written.
+
+/** HMAC-SHA-256 of a message under the survey key, as base64url. */
+export type FormTokenMac = (message: string) => string;
 
 export const FORM_TOKEN_MAX_AGE_MS = 12 * 3600 * 1000;
 const NONCE = /^[A-Za-z0-9_-]{16,64}$/;
-const encoder = new TextEncoder();
 
 export interface FormTokenClaims {
 	unitId: number;
@@ -18,25 +19,14 @@ export type FormTokenCheck =
 	| { ok: true; claims: FormTokenClaims }
 	| { ok: false; reason: 'malformed' | 'forged' | 'other_unit' | 'expired' };
 
-function base64url(bytes: Uint8Array): string {
-	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-	let out = '';
-	for (let i = 0; i < bytes.length; i += 3) {
-		const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-		const chars = i + 2 < bytes.length ? 4 : i + 1 < bytes.length ? 3 : 2;
-		for (let j = 0; j < chars; j++) out += alphabet[(n >>> (18 - 6 * j)) & 63];
-	}
-	return out;
-}
-
-function mac(key: Uint8Array, c: FormTokenClaims): string {
-	return base64url(hmacSha256(key, encoder.encode(`${c.unitId}|${c.nonce}|${c.issuedAt}`)));
+function macOf(sign: FormTokenMac, c: FormTokenClaims): string {
+	return sign(`${c.unitId}|${c.nonce}|${c.issuedAt}`);
 }
 
 /** `nonce` must be random (at least 16 base64url characters); time and randomness come from the caller. */
-export function signFormToken(key: Uint8Array, claims: FormTokenClaims): string {
+export function signFormToken(sign: FormTokenMac, claims: FormTokenClaims): string {
 	if (!NONCE.test(claims.nonce)) throw new RangeError('nonce harus 16-64 karakter base64url');
-	return ['v1', claims.unitId, claims.nonce, claims.issuedAt.toString(36), mac(key, claims)].join('.');
+	return ['v1', claims.unitId, claims.nonce, claims.issuedAt.toString(36), macOf(sign, claims)].join('.');
 }
 
 function constantTimeEqual(a: string, b: string): boolean {
@@ -47,7 +37,7 @@ function constantTimeEqual(a: string, b: string): boolean {
 }
 
 export function verifyFormToken(
-	key: Uint8Array,
+	sign: FormTokenMac,
 	token: string,
 	expected: { unitId: number; now: number; maxAgeMs?: number }
 ): FormTokenCheck {
@@ -58,7 +48,7 @@ export function verifyFormToken(
 	if (!/^\d{1,12}$/.test(parts[1]) || !NONCE.test(parts[2]) || !/^[0-9a-z]{1,12}$/.test(parts[3]))
 		return { ok: false, reason: 'malformed' };
 	const claims = { unitId, nonce: parts[2], issuedAt };
-	if (!constantTimeEqual(mac(key, claims), parts[4])) return { ok: false, reason: 'forged' };
+	if (!constantTimeEqual(macOf(sign, claims), parts[4])) return { ok: false, reason: 'forged' };
 	if (unitId !== expected.unitId) return { ok: false, reason: 'other_unit' };
 	const age = expected.now - issuedAt;
 	// a little clock slack either way; older tokens are refused so used nonces can be forgotten

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { OpenDatabase } from '../db/connection';
 import {
 	FORM_TOKEN_MAX_AGE_MS,
@@ -6,6 +6,7 @@ import {
 	periodForMoment,
 	signFormToken,
 	verifyFormToken,
+	type FormTokenMac,
 	type SubmissionProblem
 } from '../../domain/survey';
 import {
@@ -50,9 +51,14 @@ export function surveyFormKey(opened: OpenDatabase): Promise<Uint8Array> {
 	return key;
 }
 
+/** HMAC-SHA-256 under the survey key (node:crypto), as the domain's token format expects. */
+export function formTokenMac(key: Uint8Array): FormTokenMac {
+	return (message) => createHmac('sha256', key).update(message).digest('base64url');
+}
+
 export async function issueFormToken(opened: OpenDatabase, unitId: number, now: Date): Promise<string> {
 	const nonce = randomBytes(16).toString('base64url');
-	return signFormToken(await surveyFormKey(opened), { unitId, nonce, issuedAt: now.getTime() });
+	return signFormToken(formTokenMac(await surveyFormKey(opened)), { unitId, nonce, issuedAt: now.getTime() });
 }
 
 export type SubmitResult =
@@ -94,7 +100,7 @@ export async function submitSurvey(
 	const parsed = parseSubmission(input.fields);
 	if (!parsed.ok) return { ok: false, status: 400, problems: parsed.problems };
 	const t = now.getTime();
-	const check = verifyFormToken(await surveyFormKey(opened), input.fields.form_token ?? '', {
+	const check = verifyFormToken(formTokenMac(await surveyFormKey(opened)), input.fields.form_token ?? '', {
 		unitId: survey.unit.id,
 		now: t
 	});

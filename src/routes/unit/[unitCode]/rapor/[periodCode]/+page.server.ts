@@ -7,6 +7,7 @@ import { isoDateIn } from '$lib/domain/format';
 import { authorizeReportCard, loadReportCard } from '$lib/server/services/report-card.service';
 import { presentReportCard } from '$lib/server/services/report-card-view';
 import { loadLiveResults } from '$lib/server/services/live-results.service';
+import { unitIkm } from '$lib/server/services/survey-results.service';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -21,5 +22,6 @@ export const load: PageServerLoad = async (event) => {
 		(p) => loadLiveResults(db, p),
 		today
 	);
-	return { card: presentReportCard(card), canManage: user.role === 'admin' };
+	const ikm = await unitIkm(db, auth.value.period.id, auth.value.unit.id);
+	return { card: presentReportCard(card), ikm, canManage: user.role === 'admin' };
 };

@@ -29,6 +29,9 @@ export const commands: Record<string, Command> = {
 	'import-units': { summary: 'impor unit dari CSV/XLSX: import-units FILE', run: runImportUnits },
 	'import-scores': { summary: 'impor nilai: --period C [--replace] FILE', run: runImportScores },
 	results: { summary: 'hasil periode: --period C --format json|csv', run: runResults },
-	publish: { summary: 'terbitkan: --period C [--confirm-open-flags --reason TEKS]', run: runPublish },
+	publish: {
+		summary: 'terbitkan: --period C [--confirm-open-flags --reason TEKS] [--revision --reason TEKS]',
+		run: runPublish
+	},
 	backup: { summary: 'salinan daring basis data: backup FILE', run: runBackup }
 };

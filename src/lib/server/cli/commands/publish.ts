@@ -8,17 +8,27 @@ export async function runPublish(ctx: CliContext): Promise<void> {
 	const { values } = parseOptions(ctx.args, {
 		period: { type: 'string' },
 		'confirm-open-flags': { type: 'boolean' },
-		reason: { type: 'string' }
+		reason: { type: 'string' },
+		revision: { type: 'boolean' }
 	});
 	const periodCode = requireOption(values, 'period');
 	const confirm = values['confirm-open-flags'] === true;
+	const revision = values.revision === true;
 	if (confirm && !values.reason?.trim())
 		throw new CliError(['opsi --reason wajib diisi bersama --confirm-open-flags']);
+	if (revision && !values.reason?.trim())
+		throw new CliError(['opsi --reason wajib diisi bersama --revision']);
 	const { db } = await openMigrated();
 	try {
 		const r = await publishPeriod(
 			db,
-			{ periodCode, userId: null, confirmOpenFlags: confirm, reason: values.reason ?? null },
+			{
+				periodCode,
+				userId: null,
+				confirmOpenFlags: confirm,
+				reason: values.reason ?? null,
+				newRevision: revision
+			},
 			ctx.now
 		);
 		if (!r.ok) {

@@ -9,6 +9,7 @@ import { openBrowser, signIn, type Session } from './support/browser';
 // A round from imported scores to the public ranking and an award certificate (issue 5).
 const PASSWORD = 'Demo#Rapor2026';
 const PERIOD = 'E2E-PUB';
+const REVISED = 'E2E-REV';
 let s: Session;
 
 function admin(...args: string[]): string {
@@ -60,6 +61,16 @@ beforeAll(async () => {
 		'permenpan-17-2017'
 	);
 	admin('import-scores', '--period', PERIOD, scoresCsv());
+	admin(
+		'create-period',
+		'--code',
+		REVISED,
+		'--name',
+		'Penilaian Uji Revisi',
+		'--instrument',
+		'permenpan-17-2017'
+	);
+	admin('import-scores', '--period', REVISED, scoresCsv());
 });
 afterAll(() => s.close());
 
@@ -72,6 +83,16 @@ describe('review, publication and public results', () => {
 
 	it('lets an administrator resolve a flag and publish with a confirmation step', async () => {
 		await signIn(s.page, 'admin@kotacontoh.go.id', PASSWORD);
+		const resolve = (form: Record<string, string>) =>
+			s.context.request.post(`/admin/periode/${PERIOD}/review?/resolve`, {
+				form,
+				headers: { origin: inject('baseURL'), accept: 'text/html' },
+				maxRedirects: 0
+			});
+		const flag = { unit: 'PKM-02', action: 'note' };
+		expect((await resolve({ ...flag, indicator: '1.a.K1', note: ' ' })).status()).toBe(400);
+		expect((await resolve({ ...flag, indicator: '6', note: 'x' })).status()).toBe(404);
+		expect((await resolve({ ...flag, indicator: '1.a.K1', action: 'hapus', note: 'x' })).status()).toBe(400);
 		await s.page.goto(`/admin/periode/${PERIOD}/review`);
 		const flags = s.page.locator('[data-testid=flag]');
 		expect(await flags.count()).toBe(1);
@@ -116,5 +137,54 @@ describe('review, publication and public results', () => {
 		expect(text).toContain('Kategori Puskesmas');
 		const loser = await s.context.request.get(`/hasil/${PERIOD}/piagam/PKM-03.pdf`);
 		expect(loser.status()).toBe(404);
+	});
+});
+
+describe('publishing with open flags, and revisions', () => {
+	const action = () => `/admin/periode/${REVISED}/publikasi?/publish`;
+	const post = (form: Record<string, string>) =>
+		s.context.request.post(action(), {
+			form,
+			// Like a browser's form post: with Accept */* SvelteKit answers actions as JSON with status 200.
+			headers: { origin: inject('baseURL'), accept: 'text/html' },
+			maxRedirects: 0
+		});
+
+	it('refuses to publish with an open flag unless confirmed with a reason', async () => {
+		await s.context.clearCookies();
+		await signIn(s.page, 'admin@kotacontoh.go.id', PASSWORD);
+		expect((await post({ confirm: 'ya', revision: '0', reason: '' })).status()).toBe(409);
+		expect(
+			(await post({ confirm: 'ya', revision: '0', confirm_open_flags: 'ya', reason: ' ' })).status()
+		).toBe(400);
+		expect((await post({ revision: '0' })).status()).toBe(400);
+		const still = await s.context.request.get(`/api/v1/periods/${REVISED}/results`);
+		expect((await still.json()).period.status).toBe('running');
+
+		await s.page.goto(`/admin/periode/${REVISED}/publikasi?konfirmasi=terbit`);
+		expect(await s.page.textContent('main')).toContain('1 selisih terbuka');
+		await s.page.check('input[name=confirm_open_flags]');
+		await s.page.fill('textarea[name=reason]', 'Selisih dibahas dalam rapat kalibrasi.');
+		await Promise.all([s.page.waitForURL(/terbit=1/), s.page.click('main button[type=submit]')]);
+		expect(await s.page.textContent('main')).toContain('Selisih dibahas dalam rapat kalibrasi.');
+	});
+
+	it('publishes a revision with a reason, and the public page says it was revised', async () => {
+		await s.page.goto(`/admin/periode/${REVISED}/publikasi`);
+		await Promise.all([s.page.waitForURL(/konfirmasi=revisi/), s.page.click('text=Terbitkan revisi…')]);
+		// The flag is still open: a revision needs the same explicit confirmation.
+		await s.page.check('input[name=confirm_open_flags]');
+		await s.page.fill('textarea[name=reason]', 'Koreksi nama unit pada lampiran.');
+		await Promise.all([s.page.waitForURL(/terbit=2/), s.page.click('main button[type=submit]')]);
+		const history = await s.page.textContent('main');
+		expect(history).toContain('Koreksi nama unit pada lampiran.');
+		expect(history).toContain('Selisih dibahas dalam rapat kalibrasi.');
+
+		await s.context.clearCookies();
+		await s.page.goto(`/hasil/${REVISED}`);
+		const note = await s.page.textContent('[data-testid=revision-note]');
+		expect(note).toContain('telah direvisi');
+		expect(note).toContain('revisi ke-2');
+		expect(note).toContain('Koreksi nama unit pada lampiran.');
 	});
 });

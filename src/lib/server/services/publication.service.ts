@@ -30,7 +30,14 @@ export interface PublishInput {
 
 export type PublishResult =
 	| { ok: true; periodId: number; revision: number; openFlagsConfirmed: number; snapshot: string }
-	| { ok: false; status: 400 | 404 | 409; error: string; openFlags?: ReviewFlag[] };
+	| {
+			ok: false;
+			status: 400 | 404 | 409;
+			error: string;
+			openFlags?: ReviewFlag[];
+			/** The period is already published: only a new revision (with a reason) can follow. */
+			alreadyPublished?: boolean;
+	  };
 
 export async function publishPeriod(db: Db, input: PublishInput, now: Date): Promise<PublishResult> {
 	return inTransaction(db, async (trx) => {
@@ -41,7 +48,8 @@ export async function publishPeriod(db: Db, input: PublishInput, now: Date): Pro
 			return {
 				ok: false,
 				status: 409,
-				error: `Periode ${period.code} sudah terbit; angka baru hanya dapat diterbitkan sebagai revisi dengan alasan.`
+				error: `Periode ${period.code} sudah terbit; angka baru hanya dapat diterbitkan sebagai revisi dengan alasan.`,
+				alreadyPublished: true
 			};
 		}
 		if (!revising && period.status !== 'running' && period.status !== 'review') {

@@ -34,6 +34,7 @@ export async function runPublish(ctx: CliContext): Promise<void> {
 		if (!r.ok) {
 			const lines = [r.error, ...(r.openFlags ?? []).map(describeFlag)];
 			if (r.openFlags?.length) lines.push('Terbitkan tetap dengan: --confirm-open-flags --reason "ALASAN"');
+			if (r.alreadyPublished) lines.push('Terbitkan revisi baru dengan: --revision --reason "ALASAN"');
 			throw new CliError(lines);
 		}
 		ctx.out(

@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import type { TestDb } from '../support/test-db';
@@ -80,6 +84,24 @@ describe('award certificates', () => {
 		expect(pages[0]).toContain('Wali Kota Kediri');
 		expect(pages[0]).toContain('Drs. Budi Santoso, M.Si.');
 		expect(pages[0]).toContain('NIP. 19700101 199003 1 001');
+	});
+
+	it('draws the city logo when the setting points at a PNG under the upload folder', async () => {
+		await published();
+		const uploads = mkdtempSync(join(tmpdir(), 'rapor-logo-'));
+		await sharp({ create: { width: 64, height: 64, channels: 3, background: '#0f4c81' } })
+			.png()
+			.toFile(join(uploads, 'logo.png'));
+		const images = async () => {
+			const pdf = (await buildCertificatePdf(t.db, { ...request('KEL-B'), uploadDir: uploads }, NOW))!.pdf;
+			return (pdf.toString('latin1').match(/\/Subtype \/Image/g) ?? []).length;
+		};
+		expect(await images()).toBe(0);
+		await t.db.insertInto('city_setting').values({ key: 'logo', value: 'logo.png' }).execute();
+		expect(await images()).toBe(1);
+		// A missing or non-image file is left out rather than breaking the certificate.
+		await t.db.updateTable('city_setting').set({ value: 'hilang.png' }).where('key', '=', 'logo').execute();
+		expect(await images()).toBe(0);
 	});
 
 	it('has no certificate for a unit without an award or before publication, except a marked preview', async () => {

@@ -2,9 +2,9 @@ import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { homePathFor } from '$lib/domain/auth/user';
-import { listPublishedPeriods } from '$lib/server/repositories/period.repository';
+import { loadPublicHome } from '$lib/server/services/public-results.service';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (locals.user) redirect(303, homePathFor(locals.user.role));
-	return { periods: await listPublishedPeriods(getDb()) };
+	return await loadPublicHome(getDb(), new Date());
 };

@@ -20,7 +20,7 @@ import { authorizePlan, loadPlanView } from '../../../src/lib/server/services/co
 import { computeResultsDocument } from '../../../src/lib/server/services/results.service';
 import { findPeriodByCode } from '../../../src/lib/server/repositories/period.repository';
 import { insertScores, insertSheet } from '../../../src/lib/server/repositories/score-sheet.repository';
-import { storedFilePath } from '../../../src/lib/server/files/coaching-file-store';
+import { storedFilePath } from '../../../src/lib/server/files/file-store';
 
 let t: TestDb;
 let f: Fixture;

@@ -1,39 +1,14 @@
-import { createHash } from 'node:crypto';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import sharp from 'sharp';
+import { fileExists, sha256Hex, storedFilePath, writeAtomically } from './file-store';
 
-// Evidence files live under UPLOAD_DIR by SHA-256 of their content: identical photos are stored
-// once, and a name never comes from the user.
+// Evidence files are stored like every upload (file-store.ts), plus a WebP thumbnail beside them.
 export const THUMBNAIL_WIDTH = 360;
 
-export function sha256Of(bytes: Uint8Array): string {
-	return createHash('sha256').update(bytes).digest('hex');
-}
-
-export function evidencePath(uploadDir: string, sha256: string): string {
-	if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('invalid content hash');
-	return join(resolve(uploadDir), sha256.slice(0, 2), sha256);
-}
+export const sha256Of = sha256Hex;
+export const evidencePath = storedFilePath;
 
 export function thumbnailPath(uploadDir: string, sha256: string): string {
-	return evidencePath(uploadDir, sha256) + '.thumb.webp';
-}
-
-async function exists(path: string): Promise<boolean> {
-	try {
-		await stat(path);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-	await mkdir(join(path, '..'), { recursive: true });
-	const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-	await writeFile(tmp, bytes);
-	await rename(tmp, path);
+	return storedFilePath(uploadDir, sha256) + '.thumb.webp';
 }
 
 /** A decodable image gives its thumbnail bytes; anything sharp cannot read gives null. */
@@ -56,7 +31,7 @@ export async function storeEvidenceFile(
 	thumbnail: Uint8Array | null
 ): Promise<void> {
 	const path = evidencePath(uploadDir, sha256);
-	if (!(await exists(path))) await writeAtomically(path, bytes);
-	if (thumbnail && !(await exists(thumbnailPath(uploadDir, sha256))))
+	if (!(await fileExists(path))) await writeAtomically(path, bytes);
+	if (thumbnail && !(await fileExists(thumbnailPath(uploadDir, sha256))))
 		await writeAtomically(thumbnailPath(uploadDir, sha256), thumbnail);
 }

@@ -103,6 +103,8 @@ export interface FlagResolution {
 	action: 'note' | 'extra_visit';
 	note: string;
 	resolvedAt: Date;
+	/** Name of the administrator who resolved the flag. */
+	resolvedBy: string;
 }
 
 export async function listFlagResolutions(db: Db, periodId: number): Promise<FlagResolution[]> {
@@ -110,10 +112,18 @@ export async function listFlagResolutions(db: Db, periodId: number): Promise<Fla
 		.selectFrom('disagreement_resolution as r')
 		.innerJoin('unit as u', 'u.id', 'r.unit_id')
 		.innerJoin('indicator as i', 'i.id', 'r.indicator_id')
-		.select(['u.code as unitCode', 'i.code as indicatorCode', 'r.action', 'r.note', 'r.resolved_at'])
+		.innerJoin('user as by', 'by.id', 'r.resolved_by')
+		.select([
+			'u.code as unitCode',
+			'i.code as indicatorCode',
+			'r.action',
+			'r.note',
+			'r.resolved_at',
+			'by.name as resolvedBy'
+		])
 		.where('r.period_id', '=', periodId)
 		.execute();
-	return rows.map((r) => ({ ...r, resolvedAt: new Date(r.resolved_at) }));
+	return rows.map(({ resolved_at, ...r }) => ({ ...r, resolvedAt: new Date(resolved_at) }));
 }
 
 export async function mapAssessorNames(

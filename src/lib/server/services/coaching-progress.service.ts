@@ -7,7 +7,7 @@ import { findPlanById } from '../repositories/coaching-plan.repository';
 import { findItemById, updateItemStatus } from '../repositories/coaching-item.repository';
 import { insertProgress, upsertStoredFile } from '../repositories/coaching-progress.repository';
 import { isHeadOfUnit } from '../repositories/report-card.repository';
-import { sha256Hex, writeStoredFile } from '../files/coaching-file-store';
+import { sha256Hex, writeStoredFile } from '../files/file-store';
 import { ok, refuse, type ServiceResult } from './service-result';
 
 // The loop of spec 5: the unit head reports progress per item with a note and evidence; the

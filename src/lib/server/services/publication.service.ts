@@ -15,31 +15,56 @@ import { describeFlag, reviewPeriodScores, type ReviewFlag } from './score-revie
 // Publishing a period (contracts: `publish`, and the button): from running or review; open
 // disagreement flags need an explicit confirmation with a reason, which is recorded. The
 // snapshot is the results JSON exactly as computed; the public numbers come from it from now on.
+// Later score changes reach the public only through a new revision, which needs a reason.
 
 export interface PublishInput {
 	periodCode: string;
 	userId: number | null;
 	confirmOpenFlags: boolean;
 	reason: string | null;
+	/**
+	 * Re-publish an already published period as a new revision (a reason is then required).
+	 * Without it a published period is refused, so a double click never makes a revision.
+	 */
+	newRevision?: boolean;
 }
 
 export type PublishResult =
 	| { ok: true; periodId: number; revision: number; openFlagsConfirmed: number; snapshot: string }
-	| { ok: false; status: 400 | 404 | 409; error: string; openFlags?: ReviewFlag[] };
+	| {
+			ok: false;
+			status: 400 | 404 | 409;
+			error: string;
+			openFlags?: ReviewFlag[];
+			/** The period is already published: only a new revision (with a reason) can follow. */
+			alreadyPublished?: boolean;
+	  };
 
 export async function publishPeriod(db: Db, input: PublishInput, now: Date): Promise<PublishResult> {
 	return inTransaction(db, async (trx) => {
 		const period = await findPeriodByCode(trx, input.periodCode);
 		if (!period) return { ok: false, status: 404, error: `Periode "${input.periodCode}" tidak ditemukan.` };
-		if (period.status !== 'running' && period.status !== 'review') {
+		const revising = period.status === 'published' && input.newRevision === true;
+		if (period.status === 'published' && !revising) {
+			return {
+				ok: false,
+				status: 409,
+				error: `Periode ${period.code} sudah terbit; angka baru hanya dapat diterbitkan sebagai revisi dengan alasan.`,
+				alreadyPublished: true
+			};
+		}
+		if (!revising && period.status !== 'running' && period.status !== 'review') {
 			return {
 				ok: false,
 				status: 409,
 				error: `Periode ${period.code} berstatus ${period.status}; hanya periode berjalan atau review yang dapat diterbitkan.`
 			};
 		}
-		const { openFlags } = await reviewPeriodScores(trx, period);
 		const reason = input.reason?.trim() || null;
+		if (revising && !reason) {
+			return { ok: false, status: 400, error: 'Alasan revisi wajib diisi.' };
+		}
+		const { openFlags } = await reviewPeriodScores(trx, period);
 		if (openFlags.length > 0 && !input.confirmOpenFlags) {
 			return {
 				ok: false,
@@ -78,7 +103,7 @@ export async function publishPeriod(db: Db, input: PublishInput, now: Date): Pro
 			trx,
 			{
 				userId: input.userId,
-				action: 'period.publish',
+				action: revising ? 'period.publish_revision' : 'period.publish',
 				entity: 'period',
 				entityId: period.id,
 				detail: {

@@ -112,7 +112,7 @@ export async function loadReportCard(
 	const settings = await readCitySettings(db);
 	const planSummary = await findPlanOfUnit(db, period.id, unit.id);
 	return {
-		government: settings.government?.trim() || settings.city_name?.trim() || DEFAULT_GOVERNMENT,
+		government: settings.government_name?.trim() || DEFAULT_GOVERNMENT,
 		division: settings.division?.trim() || null,
 		period: { ...period, published, publishedAt: snap?.publishedAt ?? null },
 		unit,

@@ -22,7 +22,7 @@ export interface ReviewFlag {
 	min: number;
 	max: number;
 	spread: number;
-	scores: { visitNo: number; assessor: string; score: number }[];
+	scores: { visitNo: number; assessorId: number; assessor: string; score: number }[];
 	resolution: Omit<FlagResolution, 'unitCode' | 'indicatorCode'> | null;
 }
 
@@ -78,10 +78,13 @@ export async function reviewPeriodScores(db: Db, period: PeriodDetail): Promise<
 			spread: f.spread,
 			scores: f.scores.map((s) => ({
 				visitNo: s.visitNo,
+				assessorId: Number(s.assessorId),
 				assessor: names.get(Number(s.assessorId))?.name ?? String(s.assessorId),
 				score: s.score
 			})),
-			resolution: r ? { action: r.action, note: r.note, resolvedAt: r.resolvedAt } : null
+			resolution: r
+				? { action: r.action, note: r.note, resolvedAt: r.resolvedAt, resolvedBy: r.resolvedBy }
+				: null
 		};
 	});
 	const leniency = assessorLeniency(ordered, { indicators: scored })

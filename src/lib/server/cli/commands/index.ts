@@ -39,7 +39,10 @@ export const commands: Record<string, Command> = {
 		run: runAssign
 	},
 	results: { summary: 'hasil periode: --period C --format json|csv', run: runResults },
-	publish: { summary: 'terbitkan: --period C [--confirm-open-flags --reason TEKS]', run: runPublish },
+	publish: {
+		summary: 'terbitkan: --period C [--confirm-open-flags --reason TEKS] [--revision --reason TEKS]',
+		run: runPublish
+	},
 	backup: { summary: 'salinan daring basis data: backup FILE', run: runBackup },
 	ikm: { summary: 'hasil survei kepuasan per unit: --period C --format json|csv', run: runIkm },
 	'survey-link': { summary: 'alamat survei sebuah unit: --unit KODE', run: runSurveyLink }

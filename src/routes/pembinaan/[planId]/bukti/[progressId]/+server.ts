@@ -6,7 +6,7 @@ import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { authorizePlan } from '$lib/server/services/coaching-view.service';
 import { findProgressFile } from '$lib/server/repositories/coaching-progress.repository';
-import { storedFilePath } from '$lib/server/files/coaching-file-store';
+import { storedFilePath } from '$lib/server/files/file-store';
 
 // Evidence of coaching progress, for the people who may see the plan (admins, the unit's heads).
 export const GET: RequestHandler = async (event) => {

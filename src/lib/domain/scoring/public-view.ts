@@ -1,0 +1,94 @@
+import { formatDecimalId, GRADES, predikatOf, type Grade } from './display';
+import type { PeriodResults } from './results-shape';
+
+// What the public results page shows of each category (spec 4.7-4.9): the ranking with the
+// award winners, the grade distribution and the category statistics, as display strings.
+
+export interface PublicRankRow {
+	rank: number;
+	code: string;
+	name: string;
+	ipp: string;
+	grade: string;
+	predikat: string;
+	award: string | null;
+}
+
+export interface PublicCategory {
+	name: string;
+	count: number;
+	incomplete: number;
+	stats: { mean: string; median: string; min: string; max: string } | null;
+	grades: { grade: Grade; predikat: string; count: number }[];
+	ranked: PublicRankRow[];
+	incompleteUnits: string[];
+}
+
+export interface AwardWinner {
+	category: string;
+	rank: number;
+	award: string;
+	code: string;
+	name: string;
+	ipp: string;
+	grade: string;
+	predikat: string;
+}
+
+const show = (x: number | null) => (x === null ? '' : formatDecimalId(x, 2));
+
+export function publicCategories(results: PeriodResults): PublicCategory[] {
+	return results.categories.map((c) => ({
+		name: c.name,
+		count: c.count,
+		incomplete: c.incomplete,
+		stats:
+			c.mean_ipp === null
+				? null
+				: { mean: show(c.mean_ipp), median: show(c.median_ipp), min: show(c.min_ipp), max: show(c.max_ipp) },
+		grades: GRADES.map((g) => ({ grade: g, predikat: predikatOf(g), count: c.grade_counts[g] ?? 0 })),
+		ranked: c.units
+			.filter((u) => u.complete && u.rank !== null)
+			.map((u) => ({
+				rank: u.rank!,
+				code: u.code,
+				name: u.name,
+				ipp: u.ipp_display ?? '',
+				grade: u.grade ?? '',
+				predikat: u.predikat ?? '',
+				award: u.award
+			})),
+		incompleteUnits: c.units.filter((u) => !u.complete).map((u) => u.name)
+	}));
+}
+
+/** Award winners of every category, in category order then rank. */
+export function awardWinners(results: PeriodResults): AwardWinner[] {
+	return results.categories.flatMap((c) =>
+		c.units
+			.filter((u) => u.award !== null && u.rank !== null)
+			.map((u) => ({
+				category: c.name,
+				rank: u.rank!,
+				award: u.award!,
+				code: u.code,
+				name: u.name,
+				ipp: u.ipp_display ?? '',
+				grade: u.grade ?? '',
+				predikat: u.predikat ?? ''
+			}))
+	);
+}
+
+/** Winners grouped by category, categories in their results order. */
+export function winnersByCategory(
+	winners: readonly AwardWinner[]
+): { category: string; winners: AwardWinner[] }[] {
+	const groups: { category: string; winners: AwardWinner[] }[] = [];
+	for (const w of winners) {
+		const last = groups.at(-1);
+		if (last && last.category === w.category) last.winners.push(w);
+		else groups.push({ category: w.category, winners: [w] });
+	}
+	return groups;
+}

@@ -1,0 +1,29 @@
+import type { Db } from '../db/connection';
+
+// Publications of a period: one row per revision, each with the frozen results snapshot.
+
+export interface PublicationRecord {
+	revision: number;
+	publishedAt: Date;
+	publishedBy: string | null;
+	reason: string | null;
+	openFlagsConfirmed: boolean;
+}
+
+/** Every revision of a period, newest first (the snapshot itself is left out). */
+export async function listPublications(db: Db, periodId: number): Promise<PublicationRecord[]> {
+	const rows = await db
+		.selectFrom('publication as p')
+		.leftJoin('user as u', 'u.id', 'p.published_by')
+		.select(['p.revision', 'p.published_at', 'u.name', 'p.reason', 'p.open_flags_confirmed'])
+		.where('p.period_id', '=', periodId)
+		.orderBy('p.revision', 'desc')
+		.execute();
+	return rows.map((r) => ({
+		revision: r.revision,
+		publishedAt: new Date(r.published_at),
+		publishedBy: r.name,
+		reason: r.reason,
+		openFlagsConfirmed: r.open_flags_confirmed === 1
+	}));
+}

@@ -1,0 +1,15 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { loadPublicResults } from '$lib/server/services/public-results.service';
+
+// Public page (contracts: /hasil/{periodCode}, everyone once published). No sign-in needed;
+// administrators and viewers may preview a period that is not yet published.
+export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) => {
+	const results = await loadPublicResults(getDb(), params.code, locals.user?.role ?? null, new Date());
+	if (!results) error(404, `Hasil periode "${params.code}" tidak ditemukan atau belum terbit.`);
+	if (results.preview) setHeaders({ 'cache-control': 'private, no-store' });
+	const wanted = url.searchParams.get('kategori');
+	const selected = results.categories.some((c) => c.name === wanted) ? wanted : null;
+	return { ...results, selected };
+};

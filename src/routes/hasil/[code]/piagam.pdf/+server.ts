@@ -1,0 +1,19 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { readConfig } from '$lib/server/config';
+import { buildCertificatePdf } from '$lib/server/services/certificate.service';
+import { pdfResponse } from '$lib/server/pdf/pdf-response';
+
+// GET /hasil/{period}/piagam.pdf: every award certificate of the period in one PDF.
+export const GET: RequestHandler = async ({ params, locals }) => {
+	const config = readConfig();
+	const role = locals.user?.role ?? null;
+	const r = await buildCertificatePdf(
+		getDb(),
+		{ periodCode: params.code, unitCode: null, role, timeZone: config.timeZone },
+		new Date()
+	);
+	if (!r) error(404, `Piagam periode "${params.code}" tidak ditemukan atau hasilnya belum terbit.`);
+	return pdfResponse(r.pdf, r.fileName, role === null);
+};

@@ -1,0 +1,28 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { readConfig } from '$lib/server/config';
+import { buildCertificatePdf } from '$lib/server/services/certificate.service';
+import { pdfResponse } from '$lib/server/pdf/pdf-response';
+
+// GET /hasil/{period}/piagam/{unitCode}.pdf: the certificate of one award winner.
+export const GET: RequestHandler = async ({ params, locals }) => {
+	const config = readConfig();
+	const role = locals.user?.role ?? null;
+	const r = await buildCertificatePdf(
+		getDb(),
+		{
+			periodCode: params.code,
+			unitCode: params.unit,
+			role,
+			timeZone: config.timeZone
+		},
+		new Date()
+	);
+	if (!r)
+		error(
+			404,
+			`Unit "${params.unit}" tidak menerima penghargaan pada periode "${params.code}", atau hasilnya belum terbit.`
+		);
+	return pdfResponse(r.pdf, r.fileName, role === null);
+};

@@ -1,0 +1,190 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { openBrowser, signIn, type Session } from './support/browser';
+
+// A round from imported scores to the public ranking and an award certificate (issue 5).
+const PASSWORD = 'Demo#Rapor2026';
+const PERIOD = 'E2E-PUB';
+const REVISED = 'E2E-REV';
+let s: Session;
+
+function admin(...args: string[]): string {
+	const run = spawnSync('npx', ['tsx', 'src/lib/server/cli/main.ts', ...args], {
+		env: { ...process.env, DATABASE_PATH: inject('databasePath') },
+		encoding: 'utf8'
+	});
+	if (run.status !== 0) throw new Error(`admin ${args.join(' ')} failed:\n${run.stderr}`);
+	return run.stdout;
+}
+
+/** Two visits by two assessors for three Puskesmas; PKM-02's first indicator differs by 3. */
+function scoresCsv(): string {
+	const instrument = JSON.parse(readFileSync('db/instruments/permenpan-17-2017.json', 'utf8')) as {
+		aspects: { indicators: { code: string; weight: number }[] }[];
+	};
+	const codes = instrument.aspects.flatMap((a) =>
+		a.indicators.filter((i) => i.weight > 0).map((i) => i.code)
+	);
+	const rows = ['unit_code,visit_no,assessor_email,indicator_code,score,note'];
+	const plan = [
+		['PKM-01', 4],
+		['PKM-02', 3],
+		['PKM-03', 2]
+	] as const;
+	for (const [unit, score] of plan)
+		for (const [visit, email] of [
+			[1, 'dr.ratna@unc.ac.id'],
+			[2, 'agus.prasetyo@unc.ac.id']
+		] as const)
+			codes.forEach((code, i) => {
+				const value = unit === 'PKM-02' && i === 0 ? (visit === 1 ? 1 : 4) : score;
+				rows.push(`${unit},${visit},${email},${code},${value},`);
+			});
+	const path = join(mkdtempSync(join(tmpdir(), 'rapor-e2e-scores-')), 'scores.csv');
+	writeFileSync(path, rows.join('\n'));
+	return path;
+}
+
+beforeAll(async () => {
+	s = await openBrowser();
+	admin(
+		'create-period',
+		'--code',
+		PERIOD,
+		'--name',
+		'Penilaian Uji Publikasi',
+		'--instrument',
+		'permenpan-17-2017'
+	);
+	admin('import-scores', '--period', PERIOD, scoresCsv());
+	admin(
+		'create-period',
+		'--code',
+		REVISED,
+		'--name',
+		'Penilaian Uji Revisi',
+		'--instrument',
+		'permenpan-17-2017'
+	);
+	admin('import-scores', '--period', REVISED, scoresCsv());
+});
+afterAll(() => s.close());
+
+describe('review, publication and public results', () => {
+	it('keeps unpublished results from signed-out visitors', async () => {
+		await s.context.clearCookies();
+		const response = await s.page.goto(`/hasil/${PERIOD}`);
+		expect(response?.status()).toBe(404);
+	});
+
+	it('lets an administrator resolve a flag and publish with a confirmation step', async () => {
+		await signIn(s.page, 'admin@kotacontoh.go.id', PASSWORD);
+		const resolve = (form: Record<string, string>) =>
+			s.context.request.post(`/admin/periode/${PERIOD}/review?/resolve`, {
+				form,
+				headers: { origin: inject('baseURL'), accept: 'text/html' },
+				maxRedirects: 0
+			});
+		const flag = { unit: 'PKM-02', action: 'note' };
+		expect((await resolve({ ...flag, indicator: '1.a.K1', note: ' ' })).status()).toBe(400);
+		expect((await resolve({ ...flag, indicator: '6', note: 'x' })).status()).toBe(404);
+		expect((await resolve({ ...flag, indicator: '1.a.K1', action: 'hapus', note: 'x' })).status()).toBe(400);
+		await s.page.goto(`/admin/periode/${PERIOD}/review`);
+		const flags = s.page.locator('[data-testid=flag]');
+		expect(await flags.count()).toBe(1);
+		expect(await flags.first().textContent()).toContain('PKM-02');
+		await flags.first().locator('textarea[name=note]').fill('Penilai sepakat setelah melihat foto bukti.');
+		await Promise.all([s.page.waitForURL(/selesai=/), flags.first().locator('button[type=submit]').click()]);
+		expect(await s.page.textContent('[role=status]')).toContain('diselesaikan');
+		await s.page.goto(`/admin/periode/${PERIOD}/review?tampil=resolved`);
+		expect(await s.page.textContent('main')).toContain('Penilai sepakat setelah melihat foto bukti.');
+
+		await s.page.goto(`/admin/periode/${PERIOD}/publikasi`);
+		expect(await s.page.textContent('main')).toContain('Tidak ada selisih penilaian terbuka');
+		await Promise.all([s.page.waitForURL(/konfirmasi=terbit/), s.page.click('text=Terbitkan hasil…')]);
+		await Promise.all([s.page.waitForURL(/terbit=1/), s.page.click('main button[type=submit]')]);
+		expect(await s.page.textContent('[role=status]')).toContain('revisi 1');
+		expect(await s.page.textContent('main')).toContain('Riwayat publikasi');
+	});
+
+	it('shows the ranking to a signed-out visitor, who downloads the winner’s certificate', async () => {
+		await s.context.clearCookies();
+		await s.page.goto('/');
+		await Promise.all([
+			s.page.waitForURL(`**/hasil/${PERIOD}`),
+			s.page.click(`a[href="/hasil/${PERIOD}"] >> nth=0`)
+		]);
+		await s.page.goto(`/hasil/${PERIOD}?kategori=Puskesmas`);
+		const rows = s.page.locator('[data-testid=rank-row]');
+		expect(await rows.count()).toBe(3);
+		const first = await rows.first().textContent();
+		expect(first).toContain('Terbaik I');
+		expect(await s.page.locator('canvas').count()).toBe(1);
+		const name = (await rows.first().locator('.name').textContent())!.trim();
+		const href = await rows.first().locator('a.cert').getAttribute('href');
+		expect(href).toBe(`/hasil/${PERIOD}/piagam/PKM-01.pdf`);
+		const response = await s.context.request.get(href!);
+		expect(response.status()).toBe(200);
+		expect(response.headers()['content-type']).toBe('application/pdf');
+		const pdf = await getDocumentProxy(new Uint8Array(await response.body()));
+		const { text } = await extractText(pdf, { mergePages: true });
+		expect(text).toContain(name);
+		expect(text).toContain('Terbaik I');
+		expect(text).toContain('Kategori Puskesmas');
+		const loser = await s.context.request.get(`/hasil/${PERIOD}/piagam/PKM-03.pdf`);
+		expect(loser.status()).toBe(404);
+	});
+});
+
+describe('publishing with open flags, and revisions', () => {
+	const action = () => `/admin/periode/${REVISED}/publikasi?/publish`;
+	const post = (form: Record<string, string>) =>
+		s.context.request.post(action(), {
+			form,
+			// Like a browser's form post: with Accept */* SvelteKit answers actions as JSON with status 200.
+			headers: { origin: inject('baseURL'), accept: 'text/html' },
+			maxRedirects: 0
+		});
+
+	it('refuses to publish with an open flag unless confirmed with a reason', async () => {
+		await s.context.clearCookies();
+		await signIn(s.page, 'admin@kotacontoh.go.id', PASSWORD);
+		expect((await post({ confirm: 'ya', revision: '0', reason: '' })).status()).toBe(409);
+		expect(
+			(await post({ confirm: 'ya', revision: '0', confirm_open_flags: 'ya', reason: ' ' })).status()
+		).toBe(400);
+		expect((await post({ revision: '0' })).status()).toBe(400);
+		const still = await s.context.request.get(`/api/v1/periods/${REVISED}/results`);
+		expect((await still.json()).period.status).toBe('running');
+
+		await s.page.goto(`/admin/periode/${REVISED}/publikasi?konfirmasi=terbit`);
+		expect(await s.page.textContent('main')).toContain('1 selisih terbuka');
+		await s.page.check('input[name=confirm_open_flags]');
+		await s.page.fill('textarea[name=reason]', 'Selisih dibahas dalam rapat kalibrasi.');
+		await Promise.all([s.page.waitForURL(/terbit=1/), s.page.click('main button[type=submit]')]);
+		expect(await s.page.textContent('main')).toContain('Selisih dibahas dalam rapat kalibrasi.');
+	});
+
+	it('publishes a revision with a reason, and the public page says it was revised', async () => {
+		await s.page.goto(`/admin/periode/${REVISED}/publikasi`);
+		await Promise.all([s.page.waitForURL(/konfirmasi=revisi/), s.page.click('text=Terbitkan revisi…')]);
+		// The flag is still open: a revision needs the same explicit confirmation.
+		await s.page.check('input[name=confirm_open_flags]');
+		await s.page.fill('textarea[name=reason]', 'Koreksi nama unit pada lampiran.');
+		await Promise.all([s.page.waitForURL(/terbit=2/), s.page.click('main button[type=submit]')]);
+		const history = await s.page.textContent('main');
+		expect(history).toContain('Koreksi nama unit pada lampiran.');
+		expect(history).toContain('Selisih dibahas dalam rapat kalibrasi.');
+
+		await s.context.clearCookies();
+		await s.page.goto(`/hasil/${REVISED}`);
+		const note = await s.page.textContent('[data-testid=revision-note]');
+		expect(note).toContain('telah direvisi');
+		expect(note).toContain('revisi ke-2');
+		expect(note).toContain('Koreksi nama unit pada lampiran.');
+	});
+});

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from './support/test-db';
 import { createSheetFixture, type SheetFixture } from './support/sheet-fixture';
-import { assignAssessorToVisit } from '../../src/lib/server/services/assignment.service';
+import { addAssessorToVisit, assignAssessorToVisit } from '../../src/lib/server/services/assignment.service';
 import { setPeriodStatus } from '../../src/lib/server/repositories/period.repository';
 
 let t: TestDb;
@@ -96,5 +96,55 @@ describe('assigning a visit', () => {
 	it('refuses assignments in a published period', async () => {
 		await setPeriodStatus(t.db, f.periodId, 'published', now);
 		expect(await assign()).toMatchObject({ ok: false, status: 409 });
+	});
+
+	it('refuses a planned date outside the period window', async () => {
+		const r = await assign({ plannedOn: '2027-01-05' });
+		expect(r).toMatchObject({ ok: false, status: 400, errors: { date: expect.stringContaining('jendela') } });
+		expect(await t.db.selectFrom('audit_log').selectAll().execute()).toHaveLength(0);
+	});
+
+	it('refuses an assessor on a date they declared unavailable, by codes and by visit', async () => {
+		await t.db
+			.insertInto('assessor_unavailable_date')
+			.values({ user_id: f.citra, date: '2026-10-12' })
+			.execute();
+		expect(await assign()).toMatchObject({
+			ok: false,
+			status: 409,
+			errors: { assessor: expect.stringContaining('berhalangan') }
+		});
+		const budi = await assign({ assessorEmail: 'budi@univ.ac.id' });
+		if (!budi.ok) throw new Error('budi should be assigned');
+		const byVisit = await addAssessorToVisit(t.db, 'P-1', budi.visitId, f.citra, f.admin, now);
+		expect(byVisit).toMatchObject({
+			ok: false,
+			status: 409,
+			errors: { assessor: expect.stringContaining('berhalangan') }
+		});
+	});
+
+	it('applies the conflict-of-interest rule to the planning tool too', async () => {
+		const first = await assign({ assessorEmail: 'budi@univ.ac.id' });
+		if (!first.ok) throw new Error('budi should be assigned');
+		const unit = await t.db
+			.selectFrom('unit')
+			.select('id')
+			.where('code', '=', 'KEL-02')
+			.executeTakeFirstOrThrow();
+		await t.db
+			.insertInto('assessor_conflict')
+			.values({ user_id: f.citra, unit_id: unit.id, reason: 'Warga' })
+			.execute();
+		const r = await addAssessorToVisit(t.db, 'P-1', first.visitId, f.citra, f.admin, now);
+		expect(r).toMatchObject({
+			ok: false,
+			status: 409,
+			errors: { assessor: expect.stringContaining('Konflik kepentingan') }
+		});
+		expect(await addAssessorToVisit(t.db, 'P-1', first.visitId, f.budi, f.admin, now)).toMatchObject({
+			ok: false,
+			status: 409
+		});
 	});
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTestDb, type TestDb } from '../support/test-db';
-import { readTabularFile } from '../../../src/lib/server/import/tabular-file';
+import { readTableBytes } from '../../../src/lib/server/import/table-file';
 import { applyUnitImport, previewUnitImport } from '../../../src/lib/server/services/unit-import.service';
 import { applyAssessorImport } from '../../../src/lib/server/services/assessor-import.service';
 import { findOrCreateCategory, insertUnit } from '../../../src/lib/server/repositories/unit.repository';
@@ -18,7 +18,7 @@ beforeEach(async () => {
 afterEach(() => t.cleanup());
 
 async function table(text: string, name = 'units.csv') {
-	const read = await readTabularFile(name, new TextEncoder().encode(text));
+	const read = await readTableBytes(name, new TextEncoder().encode(text));
 	if (!read.ok) throw new Error(read.problems.join('\n'));
 	return read.data;
 }
@@ -125,7 +125,7 @@ describe('unit import', () => {
 		ws.addRow(['OPD-01', 'Dinas Kesehatan', 'OPD']);
 		ws.addRow(['OPD-02', 'X', 'OPD']);
 		const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-		const read = await readTabularFile('units.xlsx', bytes);
+		const read = await readTableBytes('units.xlsx', bytes);
 		expect(read.ok).toBe(true);
 		if (!read.ok) return;
 		const check = await previewUnitImport(t.db, read.data);
@@ -133,11 +133,11 @@ describe('unit import', () => {
 	});
 
 	it('refuses a file that is not UTF-8 text or a readable XLSX', async () => {
-		expect(await readTabularFile('a.csv', new Uint8Array([0xff, 0xfe, 0x41]))).toEqual({
+		expect(await readTableBytes('a.csv', new Uint8Array([0xff, 0xfe, 0x41]))).toEqual({
 			ok: false,
 			problems: ['baris 1: berkas bukan teks UTF-8 (simpan sebagai CSV UTF-8 atau XLSX)']
 		});
-		const broken = await readTabularFile('a.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]));
+		const broken = await readTableBytes('a.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]));
 		expect(broken.ok).toBe(false);
 	});
 });

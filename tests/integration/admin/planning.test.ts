@@ -10,7 +10,7 @@ import {
 import { listScheduledVisits } from '../../../src/lib/server/repositories/visit-plan.repository';
 import { createPeriod } from '../../../src/lib/server/services/period-admin.service';
 import { confirmSchedule, previewSchedule } from '../../../src/lib/server/services/visit-planning.service';
-import { addAssessorToVisit } from '../../../src/lib/server/services/visit-assignment.service';
+import { addAssessorToVisit } from '../../../src/lib/server/services/assignment.service';
 import { DEFAULT_COACHING_RULE } from '../../../src/lib/domain/period/coaching-rule';
 import { workingDaysBetween } from '../../../src/lib/domain/dates';
 

@@ -6,7 +6,7 @@ import { seedInstruments } from '../../../db/seeds/demo-city';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { applyUnitImport } from '../../../src/lib/server/services/unit-import.service';
-import { readTabularFile } from '../../../src/lib/server/import/tabular-file';
+import { readTableBytes } from '../../../src/lib/server/import/table-file';
 import { createDefaultPeriod } from '../support/periods';
 import { importScoresFile } from '../../../src/lib/server/services/score-import.service';
 
@@ -36,7 +36,7 @@ export function removeTempFiles(): void {
 export async function dbWithPeriod(unitsCsv: string, instrument: string, code = 'P1'): Promise<TestDb> {
 	const t = await createTestDb();
 	await seedInstruments(t.db, NOW);
-	const read = await readTabularFile(basename(unitsCsv), readFileSync(unitsCsv));
+	const read = await readTableBytes(basename(unitsCsv), readFileSync(unitsCsv));
 	if (!read.ok) throw new Error(read.problems.join('\n'));
 	const units = await applyUnitImport(t.db, read.data, null, NOW);
 	if (!units.ok) throw new Error(units.problems.join('\n'));

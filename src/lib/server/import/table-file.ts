@@ -1,32 +1,29 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { CsvReader, type ProblemHandler, type RecordHandler } from '../../domain/import/csv-reader';
+import {
+	CsvReader,
+	parseCsvText,
+	type ProblemHandler,
+	type RecordHandler
+} from '../../domain/import/csv-reader';
+import { toTabular, type TabularRead } from '../../domain/import/tabular';
 
-// Reads an imported table (CSV or XLSX, first sheet) record by record, so that a file of
-// millions of rows never sits in memory as one string (contracts: "Files that are imported").
+// The one reader of imported tables (contracts: "Files that are imported"). CSV goes through the
+// domain CsvReader (BOM, comma or semicolon from the header line, RFC 4180, spreadsheet line
+// numbers); XLSX through exceljs, first sheet. Two entry points: readTableFile streams a file on
+// disk record by record, so that millions of score rows never sit in memory as one string;
+// readTableBytes reads an upload (at most 5 MB) into numbered rows for preview and validation.
 
 export class TableFileError extends Error {}
 
-async function isXlsx(path: string): Promise<boolean> {
-	let handle;
-	try {
-		handle = await open(path, 'r');
-	} catch (e) {
-		const code = (e as NodeJS.ErrnoException).code;
-		throw new TableFileError(
-			code === 'ENOENT' ? `berkas tidak ditemukan: ${path}` : `berkas tidak dapat dibaca: ${path} (${code})`
-		);
-	}
-	try {
-		const head = Buffer.alloc(4);
-		const { bytesRead } = await handle.read(head, 0, 4, 0);
-		// XLSX is a ZIP container: "PK\x03\x04".
-		return bytesRead === 4 && head.readUInt32LE(0) === 0x04034b50;
-	} finally {
-		await handle.close();
-	}
-}
+const MAX_BYTES = 5 * 1024 * 1024;
+/** Rows an upload may hold by default (the preview pages carry them back in a form field). */
+export const MAX_UPLOAD_ROWS = 20_000;
+
+// XLSX is a ZIP container: "PK\x03\x04".
+const isZip = (head: Uint8Array) =>
+	head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 
 function cellText(value: ExcelJS.CellValue): string {
 	if (value === null || value === undefined) return '';
@@ -41,18 +38,10 @@ function cellText(value: ExcelJS.CellValue): string {
 	return String(value);
 }
 
-async function readXlsx(path: string, onRecord: RecordHandler): Promise<void> {
-	const workbook = new ExcelJS.Workbook();
-	try {
-		await workbook.xlsx.readFile(path);
-	} catch (e) {
-		throw new TableFileError(`berkas XLSX tidak dapat dibaca: ${(e as Error).message}`);
-	}
-	const sheet = workbook.worksheets[0];
-	if (!sheet) throw new TableFileError('berkas XLSX tidak berisi lembar kerja');
+/** Every row of a sheet, blank rows included, so that numbering stays the sheet's. */
+function emitSheet(sheet: ExcelJS.Worksheet, onRecord: RecordHandler): void {
 	let expected = 1;
 	sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-		// Empty rows are skipped by exceljs; report them as blank so that numbering stays the row's.
 		for (; expected < rowNumber; expected++) onRecord([], expected);
 		const values = row.values as ExcelJS.CellValue[];
 		const cells: string[] = [];
@@ -63,7 +52,38 @@ async function readXlsx(path: string, onRecord: RecordHandler): Promise<void> {
 	if (expected === 1) onRecord([], 1);
 }
 
-async function readCsv(path: string, onRecord: RecordHandler, onProblem: ProblemHandler): Promise<void> {
+async function isXlsxFile(path: string): Promise<boolean> {
+	let handle;
+	try {
+		handle = await open(path, 'r');
+	} catch (e) {
+		const code = (e as NodeJS.ErrnoException).code;
+		throw new TableFileError(
+			code === 'ENOENT' ? `berkas tidak ditemukan: ${path}` : `berkas tidak dapat dibaca: ${path} (${code})`
+		);
+	}
+	try {
+		const head = new Uint8Array(4);
+		const { bytesRead } = await handle.read(head, 0, 4, 0);
+		return bytesRead === 4 && isZip(head);
+	} finally {
+		await handle.close();
+	}
+}
+
+async function streamXlsx(path: string, onRecord: RecordHandler): Promise<void> {
+	const workbook = new ExcelJS.Workbook();
+	try {
+		await workbook.xlsx.readFile(path);
+	} catch (e) {
+		throw new TableFileError(`berkas XLSX tidak dapat dibaca: ${(e as Error).message}`);
+	}
+	const sheet = workbook.worksheets[0];
+	if (!sheet) throw new TableFileError('berkas XLSX tidak berisi lembar kerja');
+	emitSheet(sheet, onRecord);
+}
+
+async function streamCsv(path: string, onRecord: RecordHandler, onProblem: ProblemHandler): Promise<void> {
 	const reader = new CsvReader(onRecord, onProblem);
 	const decoder = new TextDecoder('utf-8');
 	const stream = createReadStream(path, { highWaterMark: 1 << 20 });
@@ -72,12 +92,62 @@ async function readCsv(path: string, onRecord: RecordHandler, onProblem: Problem
 	reader.end();
 }
 
-/** Calls onRecord for every row (header = line 1); throws TableFileError when unreadable. */
+/** Large files on disk: calls onRecord for every row (header = line 1); throws TableFileError when unreadable. */
 export async function readTableFile(
 	path: string,
 	onRecord: RecordHandler,
 	onProblem: ProblemHandler
 ): Promise<void> {
-	if (await isXlsx(path)) await readXlsx(path, onRecord);
-	else await readCsv(path, onRecord, onProblem);
+	if (await isXlsxFile(path)) await streamXlsx(path, onRecord);
+	else await streamCsv(path, onRecord, onProblem);
+}
+
+const tooMany = (maxRows: number): TabularRead => ({
+	ok: false,
+	problems: [`baris 1: terlalu banyak baris (maksimal ${maxRows})`]
+});
+
+/** CSV text into rows keyed by header name; a broken quote is a problem with its line. */
+export function readCsvText(text: string, maxRows = MAX_UPLOAD_ROWS): TabularRead {
+	const { records, problems } = parseCsvText(text);
+	if (problems.length)
+		return {
+			ok: false,
+			problems: problems.map((p) => `baris ${p.line}: CSV tidak dapat dibaca (${p.reason})`)
+		};
+	if (records.length > maxRows + 1) return tooMany(maxRows);
+	return toTabular(records);
+}
+
+async function readXlsxBytes(bytes: Uint8Array, maxRows: number): Promise<TabularRead> {
+	const workbook = new ExcelJS.Workbook();
+	try {
+		await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+	} catch {
+		return { ok: false, problems: ['baris 1: berkas XLSX tidak dapat dibaca (rusak atau bukan XLSX)'] };
+	}
+	const sheet = workbook.worksheets[0];
+	if (!sheet) return { ok: false, problems: ['baris 1: berkas XLSX tidak berisi lembar kerja'] };
+	if (sheet.rowCount > maxRows + 1) return tooMany(maxRows);
+	const grid: { line: number; cells: string[] }[] = [];
+	emitSheet(sheet, (cells, line) => grid.push({ line, cells }));
+	return toTabular(grid);
+}
+
+/** Uploads and small files: numbered rows keyed by header name; never throws on bad content. */
+export async function readTableBytes(
+	name: string,
+	bytes: Uint8Array,
+	maxRows = MAX_UPLOAD_ROWS
+): Promise<TabularRead> {
+	if (bytes.length === 0) return { ok: false, problems: ['baris 1: berkas kosong'] };
+	if (bytes.length > MAX_BYTES) return { ok: false, problems: ['baris 1: berkas lebih dari 5 MB'] };
+	if (isZip(bytes) || name.toLowerCase().endsWith('.xlsx')) return readXlsxBytes(bytes, maxRows);
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		return { ok: false, problems: ['baris 1: berkas bukan teks UTF-8 (simpan sebagai CSV UTF-8 atau XLSX)'] };
+	}
+	return readCsvText(text, maxRows);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readTabularFile } from './tabular-file';
+import { readTableBytes } from './table-file';
 import type { TabularData, TabularRead } from '../../domain/import/tabular';
 
 /** Reads the file of a multipart form field; missing or empty files are user errors. */
@@ -7,7 +7,7 @@ export async function readUploadedTable(form: FormData, field = 'file'): Promise
 	const file = form.get(field);
 	if (!(file instanceof File) || file.size === 0)
 		return { ok: false, problems: ['Pilih berkas CSV atau XLSX terlebih dahulu.'] };
-	return readTabularFile(file.name, new Uint8Array(await file.arrayBuffer()));
+	return readTableBytes(file.name, new Uint8Array(await file.arrayBuffer()));
 }
 
 const carriedData = z.object({

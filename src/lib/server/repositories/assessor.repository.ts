@@ -84,16 +84,6 @@ export async function listUnavailableDatesBetween(
 		.execute();
 }
 
-export async function hasConflict(db: Db, userId: number, unitId: number): Promise<boolean> {
-	const row = await db
-		.selectFrom('assessor_conflict')
-		.select('user_id')
-		.where('user_id', '=', userId)
-		.where('unit_id', '=', unitId)
-		.executeTakeFirst();
-	return Boolean(row);
-}
-
 /** Every account's email, role, name and affiliation: what an assessor import compares against. */
 export async function listAccountsForImport(db: Db) {
 	const rows = await db

@@ -137,14 +137,3 @@ export async function hasSheetOnVisit(db: Db, visitId: number, userId: number): 
 		.executeTakeFirst();
 	return Boolean(row);
 }
-
-/** Removes a visit that has no sheet yet (its team goes with it). */
-export async function deleteEmptyVisit(db: Db, visitId: number): Promise<void> {
-	await db
-		.deleteFrom('visit')
-		.where('id', '=', visitId)
-		.where((eb) =>
-			eb.not(eb.exists(eb.selectFrom('score_sheet').select('id').where('score_sheet.visit_id', '=', visitId)))
-		)
-		.execute();
-}

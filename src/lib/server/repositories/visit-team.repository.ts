@@ -19,10 +19,6 @@ export async function findRegularVisitId(
 	return r?.id ?? null;
 }
 
-export async function setVisitPlannedOn(db: Db, visitId: number, plannedOn: string): Promise<void> {
-	await db.updateTable('visit').set({ planned_on: plannedOn }).where('id', '=', visitId).execute();
-}
-
 export interface VisitAssessor {
 	userId: number;
 	name: string;

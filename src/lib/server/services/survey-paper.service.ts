@@ -3,9 +3,12 @@ import { checkPaperHeader, validatePaperRows, type PaperRow } from '../../domain
 import { listPeriodSurveyUnits, type SurveyPeriod } from '../repositories/survey-period.repository';
 import { insertSurveyResponses } from '../repositories/survey-response.repository';
 import { recordAudit } from '../repositories/audit.repository';
-import { readTableFile } from './survey-file';
+import { readTableBytes } from '../import/table-file';
 
 // Paper questionnaires (source = 'paper'): all rows or none, with `baris N: reason` problems.
+
+/** A stack of paper questionnaires can outgrow the preview pages' row limit; 5 MB still bounds it. */
+const PAPER_MAX_ROWS = 200_000;
 
 export type PaperResult = { ok: true; count: number } | { ok: false; problems: string[] };
 
@@ -59,9 +62,12 @@ export async function importPaperFile(
 	file: { name: string; bytes: Uint8Array },
 	now: Date
 ): Promise<PaperResult> {
-	const table = await readTableFile(file.name, file.bytes);
+	if (!/\.(csv|txt|xlsx)$/i.test(file.name))
+		return { ok: false, problems: ['berkas harus berformat .csv atau .xlsx'] };
+	const table = await readTableBytes(file.name, file.bytes, PAPER_MAX_ROWS);
 	if (!table.ok) return table;
-	const headerProblems = checkPaperHeader(table.columns);
+	const headerProblems = checkPaperHeader(table.data.columns);
 	if (headerProblems.length) return { ok: false, problems: headerProblems };
-	return enterPaperResponses(db, userId, period, table.rows, now, 'file');
+	const rows = table.data.rows.map((r) => ({ line: r.line, record: r.cells }));
+	return enterPaperResponses(db, userId, period, rows, now, 'file');
 }

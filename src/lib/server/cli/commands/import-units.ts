@@ -4,7 +4,7 @@ import type { CliContext } from '../cli-error';
 import { CliError } from '../cli-error';
 import { parseOptions } from '../args';
 import { openMigrated } from '../open';
-import { readTabularFile } from '../../import/tabular-file';
+import { readTableBytes } from '../../import/table-file';
 import { applyUnitImport } from '../../services/unit-import.service';
 import { applyAssessorImport } from '../../services/assessor-import.service';
 
@@ -18,7 +18,7 @@ async function readInput(ctx: CliContext, usage: string) {
 	} catch {
 		throw new CliError([`berkas ${path} tidak dapat dibaca`]);
 	}
-	const read = await readTabularFile(basename(path), bytes);
+	const read = await readTableBytes(basename(path), bytes);
 	if (!read.ok) throw new CliError(read.problems);
 	return read.data;
 }

@@ -6,11 +6,8 @@ import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
 import { findPeriodDetailByCode } from '$lib/server/repositories/period-settings.repository';
 import { findVisitOfPeriod, listActiveAssessors } from '$lib/server/repositories/visit-plan.repository';
-import {
-	addAssessorToVisit,
-	moveVisit,
-	removeAssessorFromVisit
-} from '$lib/server/services/visit-assignment.service';
+import { addAssessorToVisit } from '$lib/server/services/assignment.service';
+import { moveVisit, removeAssessorFromVisit } from '$lib/server/services/visit-edit.service';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');

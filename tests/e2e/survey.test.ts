@@ -98,4 +98,16 @@ describe('the citizen survey', () => {
 		expect(json.period.code).toBe('MPP-2026');
 		expect(json.units.find((u: { code: string }) => u.code === 'KEL-18').respondents).toBeGreaterThan(0);
 	});
+
+	it('shows the IKM of each unit beside the ranking on the public results of a published period', async () => {
+		const visitor = phone.page;
+		await visitor.context().clearCookies();
+		await visitor.goto('/hasil/MPP-2025?kategori=Puskesmas');
+		const section = visitor.locator('section', { hasText: 'Indeks Kepuasan Masyarakat · Puskesmas' });
+		await expect.poll(() => section.count()).toBe(1);
+		const api = await (await fetch(`${baseURL()}/api/v1/periods/MPP-2025/ikm`)).json();
+		const unit = api.units.find((u: { code: string }) => u.code === 'PKM-01');
+		const shown = await section.locator('tr', { hasText: 'Puskesmas Kota Wilayah Selatan' }).innerText();
+		expect(shown).toContain(unit.ikm_konversi.toFixed(2).replace('.', ','));
+	});
 });

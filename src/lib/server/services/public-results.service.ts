@@ -11,6 +11,7 @@ import {
 import { listPublishedPeriods } from '../repositories/period.repository';
 import { listPublications, type PublicationRecord } from '../repositories/publication.repository';
 import { loadResults, type ResultsDocument } from './results.service';
+import { computePeriodIkm } from './survey-results.service';
 import type { PeriodStatus } from '../db/schema';
 
 // The public results (/hasil/{period}) and the signed-out home page. Anyone sees a published
@@ -26,6 +27,18 @@ export interface PublicResults {
 	revised: { revision: number; at: Date; reason: string | null } | null;
 	categories: PublicCategory[];
 	winners: AwardWinner[];
+	/** Citizen satisfaction (spec 6) per unit of the same period: what the IKM API shows. */
+	ikm: PublicUnitIkm[];
+}
+
+export interface PublicUnitIkm {
+	code: string;
+	name: string;
+	category: string;
+	respondents: number;
+	konversi: number | null;
+	mutu: string | null;
+	kinerja: string | null;
 }
 
 /** The results a caller may see, with the document for certificates; null means 404. */
@@ -58,7 +71,16 @@ export async function loadPublicResults(
 		firstPublishedAt: publications.at(-1)?.publishedAt ?? null,
 		revised: revisionNote(publications),
 		categories: publicCategories(doc),
-		winners: awardWinners(doc)
+		winners: awardWinners(doc),
+		ikm: ((await computePeriodIkm(db, found.periodId))?.units ?? []).map((u) => ({
+			code: u.code,
+			name: u.name,
+			category: u.category,
+			respondents: u.respondents,
+			konversi: u.result?.konversi ?? null,
+			mutu: u.result?.mutu ?? null,
+			kinerja: u.result?.kinerja ?? null
+		}))
 	};
 }
 

@@ -13,6 +13,8 @@ import {
 import { saveSheetDraft } from '../../src/lib/server/services/score-sheet.service';
 import { loadAssessorSheet } from '../../src/lib/server/services/sheet-view.service';
 import type { SessionUser } from '../../src/lib/domain/auth/user';
+import { insertUser, replaceUnitHeadLinks } from '../../src/lib/server/repositories/user.repository';
+import { setPeriodStatus } from '../../src/lib/server/repositories/period.repository';
 
 let t: TestDb;
 let f: SheetFixture;
@@ -148,5 +150,30 @@ describe('blind scoring', () => {
 		expect(existsSync(join(uploads, sha.slice(0, 2), sha))).toBe(true);
 		const log = await t.db.selectFrom('audit_log').select('action').execute();
 		expect(log.map((l) => l.action)).toEqual(expect.arrayContaining(['evidence_add', 'evidence_remove']));
+	});
+
+	it('opens evidence to viewers and to the heads of the unit only once the period is published', async () => {
+		const r = await upload(f.ani, await jpeg());
+		const id = r.ok ? r.evidence.id : 0;
+		const head = await insertUser(
+			t.db,
+			{ email: 'lurah@x.id', name: 'Lurah', role: 'unit_head', passwordHash: null },
+			now
+		);
+		const otherHead = await insertUser(
+			t.db,
+			{ email: 'lain@x.id', name: 'Lain', role: 'unit_head', passwordHash: null },
+			now
+		);
+		await replaceUnitHeadLinks(t.db, head, [f.unitId]);
+		const open = (user: SessionUser) => openEvidenceFile(t.db, uploads, id, user, true);
+		expect(await open(as(head, 'unit_head'))).toBeNull();
+		expect(await open(as(f.admin, 'viewer'))).toBeNull();
+		await setPeriodStatus(t.db, f.periodId, 'published', now);
+		expect(await open(as(head, 'unit_head'))).not.toBeNull();
+		expect(await open(as(f.admin, 'viewer'))).not.toBeNull();
+		expect(await open(as(otherHead, 'unit_head'))).toBeNull();
+		// blind scoring still binds the team mate after publication
+		expect(await open(as(f.budi))).toBeNull();
 	});
 });

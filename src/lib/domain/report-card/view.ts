@@ -40,7 +40,7 @@ export interface ReportCardView {
 		level: number | null;
 		descriptor: string | null;
 		notes: { visitNo: number; note: string }[];
-		evidence: { name: string; isImage: boolean }[];
+		evidence: { name: string; isImage: boolean; url: string; thumbnailUrl: string | null }[];
 	}[];
 	gains: {
 		code: string;

@@ -104,6 +104,8 @@ export interface EvidenceAccess {
 	sheetId: number;
 	assessorId: number;
 	visitId: number;
+	unitId: number;
+	published: boolean;
 	name: string;
 	file: StoredFileRecord;
 }
@@ -114,12 +116,16 @@ export async function findEvidenceAccess(db: Db, evidenceId: number): Promise<Ev
 		.selectFrom('evidence')
 		.innerJoin('score_sheet', 'score_sheet.id', 'evidence.sheet_id')
 		.innerJoin('stored_file', 'stored_file.id', 'evidence.file_id')
+		.innerJoin('visit', 'visit.id', 'score_sheet.visit_id')
+		.innerJoin('period', 'period.id', 'visit.period_id')
 		.select([
 			'evidence.id',
 			'evidence.sheet_id',
 			'evidence.original_name',
 			'score_sheet.assessor_id',
 			'score_sheet.visit_id',
+			'visit.unit_id',
+			'period.status as periodStatus',
 			'stored_file.id as fileId',
 			'stored_file.sha256',
 			'stored_file.mime',
@@ -134,6 +140,8 @@ export async function findEvidenceAccess(db: Db, evidenceId: number): Promise<Ev
 		sheetId: r.sheet_id,
 		assessorId: r.assessor_id,
 		visitId: r.visit_id,
+		unitId: r.unit_id,
+		published: r.periodStatus === 'published' || r.periodStatus === 'archived',
 		name: r.original_name,
 		file: { id: r.fileId, sha256: r.sha256, mime: r.mime, size: r.size, hasThumbnail: r.has_thumbnail === 1 }
 	};

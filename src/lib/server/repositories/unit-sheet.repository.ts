@@ -90,6 +90,7 @@ export async function listUnitScoreNotes(db: Db, periodId: number, unitId: numbe
 }
 
 export interface EvidenceFile {
+	id: number;
 	indicatorCode: string;
 	name: string;
 	sha256: string;
@@ -105,6 +106,7 @@ export async function listUnitEvidence(db: Db, periodId: number, unitId: number)
 		.innerJoin('indicator', 'indicator.id', 'evidence.indicator_id')
 		.innerJoin('stored_file', 'stored_file.id', 'evidence.file_id')
 		.select([
+			'evidence.id',
 			'indicator.code',
 			'evidence.original_name',
 			'stored_file.sha256',
@@ -118,6 +120,7 @@ export async function listUnitEvidence(db: Db, periodId: number, unitId: number)
 		.orderBy('evidence.id')
 		.execute();
 	return rows.map((r) => ({
+		id: r.id,
 		indicatorCode: r.code,
 		name: r.original_name,
 		sha256: r.sha256,

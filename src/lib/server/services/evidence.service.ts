@@ -1,4 +1,6 @@
 import type { Db } from '../db/connection';
+import { canOpenEvidence } from '../../domain/evidence-access';
+import { isHeadOfUnit } from '../repositories/report-card.repository';
 import type { SessionUser } from '../../domain/auth/user';
 import {
 	cleanFileName,
@@ -167,8 +169,8 @@ export async function removeEvidence(
 }
 
 /**
- * The file behind an evidence item, for its own assessor and administrators only (blind scoring:
- * a team mate on the same visit gets the same 404 as a stranger).
+ * The file behind an evidence item (rule: canOpenEvidence). Anyone not allowed, a team mate on
+ * the same visit included, gets the same 404 as for an id that does not exist.
  */
 export async function openEvidenceFile(
 	db: Db,
@@ -180,7 +182,8 @@ export async function openEvidenceFile(
 	if (!Number.isSafeInteger(evidenceId) || evidenceId < 1) return null;
 	const found = await findEvidenceAccess(db, evidenceId);
 	if (!found) return null;
-	if (user.role !== 'admin' && !(user.role === 'assessor' && found.assessorId === user.id)) return null;
+	const head = user.role === 'unit_head' && (await isHeadOfUnit(db, user.id, found.unitId));
+	if (!canOpenEvidence(user, found, head)) return null;
 	if (thumbnail && found.file.hasThumbnail)
 		return { path: thumbnailPath(uploadDir, found.file.sha256), mime: 'image/webp', name: found.name };
 	return { path: evidencePath(uploadDir, found.file.sha256), mime: found.file.mime, name: found.name };

@@ -51,7 +51,12 @@ export function presentReportCard(c: ReportCard): ReportCardView {
 			level: i.level,
 			descriptor: i.descriptor,
 			notes: i.notes.map((n) => ({ visitNo: n.visitNo, note: n.note })),
-			evidence: i.evidence.map((e) => ({ name: e.name, isImage: e.mime.startsWith('image/') }))
+			evidence: i.evidence.map((e) => ({
+				name: e.name,
+				isImage: e.mime.startsWith('image/'),
+				url: `/bukti/${e.id}`,
+				thumbnailUrl: e.hasThumbnail ? `/bukti/${e.id}?ukuran=kecil` : null
+			}))
 		})),
 		gains: c.gains.map((g) => ({
 			code: g.indicatorCode,

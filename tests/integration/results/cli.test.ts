@@ -2,15 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/test-db';
-import { seedInstruments } from '../../../db/seeds/demo-city';
-import { EXAMPLES, NOW, tempFile, removeTempFiles } from './support';
+import { EXAMPLES, tempFile, removeTempFiles } from './support';
 afterAll(removeTempFiles);
 
 // The command line end to end: exit codes, stdout summary, stderr problems (contracts).
 let t: TestDb;
 beforeAll(async () => {
+	// No instruments seeded here: every command ships them into the database it opens.
 	t = await createTestDb();
-	await seedInstruments(t.db, NOW);
 });
 afterAll(() => t.cleanup());
 

@@ -67,7 +67,7 @@ export async function runCreatePeriod(ctx: CliContext): Promise<void> {
 		);
 		if (!result.ok) throw new CliError(Object.entries(result.errors).map(([f, m]) => `${f}: ${m}`));
 		const p = result.value;
-		ctx.out(`Periode ${p.code} (draft) dibuat: ${p.unitCount} unit, ${p.startsOn} s.d. ${p.endsOn}.`);
+		ctx.out(`Periode ${p.code} (draf) dibuat: ${p.unitCount} unit, ${p.startsOn} s.d. ${p.endsOn}.`);
 	} finally {
 		await db.destroy();
 	}

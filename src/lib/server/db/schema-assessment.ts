@@ -1,0 +1,154 @@
+import type { Generated } from 'kysely';
+
+// Instruments, periods, visits, score sheets and publication (migrations 0003-0005).
+// Dates are ISO 'YYYY-MM-DD'; times epoch ms.
+export type PeriodStatus = 'draft' | 'running' | 'review' | 'published' | 'archived';
+
+export interface InstrumentTable {
+	id: Generated<number>;
+	code: string;
+	name: string;
+	regulation: Generated<string>;
+	based_on_id: number | null;
+	notes: Generated<string>;
+	sources: Generated<string>;
+	public_items: string | null;
+	created_at: number;
+}
+export interface AspectTable {
+	id: Generated<number>;
+	instrument_id: number;
+	code: string;
+	name: string;
+	weight: number;
+	position: number;
+}
+export interface IndicatorTable {
+	id: Generated<number>;
+	instrument_id: number;
+	aspect_id: number;
+	code: string;
+	title: string;
+	weight: number;
+	position: number;
+	note: string | null;
+	evidence: Generated<string>;
+}
+export interface IndicatorLevelTable {
+	indicator_id: number;
+	level: number;
+	descriptor: string;
+}
+export interface PeriodTable {
+	id: Generated<number>;
+	code: string;
+	name: string;
+	instrument_id: number;
+	status: Generated<PeriodStatus>;
+	required_visits: Generated<number>;
+	required_assessors: Generated<number>;
+	awards_per_category: Generated<number>;
+	award_min_grade: string | null;
+	disagreement_threshold: Generated<number>;
+	coaching_rule: Generated<string>;
+	coaching_items: Generated<number>;
+	starts_on: string;
+	ends_on: string;
+	survey_from: string;
+	survey_to: string;
+	created_at: number;
+	updated_at: number;
+}
+export interface PeriodUnitTable {
+	period_id: number;
+	unit_id: number;
+	category_id: number;
+}
+export interface CoachingPlanTable {
+	id: Generated<number>;
+	period_id: number;
+	unit_id: number;
+	status: Generated<'draft' | 'active' | 'completed' | 'cancelled'>;
+	mentor_id: number | null;
+	reason: Generated<string>;
+	created_at: number;
+	updated_at: number;
+}
+export interface VisitTable {
+	id: Generated<number>;
+	period_id: number;
+	unit_id: number;
+	visit_no: number;
+	kind: Generated<'regular' | 'follow_up'>;
+	coaching_plan_id: number | null;
+	planned_on: string | null;
+	created_at: number;
+}
+export interface VisitAssessorTable {
+	visit_id: number;
+	user_id: number;
+}
+export interface ScoreSheetTable {
+	id: Generated<number>;
+	visit_id: number;
+	assessor_id: number;
+	status: Generated<'draft' | 'submitted'>;
+	version: Generated<number>;
+	source: Generated<'form' | 'import'>;
+	submitted_at: number | null;
+	created_at: number;
+	updated_at: number;
+}
+export interface ScoreTable {
+	sheet_id: number;
+	indicator_id: number;
+	score: number | null;
+	note: string | null;
+}
+export interface SheetAspectSumTable {
+	sheet_id: number;
+	aspect_id: number;
+	weighted_sum: number;
+}
+export interface StoredFileTable {
+	id: Generated<number>;
+	sha256: string;
+	mime: string;
+	size: number;
+	has_thumbnail: Generated<number>;
+	created_at: number;
+}
+export interface EvidenceTable {
+	id: Generated<number>;
+	sheet_id: number;
+	indicator_id: number;
+	file_id: number;
+	original_name: string;
+	uploaded_by: number;
+	created_at: number;
+}
+export interface DisagreementResolutionTable {
+	id: Generated<number>;
+	period_id: number;
+	unit_id: number;
+	indicator_id: number;
+	action: 'note' | 'extra_visit';
+	note: string;
+	resolved_by: number;
+	resolved_at: number;
+}
+export interface PublicationTable {
+	id: Generated<number>;
+	period_id: number;
+	revision: number;
+	published_at: number;
+	published_by: number | null;
+	reason: string | null;
+	open_flags_confirmed: Generated<number>;
+	snapshot: string;
+}
+export interface PeriodResultCacheTable {
+	period_id: number;
+	computed_at: number;
+	json: string;
+}

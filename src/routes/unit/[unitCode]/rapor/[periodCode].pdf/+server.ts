@@ -2,28 +2,22 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { readConfig } from '$lib/server/config';
-import { isoDateIn } from '$lib/domain/format';
-import { authorizeReportCard, loadReportCard } from '$lib/server/services/report-card.service';
-import { presentReportCard } from '$lib/server/services/report-card-view';
-import { loadLiveResults } from '$lib/server/services/live-results.service';
+import { openReportCard } from '$lib/server/services/report-card-request.service';
 import { renderReportCardPdf } from '$lib/server/pdf/report-card-pdf';
 
 export const GET: RequestHandler = async (event) => {
 	const user = requireUser(event);
-	const db = getDb();
-	const auth = await authorizeReportCard(db, user, event.params.unitCode, event.params.periodCode);
-	if (!auth.ok) error(auth.status, auth.message);
-	const today = isoDateIn(new Date(), readConfig().timeZone);
-	const card = await loadReportCard(
-		db,
-		auth.value.unit,
-		auth.value.period,
-		(p) => loadLiveResults(db, p),
-		today
+	const found = await openReportCard(
+		getDb(),
+		user,
+		event.params.unitCode,
+		event.params.periodCode,
+		new Date()
 	);
-	const pdf = await renderReportCardPdf(presentReportCard(card));
-	const name = `rapor-${auth.value.unit.code}-${auth.value.period.code}.pdf`.replace(/[^A-Za-z0-9._-]/g, '_');
+	if (!found.ok) error(found.status, found.message);
+	const { card, unitCode, periodCode } = found.value;
+	const pdf = await renderReportCardPdf(card);
+	const name = `rapor-${unitCode}-${periodCode}.pdf`.replace(/[^A-Za-z0-9._-]/g, '_');
 	return new Response(pdf as BodyInit, {
 		headers: {
 			'Content-Type': 'application/pdf',

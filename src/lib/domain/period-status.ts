@@ -9,3 +9,8 @@ export const PERIOD_STATUS_LABELS: Record<PeriodStatus, string> = {
 	published: 'terbit',
 	archived: 'arsip'
 };
+
+/** Published results stay public when the period is archived (contracts: status codes). */
+export function isPublished(status: PeriodStatus): boolean {
+	return status === 'published' || status === 'archived';
+}

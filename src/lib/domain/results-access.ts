@@ -1,9 +1,9 @@
 import type { Role } from './auth/user';
-import type { PeriodStatus } from './period-status';
+import { isPublished, type PeriodStatus } from './period-status';
 
 // Contracts: the results API answers anonymous callers (and roles without an overview) only for
 // published periods; administrators and viewers see any period.
 export function canSeeResults(role: Role | null, status: PeriodStatus): boolean {
 	if (role === 'admin' || role === 'viewer') return true;
-	return status === 'published' || status === 'archived';
+	return isPublished(status);
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { isPublished } from '../../domain/period-status';
 
 export interface StoredFileRecord {
 	id: number;
@@ -141,7 +142,7 @@ export async function findEvidenceAccess(db: Db, evidenceId: number): Promise<Ev
 		assessorId: r.assessor_id,
 		visitId: r.visit_id,
 		unitId: r.unit_id,
-		published: r.periodStatus === 'published' || r.periodStatus === 'archived',
+		published: isPublished(r.periodStatus),
 		name: r.original_name,
 		file: { id: r.fileId, sha256: r.sha256, mime: r.mime, size: r.size, hasThumbnail: r.has_thumbnail === 1 }
 	};

@@ -30,6 +30,7 @@ import { findLatestSnapshot, listLatestSnapshots } from '../repositories/publica
 import { findPlanOfUnit } from '../repositories/coaching-plan.repository';
 import { loadPlanView, type PlanView } from './coaching-view.service';
 import { ok, refuse, type ServiceResult } from './service-result';
+import { isPublished } from '../../domain/period-status';
 
 export const DEFAULT_GOVERNMENT = 'Pemerintah Kota Contoh';
 
@@ -79,7 +80,7 @@ export async function authorizeReportCard(
 	const unit = await findReportUnitByCode(db, unitCode);
 	const period = await findReportPeriodByCode(db, periodCode);
 	if (!unit || !period) return refuse(404, 'Rapor tidak ditemukan.');
-	const published = period.status === 'published' || period.status === 'archived';
+	const published = isPublished(period.status);
 	const head = user.role === 'unit_head' && (await isHeadOfUnit(db, user.id, unit.id));
 	const access = reportCardAccess(user, head, published);
 	if (access === 'forbidden') return refuse(403, 'Anda tidak memiliki akses ke rapor unit ini.');
@@ -98,7 +99,7 @@ export async function loadReportCard(
 	liveResults: (period: ReportPeriod) => Promise<PeriodResults | null>,
 	today: string
 ): Promise<ReportCard> {
-	const published = period.status === 'published' || period.status === 'archived';
+	const published = isPublished(period.status);
 	const snap = published ? await findLatestSnapshot(db, period.id) : null;
 	const results: PeriodResults | null = snap ? JSON.parse(snap.snapshot) : await liveResults(period);
 	const found = findUnit(results, unit.code);

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection';
 import type { Role } from '../../domain/auth/user';
 import { canSeeResults } from '../../domain/results-access';
+import { isPublished } from '../../domain/period-status';
 import { aspectCodesOf, resultsTable, type ResultsTable } from '../../domain/scoring/results-table';
 import { filterCategory, loadResultsBytes, loadResultsJson, type ResultsDocument } from './results.service';
 
@@ -8,8 +9,6 @@ import { filterCategory, loadResultsBytes, loadResultsJson, type ResultsDocument
 
 export type ApiResults =
 	{ ok: true; json: string | Uint8Array; published: boolean } | { ok: false; status: 404; error: string };
-
-const isPublished = (status: string) => status === 'published' || status === 'archived';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 

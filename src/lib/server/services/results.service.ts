@@ -20,6 +20,7 @@ import {
 	findCachedResultsBytes,
 	storeCachedResults
 } from '../repositories/result-cache.repository';
+import { isPublished } from '../../domain/period-status';
 
 // Period results (contracts: "Results JSON"): per-sheet aspect sums from SQL fed to the domain
 // rules; served from period_result_cache while the period runs, and from the latest
@@ -91,7 +92,7 @@ export interface ResultsJson {
 export async function loadResultsJson(db: Db, periodCode: string, now: Date): Promise<ResultsJson | null> {
 	const period = await findPeriodByCode(db, periodCode);
 	if (!period) return null;
-	if (period.status === 'published' || period.status === 'archived') {
+	if (isPublished(period.status)) {
 		const snapshot = await findLatestSnapshot(db, period.id);
 		if (snapshot !== null) {
 			if (period.status === 'published') return { period, json: snapshot };

@@ -9,6 +9,7 @@ import { createScoreImportWriter } from '../repositories/score-import.repository
 import { invalidatePeriodResults } from '../repositories/result-cache.repository';
 import { recordAudit } from '../repositories/audit.repository';
 import { readTableFile, TableFileError } from '../import/table-file';
+import { isPublished } from '../../domain/period-status';
 
 // `import-scores` (contracts): one transaction; any problem rolls everything back.
 
@@ -43,7 +44,7 @@ export async function importScoresFile(
 	const { db, sqlite } = conn;
 	const period = await findPeriodByCode(db, input.periodCode);
 	if (!period) return { ok: false, problems: [`periode "${input.periodCode}" tidak ditemukan`] };
-	if (period.status === 'published' || period.status === 'archived')
+	if (isPublished(period.status))
 		return {
 			ok: false,
 			problems: [

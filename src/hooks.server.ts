@@ -3,8 +3,8 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb } from '$lib/server/db';
 import { migrateToLatest } from '$lib/server/db/migrate';
-import { handleSurveyPosts, isSurveySubmission } from '$lib/server/survey-http';
-import { handleActionFailureStatus } from '$lib/server/action-status';
+import { handleSurveyPosts, isSurveySubmission } from '$lib/server/survey/survey-http';
+import { handleActionFailureStatus } from '$lib/server/http/action-status';
 import {
 	SESSION_COOKIE,
 	clearSessionCookie,

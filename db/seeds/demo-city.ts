@@ -2,28 +2,25 @@ import type { Db } from '../../src/lib/server/db/connection';
 import { parseInstrumentJson, type InstrumentDef } from '../../src/lib/domain/instrument';
 import { sheetAspectSums } from '../../src/lib/domain/scoring';
 import { hashPassword } from '../../src/lib/server/auth/password';
-import {
-	insertInstrument,
-	findInstrumentByCode
-} from '../../src/lib/server/repositories/instrument.repository';
-import { findOrCreateCategory, insertUnit } from '../../src/lib/server/repositories/unit.repository';
+import { insertInstrument, findInstrumentByCode } from '../../src/lib/server/periods/instrument.repository';
+import { findOrCreateCategory, insertUnit } from '../../src/lib/server/units/unit.repository';
 import {
 	findUserByEmail,
 	insertUser,
 	replaceUnitHeadLinks
-} from '../../src/lib/server/repositories/user.repository';
+} from '../../src/lib/server/accounts/user.repository';
 import { seedDemoCoaching } from './demo-coaching';
 import {
 	addActiveUnitsToPeriod,
 	insertPeriod,
 	setPeriodStatus
-} from '../../src/lib/server/repositories/period.repository';
-import { addVisitAssessor, insertVisit } from '../../src/lib/server/repositories/visit.repository';
+} from '../../src/lib/server/periods/period.repository';
+import { addVisitAssessor, insertVisit } from '../../src/lib/server/periods/visit.repository';
 import {
 	insertScores,
 	insertSheet,
 	replaceAspectSums
-} from '../../src/lib/server/repositories/score-sheet.repository';
+} from '../../src/lib/server/sheets/score-sheet.repository';
 import { seedSurveyResponses } from './demo-survey';
 import {
 	ADMIN,
@@ -35,7 +32,7 @@ import {
 	UNIT_HEADS,
 	VIEWER
 } from './demo-city-data';
-import { publishPeriod } from '../../src/lib/server/services/publication.service';
+import { publishPeriod } from '../../src/lib/server/publication/publication.service';
 import permenpan17 from '../instruments/permenpan-17-2017.json';
 import pekppp29 from '../instruments/pekppp-29-2022.json';
 

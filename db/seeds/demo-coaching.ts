@@ -1,19 +1,16 @@
 import type { Db } from '../../src/lib/server/db/connection';
 import { addDaysIso } from '../../src/lib/domain/coaching/items';
 import { isoDateIn } from '../../src/lib/domain/format';
-import { listPlans } from '../../src/lib/server/repositories/coaching-plan.repository';
-import {
-	updatePlanMentor,
-	updatePlanStatus
-} from '../../src/lib/server/repositories/coaching-plan.repository';
+import { listPlans } from '../../src/lib/server/coaching/coaching-plan.repository';
+import { updatePlanMentor, updatePlanStatus } from '../../src/lib/server/coaching/coaching-plan.repository';
 import {
 	listItemsOfPlans,
 	updateItemPlan,
 	updateItemStatus
-} from '../../src/lib/server/repositories/coaching-item.repository';
-import { insertProgress } from '../../src/lib/server/repositories/coaching-progress.repository';
-import { addVisitAssessor, insertVisit } from '../../src/lib/server/repositories/visit.repository';
-import { insertScores, insertSheet } from '../../src/lib/server/repositories/score-sheet.repository';
+} from '../../src/lib/server/coaching/coaching-item.repository';
+import { insertProgress } from '../../src/lib/server/coaching/coaching-progress.repository';
+import { addVisitAssessor, insertVisit } from '../../src/lib/server/periods/visit.repository';
+import { insertScores, insertSheet } from '../../src/lib/server/sheets/score-sheet.repository';
 
 // The coaching loop of the demo city after MPP-2025 was published (which drafted the plans):
 // the plans of units with demo heads and every third other plan are active with the admin as

@@ -3,7 +3,7 @@ import { PROFILE_OPTIONS, jakartaDayStart } from '../../src/lib/domain/survey';
 import {
 	insertSurveyResponses,
 	type NewSurveyResponse
-} from '../../src/lib/server/repositories/survey-response.repository';
+} from '../../src/lib/server/survey/survey-response.repository';
 
 // Demo citizen-survey answers: spread over units and days of each window, profiles filled, and a
 // few suggestions in each moderation state. Driven by the demo city's seeded PRNG.

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { homePathFor } from '$lib/domain/auth/user';
-import { loadPublicHome } from '$lib/server/services/public-results.service';
+import { loadPublicHome } from '$lib/server/results/public-results.service';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (locals.user) redirect(303, homePathFor(locals.user.role));

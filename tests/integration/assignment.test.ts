@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from './support/test-db';
 import { createSheetFixture, type SheetFixture } from './support/sheet-fixture';
-import { addAssessorToVisit, assignAssessorToVisit } from '../../src/lib/server/services/assignment.service';
-import { setPeriodStatus } from '../../src/lib/server/repositories/period.repository';
+import { addAssessorToVisit, assignAssessorToVisit } from '../../src/lib/server/accounts/assignment.service';
+import { setPeriodStatus } from '../../src/lib/server/periods/period.repository';
 
 let t: TestDb;
 let f: SheetFixture;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from './support/test-db';
-import { createUser } from '../../src/lib/server/services/user.service';
-import { signIn, changePassword } from '../../src/lib/server/services/auth.service';
+import { createUser } from '../../src/lib/server/accounts/user.service';
+import { signIn, changePassword } from '../../src/lib/server/accounts/auth.service';
 import { validateSessionToken } from '../../src/lib/server/auth/session';
 
 let t: TestDb;

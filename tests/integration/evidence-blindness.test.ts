@@ -5,16 +5,12 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from './support/test-db';
 import { createSheetFixture, type SheetFixture } from './support/sheet-fixture';
-import {
-	addEvidence,
-	openEvidenceFile,
-	removeEvidence
-} from '../../src/lib/server/services/evidence.service';
-import { saveSheetDraft } from '../../src/lib/server/services/score-sheet.service';
-import { loadAssessorSheet } from '../../src/lib/server/services/sheet-view.service';
+import { addEvidence, openEvidenceFile, removeEvidence } from '../../src/lib/server/sheets/evidence.service';
+import { saveSheetDraft } from '../../src/lib/server/sheets/score-sheet.service';
+import { loadAssessorSheet } from '../../src/lib/server/sheets/sheet-view.service';
 import type { SessionUser } from '../../src/lib/domain/auth/user';
-import { insertUser, replaceUnitHeadLinks } from '../../src/lib/server/repositories/user.repository';
-import { setPeriodStatus } from '../../src/lib/server/repositories/period.repository';
+import { insertUser, replaceUnitHeadLinks } from '../../src/lib/server/accounts/user.repository';
+import { setPeriodStatus } from '../../src/lib/server/periods/period.repository';
 
 let t: TestDb;
 let f: SheetFixture;

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from './support/test-db';
 import { createSheetFixture, fullValues, type SheetFixture } from './support/sheet-fixture';
-import { saveSheetDraft, submitSheet } from '../../src/lib/server/services/score-sheet.service';
-import { reopenSheet } from '../../src/lib/server/services/sheet-review.service';
-import { loadAssessorSheet } from '../../src/lib/server/services/sheet-view.service';
-import { setPeriodStatus } from '../../src/lib/server/repositories/period.repository';
+import { saveSheetDraft, submitSheet } from '../../src/lib/server/sheets/score-sheet.service';
+import { reopenSheet } from '../../src/lib/server/sheets/sheet-review.service';
+import { loadAssessorSheet } from '../../src/lib/server/sheets/sheet-view.service';
+import { setPeriodStatus } from '../../src/lib/server/periods/period.repository';
 import { sheetAspectSums } from '../../src/lib/domain/scoring';
 
 let t: TestDb;
@@ -186,7 +186,7 @@ describe('submitting', () => {
 	});
 
 	it('treats weight-0 indicators of 29/2022 as optional', async () => {
-		const { findInstrumentByCode } = await import('../../src/lib/server/repositories/instrument.repository');
+		const { findInstrumentByCode } = await import('../../src/lib/server/periods/instrument.repository');
 		const pek = (await findInstrumentByCode(t.db, 'pekppp-29-2022'))!;
 		await t.db.updateTable('period').set({ instrument_id: pek.id }).execute();
 		const values = fullValues(pek.def, 3);

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm, type FieldErrors } from '$lib/server/forms';
-import { changePassword } from '$lib/server/services/auth.service';
+import { parseForm, type FieldErrors } from '$lib/server/http/forms';
+import { changePassword } from '$lib/server/accounts/auth.service';
 import { ROLE_LABELS } from '$lib/domain/auth/user';
 import { m } from '$lib/paraglide/messages';
 

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime';
-import { safeNextPath } from '$lib/server/forms';
+import { safeNextPath } from '$lib/server/http/forms';
 
 export const load: PageServerLoad = () => redirect(303, '/');
 

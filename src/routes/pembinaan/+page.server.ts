@@ -4,7 +4,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { isoDateIn } from '$lib/domain/format';
-import { loadCoachingOverview } from '$lib/server/services/coaching-overview.service';
+import { loadCoachingOverview } from '$lib/server/coaching/coaching-overview.service';
 
 const PAGE_SIZE = 25;
 const filterSchema = z.object({

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { listPeriods } from '$lib/server/repositories/period.repository';
+import { listPeriods } from '$lib/server/periods/period.repository';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'viewer', 'admin');

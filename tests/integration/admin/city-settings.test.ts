@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { createTestDb, type TestDb } from '../support/test-db';
-import { insertUser } from '../../../src/lib/server/repositories/user.repository';
-import { readCitySettings } from '../../../src/lib/server/repositories/city-setting.repository';
+import { insertUser } from '../../../src/lib/server/accounts/user.repository';
+import { readCitySettings } from '../../../src/lib/server/settings/city-setting.repository';
 import {
 	readCityLogo,
 	saveCityLogo,
 	saveCitySettings
-} from '../../../src/lib/server/services/city-settings.service';
+} from '../../../src/lib/server/settings/city-settings.service';
 
 const now = new Date('2026-11-22T03:00:00Z');
 let t: TestDb;

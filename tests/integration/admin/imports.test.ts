@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTestDb, type TestDb } from '../support/test-db';
-import { readTableBytes } from '../../../src/lib/server/import/table-file';
-import { applyUnitImport, previewUnitImport } from '../../../src/lib/server/services/unit-import.service';
-import { applyAssessorImport } from '../../../src/lib/server/services/assessor-import.service';
-import { findOrCreateCategory, insertUnit } from '../../../src/lib/server/repositories/unit.repository';
-import { insertPeriod } from '../../../src/lib/server/repositories/period.repository';
-import { findUserByEmail } from '../../../src/lib/server/repositories/user.repository';
+import { readTableBytes } from '../../../src/lib/server/files/table-file';
+import { applyUnitImport, previewUnitImport } from '../../../src/lib/server/units/unit-import.service';
+import { applyAssessorImport } from '../../../src/lib/server/accounts/assessor-import.service';
+import { findOrCreateCategory, insertUnit } from '../../../src/lib/server/units/unit.repository';
+import { insertPeriod } from '../../../src/lib/server/periods/period.repository';
+import { findUserByEmail } from '../../../src/lib/server/accounts/user.repository';
 import { seedInstruments } from '../../../db/seeds/demo-city';
-import { findInstrumentByCode } from '../../../src/lib/server/repositories/instrument.repository';
+import { findInstrumentByCode } from '../../../src/lib/server/periods/instrument.repository';
 
 const now = new Date('2026-11-22T03:00:00Z');
 let t: TestDb;

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { seedInstruments } from '../../../db/seeds/demo-city';
-import { insertUser } from '../../../src/lib/server/repositories/user.repository';
-import { findInstrumentByCode } from '../../../src/lib/server/repositories/instrument.repository';
-import { insertPeriod } from '../../../src/lib/server/repositories/period.repository';
-import { cloneInstrument, editInstrument } from '../../../src/lib/server/services/instrument-admin.service';
+import { insertUser } from '../../../src/lib/server/accounts/user.repository';
+import { findInstrumentByCode } from '../../../src/lib/server/periods/instrument.repository';
+import { insertPeriod } from '../../../src/lib/server/periods/period.repository';
+import { cloneInstrument, editInstrument } from '../../../src/lib/server/periods/instrument-admin.service';
 
 const now = new Date('2026-11-22T03:00:00Z');
 let t: TestDb;

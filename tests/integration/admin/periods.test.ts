@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { seedInstruments } from '../../../db/seeds/demo-city';
-import { findOrCreateCategory, insertUnit } from '../../../src/lib/server/repositories/unit.repository';
+import { findOrCreateCategory, insertUnit } from '../../../src/lib/server/units/unit.repository';
 import {
 	changePeriodStatus,
 	createPeriod,
 	editPeriodSettings,
 	type NewPeriodInput
-} from '../../../src/lib/server/services/period-admin.service';
-import { insertUser } from '../../../src/lib/server/repositories/user.repository';
+} from '../../../src/lib/server/periods/period-admin.service';
+import { insertUser } from '../../../src/lib/server/accounts/user.repository';
 import { DEFAULT_COACHING_RULE } from '../../../src/lib/domain/period/coaching-rule';
 
 const now = new Date('2026-11-22T03:00:00Z');

@@ -1,16 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { seedInstruments } from '../../../db/seeds/demo-city';
-import { findOrCreateCategory, insertUnit } from '../../../src/lib/server/repositories/unit.repository';
-import { insertUser } from '../../../src/lib/server/repositories/user.repository';
-import {
-	insertConflict,
-	insertUnavailableDates
-} from '../../../src/lib/server/repositories/assessor.repository';
-import { listScheduledVisits } from '../../../src/lib/server/repositories/visit-plan.repository';
-import { createPeriod } from '../../../src/lib/server/services/period-admin.service';
-import { confirmSchedule, previewSchedule } from '../../../src/lib/server/services/visit-planning.service';
-import { addAssessorToVisit } from '../../../src/lib/server/services/assignment.service';
+import { findOrCreateCategory, insertUnit } from '../../../src/lib/server/units/unit.repository';
+import { insertUser } from '../../../src/lib/server/accounts/user.repository';
+import { insertConflict, insertUnavailableDates } from '../../../src/lib/server/accounts/assessor.repository';
+import { listScheduledVisits } from '../../../src/lib/server/periods/visit-plan.repository';
+import { createPeriod } from '../../../src/lib/server/periods/period-admin.service';
+import { confirmSchedule, previewSchedule } from '../../../src/lib/server/periods/visit-planning.service';
+import { addAssessorToVisit } from '../../../src/lib/server/accounts/assignment.service';
 import { DEFAULT_COACHING_RULE } from '../../../src/lib/domain/period/coaching-rule';
 import { workingDaysBetween } from '../../../src/lib/domain/dates';
 

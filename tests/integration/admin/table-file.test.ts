@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { readCsvText, readTableBytes, readTableFile } from '../../../src/lib/server/import/table-file';
+import { readCsvText, readTableBytes, readTableFile } from '../../../src/lib/server/files/table-file';
 
 describe('reading CSV files', () => {
 	it('numbers rows as a spreadsheet shows them, across quoted line breaks and blank lines', () => {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { buildScoredPeriod, flat, NOW, publishSnapshot } from '../support/coaching-fixture';
-import { draftCoachingPlans } from '../../../src/lib/server/services/coaching-draft.service';
-import { listPlans } from '../../../src/lib/server/repositories/coaching-plan.repository';
-import { listItemsOfPlans } from '../../../src/lib/server/repositories/coaching-item.repository';
+import { draftCoachingPlans } from '../../../src/lib/server/coaching/coaching-draft.service';
+import { listPlans } from '../../../src/lib/server/coaching/coaching-plan.repository';
+import { listItemsOfPlans } from '../../../src/lib/server/coaching/coaching-item.repository';
 
 let t: TestDb;
 beforeEach(async () => {

@@ -3,16 +3,16 @@ import ExcelJS from 'exceljs';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { buildScoredPeriod, flat, NOW } from '../support/coaching-fixture';
 import type { SessionUser } from '../../../src/lib/domain/auth/user';
-import { setPeriodStatus } from '../../../src/lib/server/repositories/period.repository';
-import { publishPeriod } from '../../../src/lib/server/services/publication.service';
-import { listPlans } from '../../../src/lib/server/repositories/coaching-plan.repository';
-import { assignMentor, movePlan } from '../../../src/lib/server/services/coaching-plan.service';
+import { setPeriodStatus } from '../../../src/lib/server/periods/period.repository';
+import { publishPeriod } from '../../../src/lib/server/publication/publication.service';
+import { listPlans } from '../../../src/lib/server/coaching/coaching-plan.repository';
+import { assignMentor, movePlan } from '../../../src/lib/server/coaching/coaching-plan.service';
 import {
 	listCoachingExportRows,
 	loadCoachingOverview
-} from '../../../src/lib/server/services/coaching-overview.service';
-import { writeCoachingWorkbook } from '../../../src/lib/server/xlsx/coaching-xlsx';
-import { loadUnitHome } from '../../../src/lib/server/services/unit-home.service';
+} from '../../../src/lib/server/coaching/coaching-overview.service';
+import { writeCoachingWorkbook } from '../../../src/lib/server/coaching/coaching-xlsx';
+import { loadUnitHome } from '../../../src/lib/server/units/unit-home.service';
 
 let t: TestDb;
 const as = (id: number, role: SessionUser['role']): SessionUser => ({ id, role, name: 'x', email: 'x@y.z' });

@@ -5,21 +5,21 @@ import { join } from 'node:path';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { buildScoredPeriod, flat, NOW, type Fixture } from '../support/coaching-fixture';
 import type { SessionUser } from '../../../src/lib/domain/auth/user';
-import { setPeriodStatus } from '../../../src/lib/server/repositories/period.repository';
-import { publishPeriod } from '../../../src/lib/server/services/publication.service';
-import { listPlans } from '../../../src/lib/server/repositories/coaching-plan.repository';
-import { listItemsOfPlans } from '../../../src/lib/server/repositories/coaching-item.repository';
+import { setPeriodStatus } from '../../../src/lib/server/periods/period.repository';
+import { publishPeriod } from '../../../src/lib/server/publication/publication.service';
+import { listPlans } from '../../../src/lib/server/coaching/coaching-plan.repository';
+import { listItemsOfPlans } from '../../../src/lib/server/coaching/coaching-item.repository';
 import {
 	assignMentor,
 	editCoachingItem,
 	movePlan
-} from '../../../src/lib/server/services/coaching-plan.service';
-import { reportProgress, reviewItem } from '../../../src/lib/server/services/coaching-progress.service';
-import { scheduleFollowUp } from '../../../src/lib/server/services/follow-up.service';
-import { authorizePlan, loadPlanView } from '../../../src/lib/server/services/coaching-view.service';
-import { computeResultsDocument } from '../../../src/lib/server/services/results.service';
-import { findPeriodByCode } from '../../../src/lib/server/repositories/period.repository';
-import { insertScores, insertSheet } from '../../../src/lib/server/repositories/score-sheet.repository';
+} from '../../../src/lib/server/coaching/coaching-plan.service';
+import { reportProgress, reviewItem } from '../../../src/lib/server/coaching/coaching-progress.service';
+import { scheduleFollowUp } from '../../../src/lib/server/coaching/follow-up.service';
+import { authorizePlan, loadPlanView } from '../../../src/lib/server/coaching/coaching-view.service';
+import { computeResultsDocument } from '../../../src/lib/server/results/results.service';
+import { findPeriodByCode } from '../../../src/lib/server/periods/period.repository';
+import { insertScores, insertSheet } from '../../../src/lib/server/sheets/score-sheet.repository';
 import { storedFilePath } from '../../../src/lib/server/files/file-store';
 
 let t: TestDb;

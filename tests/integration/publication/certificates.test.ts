@@ -8,9 +8,9 @@ import type { TestDb } from '../support/test-db';
 import {
 	buildCertificatePdf,
 	type CertificateRequest
-} from '../../../src/lib/server/services/certificate.service';
-import { publishPeriod } from '../../../src/lib/server/services/publication.service';
-import { saveCityLogo } from '../../../src/lib/server/services/city-settings.service';
+} from '../../../src/lib/server/publication/certificate.service';
+import { publishPeriod } from '../../../src/lib/server/publication/publication.service';
+import { saveCityLogo } from '../../../src/lib/server/settings/city-settings.service';
 import { exampleWithAdmin, NOW } from './support';
 
 let t: TestDb;

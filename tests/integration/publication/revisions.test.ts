@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestDb } from '../support/test-db';
-import { loadResults, loadResultsJson } from '../../../src/lib/server/services/results.service';
-import { publishPeriod } from '../../../src/lib/server/services/publication.service';
-import { loadPublicResults } from '../../../src/lib/server/services/public-results.service';
-import { loadPublicationPage } from '../../../src/lib/server/services/publication-page.service';
+import { loadResults, loadResultsJson } from '../../../src/lib/server/results/results.service';
+import { publishPeriod } from '../../../src/lib/server/publication/publication.service';
+import { loadPublicResults } from '../../../src/lib/server/results/public-results.service';
+import { loadPublicationPage } from '../../../src/lib/server/publication/publication-page.service';
 import { exampleWithAdmin, lowerScoresOf, NOW } from './support';
 
 let t: TestDb;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestDb } from '../support/test-db';
-import { loadResults } from '../../../src/lib/server/services/results.service';
+import { loadResults } from '../../../src/lib/server/results/results.service';
 import { dbWithPeriod, EXAMPLES, importScores, NOW } from './support';
 
 interface Expected {

@@ -4,21 +4,21 @@ import { computePeriodResults, sheetAspectSums, type PeriodResults } from '../..
 import {
 	findInstrumentByCode,
 	type StoredInstrument
-} from '../../../src/lib/server/repositories/instrument.repository';
-import { findOrCreateCategory, insertUnit } from '../../../src/lib/server/repositories/unit.repository';
-import { insertUser, replaceUnitHeadLinks } from '../../../src/lib/server/repositories/user.repository';
+} from '../../../src/lib/server/periods/instrument.repository';
+import { findOrCreateCategory, insertUnit } from '../../../src/lib/server/units/unit.repository';
+import { insertUser, replaceUnitHeadLinks } from '../../../src/lib/server/accounts/user.repository';
 import {
 	addActiveUnitsToPeriod,
 	insertPeriod,
 	insertPublication,
 	setPeriodStatus
-} from '../../../src/lib/server/repositories/period.repository';
-import { addVisitAssessor, insertVisit } from '../../../src/lib/server/repositories/visit.repository';
+} from '../../../src/lib/server/periods/period.repository';
+import { addVisitAssessor, insertVisit } from '../../../src/lib/server/periods/visit.repository';
 import {
 	insertScores,
 	insertSheet,
 	replaceAspectSums
-} from '../../../src/lib/server/repositories/score-sheet.repository';
+} from '../../../src/lib/server/sheets/score-sheet.repository';
 
 // A small city on a real database: units scored by a function of (unit, indicator index, visit),
 // so each test knows exactly which indicators are weakest.

@@ -1,14 +1,14 @@
 import type { Db } from '../../../src/lib/server/db/connection';
 import { seedInstruments } from '../../../db/seeds/demo-city';
-import { findInstrumentByCode } from '../../../src/lib/server/repositories/instrument.repository';
-import { findOrCreateCategory, insertUnit } from '../../../src/lib/server/repositories/unit.repository';
-import { insertUser } from '../../../src/lib/server/repositories/user.repository';
+import { findInstrumentByCode } from '../../../src/lib/server/periods/instrument.repository';
+import { findOrCreateCategory, insertUnit } from '../../../src/lib/server/units/unit.repository';
+import { insertUser } from '../../../src/lib/server/accounts/user.repository';
 import {
 	addActiveUnitsToPeriod,
 	insertPeriod,
 	setPeriodStatus
-} from '../../../src/lib/server/repositories/period.repository';
-import { addVisitAssessor, insertVisit } from '../../../src/lib/server/repositories/visit.repository';
+} from '../../../src/lib/server/periods/period.repository';
+import { addVisitAssessor, insertVisit } from '../../../src/lib/server/periods/visit.repository';
 import type { SheetValues } from '../../../src/lib/domain/score-sheet';
 import type { InstrumentDef } from '../../../src/lib/domain/instrument';
 

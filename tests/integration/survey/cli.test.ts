@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { NOW, createSurveyFixture, type SurveyFixture } from './fixture';
-import { insertSurveyResponses } from '../../../src/lib/server/repositories/survey-response.repository';
+import { insertSurveyResponses } from '../../../src/lib/server/survey/survey-response.repository';
 
 let t: SurveyFixture;
 beforeAll(async () => {

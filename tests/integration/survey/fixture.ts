@@ -1,10 +1,10 @@
 import { createTestDb, type TestDb } from '../support/test-db';
 import { seedInstruments } from '../../../db/seeds/demo-city';
-import { findInstrumentByCode } from '../../../src/lib/server/repositories/instrument.repository';
-import { findOrCreateCategory, insertUnit } from '../../../src/lib/server/repositories/unit.repository';
-import { addActiveUnitsToPeriod, insertPeriod } from '../../../src/lib/server/repositories/period.repository';
-import { insertUser } from '../../../src/lib/server/repositories/user.repository';
-import type { SurveyLimits } from '../../../src/lib/server/survey-config';
+import { findInstrumentByCode } from '../../../src/lib/server/periods/instrument.repository';
+import { findOrCreateCategory, insertUnit } from '../../../src/lib/server/units/unit.repository';
+import { addActiveUnitsToPeriod, insertPeriod } from '../../../src/lib/server/periods/period.repository';
+import { insertUser } from '../../../src/lib/server/accounts/user.repository';
+import type { SurveyLimits } from '../../../src/lib/server/survey/survey-config';
 
 export const NOW = new Date('2026-10-15T03:00:00Z'); // 10:00 WIB
 export const NO_LIMITS: SurveyLimits = {

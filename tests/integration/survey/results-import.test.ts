@@ -1,22 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { NOW, countResponses, createSurveyFixture, type SurveyFixture } from './fixture';
-import { insertSurveyResponses } from '../../../src/lib/server/repositories/survey-response.repository';
-import { findSurveyPeriodByCode } from '../../../src/lib/server/repositories/survey-period.repository';
-import { findSurveyUnitByCode } from '../../../src/lib/server/repositories/survey-unit.repository';
+import { insertSurveyResponses } from '../../../src/lib/server/survey/survey-response.repository';
+import { findSurveyPeriodByCode } from '../../../src/lib/server/survey/survey-period.repository';
+import { findSurveyUnitByCode } from '../../../src/lib/server/survey/survey-unit.repository';
 import {
 	computePeriodIkm,
 	computeRangeIkm,
 	unitIkm,
 	computeBreakdowns
-} from '../../../src/lib/server/services/survey-results.service';
-import { importPaperFile } from '../../../src/lib/server/services/survey-paper.service';
+} from '../../../src/lib/server/survey/survey-results.service';
+import { importPaperFile } from '../../../src/lib/server/survey/survey-paper.service';
 import {
 	changeSurveyWindow,
 	moderateSuggestion,
 	rotateSurveyToken
-} from '../../../src/lib/server/services/survey-admin.service';
-import { openSurvey } from '../../../src/lib/server/services/survey.service';
+} from '../../../src/lib/server/survey/survey-admin.service';
+import { openSurvey } from '../../../src/lib/server/survey/survey.service';
 import { ikmJson } from '../../../src/lib/domain/survey';
 
 let t: SurveyFixture;

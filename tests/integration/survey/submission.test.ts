@@ -6,9 +6,9 @@ import {
 	issueFormToken,
 	openSurvey,
 	submitSurvey
-} from '../../../src/lib/server/services/survey.service';
+} from '../../../src/lib/server/survey/survey.service';
 import { signFormToken } from '../../../src/lib/domain/survey';
-import { hashIp } from '../../../src/lib/server/services/auth.service';
+import { hashIp } from '../../../src/lib/server/accounts/auth.service';
 
 let t: SurveyFixture;
 beforeEach(async () => (t = await createSurveyFixture()));

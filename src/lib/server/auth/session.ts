@@ -5,8 +5,8 @@ import {
 	findSessionById,
 	insertSession,
 	updateSessionExpiry
-} from '../repositories/session.repository';
-import { findUserById, toSessionUser } from '../repositories/user.repository';
+} from '../accounts/session.repository';
+import { findUserById, toSessionUser } from '../accounts/user.repository';
 import type { SessionUser } from '../../domain/auth/user';
 import { hashSecret, randomString, secretMatches, splitToken } from './session-token';
 

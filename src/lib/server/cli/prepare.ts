@@ -1,7 +1,7 @@
 import { readConfig } from '../config';
 import { openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
-import { hasUnitsOrPeriods } from '../repositories/period.repository';
+import { hasUnitsOrPeriods } from '../periods/period.repository';
 import { seedDemoCity, seedInstruments } from '../../../../db/seeds/demo-city';
 
 /** What `npm start` does before serving: migrate, ship the instruments, seed an empty database. */

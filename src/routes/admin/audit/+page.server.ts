@@ -5,7 +5,7 @@ import {
 	listAuditActors,
 	listAuditEntities,
 	listAuditEntries
-} from '$lib/server/repositories/audit-query.repository';
+} from '$lib/server/audit/audit-query.repository';
 import { addDays, isIsoDate } from '$lib/domain/dates';
 import { pageWindow, readPageNumber } from '$lib/domain/pagination';
 

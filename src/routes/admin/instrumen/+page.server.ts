@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
-import { listInstruments } from '$lib/server/repositories/instrument.repository';
-import { cloneInstrument } from '$lib/server/services/instrument-admin.service';
+import { parseForm } from '$lib/server/http/forms';
+import { listInstruments } from '$lib/server/periods/instrument.repository';
+import { cloneInstrument } from '$lib/server/periods/instrument-admin.service';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
-import { listCategories } from '$lib/server/repositories/category.repository';
-import { saveCategory, setCategoryActive } from '$lib/server/services/category.service';
+import { parseForm } from '$lib/server/http/forms';
+import { listCategories } from '$lib/server/units/category.repository';
+import { saveCategory, setCategoryActive } from '$lib/server/units/category.service';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');

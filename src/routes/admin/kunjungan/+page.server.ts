@@ -2,9 +2,9 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { listPeriods } from '$lib/server/repositories/period.repository';
-import { listUsers } from '$lib/server/repositories/user.repository';
-import { listVisitsOfPeriod } from '$lib/server/repositories/visit-team.repository';
+import { listPeriods } from '$lib/server/periods/period.repository';
+import { listUsers } from '$lib/server/accounts/user.repository';
+import { listVisitsOfPeriod } from '$lib/server/periods/visit-team.repository';
 import { handleAssign } from './assign-form.server';
 
 const PAGE_SIZE = 50;

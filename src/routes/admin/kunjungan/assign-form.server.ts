@@ -1,8 +1,8 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
-import { assignAssessorToVisit } from '$lib/server/services/assignment.service';
+import { parseForm } from '$lib/server/http/forms';
+import { assignAssessorToVisit } from '$lib/server/accounts/assignment.service';
 
 const assignSchema = z.object({
 	period: z.string().trim().min(1, 'Pilih periode.').max(40),

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
-import { readCitySettings } from '$lib/server/repositories/city-setting.repository';
-import { saveCityLogo, saveCitySettings } from '$lib/server/services/city-settings.service';
+import { parseForm } from '$lib/server/http/forms';
+import { readCitySettings } from '$lib/server/settings/city-setting.repository';
+import { saveCityLogo, saveCitySettings } from '$lib/server/settings/city-settings.service';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { listUsers } from '$lib/server/repositories/user.repository';
+import { listUsers } from '$lib/server/accounts/user.repository';
 import { ROLES, type Role } from '$lib/domain/auth/user';
 import { pageWindow, readPageNumber } from '$lib/domain/pagination';
 

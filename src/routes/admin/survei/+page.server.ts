@@ -1,8 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { listSurveyPeriods } from '$lib/server/repositories/survey-period.repository';
-import { listSurveyUnits } from '$lib/server/repositories/survey-unit.repository';
+import { listSurveyPeriods } from '$lib/server/survey/survey-period.repository';
+import { listSurveyUnits } from '$lib/server/survey/survey-unit.repository';
 import { isInWindow, krejcieMorganSample } from '$lib/domain/survey';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,8 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { listUnitsForAdmin } from '$lib/server/repositories/unit-catalog.repository';
-import { listCategories } from '$lib/server/repositories/category.repository';
+import { listUnitsForAdmin } from '$lib/server/units/unit-catalog.repository';
+import { listCategories } from '$lib/server/units/category.repository';
 import { pageWindow, readPageNumber } from '$lib/domain/pagination';
 
 const PAGE_SIZE = 30;

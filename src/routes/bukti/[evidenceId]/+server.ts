@@ -4,8 +4,8 @@ import type { RequestHandler } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
-import { parseId } from '$lib/server/sheet-form';
-import { openEvidenceFile } from '$lib/server/services/evidence.service';
+import { parseId } from '$lib/server/sheets/sheet-form';
+import { openEvidenceFile } from '$lib/server/sheets/evidence.service';
 
 // Evidence files: only the sheet's own assessor and administrators (blind scoring). Everyone else,
 // team mates included, gets the same 404 as for an id that does not exist.

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { loadPublicResults } from '$lib/server/services/public-results.service';
+import { loadPublicResults } from '$lib/server/results/public-results.service';
 
 // Public page (contracts: /hasil/{periodCode}, everyone once published). No sign-in needed;
 // administrators and viewers may preview a period that is not yet published.

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { findInstrumentByCode } from '$lib/server/repositories/instrument.repository';
+import { findInstrumentByCode } from '$lib/server/periods/instrument.repository';
 import { validateInstrument } from '$lib/domain/instrument';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
-import { readCityLogo } from '$lib/server/services/city-settings.service';
+import { readCityLogo } from '$lib/server/settings/city-settings.service';
 
 // Public: the city's logo appears on public results and certificates.
 export const GET: RequestHandler = async () => {

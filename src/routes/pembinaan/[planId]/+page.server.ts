@@ -4,14 +4,14 @@ import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { isoDateIn } from '$lib/domain/format';
-import * as forms from '$lib/server/coaching-forms';
-import { authorizePlan, loadPlanView } from '$lib/server/services/coaching-view.service';
-import { presentPlan } from '$lib/server/services/coaching-plan-view';
-import { assignMentor, editCoachingItem, movePlan } from '$lib/server/services/coaching-plan.service';
-import { reportProgress, reviewItem } from '$lib/server/services/coaching-progress.service';
-import { scheduleFollowUp } from '$lib/server/services/follow-up.service';
-import { listAdminUsers } from '$lib/server/repositories/coaching-plan.repository';
-import { listAssessors } from '$lib/server/repositories/follow-up.repository';
+import * as forms from '$lib/server/coaching/coaching-forms';
+import { authorizePlan, loadPlanView } from '$lib/server/coaching/coaching-view.service';
+import { presentPlan } from '$lib/server/coaching/coaching-plan-view';
+import { assignMentor, editCoachingItem, movePlan } from '$lib/server/coaching/coaching-plan.service';
+import { reportProgress, reviewItem } from '$lib/server/coaching/coaching-progress.service';
+import { scheduleFollowUp } from '$lib/server/coaching/follow-up.service';
+import { listAdminUsers } from '$lib/server/coaching/coaching-plan.repository';
+import { listAssessors } from '$lib/server/coaching/follow-up.repository';
 
 /** Non-numeric or absurd ids are simply not found (never a 500). */
 function planIdOf(event: RequestEvent): number {

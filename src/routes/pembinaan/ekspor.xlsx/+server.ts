@@ -4,8 +4,8 @@ import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { isoDateIn } from '$lib/domain/format';
-import { listCoachingExportRows } from '$lib/server/services/coaching-overview.service';
-import { writeCoachingWorkbook } from '$lib/server/xlsx/coaching-xlsx';
+import { listCoachingExportRows } from '$lib/server/coaching/coaching-overview.service';
+import { writeCoachingWorkbook } from '$lib/server/coaching/coaching-xlsx';
 
 const filterSchema = z.object({
 	status: z.enum(['draft', 'active', 'completed', 'cancelled']).optional().catch(undefined),

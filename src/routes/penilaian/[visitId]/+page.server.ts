@@ -2,9 +2,9 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseId } from '$lib/server/sheet-form';
-import { loadAssessorSheet } from '$lib/server/services/sheet-view.service';
-import { removeEvidence } from '$lib/server/services/evidence.service';
+import { parseId } from '$lib/server/sheets/sheet-form';
+import { loadAssessorSheet } from '$lib/server/sheets/sheet-view.service';
+import { removeEvidence } from '$lib/server/sheets/evidence.service';
 import { persistPostedSheet } from './persist.server';
 
 export const load: PageServerLoad = async (event) => {

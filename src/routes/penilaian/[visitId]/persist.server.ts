@@ -2,10 +2,10 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
-import { parseId, parseSheetForm } from '$lib/server/sheet-form';
-import { loadAssessorSheet } from '$lib/server/services/sheet-view.service';
-import { saveSheetDraft, submitSheet, type SubmitResult } from '$lib/server/services/score-sheet.service';
-import { addEvidence } from '$lib/server/services/evidence.service';
+import { parseId, parseSheetForm } from '$lib/server/sheets/sheet-form';
+import { loadAssessorSheet } from '$lib/server/sheets/sheet-view.service';
+import { saveSheetDraft, submitSheet, type SubmitResult } from '$lib/server/sheets/score-sheet.service';
+import { addEvidence } from '$lib/server/sheets/evidence.service';
 import type { SheetValues } from '$lib/domain/score-sheet';
 
 export type Persisted =

@@ -1,13 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDatabase } from '$lib/server/db';
-import { surveyLimits } from '$lib/server/survey-config';
+import { surveyLimits } from '$lib/server/survey/survey-config';
 import {
 	issueFormToken,
 	openSurvey,
 	purgeExpiredGuards,
 	submitSurvey
-} from '$lib/server/services/survey.service';
+} from '$lib/server/survey/survey.service';
 import { surveyProblemMessages } from './messages';
 import { m } from '$lib/paraglide/messages';
 

@@ -2,7 +2,7 @@ import type { CliContext } from '../cli-error';
 import { CliError } from '../cli-error';
 import { parseOptions, requireOption } from '../args';
 import { openMigrated } from '../open';
-import { createPeriod } from '../../services/period-admin.service';
+import { createPeriod } from '../../periods/period-admin.service';
 import { DEFAULT_COACHING_RULE } from '../../../domain/period/coaching-rule';
 import { addDays } from '../../../domain/dates';
 import { isoDateIn } from '../../../domain/format';

@@ -2,7 +2,7 @@ import type { CliContext } from '../cli-error';
 import { CliError } from '../cli-error';
 import { parseOptions, requireOption } from '../args';
 import { openMigrated } from '../open';
-import { createUser } from '../../services/user.service';
+import { createUser } from '../../accounts/user.service';
 import { ROLES, type Role } from '../../../domain/auth/user';
 
 export async function runCreateUser(ctx: CliContext): Promise<void> {

@@ -4,9 +4,9 @@ import type { CliContext } from '../cli-error';
 import { CliError } from '../cli-error';
 import { parseOptions } from '../args';
 import { openMigrated } from '../open';
-import { readTableBytes } from '../../import/table-file';
-import { applyUnitImport } from '../../services/unit-import.service';
-import { applyAssessorImport } from '../../services/assessor-import.service';
+import { readTableBytes } from '../../files/table-file';
+import { applyUnitImport } from '../../units/unit-import.service';
+import { applyAssessorImport } from '../../accounts/assessor-import.service';
 
 async function readInput(ctx: CliContext, usage: string) {
 	const { positionals } = parseOptions(ctx.args, {}, true);

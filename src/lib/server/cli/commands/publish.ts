@@ -1,8 +1,8 @@
 import { CliError, type CliContext } from '../cli-error';
 import { parseOptions, requireOption } from '../args';
 import { openMigrated } from '../open';
-import { publishPeriod } from '../../services/publication.service';
-import { describeFlag } from '../../services/score-review.service';
+import { publishPeriod } from '../../publication/publication.service';
+import { describeFlag } from '../../sheets/score-review.service';
 
 export async function runPublish(ctx: CliContext): Promise<void> {
 	const { values } = parseOptions(ctx.args, {

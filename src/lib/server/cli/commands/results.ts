@@ -1,7 +1,7 @@
 import { CliError, type CliContext } from '../cli-error';
 import { parseOptions, requireOption } from '../args';
 import { openMigrated } from '../open';
-import { loadResultsJson, type ResultsDocument } from '../../services/results.service';
+import { loadResultsJson, type ResultsDocument } from '../../results/results.service';
 import { aspectCodesOf, resultsTable, toCsv } from '../../../domain/scoring/results-table';
 
 export async function runResults(ctx: CliContext): Promise<void> {

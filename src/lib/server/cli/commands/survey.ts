@@ -4,9 +4,9 @@ import { parseOptions, requireOption } from '../args';
 import { openMigrated } from '../open';
 import { readConfig } from '../../config';
 import { ikmCsv, ikmJson } from '../../../domain/survey';
-import { findSurveyPeriodByCode } from '../../repositories/survey-period.repository';
-import { findSurveyUnitByCode } from '../../repositories/survey-unit.repository';
-import { computePeriodIkm } from '../../services/survey-results.service';
+import { findSurveyPeriodByCode } from '../../survey/survey-period.repository';
+import { findSurveyUnitByCode } from '../../survey/survey-unit.repository';
+import { computePeriodIkm } from '../../survey/survey-results.service';
 
 // `ikm --period C --format json|csv` and `survey-link --unit U` (contracts).
 

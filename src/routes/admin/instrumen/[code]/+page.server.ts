@@ -2,9 +2,9 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { findInstrumentByCode } from '$lib/server/repositories/instrument.repository';
-import { countPeriodsUsingInstrument } from '$lib/server/repositories/instrument-edit.repository';
-import { editInstrument } from '$lib/server/services/instrument-admin.service';
+import { findInstrumentByCode } from '$lib/server/periods/instrument.repository';
+import { countPeriodsUsingInstrument } from '$lib/server/periods/instrument-edit.repository';
+import { editInstrument } from '$lib/server/periods/instrument-admin.service';
 import { validateInstrument } from '$lib/domain/instrument';
 
 export const load: PageServerLoad = async (event) => {

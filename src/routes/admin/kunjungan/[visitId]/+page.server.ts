@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
-import { parseId } from '$lib/server/sheet-form';
-import { listUsers } from '$lib/server/repositories/user.repository';
-import { loadVisitForAdmin, reopenSheet } from '$lib/server/services/sheet-review.service';
+import { parseForm } from '$lib/server/http/forms';
+import { parseId } from '$lib/server/sheets/sheet-form';
+import { listUsers } from '$lib/server/accounts/user.repository';
+import { loadVisitForAdmin, reopenSheet } from '$lib/server/sheets/sheet-review.service';
 import { handleAssign } from '../assign-form.server';
 
 export const load: PageServerLoad = async (event) => {

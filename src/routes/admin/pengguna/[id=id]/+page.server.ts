@@ -3,16 +3,16 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
-import { findUserById } from '$lib/server/repositories/user.repository';
-import { editUser, resetPassword } from '$lib/server/services/user.service';
-import { listAssessorConstraints } from '$lib/server/repositories/assessor.repository';
+import { parseForm } from '$lib/server/http/forms';
+import { findUserById } from '$lib/server/accounts/user.repository';
+import { editUser, resetPassword } from '$lib/server/accounts/user.service';
+import { listAssessorConstraints } from '$lib/server/accounts/assessor.repository';
 import {
 	addConflict,
 	addUnavailableDates,
 	removeConflict,
 	removeUnavailableDate
-} from '$lib/server/services/assessor.service';
+} from '$lib/server/accounts/assessor.service';
 import { affiliationOf, editUserForm, passwordForm } from '../user-form';
 
 export const load: PageServerLoad = async (event) => {

@@ -2,8 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
-import { createUser } from '$lib/server/services/user.service';
+import { parseForm } from '$lib/server/http/forms';
+import { createUser } from '$lib/server/accounts/user.service';
 import { affiliationOf, createUserForm } from '../user-form';
 
 export const load: PageServerLoad = (event) => {

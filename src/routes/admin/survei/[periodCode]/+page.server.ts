@@ -3,11 +3,11 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
-import { findSurveyPeriodByCode } from '$lib/server/repositories/survey-period.repository';
-import { countSourcesOfPeriod } from '$lib/server/repositories/survey-response.repository';
-import { computeBreakdowns, computePeriodIkm } from '$lib/server/services/survey-results.service';
-import { changeSurveyWindow } from '$lib/server/services/survey-admin.service';
+import { parseForm } from '$lib/server/http/forms';
+import { findSurveyPeriodByCode } from '$lib/server/survey/survey-period.repository';
+import { countSourcesOfPeriod } from '$lib/server/survey/survey-response.repository';
+import { computeBreakdowns, computePeriodIkm } from '$lib/server/survey/survey-results.service';
+import { changeSurveyWindow } from '$lib/server/survey/survey-admin.service';
 import { toIkmView, toBreakdownView } from '$lib/domain/survey/view';
 
 async function periodOr404(code: string) {

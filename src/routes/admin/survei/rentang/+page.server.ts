@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { computeRangeIkm } from '$lib/server/services/survey-results.service';
+import { computeRangeIkm } from '$lib/server/survey/survey-results.service';
 import { isIsoDate, presetRange } from '$lib/domain/survey';
 import { toIkmView } from '$lib/domain/survey/view';
 

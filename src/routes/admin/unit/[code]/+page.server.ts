@@ -2,10 +2,10 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
-import { listCategories } from '$lib/server/repositories/category.repository';
-import { findUnitByCode } from '$lib/server/repositories/unit-catalog.repository';
-import { editUnit, setUnitActive } from '$lib/server/services/unit-catalog.service';
+import { parseForm } from '$lib/server/http/forms';
+import { listCategories } from '$lib/server/units/category.repository';
+import { findUnitByCode } from '$lib/server/units/unit-catalog.repository';
+import { editUnit, setUnitActive } from '$lib/server/units/unit-catalog.service';
 import { toUnitInput, unitForm } from '../unit-form';
 
 export const load: PageServerLoad = async (event) => {

@@ -2,9 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
-import { listCategories } from '$lib/server/repositories/category.repository';
-import { createUnit } from '$lib/server/services/unit-catalog.service';
+import { parseForm } from '$lib/server/http/forms';
+import { listCategories } from '$lib/server/units/category.repository';
+import { createUnit } from '$lib/server/units/unit-catalog.service';
 import { toUnitInput, unitForm } from '../unit-form';
 
 export const load: PageServerLoad = async (event) => {

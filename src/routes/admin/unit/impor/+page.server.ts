@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
-import { importActions } from '$lib/server/import/import-actions';
-import { applyUnitImport, previewUnitImport } from '$lib/server/services/unit-import.service';
+import { importActions } from '$lib/server/files/import-actions';
+import { applyUnitImport, previewUnitImport } from '$lib/server/units/unit-import.service';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'admin');

@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
-import { buildCertificatePdf } from '$lib/server/services/certificate.service';
-import { pdfResponse } from '$lib/server/pdf/pdf-response';
+import { buildCertificatePdf } from '$lib/server/publication/certificate.service';
+import { pdfResponse } from '$lib/server/files/pdf-response';
 
 // GET /hasil/{period}/piagam.pdf: every award certificate of the period in one PDF.
 export const GET: RequestHandler = async ({ params, locals }) => {

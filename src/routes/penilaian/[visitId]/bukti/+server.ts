@@ -3,8 +3,8 @@ import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
-import { parseId } from '$lib/server/sheet-form';
-import { addEvidence } from '$lib/server/services/evidence.service';
+import { parseId } from '$lib/server/sheets/sheet-form';
+import { addEvidence } from '$lib/server/sheets/evidence.service';
 
 // One evidence file per request (photos are shrunk in the browser first): fields `indicator`, `file`.
 export const POST: RequestHandler = async (event) => {

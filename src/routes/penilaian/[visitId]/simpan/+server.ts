@@ -2,8 +2,8 @@ import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { autosaveBody, parseId } from '$lib/server/sheet-form';
-import { saveSheetDraft } from '$lib/server/services/score-sheet.service';
+import { autosaveBody, parseId } from '$lib/server/sheets/sheet-form';
+import { saveSheetDraft } from '$lib/server/sheets/score-sheet.service';
 
 // Autosave of the score sheet (JSON): the browser sends the whole sheet and the version it edited.
 export const POST: RequestHandler = async (event) => {

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDatabase } from '$lib/server/db';
-import { openSurvey } from '$lib/server/services/survey.service';
+import { openSurvey } from '$lib/server/survey/survey.service';
 
 export const load: PageServerLoad = ({ params }) => {
 	const survey = openSurvey(getDatabase(), params.token, new Date());

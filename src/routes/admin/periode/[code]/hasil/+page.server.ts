@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { loadAdminResults } from '$lib/server/services/results-page.service';
+import { loadAdminResults } from '$lib/server/results/results-page.service';
 import { aspectMeansChart, categoryView } from '$lib/domain/scoring/results-view';
 import { formatDecimalId } from '$lib/domain/scoring/display';
 

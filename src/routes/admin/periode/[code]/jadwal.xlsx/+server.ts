@@ -2,9 +2,9 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { findPeriodDetailByCode } from '$lib/server/repositories/period-settings.repository';
-import { listScheduledVisits } from '$lib/server/repositories/visit-plan.repository';
-import { writeScheduleXlsx } from '$lib/server/export/schedule-xlsx';
+import { findPeriodDetailByCode } from '$lib/server/periods/period-settings.repository';
+import { listScheduledVisits } from '$lib/server/periods/visit-plan.repository';
+import { writeScheduleXlsx } from '$lib/server/periods/schedule-xlsx';
 
 export const GET: RequestHandler = async (event) => {
 	requireRole(event, 'admin');

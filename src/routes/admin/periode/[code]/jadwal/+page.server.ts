@@ -2,9 +2,9 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { findPeriodDetailByCode } from '$lib/server/repositories/period-settings.repository';
-import { listScheduledVisits } from '$lib/server/repositories/visit-plan.repository';
-import { confirmSchedule, previewSchedule } from '$lib/server/services/visit-planning.service';
+import { findPeriodDetailByCode } from '$lib/server/periods/period-settings.repository';
+import { listScheduledVisits } from '$lib/server/periods/visit-plan.repository';
+import { confirmSchedule, previewSchedule } from '$lib/server/periods/visit-planning.service';
 import { pageWindow, readPageNumber } from '$lib/domain/pagination';
 
 const PAGE_SIZE = 100;

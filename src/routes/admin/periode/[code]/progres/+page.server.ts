@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { loadPeriodProgress } from '$lib/server/services/progress.service';
+import { loadPeriodProgress } from '$lib/server/periods/progress.service';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm, type FieldErrors } from '$lib/server/forms';
-import { loadPublicationPage } from '$lib/server/services/publication-page.service';
-import { publishPeriod } from '$lib/server/services/publication.service';
+import { parseForm, type FieldErrors } from '$lib/server/http/forms';
+import { loadPublicationPage } from '$lib/server/publication/publication-page.service';
+import { publishPeriod } from '$lib/server/publication/publication.service';
 
 const publishForm = z.object({
 	confirm: z.literal('ya', { message: 'Konfirmasi penerbitan belum diberikan.' }),

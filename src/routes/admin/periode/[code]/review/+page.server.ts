@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm, type FieldErrors } from '$lib/server/forms';
-import { loadReviewPage, type FlagFilter } from '$lib/server/services/review-page.service';
-import { RESOLUTION_NOTE_MAX, resolveDisagreement } from '$lib/server/services/flag-resolution.service';
+import { parseForm, type FieldErrors } from '$lib/server/http/forms';
+import { loadReviewPage, type FlagFilter } from '$lib/server/sheets/review-page.service';
+import { RESOLUTION_NOTE_MAX, resolveDisagreement } from '$lib/server/sheets/flag-resolution.service';
 
 const FILTERS: FlagFilter[] = ['open', 'resolved', 'all'];
 

@@ -2,9 +2,9 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { findSurveyPeriodByCode } from '$lib/server/repositories/survey-period.repository';
-import { computeBreakdowns, computePeriodIkm } from '$lib/server/services/survey-results.service';
-import { renderIkmWorkbook } from '$lib/server/services/survey-export.service';
+import { findSurveyPeriodByCode } from '$lib/server/survey/survey-period.repository';
+import { computeBreakdowns, computePeriodIkm } from '$lib/server/survey/survey-results.service';
+import { renderIkmWorkbook } from '$lib/server/survey/survey-export.service';
 
 export const GET: RequestHandler = async (event) => {
 	requireRole(event, 'admin', 'viewer');

@@ -2,11 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import {
-	findSurveyPeriodByCode,
-	listPeriodSurveyUnits
-} from '$lib/server/repositories/survey-period.repository';
-import { enterPaperResponses, importPaperFile } from '$lib/server/services/survey-paper.service';
+import { findSurveyPeriodByCode, listPeriodSurveyUnits } from '$lib/server/survey/survey-period.repository';
+import { enterPaperResponses, importPaperFile } from '$lib/server/survey/survey-paper.service';
 import { PAPER_OPTIONAL_COLUMNS, PAPER_REQUIRED_COLUMNS, type PaperRow } from '$lib/domain/survey';
 
 const BULK_ROWS = 10;

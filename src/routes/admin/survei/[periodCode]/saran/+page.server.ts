@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
-import { findSurveyPeriodByCode } from '$lib/server/repositories/survey-period.repository';
-import { listSuggestions } from '$lib/server/repositories/survey-response.repository';
-import { moderateSuggestion } from '$lib/server/services/survey-admin.service';
+import { parseForm } from '$lib/server/http/forms';
+import { findSurveyPeriodByCode } from '$lib/server/survey/survey-period.repository';
+import { listSuggestions } from '$lib/server/survey/survey-response.repository';
+import { moderateSuggestion } from '$lib/server/survey/survey-admin.service';
 
 const PAGE_SIZE = 25;
 const STATUSES = ['pending', 'approved', 'rejected'] as const;

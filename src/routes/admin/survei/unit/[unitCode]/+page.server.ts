@@ -4,11 +4,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
-import { parseForm } from '$lib/server/forms';
-import { findSurveyUnitByCode } from '$lib/server/repositories/survey-unit.repository';
-import { listSurveyPeriods } from '$lib/server/repositories/survey-period.repository';
-import { unitIkm } from '$lib/server/services/survey-results.service';
-import { changeYearlyServiceUsers, rotateSurveyToken } from '$lib/server/services/survey-admin.service';
+import { parseForm } from '$lib/server/http/forms';
+import { findSurveyUnitByCode } from '$lib/server/survey/survey-unit.repository';
+import { listSurveyPeriods } from '$lib/server/survey/survey-period.repository';
+import { unitIkm } from '$lib/server/survey/survey-results.service';
+import { changeYearlyServiceUsers, rotateSurveyToken } from '$lib/server/survey/survey-admin.service';
 import { krejcieMorganSample } from '$lib/domain/survey';
 import { toIkmView } from '$lib/domain/survey/view';
 

@@ -4,8 +4,8 @@ import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
-import { authorizePlan } from '$lib/server/services/coaching-view.service';
-import { findProgressFile } from '$lib/server/repositories/coaching-progress.repository';
+import { authorizePlan } from '$lib/server/coaching/coaching-view.service';
+import { findProgressFile } from '$lib/server/coaching/coaching-progress.repository';
 import { storedFilePath } from '$lib/server/files/file-store';
 
 // Evidence of coaching progress, for the people who may see the plan (admins, the unit's heads).

@@ -2,8 +2,8 @@ import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseId } from '$lib/server/sheet-form';
-import { removeEvidence } from '$lib/server/services/evidence.service';
+import { parseId } from '$lib/server/sheets/sheet-form';
+import { removeEvidence } from '$lib/server/sheets/evidence.service';
 
 export const DELETE: RequestHandler = async (event) => {
 	const user = requireRole(event, 'assessor');

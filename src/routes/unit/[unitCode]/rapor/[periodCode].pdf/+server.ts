@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { openReportCard } from '$lib/server/services/report-card-request.service';
-import { renderReportCardPdf } from '$lib/server/pdf/report-card-pdf';
+import { openReportCard } from '$lib/server/publication/report-card-request.service';
+import { renderReportCardPdf } from '$lib/server/publication/report-card-pdf';
 
 export const GET: RequestHandler = async (event) => {
 	const user = requireUser(event);

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
-import { findPeriodDetailByCode } from '$lib/server/repositories/period-settings.repository';
-import { findVisitOfPeriod, listActiveAssessors } from '$lib/server/repositories/visit-plan.repository';
-import { addAssessorToVisit } from '$lib/server/services/assignment.service';
-import { moveVisit, removeAssessorFromVisit } from '$lib/server/services/visit-edit.service';
+import { parseForm } from '$lib/server/http/forms';
+import { findPeriodDetailByCode } from '$lib/server/periods/period-settings.repository';
+import { findVisitOfPeriod, listActiveAssessors } from '$lib/server/periods/visit-plan.repository';
+import { addAssessorToVisit } from '$lib/server/accounts/assignment.service';
+import { moveVisit, removeAssessorFromVisit } from '$lib/server/periods/visit-edit.service';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');

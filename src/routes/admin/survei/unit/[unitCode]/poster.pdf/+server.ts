@@ -3,8 +3,8 @@ import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
-import { findSurveyUnitByCode } from '$lib/server/repositories/survey-unit.repository';
-import { renderSurveyPoster } from '$lib/server/services/survey-poster.service';
+import { findSurveyUnitByCode } from '$lib/server/survey/survey-unit.repository';
+import { renderSurveyPoster } from '$lib/server/survey/survey-poster.service';
 
 export const GET: RequestHandler = async (event) => {
 	requireRole(event, 'admin');

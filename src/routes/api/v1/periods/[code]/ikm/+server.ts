@@ -1,8 +1,8 @@
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
-import { findSurveyPeriodByCode } from '$lib/server/repositories/survey-period.repository';
-import { computePeriodIkm } from '$lib/server/services/survey-results.service';
+import { findSurveyPeriodByCode } from '$lib/server/survey/survey-period.repository';
+import { computePeriodIkm } from '$lib/server/survey/survey-results.service';
 import { ikmJson } from '$lib/domain/survey';
 
 // Contracts: anonymous callers see published (or archived) periods only, 404 otherwise;

@@ -1,8 +1,8 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
-import { resultsForCaller, tableOf } from '$lib/server/services/results-api.service';
+import { resultsForCaller, tableOf } from '$lib/server/results/results-api.service';
 import { toCsv } from '$lib/domain/scoring/results-table';
-import { jsonError } from '$lib/server/http';
+import { jsonError } from '$lib/server/http/json';
 
 export const GET: RequestHandler = async ({ params, url, locals }) => {
 	const r = await resultsForCaller(

@@ -1,8 +1,8 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
-import { resultsForCaller, tableOf } from '$lib/server/services/results-api.service';
-import { resultsXlsx } from '$lib/server/export/results-xlsx';
-import { jsonError } from '$lib/server/http';
+import { resultsForCaller, tableOf } from '$lib/server/results/results-api.service';
+import { resultsXlsx } from '$lib/server/results/results-xlsx';
+import { jsonError } from '$lib/server/http/json';
 
 export const GET: RequestHandler = async ({ params, url, locals }) => {
 	const r = await resultsForCaller(

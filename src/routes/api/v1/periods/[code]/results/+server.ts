@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
-import { resultsForCaller } from '$lib/server/services/results-api.service';
-import { jsonError, jsonText } from '$lib/server/http';
+import { resultsForCaller } from '$lib/server/results/results-api.service';
+import { jsonError, jsonText } from '$lib/server/http/json';
 
 // GET /api/v1/periods/{code}/results[?category=] (contracts: "Results JSON").
 export const GET: RequestHandler = async ({ params, url, locals }) => {

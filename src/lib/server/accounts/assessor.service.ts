@@ -1,0 +1,126 @@
+import type { Db } from '../db/connection';
+import { findUserById } from './user.repository';
+import { findUnitIdsByCodes } from '../units/unit.repository';
+import {
+	deleteConflict,
+	deleteUnavailableDate,
+	insertConflict,
+	insertUnavailableDates
+} from './assessor.repository';
+import { recordAudit } from '../audit/audit.repository';
+import { datesBetween, isIsoDate } from '../../domain/dates';
+
+export type AssessorResult = { ok: true } | { ok: false; status: 400 | 404; errors: Record<string, string> };
+
+const MAX_RANGE_DAYS = 366;
+
+async function checkAssessor(db: Db, userId: number): Promise<AssessorResult> {
+	const user = await findUserById(db, userId);
+	if (!user) return { ok: false, status: 404, errors: { _form: 'Pengguna tidak ditemukan.' } };
+	if (user.role !== 'assessor')
+		return {
+			ok: false,
+			status: 400,
+			errors: { _form: 'Hanya penilai yang memiliki konflik dan tanggal berhalangan.' }
+		};
+	return { ok: true };
+}
+
+export async function addConflict(
+	db: Db,
+	userId: number,
+	unitCode: string,
+	reason: string | null,
+	actorId: number,
+	now: Date
+): Promise<AssessorResult> {
+	const check = await checkAssessor(db, userId);
+	if (!check.ok) return check;
+	const unitId = (await findUnitIdsByCodes(db, [unitCode])).get(unitCode);
+	if (unitId === undefined)
+		return { ok: false, status: 400, errors: { unit: `Kode unit tidak dikenal: ${unitCode}` } };
+	await db.transaction().execute(async (trx) => {
+		await insertConflict(trx, userId, unitId, reason);
+		await recordAudit(
+			trx,
+			{
+				userId: actorId,
+				action: 'add_conflict',
+				entity: 'user',
+				entityId: userId,
+				detail: { unit: unitCode }
+			},
+			now
+		);
+	});
+	return { ok: true };
+}
+
+export async function removeConflict(
+	db: Db,
+	userId: number,
+	unitCode: string,
+	actorId: number,
+	now: Date
+): Promise<void> {
+	const unitId = (await findUnitIdsByCodes(db, [unitCode])).get(unitCode);
+	if (unitId === undefined) return;
+	await db.transaction().execute(async (trx) => {
+		await deleteConflict(trx, userId, unitId);
+		await recordAudit(
+			trx,
+			{
+				userId: actorId,
+				action: 'remove_conflict',
+				entity: 'user',
+				entityId: userId,
+				detail: { unit: unitCode }
+			},
+			now
+		);
+	});
+}
+
+export async function addUnavailableDates(
+	db: Db,
+	userId: number,
+	from: string,
+	to: string,
+	actorId: number,
+	now: Date
+): Promise<AssessorResult> {
+	const check = await checkAssessor(db, userId);
+	if (!check.ok) return check;
+	if (!isIsoDate(from)) return { ok: false, status: 400, errors: { from: 'Tanggal mulai tidak valid.' } };
+	if (!isIsoDate(to) || to < from)
+		return { ok: false, status: 400, errors: { to: 'Tanggal akhir harus sama atau sesudah tanggal mulai.' } };
+	const dates = datesBetween(from, to);
+	if (dates.length > MAX_RANGE_DAYS)
+		return { ok: false, status: 400, errors: { to: 'Rentang paling panjang satu tahun.' } };
+	await db.transaction().execute(async (trx) => {
+		await insertUnavailableDates(trx, userId, dates);
+		await recordAudit(
+			trx,
+			{ userId: actorId, action: 'add_unavailable', entity: 'user', entityId: userId, detail: { from, to } },
+			now
+		);
+	});
+	return { ok: true };
+}
+
+export async function removeUnavailableDate(
+	db: Db,
+	userId: number,
+	date: string,
+	actorId: number,
+	now: Date
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		await deleteUnavailableDate(trx, userId, date);
+		await recordAudit(
+			trx,
+			{ userId: actorId, action: 'remove_unavailable', entity: 'user', entityId: userId, detail: { date } },
+			now
+		);
+	});
+}

@@ -1,0 +1,188 @@
+import type { Db } from '../db/connection';
+import { isSheetEditableIn } from '../../domain/score-sheet';
+import { normalizeEmail, type User } from '../../domain/auth/user';
+import { isIsoDate } from '../../domain/dates';
+import { isUnitInPeriod } from '../periods/period.repository';
+import { findPeriodDetailByCode, type PeriodDetail } from '../periods/period-settings.repository';
+import { findUnitByCode } from '../units/unit.repository';
+import { findUserByEmail, findUserById } from './user.repository';
+import { findAssessorConflict } from './assessor-conflict.repository';
+import { listUnavailableDatesBetween } from './assessor.repository';
+import { addVisitAssessor, insertVisit, isAssessorOfVisit } from '../periods/visit.repository';
+import { findRegularVisitId, listVisitNosOfAssessorForUnit } from '../periods/visit-team.repository';
+import { findVisitOfPeriod, setVisitPlannedOn } from '../periods/visit-plan.repository';
+import { recordAudit } from '../audit/audit.repository';
+
+// Visit assignment: the ONE set of rules behind the `assign` command, /admin/kunjungan and the
+// planning tool's hand edits. A declared affiliation is a conflict of interest; one unit's visits
+// in a period are made by different assessors (spec 1); nobody is sent on a date they declared
+// unavailable; a planned date lies inside the period window.
+
+export type Refusal = { ok: false; status: 400 | 404 | 409; errors: Record<string, string> };
+
+export interface AssignInput {
+	periodCode: string;
+	unitCode: string;
+	visitNo: number;
+	assessorEmail: string;
+	/** YYYY-MM-DD, optional */
+	plannedOn: string | null;
+}
+
+export type AssignResult =
+	{ ok: true; visitId: number; created: boolean; alreadyAssigned: boolean; summary: string } | Refusal;
+
+interface Assignment {
+	period: PeriodDetail;
+	unit: { id: number; code: string; name: string };
+	visitNo: number;
+	assessor: User;
+	plannedOn: string | null;
+}
+
+/** Problem with a planned date (format, period window), or null. */
+export function plannedDateProblem(period: PeriodDetail, date: string): string | null {
+	if (!isIsoDate(date)) return `Tanggal "${date}" tidak valid; gunakan format YYYY-MM-DD.`;
+	if (date < period.startsOn || date > period.endsOn)
+		return `Tanggal ${date} di luar jendela periode (${period.startsOn} s.d. ${period.endsOn}).`;
+	return null;
+}
+
+export const closedPeriod = (period: PeriodDetail): Refusal => ({
+	ok: false,
+	status: 409,
+	errors: {
+		period: `Periode ${period.code} sudah terbit atau diarsipkan; penugasan dan jadwal tidak dapat diubah.`
+	}
+});
+
+export async function isUnavailableOn(db: Db, userId: number, date: string | null): Promise<boolean> {
+	if (!date) return false;
+	return (await listUnavailableDatesBetween(db, date, date)).some((u) => u.userId === userId);
+}
+
+function assessorProblem(user: User | null, email: string): string | null {
+	if (!user) return `Tidak ada akun dengan email ${email}.`;
+	if (user.role !== 'assessor') return `${user.email} bukan akun penilai.`;
+	if (!user.active) return `Akun ${user.email} tidak aktif.`;
+	return null;
+}
+
+const refuse = (field: string, message: string): Refusal => ({
+	ok: false,
+	status: 409,
+	errors: { [field]: message }
+});
+
+/** The business rules, checked before anything is written. */
+async function checkAssignment(db: Db, a: Assignment, visitDate: string | null): Promise<Refusal | null> {
+	const { period, unit, assessor } = a;
+	if (!isSheetEditableIn(period.status)) return closedPeriod(period);
+	const conflict = await findAssessorConflict(db, assessor.id, unit.id);
+	if (conflict)
+		return refuse(
+			'assessor',
+			`Konflik kepentingan: ${assessor.name} menyatakan keterkaitan dengan ${unit.name}${conflict.reason ? ` (${conflict.reason})` : ''}, sehingga tidak boleh menilai unit ini.`
+		);
+	const others = (await listVisitNosOfAssessorForUnit(db, period.id, unit.id, assessor.id)).filter(
+		(n) => n !== a.visitNo
+	);
+	if (others.length)
+		return refuse(
+			'assessor',
+			`${assessor.name} sudah menilai ${unit.name} pada kunjungan ke-${others.join(', ')}; setiap kunjungan harus oleh penilai berbeda.`
+		);
+	if (await isUnavailableOn(db, assessor.id, visitDate))
+		return refuse('assessor', `${assessor.name} berhalangan pada tanggal kunjungan (${visitDate}).`);
+	return null;
+}
+
+/** Checks the rules, then creates the visit when missing, adds the assessor and audits, at once. */
+async function assign(db: Db, a: Assignment, actorId: number | null, now: Date): Promise<AssignResult> {
+	const { period, unit, assessor, visitNo, plannedOn } = a;
+	const existingId = await findRegularVisitId(db, period.id, unit.id, visitNo);
+	const existing = existingId === null ? null : await findVisitOfPeriod(db, period.id, existingId);
+	const refusal = await checkAssignment(db, a, plannedOn ?? existing?.plannedOn ?? null);
+	if (refusal) return refusal;
+	return db.transaction().execute(async (trx) => {
+		const created = existingId === null;
+		const visitId =
+			existingId ??
+			(await insertVisit(trx, { periodId: period.id, unitId: unit.id, visitNo, plannedOn }, now));
+		if (!created && plannedOn) await setVisitPlannedOn(trx, visitId, plannedOn);
+		const alreadyAssigned = await isAssessorOfVisit(trx, visitId, assessor.id);
+		await addVisitAssessor(trx, visitId, assessor.id);
+		await recordAudit(
+			trx,
+			{
+				userId: actorId,
+				action: 'assign',
+				entity: 'visit',
+				entityId: visitId,
+				detail: { period: period.code, unit: unit.code, visitNo, assessor: assessor.email, plannedOn }
+			},
+			now
+		);
+		const summary = alreadyAssigned
+			? `${assessor.name} sudah ada di kunjungan ke-${visitNo} ${unit.name} (${period.code}).`
+			: `${assessor.name} ditugaskan ke kunjungan ke-${visitNo} ${unit.name} (${period.code}).`;
+		return { ok: true as const, visitId, created, alreadyAssigned, summary };
+	});
+}
+
+/** By codes (`assign` command, /admin/kunjungan): every bad field is reported at once (400). */
+export async function assignAssessorToVisit(
+	db: Db,
+	input: AssignInput,
+	actorId: number | null,
+	now: Date
+): Promise<AssignResult> {
+	const errors: Record<string, string> = {};
+	const period = await findPeriodDetailByCode(db, input.periodCode.trim());
+	if (!period) errors.period = `Periode ${input.periodCode} tidak ditemukan.`;
+	const unit = await findUnitByCode(db, input.unitCode.trim());
+	if (!unit) errors.unit = `Unit dengan kode ${input.unitCode} tidak ditemukan.`;
+	if (!Number.isInteger(input.visitNo) || input.visitNo < 1 || input.visitNo > 20)
+		errors.visit = 'Nomor kunjungan harus bilangan bulat 1 sampai 20.';
+	const assessor = await findUserByEmail(db, normalizeEmail(input.assessorEmail));
+	const who = assessorProblem(assessor, input.assessorEmail);
+	if (who) errors.assessor = who;
+	if (input.plannedOn !== null) {
+		const dateProblem = period
+			? plannedDateProblem(period, input.plannedOn)
+			: isIsoDate(input.plannedOn)
+				? null
+				: `Tanggal "${input.plannedOn}" tidak valid; gunakan format YYYY-MM-DD.`;
+		if (dateProblem) errors.date = dateProblem;
+	}
+	if (period && unit && !(await isUnitInPeriod(db, period.id, unit.id)))
+		errors.unit = `Unit ${unit.code} tidak termasuk periode ${period.code}.`;
+	if (Object.keys(errors).length || !period || !unit || !assessor) return { ok: false, status: 400, errors };
+	return assign(
+		db,
+		{ period, unit, visitNo: input.visitNo, assessor, plannedOn: input.plannedOn },
+		actorId,
+		now
+	);
+}
+
+/** By visit id and user id (planning tool): someone already on the team is refused (409). */
+export async function addAssessorToVisit(
+	db: Db,
+	periodCode: string,
+	visitId: number,
+	userId: number,
+	actorId: number | null,
+	now: Date
+): Promise<AssignResult> {
+	const period = await findPeriodDetailByCode(db, periodCode);
+	const visit = period ? await findVisitOfPeriod(db, period.id, visitId) : null;
+	if (!period || !visit) return { ok: false, status: 404, errors: { _form: 'Kunjungan tidak ditemukan.' } };
+	const assessor = await findUserById(db, userId);
+	if (!assessor || assessorProblem(assessor, ''))
+		return { ok: false, status: 400, errors: { assessor: 'Pilih penilai yang aktif.' } };
+	if (visit.assessors.some((a) => a.id === userId))
+		return refuse('assessor', `${assessor.name} sudah ada di kunjungan ini.`);
+	const unit = { id: visit.unitId, code: visit.unitCode, name: visit.unitName };
+	return assign(db, { period, unit, visitNo: visit.visitNo, assessor, plannedOn: null }, actorId, now);
+}

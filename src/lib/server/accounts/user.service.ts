@@ -1,0 +1,164 @@
+import type { Db } from '../db/connection';
+import {
+	findUserByEmail,
+	findUserById,
+	insertUser,
+	replaceUnitHeadLinks,
+	setPasswordHash,
+	updateUser,
+	type UserChanges
+} from './user.repository';
+import { findUnitIdsByCodes } from '../units/unit.repository';
+import { deleteSessionsOfUser } from './session.repository';
+import { recordAudit } from '../audit/audit.repository';
+import { hashPassword } from '../auth/password';
+import { checkPasswordStrength, describePasswordProblem } from '../../domain/auth/password-policy';
+import { normalizeEmail, type AffiliationType, type Role, type User } from '../../domain/auth/user';
+
+export type UserResult =
+	{ ok: true; user: User } | { ok: false; status: 400 | 404 | 409; errors: Record<string, string> };
+
+export interface NewUserInput {
+	email: string;
+	name: string;
+	role: Role;
+	/** null: an account that cannot sign in until an admin sets a password */
+	password: string | null;
+	unitCodes?: string[];
+	affiliationType?: AffiliationType | null;
+	affiliationName?: string | null;
+	phone?: string | null;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+async function checkUnits(
+	db: Db,
+	role: Role,
+	codes: string[],
+	errors: Record<string, string>
+): Promise<number[]> {
+	if (role !== 'unit_head') {
+		if (codes.length) errors.units = 'Hanya kepala unit yang dapat ditautkan ke unit.';
+		return [];
+	}
+	const ids = await findUnitIdsByCodes(db, codes);
+	const missing = codes.filter((c) => !ids.has(c));
+	if (missing.length) errors.units = `Kode unit tidak dikenal: ${missing.join(', ')}`;
+	return codes.map((c) => ids.get(c)).filter((id): id is number => id !== undefined);
+}
+
+export async function createUser(
+	db: Db,
+	input: NewUserInput,
+	actorId: number | null,
+	now: Date
+): Promise<UserResult> {
+	const errors: Record<string, string> = {};
+	const email = normalizeEmail(input.email);
+	if (!EMAIL.test(email)) errors.email = 'Alamat email tidak valid.';
+	if (input.name.trim().length < 2) errors.name = 'Nama minimal 2 karakter.';
+	if (input.password !== null) {
+		const problem = checkPasswordStrength(input.password, email);
+		if (problem) errors.password = describePasswordProblem(problem);
+	}
+	const unitIds = await checkUnits(db, input.role, input.unitCodes ?? [], errors);
+	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
+	if (await findUserByEmail(db, email))
+		return { ok: false, status: 409, errors: { email: `Email ${email} sudah dipakai akun lain.` } };
+	const passwordHash = input.password === null ? null : await hashPassword(input.password);
+	const id = await db.transaction().execute(async (trx) => {
+		const id = await insertUser(
+			trx,
+			{
+				email,
+				name: input.name.trim(),
+				role: input.role,
+				passwordHash,
+				affiliationType: input.affiliationType,
+				affiliationName: input.affiliationName,
+				phone: input.phone
+			},
+			now
+		);
+		await replaceUnitHeadLinks(trx, id, unitIds);
+		await recordAudit(
+			trx,
+			{
+				userId: actorId,
+				action: 'create',
+				entity: 'user',
+				entityId: id,
+				detail: { email, role: input.role }
+			},
+			now
+		);
+		return id;
+	});
+	return { ok: true, user: (await findUserById(db, id))! };
+}
+
+export interface EditUserInput extends UserChanges {
+	unitCodes?: string[];
+}
+
+export async function editUser(
+	db: Db,
+	id: number,
+	input: EditUserInput,
+	actorId: number,
+	now: Date
+): Promise<UserResult> {
+	const existing = await findUserById(db, id);
+	if (!existing) return { ok: false, status: 404, errors: { _form: 'Pengguna tidak ditemukan.' } };
+	const errors: Record<string, string> = {};
+	const email = input.email === undefined ? existing.email : normalizeEmail(input.email);
+	if (!EMAIL.test(email)) errors.email = 'Alamat email tidak valid.';
+	if (input.name !== undefined && input.name.trim().length < 2) errors.name = 'Nama minimal 2 karakter.';
+	const role = input.role ?? existing.role;
+	if (id === actorId && (role !== existing.role || input.active === false))
+		errors._form = 'Anda tidak dapat mengubah peran atau menonaktifkan akun Anda sendiri.';
+	const unitIds = await checkUnits(
+		db,
+		role,
+		input.unitCodes ?? (role === 'unit_head' ? existing.unitCodes : []),
+		errors
+	);
+	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
+	const other = await findUserByEmail(db, email);
+	if (other && other.id !== id)
+		return { ok: false, status: 409, errors: { email: `Email ${email} sudah dipakai akun lain.` } };
+	await db.transaction().execute(async (trx) => {
+		await updateUser(trx, id, { ...input, email, name: input.name?.trim() }, now);
+		await replaceUnitHeadLinks(trx, id, unitIds);
+		// A deactivated account loses its sessions at once.
+		if (input.active === false) await deleteSessionsOfUser(trx, id);
+		const changed = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
+		await recordAudit(
+			trx,
+			{ userId: actorId, action: 'update', entity: 'user', entityId: id, detail: { fields: changed } },
+			now
+		);
+	});
+	return { ok: true, user: (await findUserById(db, id))! };
+}
+
+export async function resetPassword(
+	db: Db,
+	id: number,
+	password: string,
+	actorId: number,
+	now: Date
+): Promise<UserResult> {
+	const existing = await findUserById(db, id);
+	if (!existing) return { ok: false, status: 404, errors: { _form: 'Pengguna tidak ditemukan.' } };
+	const problem = checkPasswordStrength(password, existing.email);
+	if (problem) return { ok: false, status: 400, errors: { password: describePasswordProblem(problem) } };
+	const hash = await hashPassword(password);
+	await db.transaction().execute(async (trx) => {
+		await setPasswordHash(trx, id, hash, now);
+		await deleteSessionsOfUser(trx, id);
+		await recordAudit(trx, { userId: actorId, action: 'reset_password', entity: 'user', entityId: id }, now);
+	});
+	return { ok: true, user: (await findUserById(db, id))! };
+}

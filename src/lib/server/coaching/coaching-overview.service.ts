@@ -1,0 +1,150 @@
+import type { Db } from '../db/connection';
+import type { SessionUser } from '../../domain/auth/user';
+import {
+	countByCategory,
+	isOverdue,
+	latestFollowUpScores,
+	ITEM_STATUS_LABELS,
+	progressByPlan,
+	PLAN_STATUS_LABELS,
+	type CategoryCount,
+	type PlanProgress,
+	type PlanStatus
+} from '../../domain/coaching';
+import { formatDateId } from '../../domain/format';
+import { listPlans, type PlanSummary } from './coaching-plan.repository';
+import { listItemsOfPlans } from './coaching-item.repository';
+import { listUnitsOfHead } from '../units/unit.repository';
+import { listFollowUpScores } from './follow-up.repository';
+import type { CoachingExportRow } from './coaching-xlsx';
+
+// /pembinaan: admins see every plan, unit heads the plans of their own units once activated
+// (a draft is the admin's working copy).
+
+export interface OverviewFilter {
+	status?: PlanStatus;
+	periodCode?: string;
+	category?: string;
+}
+
+export interface OverviewPlan {
+	id: number;
+	periodCode: string;
+	unitCode: string;
+	unitName: string;
+	category: string;
+	status: PlanStatus;
+	statusLabel: string;
+	mentorName: string | null;
+	progress: PlanProgress;
+}
+
+export interface OverdueItem {
+	planId: number;
+	itemId: number;
+	unitName: string;
+	indicatorCode: string;
+	indicatorTitle: string;
+	dueOnDisplay: string;
+}
+
+export interface CoachingOverview {
+	plans: OverviewPlan[];
+	categories: CategoryCount[];
+	overdue: OverdueItem[];
+	periodCodes: string[];
+}
+
+export async function visiblePlans(db: Db, user: SessionUser, f: OverviewFilter): Promise<PlanSummary[]> {
+	const unitIds = user.role === 'admin' ? undefined : (await listUnitsOfHead(db, user.id)).map((u) => u.id);
+	const plans = await listPlans(db, { status: f.status, periodCode: f.periodCode, unitIds });
+	return plans.filter(
+		(p) => (user.role === 'admin' || p.status !== 'draft') && (!f.category || p.category === f.category)
+	);
+}
+
+export async function loadCoachingOverview(
+	db: Db,
+	user: SessionUser,
+	f: OverviewFilter,
+	today: string
+): Promise<CoachingOverview> {
+	const all = await visiblePlans(db, user, {});
+	const plans = all.filter(
+		(p) =>
+			(!f.status || p.status === f.status) &&
+			(!f.periodCode || p.periodCode === f.periodCode) &&
+			(!f.category || p.category === f.category)
+	);
+	const items = await listItemsOfPlans(
+		db,
+		plans.map((p) => p.id)
+	);
+	const progress = progressByPlan(plans, items, today);
+	const byId = new Map(plans.map((p) => [p.id, p]));
+	return {
+		plans: plans.map((p) => ({
+			id: p.id,
+			periodCode: p.periodCode,
+			unitCode: p.unitCode,
+			unitName: p.unitName,
+			category: p.category,
+			status: p.status,
+			statusLabel: PLAN_STATUS_LABELS[p.status],
+			mentorName: p.mentorName,
+			progress: progress.get(p.id)!
+		})),
+		categories: countByCategory(plans, progress),
+		overdue: items
+			.filter((i) => byId.get(i.planId)?.status === 'active' && isOverdue(i, today))
+			.map((i) => ({
+				planId: i.planId,
+				itemId: i.id,
+				unitName: byId.get(i.planId)!.unitName,
+				indicatorCode: i.indicatorCode,
+				indicatorTitle: i.indicatorTitle,
+				dueOnDisplay: formatDateId(i.dueOn as string)
+			})),
+		periodCodes: [...new Set(all.map((p) => p.periodCode))]
+	};
+}
+
+/** Every item of the plans the user may see (same filter as the page), for the XLSX export. */
+export async function listCoachingExportRows(
+	db: Db,
+	user: SessionUser,
+	f: OverviewFilter,
+	today: string
+): Promise<CoachingExportRow[]> {
+	const plans = await visiblePlans(db, user, f);
+	const byId = new Map(plans.map((p) => [p.id, p]));
+	const items = await listItemsOfPlans(
+		db,
+		plans.map((p) => p.id)
+	);
+	const rows: CoachingExportRow[] = [];
+	for (const i of items) {
+		const p = byId.get(i.planId)!;
+		const after = latestFollowUpScores(await listFollowUpScores(db, p.id)).get(i.indicatorId);
+		rows.push({
+			periodCode: p.periodCode,
+			category: p.category,
+			unitCode: p.unitCode,
+			unitName: p.unitName,
+			planStatus: PLAN_STATUS_LABELS[p.status],
+			mentor: p.mentorName ?? '',
+			indicatorCode: i.indicatorCode,
+			indicatorTitle: i.indicatorTitle,
+			currentScore: i.currentScore,
+			afterScore: after?.score ?? null,
+			targetLevel: i.targetLevel,
+			gainNext: i.gainNext,
+			action: i.action,
+			dueOn: i.dueOn ?? '',
+			responsible: i.responsible ?? '',
+			itemStatus: ITEM_STATUS_LABELS[i.status],
+			overdue: p.status === 'active' && isOverdue(i, today)
+		});
+	}
+	return rows;
+}

@@ -1,0 +1,111 @@
+import type { Db } from '../db/connection';
+import type { SessionUser } from '../../domain/auth/user';
+import { canReject, canReportProgress, canVerify, type ItemStatus } from '../../domain/coaching/states';
+import { sniffImageOrPdf } from '../../domain/files/sniff';
+import { recordAudit } from '../audit/audit.repository';
+import { findPlanById } from './coaching-plan.repository';
+import { findItemById, updateItemStatus } from './coaching-item.repository';
+import { insertProgress, upsertStoredFile } from './coaching-progress.repository';
+import { isHeadOfUnit } from '../publication/report-card.repository';
+import { sha256Hex, writeStoredFile } from '../files/file-store';
+import { ok, refuse, type ServiceResult } from '../service-result';
+
+// The loop of spec 5: the unit head reports progress per item with a note and evidence; the
+// plan's mentor verifies a finished item or sends it back.
+
+export const MAX_PROGRESS_FILE = 10 * 1024 * 1024;
+
+export interface ProgressInput {
+	status: Extract<ItemStatus, 'in_progress' | 'done'>;
+	note: string;
+	file: { bytes: Uint8Array } | null;
+}
+
+export async function reportProgress(
+	db: Db,
+	user: SessionUser,
+	ref: { planId: number; itemId: number },
+	input: ProgressInput,
+	uploadDir: string,
+	now: Date
+): Promise<ServiceResult> {
+	const itemId = ref.itemId;
+	const item = await findItemById(db, itemId);
+	const plan = item && item.planId === ref.planId ? await findPlanById(db, item.planId) : null;
+	if (!item || !plan) return refuse(404, 'Butir rencana tidak ditemukan.');
+	if (user.role !== 'unit_head' || !(await isHeadOfUnit(db, user.id, plan.unitId)))
+		return refuse(403, 'Hanya kepala unit ini yang dapat mencatat kemajuan.');
+	if (!canReportProgress(plan.status, item.status, input.status))
+		return refuse(
+			409,
+			plan.status !== 'active'
+				? 'Kemajuan hanya dapat dicatat pada rencana yang aktif.'
+				: 'Butir yang sudah diverifikasi tidak dapat diubah.'
+		);
+	let file: { sha256: string; mime: string; bytes: Uint8Array } | null = null;
+	if (input.file && input.file.bytes.length > 0) {
+		if (input.file.bytes.length > MAX_PROGRESS_FILE)
+			return refuse(400, 'Berkas bukti terlalu besar (maksimal 10 MB).');
+		const mime = sniffImageOrPdf(input.file.bytes);
+		if (!mime) return refuse(400, 'Berkas bukti harus berupa foto (JPEG, PNG, WebP) atau PDF.');
+		file = { sha256: sha256Hex(input.file.bytes), mime, bytes: input.file.bytes };
+	}
+	if (file) await writeStoredFile(uploadDir, file.sha256, file.bytes);
+	await db.transaction().execute(async (tx) => {
+		const fileId = file
+			? await upsertStoredFile(tx, { sha256: file.sha256, mime: file.mime, size: file.bytes.length }, now)
+			: null;
+		await insertProgress(
+			tx,
+			{ itemId, userId: user.id, note: input.note, status: input.status, fileId },
+			now
+		);
+		await updateItemStatus(tx, itemId, input.status, null, now);
+		await recordAudit(
+			tx,
+			{
+				userId: user.id,
+				action: 'coaching_item.progress',
+				entity: 'coaching_item',
+				entityId: itemId,
+				detail: { status: input.status }
+			},
+			now
+		);
+	});
+	return ok(undefined);
+}
+
+export async function reviewItem(
+	db: Db,
+	user: SessionUser,
+	ref: { planId: number; itemId: number },
+	verdict: 'verify' | 'reject',
+	note: string,
+	now: Date
+): Promise<ServiceResult> {
+	const itemId = ref.itemId;
+	const item = await findItemById(db, itemId);
+	const plan = item && item.planId === ref.planId ? await findPlanById(db, item.planId) : null;
+	if (!item || !plan) return refuse(404, 'Butir rencana tidak ditemukan.');
+	if (user.role !== 'admin' || plan.mentorId !== user.id)
+		return refuse(403, 'Hanya pendamping rencana ini yang dapat memverifikasi butir.');
+	const allowed =
+		verdict === 'verify' ? canVerify(plan.status, item.status) : canReject(plan.status, item.status);
+	if (!allowed)
+		return refuse(
+			409,
+			'Hanya butir berstatus selesai pada rencana aktif yang dapat diverifikasi atau dikembalikan.'
+		);
+	const status: ItemStatus = verdict === 'verify' ? 'verified' : 'in_progress';
+	await db.transaction().execute(async (tx) => {
+		await insertProgress(tx, { itemId, userId: user.id, note, status, fileId: null }, now);
+		await updateItemStatus(tx, itemId, status, verdict === 'verify' ? user.id : null, now);
+		await recordAudit(
+			tx,
+			{ userId: user.id, action: `coaching_item.${verdict}`, entity: 'coaching_item', entityId: itemId },
+			now
+		);
+	});
+	return ok(undefined);
+}

@@ -1,0 +1,58 @@
+import type { Db } from '../db/connection';
+import type { SessionUser } from '../../domain/auth/user';
+import { recordAudit } from '../audit/audit.repository';
+import { findPlanById } from './coaching-plan.repository';
+import { listAssessors, nextFollowUpVisitNo } from './follow-up.repository';
+import { findReportPeriodByCode } from '../publication/report-card.repository';
+import { addVisitAssessor, insertVisit } from '../periods/visit.repository';
+import { ok, refuse, type ServiceResult } from '../service-result';
+
+// A follow-up visit (kunjungan tindak lanjut, spec 5) re-scores only the plan's indicators. It is
+// a visit of kind 'follow_up' tied to the plan, so results, which read regular visits only, and
+// the published IPP stay as they are.
+
+export async function scheduleFollowUp(
+	db: Db,
+	admin: SessionUser,
+	planId: number,
+	input: { plannedOn: string; assessorId: number },
+	now: Date
+): Promise<ServiceResult<number>> {
+	const plan = await findPlanById(db, planId);
+	if (!plan) return refuse(404, 'Rencana pembinaan tidak ditemukan.');
+	if (plan.status !== 'active') return refuse(409, 'Kunjungan tindak lanjut hanya untuk rencana yang aktif.');
+	const assessors = await listAssessors(db);
+	if (!assessors.some((a) => a.id === input.assessorId))
+		return refuse(400, 'Pilih penilai yang aktif untuk kunjungan tindak lanjut.');
+	const period = await findReportPeriodByCode(db, plan.periodCode);
+	if (!period) return refuse(404, 'Periode tidak ditemukan.');
+	const visitId = await db.transaction().execute(async (tx) => {
+		const visitNo = await nextFollowUpVisitNo(tx, period.id, plan.unitId);
+		const id = await insertVisit(
+			tx,
+			{
+				periodId: period.id,
+				unitId: plan.unitId,
+				visitNo,
+				plannedOn: input.plannedOn,
+				kind: 'follow_up',
+				coachingPlanId: planId
+			},
+			now
+		);
+		await addVisitAssessor(tx, id, input.assessorId);
+		await recordAudit(
+			tx,
+			{
+				userId: admin.id,
+				action: 'visit.follow_up',
+				entity: 'coaching_plan',
+				entityId: planId,
+				detail: { visitId: id, plannedOn: input.plannedOn, assessorId: input.assessorId }
+			},
+			now
+		);
+		return id;
+	});
+	return ok(visitId);
+}

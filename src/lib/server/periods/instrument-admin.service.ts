@@ -1,0 +1,81 @@
+import type { Db } from '../db/connection';
+import { findInstrumentByCode, insertInstrument } from './instrument.repository';
+import { countPeriodsUsingInstrument, updateInstrumentContent } from './instrument-edit.repository';
+import { recordAudit } from '../audit/audit.repository';
+import { validateInstrument, type InstrumentIssue } from '../../domain/instrument';
+import { applyInstrumentEdits } from '../../domain/instrument/edit';
+
+export type InstrumentResult =
+	| { ok: true; code: string; warnings: InstrumentIssue[] }
+	| { ok: false; status: 400 | 404 | 409; errors: InstrumentIssue[]; warnings: InstrumentIssue[] };
+
+const INSTRUMENT_CODE = /^[a-z0-9][a-z0-9._-]{2,59}$/;
+const fail = (status: 400 | 404 | 409, message: string, path = '_form'): InstrumentResult => ({
+	ok: false,
+	status,
+	errors: [{ path, message }],
+	warnings: []
+});
+
+export async function cloneInstrument(
+	db: Db,
+	sourceCode: string,
+	code: string,
+	name: string,
+	actorId: number,
+	now: Date
+): Promise<InstrumentResult> {
+	const source = await findInstrumentByCode(db, sourceCode);
+	if (!source) return fail(404, 'Instrumen sumber tidak ditemukan.');
+	const newCode = code.trim().toLowerCase();
+	if (!INSTRUMENT_CODE.test(newCode))
+		return fail(400, 'Kode: 3–60 huruf kecil, angka, titik, garis bawah atau tanda hubung.', 'code');
+	if (name.trim().length < 3 || name.length > 200) return fail(400, 'Nama instrumen 3–200 karakter.', 'name');
+	if (await findInstrumentByCode(db, newCode)) return fail(409, `Kode ${newCode} sudah dipakai.`, 'code');
+	await db.transaction().execute(async (trx) => {
+		await insertInstrument(
+			trx,
+			{ ...source.def, code: newCode, name: name.trim() },
+			{ notes: source.notes, sources: source.sources, basedOnId: source.id },
+			now
+		);
+		await recordAudit(
+			trx,
+			{
+				userId: actorId,
+				action: 'clone',
+				entity: 'instrument',
+				entityId: newCode,
+				detail: { from: sourceCode }
+			},
+			now
+		);
+	});
+	return { ok: true, code: newCode, warnings: [] };
+}
+
+/** Spec 3: errors block saving, warnings are shown; a version used by a period is never edited. */
+export async function editInstrument(
+	db: Db,
+	code: string,
+	fields: Record<string, string>,
+	actorId: number,
+	now: Date
+): Promise<InstrumentResult> {
+	const stored = await findInstrumentByCode(db, code);
+	if (!stored) return fail(404, 'Instrumen tidak ditemukan.');
+	if ((await countPeriodsUsingInstrument(db, stored.id)) > 0)
+		return fail(
+			409,
+			'Instrumen ini dipakai oleh periode dan tidak boleh diubah. Salin menjadi versi baru lalu sunting salinannya.'
+		);
+	const { def, issues } = applyInstrumentEdits(stored.def, fields);
+	if (issues.length) return { ok: false, status: 400, errors: issues, warnings: [] };
+	const { errors, warnings } = validateInstrument(def);
+	if (errors.length) return { ok: false, status: 400, errors, warnings };
+	await db.transaction().execute(async (trx) => {
+		await updateInstrumentContent(trx, stored.id, def, stored.indicatorIds);
+		await recordAudit(trx, { userId: actorId, action: 'update', entity: 'instrument', entityId: code }, now);
+	});
+	return { ok: true, code, warnings };
+}

@@ -1,0 +1,137 @@
+import type { Db } from '../db/connection';
+import type { PeriodStatus } from '../db/schema';
+import { addActiveUnitsToPeriod, insertPeriod, setPeriodStatus } from './period.repository';
+import {
+	findPeriodDetailByCode,
+	updatePeriodSettings,
+	type PeriodDetail
+} from './period-settings.repository';
+import { findInstrumentIdByCode } from './instrument.repository';
+import { recordAudit } from '../audit/audit.repository';
+import { checkPeriodSettings, PERIOD_CODE, type PeriodSettings } from '../../domain/period/settings';
+import { canTransition, settingsEditable } from '../../domain/period/lifecycle';
+import { PERIOD_STATUS_LABELS } from '../../domain/period-status';
+
+export type PeriodResult<T> =
+	{ ok: true; value: T } | { ok: false; status: 400 | 404 | 409; errors: Record<string, string> };
+
+export interface NewPeriodInput extends PeriodSettings {
+	code: string;
+	instrumentCode: string;
+}
+
+/** A period covers every unit active now, each with the category it has at this moment. */
+export async function createPeriod(
+	db: Db,
+	input: NewPeriodInput,
+	actorId: number | null,
+	now: Date
+): Promise<PeriodResult<PeriodDetail>> {
+	const code = input.code.trim();
+	const errors = checkPeriodSettings(input);
+	if (!PERIOD_CODE.test(code))
+		errors.code = 'Kode periode: 2–40 huruf, angka, titik, garis bawah atau tanda hubung.';
+	const instrumentId = await findInstrumentIdByCode(db, input.instrumentCode);
+	if (instrumentId === null) errors.instrument = `Instrumen tidak dikenal: ${input.instrumentCode}`;
+	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
+	if (await findPeriodDetailByCode(db, code))
+		return { ok: false, status: 409, errors: { code: `Kode periode ${code} sudah dipakai.` } };
+	await db.transaction().execute(async (trx) => {
+		const id = await insertPeriod(
+			trx,
+			{
+				code,
+				name: input.name.trim(),
+				instrumentId: instrumentId!,
+				startsOn: input.startsOn,
+				endsOn: input.endsOn
+			},
+			now
+		);
+		await updatePeriodSettings(trx, id, { ...input, name: input.name.trim() }, now);
+		const units = await addActiveUnitsToPeriod(trx, id);
+		await recordAudit(
+			trx,
+			{
+				userId: actorId,
+				action: 'create',
+				entity: 'period',
+				entityId: code,
+				detail: { instrument: input.instrumentCode, units }
+			},
+			now
+		);
+	});
+	return { ok: true, value: (await findPeriodDetailByCode(db, code))! };
+}
+
+export async function editPeriodSettings(
+	db: Db,
+	code: string,
+	settings: PeriodSettings,
+	actorId: number,
+	now: Date
+): Promise<PeriodResult<PeriodDetail>> {
+	const period = await findPeriodDetailByCode(db, code);
+	if (!period) return { ok: false, status: 404, errors: { _form: 'Periode tidak ditemukan.' } };
+	if (!settingsEditable(period.status))
+		return {
+			ok: false,
+			status: 409,
+			errors: {
+				_form: `Pengaturan hanya dapat diubah saat periode masih draf (kini ${PERIOD_STATUS_LABELS[period.status]}).`
+			}
+		};
+	const errors = checkPeriodSettings(settings);
+	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
+	await db.transaction().execute(async (trx) => {
+		await updatePeriodSettings(trx, period.id, { ...settings, name: settings.name.trim() }, now);
+		await recordAudit(
+			trx,
+			{ userId: actorId, action: 'update_settings', entity: 'period', entityId: code },
+			now
+		);
+	});
+	return { ok: true, value: (await findPeriodDetailByCode(db, code))! };
+}
+
+/** Plain status changes; publishing (with its snapshot) is the publish service's job. */
+export async function changePeriodStatus(
+	db: Db,
+	code: string,
+	to: PeriodStatus,
+	actorId: number,
+	now: Date
+): Promise<PeriodResult<PeriodStatus>> {
+	const period = await findPeriodDetailByCode(db, code);
+	if (!period) return { ok: false, status: 404, errors: { _form: 'Periode tidak ditemukan.' } };
+	if (to === 'published')
+		return {
+			ok: false,
+			status: 400,
+			errors: { _form: 'Penerbitan dilakukan lewat halaman penerbitan, bukan perubahan status biasa.' }
+		};
+	if (!canTransition(period.status, to))
+		return {
+			ok: false,
+			status: 409,
+			errors: {
+				_form: `Status tidak dapat berpindah dari ${PERIOD_STATUS_LABELS[period.status]} ke ${PERIOD_STATUS_LABELS[to]}.`
+			}
+		};
+	await db.transaction().execute(async (trx) => {
+		await setPeriodStatus(trx, period.id, to, now);
+		await recordAudit(
+			trx,
+			{
+				userId: actorId,
+				action: 'status',
+				entity: 'period',
+				entityId: code,
+				detail: { from: period.status, to }
+			},
+			now
+		);
+	});
+	return { ok: true, value: to };
+}

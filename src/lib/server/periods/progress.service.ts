@@ -1,0 +1,42 @@
+import type { Db } from '../db/connection';
+import { findPeriodDetailByCode } from './period-settings.repository';
+import { listPeriodUnitsForPlanning } from './visit-plan.repository';
+import { listAssignments, listSubmittedSheets } from './progress.repository';
+import {
+	cumulativeByDay,
+	incompleteUnits,
+	progressByAssessor,
+	progressByCategory
+} from '../../domain/progress/progress';
+import { addDays } from '../../domain/dates';
+import { isoDateIn } from '../../domain/format';
+
+export async function loadPeriodProgress(db: Db, code: string, now: Date) {
+	const period = await findPeriodDetailByCode(db, code);
+	if (!period) return null;
+	const today = isoDateIn(now);
+	const assignments = await listAssignments(db, period.id);
+	const sheets = await listSubmittedSheets(db, period.id);
+	const units = await listPeriodUnitsForPlanning(db, period.id);
+	const rule = { requiredVisits: period.requiredVisits, requiredAssessors: period.requiredAssessors };
+	const incomplete = incompleteUnits(
+		units.map((u) => ({ ...u, sheets: sheets.filter((s) => s.unitId === u.unitId) })),
+		rule
+	);
+	const submittedDays = sheets.map((s) => isoDateIn(new Date(s.submittedAt)));
+	const until = today < period.endsOn ? today : period.endsOn;
+	return {
+		period: { code: period.code, name: period.name, status: period.status, unitCount: units.length },
+		today,
+		byCategory: progressByCategory(assignments, today),
+		byAssessor: progressByAssessor(assignments, today),
+		incomplete,
+		curve: cumulativeByDay(
+			submittedDays,
+			period.startsOn,
+			until < period.startsOn ? period.startsOn : until,
+			(d) => addDays(d, 1)
+		),
+		target: units.length * period.requiredVisits
+	};
+}

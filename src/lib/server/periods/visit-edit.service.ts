@@ -1,0 +1,105 @@
+import type { Db } from '../db/connection';
+import { isSheetEditableIn } from '../../domain/score-sheet';
+import { findPeriodDetailByCode, type PeriodDetail } from './period-settings.repository';
+import {
+	findVisitOfPeriod,
+	hasSheetOnVisit,
+	removeVisitAssessor,
+	setVisitPlannedOn,
+	type ScheduledVisit
+} from './visit-plan.repository';
+import { recordAudit } from '../audit/audit.repository';
+import {
+	closedPeriod,
+	isUnavailableOn,
+	plannedDateProblem,
+	type Refusal
+} from '../accounts/assignment.service';
+
+// Hand edits of the schedule besides adding an assessor (that is assignment.service, whose rules
+// these share): nobody is removed from a visit they have already scored.
+
+export type VisitEditResult = { ok: true } | Refusal;
+
+const notFound: Refusal = { ok: false, status: 404, errors: { _form: 'Kunjungan tidak ditemukan.' } };
+
+async function load(
+	db: Db,
+	code: string,
+	visitId: number
+): Promise<{ period: PeriodDetail; visit: ScheduledVisit } | null> {
+	const period = await findPeriodDetailByCode(db, code);
+	if (!period) return null;
+	const visit = await findVisitOfPeriod(db, period.id, visitId);
+	return visit ? { period, visit } : null;
+}
+
+export async function removeAssessorFromVisit(
+	db: Db,
+	code: string,
+	visitId: number,
+	userId: number,
+	actorId: number | null,
+	now: Date
+): Promise<VisitEditResult> {
+	const found = await load(db, code, visitId);
+	if (!found) return notFound;
+	if (!isSheetEditableIn(found.period.status)) return closedPeriod(found.period);
+	if (await hasSheetOnVisit(db, visitId, userId))
+		return {
+			ok: false,
+			status: 409,
+			errors: {
+				_form: 'Penilai ini sudah mengisi lembar penilaian untuk kunjungan ini; tidak dapat dilepas.'
+			}
+		};
+	await db.transaction().execute(async (trx) => {
+		await removeVisitAssessor(trx, visitId, userId);
+		await recordAudit(
+			trx,
+			{
+				userId: actorId,
+				action: 'unassign',
+				entity: 'visit',
+				entityId: visitId,
+				detail: { assessor: userId }
+			},
+			now
+		);
+	});
+	return { ok: true };
+}
+
+export async function moveVisit(
+	db: Db,
+	code: string,
+	visitId: number,
+	date: string,
+	actorId: number | null,
+	now: Date
+): Promise<VisitEditResult> {
+	const found = await load(db, code, visitId);
+	if (!found) return notFound;
+	const { period, visit } = found;
+	if (!isSheetEditableIn(period.status)) return closedPeriod(period);
+	const dateProblem = plannedDateProblem(period, date);
+	if (dateProblem) return { ok: false, status: 400, errors: { date: dateProblem } };
+	for (const a of visit.assessors)
+		if (await isUnavailableOn(db, a.id, date))
+			return { ok: false, status: 409, errors: { date: `${a.name} berhalangan pada tanggal itu.` } };
+	await db.transaction().execute(async (trx) => {
+		await setVisitPlannedOn(trx, visitId, date);
+		await recordAudit(
+			trx,
+			{
+				userId: actorId,
+				action: 'reschedule',
+				entity: 'visit',
+				entityId: visitId,
+				detail: { from: visit.plannedOn, to: date }
+			},
+			now
+		);
+	});
+	return { ok: true };
+}

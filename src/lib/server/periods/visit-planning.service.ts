@@ -1,0 +1,136 @@
+import type { Db } from '../db/connection';
+import { findPeriodDetailByCode, type PeriodDetail } from './period-settings.repository';
+import {
+	listActiveAssessors,
+	listPeriodUnitsForPlanning,
+	listScheduledVisits,
+	setVisitPlannedOn
+} from './visit-plan.repository';
+import { listAllConflicts, listUnavailableDatesBetween } from '../accounts/assessor.repository';
+import { addVisitAssessor, insertVisit } from './visit.repository';
+import { recordAudit } from '../audit/audit.repository';
+import { planVisits, type PlanResult } from '../../domain/planning';
+import { workingDaysBetween } from '../../domain/dates';
+
+export interface SchedulePreview {
+	rows: {
+		unitCode: string;
+		unitName: string;
+		category: string;
+		visitNo: number;
+		assessor: string;
+		date: string;
+	}[];
+	unplaced: { unitCode: string; unitName: string; visitNo: number; reason: string }[];
+	loads: { name: string; total: number }[];
+	existing: number;
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; status: 404 | 409; message: string };
+
+async function computePlan(db: Db, period: PeriodDetail) {
+	const units = await listPeriodUnitsForPlanning(db, period.id, true);
+	const scheduled = await listScheduledVisits(db, period.id);
+	const assessors = await listActiveAssessors(db);
+	const plan = planVisits({
+		units: units.map((u) => ({
+			id: u.unitId,
+			existingVisits: scheduled
+				.filter((v) => v.unitId === u.unitId)
+				.map((v) => ({ visitNo: v.visitNo, assessorIds: v.assessors.map((a) => a.id) }))
+		})),
+		assessorIds: assessors.map((a) => a.id),
+		requiredVisits: period.requiredVisits,
+		days: workingDaysBetween(period.startsOn, period.endsOn),
+		conflicts: (await listAllConflicts(db)).map((c) => ({ assessorId: c.userId, unitId: c.unitId })),
+		unavailable: (await listUnavailableDatesBetween(db, period.startsOn, period.endsOn)).map((u) => ({
+			assessorId: u.userId,
+			date: u.date
+		}))
+	});
+	return { units, scheduled, assessors, plan };
+}
+
+async function openPeriod(db: Db, code: string): Promise<Outcome<PeriodDetail>> {
+	const period = await findPeriodDetailByCode(db, code);
+	if (!period) return { ok: false, status: 404, message: 'Periode tidak ditemukan.' };
+	if (period.status !== 'draft' && period.status !== 'running')
+		return { ok: false, status: 409, message: 'Jadwal hanya dapat dibuat saat periode draf atau berjalan.' };
+	return { ok: true, value: period };
+}
+
+function describe(result: Awaited<ReturnType<typeof computePlan>>): SchedulePreview {
+	const unit = new Map(result.units.map((u) => [u.unitId, u]));
+	const name = new Map(result.assessors.map((a) => [a.id, a.name]));
+	const plan: PlanResult = result.plan;
+	return {
+		rows: plan.visits
+			.map((v) => ({
+				...unit.get(v.unitId)!,
+				visitNo: v.visitNo,
+				assessor: name.get(v.assessorId)!,
+				date: v.date
+			}))
+			.sort((a, b) => a.date.localeCompare(b.date) || a.code.localeCompare(b.code))
+			.map((r) => ({
+				unitCode: r.code,
+				unitName: r.name,
+				category: r.category,
+				visitNo: r.visitNo,
+				assessor: r.assessor,
+				date: r.date
+			})),
+		unplaced: plan.unplaced.map((u) => ({
+			unitCode: unit.get(u.unitId)!.code,
+			unitName: unit.get(u.unitId)!.name,
+			visitNo: u.visitNo,
+			reason: u.reason
+		})),
+		loads: result.assessors.map((a) => ({ name: a.name, total: plan.loads.get(a.id) ?? 0 })),
+		existing: result.scheduled.length
+	};
+}
+
+export async function previewSchedule(db: Db, code: string): Promise<Outcome<SchedulePreview>> {
+	const period = await openPeriod(db, code);
+	if (!period.ok) return period;
+	return { ok: true, value: describe(await computePlan(db, period.value)) };
+}
+
+/** Writes the plan computed afresh inside one transaction; visits that exist are kept as they are. */
+export async function confirmSchedule(
+	db: Db,
+	code: string,
+	actorId: number,
+	now: Date
+): Promise<Outcome<{ created: number; unplaced: number }>> {
+	return db.transaction().execute(async (trx) => {
+		const period = await openPeriod(trx, code);
+		if (!period.ok) return period;
+		const { plan, scheduled } = await computePlan(trx, period.value);
+		for (const v of plan.visits) {
+			const existing = scheduled.find((s) => s.unitId === v.unitId && s.visitNo === v.visitNo);
+			const visitId =
+				existing?.visitId ??
+				(await insertVisit(
+					trx,
+					{ periodId: period.value.id, unitId: v.unitId, visitNo: v.visitNo, plannedOn: v.date },
+					now
+				));
+			if (existing && !existing.plannedOn) await setVisitPlannedOn(trx, visitId, v.date);
+			await addVisitAssessor(trx, visitId, v.assessorId);
+		}
+		await recordAudit(
+			trx,
+			{
+				userId: actorId,
+				action: 'schedule',
+				entity: 'period',
+				entityId: code,
+				detail: { visits: plan.visits.length, unplaced: plan.unplaced.length }
+			},
+			now
+		);
+		return { ok: true as const, value: { created: plan.visits.length, unplaced: plan.unplaced.length } };
+	});
+}

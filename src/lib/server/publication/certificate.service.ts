@@ -1,0 +1,62 @@
+import type { Db } from '../db/connection';
+import type { Role } from '../../domain/auth/user';
+import { formatDateId } from '../../domain/format';
+import { awardWinners } from '../../domain/scoring/public-view';
+import { readCitySettings } from '../settings/city-setting.repository';
+import { readCityLogo } from '../settings/city-settings.service';
+import { listPublications } from './publication.repository';
+import { renderCertificates, type CertificateContent } from './certificate-pdf';
+import { findVisibleResults } from '../results/public-results.service';
+
+// Award certificates of a period (issue 5, item 8): one per award winner of the published
+// snapshot, dated on the latest publication. Anyone may download them once published;
+// administrators and viewers get a marked preview before that. Not a winner: not found.
+
+export interface CertificateRequest {
+	periodCode: string;
+	/** One unit's certificate, or null for every winner of the period in one PDF. */
+	unitCode: string | null;
+	role: Role | null;
+	timeZone: string;
+}
+
+export async function buildCertificatePdf(
+	db: Db,
+	req: CertificateRequest,
+	now: Date
+): Promise<{ pdf: Buffer; fileName: string } | null> {
+	const found = await findVisibleResults(db, req.periodCode, req.role, now);
+	if (!found) return null;
+	const winners = awardWinners(found.doc).filter((w) => req.unitCode === null || w.code === req.unitCode);
+	if (winners.length === 0) return null;
+	const settings = await readCitySettings(db);
+	const latest = found.preview ? null : (await listPublications(db, found.periodId))[0];
+	const date = formatDateId(latest?.publishedAt ?? now, req.timeZone);
+	const logo = (await readCityLogo(db))?.bytes ?? null;
+	const pages: CertificateContent[] = winners.map((w) => ({
+		government: settings.governmentName || 'Pemerintah Kota Contoh',
+		periodName: found.doc.period.name,
+		category: w.category,
+		award: w.award,
+		unitName: w.name,
+		ipp: w.ipp,
+		grade: w.grade,
+		predikat: w.predikat,
+		place: settings.place || 'Kota Contoh',
+		dateText: date,
+		signatoryName: settings.signatoryName || null,
+		signatoryTitle: settings.signatoryTitle || null,
+		signatoryNip: settings.signatoryNip || null,
+		logo,
+		preview: found.preview
+	}));
+	const code = found.doc.period.code;
+	const title = req.unitCode
+		? `Piagam Penghargaan ${winners[0].name} · ${found.doc.period.name}`
+		: `Piagam Penghargaan · ${found.doc.period.name}`;
+	const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_');
+	return {
+		pdf: await renderCertificates(pages, title),
+		fileName: req.unitCode ? `piagam-${safe(code)}-${safe(req.unitCode)}.pdf` : `piagam-${safe(code)}.pdf`
+	};
+}

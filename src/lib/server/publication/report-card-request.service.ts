@@ -1,0 +1,39 @@
+import type { Db } from '../db/connection';
+import type { SessionUser } from '../../domain/auth/user';
+import type { ReportCardView } from '../../domain/report-card/view';
+import type { UnitIkm } from '../../domain/survey/ikm-shape';
+import { isoDateIn } from '../../domain/format';
+import { readConfig } from '../config';
+import { authorizeReportCard, loadReportCard } from './report-card.service';
+import { presentReportCard } from './report-card-view';
+import { loadLiveResults } from '../results/live-results.service';
+import { unitIkm } from '../survey/survey-results.service';
+import { ok, type ServiceResult } from '../service-result';
+
+export interface ReportCardResponse {
+	unitCode: string;
+	periodCode: string;
+	card: ReportCardView;
+	ikm: UnitIkm | null;
+}
+
+/** One report card as its reader may see it (page and PDF alike): access first, then the data. */
+export async function openReportCard(
+	db: Db,
+	user: SessionUser,
+	unitCode: string,
+	periodCode: string,
+	now: Date
+): Promise<ServiceResult<ReportCardResponse>> {
+	const auth = await authorizeReportCard(db, user, unitCode, periodCode);
+	if (!auth.ok) return auth;
+	const { unit, period } = auth.value;
+	const today = isoDateIn(now, readConfig().timeZone);
+	const card = await loadReportCard(db, unit, period, (p) => loadLiveResults(db, p), today);
+	return ok({
+		unitCode: unit.code,
+		periodCode: period.code,
+		card: presentReportCard(card),
+		ikm: await unitIkm(db, period.id, unit.id)
+	});
+}

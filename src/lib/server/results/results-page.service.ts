@@ -1,0 +1,23 @@
+import type { Db } from '../db/connection';
+import { findInstrumentById } from '../periods/instrument.repository';
+import { loadResults, type ResultsDocument } from './results.service';
+import { reviewPeriodScores, type ScoreReview } from '../sheets/score-review.service';
+import type { PeriodDetail } from '../periods/period.repository';
+
+// Everything the administrators' results page needs, in one call.
+export interface AdminResults {
+	period: PeriodDetail;
+	doc: ResultsDocument;
+	review: ScoreReview;
+	aspects: { code: string; name: string }[];
+}
+
+export async function loadAdminResults(db: Db, code: string, now: Date): Promise<AdminResults | null> {
+	const found = await loadResults(db, code, now);
+	if (!found) return null;
+	const instrument = await findInstrumentById(db, found.period.instrumentId);
+	const aspects = (instrument?.def.aspects ?? [])
+		.filter((a) => a.weight > 0)
+		.map((a) => ({ code: a.code, name: a.name }));
+	return { ...found, review: await reviewPeriodScores(db, found.period), aspects };
+}

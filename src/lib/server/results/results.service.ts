@@ -1,0 +1,144 @@
+import type { Db } from '../db/connection';
+import type { PeriodStatus } from '../db/schema';
+import type { Grade } from '../../domain/scoring/display';
+import {
+	computePeriodResults,
+	type PeriodResults,
+	type PeriodUnitInput
+} from '../../domain/scoring/period-results';
+import type { SheetAspectSums } from '../../domain/scoring/types';
+import { findInstrumentById } from '../periods/instrument.repository';
+import {
+	findLatestSnapshot,
+	findLatestSnapshotBytes,
+	findPeriodByCode,
+	type PeriodDetail
+} from '../periods/period.repository';
+import { listResultUnits, listSheetAspectSums } from './results.repository';
+import { findCachedResults, findCachedResultsBytes, storeCachedResults } from './result-cache.repository';
+import { isPublished } from '../../domain/period-status';
+
+// Period results (contracts: "Results JSON"): per-sheet aspect sums from SQL fed to the domain
+// rules; served from period_result_cache while the period runs, and from the latest
+// publication snapshot (frozen) once it is published.
+
+export interface ResultsPeriodHeader {
+	code: string;
+	name: string;
+	instrument: string;
+	status: PeriodStatus;
+}
+
+export type ResultsDocument = { period: ResultsPeriodHeader } & PeriodResults;
+
+/** Computes the results from the database now; `status` overrides the header (publishing). */
+export async function computeResultsDocument(
+	db: Db,
+	period: PeriodDetail,
+	status: PeriodStatus = period.status
+): Promise<ResultsDocument> {
+	const instrument = await findInstrumentById(db, period.instrumentId);
+	if (!instrument) throw new Error(`Instrumen periode ${period.code} tidak ada`);
+	const aspects = instrument.def.aspects.filter((a) => a.weight > 0);
+	const codes = aspects.map((a) => a.code);
+	const units = await listResultUnits(db, period.id);
+	const sheetsOf = new Map<number, SheetAspectSums[]>();
+	const inputs: PeriodUnitInput[] = units.map((u) => {
+		const sheets: SheetAspectSums[] = [];
+		sheetsOf.set(u.id, sheets);
+		return { code: u.code, name: u.name, category: u.category, sheets };
+	});
+	const rows = await listSheetAspectSums(
+		db,
+		period.id,
+		aspects.map((a) => instrument.aspectIds.get(a.code)!)
+	);
+	for (const r of rows) {
+		const aspectSums: Record<string, number> = {};
+		for (let i = 0; i < codes.length; i++) aspectSums[codes[i]] = r[3 + i];
+		// A sheet of a unit the period no longer covers cannot be placed in a category: skipped.
+		sheetsOf.get(r[0])?.push({ visitNo: r[1], assessorId: r[2], aspectSums });
+	}
+	const results = computePeriodResults({
+		instrument: instrument.def,
+		settings: {
+			requiredVisits: period.requiredVisits,
+			requiredAssessors: period.requiredAssessors,
+			awardsPerCategory: period.awardsPerCategory,
+			awardMinGrade: (period.awardMinGrade as Grade | null) ?? null
+		},
+		units: inputs
+	});
+	return {
+		period: { code: period.code, name: period.name, instrument: period.instrumentCode, status },
+		...results
+	};
+}
+
+export interface ResultsJson {
+	period: PeriodDetail;
+	/** The serialised ResultsDocument, served as is by the API. */
+	json: string;
+}
+
+/**
+ * The results of a period as serialised JSON: the latest publication snapshot for a published
+ * or archived period, else the cache row, computed and stored when missing.
+ */
+export async function loadResultsJson(db: Db, periodCode: string, now: Date): Promise<ResultsJson | null> {
+	const period = await findPeriodByCode(db, periodCode);
+	if (!period) return null;
+	if (isPublished(period.status)) {
+		const snapshot = await findLatestSnapshot(db, period.id);
+		if (snapshot !== null) {
+			if (period.status === 'published') return { period, json: snapshot };
+			const doc = JSON.parse(snapshot) as ResultsDocument;
+			doc.period.status = period.status;
+			return { period, json: JSON.stringify(doc) };
+		}
+	}
+	const cached = await findCachedResults(db, period.id);
+	if (cached !== null) return { period, json: cached };
+	const json = JSON.stringify(await computeResultsDocument(db, period));
+	await storeCachedResults(db, period.id, json, now);
+	return { period, json };
+}
+
+/**
+ * The same as loadResultsJson as UTF-8 bytes, read straight from the stored row when there is
+ * one (the fast path of the API: no decoding, parsing or re-encoding of a 25 MB document).
+ */
+export async function loadResultsBytes(
+	db: Db,
+	periodCode: string,
+	now: Date
+): Promise<{ period: PeriodDetail; body: Uint8Array } | null> {
+	const period = await findPeriodByCode(db, periodCode);
+	if (!period) return null;
+	const stored =
+		period.status === 'published'
+			? await findLatestSnapshotBytes(db, period.id)
+			: period.status === 'archived'
+				? null
+				: await findCachedResultsBytes(db, period.id);
+	if (stored) return { period, body: stored };
+	const found = await loadResultsJson(db, periodCode, now);
+	return found ? { period: found.period, body: Buffer.from(found.json, 'utf8') } : null;
+}
+
+/** The parsed document (pages, exports); null when the period does not exist. */
+export async function loadResults(
+	db: Db,
+	periodCode: string,
+	now: Date
+): Promise<{ period: PeriodDetail; doc: ResultsDocument } | null> {
+	const found = await loadResultsJson(db, periodCode, now);
+	return found ? { period: found.period, doc: JSON.parse(found.json) as ResultsDocument } : null;
+}
+
+/** Keeps only the named category (case-insensitive); null when the period has no such category. */
+export function filterCategory(doc: ResultsDocument, category: string): ResultsDocument | null {
+	const wanted = category.trim().toLocaleLowerCase('id');
+	const categories = doc.categories.filter((c) => c.name.toLocaleLowerCase('id') === wanted);
+	return categories.length ? { ...doc, categories } : null;
+}

@@ -1,0 +1,82 @@
+import sharp from 'sharp';
+import type { Db } from '../db/connection';
+import {
+	findStoredFile,
+	insertStoredFile,
+	readCitySettings,
+	writeCitySettings
+} from './city-setting.repository';
+import { recordAudit } from '../audit/audit.repository';
+import { readStoredBytes, sha256Hex, storeFileBytes } from '../files/file-store';
+import { checkCitySettings, sniffImage, type CitySettings } from '../../domain/settings/city-settings';
+
+export type SettingsResult = { ok: true } | { ok: false; errors: Record<string, string> };
+
+const MAX_LOGO_BYTES = 2 * 1024 * 1024;
+
+export async function saveCitySettings(
+	db: Db,
+	s: Omit<CitySettings, 'logoFileId'>,
+	actorId: number,
+	now: Date
+): Promise<SettingsResult> {
+	const errors = checkCitySettings(s);
+	if (Object.keys(errors).length) return { ok: false, errors };
+	await db.transaction().execute(async (trx) => {
+		await writeCitySettings(trx, {
+			government_name: s.governmentName.trim(),
+			place: s.place.trim(),
+			signatory_name: s.signatoryName.trim(),
+			signatory_title: s.signatoryTitle.trim(),
+			signatory_nip: s.signatoryNip.replace(/\s+/g, '')
+		});
+		await recordAudit(trx, { userId: actorId, action: 'update', entity: 'city_setting' }, now);
+	});
+	return { ok: true };
+}
+
+/** A logo is accepted only when its bytes are a PNG or JPEG that really decodes. */
+export async function saveCityLogo(
+	db: Db,
+	bytes: Uint8Array,
+	actorId: number,
+	now: Date
+): Promise<SettingsResult> {
+	if (bytes.length === 0) return { ok: false, errors: { logo: 'Pilih berkas logo.' } };
+	if (bytes.length > MAX_LOGO_BYTES) return { ok: false, errors: { logo: 'Logo paling besar 2 MB.' } };
+	const mime = sniffImage(bytes);
+	if (!mime)
+		return {
+			ok: false,
+			errors: { logo: 'Logo harus berkas PNG atau JPEG (isi berkas diperiksa, bukan namanya).' }
+		};
+	try {
+		const meta = await sharp(bytes).metadata();
+		if (!meta.width || !meta.height || meta.width > 4000 || meta.height > 4000)
+			return { ok: false, errors: { logo: 'Ukuran logo paling besar 4000×4000 piksel.' } };
+	} catch {
+		return { ok: false, errors: { logo: 'Berkas gambar rusak dan tidak dapat dibaca.' } };
+	}
+	const sha256 = await storeFileBytes(bytes);
+	await db.transaction().execute(async (trx) => {
+		const fileId = await insertStoredFile(trx, { sha256, mime, size: bytes.length }, now);
+		await writeCitySettings(trx, { logo_file_id: String(fileId) });
+		await recordAudit(
+			trx,
+			{ userId: actorId, action: 'update_logo', entity: 'city_setting', detail: { sha256 } },
+			now
+		);
+	});
+	return { ok: true };
+}
+
+export async function readCityLogo(
+	db: Db
+): Promise<{ bytes: Uint8Array; mime: string; etag: string } | null> {
+	const { logoFileId } = await readCitySettings(db);
+	if (!logoFileId) return null;
+	const file = await findStoredFile(db, logoFileId);
+	const bytes = file ? await readStoredBytes(file.sha256) : null;
+	if (!file || !bytes || sha256Hex(bytes) !== file.sha256) return null;
+	return { bytes, mime: file.mime, etag: `"${file.sha256.slice(0, 16)}"` };
+}

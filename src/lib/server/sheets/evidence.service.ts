@@ -1,0 +1,190 @@
+import type { Db } from '../db/connection';
+import { canOpenEvidence } from '../../domain/evidence-access';
+import { isHeadOfUnit } from '../publication/report-card.repository';
+import type { SessionUser } from '../../domain/auth/user';
+import {
+	cleanFileName,
+	detectEvidenceType,
+	EVIDENCE_MAX_BYTES,
+	EVIDENCE_MAX_PER_INDICATOR,
+	isImage,
+	isSheetEditableIn
+} from '../../domain/score-sheet';
+import { findSheetOf, insertSheet } from './score-sheet.repository';
+import {
+	countEvidenceOf,
+	deleteEvidence,
+	findEvidenceAccess,
+	findStoredFileBySha,
+	insertEvidence,
+	insertStoredFile
+} from './evidence.repository';
+import { findVisitContext } from '../periods/visit.repository';
+import { recordAudit } from '../audit/audit.repository';
+import {
+	evidencePath,
+	makeThumbnail,
+	sha256Of,
+	storeEvidenceFile,
+	thumbnailPath
+} from '../files/evidence-store';
+import { openVisitForAssessor, PERIOD_LOCKED_MESSAGE, SHEET_LOCKED_MESSAGE } from './sheet-access';
+import { toEvidenceView, type EvidenceView } from './sheet-view.service';
+
+export type EvidenceResult =
+	{ ok: true; evidence: EvidenceView } | { ok: false; status: 400 | 404 | 409 | 413; message: string };
+
+const tooMany = (code: string) =>
+	`Indikator ${code} sudah memiliki ${EVIDENCE_MAX_PER_INDICATOR} bukti, batas terbanyak.`;
+
+export interface UploadInput {
+	visitId: number;
+	userId: number;
+	indicatorCode: string;
+	name: string;
+	bytes: Uint8Array;
+}
+
+export async function addEvidence(
+	db: Db,
+	uploadDir: string,
+	input: UploadInput,
+	now: Date
+): Promise<EvidenceResult> {
+	const visit = await openVisitForAssessor(db, input.visitId, input.userId);
+	if (!visit) return { ok: false, status: 404, message: 'Kunjungan tidak ditemukan.' };
+	const indicatorId = visit.instrument.indicatorIds.get(input.indicatorCode);
+	if (indicatorId === undefined)
+		return {
+			ok: false,
+			status: 400,
+			message: `Indikator ${input.indicatorCode} tidak ada pada instrumen periode ini.`
+		};
+	if (!isSheetEditableIn(visit.ctx.periodStatus))
+		return { ok: false, status: 409, message: PERIOD_LOCKED_MESSAGE };
+	if (input.bytes.length === 0) return { ok: false, status: 400, message: 'Berkas kosong.' };
+	if (input.bytes.length > EVIDENCE_MAX_BYTES)
+		return {
+			ok: false,
+			status: 413,
+			message: 'Berkas lebih dari 10 MB. Perkecil foto atau pisahkan dokumennya.'
+		};
+	const mime = detectEvidenceType(input.bytes);
+	if (!mime)
+		return {
+			ok: false,
+			status: 400,
+			message: `Berkas "${input.name}" bukan JPEG, PNG, WebP atau PDF (jenis diperiksa dari isi berkas, bukan namanya).`
+		};
+	const thumbnail = isImage(mime) ? await makeThumbnail(input.bytes) : null;
+	if (isImage(mime) && !thumbnail)
+		return { ok: false, status: 400, message: `Gambar "${input.name}" rusak atau tidak dapat dibaca.` };
+	// Checked before writing the file (no orphans for a refused upload) and again in the transaction.
+	const existing = await findSheetOf(db, input.visitId, input.userId);
+	if (existing?.status === 'submitted') return { ok: false, status: 409, message: SHEET_LOCKED_MESSAGE };
+	if (existing && (await countEvidenceOf(db, existing.id, indicatorId)) >= EVIDENCE_MAX_PER_INDICATOR)
+		return { ok: false, status: 409, message: tooMany(input.indicatorCode) };
+	const sha256 = sha256Of(input.bytes);
+	await storeEvidenceFile(uploadDir, sha256, input.bytes, thumbnail);
+	return db.transaction().execute(async (trx): Promise<EvidenceResult> => {
+		let sheet = await findSheetOf(trx, input.visitId, input.userId);
+		if (!sheet) {
+			await insertSheet(
+				trx,
+				{ visitId: input.visitId, assessorId: input.userId, status: 'draft', source: 'form' },
+				now
+			);
+			sheet = (await findSheetOf(trx, input.visitId, input.userId))!;
+		}
+		if (sheet.status === 'submitted') return { ok: false, status: 409, message: SHEET_LOCKED_MESSAGE };
+		if ((await countEvidenceOf(trx, sheet.id, indicatorId)) >= EVIDENCE_MAX_PER_INDICATOR)
+			return { ok: false, status: 409, message: tooMany(input.indicatorCode) };
+		const stored = await findStoredFileBySha(trx, sha256);
+		const fileId =
+			stored?.id ??
+			(await insertStoredFile(
+				trx,
+				{ sha256, mime, size: input.bytes.length, hasThumbnail: thumbnail !== null },
+				now
+			));
+		const name = cleanFileName(input.name, mime);
+		const id = await insertEvidence(
+			trx,
+			{ sheetId: sheet.id, indicatorId, fileId, originalName: name, uploadedBy: input.userId },
+			now
+		);
+		await recordAudit(
+			trx,
+			{
+				userId: input.userId,
+				action: 'evidence_add',
+				entity: 'score_sheet',
+				entityId: sheet.id,
+				detail: { indicator: input.indicatorCode, evidenceId: id, name, sha256 }
+			},
+			now
+		);
+		return {
+			ok: true,
+			evidence: toEvidenceView({
+				id,
+				indicatorCode: input.indicatorCode,
+				name,
+				mime,
+				size: input.bytes.length,
+				hasThumbnail: thumbnail !== null
+			})
+		};
+	});
+}
+
+export async function removeEvidence(
+	db: Db,
+	input: { evidenceId: number; visitId: number; userId: number },
+	now: Date
+): Promise<{ ok: true } | { ok: false; status: 404 | 409; message: string }> {
+	const found = await findEvidenceAccess(db, input.evidenceId);
+	if (!found || found.assessorId !== input.userId || found.visitId !== input.visitId)
+		return { ok: false, status: 404, message: 'Bukti tidak ditemukan.' };
+	const ctx = await findVisitContext(db, found.visitId);
+	if (!ctx || !isSheetEditableIn(ctx.periodStatus))
+		return { ok: false, status: 409, message: PERIOD_LOCKED_MESSAGE };
+	const sheet = await findSheetOf(db, found.visitId, input.userId);
+	if (sheet?.status === 'submitted') return { ok: false, status: 409, message: SHEET_LOCKED_MESSAGE };
+	await db.transaction().execute(async (trx) => {
+		await deleteEvidence(trx, input.evidenceId);
+		await recordAudit(
+			trx,
+			{
+				userId: input.userId,
+				action: 'evidence_remove',
+				entity: 'score_sheet',
+				entityId: found.sheetId,
+				detail: { evidenceId: found.id, name: found.name }
+			},
+			now
+		);
+	});
+	return { ok: true };
+}
+
+/**
+ * The file behind an evidence item (rule: canOpenEvidence). Anyone not allowed, a team mate on
+ * the same visit included, gets the same 404 as for an id that does not exist.
+ */
+export async function openEvidenceFile(
+	db: Db,
+	uploadDir: string,
+	evidenceId: number,
+	user: SessionUser,
+	thumbnail: boolean
+): Promise<{ path: string; mime: string; name: string } | null> {
+	if (!Number.isSafeInteger(evidenceId) || evidenceId < 1) return null;
+	const found = await findEvidenceAccess(db, evidenceId);
+	if (!found) return null;
+	const head = user.role === 'unit_head' && (await isHeadOfUnit(db, user.id, found.unitId));
+	if (!canOpenEvidence(user, found, head)) return null;
+	if (thumbnail && found.file.hasThumbnail)
+		return { path: thumbnailPath(uploadDir, found.file.sha256), mime: 'image/webp', name: found.name };
+	return { path: evidencePath(uploadDir, found.file.sha256), mime: found.file.mime, name: found.name };
+}

@@ -1,0 +1,183 @@
+import type { Db } from '../db/connection';
+import {
+	diffEntries,
+	isSheetEditableIn,
+	NOTE_MAX,
+	submitProblems,
+	scoresOf,
+	type EntryChange,
+	type SheetProblem,
+	type SheetValues
+} from '../../domain/score-sheet';
+import { sheetAspectSums } from '../../domain/scoring';
+import {
+	advanceSheetVersion,
+	findSheetOf,
+	insertSheet,
+	listSheetEntries,
+	replaceAspectSums,
+	setSheetStatus,
+	upsertScore
+} from './score-sheet.repository';
+import { recordAudit } from '../audit/audit.repository';
+import { invalidatePeriodResults } from '../results/result-cache.repository';
+import {
+	openVisitForAssessor,
+	PERIOD_LOCKED_MESSAGE,
+	SHEET_LOCKED_MESSAGE,
+	type AssessorVisit
+} from './sheet-access';
+
+export interface SaveInput {
+	visitId: number;
+	userId: number;
+	/** the sheet version the values were edited from; a sheet not yet created is version 1 */
+	baseVersion: number;
+	values: SheetValues;
+}
+
+export type SaveResult =
+	| { ok: true; version: number; changed: number; savedAt: Date }
+	| { ok: false; status: 400; kind: 'invalid'; message: string; errors: Record<string, string> }
+	| { ok: false; status: 404; message: string }
+	| { ok: false; status: 409; kind: 'locked'; message: string }
+	| { ok: false; status: 409; kind: 'stale'; message: string; version: number; differences: EntryChange[] };
+
+export type SubmitResult =
+	| SaveResult
+	| {
+			ok: false;
+			status: 400;
+			kind: 'incomplete';
+			message: string;
+			problems: SheetProblem[];
+			version: number;
+	  };
+
+const NOT_FOUND = { ok: false, status: 404, message: 'Kunjungan tidak ditemukan.' } as const;
+
+/** Known indicator codes only, levels 0..5, notes within bounds; every problem by indicator code. */
+export function checkValues(visit: AssessorVisit, values: SheetValues): Record<string, string> {
+	const known = new Set(visit.instrument.def.aspects.flatMap((a) => a.indicators.map((i) => i.code)));
+	const errors: Record<string, string> = {};
+	for (const [code, e] of Object.entries(values)) {
+		if (!known.has(code)) errors[code] = `Indikator ${code} tidak ada pada instrumen periode ini.`;
+		else if (e.score !== null && !(Number.isInteger(e.score) && e.score >= 0 && e.score <= 5))
+			errors[code] = `${code}: nilai harus bilangan bulat 0 sampai 5.`;
+		else if (e.note.length > NOTE_MAX) errors[code] = `${code}: catatan paling banyak ${NOTE_MAX} karakter.`;
+	}
+	return errors;
+}
+
+async function applyValues(trx: Db, visit: AssessorVisit, input: SaveInput, now: Date): Promise<SaveResult> {
+	if (!isSheetEditableIn(visit.ctx.periodStatus))
+		return { ok: false, status: 409, kind: 'locked', message: PERIOD_LOCKED_MESSAGE };
+	let sheet = await findSheetOf(trx, input.visitId, input.userId);
+	if (!sheet) {
+		await insertSheet(
+			trx,
+			{ visitId: input.visitId, assessorId: input.userId, status: 'draft', source: 'form' },
+			now
+		);
+		sheet = (await findSheetOf(trx, input.visitId, input.userId))!;
+	}
+	if (sheet.status === 'submitted')
+		return { ok: false, status: 409, kind: 'locked', message: SHEET_LOCKED_MESSAGE };
+	const def = visit.instrument.def;
+	const current = await listSheetEntries(trx, sheet.id);
+	if (sheet.version !== input.baseVersion) {
+		return {
+			ok: false,
+			status: 409,
+			kind: 'stale',
+			message:
+				'Lembar ini sudah diubah di tab atau perangkat lain sejak Anda membukanya. Tidak ada yang ditimpa: periksa perbedaannya lalu pilih versi yang dipakai.',
+			version: sheet.version,
+			differences: diffEntries(def, current, input.values)
+		};
+	}
+	const changes = diffEntries(def, current, input.values);
+	if (changes.length === 0) return { ok: true, version: sheet.version, changed: 0, savedAt: now };
+	const version = sheet.version + 1;
+	for (const c of changes) {
+		const note = c.after.note.trim();
+		await upsertScore(trx, sheet.id, {
+			indicatorId: visit.instrument.indicatorIds.get(c.code)!,
+			score: c.after.score,
+			note: note === '' ? null : note
+		});
+		await recordAudit(
+			trx,
+			{
+				userId: input.userId,
+				action: 'score_change',
+				entity: 'score_sheet',
+				entityId: sheet.id,
+				detail: { indicator: c.code, old: c.before, new: { score: c.after.score, note }, version }
+			},
+			now
+		);
+	}
+	await advanceSheetVersion(trx, sheet.id, input.baseVersion, now);
+	return { ok: true, version, changed: changes.length, savedAt: now };
+}
+
+function invalid(errors: Record<string, string>): SaveResult {
+	return { ok: false, status: 400, kind: 'invalid', message: 'Sebagian isian tidak valid.', errors };
+}
+
+/** Saves a draft: only what differs is written, each change audited, stale versions refused. */
+export async function saveSheetDraft(db: Db, input: SaveInput, now: Date): Promise<SaveResult> {
+	const visit = await openVisitForAssessor(db, input.visitId, input.userId);
+	if (!visit) return NOT_FOUND;
+	const errors = checkValues(visit, input.values);
+	if (Object.keys(errors).length) return invalid(errors);
+	return db.transaction().execute((trx) => applyValues(trx, visit, input, now));
+}
+
+/** Saves, then submits when spec 4.1 holds; the draft is kept even when problems remain. */
+export async function submitSheet(db: Db, input: SaveInput, now: Date): Promise<SubmitResult> {
+	const visit = await openVisitForAssessor(db, input.visitId, input.userId);
+	if (!visit) return NOT_FOUND;
+	const errors = checkValues(visit, input.values);
+	if (Object.keys(errors).length) return invalid(errors);
+	return db.transaction().execute(async (trx): Promise<SubmitResult> => {
+		const saved = await applyValues(trx, visit, input, now);
+		if (!saved.ok) return saved;
+		const sheet = (await findSheetOf(trx, input.visitId, input.userId))!;
+		const values = await listSheetEntries(trx, sheet.id);
+		const problems = submitProblems(visit.instrument.def, values);
+		if (problems.length)
+			return {
+				ok: false,
+				status: 400,
+				kind: 'incomplete',
+				message: `Lembar belum dapat dikirim: ${problems.length} hal perlu dilengkapi.`,
+				problems,
+				version: saved.version
+			};
+		const sums = sheetAspectSums(visit.instrument.def, scoresOf(values));
+		await replaceAspectSums(
+			trx,
+			sheet.id,
+			Object.entries(sums).map(([code, weightedSum]) => ({
+				aspectId: visit.instrument.aspectIds.get(code)!,
+				weightedSum
+			}))
+		);
+		await setSheetStatus(trx, sheet.id, 'submitted', now);
+		await invalidatePeriodResults(trx, visit.ctx.periodId);
+		await recordAudit(
+			trx,
+			{
+				userId: input.userId,
+				action: 'submit',
+				entity: 'score_sheet',
+				entityId: sheet.id,
+				detail: { visitId: input.visitId }
+			},
+			now
+		);
+		return { ok: true, version: sheet.version + 1, changed: saved.changed, savedAt: now };
+	});
+}

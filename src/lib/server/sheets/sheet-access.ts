@@ -1,0 +1,30 @@
+import type { Db } from '../db/connection';
+import { findVisitContext, isAssessorOfVisit, type VisitContext } from '../periods/visit.repository';
+import { findInstrumentById, type StoredInstrument } from '../periods/instrument.repository';
+
+export interface AssessorVisit {
+	ctx: VisitContext;
+	instrument: StoredInstrument;
+}
+
+/**
+ * The visit as seen by one of its assessors. Anyone else gets null (a 404 for the caller): the
+ * blind rule means a sheet's existence is not disclosed to other assessors either.
+ */
+export async function openVisitForAssessor(
+	db: Db,
+	visitId: number,
+	userId: number
+): Promise<AssessorVisit | null> {
+	if (!Number.isSafeInteger(visitId) || visitId < 1) return null;
+	const ctx = await findVisitContext(db, visitId);
+	if (!ctx || !(await isAssessorOfVisit(db, visitId, userId))) return null;
+	const instrument = await findInstrumentById(db, ctx.instrumentId);
+	if (!instrument) return null;
+	return { ctx, instrument };
+}
+
+export const PERIOD_LOCKED_MESSAGE =
+	'Periode ini sudah terbit atau diarsipkan, sehingga lembar penilaiannya tidak dapat diubah lagi.';
+export const SHEET_LOCKED_MESSAGE =
+	'Lembar ini sudah dikirim dan terkunci. Hubungi administrator bila perlu dibuka kembali.';

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { NOTE_MAX, type SheetValues } from '../../domain/score-sheet';
+
+// Form field names of the contracts: radio group `score.<code>` (0..5), textarea `note.<code>`;
+// uploads without JavaScript come as `evidence.<code>`.
+export interface ParsedSheetForm {
+	version: number;
+	values: SheetValues;
+	files: { code: string; file: File }[];
+}
+
+export type SheetFormParse =
+	{ ok: true; data: ParsedSheetForm } | { ok: false; errors: Record<string, string> };
+
+export function parseSheetForm(form: FormData, codes: string[]): SheetFormParse {
+	const errors: Record<string, string> = {};
+	const versionRaw = form.get('version');
+	const version = typeof versionRaw === 'string' && /^\d{1,9}$/.test(versionRaw) ? Number(versionRaw) : NaN;
+	if (!Number.isInteger(version) || version < 1)
+		errors._form = 'Versi lembar tidak dikenali; muat ulang halaman.';
+	const values: SheetValues = {};
+	const files: { code: string; file: File }[] = [];
+	for (const code of codes) {
+		const score = form.get(`score.${code}`);
+		const note = form.get(`note.${code}`);
+		let parsed: number | null = null;
+		if (typeof score === 'string' && score !== '') {
+			if (/^[0-5]$/.test(score)) parsed = Number(score);
+			else errors[code] = `${code}: nilai harus 0 sampai 5.`;
+		}
+		const text = typeof note === 'string' ? note.replace(/\r\n/g, '\n') : '';
+		if (text.length > NOTE_MAX) errors[code] = `${code}: catatan paling banyak ${NOTE_MAX} karakter.`;
+		values[code] = { score: parsed, note: text };
+		for (const f of form.getAll(`evidence.${code}`))
+			if (typeof f !== 'string' && f.size > 0) files.push({ code, file: f });
+	}
+	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, data: { version, values, files } };
+}
+
+/** Body of the autosave endpoint (JSON): the whole sheet and the version it was edited from. */
+export const autosaveBody = z.object({
+	version: z.number().int().min(1),
+	values: z.record(
+		z.string().min(1).max(40),
+		z.object({
+			score: z.number().int().min(0).max(5).nullable(),
+			note: z.string().max(NOTE_MAX)
+		})
+	)
+});
+
+export function parseId(raw: string): number | null {
+	return /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null;
+}

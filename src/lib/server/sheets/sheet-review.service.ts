@@ -1,0 +1,69 @@
+import type { Db } from '../db/connection';
+import { isSheetEditableIn } from '../../domain/score-sheet';
+import {
+	deleteAspectSums,
+	findSheetById,
+	listSheetsOfVisit,
+	setSheetStatus,
+	type VisitSheetSummary
+} from './score-sheet.repository';
+import { findVisitContext, type VisitContext } from '../periods/visit.repository';
+import { listVisitAssessors, type VisitAssessor } from '../periods/visit-team.repository';
+import { invalidatePeriodResults } from '../results/result-cache.repository';
+import { recordAudit } from '../audit/audit.repository';
+import { PERIOD_LOCKED_MESSAGE } from './sheet-access';
+
+export interface AdminVisitView {
+	visit: VisitContext;
+	assessors: VisitAssessor[];
+	sheets: VisitSheetSummary[];
+}
+
+export async function loadVisitForAdmin(db: Db, visitId: number): Promise<AdminVisitView | null> {
+	if (!Number.isSafeInteger(visitId) || visitId < 1) return null;
+	const visit = await findVisitContext(db, visitId);
+	if (!visit) return null;
+	return {
+		visit,
+		assessors: await listVisitAssessors(db, visitId),
+		sheets: await listSheetsOfVisit(db, visitId)
+	};
+}
+
+export type ReopenResult = { ok: true } | { ok: false; status: 400 | 404 | 409; message: string };
+
+/** Spec 4.1: only an administrator reopens a submitted sheet, with a reason; it leaves the results. */
+export async function reopenSheet(
+	db: Db,
+	input: { sheetId: number; visitId: number; reason: string; adminId: number },
+	now: Date
+): Promise<ReopenResult> {
+	const reason = input.reason.trim();
+	if (reason.length < 5)
+		return { ok: false, status: 400, message: 'Tuliskan alasan pembukaan kembali (minimal 5 karakter).' };
+	const sheet = await findSheetById(db, input.sheetId);
+	if (!sheet || sheet.visitId !== input.visitId)
+		return { ok: false, status: 404, message: 'Lembar penilaian tidak ditemukan.' };
+	if (sheet.status !== 'submitted')
+		return { ok: false, status: 409, message: 'Lembar ini belum dikirim, jadi tidak perlu dibuka kembali.' };
+	const visit = (await findVisitContext(db, sheet.visitId))!;
+	if (!isSheetEditableIn(visit.periodStatus))
+		return { ok: false, status: 409, message: PERIOD_LOCKED_MESSAGE };
+	await db.transaction().execute(async (trx) => {
+		await setSheetStatus(trx, sheet.id, 'draft', now);
+		await deleteAspectSums(trx, sheet.id);
+		await invalidatePeriodResults(trx, visit.periodId);
+		await recordAudit(
+			trx,
+			{
+				userId: input.adminId,
+				action: 'reopen',
+				entity: 'score_sheet',
+				entityId: sheet.id,
+				detail: { reason, assessorId: sheet.assessorId }
+			},
+			now
+		);
+	});
+	return { ok: true };
+}

@@ -1,0 +1,97 @@
+import type { Db } from '../db/connection';
+import {
+	isRequired,
+	isSheetEditableIn,
+	type EvidenceView,
+	type SheetIndicatorView,
+	type SheetValues
+} from '../../domain/score-sheet';
+import { findSheetOf, listSheetEntries } from './score-sheet.repository';
+import { listEvidenceOfSheet } from './evidence.repository';
+import { openVisitForAssessor, PERIOD_LOCKED_MESSAGE, SHEET_LOCKED_MESSAGE } from './sheet-access';
+
+export type { EvidenceView, SheetIndicatorView };
+
+/** Everything the score sheet page shows: whitelisted, and only the signed-in assessor's own sheet. */
+export interface SheetView {
+	visit: {
+		id: number;
+		periodCode: string;
+		periodName: string;
+		unitCode: string;
+		unitName: string;
+		category: string;
+		visitNo: number;
+		followUp: boolean;
+		plannedOn: string | null;
+	};
+	instrumentName: string;
+	aspects: { code: string; name: string; indicators: SheetIndicatorView[] }[];
+	status: 'not_started' | 'draft' | 'submitted';
+	version: number;
+	submittedAt: Date | null;
+	editable: boolean;
+	lockedReason: string | null;
+	values: SheetValues;
+	evidence: EvidenceView[];
+}
+
+export function toEvidenceView(e: {
+	id: number;
+	indicatorCode: string;
+	name: string;
+	mime: string;
+	size: number;
+	hasThumbnail: boolean;
+}): EvidenceView {
+	return {
+		id: e.id,
+		indicatorCode: e.indicatorCode,
+		name: e.name,
+		isImage: e.mime.startsWith('image/'),
+		size: e.size,
+		url: `/bukti/${e.id}`,
+		thumbUrl: e.hasThumbnail ? `/bukti/${e.id}?ukuran=kecil` : null
+	};
+}
+
+export async function loadAssessorSheet(db: Db, visitId: number, userId: number): Promise<SheetView | null> {
+	const visit = await openVisitForAssessor(db, visitId, userId);
+	if (!visit) return null;
+	const { ctx, instrument } = visit;
+	const sheet = await findSheetOf(db, visitId, userId);
+	const periodOpen = isSheetEditableIn(ctx.periodStatus);
+	const submitted = sheet?.status === 'submitted';
+	return {
+		visit: {
+			id: ctx.visitId,
+			periodCode: ctx.periodCode,
+			periodName: ctx.periodName,
+			unitCode: ctx.unitCode,
+			unitName: ctx.unitName,
+			category: ctx.category,
+			visitNo: ctx.visitNo,
+			followUp: ctx.kind === 'follow_up',
+			plannedOn: ctx.plannedOn
+		},
+		instrumentName: instrument.def.name,
+		aspects: instrument.def.aspects.map((a) => ({
+			code: a.code,
+			name: a.name,
+			indicators: a.indicators.map((i) => ({
+				code: i.code,
+				title: i.title,
+				required: isRequired(a.weight, i.weight),
+				levels: i.levels,
+				expectedEvidence: i.evidence
+			}))
+		})),
+		status: sheet ? sheet.status : 'not_started',
+		version: sheet?.version ?? 1,
+		submittedAt: sheet?.submittedAt ?? null,
+		editable: periodOpen && !submitted,
+		lockedReason: submitted ? SHEET_LOCKED_MESSAGE : periodOpen ? null : PERIOD_LOCKED_MESSAGE,
+		values: sheet ? await listSheetEntries(db, sheet.id) : {},
+		evidence: sheet ? (await listEvidenceOfSheet(db, sheet.id)).map(toEvidenceView) : []
+	};
+}

@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../db/connection';
+import { isIsoDate } from '../../domain/survey';
+import { recordAudit } from '../audit/audit.repository';
+import { setSurveyWindow, type SurveyPeriod } from './survey-period.repository';
+import {
+	setUnitSurveyToken,
+	setUnitYearlyServiceUsers,
+	type SurveyUnitAdmin
+} from './survey-unit.repository';
+import { setSuggestionStatus, type SuggestionStatus } from './survey-response.repository';
+
+// Administrator actions on the survey; each is audited.
+
+export type AdminResult = { ok: true } | { ok: false; field: string; message: string };
+
+export async function changeSurveyWindow(
+	db: Db,
+	userId: number,
+	period: SurveyPeriod,
+	window: { from: string; to: string },
+	now: Date
+): Promise<AdminResult> {
+	if (!isIsoDate(window.from))
+		return { ok: false, field: 'survey_from', message: 'Tanggal mulai tidak valid (format TTTT-BB-HH).' };
+	if (!isIsoDate(window.to))
+		return { ok: false, field: 'survey_to', message: 'Tanggal selesai tidak valid (format TTTT-BB-HH).' };
+	if (window.from > window.to)
+		return {
+			ok: false,
+			field: 'survey_to',
+			message: 'Tanggal selesai harus sama dengan atau setelah tanggal mulai.'
+		};
+	await db.transaction().execute(async (trx) => {
+		await setSurveyWindow(trx, period.id, window, now);
+		await recordAudit(
+			trx,
+			{
+				userId,
+				action: 'set_survey_window',
+				entity: 'period',
+				entityId: period.id,
+				detail: { from: window.from, to: window.to, before: { from: period.surveyFrom, to: period.surveyTo } }
+			},
+			now
+		);
+	});
+	return { ok: true };
+}
+
+/** A fresh unguessable survey address; the old link (and its printed posters) stop working at once. */
+export function newSurveyToken(): string {
+	return randomBytes(15).toString('base64url');
+}
+
+export async function rotateSurveyToken(
+	db: Db,
+	userId: number,
+	unit: SurveyUnitAdmin,
+	now: Date
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		await setUnitSurveyToken(trx, unit.id, newSurveyToken(), now);
+		await recordAudit(trx, { userId, action: 'rotate_survey_token', entity: 'unit', entityId: unit.id }, now);
+	});
+}
+
+export async function changeYearlyServiceUsers(
+	db: Db,
+	userId: number,
+	unit: SurveyUnitAdmin,
+	users: number | null,
+	now: Date
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		await setUnitYearlyServiceUsers(trx, unit.id, users, now);
+		await recordAudit(
+			trx,
+			{
+				userId,
+				action: 'set_yearly_service_users',
+				entity: 'unit',
+				entityId: unit.id,
+				detail: { users, before: unit.yearlyServiceUsers }
+			},
+			now
+		);
+	});
+}
+
+export async function moderateSuggestion(
+	db: Db,
+	userId: number,
+	periodId: number,
+	responseId: number,
+	status: SuggestionStatus,
+	now: Date
+): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		if (!(await setSuggestionStatus(trx, periodId, responseId, status))) return false;
+		await recordAudit(
+			trx,
+			{
+				userId,
+				action: 'moderate_suggestion',
+				entity: 'survey_response',
+				entityId: responseId,
+				detail: { status }
+			},
+			now
+		);
+		return true;
+	});
+}

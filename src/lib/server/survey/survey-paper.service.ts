@@ -1,0 +1,73 @@
+import type { Db } from '../db/connection';
+import { checkPaperHeader, validatePaperRows, type PaperRow } from '../../domain/survey/paper';
+import { listPeriodSurveyUnits, type SurveyPeriod } from './survey-period.repository';
+import { insertSurveyResponses } from './survey-response.repository';
+import { recordAudit } from '../audit/audit.repository';
+import { readTableBytes } from '../files/table-file';
+
+// Paper questionnaires (source = 'paper'): all rows or none, with `baris N: reason` problems.
+
+/** A stack of paper questionnaires can outgrow the preview pages' row limit; 5 MB still bounds it. */
+const PAPER_MAX_ROWS = 200_000;
+
+export type PaperResult = { ok: true; count: number } | { ok: false; problems: string[] };
+
+export async function enterPaperResponses(
+	db: Db,
+	userId: number,
+	period: SurveyPeriod,
+	rows: readonly PaperRow[],
+	now: Date,
+	origin: 'form' | 'file' = 'form'
+): Promise<PaperResult> {
+	const units = await listPeriodSurveyUnits(db, period.id);
+	const checked = validatePaperRows(rows, {
+		unitIds: new Map(units.map((u) => [u.code, u.id])),
+		window: { from: period.surveyFrom, to: period.surveyTo }
+	});
+	if (!checked.ok) return checked;
+	await db.transaction().execute(async (trx) => {
+		await insertSurveyResponses(
+			trx,
+			checked.responses.map((r) => ({
+				periodId: period.id,
+				unitId: r.unitId,
+				submittedAt: r.submittedAt,
+				answers: r.answers,
+				profile: r.profile,
+				suggestion: r.suggestion,
+				source: 'paper',
+				enteredBy: userId
+			}))
+		);
+		await recordAudit(
+			trx,
+			{
+				userId,
+				action: 'enter_paper_survey',
+				entity: 'period',
+				entityId: period.id,
+				detail: { count: checked.responses.length, origin }
+			},
+			now
+		);
+	});
+	return { ok: true, count: checked.responses.length };
+}
+
+export async function importPaperFile(
+	db: Db,
+	userId: number,
+	period: SurveyPeriod,
+	file: { name: string; bytes: Uint8Array },
+	now: Date
+): Promise<PaperResult> {
+	if (!/\.(csv|txt|xlsx)$/i.test(file.name))
+		return { ok: false, problems: ['berkas harus berformat .csv atau .xlsx'] };
+	const table = await readTableBytes(file.name, file.bytes, PAPER_MAX_ROWS);
+	if (!table.ok) return table;
+	const headerProblems = checkPaperHeader(table.data.columns);
+	if (headerProblems.length) return { ok: false, problems: headerProblems };
+	const rows = table.data.rows.map((r) => ({ line: r.line, record: r.cells }));
+	return enterPaperResponses(db, userId, period, rows, now, 'file');
+}

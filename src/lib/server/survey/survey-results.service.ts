@@ -1,0 +1,82 @@
+import type { Db } from '../db/connection';
+import {
+	PROFILE_FIELDS,
+	computeIkm,
+	emptySums,
+	jakartaRange,
+	shapeBreakdown,
+	unitIkmOf,
+	type BreakdownField,
+	type AnswerSums,
+	type BreakdownRow,
+	type IkmResult,
+	type UnitIkm
+} from '../../domain/survey';
+import { findSurveyPeriodById, listPeriodSurveyUnits, type SurveyPeriod } from './survey-period.repository';
+import { listSurveyUnits } from './survey-unit.repository';
+import { sumAnswersBy, sumAnswersByUnit, type ResponseFilter } from './survey-response.repository';
+
+// Survey results per spec 6, for the admin dashboard, the CLI, the API, and (later) the public
+// results page and the report card: call computePeriodIkm / unitIkm.
+
+export interface PeriodIkm {
+	period: SurveyPeriod;
+	/** Every unit the period covers, in category order then code. */
+	units: UnitIkm[];
+	/** All of the period's questionnaires together. */
+	overall: IkmResult | null;
+}
+
+/** All questionnaires together: the totals are added, never the rounded unit figures. */
+function overallOf(sums: Map<number, AnswerSums>): IkmResult | null {
+	const acc = emptySums();
+	for (const g of sums.values()) {
+		acc.respondents += g.respondents;
+		g.sums.forEach((x, i) => (acc.sums[i] += x));
+	}
+	return computeIkm(acc);
+}
+
+export async function computePeriodIkm(db: Db, periodId: number): Promise<PeriodIkm | null> {
+	const period = await findSurveyPeriodById(db, periodId);
+	if (!period) return null;
+	const [units, sums] = await Promise.all([
+		listPeriodSurveyUnits(db, periodId),
+		sumAnswersByUnit(db, { periodId })
+	]);
+	const shaped = units.map((u) => unitIkmOf(u, sums.get(u.id)));
+	return { period, units: shaped, overall: overallOf(sums) };
+}
+
+/** One unit's IKM in a period (null when the period does not cover the unit). */
+export async function unitIkm(db: Db, periodId: number, unitId: number): Promise<UnitIkm | null> {
+	const units = await listPeriodSurveyUnits(db, periodId);
+	const unit = units.find((u) => u.id === unitId);
+	if (!unit) return null;
+	const sums = await sumAnswersByUnit(db, { periodId, unitId });
+	return unitIkmOf(unit, sums.get(unitId));
+}
+
+/** IKM of every unit over inclusive Jakarta dates (a quarter, a semester, a year), across periods. */
+export async function computeRangeIkm(
+	db: Db,
+	from: string,
+	to: string
+): Promise<{ units: UnitIkm[]; overall: IkmResult | null }> {
+	const { start, end } = jakartaRange(from, to);
+	const [units, sums] = await Promise.all([listSurveyUnits(db), sumAnswersByUnit(db, { start, end })]);
+	const shaped = units.filter((u) => u.active || sums.has(u.id)).map((u) => unitIkmOf(u, sums.get(u.id)));
+	return { units: shaped, overall: overallOf(sums) };
+}
+
+export const BREAKDOWN_FIELDS: readonly BreakdownField[] = [...PROFILE_FIELDS, 'service'];
+
+export async function computeBreakdowns(
+	db: Db,
+	filter: ResponseFilter
+): Promise<Record<BreakdownField, BreakdownRow[]>> {
+	const out = {} as Record<BreakdownField, BreakdownRow[]>;
+	for (const field of BREAKDOWN_FIELDS)
+		out[field] = shapeBreakdown(field, await sumAnswersBy(db, field, filter));
+	return out;
+}

@@ -1,0 +1,73 @@
+import type { Db } from '../db/connection';
+import {
+	findCategoryById,
+	findCategoryByName,
+	insertCategory,
+	nextCategoryPosition,
+	updateCategory
+} from './category.repository';
+import { recordAudit } from '../audit/audit.repository';
+import type { CatalogResult } from './unit-catalog.service';
+
+export async function saveCategory(
+	db: Db,
+	id: number | null,
+	input: { name: string; position?: number; active?: boolean },
+	actorId: number,
+	now: Date
+): Promise<CatalogResult<number>> {
+	const name = input.name.replace(/\s+/g, ' ').trim();
+	if (name.length < 2 || name.length > 80)
+		return { ok: false, status: 400, errors: { name: 'Nama kategori 2–80 karakter.' } };
+	const same = await findCategoryByName(db, name);
+	if (same && same.id !== id)
+		return { ok: false, status: 409, errors: { name: `Kategori ${same.name} sudah ada.` } };
+	if (id !== null && !(await findCategoryById(db, id)))
+		return { ok: false, status: 404, errors: { _form: 'Kategori tidak ditemukan.' } };
+	const savedId = await db.transaction().execute(async (trx) => {
+		const savedId =
+			id ?? (await insertCategory(trx, name, input.position ?? (await nextCategoryPosition(trx))));
+		if (id !== null) await updateCategory(trx, id, { name, position: input.position, active: input.active });
+		await recordAudit(
+			trx,
+			{
+				userId: actorId,
+				action: id === null ? 'create' : 'update',
+				entity: 'category',
+				entityId: savedId,
+				detail: { name }
+			},
+			now
+		);
+		return savedId;
+	});
+	return { ok: true, value: savedId };
+}
+
+export async function setCategoryActive(
+	db: Db,
+	id: number,
+	active: boolean,
+	actorId: number,
+	now: Date
+): Promise<CatalogResult<null>> {
+	const category = await findCategoryById(db, id);
+	if (!category) return { ok: false, status: 404, errors: { _form: 'Kategori tidak ditemukan.' } };
+	if (!active && category.unitCount > 0)
+		return {
+			ok: false,
+			status: 409,
+			errors: {
+				_form: `Kategori ${category.name} masih berisi ${category.unitCount} unit aktif; pindahkan atau nonaktifkan unitnya dulu.`
+			}
+		};
+	await db.transaction().execute(async (trx) => {
+		await updateCategory(trx, id, { active });
+		await recordAudit(
+			trx,
+			{ userId: actorId, action: active ? 'reactivate' : 'deactivate', entity: 'category', entityId: id },
+			now
+		);
+	});
+	return { ok: true, value: null };
+}

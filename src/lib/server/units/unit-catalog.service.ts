@@ -1,0 +1,109 @@
+import type { Db } from '../db/connection';
+import { insertUnit } from './unit.repository';
+import { findUnitByCode, updateUnit, addUnitToOpenPeriods, type UnitDetail } from './unit-catalog.repository';
+import { findCategoryById } from './category.repository';
+import { recordAudit } from '../audit/audit.repository';
+import { newSurveyToken } from '../survey/survey-token';
+import { UNIT_CODE, normalizeUnitCode } from '../../domain/import/unit-rows';
+
+export type CatalogResult<T> =
+	{ ok: true; value: T } | { ok: false; status: 400 | 404 | 409; errors: Record<string, string> };
+
+export interface UnitInput {
+	code: string;
+	name: string;
+	categoryId: number;
+	parentCode: string | null;
+	address: string | null;
+	yearlyServiceUsers: number | null;
+}
+
+async function checkUnit(
+	db: Db,
+	input: UnitInput,
+	selfId: number | null
+): Promise<Record<string, string> | 409 | null> {
+	const errors: Record<string, string> = {};
+	if (!UNIT_CODE.test(input.code))
+		errors.code = 'Kode unit: huruf/angka, titik, garis miring atau tanda hubung, maks. 40.';
+	if (input.parentCode && !UNIT_CODE.test(input.parentCode)) errors.parent = 'Kode induk tidak valid.';
+	if (input.parentCode && input.parentCode === input.code)
+		errors.parent = 'Unit tidak boleh menjadi induk dirinya sendiri.';
+	const category = await findCategoryById(db, input.categoryId);
+	if (!category) errors.category = 'Pilih kategori yang ada.';
+	if (Object.keys(errors).length) return errors;
+	const other = await findUnitByCode(db, input.code);
+	return other && other.id !== selfId ? 409 : null;
+}
+
+export async function createUnit(
+	db: Db,
+	input: UnitInput,
+	actorId: number,
+	now: Date
+): Promise<CatalogResult<UnitDetail>> {
+	const code = normalizeUnitCode(input.code);
+	const data = { ...input, code, parentCode: input.parentCode ? normalizeUnitCode(input.parentCode) : null };
+	const check = await checkUnit(db, data, null);
+	if (check === 409)
+		return { ok: false, status: 409, errors: { code: `Kode ${code} sudah dipakai unit lain.` } };
+	if (check) return { ok: false, status: 400, errors: check };
+	await db.transaction().execute(async (trx) => {
+		const id = await insertUnit(trx, { ...data, surveyToken: newSurveyToken() }, now);
+		await updateUnit(trx, id, { address: data.address }, now);
+		const periods = await addUnitToOpenPeriods(trx, id, data.categoryId);
+		await recordAudit(
+			trx,
+			{ userId: actorId, action: 'create', entity: 'unit', entityId: code, detail: { periods } },
+			now
+		);
+	});
+	return { ok: true, value: (await findUnitByCode(db, code))! };
+}
+
+export async function editUnit(
+	db: Db,
+	currentCode: string,
+	input: UnitInput,
+	actorId: number,
+	now: Date
+): Promise<CatalogResult<UnitDetail>> {
+	const existing = await findUnitByCode(db, currentCode);
+	if (!existing) return { ok: false, status: 404, errors: { _form: 'Unit tidak ditemukan.' } };
+	const code = normalizeUnitCode(input.code);
+	const data = { ...input, code, parentCode: input.parentCode ? normalizeUnitCode(input.parentCode) : null };
+	const check = await checkUnit(db, data, existing.id);
+	if (check === 409)
+		return { ok: false, status: 409, errors: { code: `Kode ${code} sudah dipakai unit lain.` } };
+	if (check) return { ok: false, status: 400, errors: check };
+	await db.transaction().execute(async (trx) => {
+		await updateUnit(trx, existing.id, data, now);
+		await recordAudit(
+			trx,
+			{ userId: actorId, action: 'update', entity: 'unit', entityId: code, detail: { was: currentCode } },
+			now
+		);
+	});
+	return { ok: true, value: (await findUnitByCode(db, code))! };
+}
+
+export async function setUnitActive(
+	db: Db,
+	code: string,
+	active: boolean,
+	actorId: number,
+	now: Date
+): Promise<CatalogResult<null>> {
+	const existing = await findUnitByCode(db, code);
+	if (!existing) return { ok: false, status: 404, errors: { _form: 'Unit tidak ditemukan.' } };
+	await db.transaction().execute(async (trx) => {
+		await updateUnit(trx, existing.id, { active }, now);
+		if (active) await addUnitToOpenPeriods(trx, existing.id, existing.categoryId);
+		await recordAudit(
+			trx,
+			{ userId: actorId, action: active ? 'reactivate' : 'deactivate', entity: 'unit', entityId: code },
+			now
+		);
+	});
+	return { ok: true, value: null };
+}

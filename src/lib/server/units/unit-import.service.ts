@@ -1,0 +1,93 @@
+import type { Db } from '../db/connection';
+import { insertUnit } from './unit.repository';
+import {
+	addUnitToOpenPeriods,
+	findUnitByCode,
+	listExistingUnits,
+	updateUnit
+} from './unit-catalog.repository';
+import {
+	findCategoryByName,
+	insertCategory,
+	listCategories,
+	nextCategoryPosition
+} from './category.repository';
+import { recordAudit } from '../audit/audit.repository';
+import { newSurveyToken } from '../survey/survey-token';
+import { planUnitImport, type UnitImportCheck } from '../../domain/import/unit-rows';
+import type { TabularData } from '../../domain/import/tabular';
+
+export interface UnitImportSummary {
+	created: number;
+	updated: number;
+	unchanged: number;
+	newCategories: string[];
+}
+
+export async function previewUnitImport(db: Db, data: TabularData): Promise<UnitImportCheck> {
+	const categories = (await listCategories(db)).map((c) => c.name);
+	return planUnitImport(data, await listExistingUnits(db), categories);
+}
+
+/** Validates again inside the transaction and writes everything or nothing. */
+export async function applyUnitImport(
+	db: Db,
+	data: TabularData,
+	actorId: number | null,
+	now: Date
+): Promise<{ ok: true; summary: UnitImportSummary } | { ok: false; problems: string[] }> {
+	return db.transaction().execute(async (trx) => {
+		const check = await previewUnitImport(trx, data);
+		if (!check.ok) return check;
+		const { items, newCategories } = check.plan;
+		const categoryIds = new Map<string, number>();
+		const categoryId = async (name: string) => {
+			let id = categoryIds.get(name);
+			if (id === undefined) {
+				id =
+					(await findCategoryByName(trx, name))?.id ??
+					(await insertCategory(trx, name, await nextCategoryPosition(trx)));
+				categoryIds.set(name, id);
+			}
+			return id;
+		};
+		for (const item of items) {
+			if (item.action === 'unchanged') continue;
+			const catId = await categoryId(item.category);
+			if (item.action === 'create') {
+				const id = await insertUnit(
+					trx,
+					{
+						code: item.code,
+						name: item.name,
+						categoryId: catId,
+						parentCode: item.parentCode,
+						surveyToken: newSurveyToken()
+					},
+					now
+				);
+				await addUnitToOpenPeriods(trx, id, catId);
+			} else {
+				const unit = (await findUnitByCode(trx, item.code))!;
+				await updateUnit(
+					trx,
+					unit.id,
+					{ name: item.name, categoryId: catId, parentCode: item.parentCode },
+					now
+				);
+			}
+		}
+		const summary: UnitImportSummary = {
+			created: items.filter((i) => i.action === 'create').length,
+			updated: items.filter((i) => i.action === 'update').length,
+			unchanged: items.filter((i) => i.action === 'unchanged').length,
+			newCategories
+		};
+		await recordAudit(
+			trx,
+			{ userId: actorId, action: 'import', entity: 'unit', detail: { ...summary } },
+			now
+		);
+		return { ok: true as const, summary };
+	});
+}

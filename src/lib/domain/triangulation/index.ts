@@ -1,0 +1,2 @@
+export * from './triangulation';
+export * from './triangulation-json';

@@ -8,7 +8,8 @@ import { readTableBytes } from '../../import/table-file';
 import { applyUnitImport } from '../../services/unit-import.service';
 import { applyAssessorImport } from '../../services/assessor-import.service';
 
-async function readInput(ctx: CliContext, usage: string) {
+/** The one FILE argument of an import command, read as a table (problems are CliErrors). */
+export async function readInput(ctx: CliContext, usage: string) {
 	const { positionals } = parseOptions(ctx.args, {}, true);
 	if (positionals.length !== 1) throw new CliError([`pemakaian: ${usage}`]);
 	const path = resolve(positionals[0]);

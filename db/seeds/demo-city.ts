@@ -22,6 +22,7 @@ import {
 	replaceAspectSums
 } from '../../src/lib/server/sheets/score-sheet.repository';
 import { seedSurveyResponses } from './demo-survey';
+import { seedDemoComplaints } from './demo-complaints';
 import {
 	ADMIN,
 	ASSESSORS,
@@ -234,6 +235,17 @@ export async function seedDemoCity(db: Db, now: Date): Promise<{ units: number; 
 	await seedDemoCoaching(
 		db,
 		{ adminId, headOf: (code) => headIds.get(code), assessorId: assessorIds[2], periodId: past },
+		now
+	);
+	// Complaints draw from their own stream, so the data above is the same with or without them.
+	await seedDemoComplaints(
+		db,
+		mulberry32(20261129),
+		units,
+		[
+			{ from: '2025-07-01', days: 92 },
+			{ from: '2026-09-01', days: 106 }
+		],
 		now
 	);
 	return { units: units.length, users: 2 + ASSESSORS.length + UNIT_HEADS.length };

@@ -8,7 +8,8 @@ import { readTableBytes } from '../../files/table-file';
 import { applyUnitImport } from '../../units/unit-import.service';
 import { applyAssessorImport } from '../../accounts/assessor-import.service';
 
-async function readInput(ctx: CliContext, usage: string) {
+/** The one FILE argument of an import command, read as a table (problems are CliErrors). */
+export async function readInput(ctx: CliContext, usage: string) {
 	const { positionals } = parseOptions(ctx.args, {}, true);
 	if (positionals.length !== 1) throw new CliError([`pemakaian: ${usage}`]);
 	const path = resolve(positionals[0]);

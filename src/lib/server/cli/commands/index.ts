@@ -10,6 +10,8 @@ import { runResults } from './results';
 import { runPublish } from './publish';
 import { runAssign } from './assign';
 import { runIkm, runSurveyLink } from './survey';
+import { runImportComplaints } from './import-complaints';
+import { runTriangulation } from './triangulation';
 
 export interface Command {
 	summary: string;
@@ -45,5 +47,13 @@ export const commands: Record<string, Command> = {
 	},
 	backup: { summary: 'salinan daring basis data: backup FILE', run: runBackup },
 	ikm: { summary: 'hasil survei kepuasan per unit: --period C --format json|csv', run: runIkm },
-	'survey-link': { summary: 'alamat survei sebuah unit: --unit KODE', run: runSurveyLink }
+	'survey-link': { summary: 'alamat survei sebuah unit: --unit KODE', run: runSurveyLink },
+	'import-complaints': {
+		summary: 'impor pengaduan dari CSV/XLSX: import-complaints FILE',
+		run: runImportComplaints
+	},
+	triangulation: {
+		summary: 'triangulasi IPP, IKM, pengaduan: --period C --format json',
+		run: runTriangulation
+	}
 };

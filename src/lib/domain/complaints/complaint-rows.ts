@@ -1,0 +1,101 @@
+import { isIsoDate } from '../dates';
+import { checkColumns, lineProblem, type TabularData } from '../import/tabular';
+import { normalizeUnitCode, type ImportAction } from '../import/unit-rows';
+
+// Import of complaint records (spec 9.3; README "Complaints and triangulation"): one row per
+// complaint, `ticket,unit_code,received,closed,channel`. A ticket already stored is replaced by
+// the file's row; a ticket listed twice in one file takes its later row (a register that appends
+// status changes lists a ticket again when it is answered).
+
+export const COMPLAINT_COLUMNS = ['ticket', 'unit_code', 'received', 'closed', 'channel'] as const;
+
+export interface Complaint {
+	ticket: string;
+	unitCode: string;
+	/** YYYY-MM-DD */
+	received: string;
+	/** YYYY-MM-DD; null while the complaint is open. */
+	closed: string | null;
+	channel: string | null;
+}
+
+export interface ComplaintImportItem extends Complaint {
+	line: number;
+	action: ImportAction;
+	/** Earlier lines of the same file this row replaces. */
+	replacesLines: number[];
+}
+
+export type ComplaintImportCheck =
+	{ ok: true; items: ComplaintImportItem[] } | { ok: false; problems: string[] };
+
+const MAX_TICKET = 100;
+const MAX_CHANNEL = 60;
+
+function sameComplaint(a: Complaint, b: Complaint): boolean {
+	return (
+		a.unitCode === b.unitCode && a.received === b.received && a.closed === b.closed && a.channel === b.channel
+	);
+}
+
+/**
+ * Checks every row against the known unit codes and today's date (no complaint comes from the
+ * future) and decides create, update or unchanged against the stored tickets.
+ */
+export function planComplaintImport(
+	data: TabularData,
+	unitCodes: ReadonlySet<string>,
+	existing: ReadonlyMap<string, Complaint>,
+	today: string
+): ComplaintImportCheck {
+	const problems = checkColumns(data, ['ticket', 'unit_code', 'received', 'closed'], ['channel']);
+	if (problems.length) return { ok: false, problems };
+	if (data.rows.length === 0)
+		return { ok: false, problems: [lineProblem(data.headerLine, 'tidak ada baris data')] };
+	const byTicket = new Map<string, ComplaintImportItem>();
+	for (const { line, cells } of data.rows) {
+		const ticket = (cells.ticket ?? '').trim();
+		const unitCode = normalizeUnitCode(cells.unit_code ?? '');
+		const received = (cells.received ?? '').trim();
+		const closedRaw = (cells.closed ?? '').trim();
+		const channel = (cells.channel ?? '').replace(/\s+/g, ' ').trim();
+		const here: string[] = [];
+		if (ticket === '') here.push('nomor tiket kosong');
+		else if (ticket.length > MAX_TICKET) here.push(`nomor tiket lebih dari ${MAX_TICKET} karakter`);
+		if (unitCode === '') here.push('kode unit kosong');
+		else if (!unitCodes.has(unitCode)) here.push(`unit ${unitCode} tidak dikenal`);
+		if (!isIsoDate(received))
+			here.push(
+				received === '' ? 'tanggal diterima kosong' : `tanggal diterima "${received}" bukan YYYY-MM-DD`
+			);
+		else if (received > today) here.push(`tanggal diterima ${received} ada di masa depan`);
+		if (closedRaw !== '' && !isIsoDate(closedRaw))
+			here.push(`tanggal selesai "${closedRaw}" bukan YYYY-MM-DD (kosongkan bila belum selesai)`);
+		else if (closedRaw !== '' && isIsoDate(received) && closedRaw < received)
+			here.push(`tanggal selesai ${closedRaw} sebelum tanggal diterima ${received}`);
+		else if (closedRaw > today) here.push(`tanggal selesai ${closedRaw} ada di masa depan`);
+		if (channel.length > MAX_CHANNEL) here.push(`kanal lebih dari ${MAX_CHANNEL} karakter`);
+		if (here.length) {
+			problems.push(...here.map((r) => lineProblem(line, r)));
+			continue;
+		}
+		const complaint: Complaint = {
+			ticket,
+			unitCode,
+			received,
+			closed: closedRaw === '' ? null : closedRaw,
+			channel: channel === '' ? null : channel
+		};
+		const earlier = byTicket.get(ticket);
+		const stored = existing.get(ticket);
+		byTicket.delete(ticket);
+		byTicket.set(ticket, {
+			...complaint,
+			line,
+			action: !stored ? 'create' : sameComplaint(stored, complaint) ? 'unchanged' : 'update',
+			replacesLines: earlier ? [...earlier.replacesLines, earlier.line] : []
+		});
+	}
+	if (problems.length) return { ok: false, problems };
+	return { ok: true, items: [...byTicket.values()].sort((a, b) => a.line - b.line) };
+}

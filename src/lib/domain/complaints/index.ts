@@ -1,0 +1,2 @@
+export * from './complaint-rows';
+export * from './figures';

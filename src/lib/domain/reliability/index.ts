@@ -1,0 +1,2 @@
+export * from './krippendorff-alpha';
+export * from './calibration';

@@ -1,0 +1,3 @@
+export * from './triangulation';
+export * from './triangulation-json';
+export * from './view';

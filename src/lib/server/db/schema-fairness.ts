@@ -1,0 +1,12 @@
+import type { Generated } from 'kysely';
+
+// Complaint records for triangulation (migration 20261129_1830).
+export interface ComplaintTable {
+	id: Generated<number>;
+	ticket: string;
+	unit_id: number;
+	received: string;
+	closed: string | null;
+	channel: string | null;
+	imported_at: number;
+}

@@ -1,0 +1,76 @@
+import type { Db } from '../db/connection';
+import { loadResults } from './results.service';
+import { computePeriodIkm } from './survey-results.service';
+import { listComplaintsReceivedBetween } from '../repositories/complaint.repository';
+import { findSurveyPeriodByCode, type SurveyPeriod } from '../repositories/survey-period.repository';
+import { complaintFiguresByUnit } from '../../domain/complaints/figures';
+import {
+	triangulateCategory,
+	type TriangulatedUnit,
+	type TriangulationInput
+} from '../../domain/triangulation';
+import type { PeriodStatus } from '../db/schema';
+
+// Triangulation of a period (spec 9.3): the IPP of the results the period shows (the published
+// snapshot once published), the IKM of its survey, and the complaints received inside its survey
+// window, ranked within each category in the administrator's category order.
+
+export interface PeriodTriangulation {
+	period: { code: string; name: string; status: PeriodStatus; surveyFrom: string; surveyTo: string };
+	categories: { name: string; units: TriangulatedUnit[] }[];
+}
+
+const windowOf = (p: SurveyPeriod) => ({ from: p.surveyFrom, to: p.surveyTo });
+
+export async function loadTriangulation(
+	db: Db,
+	periodCode: string,
+	now: Date
+): Promise<PeriodTriangulation | null> {
+	const [found, surveyPeriod] = await Promise.all([
+		loadResults(db, periodCode, now),
+		findSurveyPeriodByCode(db, periodCode)
+	]);
+	if (!found || !surveyPeriod) return null;
+	const [ikm, complaints] = await Promise.all([
+		computePeriodIkm(db, surveyPeriod.id),
+		listComplaintsReceivedBetween(db, windowOf(surveyPeriod))
+	]);
+	const ikmByCode = new Map((ikm?.units ?? []).map((u) => [u.code, u.result]));
+	const figures = complaintFiguresByUnit(complaints, windowOf(surveyPeriod));
+	const categories = found.doc.categories.map((category) => ({
+		name: category.name,
+		units: triangulateCategory(
+			category.units.map((u): TriangulationInput => {
+				const survey = ikmByCode.get(u.code) ?? null;
+				return {
+					code: u.code,
+					name: u.name,
+					// Provisional IPPs of incomplete units are not comparable: only complete units rank.
+					ipp: u.complete ? u.ipp : null,
+					aspectV: u.aspects?.V ?? null,
+					ikm: survey?.ikm ?? null,
+					u8: survey?.nrr.U8 ?? null,
+					complaints: figures.get(u.code) ?? null
+				};
+			})
+		)
+	}));
+	const { code, name, status, surveyFrom, surveyTo } = surveyPeriod;
+	return { period: { code, name, status, surveyFrom, surveyTo }, categories };
+}
+
+/** One unit's signals with its category name; null when the period does not cover the unit. */
+export async function loadUnitTriangulation(
+	db: Db,
+	periodCode: string,
+	unitCode: string,
+	now: Date
+): Promise<{ category: string; unit: TriangulatedUnit } | null> {
+	const all = await loadTriangulation(db, periodCode, now);
+	for (const category of all?.categories ?? []) {
+		const unit = category.units.find((u) => u.code === unitCode);
+		if (unit) return { category: category.name, unit };
+	}
+	return null;
+}

@@ -1,0 +1,20 @@
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { importActions } from '$lib/server/import/import-actions';
+import { applyComplaintImport, previewComplaintImport } from '$lib/server/services/complaint-import.service';
+
+export const load: PageServerLoad = (event) => {
+	requireRole(event, 'admin');
+	const done = event.url.searchParams.get('selesai');
+	return { done: done && done.length <= 200 ? done : null };
+};
+
+export const actions: Actions = importActions({
+	preview: async (db, data) => {
+		const check = await previewComplaintImport(db, data, new Date());
+		return check.ok ? { ok: true, shown: check.items } : check;
+	},
+	apply: applyComplaintImport,
+	doneUrl: (s) =>
+		`/admin/pengaduan/impor?selesai=${encodeURIComponent(`Impor selesai: ${s.created} pengaduan baru, ${s.updated} diganti, ${s.unchanged} tidak berubah.`)}`
+});

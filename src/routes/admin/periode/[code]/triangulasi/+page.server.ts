@@ -1,0 +1,41 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { loadTriangulation } from '$lib/server/services/triangulation.service';
+import { readSort, sortTriangulation, triangulationRow } from '$lib/domain/triangulation';
+import { isPublished } from '$lib/domain/period-status';
+import { formatDateId } from '$lib/domain/format';
+
+// Spec 9.3: IPP, IKM and complaint handling side by side per category (admin and viewer).
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin', 'viewer');
+	const found = await loadTriangulation(getDb(), event.params.code, new Date());
+	if (!found) error(404, `Periode "${event.params.code}" tidak ditemukan.`);
+	const params = event.url.searchParams;
+	const wanted = params.get('kategori');
+	const current = found.categories.find((c) => c.name === wanted) ?? found.categories[0] ?? null;
+	const sort = readSort(params.get('urut'), params.get('arah'));
+	return {
+		period: {
+			code: found.period.code,
+			name: found.period.name,
+			published: isPublished(found.period.status),
+			surveyFrom: formatDateId(found.period.surveyFrom),
+			surveyTo: formatDateId(found.period.surveyTo)
+		},
+		categories: found.categories.map((c) => ({
+			name: c.name,
+			flagged: c.units.filter((u) => u.disagreements.length > 0).length
+		})),
+		anyComplaints: found.categories.some((c) => c.units.some((u) => u.complaints !== null)),
+		category: current
+			? {
+					name: current.name,
+					rows: sortTriangulation(current.units, sort.key, sort.dir).map(triangulationRow)
+				}
+			: null,
+		sort,
+		canImport: event.locals.user?.role === 'admin'
+	};
+};

@@ -1,7 +1,7 @@
 import type { Db } from '../../src/lib/server/db/connection';
 import { addDays } from '../../src/lib/domain/dates';
 import { isoDateIn } from '../../src/lib/domain/format';
-import { saveComplaint } from '../../src/lib/server/repositories/complaint.repository';
+import { saveComplaint } from '../../src/lib/server/complaints/complaint.repository';
 
 // Demo complaint records (README "Complaints and triangulation"), so that the triangulation page
 // has all three signals on `npm start`. Better units close more complaints, except every seventh

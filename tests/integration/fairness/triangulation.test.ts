@@ -4,13 +4,13 @@ import { writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { NOW, buildScoredPeriod, flat, type Fixture } from '../support/coaching-fixture';
-import { readTableBytes } from '../../../src/lib/server/import/table-file';
-import { insertSurveyResponses } from '../../../src/lib/server/repositories/survey-response.repository';
-import { applyComplaintImport } from '../../../src/lib/server/services/complaint-import.service';
+import { readTableBytes } from '../../../src/lib/server/files/table-file';
+import { insertSurveyResponses } from '../../../src/lib/server/survey/survey-response.repository';
+import { applyComplaintImport } from '../../../src/lib/server/complaints/complaint-import.service';
 import {
 	loadTriangulation,
 	loadUnitTriangulation
-} from '../../../src/lib/server/services/triangulation.service';
+} from '../../../src/lib/server/complaints/triangulation.service';
 
 // A hand computation (README "Complaints and triangulation"). Period UJI-2025, survey window
 // 2025-07-01..2025-09-30. Kelurahan: IPP 4, 3, 3, 2 (a tie); IKM 2, 4, 3, 3 (a tie); complaints

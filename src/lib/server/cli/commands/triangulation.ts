@@ -2,7 +2,7 @@ import type { CliContext } from '../cli-error';
 import { CliError } from '../cli-error';
 import { parseOptions, requireOption } from '../args';
 import { openMigrated } from '../open';
-import { loadTriangulation } from '../../services/triangulation.service';
+import { loadTriangulation } from '../../complaints/triangulation.service';
 import { triangulationJson } from '../../../domain/triangulation';
 
 // Contracts (additions): `triangulation --period C --format json`.

@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
-import { importActions } from '$lib/server/import/import-actions';
-import { applyComplaintImport, previewComplaintImport } from '$lib/server/services/complaint-import.service';
+import { importActions } from '$lib/server/files/import-actions';
+import { applyComplaintImport, previewComplaintImport } from '$lib/server/complaints/complaint-import.service';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'admin');

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { loadTriangulation } from '$lib/server/services/triangulation.service';
+import { loadTriangulation } from '$lib/server/complaints/triangulation.service';
 import { readSort, sortTriangulation, triangulationRow } from '$lib/domain/triangulation';
 import { isPublished } from '$lib/domain/period-status';
 import { formatDateId } from '$lib/domain/format';

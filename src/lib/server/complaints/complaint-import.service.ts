@@ -1,8 +1,8 @@
 import type { Db } from '../db/connection';
 import { readConfig } from '../config';
-import { findComplaintsByTickets, saveComplaint } from '../repositories/complaint.repository';
-import { findUnitIdsByCodes, listUnitCodes } from '../repositories/unit.repository';
-import { recordAudit } from '../repositories/audit.repository';
+import { findComplaintsByTickets, saveComplaint } from './complaint.repository';
+import { findUnitIdsByCodes, listUnitCodes } from '../units/unit.repository';
+import { recordAudit } from '../audit/audit.repository';
 import { isoDateIn } from '../../domain/format';
 import { planComplaintImport, type ComplaintImportCheck } from '../../domain/complaints/complaint-rows';
 import type { TabularData } from '../../domain/import/tabular';

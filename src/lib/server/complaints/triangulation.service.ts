@@ -1,8 +1,8 @@
 import type { Db } from '../db/connection';
-import { loadResults } from './results.service';
-import { computePeriodIkm } from './survey-results.service';
-import { listComplaintsReceivedBetween } from '../repositories/complaint.repository';
-import { findSurveyPeriodByCode, type SurveyPeriod } from '../repositories/survey-period.repository';
+import { loadResults } from '../results/results.service';
+import { computePeriodIkm } from '../survey/survey-results.service';
+import { listComplaintsReceivedBetween } from './complaint.repository';
+import { findSurveyPeriodByCode, type SurveyPeriod } from '../survey/survey-period.repository';
 import { complaintFiguresByUnit } from '../../domain/complaints/figures';
 import {
 	triangulateCategory,

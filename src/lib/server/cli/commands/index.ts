@@ -10,6 +10,7 @@ import { runResults } from './results';
 import { runPublish } from './publish';
 import { runAssign } from './assign';
 import { runIkm, runSurveyLink } from './survey';
+import { runInvite } from './invite';
 
 export interface Command {
 	summary: string;
@@ -45,5 +46,9 @@ export const commands: Record<string, Command> = {
 	},
 	backup: { summary: 'salinan daring basis data: backup FILE', run: runBackup },
 	ikm: { summary: 'hasil survei kepuasan per unit: --period C --format json|csv', run: runIkm },
-	'survey-link': { summary: 'alamat survei sebuah unit: --unit KODE', run: runSurveyLink }
+	'survey-link': { summary: 'alamat survei sebuah unit: --unit KODE', run: runSurveyLink },
+	invite: {
+		summary: 'tautan atur kata sandi: --email E [--email E2 ...] | --all-without-password',
+		run: runInvite
+	}
 };

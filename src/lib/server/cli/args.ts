@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error';
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 
 /** Parses --options strictly; unknown or malformed options are user errors, not crashes. */
 export function parseOptions<T extends OptionSpec>(args: string[], options: T, allowPositionals = false) {

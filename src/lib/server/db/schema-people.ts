@@ -24,6 +24,14 @@ export interface SessionTable {
 	created_at: number;
 	expires_at: number;
 }
+export interface PasswordLinkTable {
+	id: string;
+	user_id: number;
+	secret_hash: Uint8Array;
+	created_at: number;
+	expires_at: number;
+	used_at: number | null;
+}
 export interface LoginThrottleTable {
 	key: string;
 	failures: number;

@@ -14,6 +14,7 @@ export interface Database {
 	user: People.UserTable;
 	session: People.SessionTable;
 	login_throttle: People.LoginThrottleTable;
+	password_link: People.PasswordLinkTable;
 	category: People.CategoryTable;
 	unit: People.UnitTable;
 	unit_head: People.UnitHeadTable;

@@ -8,6 +8,8 @@ import {
 } from '$lib/server/audit/audit-query.repository';
 import { addDays, isIsoDate } from '$lib/domain/dates';
 import { pageWindow, readPageNumber } from '$lib/domain/pagination';
+import { auditEntityLabel, toAuditRow } from '$lib/server/audit/audit-view';
+import { m } from '$lib/paraglide/messages';
 
 const PAGE_SIZE = 50;
 // Dates are days of the city (contracts: TZ Asia/Jakarta, UTC+7 without daylight saving).
@@ -23,9 +25,9 @@ export const load: PageServerLoad = async (event) => {
 	const to = params.get('sampai') ?? '';
 	const dateError =
 		(from && !isIsoDate(from)) || (to && !isIsoDate(to))
-			? 'Tanggal tidak valid; saringan tanggal diabaikan.'
+			? m.audit_date_invalid()
 			: from && to && to < from
-				? 'Tanggal akhir sebelum tanggal awal; saringan tanggal diabaikan.'
+				? m.audit_date_order()
 				: null;
 	const filter = {
 		userId,
@@ -40,8 +42,8 @@ export const load: PageServerLoad = async (event) => {
 		filter: { userId: userId ?? 0, entity: entity ?? '', from, to },
 		dateError,
 		actors: await listAuditActors(db),
-		entities: await listAuditEntities(db),
-		entries,
+		entities: (await listAuditEntities(db)).map((e) => ({ code: e, label: auditEntityLabel(e) })),
+		entries: entries.map(toAuditRow),
 		total,
 		page: win.page,
 		pages: win.pages

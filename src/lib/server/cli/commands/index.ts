@@ -12,6 +12,7 @@ import { runAssign } from './assign';
 import { runIkm, runSurveyLink } from './survey';
 import { runImportComplaints } from './import-complaints';
 import { runTriangulation } from './triangulation';
+import { runInvite } from './invite';
 
 export interface Command {
 	summary: string;
@@ -55,5 +56,9 @@ export const commands: Record<string, Command> = {
 	triangulation: {
 		summary: 'triangulasi IPP, IKM, pengaduan: --period C --format json',
 		run: runTriangulation
+	},
+	invite: {
+		summary: 'tautan atur kata sandi: --email E [--email E2 ...] | --all-without-password',
+		run: runInvite
 	}
 };

@@ -1,0 +1,40 @@
+import { createTransport } from 'nodemailer';
+
+// One mail module for invitations, password links and reminders (README "Environment":
+// SMTP_URL). Without SMTP_URL nothing is sent and callers show the link or text instead.
+export interface Mail {
+	to: string;
+	subject: string;
+	text: string;
+}
+
+export interface MailConfig {
+	smtpUrl: string;
+	from: string;
+}
+
+export function readMailConfig(env: Record<string, string | undefined> = process.env): MailConfig | null {
+	const smtpUrl = env.SMTP_URL?.trim();
+	if (!smtpUrl) return null;
+	return { smtpUrl, from: env.MAIL_FROM?.trim() || 'Rapor Layanan <no-reply@localhost>' };
+}
+
+export function mailConfigured(env: Record<string, string | undefined> = process.env): boolean {
+	return readMailConfig(env) !== null;
+}
+
+/** Sends every mail over one connection; false when SMTP_URL is not set. Throws on a refused mail. */
+export async function sendMails(
+	mails: Mail[],
+	env: Record<string, string | undefined> = process.env
+): Promise<boolean> {
+	const config = readMailConfig(env);
+	if (!config) return false;
+	const transport = createTransport(config.smtpUrl);
+	try {
+		for (const mail of mails) await transport.sendMail({ from: config.from, ...mail });
+	} finally {
+		transport.close();
+	}
+	return true;
+}

@@ -1,0 +1,42 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { readConfig } from '$lib/server/config';
+import { parseForm } from '$lib/server/http/forms';
+import { mailConfigured } from '$lib/server/mail/mailer';
+import { requestPasswordLink } from '$lib/server/accounts/password-reset.service';
+import { PASSWORD_LINK_DAYS } from '$lib/server/accounts/password-link.service';
+import { m } from '$lib/paraglide/messages';
+
+export const load: PageServerLoad = () => ({ canMail: mailConfigured(), days: PASSWORD_LINK_DAYS });
+
+const forgotForm = () => z.object({ email: z.email(m.forgot_email_invalid()).max(200) });
+
+export const actions: Actions = {
+	default: async ({ request, getClientAddress }) => {
+		if (!mailConfigured())
+			return fail(400, { values: {} as Record<string, string>, error: m.forgot_no_mail(), sent: false });
+		const form = parseForm(forgotForm(), await request.formData());
+		if (!form.ok) return fail(400, { values: form.values, error: form.errors.email, sent: false });
+		const config = readConfig();
+		const result = await requestPasswordLink(
+			getDb(),
+			{
+				email: form.data.email,
+				ip: getClientAddress(),
+				rateLimits: config.rateLimits,
+				origin: config.origin,
+				timeZone: config.timeZone
+			},
+			new Date()
+		);
+		if (!result.ok)
+			return fail(429, {
+				values: form.values,
+				error: m.forgot_throttled({ minutes: Math.max(1, Math.ceil(result.retryAfterMs / 60_000)) }),
+				sent: false
+			});
+		return { values: form.values, error: null, sent: true };
+	}
+};

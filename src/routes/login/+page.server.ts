@@ -18,7 +18,8 @@ const loginForm = () =>
 	});
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next')) ?? homePathFor(locals.user.role));
+	if (locals.user)
+		redirect(303, safeNextPath(url.searchParams.get('next'), url.origin) ?? homePathFor(locals.user.role));
 	const reason = url.searchParams.get('reason');
 	return {
 		notice:
@@ -50,6 +51,6 @@ export const actions: Actions = {
 			return fail(400, { values: form.values, errors: {} as FieldErrors, message: m.login_invalid() });
 		}
 		setSessionCookie(cookies, result.token, result.expiresAt, url.protocol === 'https:');
-		redirect(303, safeNextPath(url.searchParams.get('next')) ?? homePathFor(result.user.role));
+		redirect(303, safeNextPath(url.searchParams.get('next'), url.origin) ?? homePathFor(result.user.role));
 	}
 };

@@ -86,7 +86,11 @@ describe('signing in', () => {
 		);
 		if (!r.ok) throw new Error('sign-in failed');
 		const day = 24 * 60 * 60_000;
+		const early = await validateSessionToken(t.db, r.token, later(1 * day));
+		expect(early!.renewed).toBe(false);
+		expect(early!.expiresAt.getTime()).toBe(later(7 * day).getTime());
 		const renewed = await validateSessionToken(t.db, r.token, later(5 * day));
+		expect(renewed!.renewed).toBe(true);
 		expect(renewed!.expiresAt.getTime()).toBe(later(12 * day).getTime());
 		expect(await validateSessionToken(t.db, r.token, later(20 * day))).toBeNull();
 	});

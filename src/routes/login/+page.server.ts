@@ -7,7 +7,7 @@ import { signIn } from '$lib/server/services/auth.service';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { parseForm, safeNextPath, type FieldErrors } from '$lib/server/forms';
 import { homePathFor } from '$lib/domain/auth/user';
-import { minutesLabel } from '$lib/domain/auth/throttle';
+import { retryAfterSeconds } from '$lib/domain/auth/throttle';
 import { m } from '$lib/paraglide/messages';
 
 // Built per request: the messages follow the visitor's language.
@@ -32,7 +32,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
+	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
 		const form = parseForm(loginForm(), await request.formData());
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors, message: null });
 		const config = readConfig();
@@ -42,12 +42,15 @@ export const actions: Actions = {
 			new Date()
 		);
 		if (!result.ok) {
-			if (result.reason === 'throttled')
+			if (result.reason === 'throttled') {
+				const seconds = retryAfterSeconds(result.retryAfterMs);
+				setHeaders({ 'retry-after': String(seconds) });
 				return fail(429, {
 					values: form.values,
 					errors: {} as FieldErrors,
-					message: m.login_throttled({ minutes: minutesLabel(result.retryAfterMs) })
+					message: m.login_throttled({ seconds })
 				});
+			}
 			return fail(400, { values: form.values, errors: {} as FieldErrors, message: m.login_invalid() });
 		}
 		setSessionCookie(cookies, result.token, result.expiresAt, url.protocol === 'https:');

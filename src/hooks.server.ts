@@ -5,6 +5,7 @@ import { getDb } from '$lib/server/db';
 import { migrateToLatest } from '$lib/server/db/migrate';
 import { handleSurveyPosts, isSurveySubmission } from '$lib/server/survey-http';
 import { handleActionFailureStatus } from '$lib/server/action-status';
+import { handleUnreadableBodies } from '$lib/server/body-guard';
 import {
 	SESSION_COOKIE,
 	clearSessionCookie,
@@ -60,6 +61,7 @@ export const handle = sequence(
 	handleActionFailureStatus,
 	handleSurveyPosts,
 	handleLocale,
+	handleUnreadableBodies,
 	handleAuth
 );
 

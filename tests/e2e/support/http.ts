@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { inject } from 'vitest';
 import { baseURL } from './browser';
 
 // Plain HTTP against the built app, as a scripted client would send it (README: Origin header).
@@ -51,4 +53,25 @@ export function http(path: string, options: HttpOptions = {}): Promise<Response>
 			...options.headers
 		}
 	});
+}
+
+/** One read of the e2e server's database (read-only; the server keeps writing). */
+export function dbRead<T>(sql: string, ...params: unknown[]): T[] {
+	const conn = new Database(inject('databasePath'), { readonly: true, fileMustExist: true });
+	try {
+		return conn.prepare(sql).all(...params) as T[];
+	} finally {
+		conn.close();
+	}
+}
+
+/** A visit of a running period that the given assessor is on. */
+export function visitOf(email: string): number {
+	const [row] = dbRead<{ id: number }>(
+		`select v.id from visit v join visit_assessor va on va.visit_id = v.id join user u on u.id = va.user_id
+		 join period p on p.id = v.period_id where u.email = ? and p.status = 'running' order by v.id limit 1`,
+		email
+	);
+	if (!row) throw new Error(`no running visit for ${email}`);
+	return row.id;
 }

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumPath } from '../tests/e2e/support/chromium-path.js';
+import { findChromium } from '../tests/e2e/support/chromium-path.js';
 
 const out = mkdtempSync(join(tmpdir(), 'rapor-test-'));
 let passed = 0;
@@ -30,14 +30,17 @@ function vitest(label, args) {
 
 vitest('unit-integration', ['--project', 'unit', '--project', 'integration']);
 
-if (!chromiumPath()) {
+// Found once here (unpacking @sparticuz/chromium when there is no system Chromium) and handed on.
+const chromium = await findChromium();
+if (!chromium) {
 	console.error(
-		'\nChromium tidak ditemukan: pasang dengan `apt-get install -y chromium` atau tetapkan CHROMIUM_PATH.\n' +
-			'Chromium not found: install it with `apt-get install -y chromium` or set CHROMIUM_PATH.'
+		'\nChromium tidak ditemukan: jalankan `npm ci` (memasang @sparticuz/chromium), pasang `chromium`, atau tetapkan CHROMIUM_PATH.\n' +
+			'Chromium not found: run `npm ci` (installs @sparticuz/chromium), install `chromium`, or set CHROMIUM_PATH.'
 	);
 	ok = false;
 	failed += 1;
 } else {
+	process.env.CHROMIUM_PATH ??= chromium;
 	vitest('e2e', ['--project', 'e2e']);
 }
 

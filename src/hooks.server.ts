@@ -5,12 +5,14 @@ import { getDb } from '$lib/server/db';
 import { migrateToLatest } from '$lib/server/db/migrate';
 import { handleSurveyPosts, isSurveySubmission } from '$lib/server/survey/survey-http';
 import { handleActionFailureStatus } from '$lib/server/http/action-status';
+import { handleUnreadableBodies } from '$lib/server/http/body-guard';
 import {
 	SESSION_COOKIE,
 	clearSessionCookie,
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
+import { keepPersonalResponsesPrivate } from '$lib/server/auth/cache-privacy';
 
 export const init: ServerInit = async () => {
 	// npm start migrates before serving; this keeps `vite dev` and ad-hoc runs consistent too.
@@ -28,13 +30,13 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 		if (session) {
 			event.locals.user = session.user;
 			event.locals.sessionId = session.id;
-			setSessionCookie(event.cookies, token, session.expiresAt, secure);
+			if (session.renewed) setSessionCookie(event.cookies, token, session.expiresAt, secure);
 		} else {
 			event.locals.sessionExpired = true;
 			clearSessionCookie(event.cookies, secure);
 		}
 	}
-	return resolve(event);
+	return keepPersonalResponsesPrivate(await resolve(event), event.locals.user !== null);
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>
@@ -59,6 +61,7 @@ export const handle = sequence(
 	handleActionFailureStatus,
 	handleSurveyPosts,
 	handleLocale,
+	handleUnreadableBodies,
 	handleAuth
 );
 

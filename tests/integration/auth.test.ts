@@ -7,6 +7,7 @@ import { validateSessionToken } from '../../src/lib/server/auth/session';
 let t: TestDb;
 const now = new Date('2026-11-22T08:00:00Z');
 const later = (ms: number) => new Date(now.getTime() + ms);
+const pw = { ip: '10.1.1.1', rateLimits: true };
 
 beforeEach(async () => {
 	t = await createTestDb();
@@ -57,25 +58,57 @@ describe('signing in', () => {
 		expect(await validateSessionToken(t.db, forged, now)).toBeNull();
 	});
 
-	it('locks an account for a while after five failures, even with the right password', async () => {
-		for (let i = 0; i < 5; i++)
-			await signIn(
-				t.db,
-				{ email: 'ani@univ.ac.id', password: 'bukan-ini-1234', ip: `10.0.0.${i}`, rateLimits: true },
-				now
-			);
-		const locked = await signIn(
+	it('slows one address down with growing delays but never locks the right password out from another', async () => {
+		const attempt = (password: string, ip: string, at: Date) =>
+			signIn(t.db, { email: 'ani@univ.ac.id', password, ip, rateLimits: true }, at);
+		// An attacker at one address: three free failures, then waits of 2 s, 4 s, 8 s ...
+		for (let i = 0; i < 3; i++)
+			expect(await attempt('bukan-ini-1234', '10.6.6.6', now)).toMatchObject({ reason: 'invalid' });
+		expect(await attempt('bukan-ini-1234', '10.6.6.6', now)).toMatchObject({ reason: 'invalid' });
+		expect(await attempt('bukan-ini-1234', '10.6.6.6', later(1_000))).toMatchObject({
+			reason: 'throttled',
+			retryAfterMs: 1_000
+		});
+		expect(await attempt('bukan-ini-1234', '10.6.6.6', later(2_000))).toMatchObject({ reason: 'invalid' });
+		expect(await attempt('kopi-tubruk-pagi', '10.6.6.6', later(3_000))).toMatchObject({
+			reason: 'throttled',
+			retryAfterMs: 3_000
+		});
+		// The owner, at another address, signs in at once, every time.
+		for (let i = 0; i < 10; i++) await attempt('bukan-ini-1234', `10.7.0.${i}`, later(3_000));
+		expect((await attempt('kopi-tubruk-pagi', '10.0.0.9', later(3_000))).ok).toBe(true);
+		// The attacker's address may try again once its delay is over; a right password clears it.
+		expect((await attempt('kopi-tubruk-pagi', '10.6.6.6', later(6_000))).ok).toBe(true);
+		expect(await attempt('bukan-ini-1234', '10.6.6.6', later(6_000))).toMatchObject({ reason: 'invalid' });
+	});
+
+	it('throttles the current-password check of a signed-in user', async () => {
+		const r = await signIn(
 			t.db,
-			{ email: 'ani@univ.ac.id', password: 'kopi-tubruk-pagi', ip: '10.0.0.9', rateLimits: true },
-			later(60_000)
+			{ email: 'ani@univ.ac.id', password: 'kopi-tubruk-pagi', ip: '1', rateLimits: true },
+			now
 		);
-		expect(locked).toMatchObject({ ok: false, reason: 'throttled' });
-		const afterLock = await signIn(
-			t.db,
-			{ email: 'ani@univ.ac.id', password: 'kopi-tubruk-pagi', ip: '10.0.0.9', rateLimits: true },
-			later(16 * 60_000)
-		);
-		expect(afterLock.ok).toBe(true);
+		if (!r.ok) throw new Error('sign-in failed');
+		const input = {
+			...pw,
+			userId: r.user.id,
+			email: r.user.email,
+			next: 'gula-aren-manis',
+			keepSessionId: ''
+		};
+		let throttled = 0;
+		for (let i = 0; i < 40; i++) {
+			const res = await changePassword(t.db, { ...input, current: `tebakan-${i}` }, now);
+			if (!res.ok && res.field === 'throttled') throttled++;
+		}
+		expect(throttled).toBeGreaterThanOrEqual(36);
+		expect(await changePassword(t.db, { ...input, current: 'kopi-tubruk-pagi' }, now)).toMatchObject({
+			ok: false,
+			field: 'throttled'
+		});
+		expect(await changePassword(t.db, { ...input, current: 'kopi-tubruk-pagi' }, later(60_000))).toEqual({
+			ok: true
+		});
 	});
 
 	it('slides the expiry forward when a session is used in its second half, and ends it after expiry', async () => {
@@ -86,7 +119,11 @@ describe('signing in', () => {
 		);
 		if (!r.ok) throw new Error('sign-in failed');
 		const day = 24 * 60 * 60_000;
+		const early = await validateSessionToken(t.db, r.token, later(1 * day));
+		expect(early!.renewed).toBe(false);
+		expect(early!.expiresAt.getTime()).toBe(later(7 * day).getTime());
 		const renewed = await validateSessionToken(t.db, r.token, later(5 * day));
+		expect(renewed!.renewed).toBe(true);
 		expect(renewed!.expiresAt.getTime()).toBe(later(12 * day).getTime());
 		expect(await validateSessionToken(t.db, r.token, later(20 * day))).toBeNull();
 	});
@@ -161,7 +198,14 @@ describe('accounts', () => {
 		expect(
 			await changePassword(
 				t.db,
-				{ userId, email: a.user.email, current: 'salah', next: 'gula-aren-manis', keepSessionId: keep },
+				{
+					...pw,
+					userId,
+					email: a.user.email,
+					current: 'salah',
+					next: 'gula-aren-manis',
+					keepSessionId: keep
+				},
 				now
 			)
 		).toMatchObject({ ok: false, field: 'current' });
@@ -169,6 +213,7 @@ describe('accounts', () => {
 			await changePassword(
 				t.db,
 				{
+					...pw,
 					userId,
 					email: a.user.email,
 					current: 'kopi-tubruk-pagi',

@@ -7,6 +7,8 @@ import { parseForm, type FieldErrors } from '$lib/server/http/forms';
 import { changePassword } from '$lib/server/accounts/auth.service';
 import { ROLE_LABELS } from '$lib/domain/auth/user';
 import { m } from '$lib/paraglide/messages';
+import { readConfig } from '$lib/server/config';
+import { retryAfterSeconds } from '$lib/domain/auth/throttle';
 
 const passwordForm = () =>
 	z
@@ -30,10 +32,20 @@ export const actions: Actions = {
 				email: user.email,
 				current: form.data.current,
 				next: form.data.next,
-				keepSessionId: event.locals.sessionId ?? ''
+				keepSessionId: event.locals.sessionId ?? '',
+				ip: event.getClientAddress(),
+				rateLimits: readConfig().rateLimits
 			},
 			new Date()
 		);
+		if (!result.ok && result.field === 'throttled') {
+			const seconds = retryAfterSeconds(result.retryAfterMs);
+			event.setHeaders({ 'retry-after': String(seconds) });
+			return fail(429, {
+				errors: { current: m.account_throttled({ seconds }) } as FieldErrors,
+				success: false
+			});
+		}
 		if (!result.ok)
 			return fail(400, { errors: { [result.field]: result.message } as FieldErrors, success: false });
 		return { errors: {} as FieldErrors, success: true };

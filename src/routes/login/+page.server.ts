@@ -7,7 +7,7 @@ import { signIn } from '$lib/server/accounts/auth.service';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { parseForm, safeNextPath, type FieldErrors } from '$lib/server/http/forms';
 import { homePathFor } from '$lib/domain/auth/user';
-import { minutesLabel } from '$lib/domain/auth/throttle';
+import { retryAfterSeconds } from '$lib/domain/auth/throttle';
 import { m } from '$lib/paraglide/messages';
 
 // Built per request: the messages follow the visitor's language.
@@ -18,7 +18,8 @@ const loginForm = () =>
 	});
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next')) ?? homePathFor(locals.user.role));
+	if (locals.user)
+		redirect(303, safeNextPath(url.searchParams.get('next'), url.origin) ?? homePathFor(locals.user.role));
 	const reason = url.searchParams.get('reason');
 	return {
 		notice:
@@ -31,7 +32,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
+	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
 		const form = parseForm(loginForm(), await request.formData());
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors, message: null });
 		const config = readConfig();
@@ -41,15 +42,18 @@ export const actions: Actions = {
 			new Date()
 		);
 		if (!result.ok) {
-			if (result.reason === 'throttled')
+			if (result.reason === 'throttled') {
+				const seconds = retryAfterSeconds(result.retryAfterMs);
+				setHeaders({ 'retry-after': String(seconds) });
 				return fail(429, {
 					values: form.values,
 					errors: {} as FieldErrors,
-					message: m.login_throttled({ minutes: minutesLabel(result.retryAfterMs) })
+					message: m.login_throttled({ seconds })
 				});
+			}
 			return fail(400, { values: form.values, errors: {} as FieldErrors, message: m.login_invalid() });
 		}
 		setSessionCookie(cookies, result.token, result.expiresAt, url.protocol === 'https:');
-		redirect(303, safeNextPath(url.searchParams.get('next')) ?? homePathFor(result.user.role));
+		redirect(303, safeNextPath(url.searchParams.get('next'), url.origin) ?? homePathFor(result.user.role));
 	}
 };

@@ -5,13 +5,13 @@ import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { isoDateIn } from '$lib/domain/format';
 import { loadCoachingOverview } from '$lib/server/coaching/coaching-overview.service';
+import { readPage } from '$lib/domain/pagination';
 
 const PAGE_SIZE = 25;
 const filterSchema = z.object({
 	status: z.enum(['draft', 'active', 'completed', 'cancelled']).optional().catch(undefined),
 	periode: z.string().max(64).optional().catch(undefined),
-	kategori: z.string().max(64).optional().catch(undefined),
-	hal: z.coerce.number().int().min(1).max(10_000).catch(1).default(1)
+	kategori: z.string().max(64).optional().catch(undefined)
 });
 
 export const load: PageServerLoad = async (event) => {
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 		today
 	);
 	const pages = Math.max(1, Math.ceil(overview.plans.length / PAGE_SIZE));
-	const page = Math.min(f.hal, pages);
+	const page = Math.min(readPage(event.url.searchParams), pages);
 	return {
 		...overview,
 		plans: overview.plans.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),

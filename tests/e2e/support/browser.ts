@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { chromiumPath } from './chromium-path.js';
+import { CHROMIUM_ARGS, findChromium } from './chromium-path.js';
 
 export const baseURL = () => inject('baseURL');
 
@@ -17,14 +17,12 @@ export interface Session {
 export async function openBrowser(viewport = { width: 1280, height: 900 }): Promise<Session> {
 	const profile = mkdtempSync(join(tmpdir(), 'rapor-chromium-'));
 	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: chromiumPath() ?? undefined,
+		executablePath: (await findChromium()) ?? undefined,
 		headless: true,
 		viewport,
 		baseURL: baseURL(),
 		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
+			...CHROMIUM_ARGS,
 			'--disable-background-networking',
 			'--disable-component-update',
 			'--disable-sync',

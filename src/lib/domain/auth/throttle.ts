@@ -1,36 +1,58 @@
-// Sign-in throttling (issue 2): per account and per IP, fixed windows with a lock-out.
+// Password throttling (README: /login and /akun): growing delays, never a lock-out. Failures count
+// per (account, IP address) and, generously, per IP address; so failures from one address slow
+// that address down but cannot keep the account's owner out when signing in from another.
 export interface ThrottlePolicy {
-	maxFailures: number;
-	windowMs: number;
-	lockMs: number;
+	/** Failures answered without delay (typing mistakes). */
+	freeFailures: number;
+	/** Delay after the first counted failure; it doubles with each further failure. */
+	firstDelayMs: number;
+	maxDelayMs: number;
+	/** A key with no failure for this long starts again from zero. */
+	forgetAfterMs: number;
 }
 
-export const ACCOUNT_POLICY: ThrottlePolicy = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+export const PAIR_POLICY: ThrottlePolicy = {
+	freeFailures: 3,
+	firstDelayMs: 2_000,
+	maxDelayMs: 15 * 60_000,
+	forgetAfterMs: 24 * 60 * 60_000
+};
 // Many people share one IP (office Wi-Fi, mobile carriers): the IP limit is generous.
-export const IP_POLICY: ThrottlePolicy = { maxFailures: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+export const IP_POLICY: ThrottlePolicy = {
+	freeFailures: 30,
+	firstDelayMs: 2_000,
+	maxDelayMs: 15 * 60_000,
+	forgetAfterMs: 60 * 60_000
+};
 
 export interface ThrottleCounter {
 	failures: number;
+	/** Time of the latest failure (stored in the `window_started_at` column). */
 	windowStartedAt: number;
+	/** No attempt before this moment; null when the key may try at once. */
 	lockedUntil: number | null;
 }
 
-/** Milliseconds until the key may try again, or 0 when it is not locked. */
+/** Milliseconds until the key may try again, or 0 when it may try now. */
 export function lockRemaining(state: ThrottleCounter | null, now: number): number {
 	if (!state?.lockedUntil) return 0;
 	return Math.max(0, state.lockedUntil - now);
 }
 
-export function afterFailure(state: ThrottleCounter | null, now: number, p: ThrottlePolicy): ThrottleCounter {
-	const fresh =
-		!state ||
-		now - state.windowStartedAt >= p.windowMs ||
-		(state.lockedUntil !== null && state.lockedUntil <= now);
-	const failures = fresh ? 1 : state.failures + 1;
-	const windowStartedAt = fresh ? now : state.windowStartedAt;
-	return { failures, windowStartedAt, lockedUntil: failures >= p.maxFailures ? now + p.lockMs : null };
+export function delayAfter(failures: number, p: ThrottlePolicy): number {
+	const counted = failures - p.freeFailures;
+	if (counted <= 0) return 0;
+	return Math.min(p.maxDelayMs, p.firstDelayMs * 2 ** Math.min(counted - 1, 30));
 }
 
-export function minutesLabel(ms: number): string {
-	return `${Math.max(1, Math.ceil(ms / 60_000))} menit`;
+export function afterFailure(state: ThrottleCounter | null, now: number, p: ThrottlePolicy): ThrottleCounter {
+	const fresh = !state || now - state.windowStartedAt >= p.forgetAfterMs;
+	const failures = fresh ? 1 : state.failures + 1;
+	const delay = delayAfter(failures, p);
+	return { failures, windowStartedAt: now, lockedUntil: delay > 0 ? now + delay : null };
+}
+
+/** Whole seconds to wait, for the Retry-After header and the message. */
+export function retryAfterSeconds(ms: number): number {
+	return Math.max(1, Math.ceil(ms / 1000));
 }

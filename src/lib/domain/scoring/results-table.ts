@@ -1,4 +1,5 @@
 import type { PeriodResults } from './results-shape';
+import { csvLines } from '../csv';
 
 // The results as one flat table (contracts: results.csv / .xlsx and `results --format csv`):
 // snake_case headers named like the JSON keys, aspects as aspect_I ...
@@ -63,15 +64,7 @@ export function aspectCodesOf(results: PeriodResults): string[] {
 	return [];
 }
 
-function csvCell(v: ResultCell): string {
-	if (v === null) return '';
-	const s = typeof v === 'number' ? String(v) : typeof v === 'boolean' ? (v ? 'true' : 'false') : v;
-	return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** RFC 4180 CSV with dot decimals, CRLF line ends. */
+/** RFC 4180 CSV with dot decimals, CRLF line ends; cells written by the one CSV cell writer. */
 export function toCsv(table: ResultsTable): string {
-	const lines = [table.headers.join(',')];
-	for (const row of table.rows) lines.push(row.map(csvCell).join(','));
-	return lines.join('\r\n') + '\r\n';
+	return csvLines([table.headers, ...table.rows]);
 }

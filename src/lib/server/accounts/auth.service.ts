@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { findPasswordHash, findUserByEmail, setPasswordHash } from './user.repository';
-import { clearThrottle, findThrottle, saveThrottle } from './login-throttle.repository';
 import { deleteSessionsOfUser } from './session.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { createSession } from '../auth/session';
-import { ACCOUNT_POLICY, IP_POLICY, afterFailure, lockRemaining } from '../../domain/auth/throttle';
+import { noteFailure, noteSuccess, throttleKeys, throttleWait } from './password-throttle';
+
+export { hashIp } from './password-throttle';
 import { normalizeEmail, type SessionUser } from '../../domain/auth/user';
 import { checkPasswordStrength, describePasswordProblem } from '../../domain/auth/password-policy';
 
@@ -18,22 +18,14 @@ export type SignInResult =
 // A real argon2 hash of a random string: unknown accounts cost the same time as known ones.
 let dummyHash: Promise<string> | undefined;
 
-export function hashIp(ip: string): string {
-	return createHash('sha256')
-		.update('rapor-layanan:ip:' + ip)
-		.digest('hex')
-		.slice(0, 32);
-}
-
 export async function signIn(
 	db: Db,
 	input: { email: string; password: string; ip: string; rateLimits: boolean },
 	now: Date
 ): Promise<SignInResult> {
 	const email = normalizeEmail(input.email);
-	const keys = [`email:${email}`, ...(input.rateLimits ? [`ip:${hashIp(input.ip)}`] : [])];
-	const states = await Promise.all(keys.map((k) => findThrottle(db, k)));
-	const wait = Math.max(...states.map((s) => lockRemaining(s, now.getTime())));
+	const keys = throttleKeys('sign_in', email, input.ip, input.rateLimits);
+	const wait = await throttleWait(db, keys, now);
 	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
 
 	const user = await findUserByEmail(db, email);
@@ -41,29 +33,43 @@ export async function signIn(
 	dummyHash ??= hashPassword(crypto.randomUUID());
 	const valid = await verifyPassword(stored ?? (await dummyHash), input.password);
 	if (!user || !stored || !valid) {
-		for (let i = 0; i < keys.length; i++) {
-			const policy = keys[i].startsWith('ip:') ? IP_POLICY : ACCOUNT_POLICY;
-			const next = afterFailure(states[i], now.getTime(), policy);
-			await saveThrottle(db, { key: keys[i], ...next });
-		}
+		await noteFailure(db, keys, now);
 		return { ok: false, reason: 'invalid' };
 	}
-	await clearThrottle(db, keys[0]);
+	await noteSuccess(db, keys);
 	const session = await createSession(db, user.id, now);
 	await recordAudit(db, { userId: user.id, action: 'sign_in', entity: 'user', entityId: user.id }, now);
 	return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role }, ...session };
 }
 
-export type ChangePasswordResult = { ok: true } | { ok: false; field: 'current' | 'next'; message: string };
+export type ChangePasswordResult =
+	| { ok: true }
+	| { ok: false; field: 'current' | 'next'; message: string }
+	| { ok: false; field: 'throttled'; retryAfterMs: number };
 
 export async function changePassword(
 	db: Db,
-	input: { userId: number; email: string; current: string; next: string; keepSessionId: string },
+	input: {
+		userId: number;
+		email: string;
+		current: string;
+		next: string;
+		keepSessionId: string;
+		ip: string;
+		rateLimits: boolean;
+	},
 	now: Date
 ): Promise<ChangePasswordResult> {
+	// A stolen session must not become an unlimited oracle for the account's password.
+	const keys = throttleKeys('current_password', String(input.userId), input.ip, input.rateLimits);
+	const wait = await throttleWait(db, keys, now);
+	if (wait > 0) return { ok: false, field: 'throttled', retryAfterMs: wait };
 	const stored = await findPasswordHash(db, input.userId);
-	if (!stored || !(await verifyPassword(stored, input.current)))
+	if (!stored || !(await verifyPassword(stored, input.current))) {
+		await noteFailure(db, keys, now);
 		return { ok: false, field: 'current', message: 'Kata sandi saat ini salah.' };
+	}
+	await noteSuccess(db, keys);
 	const problem = checkPasswordStrength(input.next, input.email);
 	if (problem) return { ok: false, field: 'next', message: describePasswordProblem(problem) };
 	await setPasswordHash(db, input.userId, await hashPassword(input.next), now);

@@ -1,9 +1,7 @@
 import type { Db } from '../db/connection';
 import { findUserByEmail } from './user.repository';
-import { findThrottle, saveThrottle } from './login-throttle.repository';
-import { hashIp } from './auth.service';
+import { noteFailure, throttleKeys, throttleWait } from './password-throttle';
 import { sendMails } from '../mail/mailer';
-import { ACCOUNT_POLICY, IP_POLICY, afterFailure, lockRemaining } from '../../domain/auth/throttle';
 import { normalizeEmail } from '../../domain/auth/user';
 import { issuePasswordLink } from './password-link.service';
 import { passwordLinkMail } from './password-link-mail';
@@ -21,14 +19,10 @@ export async function requestPasswordLink(
 	now: Date
 ): Promise<ResetRequestResult> {
 	const email = normalizeEmail(input.email);
-	const keys = [`reset:email:${email}`, ...(input.rateLimits ? [`reset:ip:${hashIp(input.ip)}`] : [])];
-	const states = await Promise.all(keys.map((k) => findThrottle(db, k)));
-	const wait = Math.max(...states.map((s) => lockRemaining(s, now.getTime())));
+	const keys = throttleKeys('password_link', email, input.ip, input.rateLimits);
+	const wait = await throttleWait(db, keys, now);
 	if (wait > 0) return { ok: false, retryAfterMs: wait };
-	for (let i = 0; i < keys.length; i++) {
-		const policy = keys[i].startsWith('reset:ip:') ? IP_POLICY : ACCOUNT_POLICY;
-		await saveThrottle(db, { key: keys[i], ...afterFailure(states[i], now.getTime(), policy) });
-	}
+	await noteFailure(db, keys, now);
 	const user = await findUserByEmail(db, email);
 	if (!user || !user.active) return { ok: true };
 	const issued = await issuePasswordLink(db, user.id, null, now);

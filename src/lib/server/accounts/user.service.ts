@@ -64,10 +64,17 @@ export async function createUser(
 	}
 	const unitIds = await checkUnits(db, input.role, input.unitCodes ?? [], errors);
 	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
-	if (await findUserByEmail(db, email))
-		return { ok: false, status: 409, errors: { email: `Email ${email} sudah dipakai akun lain.` } };
+	const taken = {
+		ok: false,
+		status: 409,
+		errors: { email: `Email ${email} sudah dipakai akun lain.` }
+	} as const;
+	if (await findUserByEmail(db, email)) return taken;
 	const passwordHash = input.password === null ? null : await hashPassword(input.password);
+	// Checked again inside the transaction: a double-clicked "create" hashes twice in parallel,
+	// and only the check that holds the connection with the insert is race-free.
 	const id = await db.transaction().execute(async (trx) => {
+		if (await findUserByEmail(trx, email)) return null;
 		const id = await insertUser(
 			trx,
 			{
@@ -95,6 +102,7 @@ export async function createUser(
 		);
 		return id;
 	});
+	if (id === null) return taken;
 	return { ok: true, user: (await findUserById(db, id))! };
 }
 

@@ -19,6 +19,8 @@ export interface ValidSession {
 	id: string;
 	user: SessionUser;
 	expiresAt: Date;
+	/** The sliding expiry moved: only then does the cookie need sending again. */
+	renewed: boolean;
 }
 
 export async function createSession(
@@ -48,11 +50,12 @@ export async function validateSessionToken(db: Db, token: string, now: Date): Pr
 		return null;
 	}
 	let expiresAt = stored.expiresAt;
-	if (expiresAt.getTime() - now.getTime() < RENEW_WHEN_LEFT_MS) {
+	const renewed = expiresAt.getTime() - now.getTime() < RENEW_WHEN_LEFT_MS;
+	if (renewed) {
 		expiresAt = new Date(now.getTime() + LIFETIME_MS);
 		await updateSessionExpiry(db, stored.id, expiresAt);
 	}
-	return { id: stored.id, user: toSessionUser(user), expiresAt };
+	return { id: stored.id, user: toSessionUser(user), expiresAt, renewed };
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {

@@ -25,8 +25,23 @@ export function parseForm<S extends z.ZodType>(
 	return { ok: false, errors, values };
 }
 
-/** A same-site path to return to after signing in; anything else falls back to null. */
-export function safeNextPath(next: string | null): string | null {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
-	return next;
+// Control characters (a tab or newline is dropped by browsers, so `/\t/evil.example` becomes
+// `//evil.example`), backslashes (read as `/` by browsers) and non-ASCII never form a path we link to.
+const UNSAFE_NEXT = /[\u0000-\u001f\u007f\\]|[^\u0000-\u007f]/;
+
+/**
+ * A same-origin path to return to after signing in (or switching language); anything else is
+ * null. Parsed with the URL parser browsers use, so the result is what the browser will follow.
+ */
+export function safeNextPath(next: string | null, origin: string): string | null {
+	if (!next || !next.startsWith('/') || UNSAFE_NEXT.test(next)) return null;
+	let url: URL;
+	try {
+		url = new URL(next, origin);
+	} catch {
+		return null;
+	}
+	// `/..//evil.example` normalises to `//evil.example`, which a browser reads as another host.
+	if (url.origin !== new URL(origin).origin || url.pathname.startsWith('//')) return null;
+	return url.pathname + url.search + url.hash;
 }

@@ -19,12 +19,12 @@ export async function saveCategory(
 	const name = input.name.replace(/\s+/g, ' ').trim();
 	if (name.length < 2 || name.length > 80)
 		return { ok: false, status: 400, errors: { name: 'Nama kategori 2–80 karakter.' } };
-	const same = await findCategoryByName(db, name);
-	if (same && same.id !== id)
-		return { ok: false, status: 409, errors: { name: `Kategori ${same.name} sudah ada.` } };
 	if (id !== null && !(await findCategoryById(db, id)))
 		return { ok: false, status: 404, errors: { _form: 'Kategori tidak ditemukan.' } };
+	// The name check shares the transaction with the write, so a double-clicked "create" gets 409.
 	const savedId = await db.transaction().execute(async (trx) => {
+		const same = await findCategoryByName(trx, name);
+		if (same && same.id !== id) return { taken: same.name };
 		const savedId =
 			id ?? (await insertCategory(trx, name, input.position ?? (await nextCategoryPosition(trx))));
 		if (id !== null) await updateCategory(trx, id, { name, position: input.position, active: input.active });
@@ -41,6 +41,8 @@ export async function saveCategory(
 		);
 		return savedId;
 	});
+	if (typeof savedId !== 'number')
+		return { ok: false, status: 409, errors: { name: `Kategori ${savedId.taken} sudah ada.` } };
 	return { ok: true, value: savedId };
 }
 

@@ -48,7 +48,9 @@ export async function createUnit(
 	if (check === 409)
 		return { ok: false, status: 409, errors: { code: `Kode ${code} sudah dipakai unit lain.` } };
 	if (check) return { ok: false, status: 400, errors: check };
-	await db.transaction().execute(async (trx) => {
+	// The code check shares the transaction with the insert, so a double-clicked "create" gets 409.
+	const created = await db.transaction().execute(async (trx) => {
+		if (await findUnitByCode(trx, code)) return false;
 		const id = await insertUnit(trx, { ...data, surveyToken: newSurveyToken() }, now);
 		await updateUnit(trx, id, { address: data.address }, now);
 		const periods = await addUnitToOpenPeriods(trx, id, data.categoryId);
@@ -57,7 +59,9 @@ export async function createUnit(
 			{ userId: actorId, action: 'create', entity: 'unit', entityId: code, detail: { periods } },
 			now
 		);
+		return true;
 	});
+	if (!created) return { ok: false, status: 409, errors: { code: `Kode ${code} sudah dipakai unit lain.` } };
 	return { ok: true, value: (await findUnitByCode(db, code))! };
 }
 

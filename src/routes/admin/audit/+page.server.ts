@@ -7,7 +7,7 @@ import {
 	listAuditEntries
 } from '$lib/server/audit/audit-query.repository';
 import { addDays, isIsoDate } from '$lib/domain/dates';
-import { pageWindow, readPageNumber } from '$lib/domain/pagination';
+import { pageWindow, readPage } from '$lib/domain/pagination';
 import { auditEntityLabel, toAuditRow } from '$lib/server/audit/audit-view';
 import { m } from '$lib/paraglide/messages';
 
@@ -36,7 +36,7 @@ export const load: PageServerLoad = async (event) => {
 		toMs: !dateError && to ? startOfDay(addDays(to, 1)) : undefined
 	};
 	const { total } = await listAuditEntries(db, { ...filter, limit: 0, offset: 0 });
-	const win = pageWindow(readPageNumber(params.get('page')), total, PAGE_SIZE);
+	const win = pageWindow(readPage(params), total, PAGE_SIZE);
 	const { entries } = await listAuditEntries(db, { ...filter, limit: win.limit, offset: win.offset });
 	return {
 		filter: { userId: userId ?? 0, entity: entity ?? '', from, to },

@@ -6,6 +6,7 @@ import { listPeriods } from '$lib/server/periods/period.repository';
 import { listUsers } from '$lib/server/accounts/user.repository';
 import { listVisitsOfPeriod } from '$lib/server/periods/visit-team.repository';
 import { handleAssign } from './assign-form.server';
+import { readPage } from '$lib/domain/pagination';
 
 const PAGE_SIZE = 50;
 
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	const period =
 		periods.find((p) => p.code === code) ?? periods.find((p) => p.status === 'running') ?? periods[0];
 	const query = (event.url.searchParams.get('q') ?? '').trim().slice(0, 80);
-	const pageNo = Math.max(1, Number.parseInt(event.url.searchParams.get('hal') ?? '1', 10) || 1);
+	const pageNo = readPage(event.url.searchParams);
 	const list = period
 		? await listVisitsOfPeriod(db, period.id, { query, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE })
 		: { rows: [], total: 0 };

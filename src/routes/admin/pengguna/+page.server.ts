@@ -3,7 +3,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { listUsers } from '$lib/server/accounts/user.repository';
 import { ROLES, type Role } from '$lib/domain/auth/user';
-import { pageWindow, readPageNumber } from '$lib/domain/pagination';
+import { pageWindow, readPage } from '$lib/domain/pagination';
 
 const PAGE_SIZE = 25;
 
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	const roleParam = params.get('role') ?? '';
 	const role = (ROLES as readonly string[]).includes(roleParam) ? (roleParam as Role) : undefined;
 	const includeInactive = params.get('nonaktif') === '1';
-	const requested = readPageNumber(params.get('page'));
+	const requested = readPage(params);
 	const filter = { role, query: q || undefined, includeInactive };
 	const first = await listUsers(getDb(), {
 		...filter,

@@ -3,7 +3,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { listUnitsForAdmin } from '$lib/server/units/unit-catalog.repository';
 import { listCategories } from '$lib/server/units/category.repository';
-import { pageWindow, readPageNumber } from '$lib/domain/pagination';
+import { pageWindow, readPage } from '$lib/domain/pagination';
 
 const PAGE_SIZE = 30;
 
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	const includeInactive = params.get('nonaktif') === '1';
 	const filter = { query: q || undefined, categoryId, includeInactive };
 	const { total } = await listUnitsForAdmin(db, { ...filter, limit: 0, offset: 0 });
-	const win = pageWindow(readPageNumber(params.get('page')), total, PAGE_SIZE);
+	const win = pageWindow(readPage(params), total, PAGE_SIZE);
 	const { units } = await listUnitsForAdmin(db, { ...filter, limit: win.limit, offset: win.offset });
 	return {
 		filter: { q, categoryId: categoryId ?? 0, includeInactive },

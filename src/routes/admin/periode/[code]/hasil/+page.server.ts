@@ -5,12 +5,9 @@ import { getDb } from '$lib/server/db';
 import { loadAdminResults } from '$lib/server/results/results-page.service';
 import { aspectMeansChart, categoryView } from '$lib/domain/scoring/results-view';
 import { formatDecimalId } from '$lib/domain/scoring/display';
+import { readPage } from '$lib/domain/pagination';
 
 const FLAGS_PER_PAGE = 25;
-
-function pageParam(raw: string | null): number {
-	return raw && /^\d{1,6}$/.test(raw) ? Number(raw) : 1;
-}
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
@@ -23,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	const wanted = event.url.searchParams.get('kategori');
 	const current = wanted && categoryNames.includes(wanted) ? wanted : (categoryNames[0] ?? null);
 	const flagPages = Math.max(1, Math.ceil(review.flags.length / FLAGS_PER_PAGE));
-	const flagPage = Math.min(pageParam(event.url.searchParams.get('selisih')), flagPages);
+	const flagPage = Math.min(readPage(event.url.searchParams, 'selisih'), flagPages);
 	return {
 		period: {
 			code: period.code,
@@ -33,9 +30,7 @@ export const load: PageServerLoad = async (event) => {
 		},
 		aspects,
 		categories: doc.categories.map((c) => ({ name: c.name, count: c.count, incomplete: c.incomplete })),
-		category: current
-			? categoryView(doc, current, codes, names, pageParam(event.url.searchParams.get('hal')))
-			: null,
+		category: current ? categoryView(doc, current, codes, names, readPage(event.url.searchParams)) : null,
 		chart: aspectMeansChart(doc, codes),
 		flags: review.flags.slice((flagPage - 1) * FLAGS_PER_PAGE, flagPage * FLAGS_PER_PAGE).map((f) => ({
 			unitCode: f.unitCode,

@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { findPeriodDetailByCode } from '$lib/server/periods/period-settings.repository';
 import { listScheduledVisits } from '$lib/server/periods/visit-plan.repository';
 import { confirmSchedule, previewSchedule } from '$lib/server/periods/visit-planning.service';
-import { pageWindow, readPageNumber } from '$lib/domain/pagination';
+import { pageWindow, readPage } from '$lib/domain/pagination';
 
 const PAGE_SIZE = 100;
 
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	const visits = await listScheduledVisits(db, period.id);
 	const assessorFilter = Number(event.url.searchParams.get('penilai')) || 0;
 	const shown = visits.filter((v) => !assessorFilter || v.assessors.some((a) => a.id === assessorFilter));
-	const win = pageWindow(readPageNumber(event.url.searchParams.get('page')), shown.length, PAGE_SIZE);
+	const win = pageWindow(readPage(event.url.searchParams), shown.length, PAGE_SIZE);
 	return {
 		period: {
 			code: period.code,

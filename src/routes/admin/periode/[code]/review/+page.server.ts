@@ -6,6 +6,7 @@ import { getDb } from '$lib/server/db';
 import { parseForm, type FieldErrors } from '$lib/server/http/forms';
 import { loadReviewPage, type FlagFilter } from '$lib/server/sheets/review-page.service';
 import { RESOLUTION_NOTE_MAX, resolveDisagreement } from '$lib/server/sheets/flag-resolution.service';
+import { readPage } from '$lib/domain/pagination';
 
 const FILTERS: FlagFilter[] = ['open', 'resolved', 'all'];
 
@@ -26,8 +27,7 @@ export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const q = event.url.searchParams;
 	const filter = FILTERS.find((f) => f === q.get('tampil')) ?? 'open';
-	const rawPage = q.get('hal');
-	const page = rawPage && /^\d{1,6}$/.test(rawPage) ? Number(rawPage) : 1;
+	const page = readPage(q);
 	const review = await loadReviewPage(getDb(), event.params.code, filter, page);
 	if (!review) error(404, `Periode "${event.params.code}" tidak ditemukan.`);
 	return { ...review, done: q.get('selesai') };

@@ -7,6 +7,7 @@ import { parseForm } from '$lib/server/http/forms';
 import { findSurveyPeriodByCode } from '$lib/server/survey/survey-period.repository';
 import { listSuggestions } from '$lib/server/survey/survey-response.repository';
 import { moderateSuggestion } from '$lib/server/survey/survey-admin.service';
+import { readPage } from '$lib/domain/pagination';
 
 const PAGE_SIZE = 25;
 const STATUSES = ['pending', 'approved', 'rejected'] as const;
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	const status = (STATUSES as readonly string[]).includes(raw)
 		? (raw as (typeof STATUSES)[number])
 		: undefined;
-	const pageNo = Math.max(1, Math.floor(Number(event.url.searchParams.get('hal')) || 1));
+	const pageNo = readPage(event.url.searchParams);
 	const { total, items } = await listSuggestions(getDb(), {
 		periodId: period.id,
 		status,

@@ -5,6 +5,7 @@ import { getDb } from '$lib/server/db';
 import { migrateToLatest } from '$lib/server/db/migrate';
 import { handleSurveyPosts, isSurveySubmission } from '$lib/server/survey-http';
 import { handleActionFailureStatus } from '$lib/server/action-status';
+import { handleRequestLog } from '$lib/server/log/request-log';
 import {
 	SESSION_COOKIE,
 	clearSessionCookie,
@@ -55,6 +56,7 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	handleRequestLog,
 	handleSecurityHeaders,
 	handleActionFailureStatus,
 	handleSurveyPosts,

@@ -41,7 +41,11 @@ async function main(argv: string[]): Promise<number> {
 		await command.run(ctx);
 		return 0;
 	} catch (e) {
-		if (e instanceof CliError || e instanceof ConfigError) {
+		if (e instanceof ConfigError) {
+			for (const p of e.problems) process.stderr.write(`Konfigurasi salah: ${p}\n`);
+			return 1;
+		}
+		if (e instanceof CliError) {
 			for (const p of e.problems) process.stderr.write(p + '\n');
 			return 1;
 		}

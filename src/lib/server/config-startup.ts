@@ -19,9 +19,10 @@ function writableFolderProblem(name: string, value: string, folder: string): str
 export function folderProblems(config: AppConfig): string[] {
 	const checks: [string, string, string][] = [
 		['UPLOAD_DIR', config.uploadDir, config.uploadDir],
-		['DATABASE_PATH', config.databasePath, dirname(config.databasePath)]
+		['DATABASE_PATH', config.databasePath, dirname(config.databasePath)],
+		// also with BACKUP_EVERY=off: an upgrade backs up here before migrating
+		['BACKUP_DIR', config.backupDir, config.backupDir]
 	];
-	if (config.backupEveryMs > 0) checks.push(['BACKUP_DIR', config.backupDir, config.backupDir]);
 	return checks
 		.map(([name, value, folder]) => writableFolderProblem(name, value, folder))
 		.filter((p) => p !== null);

@@ -57,7 +57,8 @@ describe('checking the configuration before serving', () => {
 			env: {
 				PATH: process.env.PATH,
 				UPLOAD_DIR: join(aFile, 'uploads'),
-				DATABASE_PATH: join(dir, 'x', 'r.db')
+				DATABASE_PATH: join(dir, 'x', 'r.db'),
+				BACKUP_DIR: join(dir, 'backups')
 			},
 			encoding: 'utf8',
 			timeout: 60_000

@@ -1,21 +1,36 @@
-// `npm start`: build if needed, migrate and seed, then serve the built app (contracts: Running).
+// `npm start`: check the configuration, build if needed, migrate (backup first) and seed, then
+// serve the built app (README "Production"). Every environment variable is read and validated by
+// src/lib/server/config.ts; this script only hands adapter-node the validated values.
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
-const env = process.env;
-env.HOST ??= '127.0.0.1';
-env.PORT ??= '3000';
-env.ORIGIN ??= `http://${env.HOST}:${env.PORT}`;
-env.BODY_SIZE_LIMIT ??= '12M';
-env.TZ ??= 'Asia/Jakarta';
+
+const { tsImport } = await import('tsx/esm/api');
+const serve = await tsImport('../src/lib/server/cli/serve.ts', import.meta.url);
+
+function refuse(e) {
+	const lines = serve.startProblems(e);
+	if (!lines) throw e;
+	for (const line of lines) console.error(line);
+	process.exit(1);
+}
+
+let config;
+try {
+	config = serve.readStartupConfig();
+} catch (e) {
+	refuse(e);
+}
 
 if (!existsSync('build/index.js')) execSync('npm run build', { stdio: 'inherit' });
 
-const { tsImport } = await import('tsx/esm/api');
-const { prepareDatabase } = await tsImport('../src/lib/server/cli/prepare.ts', import.meta.url);
-await prepareDatabase();
+try {
+	Object.assign(process.env, await serve.prepareToServe(config));
+} catch (e) {
+	refuse(e);
+}
 await import('../build/index.js');
-console.log(`Rapor Layanan siap di ${env.ORIGIN}`);
+console.log(`Rapor Layanan siap di ${config.origin}`);

@@ -6,6 +6,7 @@ import { migrateToLatest } from '$lib/server/db/migrate';
 import { handleSurveyPosts, isSurveySubmission } from '$lib/server/survey/survey-http';
 import { handleActionFailureStatus } from '$lib/server/http/action-status';
 import { handleUnreadableBodies } from '$lib/server/http/body-guard';
+import { handleRequestLog } from '$lib/server/log/request-log';
 import {
 	SESSION_COOKIE,
 	clearSessionCookie,
@@ -57,6 +58,7 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	handleRequestLog,
 	handleSecurityHeaders,
 	handleActionFailureStatus,
 	handleSurveyPosts,

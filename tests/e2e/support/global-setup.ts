@@ -25,7 +25,7 @@ function ensureBuilt(): void {
 	if (run.status !== 0) throw new Error('npm run build failed');
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const srv = createServer();
 		srv.listen(0, '127.0.0.1', () => {
@@ -37,7 +37,7 @@ function freePort(): Promise<number> {
 	});
 }
 
-async function waitForServer(url: string, child: ChildProcess, log: () => string): Promise<void> {
+export async function waitForServer(url: string, child: ChildProcess, log: () => string): Promise<void> {
 	const deadline = Date.now() + 120_000;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`server exited early:\n${log()}`);
@@ -65,6 +65,7 @@ export default async function setup(project: TestProject) {
 			HOST: '127.0.0.1',
 			DATABASE_PATH: join(dir, 'rapor.db'),
 			UPLOAD_DIR: join(dir, 'uploads'),
+			BACKUP_DIR: join(dir, 'backups'),
 			DEMO_SEED: '1',
 			ORIGIN: baseURL
 		},

@@ -1,5 +1,6 @@
 import { CliError, type CliContext } from './cli-error';
 import { commands } from './commands';
+import { ConfigError, readConfig } from '../config';
 
 // `npm run admin -- <command> [options]` (contracts: administration command line).
 async function readStdin(): Promise<string> {
@@ -36,9 +37,14 @@ async function main(argv: string[]): Promise<number> {
 		now: new Date()
 	};
 	try {
+		readConfig(); // every bad environment variable, one line each, before any command runs
 		await command.run(ctx);
 		return 0;
 	} catch (e) {
+		if (e instanceof ConfigError) {
+			for (const p of e.problems) process.stderr.write(`Konfigurasi salah: ${p}\n`);
+			return 1;
+		}
 		if (e instanceof CliError) {
 			for (const p of e.problems) process.stderr.write(p + '\n');
 			return 1;

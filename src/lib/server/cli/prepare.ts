@@ -1,16 +1,55 @@
-import { readConfig } from '../config';
+import { readConfig, type AppConfig } from '../config';
 import { openDatabase } from '../db/connection';
-import { migrateToLatest } from '../db/migrate';
+import {
+	MigrationFailed,
+	migrateToLatest,
+	pendingMigrations,
+	shippedMigrations,
+	type Migrations
+} from '../db/migrate';
+import { backupInto } from '../backup/database-backup';
 import { hasUnitsOrPeriods } from '../periods/period.repository';
 import { seedDemoCity, seedInstruments } from '../../../../db/seeds/demo-city';
 
-/** What `npm start` does before serving: migrate, ship the instruments, seed an empty database. */
-export async function prepareDatabase(log: (line: string) => void = console.log): Promise<void> {
-	const config = readConfig();
-	const { db } = openDatabase(config.databasePath);
+/** A start that must not go on; message is the one line the operator reads. */
+export class StartRefused extends Error {}
+
+export interface PrepareOptions {
+	config?: AppConfig;
+	/** The migrations to apply; tests inject a failing one (README "Production": safe upgrades). */
+	migrations?: Migrations;
+	log?: (line: string) => void;
+	now?: Date;
+}
+
+/**
+ * What `npm start` does before serving: back up a database that has pending migrations, apply
+ * them in one transaction, ship the instruments, seed an empty database.
+ */
+export async function prepareDatabase(options: PrepareOptions = {}): Promise<void> {
+	const config = options.config ?? readConfig();
+	const log = options.log ?? console.log;
+	const now = options.now ?? new Date();
+	const migrations = options.migrations ?? shippedMigrations;
+	const { db, sqlite } = openDatabase(config.databasePath);
 	try {
-		await migrateToLatest(db);
-		const now = new Date();
+		const pending = await pendingMigrations(db, migrations);
+		const upgrading = pending.length > 0 && pending.length < Object.keys(migrations).length;
+		let backup: string | null = null;
+		if (upgrading) {
+			backup = (await backupInto(sqlite, config.backupDir, 'pre-upgrade', now)).path;
+			log(`Cadangan sebelum ${pending.length} migrasi: ${backup}`);
+		}
+		try {
+			await migrateToLatest(db, migrations);
+		} catch (e) {
+			if (!(e instanceof MigrationFailed)) throw e;
+			throw new StartRefused(
+				`Pemutakhiran dibatalkan: ${e.message}. Basis data tidak diubah` +
+					(backup ? `; cadangan sebelum pemutakhiran: ${backup}` : '') +
+					'.'
+			);
+		}
 		await seedInstruments(db, now);
 		if (config.demoSeed && !(await hasUnitsOrPeriods(db))) {
 			const result = await db.transaction().execute((trx) => seedDemoCity(trx, now));

@@ -55,7 +55,7 @@ export const handleUnreadableBodies: Handle = ({ event, resolve }) => {
 	if (!WRITES.has(event.request.method)) return resolve(event);
 	// SvelteKit throws a plain Error (a 500) for the reserved action name `?/default`.
 	if (event.url.searchParams.has('/default')) error(404, m.http_no_such_action());
-	const limit = readConfig().bodySizeLimit;
+	const limit = readConfig().bodySizeLimitBytes;
 	const length = Number(event.request.headers.get('content-length'));
 	if (Number.isFinite(length) && length > limit)
 		error(413, m.http_body_too_large({ limit: limitLabel(limit) }));

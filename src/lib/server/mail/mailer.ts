@@ -1,4 +1,5 @@
 import { createTransport } from 'nodemailer';
+import { readConfig, type Env } from '../config';
 
 // One mail module for invitations, password links and reminders (README "Environment":
 // SMTP_URL). Without SMTP_URL nothing is sent and callers show the link or text instead.
@@ -13,20 +14,19 @@ export interface MailConfig {
 	from: string;
 }
 
-export function readMailConfig(env: Record<string, string | undefined> = process.env): MailConfig | null {
-	const smtpUrl = env.SMTP_URL?.trim();
-	if (!smtpUrl) return null;
-	return { smtpUrl, from: env.MAIL_FROM?.trim() || 'Rapor Layanan <no-reply@localhost>' };
+export function readMailConfig(env?: Env): MailConfig | null {
+	const config = readConfig(env);
+	return config.smtpUrl ? { smtpUrl: config.smtpUrl, from: config.mailFrom } : null;
 }
 
-export function mailConfigured(env: Record<string, string | undefined> = process.env): boolean {
+export function mailConfigured(env?: Env): boolean {
 	return readMailConfig(env) !== null;
 }
 
 /** Sends every mail over one connection; false when SMTP_URL is not set. Throws on a refused mail. */
 export async function sendMails(
 	mails: Mail[],
-	env: Record<string, string | undefined> = process.env
+	env?: Env
 ): Promise<boolean> {
 	const config = readMailConfig(env);
 	if (!config) return false;

@@ -1,11 +1,8 @@
-import { readConfig } from '../config';
+import { readConfig, type Env, type RateLimit } from '../config';
 
 // Survey rate limits (contracts: RATE_LIMITS=off lifts them). Generous on purpose: one IP is often
 // a whole office Wi-Fi, a mobile carrier's gateway or a counter tablet (spec 6).
-export interface SurveyLimit {
-	max: number;
-	windowMs: number;
-}
+export type SurveyLimit = RateLimit;
 
 export interface SurveyLimits {
 	enabled: boolean;
@@ -13,19 +10,10 @@ export interface SurveyLimits {
 	perUnit: SurveyLimit;
 }
 
-/** "count/seconds", e.g. "120/600": at most 120 responses per 10 minutes. */
-function parseLimit(value: string | undefined, fallback: SurveyLimit): SurveyLimit {
-	const m = /^(\d+)\/(\d+)$/.exec(value?.trim() ?? '');
-	if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) return fallback;
-	return { max: Number(m[1]), windowMs: Number(m[2]) * 1000 };
-}
-
-export function readSurveyLimits(env: Record<string, string | undefined> = process.env): SurveyLimits {
-	return {
-		enabled: readConfig(env).rateLimits,
-		perIp: parseLimit(env.SURVEY_RATE_LIMIT_IP, { max: 120, windowMs: 600_000 }),
-		perUnit: parseLimit(env.SURVEY_RATE_LIMIT_UNIT, { max: 1000, windowMs: 600_000 })
-	};
+/** Limits from SURVEY_RATE_LIMIT_IP / _UNIT ("count/seconds", validated in config.ts). */
+export function readSurveyLimits(env?: Env): SurveyLimits {
+	const config = readConfig(env);
+	return { enabled: config.rateLimits, perIp: config.surveyRateLimitIp, perUnit: config.surveyRateLimitUnit };
 }
 
 let fromEnvironment: SurveyLimits | undefined;

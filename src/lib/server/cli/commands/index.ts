@@ -1,6 +1,6 @@
 import type { CliContext } from '../cli-error';
 import { runMigrate } from './migrate';
-import { runBackup } from './backup';
+import { runBackup, runRestore } from './backup';
 import { runCreateUser } from './create-user';
 import { runSeedDemo } from './seed-demo';
 import { runCreatePeriod } from './create-period';
@@ -47,6 +47,10 @@ export const commands: Record<string, Command> = {
 		run: runPublish
 	},
 	backup: { summary: 'salinan daring basis data: backup FILE', run: runBackup },
+	restore: {
+		summary: 'pulihkan cadangan (server berhenti; basis data lama disimpan): restore FILE',
+		run: runRestore
+	},
 	ikm: { summary: 'hasil survei kepuasan per unit: --period C --format json|csv', run: runIkm },
 	'survey-link': { summary: 'alamat survei sebuah unit: --unit KODE', run: runSurveyLink },
 	'import-complaints': {

@@ -3,7 +3,7 @@ import { CliError } from '../cli-error';
 import { parseOptions, requireOption } from '../args';
 import { openMigrated } from '../open';
 import { createPeriod } from '../../periods/period-admin.service';
-import { DEFAULT_COACHING_RULE } from '../../../domain/period/coaching-rule';
+import { DEFAULT_COACHING_RULE } from '../../../domain/coaching/rule';
 import { addDays } from '../../../domain/dates';
 import { isoDateIn } from '../../../domain/format';
 

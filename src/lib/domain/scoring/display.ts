@@ -85,10 +85,6 @@ export function predikatOf(grade: Grade): string {
 	return (BANDS.find((b) => b.grade === grade) as GradeInfo).predikat;
 }
 
-export function isGrade(value: unknown): value is Grade {
-	return typeof value === 'string' && (GRADES as readonly string[]).includes(value);
-}
-
 /** True when `grade` is `minimum` or better (spec 4.8, minimum grade for awards). */
 export function isGradeAtLeast(grade: Grade, minimum: Grade): boolean {
 	return GRADES.indexOf(grade) <= GRADES.indexOf(minimum);

@@ -42,14 +42,6 @@ export function checkCitySettings(s: Omit<CitySettings, 'logoFileId'>): Record<s
 	return e;
 }
 
-/** "19700101 199503 1 001": the usual grouping of an 18-digit NIP. */
-export function formatNip(raw: string): string {
-	const d = raw.replace(/\s+/g, '');
-	return /^\d{18}$/.test(d)
-		? `${d.slice(0, 8)} ${d.slice(8, 14)} ${d.slice(14, 15)} ${d.slice(15)}`
-		: raw.trim();
-}
-
 export type ImageKind = 'image/png' | 'image/jpeg';
 
 /** The file's own signature decides its type, never its name or the browser's claim. */

@@ -64,7 +64,3 @@ export function matchProfileOption(field: ProfileField, value: string): string |
 		if ([opt.code, opt.label.id, opt.label.en].some((x) => x.toLowerCase() === v)) return opt.code;
 	return null;
 }
-
-export function profileLabel(field: ProfileField, code: string, locale: 'id' | 'en' = 'id'): string {
-	return PROFILE_OPTIONS[field].options.find((x) => x.code === code)?.label[locale] ?? code;
-}

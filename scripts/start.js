@@ -1,4 +1,4 @@
-// `npm start`: build if needed, migrate and seed, then serve the built app (contracts: Running).
+// `npm start`: build if needed, migrate and seed, then serve the built app (README: Running).
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

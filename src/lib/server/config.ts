@@ -1,4 +1,4 @@
-// Environment settings of the contracts, with their defaults. Read through process.env so that
+// Environment settings of the README, with their defaults. Read through process.env so that
 // the same module serves the built server, the command line (tsx) and the tests.
 export interface AppConfig {
 	port: number;

@@ -1,4 +1,4 @@
-// Sign-in throttling (issue 2): per account and per IP, fixed windows with a lock-out.
+// Sign-in throttling (README, Pages): per account and per IP, fixed windows with a lock-out.
 export interface ThrottlePolicy {
 	maxFailures: number;
 	windowMs: number;

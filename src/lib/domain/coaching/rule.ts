@@ -1,14 +1,14 @@
 import { formatDecimalId, roundHalfUp2 } from '../scoring/display';
 import type { PeriodResults, UnitResult } from '../scoring/results-shape';
 
-// Spec 5: which units of a published period get a coaching plan. The rule is stored as JSON on
+// docs/rules.md §5: which units of a published period get a coaching plan. The rule is stored as JSON on
 // the period (period.coaching_rule) and this module is its only reader and writer: the settings
 // page, plan drafting and the CLI all use the one type below.
 
 export type CoachingRule =
 	{ kind: 'threshold'; maxIpp: number | null; aspectFloor: number | null } | { kind: 'bottom'; k: number };
 
-/** Decision (spec 5): two-decimal IPP at or below 3.00, or any aspect below 2.51. */
+/** Decision (docs/rules.md §5): two-decimal IPP at or below 3.00, or any aspect below 2.51. */
 export const DEFAULT_COACHING_RULE: CoachingRule = { kind: 'threshold', maxIpp: 3, aspectFloor: 2.51 };
 
 const scoreOrNull = (x: unknown): number | null | undefined =>
@@ -98,7 +98,7 @@ function thresholdReasons(u: UnitResult, maxIpp: number | null, floor: number | 
 
 /**
  * Complete units that meet the rule, in category order then rank order. Award winners are
- * not exempt (spec 5: a Kelurahan winner at 2,92 still needs coaching).
+ * not exempt (docs/rules.md §5: a Kelurahan winner at 2,92 still needs coaching).
  */
 export function selectUnitsForCoaching(rule: CoachingRule, results: PeriodResults): CoachingCandidate[] {
 	const out: CoachingCandidate[] = [];

@@ -1,4 +1,4 @@
-// City settings printed on certificates, report cards and posters (issue 5 item 10).
+// City settings printed on certificates, report cards and posters (README, Review and publication).
 
 export const CITY_TEXT_KEYS = [
 	'government_name',

@@ -1,4 +1,4 @@
-// The nine SKM elements (unsur) of PermenPAN-RB 14/2017, in the regulation's order (spec 6), each
+// The nine SKM elements (unsur) of PermenPAN-RB 14/2017, in the regulation's order (docs/rules.md §6), each
 // with its own wording of the 1..4 answers as printed on the model questionnaire (Lampiran).
 
 export interface Bilingual {

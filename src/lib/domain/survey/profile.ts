@@ -1,6 +1,6 @@
 import type { Bilingual } from './elements';
 
-// Optional respondent profile of the SKM questionnaire (spec 6). Codes are stored; labels shown.
+// Optional respondent profile of the SKM questionnaire (docs/rules.md §6). Codes are stored; labels shown.
 export type ProfileField = 'sex' | 'age_band' | 'education' | 'occupation';
 
 export interface ProfileOption {

@@ -1,7 +1,7 @@
 import { CliError, type CliContext } from './cli-error';
 import { commands } from './commands';
 
-// `npm run admin -- <command> [options]` (contracts: administration command line).
+// `npm run admin -- <command> [options]` (README: administration command line).
 async function readStdin(): Promise<string> {
 	if (process.stdin.isTTY) return '';
 	const chunks: Buffer[] = [];

@@ -20,7 +20,7 @@ export interface DraftOutcome {
 }
 
 /**
- * Drafts coaching plans (spec 5) for the units of a published period that meet its coaching rule.
+ * Drafts coaching plans (docs/rules.md §5) for the units of a published period that meet its coaching rule.
  * Idempotent: a unit that already has a plan in the period keeps it untouched. Call it inside the
  * publication's transaction so that results and plans appear together.
  */

@@ -2,7 +2,7 @@ import type { Db } from '../db/connection';
 import type { PeriodStatus } from '../db/schema';
 import { readCoachingRule, type CoachingRule } from '../../domain/coaching/rule';
 
-// Lookups behind the report card and coaching pages (issue 6).
+// Lookups behind the report card and coaching pages (README, Report cards and coaching).
 
 export interface ReportPeriod {
 	id: number;

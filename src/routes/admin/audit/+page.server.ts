@@ -10,7 +10,7 @@ import { addDays, isIsoDate } from '$lib/domain/dates';
 import { pageWindow, readPageNumber } from '$lib/domain/pagination';
 
 const PAGE_SIZE = 50;
-// Dates are days of the city (contracts: TZ Asia/Jakarta, UTC+7 without daylight saving).
+// Dates are days of the city (README: TZ Asia/Jakarta, UTC+7 without daylight saving).
 const startOfDay = (iso: string) => Date.parse(`${iso}T00:00:00+07:00`);
 
 export const load: PageServerLoad = async (event) => {

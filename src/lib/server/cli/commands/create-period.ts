@@ -22,7 +22,7 @@ function intOption(
 	return Number(raw);
 }
 
-// Contracts: create-period --code C --name N --instrument I [--visits 2] [--assessors 2] [--awards 2] [--from] [--to]
+// README: create-period --code C --name N --instrument I [--visits 2] [--assessors 2] [--awards 2] [--from] [--to]
 export async function runCreatePeriod(ctx: CliContext): Promise<void> {
 	const { values } = parseOptions(ctx.args, {
 		code: { type: 'string' },

@@ -64,6 +64,45 @@ export default ts.config(
 		}
 	},
 	{
+		// Layering (README, Architecture): the browser never sees server modules, not even their types.
+		files: ['src/lib/components/**', 'src/lib/client/**', '**/*.svelte', '**/*.svelte.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['$lib/server', '$lib/server/*', '**/lib/server', '**/lib/server/**'],
+							message:
+								'Components never import $lib/server: take the data as props typed from domain or ./$types.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		// Layering (README, Architecture): routes read through repositories, but every write goes
+		// through a service (which checks, audits and runs the transaction); SQL stays in repositories.
+		files: ['src/routes/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['$lib/server/**/*.repository', '**/*.repository'],
+							importNamePattern: '^(?!(find|list|count|read|get|load|search)[A-Z]|[A-Z])',
+							message:
+								'Routes may only read from a repository (find/list/count/read...); writes go through a service.'
+						},
+						{ group: ['kysely', 'better-sqlite3'], message: 'SQL lives in repositories, not in routes.' }
+					]
+				}
+			]
+		}
+	},
+	{
 		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'src/lib/paraglide/', 'data/', 'tests/bench/out/']
 	}
 );

@@ -1,8 +1,8 @@
 import type { SessionUser } from './auth/user';
 
-// Who may open an evidence file. Blind scoring (issue 4) binds assessors: only a sheet's own
+// Who may open an evidence file. Blind scoring (README, Score sheets) binds assessors: only a sheet's own
 // assessor sees its evidence. Administrators always may; the unit's heads and viewers may once
-// the period is published, when the report card shows the evidence with the notes (issue 6).
+// the period is published, when the report card shows the evidence with the notes (README, Report cards and coaching).
 export interface EvidenceOwner {
 	assessorId: number;
 	published: boolean;

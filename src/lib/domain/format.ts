@@ -1,4 +1,4 @@
-// Indonesian display of numbers and dates (spec 2: "3,68", "86,96", "1.234"; "22 November 2026").
+// Indonesian display of numbers and dates (docs/rules.md §2: "3,68", "86,96", "1.234"; "22 November 2026").
 const MONTHS_ID = [
 	'Januari',
 	'Februari',

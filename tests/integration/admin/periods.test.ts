@@ -9,7 +9,7 @@ import {
 	type NewPeriodInput
 } from '../../../src/lib/server/periods/period-admin.service';
 import { insertUser } from '../../../src/lib/server/accounts/user.repository';
-import { DEFAULT_COACHING_RULE } from '../../../src/lib/domain/period/coaching-rule';
+import { DEFAULT_COACHING_RULE } from '../../../src/lib/domain/coaching/rule';
 
 const now = new Date('2026-11-22T03:00:00Z');
 let t: TestDb;

@@ -8,7 +8,7 @@ import { listScheduledVisits } from '../../../src/lib/server/periods/visit-plan.
 import { createPeriod } from '../../../src/lib/server/periods/period-admin.service';
 import { confirmSchedule, previewSchedule } from '../../../src/lib/server/periods/visit-planning.service';
 import { addAssessorToVisit } from '../../../src/lib/server/accounts/assignment.service';
-import { DEFAULT_COACHING_RULE } from '../../../src/lib/domain/period/coaching-rule';
+import { DEFAULT_COACHING_RULE } from '../../../src/lib/domain/coaching/rule';
 import { workingDaysBetween } from '../../../src/lib/domain/dates';
 
 const now = new Date('2026-11-22T03:00:00Z');

@@ -1,6 +1,6 @@
 import type { Db } from '../../../src/lib/server/db/connection';
 import { createPeriod } from '../../../src/lib/server/periods/period-admin.service';
-import { DEFAULT_COACHING_RULE } from '../../../src/lib/domain/period/coaching-rule';
+import { DEFAULT_COACHING_RULE } from '../../../src/lib/domain/coaching/rule';
 
 /** A draft period with the default settings of the contracts (2 visits, 2 assessors, 2 awards). */
 export async function createDefaultPeriod(

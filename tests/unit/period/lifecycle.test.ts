@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canTransition, manualTransitions } from '../../../src/lib/domain/period/lifecycle';
 import { PERIOD_STATUSES } from '../../../src/lib/domain/period-status';
-import { checkCoachingRule, parseCoachingRule } from '../../../src/lib/domain/period/coaching-rule';
+import { checkCoachingRule, readCoachingRule } from '../../../src/lib/domain/coaching/rule';
 
 describe('period lifecycle', () => {
 	it('allows exactly the transitions of the rulebook', () => {
@@ -28,19 +28,19 @@ describe('period lifecycle', () => {
 
 describe('coaching rule', () => {
 	it('reads the stored default and falls back on damaged JSON', () => {
-		expect(parseCoachingRule('{"kind":"threshold","maxIpp":3,"aspectFloor":2.51}')).toEqual({
+		expect(readCoachingRule('{"kind":"threshold","maxIpp":3,"aspectFloor":2.51}')).toEqual({
 			kind: 'threshold',
 			maxIpp: 3,
 			aspectFloor: 2.51
 		});
-		expect(parseCoachingRule('{"kind":"bottom_k","k":3}')).toEqual({ kind: 'bottom_k', k: 3 });
-		expect(parseCoachingRule('nonsense')).toEqual({ kind: 'threshold', maxIpp: 3, aspectFloor: 2.51 });
+		expect(readCoachingRule('{"kind":"bottom_k","k":3}')).toEqual({ kind: 'bottom', k: 3 });
+		expect(readCoachingRule('nonsense')).toEqual({ kind: 'threshold', maxIpp: 3, aspectFloor: 2.51 });
 	});
 
 	it('refuses a threshold rule with neither bound', () => {
 		expect(checkCoachingRule({ kind: 'threshold', maxIpp: null, aspectFloor: null })).toHaveProperty(
 			'coaching_max_ipp'
 		);
-		expect(checkCoachingRule({ kind: 'bottom_k', k: 0 })).toHaveProperty('coaching_k');
+		expect(checkCoachingRule({ kind: 'bottom', k: 0 })).toHaveProperty('coaching_k');
 	});
 });

@@ -1,4 +1,4 @@
-// Password rules shown to users (issue 2): at least 10 characters, not one of the commonest.
+// Password rules shown to users (README, Pages): at least 10 characters, not one of the commonest.
 export const MIN_PASSWORD_LENGTH = 10;
 
 // The commonest passwords of at least 10 characters in public breach lists, plus Indonesian

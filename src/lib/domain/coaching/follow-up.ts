@@ -1,4 +1,4 @@
-// Spec 5: the report card shows each plan item's score before (as published) and after (the
+// docs/rules.md §5: the report card shows each plan item's score before (as published) and after (the
 // latest follow-up visit that scored it: mean of that visit's submitted sheets).
 
 export interface FollowUpScoreInput {

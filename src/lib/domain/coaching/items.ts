@@ -1,7 +1,7 @@
 import type { InstrumentDef } from '../instrument/types';
 import { gainOpportunities } from '../scoring/gain';
 
-// Spec 5: a draft plan lists the indicators with the largest gain_next (spec 4.12); each item
+// docs/rules.md §5: a draft plan lists the indicators with the largest gain_next (docs/rules.md §4.12); each item
 // carries the current score, the target level and, as the default action, that level's descriptor.
 
 export interface DraftItem {

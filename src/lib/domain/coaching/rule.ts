@@ -1,19 +1,27 @@
 import { formatDecimalId, roundHalfUp2 } from '../scoring/display';
 import type { PeriodResults, UnitResult } from '../scoring/results-shape';
 
-// Spec 5: which units of a published period get a coaching plan. The rule is stored as JSON on
-// the period (period.coaching_rule); an unreadable rule falls back to the default, never to "none".
+// docs/rules.md §5: which units of a published period get a coaching plan. The rule is stored as JSON on
+// the period (period.coaching_rule) and this module is its only reader and writer: the settings
+// page, plan drafting and the CLI all use the one type below.
 
 export type CoachingRule =
 	{ kind: 'threshold'; maxIpp: number | null; aspectFloor: number | null } | { kind: 'bottom'; k: number };
 
-/** Decision (spec 5): two-decimal IPP at or below 3.00, or any aspect below 2.51. */
+/** Decision (docs/rules.md §5): two-decimal IPP at or below 3.00, or any aspect below 2.51. */
 export const DEFAULT_COACHING_RULE: CoachingRule = { kind: 'threshold', maxIpp: 3, aspectFloor: 2.51 };
 
-const finiteOrNull = (x: unknown): number | null | undefined =>
-	x === null ? null : typeof x === 'number' && Number.isFinite(x) ? x : undefined;
+const scoreOrNull = (x: unknown): number | null | undefined =>
+	x === null || x === undefined
+		? null
+		: typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= 5
+			? x
+			: undefined;
 
-/** Reads a stored rule; returns null when the JSON is not a rule this code understands. */
+/**
+ * Reads a stored rule; returns null when the JSON is not a rule this code understands.
+ * `bottom_k` is the spelling the settings page stored before the rule had one definition.
+ */
 export function parseCoachingRule(json: string): CoachingRule | null {
 	let raw: unknown;
 	try {
@@ -23,16 +31,47 @@ export function parseCoachingRule(json: string): CoachingRule | null {
 	}
 	if (!raw || typeof raw !== 'object') return null;
 	const r = raw as Record<string, unknown>;
-	if (r.kind === 'bottom') {
+	if (r.kind === 'bottom' || r.kind === 'bottom_k') {
 		return typeof r.k === 'number' && Number.isInteger(r.k) && r.k >= 1 ? { kind: 'bottom', k: r.k } : null;
 	}
 	if (r.kind === 'threshold') {
-		const maxIpp = 'maxIpp' in r ? finiteOrNull(r.maxIpp) : null;
-		const aspectFloor = 'aspectFloor' in r ? finiteOrNull(r.aspectFloor) : null;
+		const maxIpp = scoreOrNull(r.maxIpp);
+		const aspectFloor = scoreOrNull(r.aspectFloor);
 		if (maxIpp === undefined || aspectFloor === undefined) return null;
 		return { kind: 'threshold', maxIpp, aspectFloor };
 	}
 	return null;
+}
+
+/** A damaged stored rule falls back to the default, never to "no coaching" and never to a failed page. */
+export function readCoachingRule(json: string): CoachingRule {
+	return parseCoachingRule(json) ?? DEFAULT_COACHING_RULE;
+}
+
+const isScore = (x: number | null): boolean => x !== null && Number.isFinite(x) && x >= 0 && x <= 5;
+
+/** Field errors of a rule entered on the settings page, keyed by the form's field names. */
+export function checkCoachingRule(rule: CoachingRule): Record<string, string> {
+	const errors: Record<string, string> = {};
+	if (rule.kind === 'bottom') {
+		if (!Number.isInteger(rule.k) || rule.k < 1 || rule.k > 100)
+			errors.coaching_k = 'K harus bilangan bulat 1–100.';
+		return errors;
+	}
+	if (rule.maxIpp !== null && !isScore(rule.maxIpp)) errors.coaching_max_ipp = 'Batas IPP harus 0–5.';
+	if (rule.aspectFloor !== null && !isScore(rule.aspectFloor))
+		errors.coaching_aspect_floor = 'Batas aspek harus 0–5.';
+	if (rule.maxIpp === null && rule.aspectFloor === null)
+		errors.coaching_max_ipp = 'Isi batas IPP, batas aspek, atau keduanya.';
+	return errors;
+}
+
+export function describeCoachingRule(rule: CoachingRule): string {
+	if (rule.kind === 'bottom') return `${rule.k} unit terbawah per kategori`;
+	const parts: string[] = [];
+	if (rule.maxIpp !== null) parts.push(`IPP ≤ ${rule.maxIpp.toFixed(2).replace('.', ',')}`);
+	if (rule.aspectFloor !== null) parts.push(`aspek < ${rule.aspectFloor.toFixed(2).replace('.', ',')}`);
+	return parts.join(' atau ');
 }
 
 export interface CoachingCandidate {
@@ -59,7 +98,7 @@ function thresholdReasons(u: UnitResult, maxIpp: number | null, floor: number | 
 
 /**
  * Complete units that meet the rule, in category order then rank order. Award winners are
- * not exempt (spec 5: a Kelurahan winner at 2,92 still needs coaching).
+ * not exempt (docs/rules.md §5: a Kelurahan winner at 2,92 still needs coaching).
  */
 export function selectUnitsForCoaching(rule: CoachingRule, results: PeriodResults): CoachingCandidate[] {
 	const out: CoachingCandidate[] = [];

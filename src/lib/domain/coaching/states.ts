@@ -1,4 +1,4 @@
-// Spec 5: plan and item states, with only the transitions that make sense. A pure state machine;
+// docs/rules.md §5: plan and item states, with only the transitions that make sense. A pure state machine;
 // the services check who may ask for which transition.
 
 export type PlanStatus = 'draft' | 'active' | 'completed' | 'cancelled';

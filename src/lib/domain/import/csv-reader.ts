@@ -1,4 +1,4 @@
-// Streaming CSV reader for imported files (contracts: "Files that are imported"): UTF-8 with an
+// Streaming CSV reader for imported files (README: "Files that are imported"): UTF-8 with an
 // optional byte-order mark, comma or semicolon taken from the header line, RFC 4180 quoting.
 // Records are numbered as a spreadsheet shows them (the header is line 1; a quoted cell that
 // spans lines is still one row), blank lines included so that numbers match the spreadsheet.

@@ -1,7 +1,7 @@
 import type { InstrumentDef } from '../instrument/types';
 import { cellOf, isBlankRecord, readHeader, type ColumnMap } from './table-header';
 
-// Validation of an imported score file (contracts: `import-scores`; spec 4.1). Each
+// Validation of an imported score file (README: `import-scores`; docs/rules.md §4.1). Each
 // (unit, visit, assessor) group is one sheet; it must cover every scored indicator, and a
 // score of 0 or 5 needs a note. Built for millions of rows: sheets live in typed arrays.
 

@@ -1,4 +1,4 @@
-// Header line of an imported table: which column holds which field (contracts: imported files).
+// Header line of an imported table: which column holds which field (README: imported files).
 
 export interface HeaderSpec<K extends string> {
 	required: readonly K[];

@@ -1,6 +1,6 @@
 import { checkColumns, lineProblem, type TabularData } from './tabular';
 
-// Import of units (contracts: `import-units FILE`): columns code,name,category and optional parent;
+// Import of units (README: `import-units FILE`): columns code,name,category and optional parent;
 // categories are created by name when missing; existing codes are updated.
 
 export const UNIT_CODE = /^[A-Z0-9][A-Z0-9._/-]{0,39}$/;

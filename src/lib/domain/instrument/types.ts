@@ -17,7 +17,7 @@ export interface AspectDef {
 	indicators: IndicatorDef[];
 }
 
-/** An item of the users' questionnaire (F-03): reported beside the IPP, never inside it (spec 3). */
+/** An item of the users' questionnaire (F-03): reported beside the IPP, never inside it (docs/rules.md §3). */
 export interface PublicItemDef {
 	code: string;
 	text: string;

@@ -48,7 +48,7 @@ export function validateInstrument(def: InstrumentDef): InstrumentValidation {
 			if (!inUnitRange(ind.weight)) {
 				error(ip, `Bobot indikator ${ind.code} (${fmt(ind.weight)}) harus antara 0 dan 1`);
 			}
-			// Spec 3: an indicator of weight 0 is recorded only, so its descriptors may be incomplete.
+			// docs/rules.md §3: an indicator of weight 0 is recorded only, so its descriptors may be incomplete.
 			if (ind.weight > 0) {
 				for (let level = 0; level < 6; level++) {
 					if ((ind.levels[level] ?? '').trim() === '') {

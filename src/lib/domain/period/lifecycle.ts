@@ -11,10 +11,6 @@ const TRANSITIONS: Record<PeriodStatus, readonly PeriodStatus[]> = {
 	archived: []
 };
 
-export function allowedTransitions(from: PeriodStatus): readonly PeriodStatus[] {
-	return TRANSITIONS[from];
-}
-
 export function canTransition(from: PeriodStatus, to: PeriodStatus): boolean {
 	return TRANSITIONS[from].includes(to);
 }

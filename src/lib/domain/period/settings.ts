@@ -1,6 +1,6 @@
 import { isIsoDate } from '../dates';
 import { GRADES, type Grade } from '../scoring/display';
-import { checkCoachingRule, type CoachingRule } from './coaching-rule';
+import { checkCoachingRule, type CoachingRule } from '../coaching/rule';
 
 export interface PeriodSettings {
 	name: string;

@@ -1,6 +1,6 @@
 import type { PlanningInput, PlanResult, PlannedVisit, UnplacedVisit } from './types';
 
-// "Buat jadwal" (issue 5): every unit gets its required visits, each by an assessor not yet on the
+// "Buat jadwal" (README, Review and publication): every unit gets its required visits, each by an assessor not yet on the
 // unit, never one with a declared conflict or unavailable on the visit's day; the busiest and the
 // least busy assessor differ by at most one visit. Deterministic: same input, same plan.
 

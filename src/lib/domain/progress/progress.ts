@@ -5,7 +5,7 @@ import {
 	type CompletenessRule
 } from '../scoring/completeness';
 
-// Progress of a period (issue 5 item 4): planned, done (the sheet is submitted) and overdue
+// Progress of a period (README, Review and publication): planned, done (the sheet is submitted) and overdue
 // (planned day passed, sheet not submitted) per category and per assessor.
 
 export interface Assignment {

@@ -1,6 +1,6 @@
 import type { Role } from '../auth/user';
 
-// Contracts, page routes: admins and viewers see every report card; a unit's heads see theirs
+// README, page routes: admins and viewers see every report card; a unit's heads see theirs
 // once the period is published (404 before, so an unpublished card does not even exist for
 // them); anyone else, another unit's head included, is refused.
 

@@ -4,7 +4,7 @@ import type { SheetScores } from '../scoring/types';
 import { unitIndicatorMeans } from '../scoring/unit-scores';
 
 // The indicator table of a report card: each visit's score (mean of that visit's sheets), the
-// unit mean (spec 4.2) and the descriptor of the mean's level (its floor after round9, spec 4.12).
+// unit mean (docs/rules.md §4.2) and the descriptor of the mean's level (its floor after round9, docs/rules.md §4.12).
 
 export interface IndicatorRow {
 	aspectCode: string;

@@ -23,7 +23,7 @@ export function isSheetEditableIn(status: PeriodStatus): boolean {
 	return status === 'draft' || status === 'running' || status === 'review';
 }
 
-/** Indicators that must be scored before submitting (spec 3: weight-0 items are optional). */
+/** Indicators that must be scored before submitting (docs/rules.md §3: weight-0 items are optional). */
 export function isRequired(aspectWeight: number, indicatorWeight: number): boolean {
 	return aspectWeight > 0 && indicatorWeight > 0;
 }
@@ -74,7 +74,7 @@ export interface SheetProblem {
 	message: string;
 }
 
-/** Spec 4.1: every scored indicator needs a level; a 0 or a 5 needs a note. */
+/** docs/rules.md §4.1: every scored indicator needs a level; a 0 or a 5 needs a note. */
 export function submitProblems(def: InstrumentDef, values: SheetValues): SheetProblem[] {
 	const problems: SheetProblem[] = [];
 	for (const aspect of def.aspects)

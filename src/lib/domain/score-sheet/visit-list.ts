@@ -1,4 +1,4 @@
-// The assessor's visit list (issue 4): open visits first, the nearest planned date first (overdue
+// The assessor's visit list (README, Score sheets): open visits first, the nearest planned date first (overdue
 // ones lead), then submitted visits, the most recent first.
 export type VisitSheetState = 'not_started' | 'draft' | 'submitted';
 

@@ -1,6 +1,6 @@
 import type { AspectWeight, InstrumentDef } from '../instrument/types';
 
-// Spec 4.3-4.4: weighted sums with the weights exactly as published. Unrounded throughout.
+// docs/rules.md §4.3-4.4: weighted sums with the weights exactly as published. Unrounded throughout.
 
 function weightedAspectSums(
 	def: InstrumentDef,
@@ -24,7 +24,7 @@ function weightedAspectSums(
 	return result;
 }
 
-/** Aspect score = Σ w_i·s_i with the weights as published, not renormalised (spec 4.3). */
+/** Aspect score = Σ w_i·s_i with the weights as published, not renormalised (docs/rules.md §4.3). */
 export function aspectScoresFromIndicatorMeans(
 	def: InstrumentDef,
 	means: Readonly<Record<string, number>>
@@ -32,7 +32,7 @@ export function aspectScoresFromIndicatorMeans(
 	return weightedAspectSums(def, means, 'Rata-rata');
 }
 
-/** One sheet's Σ w_i·s_i per scored aspect; every scored indicator needs an integer 0..5 (spec 4.1). */
+/** One sheet's Σ w_i·s_i per scored aspect; every scored indicator needs an integer 0..5 (docs/rules.md §4.1). */
 export function sheetAspectSums(
 	def: InstrumentDef,
 	scores: Readonly<Record<string, number>>
@@ -49,7 +49,7 @@ export function sheetAspectSums(
 	return weightedAspectSums(def, scores, 'Nilai');
 }
 
-/** IPP = Σ W_a·aspect_a over aspects of weight above 0 (spec 4.4). */
+/** IPP = Σ W_a·aspect_a over aspects of weight above 0 (docs/rules.md §4.4). */
 export function ippFromAspects(
 	aspectWeights: readonly AspectWeight[],
 	aspectScores: Readonly<Record<string, number>>

@@ -1,6 +1,6 @@
 import { isGradeAtLeast, type Grade } from './display';
 
-// Spec 4.8: awards go to the top N ranks of a category, labelled by the rank itself.
+// docs/rules.md §4.8: awards go to the top N ranks of a category, labelled by the rank itself.
 
 export interface AwardRule {
 	/** N: ranks 1..N are awarded (default 2). */

@@ -1,6 +1,6 @@
 import type { AssessorId } from './types';
 
-// Spec 4.6: complete = enough visits with a submitted sheet, from enough distinct assessors.
+// docs/rules.md §4.6: complete = enough visits with a submitted sheet, from enough distinct assessors.
 
 export interface CompletenessRule {
 	requiredVisits: number;

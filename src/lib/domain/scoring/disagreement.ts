@@ -1,6 +1,6 @@
 import type { AssessorId, UnitSheetScores } from './types';
 
-// Spec 4.10: a (unit, indicator) whose submitted scores spread by at least the threshold is
+// docs/rules.md §4.10: a (unit, indicator) whose submitted scores spread by at least the threshold is
 // flagged for an administrator to resolve before publishing.
 
 export const DEFAULT_DISAGREEMENT_THRESHOLD = 2;

@@ -3,7 +3,7 @@
 
 const NINE = 1e9;
 
-/** x as an integer count of 1e-9 (spec 4.5: the first rounding removes binary noise). */
+/** x as an integer count of 1e-9 (docs/rules.md §4.5: the first rounding removes binary noise). */
 function nanoUnits(x: number): number {
 	if (!Number.isFinite(x)) throw new RangeError(`Bukan angka terhingga: ${x}`);
 	const n = Math.round(Math.abs(x) * NINE);
@@ -22,17 +22,17 @@ function scaledHalfUp(x: number, digits: number): number {
 	return n < 0 ? -m : m;
 }
 
-/** Rounded to 9 decimals: the comparison key of ranking and tie rules (spec 4.7). */
+/** Rounded to 9 decimals: the comparison key of ranking and tie rules (docs/rules.md §4.7). */
 export function round9(x: number): number {
 	return nanoUnits(x) / NINE;
 }
 
-/** 9 decimals first, then half up to 2 (spec 4.5): 4.505 gives 4.51. */
+/** 9 decimals first, then half up to 2 (docs/rules.md §4.5): 4.505 gives 4.51. */
 export function roundHalfUp2(x: number): number {
 	return scaledHalfUp(x, 2) / 100;
 }
 
-/** Indonesian number text: "4,51", "1.234,50" (spec 2: comma decimals, dot thousands). */
+/** Indonesian number text: "4,51", "1.234,50" (docs/rules.md §2: comma decimals, dot thousands). */
 export function formatDecimalId(x: number, digits = 2): string {
 	const scaled = scaledHalfUp(x, digits);
 	const factor = 10 ** digits;
@@ -51,7 +51,7 @@ export interface GradeInfo {
 	predikat: string;
 }
 
-/** Lower bound of each band in hundredths, best first (spec 4.5 table). */
+/** Lower bound of each band in hundredths, best first (docs/rules.md §4.5 table). */
 const BANDS: readonly (GradeInfo & { from: number })[] = [
 	{ from: 451, grade: 'A', predikat: 'Pelayanan Prima' },
 	{ from: 401, grade: 'A-', predikat: 'Sangat Baik' },
@@ -67,7 +67,7 @@ const BANDS: readonly (GradeInfo & { from: number })[] = [
 /** Grades best first. */
 export const GRADES: readonly Grade[] = BANDS.map((b) => b.grade);
 
-/** Grade of an IPP, taken from its two-decimal value (spec 4.5). */
+/** Grade of an IPP, taken from its two-decimal value (docs/rules.md §4.5). */
 export function gradeOf(ipp: number): GradeInfo {
 	const cents = scaledHalfUp(ipp, 2);
 	// A plain loop: results call this once per unit, tens of thousands of times.
@@ -85,11 +85,7 @@ export function predikatOf(grade: Grade): string {
 	return (BANDS.find((b) => b.grade === grade) as GradeInfo).predikat;
 }
 
-export function isGrade(value: unknown): value is Grade {
-	return typeof value === 'string' && (GRADES as readonly string[]).includes(value);
-}
-
-/** True when `grade` is `minimum` or better (spec 4.8, minimum grade for awards). */
+/** True when `grade` is `minimum` or better (docs/rules.md §4.8, minimum grade for awards). */
 export function isGradeAtLeast(grade: Grade, minimum: Grade): boolean {
 	return GRADES.indexOf(grade) <= GRADES.indexOf(minimum);
 }

@@ -1,8 +1,8 @@
 import type { InstrumentDef } from '../instrument/types';
 import { round9 } from './display';
 
-// Spec 4.12: the IPP a unit would gain by lifting one indicator to its next level, which
-// tells a unit head (and the coaching plan of spec 5) what to fix first.
+// docs/rules.md §4.12: the IPP a unit would gain by lifting one indicator to its next level, which
+// tells a unit head (and the coaching plan of docs/rules.md §5) what to fix first.
 
 export interface GainOpportunity {
 	aspectCode: string;

@@ -1,6 +1,6 @@
 import type { AssessorId, UnitSheetScores } from './types';
 
-// Spec 4.11: how far an assessor's scores sit from the other sheets of the same unit and
+// docs/rules.md §4.11: how far an assessor's scores sit from the other sheets of the same unit and
 // indicator. Positive = lenient, negative = harsh.
 // Decision: one data point per (unit, indicator) the assessor scored. If they scored the
 // pair on several sheets (two visits), their score is the mean of their own sheets, and

@@ -10,8 +10,8 @@ import { unitAspectScoresFromSheetSums } from './unit-scores';
 
 export * from './results-shape';
 
-// The results of a period (contracts.md, "Results JSON", without `period`), from per-sheet
-// aspect sums: spec 4.2-4.9 in one pass per unit plus one sort per category.
+// The results of a period (the README, "Results JSON", without `period`), from per-sheet
+// aspect sums: docs/rules.md §4.2-4.9 in one pass per unit plus one sort per category.
 
 interface Candidate {
 	code: string;

@@ -1,7 +1,7 @@
 import { formatDecimalId, GRADES, predikatOf, type Grade } from './display';
 import type { PeriodResults } from './results-shape';
 
-// What the public results page shows of each category (spec 4.7-4.9): the ranking with the
+// What the public results page shows of each category (docs/rules.md §4.7-4.9): the ranking with the
 // award winners, the grade distribution and the category statistics, as display strings.
 
 export interface PublicRankRow {

@@ -1,6 +1,6 @@
 import { round9 } from './display';
 
-// Spec 4.7: rank complete units of one category by IPP, break ties by aspect scores in
+// docs/rules.md §4.7: rank complete units of one category by IPP, break ties by aspect scores in
 // weight order, share the rank when still equal (competition ranking), and say why.
 
 export interface RankCandidate {
@@ -40,7 +40,7 @@ function firstDifference(a: readonly number[], b: readonly number[]): number {
 	return -1;
 }
 
-/** Listing order of units that share a rank (spec 4.7) or are unranked: name, then code. */
+/** Listing order of units that share a rank (docs/rules.md §4.7) or are unranked: name, then code. */
 export function compareByName(a: { name: string; code: string }, b: { name: string; code: string }): number {
 	return a.name.localeCompare(b.name, 'id') || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }

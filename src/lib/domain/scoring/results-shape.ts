@@ -4,8 +4,8 @@ import type { Grade } from './display';
 import type { RankReason } from './ranking';
 import type { SheetAspectSums } from './types';
 
-// Input and output of computePeriodResults. The output keys follow contracts.md ("Results
-// JSON", without `period`); `rank_reason` and `lacking` are additions, as the contracts allow.
+// Input and output of computePeriodResults. The output keys follow the README ("Results
+// JSON", without `period`); `rank_reason` and `lacking` are additions, as the README allows.
 
 export interface PeriodSettings {
 	requiredVisits: number;

@@ -1,7 +1,7 @@
 import type { PeriodResults } from './results-shape';
 import { csvLines } from '../csv';
 
-// The results as one flat table (contracts: results.csv / .xlsx and `results --format csv`):
+// The results as one flat table (README: results.csv / .xlsx and `results --format csv`):
 // snake_case headers named like the JSON keys, aspects as aspect_I ...
 
 export type ResultCell = string | number | boolean | null;

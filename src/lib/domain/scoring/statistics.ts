@@ -1,6 +1,6 @@
 import { GRADES, gradeOf, type Grade } from './display';
 
-// Spec 4.9: statistics of a category cover its complete units; incomplete ones are counted apart.
+// docs/rules.md §4.9: statistics of a category cover its complete units; incomplete ones are counted apart.
 
 export interface StatisticsUnit {
 	complete: boolean;

@@ -4,11 +4,11 @@ export type { AspectWeight } from '../instrument/types';
 /** Assessor identity as the caller stores it; compared by its string form. */
 export type AssessorId = string | number;
 
-/** One submitted score sheet (spec 4.1): integer scores keyed by indicator code. */
+/** One submitted score sheet (docs/rules.md §4.1): integer scores keyed by indicator code. */
 export interface SheetScores {
 	visitNo: number;
 	assessorId: AssessorId;
-	/** Weight-0 indicators may be missing (spec 3: optional on a sheet). */
+	/** Weight-0 indicators may be missing (docs/rules.md §3: optional on a sheet). */
 	scores: Readonly<Record<string, number>>;
 }
 
@@ -19,7 +19,7 @@ export interface SheetAspectSums {
 	aspectSums: Readonly<Record<string, number>>;
 }
 
-/** A sheet together with the unit it belongs to, for period-wide analyses (spec 4.10, 4.11). */
+/** A sheet together with the unit it belongs to, for period-wide analyses (docs/rules.md §4.10, 4.11). */
 export interface UnitSheetScores extends SheetScores {
 	unitCode: string;
 }

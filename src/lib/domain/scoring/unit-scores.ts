@@ -1,9 +1,9 @@
 import type { SheetAspectSums, SheetScores } from './types';
 
-// Spec 4.2: a unit's scores from its submitted sheets, each visit counting equally however
+// docs/rules.md §4.2: a unit's scores from its submitted sheets, each visit counting equally however
 // many assessors it had. All values stay unrounded; rounding happens only in display.ts.
 
-/** Per indicator: mean over visits of the mean of that visit's sheets (spec 4.2). */
+/** Per indicator: mean over visits of the mean of that visit's sheets (docs/rules.md §4.2). */
 export function unitIndicatorMeans(sheets: readonly SheetScores[]): Record<string, number> {
 	const perVisit = new Map<number, Map<string, { sum: number; count: number }>>();
 	const codes = new Set<string>();
@@ -39,7 +39,7 @@ export function unitIndicatorMeans(sheets: readonly SheetScores[]): Record<strin
 
 /**
  * Unit aspect scores from per-sheet aspect sums. By linearity of Σ w_i·s_i this equals the
- * aspect score of the unit indicator means (spec 4.2 and 4.3). Null when there is no sheet.
+ * aspect score of the unit indicator means (docs/rules.md §4.2 and 4.3). Null when there is no sheet.
  * `aspectCodes` defaults to the first sheet's keys; every sheet must carry every code.
  */
 export function unitAspectScoresFromSheetSums(

@@ -1,4 +1,4 @@
-// City settings printed on certificates, report cards and posters (issue 5 item 10).
+// City settings printed on certificates, report cards and posters (README, Review and publication).
 
 export const CITY_TEXT_KEYS = [
 	'government_name',
@@ -40,14 +40,6 @@ export function checkCitySettings(s: Omit<CitySettings, 'logoFileId'>): Record<s
 	const nip = s.signatoryNip.replace(/\s+/g, '');
 	if (nip !== '' && !/^\d{18}$/.test(nip)) e.signatory_nip = 'NIP terdiri dari 18 angka (boleh dikosongkan).';
 	return e;
-}
-
-/** "19700101 199503 1 001": the usual grouping of an 18-digit NIP. */
-export function formatNip(raw: string): string {
-	const d = raw.replace(/\s+/g, '');
-	return /^\d{18}$/.test(d)
-		? `${d.slice(0, 8)} ${d.slice(8, 14)} ${d.slice(14, 15)} ${d.slice(15)}`
-		: raw.trim();
 }
 
 export type ImageKind = 'image/png' | 'image/jpeg';

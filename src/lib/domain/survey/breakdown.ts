@@ -1,7 +1,7 @@
 import { computeIkm, type AnswerSums, type IkmResult } from './ikm';
 import { PROFILE_OPTIONS, type ProfileField } from './profile';
 
-// IKM broken down by a respondent-profile field (spec 6). Groups arrive as answer sums.
+// IKM broken down by a respondent-profile field (docs/rules.md §6). Groups arrive as answer sums.
 
 export interface BreakdownRow {
 	value: string | null;

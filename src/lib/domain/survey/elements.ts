@@ -1,4 +1,4 @@
-// The nine SKM elements (unsur) of PermenPAN-RB 14/2017, in the regulation's order (spec 6), each
+// The nine SKM elements (unsur) of PermenPAN-RB 14/2017, in the regulation's order (docs/rules.md §6), each
 // with its own wording of the 1..4 answers as printed on the model questionnaire (Lampiran).
 
 export interface Bilingual {
@@ -147,11 +147,5 @@ export const SURVEY_ELEMENTS: readonly SurveyElement[] = [
 	}
 ];
 
-export const ANSWER_FIELDS = SURVEY_ELEMENTS.map((e) => e.field);
-
 /** Answers of one questionnaire, element order U1..U9, each 1..4. */
 export type Answers = readonly number[];
-
-export function isAnswer(value: unknown): value is 1 | 2 | 3 | 4 {
-	return value === 1 || value === 2 || value === 3 || value === 4;
-}

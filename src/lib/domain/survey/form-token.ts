@@ -1,4 +1,4 @@
-// Signed single-use form token: the duplicate guard of the survey (spec 6), not the IP address.
+// Signed single-use form token: the duplicate guard of the survey (docs/rules.md §6), not the IP address.
 // Format: v1.<unitId>.<nonce>.<issuedAt base36>.<mac>, mac = HMAC-SHA-256(key, "unit|nonce|issuedAt")
 // in base64url. The nonce is recorded on use, so a token counts once; the mac stops forgeries.
 // The HMAC itself comes from the caller (node:crypto on the server): crypto is not hand-written.

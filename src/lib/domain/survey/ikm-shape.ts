@@ -1,6 +1,6 @@
 import { computeIkm, krejcieMorganSample, type AnswerSums, type IkmResult } from './ikm';
 
-// One unit's survey figures, and the contracts' survey-results JSON shape.
+// One unit's survey figures, and the README's survey-results JSON shape.
 
 export interface UnitIkm {
 	id: number;
@@ -38,7 +38,7 @@ export interface IkmJsonUnit {
 	kinerja: string | null;
 }
 
-/** Contracts: `nrr` and `ikm` full precision, `ikm_konversi` two decimals; nulls without answers. */
+/** README: `nrr` and `ikm` full precision, `ikm_konversi` two decimals; nulls without answers. */
 export function ikmJson(
 	periodCode: string,
 	units: readonly UnitIkm[]
@@ -69,7 +69,7 @@ const CSV_HEADER = [
 	'kinerja'
 ];
 
-/** CSV with snake_case headers named like the JSON keys and dot decimals (contracts). */
+/** CSV with snake_case headers named like the JSON keys and dot decimals (README). */
 export function ikmCsv(units: readonly UnitIkm[]): string {
 	const cell = (v: string | number | null) => (v === null ? '' : String(v));
 	const lines = units.map((u) =>

@@ -1,7 +1,7 @@
 import { roundHalfUp2, round9 } from '../scoring/display';
 import { SURVEY_ELEMENTS, type Answers } from './elements';
 
-// IKM arithmetic of PermenPAN-RB 14/2017 (spec 6).
+// IKM arithmetic of PermenPAN-RB 14/2017 (docs/rules.md §6).
 
 export type Mutu = 'A' | 'B' | 'C' | 'D';
 
@@ -10,7 +10,7 @@ export interface IkmBand {
 	kinerja: string;
 }
 
-/** Lower bound of each band on the converted value, in hundredths, best first (spec 6 table). */
+/** Lower bound of each band on the converted value, in hundredths, best first (docs/rules.md §6 table). */
 const BANDS: readonly (IkmBand & { from: number })[] = [
 	{ from: 8831, mutu: 'A', kinerja: 'Sangat Baik' },
 	{ from: 7661, mutu: 'B', kinerja: 'Baik' },
@@ -55,7 +55,7 @@ export interface IkmResult {
 
 /**
  * The IKM of a group: each element weighs exactly 1/9, never the 0.111 of many spreadsheets
- * (spec 6). Null when nobody answered (no score is better than a made-up one). */
+ * (docs/rules.md §6). Null when nobody answered (no score is better than a made-up one). */
 export function computeIkm(group: AnswerSums): IkmResult | null {
 	if (group.respondents === 0) return null;
 	const nrr: Record<string, number> = {};
@@ -85,7 +85,7 @@ export function toKonversi(ikm: number): number {
 }
 
 /**
- * Krejcie-Morgan sample size with X² = 3.841, P = 0.5, d = 0.05 (spec 6). Multiplying the
+ * Krejcie-Morgan sample size with X² = 3.841, P = 0.5, d = 0.05 (docs/rules.md §6). Multiplying the
  * formula by 4000 keeps it in integers: S = ceil(3841·N / (10·(N − 1) + 3841)).
  */
 export function krejcieMorganSample(population: number): number {

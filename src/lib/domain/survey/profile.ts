@@ -1,6 +1,6 @@
 import type { Bilingual } from './elements';
 
-// Optional respondent profile of the SKM questionnaire (spec 6). Codes are stored; labels shown.
+// Optional respondent profile of the SKM questionnaire (docs/rules.md §6). Codes are stored; labels shown.
 export type ProfileField = 'sex' | 'age_band' | 'education' | 'occupation';
 
 export interface ProfileOption {
@@ -63,8 +63,4 @@ export function matchProfileOption(field: ProfileField, value: string): string |
 	for (const opt of PROFILE_OPTIONS[field].options)
 		if ([opt.code, opt.label.id, opt.label.en].some((x) => x.toLowerCase() === v)) return opt.code;
 	return null;
-}
-
-export function profileLabel(field: ProfileField, code: string, locale: 'id' | 'en' = 'id'): string {
-	return PROFILE_OPTIONS[field].options.find((x) => x.code === code)?.label[locale] ?? code;
 }

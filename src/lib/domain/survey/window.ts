@@ -1,4 +1,4 @@
-// Survey windows (spec 6): ISO dates, inclusive, read in Asia/Jakarta. Indonesia keeps no daylight
+// Survey windows (docs/rules.md §6): ISO dates, inclusive, read in Asia/Jakarta. Indonesia keeps no daylight
 // saving time, so WIB is a fixed UTC+7 and the calendar date needs no time-zone database.
 const WIB_OFFSET_MS = 7 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;

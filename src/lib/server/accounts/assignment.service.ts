@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/audit.repository';
 
 // Visit assignment: the ONE set of rules behind the `assign` command, /admin/kunjungan and the
 // planning tool's hand edits. A declared affiliation is a conflict of interest; one unit's visits
-// in a period are made by different assessors (spec 1); nobody is sent on a date they declared
+// in a period are made by different assessors (docs/rules.md §1); nobody is sent on a date they declared
 // unavailable; a planned date lies inside the period window.
 
 export type Refusal = { ok: false; status: 400 | 404 | 409; errors: Record<string, string> };

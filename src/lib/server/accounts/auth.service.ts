@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import { findPasswordHash, findUserByEmail, setPasswordHash } from './user.repository';
-import { deleteSessionsOfUser } from './session.repository';
+import { deleteExpiredSessions, deleteSessionsOfUser } from './session.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { createSession } from '../auth/session';
@@ -37,6 +37,8 @@ export async function signIn(
 		return { ok: false, reason: 'invalid' };
 	}
 	await noteSuccess(db, keys);
+	// Expired sessions are never read again; each sign-in purges them so the table stays small.
+	await deleteExpiredSessions(db, now);
 	const session = await createSession(db, user.id, now);
 	await recordAudit(db, { userId: user.id, action: 'sign_in', entity: 'user', entityId: user.id }, now);
 	return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role }, ...session };

@@ -2,7 +2,7 @@ import { CliError, type CliContext } from './cli-error';
 import { commands } from './commands';
 import { ConfigError, readConfig } from '../config';
 
-// `npm run admin -- <command> [options]` (contracts: administration command line).
+// `npm run admin -- <command> [options]` (README: administration command line).
 async function readStdin(): Promise<string> {
 	if (process.stdin.isTTY) return '';
 	const chunks: Buffer[] = [];

@@ -1,13 +1,7 @@
 import type { Db } from '../db/connection';
 import type { PeriodResults } from '../../domain/scoring/results-shape';
 import { unitIndicatorMeans } from '../../domain/scoring/unit-scores';
-import {
-	DEFAULT_COACHING_RULE,
-	addDaysIso,
-	draftCoachingItems,
-	parseCoachingRule,
-	selectUnitsForCoaching
-} from '../../domain/coaching';
+import { addDaysIso, draftCoachingItems, selectUnitsForCoaching } from '../../domain/coaching';
 import { isoDateIn } from '../../domain/format';
 import { findInstrumentById } from '../periods/instrument.repository';
 import { findReportPeriodById } from '../publication/report-card.repository';
@@ -26,7 +20,7 @@ export interface DraftOutcome {
 }
 
 /**
- * Drafts coaching plans (spec 5) for the units of a published period that meet its coaching rule.
+ * Drafts coaching plans (docs/rules.md §5) for the units of a published period that meet its coaching rule.
  * Idempotent: a unit that already has a plan in the period keeps it untouched. Call it inside the
  * publication's transaction so that results and plans appear together.
  */
@@ -40,8 +34,7 @@ export async function draftCoachingPlans(
 	if (!period) throw new Error(`Periode ${periodId} tidak ditemukan`);
 	const instrument = await findInstrumentById(db, period.instrumentId);
 	if (!instrument) throw new Error(`Instrumen periode ${period.code} tidak ditemukan`);
-	const rule = parseCoachingRule(period.coachingRule) ?? DEFAULT_COACHING_RULE;
-	const candidates = selectUnitsForCoaching(rule, results);
+	const candidates = selectUnitsForCoaching(period.coachingRule, results);
 	if (!candidates.length) return { drafted: 0, kept: 0 };
 
 	const unitIds = await findUnitIdsByCodes(

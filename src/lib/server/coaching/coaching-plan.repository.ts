@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import type { PlanStatus } from '../../domain/coaching/states';
 
-// Coaching plans (spec 5): one per period and unit (unique), so drafting twice never duplicates.
+// Coaching plans (docs/rules.md §5): one per period and unit (unique), so drafting twice never duplicates.
 
 export interface NewPlan {
 	periodId: number;

@@ -11,7 +11,7 @@ import { findPlanById, listAdminUsers, updatePlanMentor, updatePlanStatus } from
 import { findItemById, listItemsOfPlans, updateItemPlan, type ItemEdit } from './coaching-item.repository';
 import { ok, refuse, type ServiceResult } from '../service-result';
 
-// Admin side of a coaching plan (spec 5): edit items, assign a mentor, move the plan's state.
+// Admin side of a coaching plan (docs/rules.md §5): edit items, assign a mentor, move the plan's state.
 
 export async function editCoachingItem(
 	db: Db,

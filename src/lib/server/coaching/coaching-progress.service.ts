@@ -10,7 +10,7 @@ import { isHeadOfUnit } from '../publication/report-card.repository';
 import { sha256Hex, writeStoredFile } from '../files/file-store';
 import { ok, refuse, type ServiceResult } from '../service-result';
 
-// The loop of spec 5: the unit head reports progress per item with a note and evidence; the
+// The loop of docs/rules.md §5: the unit head reports progress per item with a note and evidence; the
 // plan's mentor verifies a finished item or sends it back.
 
 export const MAX_PROGRESS_FILE = 10 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 
-// Follow-up visits (kunjungan tindak lanjut, spec 5): kind 'follow_up', tied to a plan; they
+// Follow-up visits (kunjungan tindak lanjut, docs/rules.md §5): kind 'follow_up', tied to a plan; they
 // re-score only the plan's indicators and never enter the period's IPP.
 
 export interface FollowUpVisit {

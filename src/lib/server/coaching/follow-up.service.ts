@@ -7,7 +7,7 @@ import { findReportPeriodByCode } from '../publication/report-card.repository';
 import { addVisitAssessor, insertVisit } from '../periods/visit.repository';
 import { ok, refuse, type ServiceResult } from '../service-result';
 
-// A follow-up visit (kunjungan tindak lanjut, spec 5) re-scores only the plan's indicators. It is
+// A follow-up visit (kunjungan tindak lanjut, docs/rules.md §5) re-scores only the plan's indicators. It is
 // a visit of kind 'follow_up' tied to the plan, so results, which read regular visits only, and
 // the published IPP stay as they are.
 

@@ -12,7 +12,7 @@ export interface OpenDatabase {
 }
 
 // The better-sqlite3 handle behind each Kysely instance opened here, for the few bulk reads
-// where building row objects would cost more than the query (issue 3: results of 80,000 units).
+// where building row objects would cost more than the query (README, Benchmark: results of 80,000 units).
 const rawHandles = new WeakMap<object, Database.Database>();
 
 /** The raw handle of a Kysely instance from openDatabase; null for a transaction or another instance. */

@@ -9,7 +9,7 @@ import {
 } from '../../domain/import/csv-reader';
 import { toTabular, type TabularRead } from '../../domain/import/tabular';
 
-// The one reader of imported tables (contracts: "Files that are imported"). CSV goes through the
+// The one reader of imported tables (README: "Files that are imported"). CSV goes through the
 // domain CsvReader (BOM, comma or semicolon from the header line, RFC 4180, spreadsheet line
 // numbers); XLSX through exceljs, first sheet. Two entry points: readTableFile streams a file on
 // disk record by record, so that millions of score rows never sit in memory as one string;

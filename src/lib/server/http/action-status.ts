@@ -3,7 +3,7 @@ import type { Handle } from '@sveltejs/kit';
 /**
  * SvelteKit answers a form action called with `Accept: application/json` (or `*\/*`, what most
  * scripted clients send) with HTTP 200 and `{"type":"failure","status":400,...}` in the body. The
- * contracts want a real 4xx for bad input from every client, so the failure's status becomes the
+ * README promises a real 4xx for bad input from every client, so the failure's status becomes the
  * response status. SvelteKit's own `enhance`/`deserialize` read the body whatever the status.
  */
 export const handleActionFailureStatus: Handle = async ({ event, resolve }) => {

@@ -54,7 +54,7 @@ export async function cloneInstrument(
 	return { ok: true, code: newCode, warnings: [] };
 }
 
-/** Spec 3: errors block saving, warnings are shown; a version used by a period is never edited. */
+/** docs/rules.md §3: errors block saving, warnings are shown; a version used by a period is never edited. */
 export async function editInstrument(
 	db: Db,
 	code: string,

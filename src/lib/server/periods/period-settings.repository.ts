@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import type { PeriodStatus } from '../db/schema';
 import type { PeriodSettings } from '../../domain/period/settings';
-import { parseCoachingRule } from '../../domain/period/coaching-rule';
+import { readCoachingRule } from '../../domain/coaching/rule';
 import type { Grade } from '../../domain/scoring/display';
 
 export interface PeriodDetail extends PeriodSettings {
@@ -44,7 +44,7 @@ export async function findPeriodDetailByCode(db: Db, code: string): Promise<Peri
 		awardsPerCategory: r.awards_per_category,
 		awardMinGrade: r.award_min_grade as Grade | null,
 		disagreementThreshold: r.disagreement_threshold,
-		coachingRule: parseCoachingRule(r.coaching_rule),
+		coachingRule: readCoachingRule(r.coaching_rule),
 		startsOn: r.starts_on,
 		endsOn: r.ends_on,
 		surveyFrom: r.survey_from,

@@ -230,10 +230,6 @@ export async function mapPeriodUnitIds(db: Db, periodId: number): Promise<Map<st
 	return new Map(rows.map((r) => [r.code, r.id]));
 }
 
-export async function periodCodeExists(db: Db, code: string): Promise<boolean> {
-	return Boolean(await db.selectFrom('period').select('id').where('code', '=', code).executeTakeFirst());
-}
-
 /** The latest snapshot as UTF-8 bytes (served as is by the API). */
 export async function findLatestSnapshotBytes(db: Db, periodId: number): Promise<Uint8Array | null> {
 	const r = await db

@@ -8,7 +8,7 @@ import { listPublications } from './publication.repository';
 import { renderCertificates, type CertificateContent } from './certificate-pdf';
 import { findVisibleResults } from '../results/public-results.service';
 
-// Award certificates of a period (issue 5, item 8): one per award winner of the published
+// Award certificates of a period (README, Review and publication): one per award winner of the published
 // snapshot, dated on the latest publication. Anyone may download them once published;
 // administrators and viewers get a marked preview before that. Not a winner: not found.
 

@@ -12,7 +12,7 @@ import { computeResultsDocument } from '../results/results.service';
 import { draftCoachingPlans } from '../coaching/coaching-draft.service';
 import { describeFlag, reviewPeriodScores, type ReviewFlag } from '../sheets/score-review.service';
 
-// Publishing a period (contracts: `publish`, and the button): from running or review; open
+// Publishing a period (README: `publish`, and the button): from running or review; open
 // disagreement flags need an explicit confirmation with a reason, which is recorded. The
 // snapshot is the results JSON exactly as computed; the public numbers come from it from now on.
 // Later score changes reach the public only through a new revision, which needs a reason.
@@ -96,7 +96,7 @@ export async function publishPeriod(db: Db, input: PublishInput, now: Date): Pro
 			},
 			now
 		);
-		// Spec 5: low scorers get a draft coaching plan with the results, in the same transaction.
+		// docs/rules.md §5: low scorers get a draft coaching plan with the results, in the same transaction.
 		const coaching = await draftCoachingPlans(trx, period.id, doc, now);
 		await invalidatePeriodResults(trx, period.id);
 		await recordAudit(

@@ -1,7 +1,8 @@
 import type { Db } from '../db/connection';
 import type { PeriodStatus } from '../db/schema';
+import { readCoachingRule, type CoachingRule } from '../../domain/coaching/rule';
 
-// Lookups behind the report card and coaching pages (issue 6).
+// Lookups behind the report card and coaching pages (README, Report cards and coaching).
 
 export interface ReportPeriod {
 	id: number;
@@ -12,7 +13,7 @@ export interface ReportPeriod {
 	instrumentCode: string;
 	startsOn: string;
 	endsOn: string;
-	coachingRule: string;
+	coachingRule: CoachingRule;
 	coachingItems: number;
 }
 
@@ -65,7 +66,7 @@ function toPeriod(r: {
 		instrumentCode: r.instrumentCode,
 		startsOn: r.starts_on,
 		endsOn: r.ends_on,
-		coachingRule: r.coaching_rule,
+		coachingRule: readCoachingRule(r.coaching_rule),
 		coachingItems: r.coaching_items
 	};
 }

@@ -70,7 +70,7 @@ function findUnit(results: PeriodResults | null, code: string) {
 	return null;
 }
 
-/** Whom the card is for, decided before anything is read (contracts: 403 other heads, 404 unpublished). */
+/** Whom the card is for, decided before anything is read (README: 403 other heads, 404 unpublished). */
 export async function authorizeReportCard(
 	db: Db,
 	user: SessionUser,
@@ -106,7 +106,7 @@ export async function loadReportCard(
 	const instrument = (await findInstrumentById(db, period.instrumentId))!;
 	const sheets = await listUnitSheetScores(db, period.id, unit.id);
 	const table = buildIndicatorTable(instrument.def, sheets);
-	// Assessors' notes reach the unit only with the published results (contracts).
+	// Assessors' notes reach the unit only with the published results (README).
 	const notes = snap ? await listUnitScoreNotes(db, period.id, unit.id) : [];
 	const evidence = await listUnitEvidence(db, period.id, unit.id);
 	const levels = new Map(instrument.def.aspects.flatMap((a) => a.indicators.map((i) => [i.code, i.levels])));

@@ -27,7 +27,7 @@ export interface PublicResults {
 	revised: { revision: number; at: Date; reason: string | null } | null;
 	categories: PublicCategory[];
 	winners: AwardWinner[];
-	/** Citizen satisfaction (spec 6) per unit of the same period: what the IKM API shows. */
+	/** Citizen satisfaction (docs/rules.md §6) per unit of the same period: what the IKM API shows. */
 	ikm: PublicUnitIkm[];
 }
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connection';
 
-// Cache contract (issue 3): a row here is the fresh serialised results JSON of its period.
+// Cache contract (README, Benchmark): a row here is the fresh serialised results JSON of its period.
 // Every change to a period's submitted sheets deletes the row, in the same transaction.
 
 export async function invalidatePeriodResults(db: Db, periodId: number): Promise<void> {

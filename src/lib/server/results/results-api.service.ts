@@ -5,7 +5,7 @@ import { isPublished } from '../../domain/period-status';
 import { aspectCodesOf, resultsTable, type ResultsTable } from '../../domain/scoring/results-table';
 import { filterCategory, loadResultsBytes, loadResultsJson, type ResultsDocument } from './results.service';
 
-// The results API (contracts): what a caller may see, as the cached JSON string when possible.
+// The results API (README): what a caller may see, as the cached JSON string when possible.
 
 export type ApiResults =
 	{ ok: true; json: string | Uint8Array; published: boolean } | { ok: false; status: 404; error: string };

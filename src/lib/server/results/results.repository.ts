@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { rawHandleOf, type Db } from '../db/connection';
 
-// Reads for period results (issue 3): set-based, one row per unit and one per submitted sheet.
-// Only regular visits count: follow-up visits never enter the IPP (spec 5).
+// Reads for period results (README, Benchmark): set-based, one row per unit and one per submitted sheet.
+// Only regular visits count: follow-up visits never enter the IPP (docs/rules.md §5).
 
 export interface ResultUnit {
 	id: number;

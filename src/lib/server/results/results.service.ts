@@ -18,7 +18,7 @@ import { listResultUnits, listSheetAspectSums } from './results.repository';
 import { findCachedResults, findCachedResultsBytes, storeCachedResults } from './result-cache.repository';
 import { isPublished } from '../../domain/period-status';
 
-// Period results (contracts: "Results JSON"): per-sheet aspect sums from SQL fed to the domain
+// Period results (README: "Results JSON"): per-sheet aspect sums from SQL fed to the domain
 // rules; served from period_result_cache while the period runs, and from the latest
 // publication snapshot (frozen) once it is published.
 

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 
-// Resolutions of disagreement flags (spec 4.10) and what the review page shows of each flagged
+// Resolutions of disagreement flags (docs/rules.md §4.10) and what the review page shows of each flagged
 // score: the assessor's note and the evidence attached to that indicator.
 
 export interface NewFlagResolution {

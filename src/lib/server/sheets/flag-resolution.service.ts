@@ -8,7 +8,7 @@ import { insertVisit } from '../periods/visit.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { reviewPeriodScores } from './score-review.service';
 
-// Resolving a disagreement flag (spec 4.10): with a note, or by ordering an extra visit, which
+// Resolving a disagreement flag (docs/rules.md §4.10): with a note, or by ordering an extra visit, which
 // adds the unit's next regular visit (visit_no = max + 1) for an assessor to be assigned later.
 
 export interface ResolveFlagInput {

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 
 // Bulk writes of `import-scores`: prepared statements on the raw better-sqlite3 handle, run
 // inside the caller's transaction. Kysely compiles every query anew, which costs more than the
-// insert itself at millions of rows (issue 3: import at least 200,000 scores/s).
+// insert itself at millions of rows (README, Benchmark: import at least 200,000 scores/s).
 
 const BATCH = 128;
 

@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/audit.repository';
 import { readTableFile, TableFileError } from '../files/table-file';
 import { isPublished } from '../../domain/period-status';
 
-// `import-scores` (contracts): one transaction; any problem rolls everything back.
+// `import-scores` (README): one transaction; any problem rolls everything back.
 
 export interface ScoreImportInput {
 	periodCode: string;

@@ -12,7 +12,7 @@ import {
 	type FlagResolution
 } from '../results/results.repository';
 
-// Disagreement flags (spec 4.10) and assessor leniency (spec 4.11) of a period, for the
+// Disagreement flags (docs/rules.md §4.10) and assessor leniency (docs/rules.md §4.11) of a period, for the
 // administrators' results page and for publishing. Reads only scored indicators of submitted
 // sheets on regular visits.
 

@@ -135,7 +135,7 @@ export async function saveSheetDraft(db: Db, input: SaveInput, now: Date): Promi
 	return db.transaction().execute((trx) => applyValues(trx, visit, input, now));
 }
 
-/** Saves, then submits when spec 4.1 holds; the draft is kept even when problems remain. */
+/** Saves, then submits when docs/rules.md §4.1 holds; the draft is kept even when problems remain. */
 export async function submitSheet(db: Db, input: SaveInput, now: Date): Promise<SubmitResult> {
 	const visit = await openVisitForAssessor(db, input.visitId, input.userId);
 	if (!visit) return NOT_FOUND;

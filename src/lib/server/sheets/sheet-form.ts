@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NOTE_MAX, type SheetValues } from '../../domain/score-sheet';
 
-// Form field names of the contracts: radio group `score.<code>` (0..5), textarea `note.<code>`;
+// Form field names of the README: radio group `score.<code>` (0..5), textarea `note.<code>`;
 // uploads without JavaScript come as `evidence.<code>`.
 export interface ParsedSheetForm {
 	version: number;

@@ -32,7 +32,7 @@ export async function loadVisitForAdmin(db: Db, visitId: number): Promise<AdminV
 
 export type ReopenResult = { ok: true } | { ok: false; status: 400 | 404 | 409; message: string };
 
-/** Spec 4.1: only an administrator reopens a submitted sheet, with a reason; it leaves the results. */
+/** docs/rules.md §4.1: only an administrator reopens a submitted sheet, with a reason; it leaves the results. */
 export async function reopenSheet(
 	db: Db,
 	input: { sheetId: number; visitId: number; reason: string; adminId: number },

@@ -4,37 +4,13 @@ import {
 	isSheetEditableIn,
 	type EvidenceView,
 	type SheetIndicatorView,
-	type SheetValues
+	type SheetView
 } from '../../domain/score-sheet';
 import { findSheetOf, listSheetEntries } from './score-sheet.repository';
 import { listEvidenceOfSheet } from './evidence.repository';
 import { openVisitForAssessor, PERIOD_LOCKED_MESSAGE, SHEET_LOCKED_MESSAGE } from './sheet-access';
 
-export type { EvidenceView, SheetIndicatorView };
-
-/** Everything the score sheet page shows: whitelisted, and only the signed-in assessor's own sheet. */
-export interface SheetView {
-	visit: {
-		id: number;
-		periodCode: string;
-		periodName: string;
-		unitCode: string;
-		unitName: string;
-		category: string;
-		visitNo: number;
-		followUp: boolean;
-		plannedOn: string | null;
-	};
-	instrumentName: string;
-	aspects: { code: string; name: string; indicators: SheetIndicatorView[] }[];
-	status: 'not_started' | 'draft' | 'submitted';
-	version: number;
-	submittedAt: Date | null;
-	editable: boolean;
-	lockedReason: string | null;
-	values: SheetValues;
-	evidence: EvidenceView[];
-}
+export type { EvidenceView, SheetIndicatorView, SheetView };
 
 export function toEvidenceView(e: {
 	id: number;

@@ -2,7 +2,7 @@ import type { Db } from '../db/connection';
 import type { SheetScores } from '../../domain/scoring/types';
 
 // A unit's scores, notes and evidence in a period. Only submitted sheets of regular visits:
-// follow-up visits never enter the period's numbers (spec 5).
+// follow-up visits never enter the period's numbers (docs/rules.md §5).
 
 /** Submitted sheets of a unit's regular visits in a period, scores keyed by indicator code. */
 export async function listUnitSheetScores(db: Db, periodId: number, unitId: number): Promise<SheetScores[]> {

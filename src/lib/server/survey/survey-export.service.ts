@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { SURVEY_ELEMENTS, type BreakdownField, type BreakdownRow, type UnitIkm } from '../../domain/survey';
 
-// XLSX of the survey results: numbers stay numbers, shown with id-ID formats (contracts).
+// XLSX of the survey results: numbers stay numbers, shown with id-ID formats (README).
 
 const FIELD_TITLES: Record<BreakdownField, string> = {
 	sex: 'Jenis kelamin',

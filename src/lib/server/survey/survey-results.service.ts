@@ -16,7 +16,7 @@ import { findSurveyPeriodById, listPeriodSurveyUnits, type SurveyPeriod } from '
 import { listSurveyUnits } from './survey-unit.repository';
 import { sumAnswersBy, sumAnswersByUnit, type ResponseFilter } from './survey-response.repository';
 
-// Survey results per spec 6, for the admin dashboard, the CLI, the API, and (later) the public
+// Survey results per docs/rules.md §6, for the admin dashboard, the CLI, the API, and (later) the public
 // results page and the report card: call computePeriodIkm / unitIkm.
 
 export interface PeriodIkm {

@@ -22,7 +22,7 @@ import { findOrCreateSurveyFormKey } from './survey-secret.repository';
 import type { SurveyLimits } from './survey-config';
 import { hashIp } from '../accounts/auth.service';
 
-// The public survey of one unit (spec 6): open by link, one signed single-use token per form.
+// The public survey of one unit (docs/rules.md §6): open by link, one signed single-use token per form.
 
 export interface OpenSurvey {
 	unit: SurveyUnit;
@@ -79,7 +79,7 @@ export interface SubmitInput {
 let lastPurge = 0;
 
 /**
- * Hashed IPs are kept a day at most (spec 6), used nonces until their tokens have expired anyway.
+ * Hashed IPs are kept a day at most (docs/rules.md §6), used nonces until their tokens have expired anyway.
  * Runs at most once a minute, on survey page views and submissions.
  */
 export function purgeExpiredGuards(opened: OpenDatabase, now: Date): void {

@@ -104,7 +104,7 @@ export async function updateUnit(db: Db, id: number, c: UnitChanges, now: Date):
 		.execute();
 }
 
-/** Contracts: units added while a period is draft or running join it, with their category now. */
+/** README: units added while a period is draft or running join it, with their category now. */
 export async function addUnitToOpenPeriods(db: Db, unitId: number, categoryId: number): Promise<number> {
 	const periods = await db
 		.selectFrom('period')

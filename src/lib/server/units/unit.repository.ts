@@ -94,42 +94,6 @@ export async function findUnitIdByCode(db: Db, code: string): Promise<number | n
 	return row?.id ?? null;
 }
 
-export async function updateUnitFromImport(
-	db: Db,
-	id: number,
-	u: { name: string; categoryId: number; parentCode: string | null },
-	now: Date
-): Promise<void> {
-	await db
-		.updateTable('unit')
-		.set({ name: u.name, category_id: u.categoryId, parent_code: u.parentCode, updated_at: now.getTime() })
-		.where('id', '=', id)
-		.execute();
-}
-
-/** Units added while a period is draft or running join it (contracts: create-period). */
-export async function addUnitToOpenPeriods(db: Db, unitId: number, categoryId: number): Promise<void> {
-	await db
-		.insertInto('period_unit')
-		.columns(['period_id', 'unit_id', 'category_id'])
-		.expression((eb) =>
-			eb
-				.selectFrom('period')
-				.select(['period.id', eb.val(unitId).as('unit_id'), eb.val(categoryId).as('category_id')])
-				.where('period.status', 'in', ['draft', 'running'])
-		)
-		.onConflict((oc) => oc.doNothing())
-		.execute();
-}
-
-export async function nextCategoryPosition(db: Db): Promise<number> {
-	const r = await db
-		.selectFrom('category')
-		.select((eb) => eb.fn.max('position').as('p'))
-		.executeTakeFirst();
-	return r?.p == null ? 0 : Number(r.p) + 1;
-}
-
 export async function findUnitByCode(
 	db: Db,
 	code: string

@@ -12,7 +12,7 @@ import { auditEntityLabel, toAuditRow } from '$lib/server/audit/audit-view';
 import { m } from '$lib/paraglide/messages';
 
 const PAGE_SIZE = 50;
-// Dates are days of the city (contracts: TZ Asia/Jakarta, UTC+7 without daylight saving).
+// Dates are days of the city (README: TZ Asia/Jakarta, UTC+7 without daylight saving).
 const startOfDay = (iso: string) => Date.parse(`${iso}T00:00:00+07:00`);
 
 export const load: PageServerLoad = async (event) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { GRADES, type Grade } from '$lib/domain/scoring/display';
 import type { PeriodSettings } from '$lib/domain/period/settings';
-import type { CoachingRule } from '$lib/domain/period/coaching-rule';
+import type { CoachingRule } from '$lib/domain/coaching/rule';
 
 const int = (label: string) =>
 	z
@@ -42,7 +42,7 @@ export const settingsForm = z.object({
 		.default('')
 		.refine((v) => v === '' || (GRADES as readonly string[]).includes(v), 'Predikat tidak dikenal.'),
 	disagreement: int('Ambang selisih'),
-	coaching_kind: z.enum(['threshold', 'bottom_k'], { message: 'Pilih aturan pembinaan.' }),
+	coaching_kind: z.enum(['threshold', 'bottom'], { message: 'Pilih aturan pembinaan.' }),
 	coaching_max_ipp: decimal('Batas IPP'),
 	coaching_aspect_floor: decimal('Batas aspek'),
 	coaching_k: z.string().trim().optional().default(''),
@@ -59,8 +59,8 @@ export const createForm = settingsForm.extend({
 
 export function toSettings(d: z.infer<typeof settingsForm>): PeriodSettings {
 	const coachingRule: CoachingRule =
-		d.coaching_kind === 'bottom_k'
-			? { kind: 'bottom_k', k: /^\d{1,3}$/.test(d.coaching_k) ? Number(d.coaching_k) : NaN }
+		d.coaching_kind === 'bottom'
+			? { kind: 'bottom', k: /^\d{1,3}$/.test(d.coaching_k) ? Number(d.coaching_k) : NaN }
 			: { kind: 'threshold', maxIpp: d.coaching_max_ipp, aspectFloor: d.coaching_aspect_floor };
 	return {
 		name: d.name,
@@ -93,7 +93,7 @@ export function settingsValues(s: PeriodSettings): Record<string, string> {
 		coaching_kind: rule.kind,
 		coaching_max_ipp: rule.kind === 'threshold' ? two(rule.maxIpp) : '3,00',
 		coaching_aspect_floor: rule.kind === 'threshold' ? two(rule.aspectFloor) : '2,51',
-		coaching_k: rule.kind === 'bottom_k' ? String(rule.k) : '3',
+		coaching_k: rule.kind === 'bottom' ? String(rule.k) : '3',
 		starts_on: s.startsOn,
 		ends_on: s.endsOn,
 		survey_from: s.surveyFrom,

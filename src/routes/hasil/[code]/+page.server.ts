@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { loadPublicResults } from '$lib/server/results/public-results.service';
 
-// Public page (contracts: /hasil/{periodCode}, everyone once published). No sign-in needed;
+// Public page (README: /hasil/{periodCode}, everyone once published). No sign-in needed;
 // administrators and viewers may preview a period that is not yet published.
 export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) => {
 	const results = await loadPublicResults(getDb(), params.code, locals.user?.role ?? null, new Date());

@@ -11,7 +11,7 @@ import {
 import { surveyProblemMessages } from './messages';
 import { m } from '$lib/paraglide/messages';
 
-// Public, no sign-in (spec 6). Failures keep the typed answers and carry their real status.
+// Public, no sign-in (docs/rules.md §6). Failures keep the typed answers and carry their real status.
 export const load: PageServerLoad = async ({ params }) => {
 	const opened = getDatabase();
 	const now = new Date();

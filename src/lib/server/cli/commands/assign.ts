@@ -4,7 +4,7 @@ import { parseOptions } from '../args';
 import { openMigrated } from '../open';
 import { assignAssessorToVisit } from '../../accounts/assignment.service';
 
-// `assign --period C --unit U --visit N --assessor EMAIL [--date YYYY-MM-DD]` (contracts).
+// `assign --period C --unit U --visit N --assessor EMAIL [--date YYYY-MM-DD]` (README).
 export async function runAssign(ctx: CliContext): Promise<void> {
 	const { values } = parseOptions(ctx.args, {
 		period: { type: 'string' },

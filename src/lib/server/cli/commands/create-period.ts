@@ -3,7 +3,7 @@ import { CliError } from '../cli-error';
 import { parseOptions, requireOption } from '../args';
 import { openMigrated } from '../open';
 import { createPeriod } from '../../periods/period-admin.service';
-import { DEFAULT_COACHING_RULE } from '../../../domain/period/coaching-rule';
+import { DEFAULT_COACHING_RULE } from '../../../domain/coaching/rule';
 import { addDays } from '../../../domain/dates';
 import { isoDateIn } from '../../../domain/format';
 
@@ -22,7 +22,7 @@ function intOption(
 	return Number(raw);
 }
 
-// Contracts: create-period --code C --name N --instrument I [--visits 2] [--assessors 2] [--awards 2] [--from] [--to]
+// README: create-period --code C --name N --instrument I [--visits 2] [--assessors 2] [--awards 2] [--from] [--to]
 export async function runCreatePeriod(ctx: CliContext): Promise<void> {
 	const { values } = parseOptions(ctx.args, {
 		code: { type: 'string' },

@@ -24,7 +24,7 @@ export async function readInput(ctx: CliContext, usage: string) {
 	return read.data;
 }
 
-// Contracts: `import-units FILE`; every problem as "baris N: ..." on stderr, nothing written.
+// README: `import-units FILE`; every problem as "baris N: ..." on stderr, nothing written.
 export async function runImportUnits(ctx: CliContext): Promise<void> {
 	const data = await readInput(ctx, 'import-units FILE');
 	const { db } = await openMigrated();

@@ -19,7 +19,7 @@ export interface Command {
 	run: (ctx: CliContext) => Promise<void>;
 }
 
-// Each feature registers its commands here (contracts: administration command line).
+// Each feature registers its commands here (README: administration command line).
 export const commands: Record<string, Command> = {
 	migrate: { summary: 'terapkan migrasi yang belum dijalankan', run: runMigrate },
 	'seed-demo': {

@@ -8,7 +8,7 @@ import { findSurveyPeriodByCode } from '../../survey/survey-period.repository';
 import { findSurveyUnitByCode } from '../../survey/survey-unit.repository';
 import { computePeriodIkm } from '../../survey/survey-results.service';
 
-// `ikm --period C --format json|csv` and `survey-link --unit U` (contracts).
+// `ikm --period C --format json|csv` and `survey-link --unit U` (README).
 
 export async function runIkm(ctx: CliContext): Promise<void> {
 	const { values } = parseOptions(ctx.args, { period: { type: 'string' }, format: { type: 'string' } });

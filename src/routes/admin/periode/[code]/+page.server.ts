@@ -7,7 +7,7 @@ import { parseForm } from '$lib/server/http/forms';
 import { findPeriodDetailByCode } from '$lib/server/periods/period-settings.repository';
 import { changePeriodStatus, editPeriodSettings } from '$lib/server/periods/period-admin.service';
 import { manualTransitions, settingsEditable, TRANSITION_LABELS } from '$lib/domain/period/lifecycle';
-import { describeCoachingRule } from '$lib/domain/period/coaching-rule';
+import { describeCoachingRule } from '$lib/domain/coaching/rule';
 import { PERIOD_STATUSES } from '$lib/domain/period-status';
 import { settingsForm, settingsValues, toSettings } from '../period-form';
 

@@ -5,7 +5,7 @@ import { findSurveyPeriodByCode } from '$lib/server/survey/survey-period.reposit
 import { computePeriodIkm } from '$lib/server/survey/survey-results.service';
 import { ikmJson } from '$lib/domain/survey';
 
-// Contracts: anonymous callers see published (or archived) periods only, 404 otherwise;
+// README: anonymous callers see published (or archived) periods only, 404 otherwise;
 // administrators and viewers (session cookie) see any period.
 export const GET: RequestHandler = async ({ params, locals }) => {
 	const db = getDb();

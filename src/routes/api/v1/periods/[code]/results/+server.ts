@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { resultsForCaller } from '$lib/server/results/results-api.service';
 import { jsonError, jsonText } from '$lib/server/http/json';
 
-// GET /api/v1/periods/{code}/results[?category=] (contracts: "Results JSON").
+// GET /api/v1/periods/{code}/results[?category=] (README: "Results JSON").
 export const GET: RequestHandler = async ({ params, url, locals }) => {
 	const r = await resultsForCaller(
 		getDb(),

@@ -10,6 +10,7 @@ import {
 } from '../repositories/disagreement.repository';
 import { insertVisit } from '../repositories/visit.repository';
 import { recordAudit } from '../repositories/audit.repository';
+import { invalidatePeriodResults } from '../repositories/result-cache.repository';
 import { reviewPeriodScores } from './score-review.service';
 
 // Resolving a disagreement flag (spec 4.10): with a note, or by ordering an extra visit, which
@@ -70,6 +71,7 @@ export async function resolveDisagreement(
 			{ periodId: period.id, unitId, indicatorId, action: input.action, note, resolvedBy: input.userId },
 			now
 		);
+		await invalidatePeriodResults(trx, period.id);
 		await recordAudit(
 			trx,
 			{

@@ -8,6 +8,7 @@ import {
 } from '../repositories/period-settings.repository';
 import { findInstrumentIdByCode } from '../repositories/instrument.repository';
 import { recordAudit } from '../repositories/audit.repository';
+import { invalidatePeriodResults } from '../repositories/result-cache.repository';
 import { checkPeriodSettings, PERIOD_CODE, type PeriodSettings } from '../../domain/period/settings';
 import { canTransition, settingsEditable } from '../../domain/period/lifecycle';
 import { PERIOD_STATUS_LABELS } from '../../domain/period-status';
@@ -108,6 +109,7 @@ export async function editPeriodSettings(
 	}
 	await db.transaction().execute(async (trx) => {
 		await updatePeriodSettings(trx, period.id, { ...settings, name: settings.name.trim() }, now);
+		await invalidatePeriodResults(trx, period.id);
 		await recordAudit(
 			trx,
 			{ userId: actorId, action: 'update_settings', entity: 'period', entityId: code },
@@ -143,6 +145,7 @@ export async function changePeriodStatus(
 		};
 	await db.transaction().execute(async (trx) => {
 		await setPeriodStatus(trx, period.id, to, now);
+		await invalidatePeriodResults(trx, period.id);
 		await recordAudit(
 			trx,
 			{

@@ -8,6 +8,7 @@ import {
 } from '../repositories/unit-catalog.repository';
 import { findCategoryById } from '../repositories/category.repository';
 import { recordAudit } from '../repositories/audit.repository';
+import { invalidateAllPeriodResults } from '../repositories/result-cache.repository';
 import { newSurveyToken } from './survey-token';
 import { UNIT_CODE, normalizeUnitCode } from '../../domain/import/unit-rows';
 
@@ -57,6 +58,7 @@ export async function createUnit(
 		const id = await insertUnit(trx, { ...data, surveyToken: newSurveyToken() }, now);
 		await updateUnit(trx, id, { address: data.address }, now);
 		const periods = await addUnitToOpenPeriods(trx, id, data.categoryId);
+		await invalidateAllPeriodResults(trx);
 		await recordAudit(
 			trx,
 			{ userId: actorId, action: 'create', entity: 'unit', entityId: code, detail: { periods } },
@@ -83,6 +85,7 @@ export async function editUnit(
 	if (check) return { ok: false, status: 400, errors: check };
 	await db.transaction().execute(async (trx) => {
 		await updateUnit(trx, existing.id, data, now);
+		await invalidateAllPeriodResults(trx);
 		await recordAudit(
 			trx,
 			{ userId: actorId, action: 'update', entity: 'unit', entityId: code, detail: { was: currentCode } },
@@ -104,6 +107,7 @@ export async function setUnitActive(
 	await db.transaction().execute(async (trx) => {
 		await updateUnit(trx, existing.id, { active }, now);
 		if (active) await addUnitToOpenPeriods(trx, existing.id, existing.categoryId);
+		await invalidateAllPeriodResults(trx);
 		await recordAudit(
 			trx,
 			{ userId: actorId, action: active ? 'reactivate' : 'deactivate', entity: 'unit', entityId: code },

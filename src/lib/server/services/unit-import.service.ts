@@ -13,6 +13,7 @@ import {
 	nextCategoryPosition
 } from '../repositories/category.repository';
 import { recordAudit } from '../repositories/audit.repository';
+import { invalidateAllPeriodResults } from '../repositories/result-cache.repository';
 import { newSurveyToken } from './survey-token';
 import { planUnitImport, type UnitImportCheck } from '../../domain/import/unit-rows';
 import type { TabularData } from '../../domain/import/tabular';
@@ -77,6 +78,7 @@ export async function applyUnitImport(
 				);
 			}
 		}
+		await invalidateAllPeriodResults(trx);
 		const summary: UnitImportSummary = {
 			created: items.filter((i) => i.action === 'create').length,
 			updated: items.filter((i) => i.action === 'update').length,

@@ -86,6 +86,48 @@ describe('the citizen survey', () => {
 		});
 	});
 
+	it('names the government by its kind on the public home, the survey page and its poster', async () => {
+		const a = admin.page;
+		const save = async (kind: string, name: string) => {
+			await a.goto('/admin/pengaturan');
+			await a.selectOption('select[name=government_kind]', kind);
+			await a.fill('input[name=government_name]', name);
+			await a.fill('input[name=place]', 'Wonosari');
+			await a.fill('input[name=signatory_name]', 'Drs. Sutrisno');
+			await a.fill('input[name=signatory_title]', 'Bupati Contoh');
+			await a.click('form[action="?/save"] button[type=submit]');
+			await a.waitForSelector('.alert.success');
+		};
+		try {
+			await save('kabupaten', 'Pemerintah Kabupaten Contoh');
+			expect(await a.textContent('h1')).toBe('Pengaturan kabupaten');
+			await a.goto('/admin');
+			expect(await a.textContent('main')).toContain('Pengaturan kabupaten');
+			expect(await a.textContent('main')).not.toMatch(/Pengaturan kota/);
+
+			const v = phone.page;
+			await v.context().clearCookies();
+			await v.goto('/');
+			const home = (await v.textContent('main'))!;
+			expect(home).toContain('Pemerintah Kabupaten Contoh');
+			expect(home).toContain('di kabupaten ini');
+			expect(home).not.toContain('kota ini');
+			await v.screenshot({ path: '/tmp/yearrest-home-kabupaten.png', fullPage: true });
+
+			await a.goto('/admin/survei/unit/KEL-18');
+			const link = (await a.getAttribute('[data-testid=survey-url]', 'href'))!;
+			await v.goto(link);
+			expect(await v.textContent('[data-testid=government]')).toContain('Pemerintah Kabupaten Contoh');
+			await v.screenshot({ path: '/tmp/yearrest-survey-kabupaten.png' });
+			const poster = await a.request.get('/admin/survei/unit/KEL-18/poster.pdf');
+			const pdf = await getDocumentProxy(new Uint8Array(await poster.body()));
+			expect((await extractText(pdf, { mergePages: true })).text).toContain('Pemerintah Kabupaten Contoh');
+		} finally {
+			// the other test files read the demo's city
+			await save('kota', 'Pemerintah Kota Contoh');
+		}
+	});
+
 	it('answers a missing element with 400 and keeps the chosen answers (no JavaScript needed)', async () => {
 		await admin.page.goto('/admin/survei/unit/KEL-18');
 		const link = (await admin.page.getAttribute('[data-testid=survey-url]', 'href'))!;

@@ -1,4 +1,13 @@
 import type { LayoutServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { readCitySettings } from '$lib/server/settings/city-setting.repository';
 
-// Only the whitelisted session user reaches the browser; never a row, hash or token.
-export const load: LayoutServerLoad = ({ locals }) => ({ user: locals.user });
+// Only the whitelisted session user reaches the browser; never a row, hash or token. The
+// government's kind, name and logo are public (spec 8.8): every page that names it reads them here.
+export const load: LayoutServerLoad = async ({ locals }) => {
+	const s = await readCitySettings(getDb());
+	return {
+		user: locals.user,
+		government: { kind: s.governmentKind, name: s.governmentName, logoVersion: s.logoFileId }
+	};
+};

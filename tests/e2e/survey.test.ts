@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { baseURL, openBrowser, signIn, type Session } from './support/browser';
 
@@ -31,6 +32,8 @@ describe('the citizen survey', () => {
 		await admin.page.goto('/admin/survei/unit/KEL-18');
 		const link = await admin.page.getAttribute('[data-testid=survey-url]', 'href');
 		expect(link).toMatch(/\/survei\/[A-Za-z0-9_-]+$/);
+		// the test server runs on 127.0.0.1: a poster printed now would lead phones nowhere
+		expect(await admin.page.textContent('[data-testid=origin-warning]')).toContain('ORIGIN');
 
 		const p = phone.page;
 		const response = await p.goto(link!);
@@ -48,6 +51,81 @@ describe('the citizen survey', () => {
 		const count = (s: string) => Number(s.split('/')[0].trim().replace(/\./g, ''));
 		expect(count(after.respondents)).toBe(count(before.respondents) + 1);
 		expect(after.konversi).not.toBe(before.konversi);
+	});
+
+	it('keeps every field a citizen fills on a phone, "jenis layanan" included', async () => {
+		await admin.page.goto('/admin/survei/unit/KEL-18');
+		const link = (await admin.page.getAttribute('[data-testid=survey-url]', 'href'))!;
+		const p = phone.page;
+		await p.goto(link);
+		const picks = [1, 2, 3, 4, 4, 3, 2, 1, 2];
+		for (let u = 1; u <= 9; u++) await p.locator(`input[name=u${u}][value="${picks[u - 1]}"]`).check();
+		await p.selectOption('select[name=sex]', 'L');
+		await p.selectOption('select[name=age_band]', '50-59');
+		await p.selectOption('select[name=education]', 'SMA');
+		await p.selectOption('select[name=occupation]', 'PNS');
+		await p.fill('input[name=service]', 'Surat keterangan pindah');
+		await p.fill('textarea[name=suggestion]', 'Ruang tunggu panas.');
+		await Promise.all([p.waitForURL('**/terima-kasih'), p.click('main button[type=submit]')]);
+		const db = new Database(inject('databasePath'), { readonly: true, fileMustExist: true });
+		const row = db
+			.prepare(
+				`select u1, u2, u3, u4, u5, u6, u7, u8, u9, sex, age_band, education, occupation, service, suggestion
+				 from survey_response where suggestion = ? order by id desc limit 1`
+			)
+			.get('Ruang tunggu panas.');
+		db.close();
+		expect(row).toEqual({
+			...Object.fromEntries(picks.map((v, i) => [`u${i + 1}`, v])),
+			sex: 'L',
+			age_band: '50-59',
+			education: 'SMA',
+			occupation: 'PNS',
+			service: 'Surat keterangan pindah',
+			suggestion: 'Ruang tunggu panas.'
+		});
+	});
+
+	it('names the government by its kind on the public home, the survey page and its poster', async () => {
+		const a = admin.page;
+		const save = async (kind: string, name: string) => {
+			await a.goto('/admin/pengaturan');
+			await a.selectOption('select[name=government_kind]', kind);
+			await a.fill('input[name=government_name]', name);
+			await a.fill('input[name=place]', 'Wonosari');
+			await a.fill('input[name=signatory_name]', 'Drs. Sutrisno');
+			await a.fill('input[name=signatory_title]', 'Bupati Contoh');
+			await a.click('form[action="?/save"] button[type=submit]');
+			await a.waitForSelector('.alert.success');
+		};
+		try {
+			await save('kabupaten', 'Pemerintah Kabupaten Contoh');
+			expect(await a.textContent('h1')).toBe('Pengaturan kabupaten');
+			await a.goto('/admin');
+			expect(await a.textContent('main')).toContain('Pengaturan kabupaten');
+			expect(await a.textContent('main')).not.toMatch(/Pengaturan kota/);
+
+			const v = phone.page;
+			await v.context().clearCookies();
+			await v.goto('/');
+			const home = (await v.textContent('main'))!;
+			expect(home).toContain('Pemerintah Kabupaten Contoh');
+			expect(home).toContain('di kabupaten ini');
+			expect(home).not.toContain('kota ini');
+			await v.screenshot({ path: '/tmp/yearrest-home-kabupaten.png', fullPage: true });
+
+			await a.goto('/admin/survei/unit/KEL-18');
+			const link = (await a.getAttribute('[data-testid=survey-url]', 'href'))!;
+			await v.goto(link);
+			expect(await v.textContent('[data-testid=government]')).toContain('Pemerintah Kabupaten Contoh');
+			await v.screenshot({ path: '/tmp/yearrest-survey-kabupaten.png' });
+			const poster = await a.request.get('/admin/survei/unit/KEL-18/poster.pdf');
+			const pdf = await getDocumentProxy(new Uint8Array(await poster.body()));
+			expect((await extractText(pdf, { mergePages: true })).text).toContain('Pemerintah Kabupaten Contoh');
+		} finally {
+			// the other test files read the demo's city
+			await save('kota', 'Pemerintah Kota Contoh');
+		}
 	});
 
 	it('answers a missing element with 400 and keeps the chosen answers (no JavaScript needed)', async () => {

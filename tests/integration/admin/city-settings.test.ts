@@ -32,6 +32,7 @@ afterEach(async () => {
 describe('city settings', () => {
 	it('saves the signatory block and refuses a malformed NIP', async () => {
 		const base = {
+			governmentKind: 'kota' as const,
 			governmentName: 'Pemerintah Kota Contoh',
 			place: 'Kota Contoh',
 			signatoryName: 'Ir. Suryo Wibowo',
@@ -45,6 +46,27 @@ describe('city settings', () => {
 			await saveCitySettings(t.db, { ...base, signatoryNip: '19700101 199503 1 001' }, admin, now)
 		).toEqual({ ok: true });
 		expect(await readCitySettings(t.db)).toMatchObject({ ...base, signatoryNip: '197001011995031001' });
+	});
+
+	it('keeps the government kind, and reads it from the name where it was never set', async () => {
+		await t.db
+			.insertInto('city_setting')
+			.values({ key: 'government_name', value: 'Pemerintah Kabupaten Sleman' })
+			.execute();
+		expect((await readCitySettings(t.db)).governmentKind).toBe('kabupaten');
+		const regency = {
+			governmentKind: 'provinsi' as const,
+			governmentName: 'Pemerintah Daerah Istimewa Yogyakarta',
+			place: 'Yogyakarta',
+			signatoryName: 'Sri Sultan',
+			signatoryTitle: 'Gubernur',
+			signatoryNip: ''
+		};
+		expect(await saveCitySettings(t.db, regency, admin, now)).toEqual({ ok: true });
+		expect((await readCitySettings(t.db)).governmentKind).toBe('provinsi');
+		expect(
+			await saveCitySettings(t.db, { ...regency, governmentKind: 'desa' as never }, admin, now)
+		).toMatchObject({ ok: false, errors: { government_kind: expect.any(String) } });
 	});
 
 	it('accepts a logo only when its bytes are a real PNG or JPEG', async () => {

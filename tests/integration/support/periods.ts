@@ -24,8 +24,9 @@ export async function createDefaultPeriod(
 			coachingRule: DEFAULT_COACHING_RULE,
 			startsOn: from,
 			endsOn: to,
-			surveyFrom: from,
-			surveyTo: to
+			// empty: the default survey window, after any existing one (spec 8.6)
+			surveyFrom: '',
+			surveyTo: ''
 		},
 		null,
 		now

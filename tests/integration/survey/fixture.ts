@@ -54,6 +54,7 @@ export async function createSurveyFixture(): Promise<SurveyFixture> {
 		{
 			code: 'P-2025',
 			name: 'Periode 2025',
+			status: 'published',
 			instrumentId: instrument.id,
 			startsOn: '2025-07-01',
 			endsOn: '2025-09-30'
@@ -66,6 +67,8 @@ export async function createSurveyFixture(): Promise<SurveyFixture> {
 		{
 			code: 'P-2026',
 			name: 'Periode 2026',
+			// a draft period collects nothing (spec 8.6), so the current one is running
+			status: 'running',
 			instrumentId: instrument.id,
 			startsOn: '2026-09-01',
 			endsOn: '2026-12-15'

@@ -4,6 +4,7 @@ import {
 	incompleteUnits,
 	progressByAssessor,
 	progressByCategory,
+	withBaselineDay,
 	type Assignment
 } from '../../../src/lib/domain/progress/progress';
 import { addDays } from '../../../src/lib/domain/dates';
@@ -68,5 +69,20 @@ describe('period progress', () => {
 			{ day: '2027-01-03', total: 2 },
 			{ day: '2027-01-04', total: 3 }
 		]);
+	});
+
+	it('draws sheets all submitted on one day from a zero the day before', () => {
+		const curve = cumulativeByDay(['2027-01-04', '2027-01-04'], '2027-01-04', '2027-01-04', (d) =>
+			addDays(d, 1)
+		);
+		expect(withBaselineDay(curve, (d) => addDays(d, -1))).toEqual([
+			{ day: '2027-01-03', total: 0 },
+			{ day: '2027-01-04', total: 2 }
+		]);
+		const longer = [
+			{ day: '2027-01-03', total: 0 },
+			{ day: '2027-01-04', total: 1 }
+		];
+		expect(withBaselineDay(longer, (d) => addDays(d, -1))).toBe(longer);
 	});
 });

@@ -1,2 +1,3 @@
 export * from './types';
 export * from './plan-visits';
+export * from './team-wishes';

@@ -1,4 +1,5 @@
 import type { PlanningInput, PlanResult, PlannedVisit, UnplacedVisit } from './types';
+import { unmetWishesOf, wishesMissed, type TeamWishContext } from './team-wishes';
 
 // "Buat jadwal" (README, Review and publication): every unit gets its required visits, each by an assessor not yet on the
 // unit, never one with a declared conflict or unavailable on the visit's day; the busiest and the
@@ -25,6 +26,11 @@ export function planVisits(input: PlanningInput): PlanResult {
 	const freeOn = (a: number, d: string) => !away.has(`${a}:${d}`);
 	const freeDays = (a: number, segment: string[]) => segment.filter((d) => freeOn(a, d));
 
+	const wishes: TeamWishContext = {
+		profiles: input.profiles ?? new Map(),
+		previous: new Set((input.previousPairs ?? []).map((p) => `${p.assessorId}:${p.unitId}`))
+	};
+	const misses = (a: number, unitId: number) => wishesMissed(wishes, unitId, a, onUnit.get(unitId)!).length;
 	const loads = new Map(input.assessorIds.map((a) => [a, 0]));
 	const onUnit = new Map<number, Set<number>>();
 	const slots: Slot[] = [];
@@ -45,7 +51,7 @@ export function planVisits(input: PlanningInput): PlanResult {
 	}
 	if (days.length === 0) {
 		const reason = 'tidak ada hari kerja dalam jendela periode';
-		return { visits: [], unplaced: slots.map((s) => ({ ...s, reason })), loads };
+		return { visits: [], unplaced: slots.map((s) => ({ ...s, reason })), loads, unmetWishes: [] };
 	}
 
 	const available = new Set(input.assessorIds.filter((a) => freeDays(a, days).length > 0));
@@ -59,7 +65,9 @@ export function planVisits(input: PlanningInput): PlanResult {
 		.sort((x, y) => x.n - y.n || x.i - y.i);
 	for (const { s } of order) {
 		let best: number | null = null;
-		for (const a of candidates(s)) if (best === null || loads.get(a)! < loads.get(best)!) best = a;
+		// Fewest missed wishes first, then the least busy; rebalance() restores the balance rule.
+		const cost = (a: number) => misses(a, s.unitId) * 1e6 + loads.get(a)!;
+		for (const a of candidates(s)) if (best === null || cost(a) < cost(best)) best = a;
 		if (best === null) {
 			unplaced.push({
 				unitId: s.unitId,
@@ -72,8 +80,11 @@ export function planVisits(input: PlanningInput): PlanResult {
 		loads.set(best, loads.get(best)! + 1);
 		onUnit.get(s.unitId)!.add(best);
 	}
-	rebalance(slots, input.assessorIds, loads, onUnit, eligible);
-	return { visits: assignDates(slots, days, requiredVisits, freeDays), unplaced, loads };
+	rebalance(slots, input.assessorIds, loads, onUnit, eligible, misses);
+	const unmetWishes = input.units
+		.map((u) => ({ unitId: u.id, wishes: unmetWishesOf(wishes, u.id, [...onUnit.get(u.id)!]) }))
+		.filter((u) => u.wishes.length > 0);
+	return { visits: assignDates(slots, days, requiredVisits, freeDays), unplaced, loads, unmetWishes };
 }
 
 /** Moves visits from the busiest to the least busy assessors while the gap exceeds one. */
@@ -82,7 +93,8 @@ function rebalance(
 	assessors: number[],
 	loads: Map<number, number>,
 	onUnit: Map<number, Set<number>>,
-	eligible: (a: number, s: Slot) => boolean
+	eligible: (a: number, s: Slot) => boolean,
+	misses: (a: number, unitId: number) => number
 ): void {
 	for (let guard = 0; guard < slots.length * Math.max(1, assessors.length); guard++) {
 		const values = assessors.map((a) => loads.get(a)!);
@@ -90,20 +102,26 @@ function rebalance(
 		const min = Math.min(...values);
 		if (max - min <= 1) return;
 		const takers = assessors.filter((a) => loads.get(a)! === min);
-		let moved = false;
+		// Prefer the move that costs the fewest team wishes (spec 8.7); balance comes first.
+		let pick: { s: Slot; from: number; to: number; cost: number } | null = null;
 		for (const s of slots) {
-			if (s.assessorId === null || loads.get(s.assessorId)! !== max) continue;
-			const taker = takers.find((b) => eligible(b, s));
-			if (taker === undefined) continue;
-			onUnit.get(s.unitId)!.delete(s.assessorId);
-			loads.set(s.assessorId, max - 1);
-			s.assessorId = taker;
-			loads.set(taker, min + 1);
-			onUnit.get(s.unitId)!.add(taker);
-			moved = true;
-			break;
+			const from = s.assessorId;
+			if (from === null || loads.get(from)! !== max) continue;
+			for (const to of takers) {
+				if (!eligible(to, s)) continue;
+				onUnit.get(s.unitId)!.delete(from);
+				const cost = misses(to, s.unitId) - misses(from, s.unitId);
+				onUnit.get(s.unitId)!.add(from);
+				if (pick === null || cost < pick.cost) pick = { s, from, to, cost };
+			}
 		}
-		if (!moved) return;
+		if (pick === null) return;
+		const { s, from, to } = pick;
+		onUnit.get(s.unitId)!.delete(from);
+		loads.set(from, max - 1);
+		s.assessorId = to;
+		loads.set(to, min + 1);
+		onUnit.get(s.unitId)!.add(to);
 	}
 }
 

@@ -1,3 +1,5 @@
+import type { AssessorProfile, TeamWish } from './team-wishes';
+
 export interface PlanningUnit {
 	id: number;
 	/** Visits that already exist, with their assessors (an empty list still needs one). */
@@ -13,6 +15,10 @@ export interface PlanningInput {
 	days: string[];
 	conflicts: { assessorId: number; unitId: number }[];
 	unavailable: { assessorId: number; date: string }[];
+	/** Kind and institution per assessor, for the team wishes of spec 8.7 (none: no wish). */
+	profiles?: ReadonlyMap<number, AssessorProfile>;
+	/** The previous period's assessor–unit pairs. */
+	previousPairs?: { assessorId: number; unitId: number }[];
 }
 
 export interface PlannedVisit {
@@ -31,6 +37,8 @@ export interface UnplacedVisit {
 export interface PlanResult {
 	visits: PlannedVisit[];
 	unplaced: UnplacedVisit[];
+	/** Units whose team misses a wish of spec 8.7, with the wishes missed. */
+	unmetWishes: { unitId: number; wishes: TeamWish[] }[];
 	/** Visits per assessor in the period after the plan, existing ones included. */
 	loads: Map<number, number>;
 }

@@ -97,3 +97,14 @@ export function cumulativeByDay(
 	}
 	return out;
 }
+
+/**
+ * A line needs two points: when every sheet came in on one day (the curve is a single day), the
+ * day before is added at zero, so the chart draws the jump instead of saying there is no data.
+ */
+export function withBaselineDay(
+	curve: { day: string; total: number }[],
+	previousDay: (d: string) => string
+): { day: string; total: number }[] {
+	return curve.length === 1 ? [{ day: previousDay(curve[0].day), total: 0 }, ...curve] : curve;
+}

@@ -7,6 +7,7 @@ import { compareByName, rankUnits } from './ranking';
 import type { CategoryResult, PeriodResults, PeriodResultsInput, UnitResult } from './results-shape';
 import { summarizeCategory } from './statistics';
 import { unitAspectScoresFromSheetSums } from './unit-scores';
+import { sortByCategoryOrder } from './category-order';
 
 export * from './results-shape';
 
@@ -112,6 +113,5 @@ export function computePeriodResults(input: PeriodResultsInput): PeriodResults {
 			units
 		});
 	}
-	categories.sort((a, b) => a.name.localeCompare(b.name, 'id'));
-	return { categories };
+	return { categories: sortByCategoryOrder(categories, input.categoryOrder, (c) => c.name) };
 }

@@ -34,6 +34,8 @@ export interface PeriodResultsInput {
 	instrument: { aspects: readonly AspectWeight[] };
 	settings: PeriodSettings;
 	units: readonly PeriodUnitInput[];
+	/** Category names in the administrator's order (spec 8.8); alphabetical when absent. */
+	categoryOrder?: readonly string[];
 }
 
 export interface UnitResult {

@@ -1,4 +1,6 @@
-// City settings printed on certificates, report cards and posters (README, Review and publication).
+import { isGovernmentKind, type GovernmentKind } from './government-kind';
+
+// City settings printed on certificates, report cards and posters (README, "Settings").
 
 export const CITY_TEXT_KEYS = [
 	'government_name',
@@ -10,6 +12,7 @@ export const CITY_TEXT_KEYS = [
 export type CityTextKey = (typeof CITY_TEXT_KEYS)[number];
 
 export interface CitySettings {
+	governmentKind: GovernmentKind;
 	governmentName: string;
 	place: string;
 	signatoryName: string;
@@ -20,6 +23,7 @@ export interface CitySettings {
 }
 
 export const EMPTY_CITY_SETTINGS: CitySettings = {
+	governmentKind: 'kota',
 	governmentName: '',
 	place: '',
 	signatoryName: '',
@@ -30,6 +34,7 @@ export const EMPTY_CITY_SETTINGS: CitySettings = {
 
 export function checkCitySettings(s: Omit<CitySettings, 'logoFileId'>): Record<string, string> {
 	const e: Record<string, string> = {};
+	if (!isGovernmentKind(s.governmentKind)) e.government_kind = 'Pilih Kota, Kabupaten atau Provinsi.';
 	if (s.governmentName.trim().length < 3 || s.governmentName.length > 120)
 		e.government_name = 'Nama pemerintah 3–120 karakter, misalnya "Pemerintah Kota Contoh".';
 	if (s.place.trim().length < 2 || s.place.length > 60) e.place = 'Tempat penandatanganan 2–60 karakter.';

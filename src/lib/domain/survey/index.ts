@@ -7,3 +7,5 @@ export * from './submission';
 export * from './breakdown';
 export * from './ikm-shape';
 export * from './paper';
+export * from './window-plan';
+export * from './poster-origin';

@@ -14,3 +14,9 @@ export async function findAssessorConflict(
 		.executeTakeFirst();
 	return r ? { reason: r.reason } : null;
 }
+
+/** Every declared conflict, keyed `userId:unitId`, with its stated reason (imports check many rows). */
+export async function mapConflictReasons(db: Db): Promise<Map<string, string | null>> {
+	const rows = await db.selectFrom('assessor_conflict').select(['user_id', 'unit_id', 'reason']).execute();
+	return new Map(rows.map((r) => [`${r.user_id}:${r.unit_id}`, r.reason]));
+}

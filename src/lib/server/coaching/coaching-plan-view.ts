@@ -6,6 +6,7 @@ import {
 	canMovePlan,
 	canReportProgress,
 	canVerify,
+	planCompletionBlocker,
 	type ItemStatus,
 	type PlanStatus
 } from '../../domain/coaching/states';
@@ -19,6 +20,17 @@ export function presentPlan(v: PlanView, user: SessionUser) {
 	const isAdmin = user.role === 'admin';
 	const isMentor = isAdmin && v.plan.mentorId === user.id;
 	const status: PlanStatus = v.plan.status;
+	// Offered only when it can succeed: every item verified by the mentor.
+	const completeBlocker = status === 'active' ? planCompletionBlocker(v.items) : null;
+	const undated = v.items.filter((i) => !i.dueOn).length;
+	const activateBlocker =
+		status !== 'draft'
+			? null
+			: v.plan.mentorId === null
+				? 'Pilih pendamping (administrator) dulu.'
+				: undated > 0
+					? `${undated} butir belum punya tenggat.`
+					: null;
 	return {
 		id: v.plan.id,
 		periodCode: v.plan.periodCode,
@@ -33,11 +45,13 @@ export function presentPlan(v: PlanView, user: SessionUser) {
 		mentorName: v.plan.mentorName,
 		can: {
 			edit: isAdmin && (status === 'draft' || status === 'active'),
-			activate: isAdmin && canMovePlan(status, 'active'),
-			complete: isAdmin && canMovePlan(status, 'completed'),
+			activate: isAdmin && canMovePlan(status, 'active') && activateBlocker === null,
+			complete: isAdmin && canMovePlan(status, 'completed') && completeBlocker === null,
 			cancel: isAdmin && canMovePlan(status, 'cancelled'),
 			scheduleFollowUp: isAdmin && status === 'active'
 		},
+		completeBlocker: isAdmin ? completeBlocker : null,
+		activateBlocker: isAdmin ? activateBlocker : null,
 		isMentor,
 		items: v.items.map((i) => ({
 			id: i.id,

@@ -8,13 +8,17 @@ import {
 } from './period-settings.repository';
 import { findInstrumentIdByCode } from './instrument.repository';
 import { recordAudit } from '../audit/audit.repository';
+import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { checkPeriodSettings, PERIOD_CODE, type PeriodSettings } from '../../domain/period/settings';
 import { canTransition, settingsEditable } from '../../domain/period/lifecycle';
 import { PERIOD_STATUS_LABELS } from '../../domain/period-status';
+import { isIsoDate } from '../../domain/dates';
+import { defaultWindowForNewPeriod, surveyWindowConflict } from '../survey/survey-window.service';
 
 export type PeriodResult<T> =
 	{ ok: true; value: T } | { ok: false; status: 400 | 404 | 409; errors: Record<string, string> };
 
+/** An empty survey date means "the default" (spec 8.6): after the latest existing window. */
 export interface NewPeriodInput extends PeriodSettings {
 	code: string;
 	instrumentCode: string;
@@ -28,6 +32,14 @@ export async function createPeriod(
 	now: Date
 ): Promise<PeriodResult<PeriodDetail>> {
 	const code = input.code.trim();
+	if (isIsoDate(input.startsOn) && isIsoDate(input.endsOn) && (!input.surveyFrom || !input.surveyTo)) {
+		const fallback = await defaultWindowForNewPeriod(db, input);
+		input = {
+			...input,
+			surveyFrom: input.surveyFrom || fallback.from,
+			surveyTo: input.surveyTo || fallback.to
+		};
+	}
 	const errors = checkPeriodSettings(input);
 	if (!PERIOD_CODE.test(code))
 		errors.code = 'Kode periode: 2–40 huruf, angka, titik, garis bawah atau tanda hubung.';
@@ -36,6 +48,8 @@ export async function createPeriod(
 	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
 	if (await findPeriodDetailByCode(db, code))
 		return { ok: false, status: 409, errors: { code: `Kode periode ${code} sudah dipakai.` } };
+	const overlap = await surveyWindowConflict(db, { from: input.surveyFrom, to: input.surveyTo }, null);
+	if (overlap) return { ok: false, status: 409, errors: { survey_from: overlap } };
 	await db.transaction().execute(async (trx) => {
 		const id = await insertPeriod(
 			trx,
@@ -84,8 +98,18 @@ export async function editPeriodSettings(
 		};
 	const errors = checkPeriodSettings(settings);
 	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
+	// Only a changed window is checked, so settings saved before this rule keep saving.
+	if (settings.surveyFrom !== period.surveyFrom || settings.surveyTo !== period.surveyTo) {
+		const overlap = await surveyWindowConflict(
+			db,
+			{ from: settings.surveyFrom, to: settings.surveyTo },
+			period.id
+		);
+		if (overlap) return { ok: false, status: 409, errors: { survey_from: overlap } };
+	}
 	await db.transaction().execute(async (trx) => {
 		await updatePeriodSettings(trx, period.id, { ...settings, name: settings.name.trim() }, now);
+		await invalidatePeriodResults(trx, period.id);
 		await recordAudit(
 			trx,
 			{ userId: actorId, action: 'update_settings', entity: 'period', entityId: code },
@@ -121,6 +145,7 @@ export async function changePeriodStatus(
 		};
 	await db.transaction().execute(async (trx) => {
 		await setPeriodStatus(trx, period.id, to, now);
+		await invalidatePeriodResults(trx, period.id);
 		await recordAudit(
 			trx,
 			{

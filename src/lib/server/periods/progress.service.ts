@@ -4,6 +4,7 @@ import { listPeriodUnitsForPlanning } from './visit-plan.repository';
 import { listAssignments, listSubmittedSheets } from './progress.repository';
 import {
 	cumulativeByDay,
+	withBaselineDay,
 	incompleteUnits,
 	progressByAssessor,
 	progressByCategory
@@ -31,11 +32,14 @@ export async function loadPeriodProgress(db: Db, code: string, now: Date) {
 		byCategory: progressByCategory(assignments, today),
 		byAssessor: progressByAssessor(assignments, today),
 		incomplete,
-		curve: cumulativeByDay(
-			submittedDays,
-			period.startsOn,
-			until < period.startsOn ? period.startsOn : until,
-			(d) => addDays(d, 1)
+		curve: withBaselineDay(
+			cumulativeByDay(
+				submittedDays,
+				period.startsOn,
+				until < period.startsOn ? period.startsOn : until,
+				(d) => addDays(d, 1)
+			),
+			(d) => addDays(d, -1)
 		),
 		target: units.length * period.requiredVisits
 	};

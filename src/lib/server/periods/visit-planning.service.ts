@@ -9,6 +9,8 @@ import {
 import { listAllConflicts, listUnavailableDatesBetween } from '../accounts/assessor.repository';
 import { addVisitAssessor, insertVisit } from './visit.repository';
 import { recordAudit } from '../audit/audit.repository';
+import { listAssessorProfiles, listPreviousPeriodPairs } from './team-history.repository';
+import { TEAM_WISH_LABELS } from '../../domain/planning';
 import { planVisits, type PlanResult } from '../../domain/planning';
 import { workingDaysBetween } from '../../domain/dates';
 
@@ -22,6 +24,8 @@ export interface SchedulePreview {
 		date: string;
 	}[];
 	unplaced: { unitCode: string; unitName: string; visitNo: number; reason: string }[];
+	/** Units whose team misses a wish of spec 8.7, in words. */
+	unmetWishes: { unitCode: string; unitName: string; wishes: string[] }[];
 	loads: { name: string; total: number }[];
 	existing: number;
 }
@@ -46,7 +50,9 @@ async function computePlan(db: Db, period: PeriodDetail) {
 		unavailable: (await listUnavailableDatesBetween(db, period.startsOn, period.endsOn)).map((u) => ({
 			assessorId: u.userId,
 			date: u.date
-		}))
+		})),
+		profiles: await listAssessorProfiles(db),
+		previousPairs: await listPreviousPeriodPairs(db, period)
 	});
 	return { units, scheduled, assessors, plan };
 }
@@ -85,6 +91,11 @@ function describe(result: Awaited<ReturnType<typeof computePlan>>): SchedulePrev
 			unitName: unit.get(u.unitId)!.name,
 			visitNo: u.visitNo,
 			reason: u.reason
+		})),
+		unmetWishes: plan.unmetWishes.map((u) => ({
+			unitCode: unit.get(u.unitId)!.code,
+			unitName: unit.get(u.unitId)!.name,
+			wishes: u.wishes.map((w) => TEAM_WISH_LABELS[w])
 		})),
 		loads: result.assessors.map((a) => ({ name: a.name, total: plan.loads.get(a.id) ?? 0 })),
 		existing: result.scheduled.length

@@ -4,6 +4,8 @@ import { findLatestSnapshot, findPeriodByCode, type PeriodDetail } from '../peri
 import { listPublications } from './publication.repository';
 import { computeResultsDocument } from '../results/results.service';
 import { describeFlag, reviewPeriodScores } from '../sheets/score-review.service';
+import { sortByCategoryOrder } from '../../domain/scoring/category-order';
+import type { CategoryResult } from '../../domain/scoring/results-shape';
 
 // The publication desk of a period: what publishing would freeze, the open flags that need a
 // confirmed reason, the revision history, and whether scores changed since the last snapshot.
@@ -50,7 +52,8 @@ export async function loadPublicationPage(db: Db, code: string): Promise<Publica
 		changedSincePublication:
 			published &&
 			snapshot !== null &&
-			JSON.stringify(doc.categories) !== JSON.stringify(JSON.parse(snapshot).categories),
+			// compared alphabetically: a new category order alone is not a change of results
+			JSON.stringify(byName(doc.categories)) !== JSON.stringify(byName(JSON.parse(snapshot).categories)),
 		revisions: (await listPublications(db, period.id)).map((p) => ({
 			revision: p.revision,
 			at: formatDateTimeId(p.publishedAt),
@@ -60,3 +63,6 @@ export async function loadPublicationPage(db: Db, code: string): Promise<Publica
 		}))
 	};
 }
+
+const byName = (categories: readonly CategoryResult[]) =>
+	sortByCategoryOrder(categories, undefined, (c) => c.name);

@@ -19,9 +19,11 @@ function heading(doc: Doc, text: string): void {
 	doc.moveDown(0.3).font('Helvetica').fontSize(10).fillColor('#1c2430');
 }
 
-function letterhead(doc: Doc, c: ReportCardView): void {
+function letterhead(doc: Doc, c: ReportCardView, logo: Uint8Array | null): void {
 	const left = doc.page.margins.left;
 	const width = doc.page.width - left - doc.page.margins.right;
+	// The government's logo at the left of its name, as on its letters (spec 8.8).
+	if (logo) doc.image(Buffer.from(logo), left, doc.y - 4, { fit: [40, 40] });
 	doc.font('Helvetica-Bold').fontSize(14).text(c.government.toUpperCase(), { align: 'center' });
 	if (c.division) doc.font('Helvetica').fontSize(10).text(c.division, { align: 'center' });
 	doc.moveDown(0.3);
@@ -65,7 +67,7 @@ function summary(doc: Doc, c: ReportCardView): void {
 	doc.x = doc.page.margins.left;
 }
 
-export function renderReportCardPdf(c: ReportCardView): Promise<Uint8Array> {
+export function renderReportCardPdf(c: ReportCardView, logo: Uint8Array | null = null): Promise<Uint8Array> {
 	const doc = new PDFDocument({
 		size: 'A4',
 		margins: { top: 50, bottom: 50, left: 50, right: 50 },
@@ -81,7 +83,7 @@ export function renderReportCardPdf(c: ReportCardView): Promise<Uint8Array> {
 	const left = doc.page.margins.left;
 	const width = doc.page.width - left - doc.page.margins.right;
 
-	letterhead(doc, c);
+	letterhead(doc, c, logo);
 	summary(doc, c);
 
 	heading(doc, 'Nilai per aspek');

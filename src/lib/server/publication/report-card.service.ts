@@ -140,7 +140,11 @@ export async function loadReportCard(
 			.slice(0, 5)
 			.map((g) => ({ ...g, descriptor: levels.get(g.indicatorCode)?.[g.target] ?? '' })),
 		trend: await loadTrend(db, unit.code),
-		plan: planSummary && published ? await loadPlanView(db, planSummary.id, today) : null
+		// A draft plan is the office's working copy: unit heads never see it, nor a link to it.
+		plan:
+			planSummary && published && planSummary.status !== 'draft'
+				? await loadPlanView(db, planSummary.id, today)
+				: null
 	};
 }
 

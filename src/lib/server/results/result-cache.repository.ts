@@ -1,11 +1,17 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connection';
 
-// Cache contract (README, Benchmark): a row here is the fresh serialised results JSON of its period.
-// Every change to a period's submitted sheets deletes the row, in the same transaction.
+// Cache contract: a row here is the fresh serialised results JSON of its period. Every change
+// that affects results (spec 8.8: sheets, flags, period settings and status, unit name, code or
+// category, units joining or leaving, category names and order) deletes it in the same transaction.
 
 export async function invalidatePeriodResults(db: Db, periodId: number): Promise<void> {
 	await db.deleteFrom('period_result_cache').where('period_id', '=', periodId).execute();
+}
+
+/** For changes every period's results show (units, categories): all rows go. */
+export async function invalidateAllPeriodResults(db: Db): Promise<void> {
+	await db.deleteFrom('period_result_cache').execute();
 }
 
 export async function findCachedResults(db: Db, periodId: number): Promise<string | null> {

@@ -17,6 +17,8 @@ import {
 import { listResultUnits, listSheetAspectSums } from './results.repository';
 import { findCachedResults, findCachedResultsBytes, storeCachedResults } from './result-cache.repository';
 import { isPublished } from '../../domain/period-status';
+import { listCategories } from '../units/category.repository';
+import { sortByCategoryOrder } from '../../domain/scoring/category-order';
 
 // Period results (README: "Results JSON"): per-sheet aspect sums from SQL fed to the domain
 // rules; served from period_result_cache while the period runs, and from the latest
@@ -67,7 +69,8 @@ export async function computeResultsDocument(
 			awardsPerCategory: period.awardsPerCategory,
 			awardMinGrade: (period.awardMinGrade as Grade | null) ?? null
 		},
-		units: inputs
+		units: inputs,
+		categoryOrder: (await listCategories(db)).map((c) => c.name)
 	});
 	return {
 		period: { code: period.code, name: period.name, instrument: period.instrumentCode, status },
@@ -91,9 +94,12 @@ export async function loadResultsJson(db: Db, periodCode: string, now: Date): Pr
 	if (isPublished(period.status)) {
 		const snapshot = await findLatestSnapshot(db, period.id);
 		if (snapshot !== null) {
-			if (period.status === 'published') return { period, json: snapshot };
 			const doc = JSON.parse(snapshot) as ResultsDocument;
 			doc.period.status = period.status;
+			// A snapshot keeps the category order of its publication day; every list follows
+			// today's order (spec 8.8). The numbers stay exactly as frozen.
+			const order = (await listCategories(db)).map((c) => c.name);
+			doc.categories = sortByCategoryOrder(doc.categories, order, (c) => c.name);
 			return { period, json: JSON.stringify(doc) };
 		}
 	}

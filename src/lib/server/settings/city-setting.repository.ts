@@ -1,12 +1,15 @@
 import type { Db } from '../db/connection';
 import { EMPTY_CITY_SETTINGS, type CitySettings } from '../../domain/settings/city-settings';
+import { governmentKindOf } from '../../domain/settings/government-kind';
 
 export async function readCitySettings(db: Db): Promise<CitySettings> {
 	const rows = await db.selectFrom('city_setting').select(['key', 'value']).execute();
 	const v = new Map(rows.map((r) => [r.key, r.value]));
 	const logo = Number(v.get('logo_file_id'));
+	const governmentName = v.get('government_name') ?? EMPTY_CITY_SETTINGS.governmentName;
 	return {
-		governmentName: v.get('government_name') ?? EMPTY_CITY_SETTINGS.governmentName,
+		governmentKind: governmentKindOf(v.get('government_kind'), governmentName),
+		governmentName,
 		place: v.get('place') ?? '',
 		signatoryName: v.get('signatory_name') ?? '',
 		signatoryTitle: v.get('signatory_title') ?? '',

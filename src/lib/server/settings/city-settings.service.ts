@@ -24,6 +24,7 @@ export async function saveCitySettings(
 	if (Object.keys(errors).length) return { ok: false, errors };
 	await db.transaction().execute(async (trx) => {
 		await writeCitySettings(trx, {
+			government_kind: s.governmentKind,
 			government_name: s.governmentName.trim(),
 			place: s.place.trim(),
 			signatory_name: s.signatoryName.trim(),

@@ -6,6 +6,7 @@ import { findUnitIdByCode } from '../units/unit.repository';
 import { findMaxVisitNo, flagResolutionExists, insertFlagResolution } from './disagreement.repository';
 import { insertVisit } from '../periods/visit.repository';
 import { recordAudit } from '../audit/audit.repository';
+import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { reviewPeriodScores } from './score-review.service';
 
 // Resolving a disagreement flag (docs/rules.md §4.10): with a note, or by ordering an extra visit, which
@@ -66,6 +67,7 @@ export async function resolveDisagreement(
 			{ periodId: period.id, unitId, indicatorId, action: input.action, note, resolvedBy: input.userId },
 			now
 		);
+		await invalidatePeriodResults(trx, period.id);
 		await recordAudit(
 			trx,
 			{

@@ -9,6 +9,7 @@ import { createScoreImportWriter } from './score-import.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { readTableFile, TableFileError } from '../files/table-file';
+import { mapConflictReasons } from '../accounts/assessor-conflict.repository';
 import { isPublished } from '../../domain/period-status';
 
 // `import-scores` (README): one transaction; any problem rolls everything back.
@@ -57,6 +58,7 @@ export async function importScoresFile(
 	const periodUnits = await mapPeriodUnitIds(db, period.id);
 	const allUnits = await listUnitCodes(db);
 	const accounts = await mapAccountsByEmail(db);
+	const conflicts = await mapConflictReasons(db);
 	const checker = new ScoreImport(plan, (code) =>
 		periodUnits.has(code)
 			? null
@@ -98,6 +100,14 @@ export async function importScoresFile(
 					const email = checker.sheetEmail[s];
 					const assessorId = assessorOf(email, line);
 					const unitId = periodUnits.get(checker.sheetUnit[s])!;
+					// Spec 8.5: a declared conflict of interest holds on the import path too.
+					if (assessorId > 0 && conflicts.has(`${assessorId}:${unitId}`)) {
+						const reason = conflicts.get(`${assessorId}:${unitId}`);
+						checker.problem(
+							line,
+							`penilai ${email} menyatakan konflik kepentingan dengan unit ${checker.sheetUnit[s]}${reason ? ` (${reason})` : ''}; lembarnya tidak boleh diimpor`
+						);
+					}
 					const knownVisit = writer.findVisitId(unitId, checker.sheetVisit[s]);
 					const existing =
 						knownVisit !== null && assessorId > 0 ? writer.existingSheet(knownVisit, assessorId) : null;

@@ -176,8 +176,14 @@ export async function deleteAspectSums(db: Db, sheetId: number): Promise<void> {
 	await db.deleteFrom('sheet_aspect_sum').where('sheet_id', '=', sheetId).execute();
 }
 
+/** Scores, aspect sums and evidence rows go with it (foreign keys cascade). */
+export async function deleteSheet(db: Db, sheetId: number): Promise<void> {
+	await db.deleteFrom('score_sheet').where('id', '=', sheetId).execute();
+}
+
 export interface VisitSheetSummary {
 	sheetId: number;
+	assessorId: number;
 	assessorName: string;
 	assessorEmail: string;
 	status: SheetStatus;
@@ -195,6 +201,7 @@ export async function listSheetsOfVisit(db: Db, visitId: number): Promise<VisitS
 		.innerJoin('user', 'user.id', 's.assessor_id')
 		.select((eb) => [
 			's.id',
+			's.assessor_id',
 			'user.name',
 			'user.email',
 			's.status',
@@ -218,6 +225,7 @@ export async function listSheetsOfVisit(db: Db, visitId: number): Promise<VisitS
 		.execute();
 	return rows.map((r) => ({
 		sheetId: r.id,
+		assessorId: r.assessor_id,
 		assessorName: r.name,
 		assessorEmail: r.email,
 		status: r.status,

@@ -11,12 +11,14 @@ import { findVisitContext, type VisitContext } from '../periods/visit.repository
 import { listVisitAssessors, type VisitAssessor } from '../periods/visit-team.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { recordAudit } from '../audit/audit.repository';
+import { findAssessorConflict } from '../accounts/assessor-conflict.repository';
 import { PERIOD_LOCKED_MESSAGE } from './sheet-access';
 
 export interface AdminVisitView {
 	visit: VisitContext;
 	assessors: VisitAssessor[];
-	sheets: VisitSheetSummary[];
+	/** conflict: the declared conflict of interest of the sheet's assessor with this unit (spec 8.5) */
+	sheets: (VisitSheetSummary & { conflict: { reason: string | null } | null })[];
 }
 
 export async function loadVisitForAdmin(db: Db, visitId: number): Promise<AdminVisitView | null> {
@@ -26,7 +28,12 @@ export async function loadVisitForAdmin(db: Db, visitId: number): Promise<AdminV
 	return {
 		visit,
 		assessors: await listVisitAssessors(db, visitId),
-		sheets: await listSheetsOfVisit(db, visitId)
+		sheets: await Promise.all(
+			(await listSheetsOfVisit(db, visitId)).map(async (s) => ({
+				...s,
+				conflict: await findAssessorConflict(db, s.assessorId, visit.unitId)
+			}))
+		)
 	};
 }
 
@@ -49,6 +56,14 @@ export async function reopenSheet(
 	const visit = (await findVisitContext(db, sheet.visitId))!;
 	if (!isSheetEditableIn(visit.periodStatus))
 		return { ok: false, status: 409, message: PERIOD_LOCKED_MESSAGE };
+	// Spec 8.5: reopening would hand the unit back to an assessor with a declared conflict.
+	const conflict = await findAssessorConflict(db, sheet.assessorId, visit.unitId);
+	if (conflict)
+		return {
+			ok: false,
+			status: 409,
+			message: `Konflik kepentingan: penilai lembar ini menyatakan keterkaitan dengan ${visit.unitName}${conflict.reason ? ` (${conflict.reason})` : ''}. Lembar tidak dibuka kembali; hapus lembar dari kunjungan bila perlu.`
+		};
 	await db.transaction().execute(async (trx) => {
 		await setSheetStatus(trx, sheet.id, 'draft', now);
 		await deleteAspectSums(trx, sheet.id);

@@ -9,10 +9,11 @@ import {
 	type SurveyUnitAdmin
 } from './survey-unit.repository';
 import { setSuggestionStatus, type SuggestionStatus } from './survey-response.repository';
+import { surveyWindowConflict } from './survey-window.service';
 
 // Administrator actions on the survey; each is audited.
 
-export type AdminResult = { ok: true } | { ok: false; field: string; message: string };
+export type AdminResult = { ok: true } | { ok: false; status: 400 | 409; field: string; message: string };
 
 export async function changeSurveyWindow(
 	db: Db,
@@ -22,15 +23,28 @@ export async function changeSurveyWindow(
 	now: Date
 ): Promise<AdminResult> {
 	if (!isIsoDate(window.from))
-		return { ok: false, field: 'survey_from', message: 'Tanggal mulai tidak valid (format TTTT-BB-HH).' };
+		return {
+			ok: false,
+			status: 400,
+			field: 'survey_from',
+			message: 'Tanggal mulai tidak valid (format TTTT-BB-HH).'
+		};
 	if (!isIsoDate(window.to))
-		return { ok: false, field: 'survey_to', message: 'Tanggal selesai tidak valid (format TTTT-BB-HH).' };
+		return {
+			ok: false,
+			status: 400,
+			field: 'survey_to',
+			message: 'Tanggal selesai tidak valid (format TTTT-BB-HH).'
+		};
 	if (window.from > window.to)
 		return {
 			ok: false,
+			status: 400,
 			field: 'survey_to',
 			message: 'Tanggal selesai harus sama dengan atau setelah tanggal mulai.'
 		};
+	const overlap = await surveyWindowConflict(db, window, period.id);
+	if (overlap) return { ok: false, status: 409, field: 'survey_from', message: overlap };
 	await db.transaction().execute(async (trx) => {
 		await setSurveyWindow(trx, period.id, window, now);
 		await recordAudit(

@@ -4,7 +4,13 @@ import QRCode from 'qrcode';
 // The printable A4 poster of a unit's survey: QR code of the absolute address, the unit's name
 // and short Indonesian instructions, so a citizen at the counter can answer from a phone.
 
-export async function renderSurveyPoster(p: { unitName: string; url: string }): Promise<Buffer> {
+export async function renderSurveyPoster(p: {
+	unitName: string;
+	url: string;
+	/** The government's name and logo (spec 8.8), printed over the unit's name when set. */
+	governmentName?: string;
+	logo?: Uint8Array | null;
+}): Promise<Buffer> {
 	const qr = await QRCode.toBuffer(p.url, { errorCorrectionLevel: 'M', margin: 1, width: 900 });
 	const doc = new PDFDocument({
 		size: 'A4',
@@ -26,11 +32,24 @@ export async function renderSurveyPoster(p: { unitName: string; url: string }): 
 		.font('Helvetica')
 		.fontSize(14)
 		.text('Bantu kami memperbaiki pelayanan', 48, 76, { width, align: 'center' });
+	let top = 140;
+	if (p.logo) {
+		doc.image(Buffer.from(p.logo), (doc.page.width - 48) / 2, top, { fit: [48, 48], align: 'center' });
+		top += 54;
+	}
+	if (p.governmentName) {
+		doc
+			.fillColor('#5b6470')
+			.font('Helvetica-Bold')
+			.fontSize(13)
+			.text(p.governmentName, 48, top, { width, align: 'center' });
+		top = doc.y + 4;
+	}
 	doc
 		.fillColor('#1c2430')
 		.font('Helvetica-Bold')
 		.fontSize(22)
-		.text(p.unitName, 48, 150, { width, align: 'center' });
+		.text(p.unitName, 48, Math.max(top, 150), { width, align: 'center' });
 	const size = 300;
 	const qrTop = doc.y + 20;
 	doc.image(qr, (doc.page.width - size) / 2, qrTop, { width: size, height: size });

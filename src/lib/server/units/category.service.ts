@@ -7,6 +7,7 @@ import {
 	updateCategory
 } from './category.repository';
 import { recordAudit } from '../audit/audit.repository';
+import { invalidateAllPeriodResults } from '../results/result-cache.repository';
 import type { CatalogResult } from './unit-catalog.service';
 
 export async function saveCategory(
@@ -28,6 +29,7 @@ export async function saveCategory(
 		const savedId =
 			id ?? (await insertCategory(trx, name, input.position ?? (await nextCategoryPosition(trx))));
 		if (id !== null) await updateCategory(trx, id, { name, position: input.position, active: input.active });
+		await invalidateAllPeriodResults(trx);
 		await recordAudit(
 			trx,
 			{

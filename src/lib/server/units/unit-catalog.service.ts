@@ -4,6 +4,7 @@ import { findUnitByCode, updateUnit, addUnitToOpenPeriods, type UnitDetail } fro
 import { findCategoryById } from './category.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { newSurveyToken } from '../survey/survey-token';
+import { invalidateAllPeriodResults } from '../results/result-cache.repository';
 import { UNIT_CODE, normalizeUnitCode } from '../../domain/import/unit-rows';
 
 export type CatalogResult<T> =
@@ -54,6 +55,7 @@ export async function createUnit(
 		const id = await insertUnit(trx, { ...data, surveyToken: newSurveyToken() }, now);
 		await updateUnit(trx, id, { address: data.address }, now);
 		const periods = await addUnitToOpenPeriods(trx, id, data.categoryId);
+		await invalidateAllPeriodResults(trx);
 		await recordAudit(
 			trx,
 			{ userId: actorId, action: 'create', entity: 'unit', entityId: code, detail: { periods } },
@@ -82,6 +84,7 @@ export async function editUnit(
 	if (check) return { ok: false, status: 400, errors: check };
 	await db.transaction().execute(async (trx) => {
 		await updateUnit(trx, existing.id, data, now);
+		await invalidateAllPeriodResults(trx);
 		await recordAudit(
 			trx,
 			{ userId: actorId, action: 'update', entity: 'unit', entityId: code, detail: { was: currentCode } },
@@ -103,6 +106,7 @@ export async function setUnitActive(
 	await db.transaction().execute(async (trx) => {
 		await updateUnit(trx, existing.id, { active }, now);
 		if (active) await addUnitToOpenPeriods(trx, existing.id, existing.categoryId);
+		await invalidateAllPeriodResults(trx);
 		await recordAudit(
 			trx,
 			{ userId: actorId, action: active ? 'reactivate' : 'deactivate', entity: 'unit', entityId: code },

@@ -14,6 +14,7 @@ import {
 } from './category.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { newSurveyToken } from '../survey/survey-token';
+import { invalidateAllPeriodResults } from '../results/result-cache.repository';
 import { planUnitImport, type UnitImportCheck } from '../../domain/import/unit-rows';
 import type { TabularData } from '../../domain/import/tabular';
 
@@ -77,6 +78,7 @@ export async function applyUnitImport(
 				);
 			}
 		}
+		await invalidateAllPeriodResults(trx);
 		const summary: UnitImportSummary = {
 			created: items.filter((i) => i.action === 'create').length,
 			updated: items.filter((i) => i.action === 'update').length,

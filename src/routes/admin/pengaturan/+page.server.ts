@@ -6,18 +6,21 @@ import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
 import { readCitySettings } from '$lib/server/settings/city-setting.repository';
 import { saveCityLogo, saveCitySettings } from '$lib/server/settings/city-settings.service';
+import { GOVERNMENT_KINDS, GOVERNMENT_KIND_WORDS } from '$lib/domain/settings/government-kind';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const s = await readCitySettings(getDb());
 	return {
 		values: {
+			government_kind: s.governmentKind,
 			government_name: s.governmentName,
 			place: s.place,
 			signatory_name: s.signatoryName,
 			signatory_title: s.signatoryTitle,
 			signatory_nip: s.signatoryNip
 		},
+		kind: s.governmentKind,
 		hasLogo: s.logoFileId !== null,
 		logoVersion: s.logoFileId ?? 0
 	};
@@ -25,6 +28,7 @@ export const load: PageServerLoad = async (event) => {
 
 const text = z.string().max(200, 'Terlalu panjang.').optional().default('');
 const settingsForm = z.object({
+	government_kind: z.enum(GOVERNMENT_KINDS, { message: 'Pilih Kota, Kabupaten atau Provinsi.' }),
 	government_name: text,
 	place: text,
 	signatory_name: text,
@@ -41,6 +45,7 @@ export const actions: Actions = {
 		const r = await saveCitySettings(
 			getDb(),
 			{
+				governmentKind: d.government_kind,
 				governmentName: d.government_name,
 				place: d.place,
 				signatoryName: d.signatory_name,
@@ -51,7 +56,7 @@ export const actions: Actions = {
 			new Date()
 		);
 		if (!r.ok) return fail(400, { values: form.values, errors: r.errors });
-		return { done: 'Pengaturan kota disimpan.' };
+		return { done: `Pengaturan ${GOVERNMENT_KIND_WORDS[d.government_kind].id} disimpan.` };
 	},
 	logo: async (event) => {
 		const admin = requireRole(event, 'admin');

@@ -59,15 +59,18 @@ export async function runCreatePeriod(ctx: CliContext): Promise<void> {
 				coachingRule: DEFAULT_COACHING_RULE,
 				startsOn: from,
 				endsOn: to,
-				surveyFrom: from,
-				surveyTo: to
+				// Empty: the default window, after the latest existing one (spec 8.6).
+				surveyFrom: '',
+				surveyTo: ''
 			},
 			null,
 			ctx.now
 		);
 		if (!result.ok) throw new CliError(Object.entries(result.errors).map(([f, m]) => `${f}: ${m}`));
 		const p = result.value;
-		ctx.out(`Periode ${p.code} (draf) dibuat: ${p.unitCount} unit, ${p.startsOn} s.d. ${p.endsOn}.`);
+		ctx.out(
+			`Periode ${p.code} (draf) dibuat: ${p.unitCount} unit, ${p.startsOn} s.d. ${p.endsOn}; survei ${p.surveyFrom} s.d. ${p.surveyTo}.`
+		);
 	} finally {
 		await db.destroy();
 	}

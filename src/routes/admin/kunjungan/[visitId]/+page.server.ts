@@ -7,6 +7,7 @@ import { parseForm } from '$lib/server/http/forms';
 import { parseId } from '$lib/server/sheets/sheet-form';
 import { listUsers } from '$lib/server/accounts/user.repository';
 import { loadVisitForAdmin, reopenSheet } from '$lib/server/sheets/sheet-review.service';
+import { removeSheetFromVisit } from '$lib/server/sheets/sheet-removal.service';
 import { handleAssign } from '../assign-form.server';
 
 export const load: PageServerLoad = async (event) => {
@@ -36,13 +37,21 @@ export const load: PageServerLoad = async (event) => {
 			? 'Penugasan tersimpan.'
 			: event.url.searchParams.has('dibuka')
 				? 'Lembar dibuka kembali; penilai dapat mengubahnya lagi.'
-				: null
+				: event.url.searchParams.has('dihapus')
+					? 'Lembar dihapus dari kunjungan; hasil periode dihitung ulang.'
+					: null
 	};
 };
 
 const reopenSchema = z.object({
 	sheetId: z.string().regex(/^\d{1,9}$/, 'Lembar tidak dikenali.'),
 	reason: z.string().trim().min(5, 'Tuliskan alasan pembukaan kembali (minimal 5 karakter).').max(1000)
+});
+
+const removeSchema = z.object({
+	sheetId: z.string().regex(/^\d{1,9}$/, 'Lembar tidak dikenali.'),
+	reason: z.string().trim().min(5, 'Tuliskan alasan penghapusan lembar (minimal 5 karakter).').max(1000),
+	confirm: z.literal('ya', { message: 'Centang konfirmasi untuk menghapus lembar.' })
 });
 
 export const actions: Actions = {
@@ -62,6 +71,23 @@ export const actions: Actions = {
 				reopen: { sheetId: form.data.sheetId, errors: { reason: r.message } as Record<string, string> }
 			});
 		redirect(303, `/admin/kunjungan/${visitId}?dibuka=1`);
+	},
+	remove: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const visitId = parseId(event.params.visitId);
+		if (!visitId) error(404, 'Kunjungan tidak ditemukan.');
+		const form = parseForm(removeSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { remove: { sheetId: form.values.sheetId, errors: form.errors } });
+		const r = await removeSheetFromVisit(
+			getDb(),
+			{ sheetId: Number(form.data.sheetId), visitId, reason: form.data.reason, adminId: admin.id },
+			new Date()
+		);
+		if (!r.ok)
+			return fail(r.status, {
+				remove: { sheetId: form.data.sheetId, errors: { reason: r.message } as Record<string, string> }
+			});
+		redirect(303, `/admin/kunjungan/${visitId}?dihapus=1`);
 	},
 	assign: async (event) => {
 		const admin = requireRole(event, 'admin');

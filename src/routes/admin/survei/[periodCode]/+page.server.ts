@@ -71,7 +71,7 @@ export const actions: Actions = {
 			{ from: form.data.survey_from, to: form.data.survey_to },
 			new Date()
 		);
-		if (!r.ok) return fail(400, { values: form.values, errors: { [r.field]: r.message } });
+		if (!r.ok) return fail(r.status, { values: form.values, errors: { [r.field]: r.message } });
 		redirect(303, `/admin/survei/${period.code}?jendela=disimpan`);
 	}
 };

@@ -9,7 +9,7 @@ import { findSurveyUnitByCode } from '$lib/server/survey/survey-unit.repository'
 import { listSurveyPeriods } from '$lib/server/survey/survey-period.repository';
 import { unitIkm } from '$lib/server/survey/survey-results.service';
 import { changeYearlyServiceUsers, rotateSurveyToken } from '$lib/server/survey/survey-admin.service';
-import { krejcieMorganSample } from '$lib/domain/survey';
+import { isLoopbackOrigin, krejcieMorganSample } from '$lib/domain/survey';
 import { toIkmView } from '$lib/domain/survey/view';
 
 async function unitOr404(code: string) {
@@ -22,6 +22,7 @@ export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const db = getDb();
 	const unit = await unitOr404(event.params.unitCode);
+	const origin = readConfig().origin;
 	const periods = [];
 	for (const p of await listSurveyPeriods(db)) {
 		const r = await unitIkm(db, p.id, unit.id);
@@ -41,8 +42,9 @@ export const load: PageServerLoad = async (event) => {
 			yearlyServiceUsers: unit.yearlyServiceUsers,
 			target: unit.yearlyServiceUsers ? krejcieMorganSample(unit.yearlyServiceUsers) : null,
 			// the survey address is public by design (printed on posters): not a secret
-			surveyUrl: `${readConfig().origin.replace(/\/$/, '')}/survei/${unit.surveyToken}`
+			surveyUrl: `${origin.replace(/\/$/, '')}/survei/${unit.surveyToken}`
 		},
+		loopbackOrigin: isLoopbackOrigin(origin),
 		periods
 	};
 };

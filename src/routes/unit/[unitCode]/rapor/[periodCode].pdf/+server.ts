@@ -4,6 +4,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { openReportCard } from '$lib/server/publication/report-card-request.service';
 import { renderReportCardPdf } from '$lib/server/publication/report-card-pdf';
+import { readCityLogo } from '$lib/server/settings/city-settings.service';
 
 export const GET: RequestHandler = async (event) => {
 	const user = requireUser(event);
@@ -16,7 +17,7 @@ export const GET: RequestHandler = async (event) => {
 	);
 	if (!found.ok) error(found.status, found.message);
 	const { card, unitCode, periodCode } = found.value;
-	const pdf = await renderReportCardPdf(card);
+	const pdf = await renderReportCardPdf(card, (await readCityLogo(getDb()))?.bytes ?? null);
 	const name = `rapor-${unitCode}-${periodCode}.pdf`.replace(/[^A-Za-z0-9._-]/g, '_');
 	return new Response(pdf as BodyInit, {
 		headers: {

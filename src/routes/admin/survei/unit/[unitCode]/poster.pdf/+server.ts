@@ -5,13 +5,23 @@ import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { findSurveyUnitByCode } from '$lib/server/survey/survey-unit.repository';
 import { renderSurveyPoster } from '$lib/server/survey/survey-poster.service';
+import { readCitySettings } from '$lib/server/settings/city-setting.repository';
+import { readCityLogo } from '$lib/server/settings/city-settings.service';
 
 export const GET: RequestHandler = async (event) => {
 	requireRole(event, 'admin');
 	const unit = await findSurveyUnitByCode(getDb(), event.params.unitCode);
 	if (!unit) error(404, 'Unit tidak ditemukan.');
 	const url = `${readConfig().origin.replace(/\/$/, '')}/survei/${unit.surveyToken}`;
-	const pdf = await renderSurveyPoster({ unitName: unit.name, url });
+	const db = getDb();
+	const city = await readCitySettings(db);
+	const logo = await readCityLogo(db);
+	const pdf = await renderSurveyPoster({
+		unitName: unit.name,
+		url,
+		governmentName: city.governmentName,
+		logo: logo?.bytes ?? null
+	});
 	return new Response(new Uint8Array(pdf), {
 		headers: {
 			'content-type': 'application/pdf',

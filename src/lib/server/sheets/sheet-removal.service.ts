@@ -1,0 +1,55 @@
+import type { Db } from '../db/connection';
+import { isSheetEditableIn } from '../../domain/score-sheet';
+import { deleteSheet, findSheetById } from './score-sheet.repository';
+import { findVisitContext } from '../periods/visit.repository';
+import { removeVisitAssessor } from '../periods/visit-plan.repository';
+import { findAssessorConflict } from '../accounts/assessor-conflict.repository';
+import { invalidatePeriodResults } from '../results/result-cache.repository';
+import { recordAudit } from '../audit/audit.repository';
+import { PERIOD_LOCKED_MESSAGE } from './sheet-access';
+
+// Spec 8.5: an administrator can take a sheet off a visit (a conflict of interest found late, a
+// wrong import), with a reason and an audit entry; the results follow at once.
+
+export type RemoveSheetResult = { ok: true } | { ok: false; status: 400 | 404 | 409; message: string };
+
+export async function removeSheetFromVisit(
+	db: Db,
+	input: { sheetId: number; visitId: number; reason: string; adminId: number },
+	now: Date
+): Promise<RemoveSheetResult> {
+	const reason = input.reason.trim();
+	if (reason.length < 5)
+		return { ok: false, status: 400, message: 'Tuliskan alasan penghapusan lembar (minimal 5 karakter).' };
+	const sheet = await findSheetById(db, input.sheetId);
+	if (!sheet || sheet.visitId !== input.visitId)
+		return { ok: false, status: 404, message: 'Lembar penilaian tidak ditemukan.' };
+	const visit = (await findVisitContext(db, sheet.visitId))!;
+	if (!isSheetEditableIn(visit.periodStatus))
+		return { ok: false, status: 409, message: PERIOD_LOCKED_MESSAGE };
+	const conflict = await findAssessorConflict(db, sheet.assessorId, visit.unitId);
+	await db.transaction().execute(async (trx) => {
+		await deleteSheet(trx, sheet.id);
+		await removeVisitAssessor(trx, sheet.visitId, sheet.assessorId);
+		await invalidatePeriodResults(trx, visit.periodId);
+		await recordAudit(
+			trx,
+			{
+				userId: input.adminId,
+				action: 'remove_sheet',
+				entity: 'score_sheet',
+				entityId: sheet.id,
+				detail: {
+					reason,
+					visitId: sheet.visitId,
+					unit: visit.unitCode,
+					assessorId: sheet.assessorId,
+					status: sheet.status,
+					conflict: conflict ? (conflict.reason ?? true) : false
+				}
+			},
+			now
+		);
+	});
+	return { ok: true };
+}

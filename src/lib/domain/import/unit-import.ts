@@ -42,7 +42,7 @@ export function validateUnitRecords(records: readonly { cells: readonly string[]
 		if (!CODE.test(code))
 			problems.push({
 				line,
-				reason: `kode unit "${code}" tidak sah (huruf, angka, titik, garis miring atau tanda hubung; maks. 40)`
+				reason: `kode unit "${code}" tidak sah (huruf, angka, titik, garis bawah atau tanda hubung, tanpa garis miring; maks. 40)`
 			});
 		if (name === '' || name.length > 200)
 			problems.push({ line, reason: 'nama unit wajib diisi (maks. 200 karakter)' });

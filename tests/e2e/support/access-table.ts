@@ -112,13 +112,13 @@ export function accessTable(p: Params): Row[] {
 			route: '/penilaian/[visitId]/simpan',
 			action: 'POST',
 			path: `/penilaian/${p.visit}/simpan`,
-			expect: who(303, 403, 403, 'ok', 404, 403, 403)
+			expect: who(303, 403, 403, 'ok', 400, 403, 403)
 		},
 		{
 			route: '/penilaian/[visitId]/bukti',
 			action: 'POST',
 			path: `/penilaian/${p.visit}/bukti`,
-			expect: who(303, 403, 403, 'ok', 404, 403, 403)
+			expect: who(303, 403, 403, 'ok', 400, 403, 403)
 		},
 		{
 			route: '/penilaian/[visitId]/bukti/[evidenceId]',

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +30,15 @@ let planId: number;
 const as = (id: number, role: SessionUser['role']): SessionUser => ({ id, role, name: 'x', email: 'x@y.z' });
 let admin: SessionUser;
 let head: SessionUser;
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+// A real, decodable photo: progress evidence is decoded in full, not judged by its first bytes.
+let PNG: Uint8Array;
+beforeAll(async () => {
+	PNG = new Uint8Array(
+		await sharp({ create: { width: 8, height: 8, channels: 3, background: '#3a7' } })
+			.png()
+			.toBuffer()
+	);
+});
 
 beforeEach(async () => {
 	t = await createTestDb();
@@ -114,6 +123,25 @@ describe('coaching plan states', () => {
 				head,
 				{ planId, itemId: first.id },
 				{ status: 'done', note: 'x', file: fake },
+				uploads,
+				NOW
+			)
+		).toMatchObject({ ok: false, status: 400 });
+		const disguised = {
+			bytes: new Uint8Array([
+				0xff,
+				0xd8,
+				0xff,
+				0xe0,
+				...new TextEncoder().encode('<html><script>x()</script>')
+			])
+		};
+		expect(
+			await reportProgress(
+				t.db,
+				head,
+				{ planId, itemId: first.id },
+				{ status: 'done', note: 'x', file: disguised },
 				uploads,
 				NOW
 			)

@@ -3,7 +3,8 @@ import { checkColumns, lineProblem, type TabularData } from './tabular';
 // Import of units (README: `import-units FILE`): columns code,name,category and optional parent;
 // categories are created by name when missing; existing codes are updated.
 
-export const UNIT_CODE = /^[A-Z0-9][A-Z0-9._/-]{0,39}$/;
+// No `/`: a code is a path segment (/unit/{code}/rapor/...), and a slash would split it.
+export const UNIT_CODE = /^[A-Z0-9][A-Z0-9._-]{0,39}$/;
 
 export interface ExistingUnit {
 	code: string;
@@ -58,7 +59,7 @@ export function planUnitImport(
 		if (code === '') here.push('kode unit kosong');
 		else if (!UNIT_CODE.test(code))
 			here.push(
-				`kode unit "${cells.code}" tidak valid (huruf, angka, titik, garis miring atau tanda hubung; maks. 40)`
+				`kode unit "${cells.code}" tidak valid (huruf, angka, titik, garis bawah atau tanda hubung, tanpa garis miring; maks. 40)`
 			);
 		if (name.length < 3) here.push('nama unit kosong atau kurang dari 3 karakter');
 		else if (name.length > 200) here.push('nama unit lebih dari 200 karakter');

@@ -1,3 +1,4 @@
+import { withoutUnsafeCharacters } from '../text-safety';
 // Evidence types are recognised from their first bytes, never from the file name or the
 // browser's declared type: a renamed script stays a script.
 export type EvidenceMime = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
@@ -30,7 +31,7 @@ export const EXTENSION_OF: Record<EvidenceMime, string> = {
 
 /** A display name without path parts or control characters, at most 120 characters. */
 export function cleanFileName(name: string, mime: EvidenceMime): string {
-	const base = (name.split(/[\\/]/).pop() ?? '')
+	const base = withoutUnsafeCharacters(name.split(/[\\/]/).pop() ?? '')
 		// eslint-disable-next-line no-control-regex
 		.replace(/[\u0000-\u001f\u007f"<>]/g, '')
 		.trim()

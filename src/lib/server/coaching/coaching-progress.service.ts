@@ -9,6 +9,7 @@ import { insertProgress, upsertStoredFile } from './coaching-progress.repository
 import { isHeadOfUnit } from '../publication/report-card.repository';
 import { sha256Hex, writeStoredFile } from '../files/file-store';
 import { ok, refuse, type ServiceResult } from '../service-result';
+import { makeThumbnail } from '../files/evidence-store';
 
 // The loop of docs/rules.md §5: the unit head reports progress per item with a note and evidence; the
 // plan's mentor verifies a finished item or sends it back.
@@ -48,6 +49,9 @@ export async function reportProgress(
 			return refuse(400, 'Berkas bukti terlalu besar (maksimal 10 MB).');
 		const mime = sniffImageOrPdf(input.file.bytes);
 		if (!mime) return refuse(400, 'Berkas bukti harus berupa foto (JPEG, PNG, WebP) atau PDF.');
+		// Decoded in full like sheet photos: a JPEG header followed by HTML is not a photo.
+		if (mime !== 'application/pdf' && !(await makeThumbnail(input.file.bytes)))
+			return refuse(400, 'Foto bukti rusak atau tidak dapat dibaca. Ambil ulang fotonya.');
 		file = { sha256: sha256Hex(input.file.bytes), mime, bytes: input.file.bytes };
 	}
 	if (file) await writeStoredFile(uploadDir, file.sha256, file.bytes);

@@ -26,7 +26,8 @@ async function checkUnit(
 ): Promise<Record<string, string> | 409 | null> {
 	const errors: Record<string, string> = {};
 	if (!UNIT_CODE.test(input.code))
-		errors.code = 'Kode unit: huruf/angka, titik, garis miring atau tanda hubung, maks. 40.';
+		errors.code =
+			'Kode unit: huruf/angka, titik, garis bawah atau tanda hubung (tanpa garis miring), maks. 40.';
 	if (input.parentCode && !UNIT_CODE.test(input.parentCode)) errors.parent = 'Kode induk tidak valid.';
 	if (input.parentCode && input.parentCode === input.code)
 		errors.parent = 'Unit tidak boleh menjadi induk dirinya sendiri.';

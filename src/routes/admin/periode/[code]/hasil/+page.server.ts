@@ -10,7 +10,8 @@ import { readPage } from '$lib/domain/pagination';
 const FLAGS_PER_PAGE = 25;
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
+	// README (Pages): administrators and viewers read the live results; only admins act on them.
+	requireRole(event, 'admin', 'viewer');
 	const found = await loadAdminResults(getDb(), event.params.code, new Date());
 	if (!found) error(404, `Periode "${event.params.code}" tidak ditemukan.`);
 	const { period, doc, review, aspects } = found;

@@ -7,7 +7,7 @@ import { computeBreakdowns, computePeriodIkm } from '$lib/server/survey/survey-r
 import { renderIkmWorkbook } from '$lib/server/survey/survey-export.service';
 
 export const GET: RequestHandler = async (event) => {
-	requireRole(event, 'admin', 'viewer');
+	requireRole(event, 'admin');
 	const db = getDb();
 	const period = await findSurveyPeriodByCode(db, event.params.periodCode);
 	if (!period) error(404, 'Periode tidak ditemukan.');

@@ -5,6 +5,7 @@ import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { findSurveyUnitByCode } from '$lib/server/survey/survey-unit.repository';
 import { renderSurveyPoster } from '$lib/server/survey/survey-poster.service';
+import { pdfResponse } from '$lib/server/http/download';
 
 export const GET: RequestHandler = async (event) => {
 	requireRole(event, 'admin');
@@ -12,11 +13,5 @@ export const GET: RequestHandler = async (event) => {
 	if (!unit) error(404, 'Unit tidak ditemukan.');
 	const url = `${readConfig().origin.replace(/\/$/, '')}/survei/${unit.surveyToken}`;
 	const pdf = await renderSurveyPoster({ unitName: unit.name, url });
-	return new Response(new Uint8Array(pdf), {
-		headers: {
-			'content-type': 'application/pdf',
-			'content-disposition': `inline; filename="poster-survei-${unit.code}.pdf"`,
-			'cache-control': 'no-store'
-		}
-	});
+	return pdfResponse(pdf, `poster-survei-${unit.code}.pdf`, { cache: 'no-store' });
 };

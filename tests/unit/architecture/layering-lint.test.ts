@@ -34,7 +34,7 @@ describe('layering rule (eslint no-restricted-imports)', () => {
 
 	it('lets a route read from a repository but not write through one', async () => {
 		const read =
-			"import { findUnitByCode, type UnitRow } from '$lib/server/units/unit.repository';\nexport const x: [typeof findUnitByCode, UnitRow?] = [findUnitByCode];\n";
+			"import { findUnitByCode, type UnitRow } from '$lib/server/units/unit-catalog.repository';\nexport const x: [typeof findUnitByCode, UnitRow?] = [findUnitByCode];\n";
 		expect(await restrictedImports('src/routes/layering-fixture/+page.server.ts', read)).toEqual([]);
 		const write =
 			"import { insertUnit } from '$lib/server/units/unit.repository';\nexport const x = insertUnit;\n";

@@ -4,7 +4,7 @@ import { normalizeEmail, type User } from '../../domain/auth/user';
 import { isIsoDate } from '../../domain/dates';
 import { isUnitInPeriod } from '../periods/period.repository';
 import { findPeriodDetailByCode, type PeriodDetail } from '../periods/period-settings.repository';
-import { findUnitByCode } from '../units/unit.repository';
+import { findUnitByCode } from '../units/unit-catalog.repository';
 import { findUserByEmail, findUserById } from './user.repository';
 import { findAssessorConflict } from './assessor-conflict.repository';
 import { listUnavailableDatesBetween } from './assessor.repository';

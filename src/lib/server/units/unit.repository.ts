@@ -93,15 +93,3 @@ export async function findUnitIdByCode(db: Db, code: string): Promise<number | n
 	const row = await db.selectFrom('unit').select('id').where('code', '=', code).executeTakeFirst();
 	return row?.id ?? null;
 }
-
-export async function findUnitByCode(
-	db: Db,
-	code: string
-): Promise<{ id: number; code: string; name: string } | null> {
-	const r = await db
-		.selectFrom('unit')
-		.select(['id', 'code', 'name'])
-		.where('code', '=', code)
-		.executeTakeFirst();
-	return r ?? null;
-}

@@ -6,6 +6,7 @@ import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { parseId } from '$lib/server/sheets/sheet-form';
 import { openEvidenceFile } from '$lib/server/sheets/evidence.service';
+import { fileResponse } from '$lib/server/http/download';
 
 // Evidence files: only the sheet's own assessor and administrators (blind scoring). Everyone else,
 // team mates included, gets the same 404 as for an id that does not exist.
@@ -17,15 +18,14 @@ export const GET: RequestHandler = async (event) => {
 	if (!file) error(404, 'Bukti tidak ditemukan.');
 	const bytes = await readFile(file.path).catch(() => null);
 	if (!bytes) error(404, 'Berkas bukti tidak ditemukan di penyimpanan.');
-	const ascii = file.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-	return new Response(new Uint8Array(bytes), {
-		headers: {
-			'Content-Type': file.mime,
-			'Content-Length': String(bytes.length),
-			'Content-Disposition': `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+	return fileResponse(bytes, file.mime, {
+		fileName: file.name,
+		disposition: 'inline',
+		cache: 'private, max-age=86400',
+		extra: {
+			'content-length': String(bytes.length),
 			// A PDF opened inline runs in an opaque origin: no script of it reaches the app.
-			'Content-Security-Policy': "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'",
-			'Cache-Control': 'private, max-age=86400'
+			'content-security-policy': "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 		}
 	});
 };

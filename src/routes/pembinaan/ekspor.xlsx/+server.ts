@@ -6,6 +6,7 @@ import { readConfig } from '$lib/server/config';
 import { isoDateIn } from '$lib/domain/format';
 import { listCoachingExportRows } from '$lib/server/coaching/coaching-overview.service';
 import { writeCoachingWorkbook } from '$lib/server/coaching/coaching-xlsx';
+import { xlsxResponse } from '$lib/server/http/download';
 
 const filterSchema = z.object({
 	status: z.enum(['draft', 'active', 'completed', 'cancelled']).optional().catch(undefined),
@@ -24,11 +25,5 @@ export const GET: RequestHandler = async (event) => {
 		today
 	);
 	const body = await writeCoachingWorkbook(rows);
-	return new Response(body as BodyInit, {
-		headers: {
-			'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-			'Content-Disposition': `attachment; filename="pembinaan-${today}.xlsx"`,
-			'Cache-Control': 'private, no-store'
-		}
-	});
+	return xlsxResponse(body, `pembinaan-${today}.xlsx`, 'private, no-store');
 };

@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { buildCertificatePdf } from '$lib/server/publication/certificate.service';
-import { pdfResponse } from '$lib/server/files/pdf-response';
+import { pdfResponse } from '$lib/server/http/download';
 
 // GET /hasil/{period}/piagam.pdf: every award certificate of the period in one PDF.
 export const GET: RequestHandler = async ({ params, locals }) => {
@@ -15,5 +15,7 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 		new Date()
 	);
 	if (!r) error(404, `Piagam periode "${params.code}" tidak ditemukan atau hasilnya belum terbit.`);
-	return pdfResponse(r.pdf, r.fileName, role === null);
+	return pdfResponse(r.pdf, r.fileName, {
+		cache: role === null ? 'public, max-age=300' : 'private, no-store'
+	});
 };

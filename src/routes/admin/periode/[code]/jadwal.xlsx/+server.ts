@@ -5,6 +5,7 @@ import { getDb } from '$lib/server/db';
 import { findPeriodDetailByCode } from '$lib/server/periods/period-settings.repository';
 import { listScheduledVisits } from '$lib/server/periods/visit-plan.repository';
 import { writeScheduleXlsx } from '$lib/server/periods/schedule-xlsx';
+import { xlsxResponse } from '$lib/server/http/download';
 
 export const GET: RequestHandler = async (event) => {
 	requireRole(event, 'admin');
@@ -12,10 +13,5 @@ export const GET: RequestHandler = async (event) => {
 	const period = await findPeriodDetailByCode(db, event.params.code);
 	if (!period) error(404, 'Periode tidak ditemukan.');
 	const body = await writeScheduleXlsx(period, await listScheduledVisits(db, period.id));
-	return new Response(body as BodyInit, {
-		headers: {
-			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-			'content-disposition': `attachment; filename="jadwal-${period.code}.xlsx"`
-		}
-	});
+	return xlsxResponse(body, `jadwal-${period.code}.xlsx`);
 };

@@ -5,6 +5,7 @@ import { getDb } from '$lib/server/db';
 import { findSurveyPeriodByCode } from '$lib/server/survey/survey-period.repository';
 import { computeBreakdowns, computePeriodIkm } from '$lib/server/survey/survey-results.service';
 import { renderIkmWorkbook } from '$lib/server/survey/survey-export.service';
+import { xlsxResponse } from '$lib/server/http/download';
 
 export const GET: RequestHandler = async (event) => {
 	requireRole(event, 'admin');
@@ -17,10 +18,5 @@ export const GET: RequestHandler = async (event) => {
 		units: ikm.units,
 		breakdowns: await computeBreakdowns(db, { periodId: period.id })
 	});
-	return new Response(new Uint8Array(xlsx), {
-		headers: {
-			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-			'content-disposition': `attachment; filename="ikm-${period.code}.xlsx"`
-		}
-	});
+	return xlsxResponse(xlsx, `ikm-${period.code}.xlsx`);
 };

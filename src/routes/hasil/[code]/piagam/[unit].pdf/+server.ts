@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { buildCertificatePdf } from '$lib/server/publication/certificate.service';
-import { pdfResponse } from '$lib/server/files/pdf-response';
+import { pdfResponse } from '$lib/server/http/download';
 
 // GET /hasil/{period}/piagam/{unitCode}.pdf: the certificate of one award winner.
 export const GET: RequestHandler = async ({ params, locals }) => {
@@ -24,5 +24,7 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 			404,
 			`Unit "${params.unit}" tidak menerima penghargaan pada periode "${params.code}", atau hasilnya belum terbit.`
 		);
-	return pdfResponse(r.pdf, r.fileName, role === null);
+	return pdfResponse(r.pdf, r.fileName, {
+		cache: role === null ? 'public, max-age=300' : 'private, no-store'
+	});
 };

@@ -7,6 +7,7 @@ import { readConfig } from '$lib/server/config';
 import { authorizePlan } from '$lib/server/coaching/coaching-view.service';
 import { findProgressFile } from '$lib/server/coaching/coaching-progress.repository';
 import { storedFilePath } from '$lib/server/files/file-store';
+import { fileResponse } from '$lib/server/http/download';
 
 // Evidence of coaching progress, for the people who may see the plan (admins, the unit's heads).
 export const GET: RequestHandler = async (event) => {
@@ -24,12 +25,9 @@ export const GET: RequestHandler = async (event) => {
 	} catch {
 		error(404, 'Berkas tidak ditemukan di penyimpanan.');
 	}
-	return new Response(new Uint8Array(bytes), {
-		headers: {
-			'Content-Type': file.mime,
-			'Content-Disposition': 'inline',
-			'Content-Security-Policy': "sandbox; default-src 'none'",
-			'Cache-Control': 'private, max-age=3600'
-		}
+	return fileResponse(bytes, file.mime, {
+		disposition: 'inline',
+		cache: 'private, max-age=3600',
+		extra: { 'content-security-policy': "sandbox; default-src 'none'" }
 	});
 };

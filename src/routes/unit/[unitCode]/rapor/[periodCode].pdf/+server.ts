@@ -5,6 +5,7 @@ import { getDb } from '$lib/server/db';
 import { openReportCard } from '$lib/server/publication/report-card-request.service';
 import { renderReportCardPdf } from '$lib/server/publication/report-card-pdf';
 import { readCityLogo } from '$lib/server/settings/city-settings.service';
+import { pdfResponse } from '$lib/server/http/download';
 
 export const GET: RequestHandler = async (event) => {
 	const user = requireUser(event);
@@ -19,11 +20,5 @@ export const GET: RequestHandler = async (event) => {
 	const { card, unitCode, periodCode } = found.value;
 	const pdf = await renderReportCardPdf(card, (await readCityLogo(getDb()))?.bytes ?? null);
 	const name = `rapor-${unitCode}-${periodCode}.pdf`.replace(/[^A-Za-z0-9._-]/g, '_');
-	return new Response(pdf as BodyInit, {
-		headers: {
-			'Content-Type': 'application/pdf',
-			'Content-Disposition': `attachment; filename="${name}"`,
-			'Cache-Control': 'private, no-store'
-		}
-	});
+	return pdfResponse(pdf, name, { disposition: 'attachment', cache: 'private, no-store' });
 };

@@ -7,6 +7,7 @@ import { findSurveyUnitByCode } from '$lib/server/survey/survey-unit.repository'
 import { renderSurveyPoster } from '$lib/server/survey/survey-poster.service';
 import { readCitySettings } from '$lib/server/settings/city-setting.repository';
 import { readCityLogo } from '$lib/server/settings/city-settings.service';
+import { pdfResponse } from '$lib/server/http/download';
 
 export const GET: RequestHandler = async (event) => {
 	requireRole(event, 'admin');
@@ -22,11 +23,5 @@ export const GET: RequestHandler = async (event) => {
 		governmentName: city.governmentName,
 		logo: logo?.bytes ?? null
 	});
-	return new Response(new Uint8Array(pdf), {
-		headers: {
-			'content-type': 'application/pdf',
-			'content-disposition': `inline; filename="poster-survei-${unit.code}.pdf"`,
-			'cache-control': 'no-store'
-		}
-	});
+	return pdfResponse(pdf, `poster-survei-${unit.code}.pdf`, { cache: 'no-store' });
 };

@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { resultsForCaller, tableOf } from '$lib/server/results/results-api.service';
 import { toCsv } from '$lib/domain/scoring/results-table';
 import { jsonError } from '$lib/server/http/json';
+import { CONTENT_TYPE, fileResponse } from '$lib/server/http/download';
 
 export const GET: RequestHandler = async ({ params, url, locals }) => {
 	const r = await resultsForCaller(
@@ -14,11 +15,8 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 	);
 	if (!r.ok) return jsonError(r.status, r.error);
 	const { doc, table } = tableOf(r.json);
-	return new Response(toCsv(table), {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="hasil-${doc.period.code}.csv"`,
-			'cache-control': r.published ? 'public, max-age=60' : 'private, no-store'
-		}
+	return fileResponse(toCsv(table), CONTENT_TYPE.csv, {
+		fileName: `hasil-${doc.period.code}.csv`,
+		cache: r.published ? 'public, max-age=60' : 'private, no-store'
 	});
 };

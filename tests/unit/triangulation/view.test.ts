@@ -54,14 +54,21 @@ describe('triangulation table', () => {
 			closed: 2,
 			shareClosed: '20',
 			medianDays: '12,0',
-			tooFewComplaints: false
+			tooFewComplaints: false,
+			comparable: true
 		});
 		expect(a.reasons).toEqual([
 			{ high: 'ipp', low: 'ikm', highPr: '100', lowPr: '0' },
 			{ high: 'ipp', low: 'complaints', highPr: '100', lowPr: '0' }
 		]);
 		const c = triangulationRow(tri[2]);
-		expect(c).toMatchObject({ ipp: null, aspectV: '2,46', tooFewComplaints: true, reasons: [] });
+		expect(c).toMatchObject({
+			ipp: null,
+			aspectV: '2,46',
+			tooFewComplaints: true,
+			reasons: [],
+			comparable: false
+		});
 		expect(c.pr.complaints).toBeNull();
 		expect(triangulationRow(tri[3])).toMatchObject({ received: 0, shareClosed: null, medianDays: null });
 	});

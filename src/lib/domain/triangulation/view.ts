@@ -78,6 +78,8 @@ export interface TriangulationRow {
 	medianDays: string | null;
 	/** True when the unit has complaints but fewer than the minimum that ranks them. */
 	tooFewComplaints: boolean;
+	/** At least two signals have a percentile rank, so agreement can be told at all. */
+	comparable: boolean;
 	reasons: FlagReason[];
 }
 
@@ -100,6 +102,7 @@ export function triangulationRow(u: TriangulatedUnit): TriangulationRow {
 			u.complaints?.shareClosed == null ? null : formatDecimalId(u.complaints.shareClosed * 100, 0),
 		medianDays: u.complaints?.medianDays == null ? null : formatDecimalId(u.complaints.medianDays, 1),
 		tooFewComplaints: (u.complaints?.received ?? 0) > 0 && (u.complaints?.received ?? 0) < MIN_COMPLAINTS,
+		comparable: SIGNALS.filter((s) => u.pr[s] !== null).length >= 2,
 		reasons: u.disagreements.map((d) => {
 			const low = d.pair[0] === d.higher ? d.pair[1] : d.pair[0];
 			return { high: d.higher, low, highPr: pr(u.pr[d.higher])!, lowPr: pr(u.pr[low])! };

@@ -9,12 +9,16 @@ import { presentReportCard } from './report-card-view';
 import { loadLiveResults } from '../results/live-results.service';
 import { unitIkm } from '../survey/survey-results.service';
 import { ok, type ServiceResult } from '../service-result';
+import { loadUnitTriangulation } from '../complaints/triangulation.service';
+import { triangulationRow, type TriangulationRow } from '../../domain/triangulation';
 
 export interface ReportCardResponse {
 	unitCode: string;
 	periodCode: string;
 	card: ReportCardView;
 	ikm: UnitIkm | null;
+	/** IPP, IKM and complaint handling side by side (spec 9.3); null when not covered. */
+	signals: { category: string; row: TriangulationRow } | null;
 }
 
 /** One report card as its reader may see it (page and PDF alike): access first, then the data. */
@@ -30,10 +34,12 @@ export async function openReportCard(
 	const { unit, period } = auth.value;
 	const today = isoDateIn(now, readConfig().timeZone);
 	const card = await loadReportCard(db, unit, period, (p) => loadLiveResults(db, p), today);
+	const signals = await loadUnitTriangulation(db, period.code, unit.code, now);
 	return ok({
 		unitCode: unit.code,
 		periodCode: period.code,
 		card: presentReportCard(card),
-		ikm: await unitIkm(db, period.id, unit.id)
+		ikm: await unitIkm(db, period.id, unit.id),
+		signals: signals && { category: signals.category, row: triangulationRow(signals.unit) }
 	});
 }

@@ -9,7 +9,7 @@ import { formatDateId } from '$lib/domain/format';
 
 // Spec 9.3: IPP, IKM and complaint handling side by side per category (admin and viewer).
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin', 'viewer');
+	const user = requireRole(event, 'admin', 'viewer');
 	const found = await loadTriangulation(getDb(), event.params.code, new Date());
 	if (!found) error(404, `Periode "${event.params.code}" tidak ditemukan.`);
 	const params = event.url.searchParams;
@@ -36,6 +36,6 @@ export const load: PageServerLoad = async (event) => {
 				}
 			: null,
 		sort,
-		canImport: event.locals.user?.role === 'admin'
+		isAdmin: user.role === 'admin'
 	};
 };

@@ -14,5 +14,10 @@ export const load: PageServerLoad = async (event) => {
 		new Date()
 	);
 	if (!found.ok) error(found.status, found.message);
-	return { card: found.value.card, ikm: found.value.ikm, canManage: user.role === 'admin' };
+	return {
+		card: found.value.card,
+		ikm: found.value.ikm,
+		signals: found.value.signals,
+		canManage: user.role === 'admin'
+	};
 };

@@ -4,6 +4,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { isoDateIn } from '$lib/domain/format';
+import { readsOfficeData } from '$lib/domain/auth/office-readers';
 import { loadCoachingOverview } from '$lib/server/services/coaching-overview.service';
 
 const PAGE_SIZE = 25;
@@ -15,7 +16,7 @@ const filterSchema = z.object({
 });
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, 'admin', 'unit_head');
+	const user = requireRole(event, 'admin', 'viewer', 'unit_head');
 	const f = filterSchema.parse(Object.fromEntries(event.url.searchParams));
 	const today = isoDateIn(new Date(), readConfig().timeZone);
 	const overview = await loadCoachingOverview(
@@ -33,6 +34,6 @@ export const load: PageServerLoad = async (event) => {
 		page,
 		pages,
 		filter: { status: f.status ?? '', periode: f.periode ?? '', kategori: f.kategori ?? '' },
-		isAdmin: user.role === 'admin'
+		isAdmin: readsOfficeData(user.role)
 	};
 };

@@ -13,7 +13,7 @@ function pageParam(raw: string | null): number {
 }
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
+	const user = requireRole(event, 'admin', 'viewer');
 	const found = await loadAdminResults(getDb(), event.params.code, new Date());
 	if (!found) error(404, `Periode "${event.params.code}" tidak ditemukan.`);
 	const { period, doc, review, aspects } = found;
@@ -25,6 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	const flagPages = Math.max(1, Math.ceil(review.flags.length / FLAGS_PER_PAGE));
 	const flagPage = Math.min(pageParam(event.url.searchParams.get('selisih')), flagPages);
 	return {
+		canEdit: user.role === 'admin',
 		period: {
 			code: period.code,
 			name: period.name,

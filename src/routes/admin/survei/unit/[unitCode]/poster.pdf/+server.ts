@@ -7,7 +7,7 @@ import { findSurveyUnitByCode } from '$lib/server/repositories/survey-unit.repos
 import { renderSurveyPoster } from '$lib/server/services/survey-poster.service';
 
 export const GET: RequestHandler = async (event) => {
-	requireRole(event, 'admin');
+	requireRole(event, 'admin', 'viewer');
 	const unit = await findSurveyUnitByCode(getDb(), event.params.unitCode);
 	if (!unit) error(404, 'Unit tidak ditemukan.');
 	const url = `${readConfig().origin.replace(/\/$/, '')}/survei/${unit.surveyToken}`;

@@ -3,9 +3,17 @@ import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { countEntities } from '$lib/server/units/unit.repository';
 import { listPeriods } from '$lib/server/periods/period.repository';
+import { readConfig } from '$lib/server/config';
+import { isoDateIn } from '$lib/domain/format';
+import { loadAttention } from '$lib/server/periods/attention.service';
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
+	const user = requireRole(event, 'admin');
 	const db = getDb();
-	return { counts: await countEntities(db), periods: await listPeriods(db) };
+	const now = new Date();
+	return {
+		counts: await countEntities(db),
+		periods: await listPeriods(db),
+		attention: await loadAttention(db, user, isoDateIn(now, readConfig().timeZone), now)
+	};
 };

@@ -6,6 +6,7 @@ import { readConfig } from '$lib/server/config';
 import { isoDateIn } from '$lib/domain/format';
 import { loadCoachingOverview } from '$lib/server/coaching/coaching-overview.service';
 import { readPage } from '$lib/domain/pagination';
+import { readsOfficeData } from '$lib/domain/auth/office-readers';
 
 const PAGE_SIZE = 25;
 const filterSchema = z.object({
@@ -15,7 +16,7 @@ const filterSchema = z.object({
 });
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, 'admin', 'unit_head');
+	const user = requireRole(event, 'admin', 'viewer', 'unit_head');
 	const f = filterSchema.parse(Object.fromEntries(event.url.searchParams));
 	const today = isoDateIn(new Date(), readConfig().timeZone);
 	const overview = await loadCoachingOverview(
@@ -33,6 +34,6 @@ export const load: PageServerLoad = async (event) => {
 		page,
 		pages,
 		filter: { status: f.status ?? '', periode: f.periode ?? '', kategori: f.kategori ?? '' },
-		isAdmin: user.role === 'admin'
+		isAdmin: readsOfficeData(user.role)
 	};
 };

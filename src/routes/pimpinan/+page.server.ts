@@ -2,8 +2,12 @@ import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { listPeriods } from '$lib/server/periods/period.repository';
+import { readConfig } from '$lib/server/config';
+import { isoDateIn } from '$lib/domain/format';
+import { loadMayorHome } from '$lib/server/results/mayor-home.service';
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'viewer', 'admin');
-	return { periods: await listPeriods(getDb()) };
+	const user = requireRole(event, 'viewer', 'admin');
+	const now = new Date();
+	return { home: await loadMayorHome(getDb(), user, isoDateIn(now, readConfig().timeZone), now) };
 };

@@ -26,7 +26,8 @@ const request = (unitCode: string | null, role: CertificateRequest['role'] = nul
 	periodCode: 'P1',
 	unitCode,
 	role,
-	timeZone: 'Asia/Jakarta'
+	timeZone: 'Asia/Jakarta',
+	origin: 'https://rapor.kota.go.id'
 });
 
 async function published() {

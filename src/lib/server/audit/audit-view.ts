@@ -53,7 +53,8 @@ const ACTIONS: Record<string, Label> = {
 	coaching_plan_completed: m.audit_action_coaching_plan_completed,
 	coaching_plan_cancelled: m.audit_action_coaching_plan_cancelled,
 	coaching_plan_draft: m.audit_action_coaching_plan_draft,
-	visit_follow_up: m.audit_action_visit_follow_up
+	visit_follow_up: m.audit_action_visit_follow_up,
+	send_reminders: m.audit_action_send_reminders
 };
 const ENTITIES: Record<string, Label> = {
 	user: m.audit_entity_user,
@@ -97,7 +98,8 @@ const FIELDS: Record<string, Label> = {
 	assessor: m.audit_field_assessor,
 	assessorId: m.audit_field_assessorId,
 	visitId: m.audit_field_visitId,
-	mentorId: m.audit_field_mentorId
+	mentorId: m.audit_field_mentorId,
+	assessors: m.audit_field_assessors
 };
 
 const humanize = (code: string) => code.replace(/[._]/g, ' ');

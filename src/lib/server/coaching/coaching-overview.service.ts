@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { readsOfficeData } from '../../domain/auth/office-readers';
 import type { SessionUser } from '../../domain/auth/user';
 import {
 	countByCategory,
@@ -18,7 +19,7 @@ import { listUnitsOfHead } from '../units/unit.repository';
 import { listFollowUpScores } from './follow-up.repository';
 import type { CoachingExportRow } from './coaching-xlsx';
 
-// /pembinaan: admins see every plan, unit heads the plans of their own units once activated
+// /pembinaan: admins and viewers see every plan, unit heads the plans of their own units once activated
 // (a draft is the admin's working copy).
 
 export interface OverviewFilter {
@@ -56,11 +57,10 @@ export interface CoachingOverview {
 }
 
 export async function visiblePlans(db: Db, user: SessionUser, f: OverviewFilter): Promise<PlanSummary[]> {
-	const unitIds = user.role === 'admin' ? undefined : (await listUnitsOfHead(db, user.id)).map((u) => u.id);
+	const office = readsOfficeData(user.role);
+	const unitIds = office ? undefined : (await listUnitsOfHead(db, user.id)).map((u) => u.id);
 	const plans = await listPlans(db, { status: f.status, periodCode: f.periodCode, unitIds });
-	return plans.filter(
-		(p) => (user.role === 'admin' || p.status !== 'draft') && (!f.category || p.category === f.category)
-	);
+	return plans.filter((p) => (office || p.status !== 'draft') && (!f.category || p.category === f.category));
 }
 
 export async function loadCoachingOverview(

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { readsOfficeData } from '../../domain/auth/office-readers';
 import type { SessionUser } from '../../domain/auth/user';
 import { isHeadOfUnit } from '../publication/report-card.repository';
 import { ok, refuse, type ServiceResult } from '../service-result';
@@ -44,7 +45,7 @@ export async function loadPlanView(db: Db, planId: number, today: string): Promi
 	};
 }
 
-/** Admins see every plan; a unit's heads see their unit's plans once no longer a draft. */
+/** Admins and viewers see every plan; a unit's heads see their unit's plans once no longer a draft. */
 export async function authorizePlan(
 	db: Db,
 	user: SessionUser,
@@ -52,7 +53,7 @@ export async function authorizePlan(
 ): Promise<ServiceResult<PlanSummary>> {
 	const plan = await findPlanById(db, planId);
 	if (!plan) return refuse(404, 'Rencana pembinaan tidak ditemukan.');
-	if (user.role === 'admin') return ok(plan);
+	if (readsOfficeData(user.role)) return ok(plan);
 	if (user.role !== 'unit_head' || !(await isHeadOfUnit(db, user.id, plan.unitId)))
 		return refuse(403, 'Anda tidak memiliki akses ke rencana pembinaan ini.');
 	if (plan.status === 'draft') return refuse(404, 'Rencana pembinaan ini belum diaktifkan.');

@@ -20,6 +20,8 @@ export interface CertificateContent {
 	/** The city's PNG or JPEG logo (checked on upload), when it has one. */
 	logo: Uint8Array | null;
 	preview: boolean;
+	/** Published certificates only: the code and QR of /verifikasi/{code}. */
+	verification: { code: string; url: string; qr: { size: number; dark: boolean[] } } | null;
 }
 
 const NAVY = '#0f3b63';
@@ -88,6 +90,7 @@ function drawCertificate(doc: PDFKit.PDFDocument, c: CertificateContent): void {
 		INK
 	);
 	drawSignature(doc, c, W, H);
+	drawVerification(doc, c, H);
 }
 
 function drawBorder(doc: PDFKit.PDFDocument, W: number, H: number): void {
@@ -140,6 +143,35 @@ function rule(doc: PDFKit.PDFDocument, x1: number, x2: number, y: number): void 
 	doc.save().lineWidth(1).strokeColor(GOLD).moveTo(x1, y).lineTo(x2, y).stroke();
 	doc.circle((x1 + x2) / 2, y, 3).fill(GOLD);
 	doc.restore();
+}
+
+function drawVerification(doc: PDFKit.PDFDocument, c: CertificateContent, H: number): void {
+	if (!c.verification) return;
+	const x = 70;
+	const size = 72;
+	const y = H - 160;
+	// The QR code is drawn as vector squares: sharp at any print size, and no image in the PDF.
+	const { size: n, dark } = c.verification.qr;
+	const cell = size / n;
+	doc
+		.save()
+		.rect(x - 2 * cell, y - 2 * cell, size + 4 * cell, size + 4 * cell)
+		.fill('#ffffff');
+	doc.fillColor('#000000');
+	for (let i = 0; i < n * n; i++)
+		if (dark[i]) doc.rect(x + (i % n) * cell, y + Math.floor(i / n) * cell, cell + 0.05, cell + 0.05);
+	doc.fill().restore();
+	doc
+		.font('Helvetica')
+		.fontSize(8)
+		.fillColor(INK)
+		.text('Kode verifikasi / Verification code', x + size + 8, y + 14, { width: 180 })
+		.font('Helvetica-Bold')
+		.fontSize(11)
+		.text(c.verification.code, x + size + 8, doc.y + 2, { width: 180 })
+		.font('Helvetica')
+		.fontSize(7.5)
+		.text(c.verification.url, x + size + 8, doc.y + 2, { width: 180 });
 }
 
 function drawSignature(doc: PDFKit.PDFDocument, c: CertificateContent, W: number, H: number): void {

@@ -7,6 +7,8 @@ import { readCityLogo } from '../settings/city-settings.service';
 import { listPublications } from './publication.repository';
 import { renderCertificates, type CertificateContent } from './certificate-pdf';
 import { findVisibleResults } from '../results/public-results.service';
+import QRCode from 'qrcode';
+import { certificateCode, certificateVerifyUrl } from './certificate-code';
 
 // Award certificates of a period (README, Review and publication): one per award winner of the published
 // snapshot, dated on the latest publication. Anyone may download them once published;
@@ -18,6 +20,8 @@ export interface CertificateRequest {
 	unitCode: string | null;
 	role: Role | null;
 	timeZone: string;
+	/** Public origin for the verification link and QR code. */
+	origin: string;
 }
 
 export async function buildCertificatePdf(
@@ -33,6 +37,13 @@ export async function buildCertificatePdf(
 	const latest = found.preview ? null : (await listPublications(db, found.periodId))[0];
 	const date = formatDateId(latest?.publishedAt ?? now, req.timeZone);
 	const logo = (await readCityLogo(db))?.bytes ?? null;
+	const verification = (unitCode: string) => {
+		if (!latest) return null;
+		const code = certificateCode(found.doc.period.code, unitCode, latest.revision);
+		const url = certificateVerifyUrl(req.origin, code);
+		const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
+		return { code, url, qr: { size: modules.size, dark: Array.from(modules.data, (x) => x === 1) } };
+	};
 	const pages: CertificateContent[] = winners.map((w) => ({
 		government: settings.governmentName || 'Pemerintah Kota Contoh',
 		periodName: found.doc.period.name,
@@ -48,7 +59,8 @@ export async function buildCertificatePdf(
 		signatoryTitle: settings.signatoryTitle || null,
 		signatoryNip: settings.signatoryNip || null,
 		logo,
-		preview: found.preview
+		preview: found.preview,
+		verification: verification(w.code)
 	}));
 	const code = found.doc.period.code;
 	const title = req.unitCode

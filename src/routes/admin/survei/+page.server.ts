@@ -6,7 +6,7 @@ import { listSurveyUnits } from '$lib/server/survey/survey-unit.repository';
 import { isInWindow, krejcieMorganSample } from '$lib/domain/survey';
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
+	requireRole(event, 'admin', 'viewer');
 	const db = getDb();
 	const now = Date.now();
 	const [periods, units] = await Promise.all([listSurveyPeriods(db), listSurveyUnits(db)]);

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { loadPublicResults } from '$lib/server/results/public-results.service';
+import { readCitySettings } from '$lib/server/settings/city-setting.repository';
 
 // Public page (README: /hasil/{periodCode}, everyone once published). No sign-in needed;
 // administrators and viewers may preview a period that is not yet published.
@@ -11,5 +12,8 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 	if (results.preview) setHeaders({ 'cache-control': 'private, no-store' });
 	const wanted = url.searchParams.get('kategori');
 	const selected = results.categories.some((c) => c.name === wanted) ? wanted : null;
-	return { ...results, selected };
+	// The office is warned before printing certificates with an empty signature block.
+	const signatoryBlank =
+		locals.user?.role === 'admin' && !(await readCitySettings(getDb())).signatoryName?.trim();
+	return { ...results, selected, signatoryBlank };
 };

@@ -23,7 +23,7 @@ function planIdOf(event: RequestEvent): number {
 const today = () => isoDateIn(new Date(), readConfig().timeZone);
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, 'admin', 'unit_head');
+	const user = requireRole(event, 'admin', 'viewer', 'unit_head');
 	const db = getDb();
 	const auth = await authorizePlan(db, user, planIdOf(event));
 	if (!auth.ok) error(auth.status, auth.message);

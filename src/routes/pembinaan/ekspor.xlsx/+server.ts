@@ -15,7 +15,7 @@ const filterSchema = z.object({
 });
 
 export const GET: RequestHandler = async (event) => {
-	const user = requireRole(event, 'admin', 'unit_head');
+	const user = requireRole(event, 'admin', 'viewer', 'unit_head');
 	const f = filterSchema.parse(Object.fromEntries(event.url.searchParams));
 	const today = isoDateIn(new Date(), readConfig().timeZone);
 	const rows = await listCoachingExportRows(

@@ -17,11 +17,12 @@ async function periodOr404(code: string) {
 }
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
+	const user = requireRole(event, 'admin', 'viewer');
 	const db = getDb();
 	const period = await periodOr404(event.params.periodCode);
 	const ikm = (await computePeriodIkm(db, period.id))!;
 	return {
+		canEdit: user.role === 'admin',
 		period: {
 			code: period.code,
 			name: period.name,

@@ -22,7 +22,7 @@ function rangeOf(url: URL): { from: string; to: string } | null {
 }
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
+	requireRole(event, 'admin', 'viewer');
 	const range = rangeOf(event.url);
 	if (!range) return { range: null, units: [], overall: null };
 	const r = await computeRangeIkm(getDb(), range.from, range.to);

@@ -11,7 +11,7 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 	const role = locals.user?.role ?? null;
 	const r = await buildCertificatePdf(
 		getDb(),
-		{ periodCode: params.code, unitCode: null, role, timeZone: config.timeZone },
+		{ periodCode: params.code, unitCode: null, role, timeZone: config.timeZone, origin: config.origin },
 		new Date()
 	);
 	if (!r) error(404, `Piagam periode "${params.code}" tidak ditemukan atau hasilnya belum terbit.`);

@@ -10,8 +10,7 @@ import { readPage } from '$lib/domain/pagination';
 const FLAGS_PER_PAGE = 25;
 
 export const load: PageServerLoad = async (event) => {
-	// README (Pages): administrators and viewers read the live results; only admins act on them.
-	requireRole(event, 'admin', 'viewer');
+	const user = requireRole(event, 'admin', 'viewer');
 	const found = await loadAdminResults(getDb(), event.params.code, new Date());
 	if (!found) error(404, `Periode "${event.params.code}" tidak ditemukan.`);
 	const { period, doc, review, aspects } = found;
@@ -23,6 +22,7 @@ export const load: PageServerLoad = async (event) => {
 	const flagPages = Math.max(1, Math.ceil(review.flags.length / FLAGS_PER_PAGE));
 	const flagPage = Math.min(readPage(event.url.searchParams, 'selisih'), flagPages);
 	return {
+		canEdit: user.role === 'admin',
 		period: {
 			code: period.code,
 			name: period.name,

@@ -1,12 +1,56 @@
-import { error } from '@sveltejs/kit';
-import type { PageServerLoad } from './$types';
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { loadPeriodProgress } from '$lib/server/periods/progress.service';
+import { readConfig } from '$lib/server/config';
+import { mailConfigured } from '$lib/server/mail/mailer';
+import { loadReminders, sendReminders } from '$lib/server/periods/reminder.service';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
-	const progress = await loadPeriodProgress(getDb(), event.params.code, new Date());
+	const user = requireRole(event, 'admin', 'viewer');
+	const db = getDb();
+	const progress = await loadPeriodProgress(db, event.params.code, new Date());
 	if (!progress) error(404, 'Periode tidak ditemukan.');
-	return progress;
+	const reminders = await loadReminders(db, event.params.code, readConfig().origin, progress.today);
+	return {
+		...progress,
+		canEdit: user.role === 'admin',
+		canMail: mailConfigured(),
+		reminders: reminders.map((r) => ({
+			assessorId: r.assessorId,
+			name: r.name,
+			body: r.body,
+			whatsapp: r.whatsapp,
+			mailto: r.mailto,
+			visits: r.visits.map((v) => ({
+				visitId: v.visitId,
+				plannedOn: v.plannedOn,
+				unitCode: v.unitCode,
+				unitName: v.unitName
+			}))
+		}))
+	};
+};
+
+export const actions: Actions = {
+	remind: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const config = readConfig();
+		const progress = await loadPeriodProgress(getDb(), event.params.code, new Date());
+		if (!progress) error(404, 'Periode tidak ditemukan.');
+		try {
+			const r = await sendReminders(
+				getDb(),
+				event.params.code,
+				{ origin: config.origin, today: progress.today, actorId: admin.id },
+				new Date()
+			);
+			if (!r.ok) return fail(400, { message: r.reason === 'no_mail' ? m.remind_no_mail() : m.remind_none() });
+			return { sent: m.remind_sent({ count: r.sent }) };
+		} catch (e) {
+			return fail(502, { message: m.remind_failed({ reason: (e as Error).message.slice(0, 200) }) });
+		}
+	}
 };

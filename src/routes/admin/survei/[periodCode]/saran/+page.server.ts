@@ -19,7 +19,7 @@ async function periodOr404(code: string) {
 }
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
+	const user = requireRole(event, 'admin', 'viewer');
 	const period = await periodOr404(event.params.periodCode);
 	const raw = event.url.searchParams.get('status') ?? 'pending';
 	const status = (STATUSES as readonly string[]).includes(raw)
@@ -33,6 +33,7 @@ export const load: PageServerLoad = async (event) => {
 		offset: (pageNo - 1) * PAGE_SIZE
 	});
 	return {
+		canEdit: user.role === 'admin',
 		period: { code: period.code, name: period.name },
 		status: status ?? 'all',
 		page: pageNo,

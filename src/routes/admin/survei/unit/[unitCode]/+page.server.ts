@@ -19,7 +19,7 @@ async function unitOr404(code: string) {
 }
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
+	const user = requireRole(event, 'admin', 'viewer');
 	const db = getDb();
 	const unit = await unitOr404(event.params.unitCode);
 	const origin = readConfig().origin;
@@ -35,6 +35,7 @@ export const load: PageServerLoad = async (event) => {
 			});
 	}
 	return {
+		canEdit: user.role === 'admin',
 		unit: {
 			code: unit.code,
 			name: unit.name,

@@ -15,7 +15,8 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 			periodCode: params.code,
 			unitCode: params.unit,
 			role,
-			timeZone: config.timeZone
+			timeZone: config.timeZone,
+			origin: config.origin
 		},
 		new Date()
 	);

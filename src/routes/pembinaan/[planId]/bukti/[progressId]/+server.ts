@@ -11,7 +11,7 @@ import { fileResponse } from '$lib/server/http/download';
 
 // Evidence of coaching progress, for the people who may see the plan (admins, the unit's heads).
 export const GET: RequestHandler = async (event) => {
-	const user = requireRole(event, 'admin', 'unit_head');
+	const user = requireRole(event, 'admin', 'viewer', 'unit_head');
 	const { planId, progressId } = event.params;
 	if (!/^\d{1,9}$/.test(planId) || !/^\d{1,9}$/.test(progressId)) error(404, 'Berkas tidak ditemukan.');
 	const db = getDb();

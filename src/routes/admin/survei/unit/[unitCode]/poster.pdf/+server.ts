@@ -10,7 +10,7 @@ import { readCityLogo } from '$lib/server/settings/city-settings.service';
 import { pdfResponse } from '$lib/server/http/download';
 
 export const GET: RequestHandler = async (event) => {
-	requireRole(event, 'admin');
+	requireRole(event, 'admin', 'viewer');
 	const unit = await findSurveyUnitByCode(getDb(), event.params.unitCode);
 	if (!unit) error(404, 'Unit tidak ditemukan.');
 	const url = `${readConfig().origin.replace(/\/$/, '')}/survei/${unit.surveyToken}`;

@@ -1,0 +1,65 @@
+import { m } from '$lib/paraglide/messages';
+import type { Db } from '../db/connection';
+import { recordAudit } from '../audit/audit.repository';
+import { sendMails } from '../mail/mailer';
+import { formatDateId } from '../../domain/format';
+import { buildReminders, type OverdueVisit, type Reminder } from '../../domain/progress/reminder';
+import { listOverdueVisits } from './overdue-visits.repository';
+
+// "Kirim pengingat" on the progress page: the text follows the office's chosen language.
+function composer(origin: string) {
+	const base = origin.replace(/\/$/, '');
+	return (name: string, visits: OverdueVisit[]) => ({
+		subject: m.remind_subject(),
+		body: [
+			m.remind_greeting({ name }),
+			'',
+			...visits.map((v) =>
+				m.remind_line({
+					unit: v.unitName,
+					code: v.unitCode,
+					date: formatDateId(v.plannedOn),
+					url: `${base}/penilaian/${v.visitId}`
+				})
+			),
+			'',
+			m.remind_closing()
+		].join('\n')
+	});
+}
+
+export async function loadReminders(
+	db: Db,
+	periodCode: string,
+	origin: string,
+	today: string
+): Promise<Reminder[]> {
+	return buildReminders(await listOverdueVisits(db, periodCode, today), composer(origin));
+}
+
+export type SendRemindersResult = { ok: true; sent: number } | { ok: false; reason: 'no_mail' | 'none' };
+
+/** E-mails every reminder (SMTP_URL); a refused mail throws and nothing is recorded. */
+export async function sendReminders(
+	db: Db,
+	periodCode: string,
+	ctx: { origin: string; today: string; actorId: number },
+	now: Date
+): Promise<SendRemindersResult> {
+	const reminders = await loadReminders(db, periodCode, ctx.origin, ctx.today);
+	if (reminders.length === 0) return { ok: false, reason: 'none' };
+	const sent = await sendMails(reminders.map((r) => ({ to: r.email, subject: r.subject, text: r.body })));
+	if (!sent) return { ok: false, reason: 'no_mail' };
+	await recordAudit(
+		db,
+		{
+			userId: ctx.actorId,
+			action: 'send_reminders',
+			entity: 'period',
+			entityId: periodCode,
+			detail: { assessors: reminders.length, visits: reminders.reduce((n, r) => n + r.visits.length, 0) }
+		},
+		now
+	);
+	return { ok: true, sent: reminders.length };
+}

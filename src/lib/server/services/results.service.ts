@@ -69,7 +69,8 @@ export async function computeResultsDocument(
 			requiredVisits: period.requiredVisits,
 			requiredAssessors: period.requiredAssessors,
 			awardsPerCategory: period.awardsPerCategory,
-			awardMinGrade: (period.awardMinGrade as Grade | null) ?? null
+			awardMinGrade: (period.awardMinGrade as Grade | null) ?? null,
+			minRankedForAwards: period.minRankedForAwards
 		},
 		units: inputs
 	});

@@ -8,6 +8,7 @@ import * as createCoachingItems from './20261122_0006_create_coaching_items';
 import * as createSurvey from './20261122_0007_create_survey';
 import * as createAuditAndSettings from './20261122_0008_create_audit_and_settings';
 import * as indexSurveyGuards from './20261122_1400_index_survey_guards';
+import * as addPublicationPreflight from './20261129_1800_add_publication_preflight';
 import * as createPasswordLink from './20261129_1815_create_password_link';
 import * as createComplaint from './20261129_1830_create_complaint';
 
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
 	'20261122_0007_create_survey': createSurvey,
 	'20261122_0008_create_audit_and_settings': createAuditAndSettings,
 	'20261122_1400_index_survey_guards': indexSurveyGuards,
+	'20261129_1800_add_publication_preflight': addPublicationPreflight,
 	'20261129_1815_create_password_link': createPasswordLink,
 	'20261129_1830_create_complaint': createComplaint
 };

@@ -75,8 +75,13 @@ beforeAll(async () => {
 		...PAST_WINDOW
 	);
 	admin('import-scores', '--period', REVISED, scoresCsv());
-});
+	// Four command-line runs through tsx: minutes on a busy shared machine.
+}, 600_000);
 afterAll(() => s.close());
+
+async function confirmEveryClass(): Promise<void> {
+	for (const box of await s.page.locator('input[name=confirm_class]').all()) await box.check();
+}
 
 describe('review, publication and public results', () => {
 	it('keeps unpublished results from signed-out visitors', async () => {
@@ -107,12 +112,25 @@ describe('review, publication and public results', () => {
 		await s.page.goto(`/admin/periode/${PERIOD}/review?tampil=resolved`);
 		expect(await s.page.textContent('main')).toContain('Penilai sepakat setelah melihat foto bukti.');
 
+		// Spec 8.1: the preflight lists what is still provisional; the flag is resolved now.
 		await s.page.goto(`/admin/periode/${PERIOD}/publikasi`);
-		expect(await s.page.textContent('main')).toContain('Tidak ada selisih penilaian terbuka');
+		expect(await s.page.locator('[data-preflight=flags]').count()).toBe(0);
+		expect(await s.page.textContent('[data-preflight=incomplete]')).toContain('KEL-01');
+		expect(await s.page.textContent('[data-preflight=no-awards]')).toContain('Kelurahan');
 		await Promise.all([s.page.waitForURL(/konfirmasi=terbit/), s.page.click('text=Terbitkan hasil…')]);
+		await s.page.screenshot({ path: '/tmp/yearpub-preflight.png', fullPage: true });
+		// Every class needs its own confirmation: the browser refuses the form without them.
+		await s.page.fill('textarea[name=reason]', 'Unit lain dinilai tahun depan.');
+		await s.page.click('main button[type=submit]');
+		expect(s.page.url()).toContain('konfirmasi=terbit');
+		await confirmEveryClass();
 		await Promise.all([s.page.waitForURL(/terbit=1/), s.page.click('main button[type=submit]')]);
 		expect(await s.page.textContent('[role=status]')).toContain('revisi 1');
-		expect(await s.page.textContent('main')).toContain('Riwayat publikasi');
+		const history = await s.page.textContent('main');
+		expect(history).toContain('Riwayat publikasi');
+		expect(history).toContain('Unit lain dinilai tahun depan.');
+		expect(history).toContain('dikonfirmasi: unit belum lengkap');
+		expect(history).toContain('dikonfirmasi: kategori tanpa penghargaan');
 	});
 
 	it('shows the ranking to a signed-out visitor, who downloads the winner’s certificate', async () => {
@@ -141,33 +159,51 @@ describe('review, publication and public results', () => {
 		expect(text).toContain('Kategori Puskesmas');
 		const loser = await s.context.request.get(`/hasil/${PERIOD}/piagam/PKM-03.pdf`);
 		expect(loser.status()).toBe(404);
+		// Spec 8.2: no ranked Kelurahan, so no award there, and the page says why.
+		await s.page.goto(`/hasil/${PERIOD}?kategori=Kelurahan`);
+		expect(await s.page.textContent('[data-testid=awards-withheld]')).toContain(
+			'Belum ada unit yang diperingkat'
+		);
+		await s.page.screenshot({ path: '/tmp/yearpub-public.png', fullPage: true });
 	});
 });
 
 describe('publishing with open flags, and revisions', () => {
 	const action = () => `/admin/periode/${REVISED}/publikasi?/publish`;
-	const post = (form: Record<string, string>) =>
+	const post = (form: Record<string, string>, classes: string[] = []) =>
 		s.context.request.post(action(), {
-			form,
+			// URL-encoded by hand: one `confirm_class` field per confirmed class.
+			data: new URLSearchParams([
+				...Object.entries(form),
+				...classes.map((c) => ['confirm_class', c])
+			]).toString(),
 			// Like a browser's form post: with Accept */* SvelteKit answers actions as JSON with status 200.
-			headers: { origin: inject('baseURL'), accept: 'text/html' },
+			headers: {
+				origin: inject('baseURL'),
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
 			maxRedirects: 0
 		});
+	const every = ['incomplete', 'flags', 'no-awards'];
 
 	it('refuses to publish with an open flag unless confirmed with a reason', async () => {
 		await s.context.clearCookies();
 		await signIn(s.page, 'admin@kotacontoh.go.id', PASSWORD);
 		expect((await post({ confirm: 'ya', revision: '0', reason: '' })).status()).toBe(409);
+		// The open flag confirmed the old way, but other classes not: still refused.
 		expect(
-			(await post({ confirm: 'ya', revision: '0', confirm_open_flags: 'ya', reason: ' ' })).status()
-		).toBe(400);
+			(await post({ confirm: 'ya', revision: '0', confirm_open_flags: 'ya', reason: 'x' })).status()
+		).toBe(409);
+		expect((await post({ confirm: 'ya', revision: '0', reason: ' ' }, every)).status()).toBe(400);
+		expect((await post({ confirm: 'ya', revision: '0', reason: 'x' }, ['semua'])).status()).toBe(400);
 		expect((await post({ revision: '0' })).status()).toBe(400);
 		const still = await s.context.request.get(`/api/v1/periods/${REVISED}/results`);
 		expect((await still.json()).period.status).toBe('running');
 
 		await s.page.goto(`/admin/periode/${REVISED}/publikasi?konfirmasi=terbit`);
-		expect(await s.page.textContent('main')).toContain('1 selisih terbuka');
-		await s.page.check('input[name=confirm_open_flags]');
+		expect(await s.page.textContent('[data-preflight=flags]')).toContain('PKM-02');
+		await confirmEveryClass();
 		await s.page.fill('textarea[name=reason]', 'Selisih dibahas dalam rapat kalibrasi.');
 		await Promise.all([s.page.waitForURL(/terbit=1/), s.page.click('main button[type=submit]')]);
 		expect(await s.page.textContent('main')).toContain('Selisih dibahas dalam rapat kalibrasi.');
@@ -177,7 +213,7 @@ describe('publishing with open flags, and revisions', () => {
 		await s.page.goto(`/admin/periode/${REVISED}/publikasi`);
 		await Promise.all([s.page.waitForURL(/konfirmasi=revisi/), s.page.click('text=Terbitkan revisi…')]);
 		// The flag is still open: a revision needs the same explicit confirmation.
-		await s.page.check('input[name=confirm_open_flags]');
+		await confirmEveryClass();
 		await s.page.fill('textarea[name=reason]', 'Koreksi nama unit pada lampiran.');
 		await Promise.all([s.page.waitForURL(/terbit=2/), s.page.click('main button[type=submit]')]);
 		const history = await s.page.textContent('main');

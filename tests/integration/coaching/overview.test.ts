@@ -28,7 +28,12 @@ beforeEach(async () => {
 	await setPeriodStatus(t.db, f.periodId, 'review', NOW);
 	await publishPeriod(
 		t.db,
-		{ periodCode: 'UJI-2025', userId: f.users.admin, confirmOpenFlags: false, reason: null },
+		{
+			periodCode: 'UJI-2025',
+			userId: f.users.admin,
+			confirm: ['no-awards'],
+			reason: 'Kategori uji kurang dari tiga unit'
+		},
 		NOW
 	);
 	ids = f.users;

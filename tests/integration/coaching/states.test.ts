@@ -50,7 +50,12 @@ beforeEach(async () => {
 	await setPeriodStatus(t.db, f.periodId, 'review', NOW);
 	const published = await publishPeriod(
 		t.db,
-		{ periodCode: 'UJI-2025', userId: f.users.admin, confirmOpenFlags: false, reason: null },
+		{
+			periodCode: 'UJI-2025',
+			userId: f.users.admin,
+			confirm: ['no-awards'],
+			reason: 'Kategori uji hanya dua unit'
+		},
 		NOW
 	);
 	expect(published.ok).toBe(true);

@@ -36,7 +36,7 @@ async function published() {
 	adminId = ex.adminId;
 	const ok = await publishPeriod(
 		t.db,
-		{ periodCode: 'P1', userId: ex.adminId, confirmOpenFlags: true, reason: 'x' },
+		{ periodCode: 'P1', userId: ex.adminId, confirm: ['incomplete'], confirmOpenFlags: true, reason: 'x' },
 		NOW
 	);
 	if (!ok.ok) throw new Error(ok.error);
@@ -117,7 +117,7 @@ describe('award certificates', () => {
 		expect((await pdfPages(preview.pdf))[0]).toContain('PRATINJAU');
 		await publishPeriod(
 			t.db,
-			{ periodCode: 'P1', userId: ex.adminId, confirmOpenFlags: true, reason: 'x' },
+			{ periodCode: 'P1', userId: ex.adminId, confirm: ['incomplete'], confirmOpenFlags: true, reason: 'x' },
 			NOW
 		);
 		expect(await buildCertificatePdf(t.db, request('PKM-C'), NOW)).toBeNull();

@@ -60,7 +60,13 @@ describe('resolving disagreement flags', () => {
 		expect(again).toMatchObject({ ok: false, status: 409 });
 		const ok = await publishPeriod(
 			t.db,
-			{ periodCode: 'P1', userId: ex.adminId, confirmOpenFlags: false, reason: null },
+			{
+				periodCode: 'P1',
+				userId: ex.adminId,
+				confirm: ['incomplete'],
+				confirmOpenFlags: false,
+				reason: 'KEL-A belum lengkap'
+			},
 			NOW
 		);
 		expect(ok).toMatchObject({ ok: true, openFlagsConfirmed: 0 });

@@ -19,7 +19,13 @@ describe('published snapshots and revisions', () => {
 		t = ex.t;
 		const first = await publishPeriod(
 			t.db,
-			{ periodCode: 'P1', userId: ex.adminId, confirmOpenFlags: true, reason: 'Dibahas dalam rapat' },
+			{
+				periodCode: 'P1',
+				userId: ex.adminId,
+				confirm: ['incomplete'],
+				confirmOpenFlags: true,
+				reason: 'Dibahas dalam rapat'
+			},
 			NOW
 		);
 		if (!first.ok) throw new Error(first.error);
@@ -37,13 +43,20 @@ describe('published snapshots and revisions', () => {
 		// A second publish is not a revision unless asked for, and a revision needs a reason.
 		const plain = await publishPeriod(
 			t.db,
-			{ periodCode: 'P1', userId: ex.adminId, confirmOpenFlags: true, reason: 'x' },
+			{ periodCode: 'P1', userId: ex.adminId, confirm: ['incomplete'], confirmOpenFlags: true, reason: 'x' },
 			LATER
 		);
 		expect(plain).toMatchObject({ ok: false, status: 409 });
 		const noReason = await publishPeriod(
 			t.db,
-			{ periodCode: 'P1', userId: ex.adminId, confirmOpenFlags: true, reason: '  ', newRevision: true },
+			{
+				periodCode: 'P1',
+				userId: ex.adminId,
+				confirm: ['incomplete'],
+				confirmOpenFlags: true,
+				reason: '  ',
+				newRevision: true
+			},
 			LATER
 		);
 		expect(noReason).toMatchObject({ ok: false, status: 400 });
@@ -54,6 +67,7 @@ describe('published snapshots and revisions', () => {
 			{
 				periodCode: 'P1',
 				userId: ex.adminId,
+				confirm: ['incomplete'],
 				confirmOpenFlags: true,
 				reason: 'Koreksi nilai PKM-C setelah keberatan unit',
 				newRevision: true
@@ -86,7 +100,13 @@ describe('published snapshots and revisions', () => {
 		t = ex.t;
 		const ok = await publishPeriod(
 			t.db,
-			{ periodCode: 'P1', userId: ex.adminId, confirmOpenFlags: true, reason: 'Selisih wajar' },
+			{
+				periodCode: 'P1',
+				userId: ex.adminId,
+				confirm: ['incomplete'],
+				confirmOpenFlags: true,
+				reason: 'Selisih wajar'
+			},
 			NOW
 		);
 		expect(ok).toMatchObject({ ok: true, openFlagsConfirmed: 1 });

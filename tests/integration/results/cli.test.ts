@@ -48,17 +48,25 @@ describe('admin command line for periods, imports, results and publication', () 
 		// categories in the administrator's order: the import created Puskesmas first (spec 8.8)
 		const lines = csv.out.split('\r\n');
 		expect(lines[1]).toMatch(/^Puskesmas,PKM-A,/);
+		// Spec 8.2: Kelurahan has one ranked unit, below the default minimum of 3: no award.
 		expect(lines.find((l) => l.startsWith('Kelurahan,'))).toMatch(
-			/^Kelurahan,KEL-B,Kelurahan Contoh B,2\.99451\d*,"2,99",C,Cukup,1,true,Terbaik I,/
+			/^Kelurahan,KEL-B,Kelurahan Contoh B,2\.99451\d*,"2,99",C,Cukup,1,true,,/
 		);
 
 		const refused = admin('publish', '--period', 'EX');
 		expect(refused.code).toBe(1);
 		expect(refused.err).toContain('unit PKM-C indikator 6: selisih 3');
+		// Spec 8.1: every non-empty class, with its units (the window runs 90 days from today).
+		expect(refused.err).toContain('incomplete: KEL-A belum lengkap');
+		expect(refused.err).toContain('window: masa kunjungan berlangsung sampai');
+		expect(refused.err).toContain('no-awards: Kelurahan Hanya 1 unit diperingkat');
+		// `--confirm-open-flags` still means `--confirm flags`.
 		const published = admin(
 			'publish',
 			'--period',
 			'EX',
+			'--confirm',
+			'incomplete,window,no-awards',
 			'--confirm-open-flags',
 			'--reason',
 			'Dibahas dalam rapat'

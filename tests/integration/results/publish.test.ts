@@ -107,7 +107,7 @@ describe('publishing', () => {
 		expect(!refused.ok && refused.openFlags).toHaveLength(review.openFlags.length);
 		const noReason = await publishPeriod(
 			t.db,
-			{ periodCode: 'P1', userId: null, confirmOpenFlags: true, reason: ' ' },
+			{ periodCode: 'P1', userId: null, confirm: ['incomplete'], confirmOpenFlags: true, reason: ' ' },
 			NOW
 		);
 		expect(noReason).toMatchObject({ ok: false, status: 400 });
@@ -115,7 +115,7 @@ describe('publishing', () => {
 
 		const ok = await publishPeriod(
 			t.db,
-			{ periodCode: 'P1', userId: null, confirmOpenFlags: true, reason: 'Dibahas' },
+			{ periodCode: 'P1', userId: null, confirm: ['incomplete'], confirmOpenFlags: true, reason: 'Dibahas' },
 			NOW
 		);
 		expect(ok).toMatchObject({ ok: true, revision: 1, openFlagsConfirmed: review.openFlags.length });
@@ -130,7 +130,7 @@ describe('publishing', () => {
 		expect(audit).toHaveLength(1);
 		const again = await publishPeriod(
 			t.db,
-			{ periodCode: 'P1', userId: null, confirmOpenFlags: true, reason: 'x' },
+			{ periodCode: 'P1', userId: null, confirm: ['incomplete'], confirmOpenFlags: true, reason: 'x' },
 			NOW
 		);
 		expect(again).toMatchObject({ ok: false, status: 409 });
@@ -178,7 +178,13 @@ describe('publishing', () => {
 		}
 		const ok = await publishPeriod(
 			t.db,
-			{ periodCode: 'P1', userId: admin.id, confirmOpenFlags: false, reason: null },
+			{
+				periodCode: 'P1',
+				userId: admin.id,
+				confirm: ['incomplete'],
+				confirmOpenFlags: false,
+				reason: 'KEL-A belum lengkap'
+			},
 			NOW
 		);
 		expect(ok).toMatchObject({ ok: true, openFlagsConfirmed: 0 });
@@ -192,7 +198,7 @@ describe('publishing', () => {
 		await example();
 		const ok = await publishPeriod(
 			t.db,
-			{ periodCode: 'P1', userId: null, confirmOpenFlags: true, reason: 'x' },
+			{ periodCode: 'P1', userId: null, confirm: ['incomplete'], confirmOpenFlags: true, reason: 'x' },
 			NOW
 		);
 		if (!ok.ok) throw new Error(ok.error);

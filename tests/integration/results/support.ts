@@ -32,7 +32,11 @@ export function removeTempFiles(): void {
 	tempDir = null;
 }
 
-/** A fresh database with both instruments, the units of an example folder and a draft period. */
+/**
+ * A fresh database with both instruments, the units of an example folder and a draft period.
+ * The worked example's settings name no minimum of ranked units for awards (spec 7 predates
+ * spec 8.2), so its period gives awards from one ranked unit up.
+ */
 export async function dbWithPeriod(unitsCsv: string, instrument: string, code = 'P1'): Promise<TestDb> {
 	const t = await createTestDb();
 	await seedInstruments(t.db, NOW);
@@ -40,7 +44,7 @@ export async function dbWithPeriod(unitsCsv: string, instrument: string, code = 
 	if (!read.ok) throw new Error(read.problems.join('\n'));
 	const units = await applyUnitImport(t.db, read.data, null, NOW);
 	if (!units.ok) throw new Error(units.problems.join('\n'));
-	await createDefaultPeriod(t.db, { code, instrument }, NOW);
+	await createDefaultPeriod(t.db, { code, instrument, minRankedForAwards: 1 }, NOW);
 	return t;
 }
 

@@ -5,7 +5,14 @@ import { DEFAULT_COACHING_RULE } from '../../../src/lib/domain/coaching/rule';
 /** A draft period with the default settings of the contracts (2 visits, 2 assessors, 2 awards). */
 export async function createDefaultPeriod(
 	db: Db,
-	p: { code: string; name?: string; instrument: string; from?: string; to?: string },
+	p: {
+		code: string;
+		name?: string;
+		instrument: string;
+		from?: string;
+		to?: string;
+		minRankedForAwards?: number;
+	},
 	now: Date
 ): Promise<void> {
 	const from = p.from ?? '2026-01-01';
@@ -19,6 +26,7 @@ export async function createDefaultPeriod(
 			requiredVisits: 2,
 			requiredAssessors: 2,
 			awardsPerCategory: 2,
+			minRankedForAwards: p.minRankedForAwards,
 			awardMinGrade: null,
 			disagreementThreshold: 2,
 			coachingRule: DEFAULT_COACHING_RULE,

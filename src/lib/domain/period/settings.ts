@@ -7,6 +7,8 @@ export interface PeriodSettings {
 	requiredVisits: number;
 	requiredAssessors: number;
 	awardsPerCategory: number;
+	/** Spec 8.2; absent means the default (DEFAULT_MIN_RANKED_FOR_AWARDS). */
+	minRankedForAwards?: number;
 	awardMinGrade: Grade | null;
 	disagreementThreshold: number;
 	coachingRule: CoachingRule;
@@ -30,6 +32,8 @@ export function checkPeriodSettings(s: PeriodSettings): Record<string, string> {
 		e.assessors =
 			'Penilai berbeda tidak boleh lebih banyak dari jumlah kunjungan (satu penilai per kunjungan).';
 	if (!between(s.awardsPerCategory, 0, 10)) e.awards = 'Penghargaan per kategori 0–10.';
+	if (s.minRankedForAwards !== undefined && !between(s.minRankedForAwards, 1, 100))
+		e.min_ranked = 'Unit diperingkat minimal 1–100.';
 	if (s.awardMinGrade !== null && !GRADES.includes(s.awardMinGrade))
 		e.award_min_grade = 'Predikat tidak dikenal.';
 	if (!between(s.disagreementThreshold, 1, 5)) e.disagreement = 'Ambang selisih 1–5.';

@@ -1,5 +1,5 @@
 import { aspectTieBreakOrder, scoredAspects } from '../instrument/queries';
-import { awardFor, assertAwardRule } from './awards';
+import { awardFor, assertAwardRule, awardsWithheldReason } from './awards';
 import { ippFromAspects } from './aspect-scores';
 import { assertCompletenessRule, assessCompleteness, sheetCoverage } from './completeness';
 import { formatDecimalId, gradeOf, type Grade } from './display';
@@ -88,12 +88,17 @@ export function computePeriodResults(input: PeriodResultsInput): PeriodResults {
 	const categories: CategoryResult[] = [];
 	for (const [name, bucket] of buckets) {
 		const ranked = rankUnits(bucket.candidates, tieOrder);
+		const withheld = awardsWithheldReason(
+			ranked.length,
+			settings.minRankedForAwards ?? 1,
+			settings.awardsPerCategory
+		);
 		const units: UnitResult[] = [];
 		for (const { unit, rank, reason } of ranked) {
 			const r = unit.result;
 			r.rank = rank;
 			r.rank_reason = reason;
-			r.award = awardFor(rank, r.grade as Grade, awardRule);
+			r.award = withheld === null ? awardFor(rank, r.grade as Grade, awardRule) : null;
 			units.push(r);
 		}
 		bucket.incomplete.sort(compareByName);
@@ -104,6 +109,7 @@ export function computePeriodResults(input: PeriodResultsInput): PeriodResults {
 			name,
 			count: stats.count,
 			incomplete: stats.incomplete,
+			...(withheld === null ? {} : { awards_withheld: withheld }),
 			mean_ipp: stats.mean,
 			median_ipp: stats.median,
 			min_ipp: stats.min,

@@ -1,5 +1,6 @@
 import { formatDecimalId, GRADES, predikatOf, type Grade } from './display';
 import type { PeriodResults } from './results-shape';
+import { shownAward } from './awards';
 
 // What the public results page shows of each category (docs/rules.md §4.7-4.9): the ranking with the
 // award winners, the grade distribution and the category statistics, as display strings.
@@ -18,6 +19,8 @@ export interface PublicCategory {
 	name: string;
 	count: number;
 	incomplete: number;
+	/** Spec 8.2: why no award is named in this category; null when awards are given. */
+	awardsWithheld: string | null;
 	stats: { mean: string; median: string; min: string; max: string } | null;
 	grades: { grade: Grade; predikat: string; count: number }[];
 	ranked: PublicRankRow[];
@@ -37,11 +40,13 @@ export interface AwardWinner {
 
 const show = (x: number | null) => (x === null ? '' : formatDecimalId(x, 2));
 
-export function publicCategories(results: PeriodResults): PublicCategory[] {
+/** `provisional`: an unpublished preview, whose award labels are only candidates (spec 8.2). */
+export function publicCategories(results: PeriodResults, provisional = false): PublicCategory[] {
 	return results.categories.map((c) => ({
 		name: c.name,
 		count: c.count,
 		incomplete: c.incomplete,
+		awardsWithheld: c.awards_withheld ?? null,
 		stats:
 			c.mean_ipp === null
 				? null
@@ -56,21 +61,21 @@ export function publicCategories(results: PeriodResults): PublicCategory[] {
 				ipp: u.ipp_display ?? '',
 				grade: u.grade ?? '',
 				predikat: u.predikat ?? '',
-				award: u.award
+				award: shownAward(u.award, provisional)
 			})),
 		incompleteUnits: c.units.filter((u) => !u.complete).map((u) => u.name)
 	}));
 }
 
 /** Award winners of every category, in category order then rank. */
-export function awardWinners(results: PeriodResults): AwardWinner[] {
+export function awardWinners(results: PeriodResults, provisional = false): AwardWinner[] {
 	return results.categories.flatMap((c) =>
 		c.units
 			.filter((u) => u.award !== null && u.rank !== null)
 			.map((u) => ({
 				category: c.name,
 				rank: u.rank!,
-				award: u.award!,
+				award: shownAward(u.award, provisional)!,
 				code: u.code,
 				name: u.name,
 				ipp: u.ipp_display ?? '',

@@ -12,6 +12,11 @@ export interface PeriodSettings {
 	requiredAssessors: number;
 	awardsPerCategory: number;
 	awardMinGrade: Grade | null;
+	/**
+	 * Spec 8.2: fewer ranked units than this in a category and no award is named there. Absent
+	 * means no minimum (the worked example of spec 7 predates the rule); periods carry 3.
+	 */
+	minRankedForAwards?: number;
 }
 
 export const DEFAULT_PERIOD_SETTINGS: PeriodSettings = {
@@ -62,6 +67,8 @@ export interface CategoryResult {
 	name: string;
 	count: number;
 	incomplete: number;
+	/** Spec 8.2: why no award is named in this category; absent when awards are given. */
+	awards_withheld?: string;
 	mean_ipp: number | null;
 	median_ipp: number | null;
 	min_ipp: number | null;

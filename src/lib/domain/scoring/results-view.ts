@@ -2,6 +2,7 @@ import { describeLacking } from './completeness';
 import { formatDecimalId } from './display';
 import type { PeriodResults } from './results-shape';
 import { describeRankReason } from './ranking';
+import { shownAward } from './awards';
 
 // What the administrators' results page shows of one category: a page of the ranked table,
 // the incomplete units apart, and the chart of category means per aspect.
@@ -34,6 +35,8 @@ export interface CategoryView {
 	name: string;
 	count: number;
 	incomplete: number;
+	/** Spec 8.2: why no award is named in this category; null when awards are given. */
+	awardsWithheld: string | null;
 	meanIpp: string | null;
 	ranked: RankedRow[];
 	page: number;
@@ -47,7 +50,9 @@ export function categoryView(
 	aspectCodes: readonly string[],
 	aspectNames: Readonly<Record<string, string>>,
 	page: number,
-	pageSize = 50
+	pageSize = 50,
+	/** Unpublished results: award labels become candidates (spec 8.2). */
+	provisional = false
 ): CategoryView | null {
 	const c = results.categories.find((x) => x.name === category);
 	if (!c) return null;
@@ -61,7 +66,7 @@ export function categoryView(
 		ipp: u.ipp_display ?? '',
 		grade: u.grade ?? '',
 		predikat: u.predikat ?? '',
-		award: u.award,
+		award: shownAward(u.award, provisional),
 		aspects: aspectCodes.map((a) => (u.aspects ? formatDecimalId(u.aspects[a], 2) : '')),
 		visits: u.visits,
 		assessors: u.assessors,
@@ -84,6 +89,7 @@ export function categoryView(
 		name: c.name,
 		count: c.count,
 		incomplete: c.incomplete,
+		awardsWithheld: c.awards_withheld ?? null,
 		meanIpp: c.mean_ipp === null ? null : formatDecimalId(c.mean_ipp, 2),
 		ranked,
 		page: p,

@@ -48,6 +48,7 @@ export interface PeriodTable {
 	required_visits: Generated<number>;
 	required_assessors: Generated<number>;
 	awards_per_category: Generated<number>;
+	min_ranked_for_awards: Generated<number>;
 	award_min_grade: string | null;
 	disagreement_threshold: Generated<number>;
 	coaching_rule: Generated<string>;
@@ -145,6 +146,8 @@ export interface PublicationTable {
 	published_by: number | null;
 	reason: string | null;
 	open_flags_confirmed: Generated<number>;
+	/** JSON array of confirmed preflight findings (spec 8.1). */
+	confirmations: Generated<string>;
 	snapshot: string;
 }
 export interface PeriodResultCacheTable {

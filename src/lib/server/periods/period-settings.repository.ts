@@ -3,6 +3,7 @@ import type { PeriodStatus } from '../db/schema';
 import type { PeriodSettings } from '../../domain/period/settings';
 import { readCoachingRule } from '../../domain/coaching/rule';
 import type { Grade } from '../../domain/scoring/display';
+import { DEFAULT_MIN_RANKED_FOR_AWARDS } from '../../domain/scoring/awards';
 
 export interface PeriodDetail extends PeriodSettings {
 	id: number;
@@ -42,6 +43,7 @@ export async function findPeriodDetailByCode(db: Db, code: string): Promise<Peri
 		requiredVisits: r.required_visits,
 		requiredAssessors: r.required_assessors,
 		awardsPerCategory: r.awards_per_category,
+		minRankedForAwards: r.min_ranked_for_awards,
 		awardMinGrade: r.award_min_grade as Grade | null,
 		disagreementThreshold: r.disagreement_threshold,
 		coachingRule: readCoachingRule(r.coaching_rule),
@@ -60,6 +62,7 @@ export async function updatePeriodSettings(db: Db, id: number, s: PeriodSettings
 			required_visits: s.requiredVisits,
 			required_assessors: s.requiredAssessors,
 			awards_per_category: s.awardsPerCategory,
+			min_ranked_for_awards: s.minRankedForAwards ?? DEFAULT_MIN_RANKED_FOR_AWARDS,
 			award_min_grade: s.awardMinGrade,
 			disagreement_threshold: s.disagreementThreshold,
 			coaching_rule: JSON.stringify(s.coachingRule),

@@ -126,6 +126,8 @@ export async function insertPublication(
 		publishedBy: number | null;
 		reason: string | null;
 		openFlagsConfirmed: boolean;
+		/** JSON of the confirmed preflight findings (spec 8.1). */
+		confirmations?: string;
 		snapshot: string;
 	},
 	now: Date
@@ -139,6 +141,7 @@ export async function insertPublication(
 			published_by: p.publishedBy,
 			reason: p.reason,
 			open_flags_confirmed: p.openFlagsConfirmed ? 1 : 0,
+			confirmations: p.confirmations ?? '[]',
 			snapshot: p.snapshot
 		})
 		.execute();
@@ -161,6 +164,7 @@ export interface PeriodDetail {
 	requiredAssessors: number;
 	awardsPerCategory: number;
 	awardMinGrade: string | null;
+	minRankedForAwards: number;
 	disagreementThreshold: number;
 }
 
@@ -179,6 +183,7 @@ export async function findPeriodByCode(db: Db, code: string): Promise<PeriodDeta
 			'period.required_assessors',
 			'period.awards_per_category',
 			'period.award_min_grade',
+			'period.min_ranked_for_awards',
 			'period.disagreement_threshold'
 		])
 		.where('period.code', '=', code)
@@ -195,6 +200,7 @@ export async function findPeriodByCode(db: Db, code: string): Promise<PeriodDeta
 		requiredAssessors: r.required_assessors,
 		awardsPerCategory: r.awards_per_category,
 		awardMinGrade: r.award_min_grade,
+		minRankedForAwards: r.min_ranked_for_awards,
 		disagreementThreshold: r.disagreement_threshold
 	};
 }

@@ -1,23 +1,38 @@
 import type { Db } from '../db/connection';
 import { formatDateTimeId } from '../../domain/format';
+import { shownAward } from '../../domain/scoring/awards';
+import {
+	nonEmptyFindings,
+	PREFLIGHT_CLASS_LABELS,
+	type PreflightView
+} from '../../domain/publication/preflight';
 import { findLatestSnapshot, findPeriodByCode, type PeriodDetail } from '../periods/period.repository';
 import { listPublications } from './publication.repository';
 import { computeResultsDocument } from '../results/results.service';
+import { runPublicationPreflight } from './publication-preflight.service';
 import { describeFlag, reviewPeriodScores } from '../sheets/score-review.service';
 import { sortByCategoryOrder } from '../../domain/scoring/category-order';
 import type { CategoryResult } from '../../domain/scoring/results-shape';
 
-// The publication desk of a period: what publishing would freeze, the open flags that need a
-// confirmed reason, the revision history, and whether scores changed since the last snapshot.
+// The publication desk of a period: what publishing would freeze, the preflight classes (spec
+// 8.1) that each need a confirmed reason, the revision history, and whether scores changed since
+// the last snapshot.
 
 export interface PublicationPage {
 	period: Pick<PeriodDetail, 'code' | 'name' | 'status'>;
 	canPublish: boolean;
 	canRevise: boolean;
-	openFlags: string[];
+	/** Non-empty preflight classes, in class order. */
+	preflight: PreflightView[];
 	openFlagCount: number;
 	/** Per category: ranked units and award winners the results would show now. */
-	summary: { category: string; ranked: number; incomplete: number; winners: string[] }[];
+	summary: {
+		category: string;
+		ranked: number;
+		incomplete: number;
+		winners: string[];
+		awardsWithheld: string | null;
+	}[];
 	/** Published period only: current scores give other numbers than the last snapshot. */
 	changedSincePublication: boolean;
 	revisions: {
@@ -26,28 +41,42 @@ export interface PublicationPage {
 		by: string;
 		reason: string | null;
 		openFlagsConfirmed: boolean;
+		confirmed: { label: string; count: number }[];
 	}[];
 }
 
-export async function loadPublicationPage(db: Db, code: string): Promise<PublicationPage | null> {
+export async function loadPublicationPage(
+	db: Db,
+	code: string,
+	now = new Date()
+): Promise<PublicationPage | null> {
 	const period = await findPeriodByCode(db, code);
 	if (!period) return null;
-	const { openFlags } = await reviewPeriodScores(db, period);
 	// Computed fresh (not from the cache or snapshot): this is what a publication would freeze.
 	const doc = await computeResultsDocument(db, period, 'published');
+	const findings = nonEmptyFindings(await runPublicationPreflight(db, period, doc, now));
 	const snapshot = await findLatestSnapshot(db, period.id);
 	const published = period.status === 'published';
 	return {
 		period: { code: period.code, name: period.name, status: period.status },
 		canPublish: period.status === 'running' || period.status === 'review',
 		canRevise: published,
-		openFlags: openFlags.slice(0, 50).map(describeFlag),
-		openFlagCount: openFlags.length,
+		preflight: findings.map((f) => ({
+			class: f.class,
+			label: PREFLIGHT_CLASS_LABELS[f.class],
+			count: f.items.length,
+			items: f.items.slice(0, 50)
+		})),
+		openFlagCount: findings.find((f) => f.class === 'flags')?.items.length ?? 0,
 		summary: doc.categories.map((c) => ({
 			category: c.name,
 			ranked: c.count,
 			incomplete: c.incomplete,
-			winners: c.units.filter((u) => u.award).map((u) => `${u.award}: ${u.name} (${u.ipp_display})`)
+			// Not yet frozen: candidates only (spec 8.2), even on a published period's next revision.
+			winners: c.units
+				.filter((u) => u.award)
+				.map((u) => `${shownAward(u.award, true)}: ${u.name} (${u.ipp_display})`),
+			awardsWithheld: c.awards_withheld ?? null
 		})),
 		changedSincePublication:
 			published &&
@@ -59,7 +88,11 @@ export async function loadPublicationPage(db: Db, code: string): Promise<Publica
 			at: formatDateTimeId(p.publishedAt),
 			by: p.publishedBy ?? 'baris perintah',
 			reason: p.reason,
-			openFlagsConfirmed: p.openFlagsConfirmed
+			openFlagsConfirmed: p.openFlagsConfirmed,
+			confirmed: p.confirmations.map((c) => ({
+				label: PREFLIGHT_CLASS_LABELS[c.class] ?? c.class,
+				count: c.count
+			}))
 		}))
 	};
 }

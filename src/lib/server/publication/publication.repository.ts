@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import type { ConfirmedFinding } from '../../domain/publication/preflight';
 
 // Publications of a period: one row per revision, each with the frozen results snapshot.
 
@@ -8,6 +9,8 @@ export interface PublicationRecord {
 	publishedBy: string | null;
 	reason: string | null;
 	openFlagsConfirmed: boolean;
+	/** The preflight classes confirmed with this publication (spec 8.1). */
+	confirmations: ConfirmedFinding[];
 }
 
 /** Every revision of a period, newest first (the snapshot itself is left out). */
@@ -15,7 +18,14 @@ export async function listPublications(db: Db, periodId: number): Promise<Public
 	const rows = await db
 		.selectFrom('publication as p')
 		.leftJoin('user as u', 'u.id', 'p.published_by')
-		.select(['p.revision', 'p.published_at', 'u.name', 'p.reason', 'p.open_flags_confirmed'])
+		.select([
+			'p.revision',
+			'p.published_at',
+			'u.name',
+			'p.reason',
+			'p.open_flags_confirmed',
+			'p.confirmations'
+		])
 		.where('p.period_id', '=', periodId)
 		.orderBy('p.revision', 'desc')
 		.execute();
@@ -24,6 +34,7 @@ export async function listPublications(db: Db, periodId: number): Promise<Public
 		publishedAt: new Date(r.published_at),
 		publishedBy: r.name,
 		reason: r.reason,
-		openFlagsConfirmed: r.open_flags_confirmed === 1
+		openFlagsConfirmed: r.open_flags_confirmed === 1,
+		confirmations: JSON.parse(r.confirmations) as ConfirmedFinding[]
 	}));
 }

@@ -8,19 +8,31 @@ import {
 } from '../periods/period.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { recordAudit } from '../audit/audit.repository';
+import {
+	nonEmptyFindings,
+	summariseConfirmed,
+	unconfirmedFindings,
+	type PreflightClass,
+	type PreflightFinding
+} from '../../domain/publication/preflight';
 import { computeResultsDocument } from '../results/results.service';
 import { draftCoachingPlans } from '../coaching/coaching-draft.service';
-import { describeFlag, reviewPeriodScores, type ReviewFlag } from '../sheets/score-review.service';
+import { runPublicationPreflight } from './publication-preflight.service';
+import { reviewPeriodScores, type ReviewFlag } from '../sheets/score-review.service';
 
-// Publishing a period (README: `publish`, and the button): from running or review; open
-// disagreement flags need an explicit confirmation with a reason, which is recorded. The
-// snapshot is the results JSON exactly as computed; the public numbers come from it from now on.
-// Later score changes reach the public only through a new revision, which needs a reason.
+// Publishing a period (contracts: `publish`, and the button): from running or review. The
+// preflight of spec 8.1 lists what makes the results provisional; every non-empty class must be
+// confirmed, with a reason, and both are recorded with the publication. The snapshot is the
+// results JSON exactly as computed; the public numbers come from it from now on. Later score
+// changes reach the public only through a new revision, which needs a reason.
 
 export interface PublishInput {
 	periodCode: string;
 	userId: number | null;
-	confirmOpenFlags: boolean;
+	/** Preflight classes the administrator confirms (spec 8.1). */
+	confirm?: readonly PreflightClass[];
+	/** The older form of `confirm: ['flags']` (contracts: `--confirm-open-flags` still works). */
+	confirmOpenFlags?: boolean;
 	reason: string | null;
 	/**
 	 * Re-publish an already published period as a new revision (a reason is then required).
@@ -35,10 +47,18 @@ export type PublishResult =
 			ok: false;
 			status: 400 | 404 | 409;
 			error: string;
+			/** Non-empty preflight classes that were not confirmed (refusal with status 409). */
+			preflight?: PreflightFinding[];
 			openFlags?: ReviewFlag[];
 			/** The period is already published: only a new revision (with a reason) can follow. */
 			alreadyPublished?: boolean;
 	  };
+
+function confirmedClasses(input: PublishInput): PreflightClass[] {
+	const classes = [...(input.confirm ?? [])];
+	if (input.confirmOpenFlags && !classes.includes('flags')) classes.push('flags');
+	return classes;
+}
 
 export async function publishPeriod(db: Db, input: PublishInput, now: Date): Promise<PublishResult> {
 	return inTransaction(db, async (trx) => {
@@ -64,24 +84,31 @@ export async function publishPeriod(db: Db, input: PublishInput, now: Date): Pro
 		if (revising && !reason) {
 			return { ok: false, status: 400, error: 'Alasan revisi wajib diisi.' };
 		}
-		const { openFlags } = await reviewPeriodScores(trx, period);
-		if (openFlags.length > 0 && !input.confirmOpenFlags) {
+		const doc = await computeResultsDocument(trx, period, 'published');
+		const findings = await runPublicationPreflight(trx, period, doc, now);
+		const missing = unconfirmedFindings(findings, confirmedClasses(input));
+		if (missing.length > 0) {
+			const { openFlags } = await reviewPeriodScores(trx, period);
 			return {
 				ok: false,
 				status: 409,
-				error: `Masih ada ${openFlags.length} selisih penilaian yang belum diselesaikan. Selesaikan dulu, atau terbitkan dengan konfirmasi dan alasan.`,
-				openFlags
+				error:
+					`Hasil masih sementara: ${missing.map((f) => `${f.class} (${f.items.length})`).join(', ')}. ` +
+					'Selesaikan dulu, atau konfirmasi setiap kelas dengan alasan.',
+				preflight: missing,
+				openFlags: missing.some((f) => f.class === 'flags') ? openFlags : undefined
 			};
 		}
-		if (openFlags.length > 0 && !reason) {
+		const confirmed = summariseConfirmed(findings);
+		if (confirmed.length > 0 && !reason) {
 			return {
 				ok: false,
 				status: 400,
-				error: 'Alasan wajib diisi untuk menerbitkan dengan selisih terbuka.'
+				error: `Alasan wajib diisi untuk menerbitkan dengan: ${confirmed.map((c) => c.class).join(', ')}.`
 			};
 		}
+		const openFlagCount = nonEmptyFindings(findings).find((f) => f.class === 'flags')?.items.length ?? 0;
 		await setPeriodStatus(trx, period.id, 'published', now);
-		const doc = await computeResultsDocument(trx, period, 'published');
 		const snapshot = JSON.stringify(doc);
 		const revision = (await latestPublicationRevision(trx, period.id)) + 1;
 		await insertPublication(
@@ -91,7 +118,8 @@ export async function publishPeriod(db: Db, input: PublishInput, now: Date): Pro
 				revision,
 				publishedBy: input.userId,
 				reason,
-				openFlagsConfirmed: openFlags.length > 0,
+				openFlagsConfirmed: openFlagCount > 0,
+				confirmations: JSON.stringify(confirmed),
 				snapshot
 			},
 			now
@@ -110,13 +138,14 @@ export async function publishPeriod(db: Db, input: PublishInput, now: Date): Pro
 					code: period.code,
 					revision,
 					reason,
-					openFlagsConfirmed: openFlags.length,
+					openFlagsConfirmed: openFlagCount,
 					coachingPlansDrafted: coaching.drafted,
-					openFlags: openFlags.slice(0, 200).map(describeFlag)
+					confirmed: confirmed.map((c) => ({ class: c.class, count: c.count })),
+					openFlags: (confirmed.find((c) => c.class === 'flags')?.items ?? []).map((i) => i.detail)
 				}
 			},
 			now
 		);
-		return { ok: true, periodId: period.id, revision, openFlagsConfirmed: openFlags.length, snapshot };
+		return { ok: true, periodId: period.id, revision, openFlagsConfirmed: openFlagCount, snapshot };
 	});
 }

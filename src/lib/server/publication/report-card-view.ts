@@ -1,3 +1,4 @@
+import { shownAward } from '../../domain/scoring/awards';
 import { formatDecimalId } from '../../domain/scoring/display';
 import { formatDateId } from '../../domain/format';
 import { ITEM_STATUS_LABELS, PLAN_STATUS_LABELS } from '../../domain/coaching/states';
@@ -31,7 +32,7 @@ export function presentReportCard(c: ReportCard): ReportCardView {
 					predikat: r.predikat,
 					rank: r.rank,
 					rankedCount: c.category?.count ?? 0,
-					award: r.award,
+					award: shownAward(r.award, !c.period.published),
 					complete: r.complete,
 					categoryMeanDisplay: num(c.category?.mean_ipp)
 				}

@@ -70,8 +70,8 @@ export async function loadPublicResults(
 		preview: found.preview,
 		firstPublishedAt: publications.at(-1)?.publishedAt ?? null,
 		revised: revisionNote(publications),
-		categories: publicCategories(doc),
-		winners: awardWinners(doc),
+		categories: publicCategories(doc, found.preview),
+		winners: awardWinners(doc, found.preview),
 		ikm: ((await computePeriodIkm(db, found.periodId))?.units ?? []).map((u) => ({
 			code: u.code,
 			name: u.name,

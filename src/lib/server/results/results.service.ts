@@ -67,7 +67,8 @@ export async function computeResultsDocument(
 			requiredVisits: period.requiredVisits,
 			requiredAssessors: period.requiredAssessors,
 			awardsPerCategory: period.awardsPerCategory,
-			awardMinGrade: (period.awardMinGrade as Grade | null) ?? null
+			awardMinGrade: (period.awardMinGrade as Grade | null) ?? null,
+			minRankedForAwards: period.minRankedForAwards
 		},
 		units: inputs,
 		categoryOrder: (await listCategories(db)).map((c) => c.name)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GRADES, type Grade } from '$lib/domain/scoring/display';
+import { DEFAULT_MIN_RANKED_FOR_AWARDS } from '$lib/domain/scoring/awards';
 import type { PeriodSettings } from '$lib/domain/period/settings';
 import type { CoachingRule } from '$lib/domain/coaching/rule';
 
@@ -36,6 +37,14 @@ export const settingsForm = z.object({
 	visits: int('Jumlah kunjungan'),
 	assessors: int('Jumlah penilai berbeda'),
 	awards: int('Penghargaan per kategori'),
+	// Spec 8.2; optional so that a form without the field keeps the default of 3.
+	min_ranked: z
+		.string()
+		.trim()
+		.optional()
+		.default('')
+		.refine((v) => v === '' || /^\d{1,3}$/.test(v), 'Unit diperingkat minimal harus bilangan bulat.')
+		.transform((v) => (v === '' ? undefined : Number(v))),
 	award_min_grade: z
 		.string()
 		.optional()
@@ -67,6 +76,7 @@ export function toSettings(d: z.infer<typeof settingsForm>): PeriodSettings {
 		requiredVisits: d.visits,
 		requiredAssessors: d.assessors,
 		awardsPerCategory: d.awards,
+		minRankedForAwards: d.min_ranked,
 		awardMinGrade: d.award_min_grade === '' ? null : (d.award_min_grade as Grade),
 		disagreementThreshold: d.disagreement,
 		coachingRule,
@@ -88,6 +98,7 @@ export function settingsValues(s: PeriodSettings): Record<string, string> {
 		visits: String(s.requiredVisits),
 		assessors: String(s.requiredAssessors),
 		awards: String(s.awardsPerCategory),
+		min_ranked: String(s.minRankedForAwards ?? DEFAULT_MIN_RANKED_FOR_AWARDS),
 		award_min_grade: s.awardMinGrade ?? '',
 		disagreement: String(s.disagreementThreshold),
 		coaching_kind: rule.kind,

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { isPublished } from '$lib/domain/period-status';
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
@@ -31,7 +32,17 @@ export const load: PageServerLoad = async (event) => {
 		},
 		aspects,
 		categories: doc.categories.map((c) => ({ name: c.name, count: c.count, incomplete: c.incomplete })),
-		category: current ? categoryView(doc, current, codes, names, readPage(event.url.searchParams)) : null,
+		category: current
+			? categoryView(
+					doc,
+					current,
+					codes,
+					names,
+					readPage(event.url.searchParams),
+					undefined,
+					!isPublished(period.status)
+				)
+			: null,
 		chart: aspectMeansChart(doc, codes),
 		flags: review.flags.slice((flagPage - 1) * FLAGS_PER_PAGE, flagPage * FLAGS_PER_PAGE).map((f) => ({
 			unitCode: f.unitCode,

@@ -6,6 +6,7 @@ import { getDb } from '$lib/server/db';
 import { parseForm, type FieldErrors } from '$lib/server/http/forms';
 import { loadPublicationPage } from '$lib/server/publication/publication-page.service';
 import { publishPeriod } from '$lib/server/publication/publication.service';
+import { parsePreflightClasses } from '$lib/domain/publication/preflight';
 
 const publishForm = z.object({
 	confirm: z.literal('ya', { message: 'Konfirmasi penerbitan belum diberikan.' }),
@@ -16,7 +17,7 @@ const publishForm = z.object({
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
-	const found = await loadPublicationPage(getDb(), event.params.code);
+	const found = await loadPublicationPage(getDb(), event.params.code, new Date());
 	if (!found) error(404, `Periode "${event.params.code}" tidak ditemukan.`);
 	const step = event.url.searchParams.get('konfirmasi');
 	return {
@@ -29,23 +30,36 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	publish: async (event) => {
 		const user = requireRole(event, 'admin');
-		const form = parseForm(publishForm, await event.request.formData());
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		const revising = form.data.revision === '1';
+		const data = await event.request.formData();
+		const form = parseForm(publishForm, data);
+		if (!form.ok) return fail(400, { values: form.values, confirmed: [] as string[], errors: form.errors });
+		// One checkbox per preflight class (spec 8.1), all named `confirm_class`.
+		const confirm = parsePreflightClasses(data.getAll('confirm_class').map(String).join(','));
+		if (confirm.unknown.length)
+			return fail(400, {
+				values: form.values,
+				confirmed: [] as string[],
+				errors: { _form: `Kelas konfirmasi tidak dikenal: ${confirm.unknown.join(', ')}.` } as FieldErrors
+			});
 		const r = await publishPeriod(
 			getDb(),
 			{
 				periodCode: event.params.code,
 				userId: user.id,
+				confirm: confirm.classes,
 				confirmOpenFlags: form.data.confirm_open_flags === 'ya',
 				reason: form.data.reason || null,
-				newRevision: revising
+				newRevision: form.data.revision === '1'
 			},
 			new Date()
 		);
 		if (!r.ok) {
 			const field = r.status === 400 ? 'reason' : '_form';
-			return fail(r.status, { values: form.values, errors: { [field]: r.error } as FieldErrors });
+			return fail(r.status, {
+				values: form.values,
+				confirmed: confirm.classes as string[],
+				errors: { [field]: r.error } as FieldErrors
+			});
 		}
 		redirect(303, `${event.url.pathname}?terbit=${r.revision}`);
 	}

@@ -1,0 +1,65 @@
+import type { Db } from '../db/connection';
+import { formatDateId, isoDateIn } from '../../domain/format';
+import { describeLacking } from '../../domain/scoring/completeness';
+import type { PreflightFinding } from '../../domain/publication/preflight';
+import type { PeriodDetail } from '../periods/period.repository';
+import { findPeriodWindowEnd, listDraftSheets, listLaterVisits } from './preflight.repository';
+import type { ResultsDocument } from '../results/results.service';
+import { describeFlag, reviewPeriodScores } from '../sheets/score-review.service';
+
+// Spec 8.1: the one preflight of a publication, used by the publication page and by the
+// `publish` command through publishPeriod. `doc` is the results document publishing would
+// freeze (computed fresh), so that incomplete units and withheld awards are what the public
+// would see. Adding a class (spec 9.2 `objections`) means one more finder here.
+
+export async function runPublicationPreflight(
+	db: Db,
+	period: PeriodDetail,
+	doc: ResultsDocument,
+	now: Date
+): Promise<PreflightFinding[]> {
+	const today = isoDateIn(now);
+	const units = doc.categories.flatMap((c) => c.units);
+	const drafts = await listDraftSheets(db, period.id);
+	const endsOn = await findPeriodWindowEnd(db, period.id);
+	const later = await listLaterVisits(db, period.id, today);
+	const { openFlags } = await reviewPeriodScores(db, period);
+	return [
+		{
+			class: 'incomplete',
+			items: units
+				.filter((u) => !u.complete)
+				.map((u) => ({ subject: u.code, detail: u.lacking ? describeLacking(u.lacking) : 'belum lengkap' }))
+		},
+		{
+			class: 'drafts',
+			items: drafts.map((d) => ({
+				subject: d.unitCode,
+				detail: `kunjungan ${d.visitNo}: lembar ${d.assessor} masih draf`
+			}))
+		},
+		{
+			class: 'window',
+			items: [
+				...(endsOn >= today
+					? [{ subject: null, detail: `masa kunjungan berlangsung sampai ${formatDateId(endsOn)}` }]
+					: []),
+				...later.map((v) => ({
+					subject: v.unitCode,
+					detail: `kunjungan ${v.visitNo} dijadwalkan ${formatDateId(v.plannedOn)}`
+				}))
+			]
+		},
+		{
+			class: 'flags',
+			// describeFlag names the unit itself ("unit PKM-C indikator 6: ...").
+			items: openFlags.map((f) => ({ subject: null, detail: describeFlag(f) }))
+		},
+		{
+			class: 'no-awards',
+			items: doc.categories
+				.filter((c) => c.awards_withheld)
+				.map((c) => ({ subject: c.name, detail: c.awards_withheld! }))
+		}
+	];
+}

@@ -1,7 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { listPeriods } from '$lib/server/periods/period.repository';
 import { readConfig } from '$lib/server/config';
 import { isoDateIn } from '$lib/domain/format';
 import { loadMayorHome } from '$lib/server/results/mayor-home.service';

@@ -24,10 +24,7 @@ export function mailConfigured(env?: Env): boolean {
 }
 
 /** Sends every mail over one connection; false when SMTP_URL is not set. Throws on a refused mail. */
-export async function sendMails(
-	mails: Mail[],
-	env?: Env
-): Promise<boolean> {
+export async function sendMails(mails: Mail[], env?: Env): Promise<boolean> {
 	const config = readMailConfig(env);
 	if (!config) return false;
 	const transport = createTransport(config.smtpUrl);

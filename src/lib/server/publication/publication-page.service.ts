@@ -10,7 +10,6 @@ import { findLatestSnapshot, findPeriodByCode, type PeriodDetail } from '../peri
 import { listPublications } from './publication.repository';
 import { computeResultsDocument } from '../results/results.service';
 import { runPublicationPreflight } from './publication-preflight.service';
-import { describeFlag, reviewPeriodScores } from '../sheets/score-review.service';
 import { sortByCategoryOrder } from '../../domain/scoring/category-order';
 import type { CategoryResult } from '../../domain/scoring/results-shape';
 

@@ -1,7 +1,10 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { importActions } from '$lib/server/files/import-actions';
-import { applyComplaintImport, previewComplaintImport } from '$lib/server/complaints/complaint-import.service';
+import {
+	applyComplaintImport,
+	previewComplaintImport
+} from '$lib/server/complaints/complaint-import.service';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'admin');

@@ -5,8 +5,8 @@ import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { parseForm } from '$lib/server/http/forms';
 import { mailConfigured } from '$lib/server/mail/mailer';
-import { requestPasswordLink } from '$lib/server/accounts/password-reset.service';
-import { PASSWORD_LINK_DAYS } from '$lib/server/accounts/password-link.service';
+import { requestPasswordLink } from '$lib/server/invitations/password-reset.service';
+import { PASSWORD_LINK_DAYS } from '$lib/server/invitations/password-link.service';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = () => ({ canMail: mailConfigured(), days: PASSWORD_LINK_DAYS });

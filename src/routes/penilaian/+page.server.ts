@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
-import { listVisitsOfAssessor } from '$lib/server/periods/visit.repository';
+import { listVisitsOfAssessor } from '$lib/server/visits/visit.repository';
 import { filterVisits, sortVisitsForAssessor, type VisitSheetState } from '$lib/domain/score-sheet';
 import { isoDateIn } from '$lib/domain/format';
 

@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { decodeQuotedPrintable, startSmtpSink } from '../support/smtp-sink';
 import { createUser } from '../../../src/lib/server/accounts/user.service';
-import { requestPasswordLink } from '../../../src/lib/server/accounts/password-reset.service';
-import { inviteAllWithoutPassword } from '../../../src/lib/server/accounts/invitation.service';
-import { inspectPasswordLink } from '../../../src/lib/server/accounts/password-link.service';
+import { requestPasswordLink } from '../../../src/lib/server/invitations/password-reset.service';
+import { inviteAllWithoutPassword } from '../../../src/lib/server/invitations/invitation.service';
+import { inspectPasswordLink } from '../../../src/lib/server/invitations/password-link.service';
 
 let t: TestDb;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;

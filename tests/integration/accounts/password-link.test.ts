@@ -10,7 +10,7 @@ import {
 	issuePasswordLink,
 	passwordLinkUrl,
 	setPasswordByLink
-} from '../../../src/lib/server/accounts/password-link.service';
+} from '../../../src/lib/server/invitations/password-link.service';
 
 let t: TestDb;
 const now = new Date('2026-11-29T08:00:00Z');

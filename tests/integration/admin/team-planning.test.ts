@@ -3,9 +3,9 @@ import { createTestDb, type TestDb } from '../support/test-db';
 import { seedInstruments } from '../../../db/seeds/demo-city';
 import { findOrCreateCategory, insertUnit } from '../../../src/lib/server/units/unit.repository';
 import { insertUser } from '../../../src/lib/server/accounts/user.repository';
-import { listScheduledVisits } from '../../../src/lib/server/periods/visit-plan.repository';
+import { listScheduledVisits } from '../../../src/lib/server/visits/visit-plan.repository';
 import { createDefaultPeriod } from '../support/periods';
-import { confirmSchedule, previewSchedule } from '../../../src/lib/server/periods/visit-planning.service';
+import { confirmSchedule, previewSchedule } from '../../../src/lib/server/visits/visit-planning.service';
 
 // Spec 8.7 through the real planning service: mixed pairs, and next year's schedule rotated.
 

@@ -8,7 +8,7 @@ import { listPlans } from '../../../src/lib/server/coaching/coaching-plan.reposi
 import { assignMentor, movePlan } from '../../../src/lib/server/coaching/coaching-plan.service';
 import { loadPlanView } from '../../../src/lib/server/coaching/coaching-view.service';
 import { presentPlan } from '../../../src/lib/server/coaching/coaching-plan-view';
-import { openReportCard } from '../../../src/lib/server/publication/report-card-request.service';
+import { openReportCard } from '../../../src/lib/server/report-cards/report-card-request.service';
 import { PREFLIGHT_CLASSES } from '../../../src/lib/domain/publication/preflight';
 
 // Publishing confirms every preflight class: these tests are about what comes after it.

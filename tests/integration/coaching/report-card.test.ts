@@ -3,9 +3,12 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { buildScoredPeriod, flat, publishSnapshot, type Fixture } from '../support/coaching-fixture';
 import type { SessionUser } from '../../../src/lib/domain/auth/user';
-import { authorizeReportCard, loadReportCard } from '../../../src/lib/server/publication/report-card.service';
-import { presentReportCard } from '../../../src/lib/server/publication/report-card-view';
-import { renderReportCardPdf } from '../../../src/lib/server/publication/report-card-pdf';
+import {
+	authorizeReportCard,
+	loadReportCard
+} from '../../../src/lib/server/report-cards/report-card.service';
+import { presentReportCard } from '../../../src/lib/server/report-cards/report-card-view';
+import { renderReportCardPdf } from '../../../src/lib/server/report-cards/report-card-pdf';
 
 let t: TestDb;
 let f: Fixture;

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createTestDb, type TestDb } from '../support/test-db';
 import { createSheetFixture, type SheetFixture } from '../support/sheet-fixture';
 import { decodeQuotedPrintable, startSmtpSink } from '../support/smtp-sink';
-import { loadReminders, sendReminders } from '../../../src/lib/server/periods/reminder.service';
+import { loadReminders, sendReminders } from '../../../src/lib/server/visits/reminder.service';
 import { loadAttention } from '../../../src/lib/server/periods/attention.service';
 
 let t: TestDb;

@@ -3,7 +3,7 @@ import type { TestDb } from '../support/test-db';
 import { publishPeriod } from '../../../src/lib/server/publication/publication.service';
 import { loadPublicationPage } from '../../../src/lib/server/publication/publication-page.service';
 import { loadResults } from '../../../src/lib/server/results/results.service';
-import { addVisitAssessor, insertVisit } from '../../../src/lib/server/periods/visit.repository';
+import { addVisitAssessor, insertVisit } from '../../../src/lib/server/visits/visit.repository';
 import { insertSheet } from '../../../src/lib/server/sheets/score-sheet.repository';
 import { exampleWithAdmin, NOW } from './support';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestDb } from '../support/test-db';
-import { resolveDisagreement } from '../../../src/lib/server/sheets/flag-resolution.service';
-import { loadReviewPage } from '../../../src/lib/server/sheets/review-page.service';
+import { resolveDisagreement } from '../../../src/lib/server/review/flag-resolution.service';
+import { loadReviewPage } from '../../../src/lib/server/review/review-page.service';
 import { publishPeriod } from '../../../src/lib/server/publication/publication.service';
 import { exampleWithAdmin, NOW } from './support';
 

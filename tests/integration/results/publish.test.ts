@@ -3,7 +3,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { TestDb } from '../support/test-db';
 import { loadResults, loadResultsJson } from '../../../src/lib/server/results/results.service';
 import { publishPeriod } from '../../../src/lib/server/publication/publication.service';
-import { reviewPeriodScores } from '../../../src/lib/server/sheets/score-review.service';
+import { reviewPeriodScores } from '../../../src/lib/server/review/score-review.service';
 import { findPeriodByCode } from '../../../src/lib/server/periods/period.repository';
 import { invalidatePeriodResults } from '../../../src/lib/server/results/result-cache.repository';
 import { dbWithPeriod, EXAMPLES, importScores, NOW, removeTempFiles } from './support';

@@ -6,8 +6,8 @@ import { editUnit, setUnitActive } from '../../../src/lib/server/units/unit-cata
 import { applyUnitImport } from '../../../src/lib/server/units/unit-import.service';
 import { saveCategory } from '../../../src/lib/server/units/category.service';
 import { changePeriodStatus } from '../../../src/lib/server/periods/period-admin.service';
-import { resolveDisagreement } from '../../../src/lib/server/sheets/flag-resolution.service';
-import { reviewPeriodScores } from '../../../src/lib/server/sheets/score-review.service';
+import { resolveDisagreement } from '../../../src/lib/server/review/flag-resolution.service';
+import { reviewPeriodScores } from '../../../src/lib/server/review/score-review.service';
 import { findUnitByCode } from '../../../src/lib/server/units/unit-catalog.repository';
 import { findCategoryByName } from '../../../src/lib/server/units/category.repository';
 import { findPeriodByCode } from '../../../src/lib/server/periods/period.repository';

@@ -13,7 +13,7 @@ import {
 	insertPublication,
 	setPeriodStatus
 } from '../../../src/lib/server/periods/period.repository';
-import { addVisitAssessor, insertVisit } from '../../../src/lib/server/periods/visit.repository';
+import { addVisitAssessor, insertVisit } from '../../../src/lib/server/visits/visit.repository';
 import {
 	insertScores,
 	insertSheet,

@@ -8,7 +8,7 @@ import {
 	insertPeriod,
 	setPeriodStatus
 } from '../../../src/lib/server/periods/period.repository';
-import { addVisitAssessor, insertVisit } from '../../../src/lib/server/periods/visit.repository';
+import { addVisitAssessor, insertVisit } from '../../../src/lib/server/visits/visit.repository';
 import type { SheetValues } from '../../../src/lib/domain/score-sheet';
 import type { InstrumentDef } from '../../../src/lib/domain/instrument';
 

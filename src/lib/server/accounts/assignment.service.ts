@@ -8,9 +8,9 @@ import { findUnitByCode } from '../units/unit-catalog.repository';
 import { findUserByEmail, findUserById } from './user.repository';
 import { findAssessorConflict } from './assessor-conflict.repository';
 import { listUnavailableDatesBetween } from './assessor.repository';
-import { addVisitAssessor, insertVisit, isAssessorOfVisit } from '../periods/visit.repository';
-import { findRegularVisitId, listVisitNosOfAssessorForUnit } from '../periods/visit-team.repository';
-import { findVisitOfPeriod, setVisitPlannedOn } from '../periods/visit-plan.repository';
+import { addVisitAssessor, insertVisit, isAssessorOfVisit } from '../visits/visit.repository';
+import { findRegularVisitId, listVisitNosOfAssessorForUnit } from '../visits/visit-team.repository';
+import { findVisitOfPeriod, setVisitPlannedOn } from '../visits/visit-plan.repository';
 import { recordAudit } from '../audit/audit.repository';
 
 // Visit assignment: the ONE set of rules behind the `assign` command, /admin/kunjungan and the

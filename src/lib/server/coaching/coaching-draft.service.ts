@@ -4,7 +4,7 @@ import { unitIndicatorMeans } from '../../domain/scoring/unit-scores';
 import { addDaysIso, draftCoachingItems, selectUnitsForCoaching } from '../../domain/coaching';
 import { isoDateIn } from '../../domain/format';
 import { findInstrumentById } from '../periods/instrument.repository';
-import { findReportPeriodById } from '../publication/report-card.repository';
+import { findReportPeriodById } from '../report-cards/report-card.repository';
 import { listSheetScoresOfUnits } from '../sheets/unit-sheet.repository';
 import { findUnitIdsByCodes } from '../units/unit.repository';
 import { insertPlanIfAbsent, listHeadNamesOfUnits } from './coaching-plan.repository';

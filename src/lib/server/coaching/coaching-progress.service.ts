@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit.repository';
 import { findPlanById } from './coaching-plan.repository';
 import { findItemById, updateItemStatus } from './coaching-item.repository';
 import { insertProgress, upsertStoredFile } from './coaching-progress.repository';
-import { isHeadOfUnit } from '../publication/report-card.repository';
+import { isHeadOfUnit } from '../report-cards/report-card.repository';
 import { sha256Hex, writeStoredFile } from '../files/file-store';
 import { ok, refuse, type ServiceResult } from '../service-result';
 import { makeThumbnail } from '../files/evidence-store';

@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import { readsOfficeData } from '../../domain/auth/office-readers';
 import type { SessionUser } from '../../domain/auth/user';
-import { isHeadOfUnit } from '../publication/report-card.repository';
+import { isHeadOfUnit } from '../report-cards/report-card.repository';
 import { ok, refuse, type ServiceResult } from '../service-result';
 import { isOverdue, latestFollowUpScores } from '../../domain/coaching';
 import { findPlanById, type PlanSummary } from './coaching-plan.repository';

@@ -3,8 +3,8 @@ import type { SessionUser } from '../../domain/auth/user';
 import { recordAudit } from '../audit/audit.repository';
 import { findPlanById } from './coaching-plan.repository';
 import { listAssessors, nextFollowUpVisitNo } from './follow-up.repository';
-import { findReportPeriodByCode } from '../publication/report-card.repository';
-import { addVisitAssessor, insertVisit } from '../periods/visit.repository';
+import { findReportPeriodByCode } from '../report-cards/report-card.repository';
+import { addVisitAssessor, insertVisit } from '../visits/visit.repository';
 import { ok, refuse, type ServiceResult } from '../service-result';
 
 // A follow-up visit (kunjungan tindak lanjut, docs/rules.md §5) re-scores only the plan's indicators. It is

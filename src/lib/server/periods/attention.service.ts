@@ -1,10 +1,10 @@
 import type { Db } from '../db/connection';
 import type { SessionUser } from '../../domain/auth/user';
 import { findPeriodByCode, listPeriods } from './period.repository';
-import { reviewPeriodScores } from '../sheets/score-review.service';
+import { reviewPeriodScores } from '../review/score-review.service';
 import { computePeriodIkm } from '../survey/survey-results.service';
 import { loadCoachingOverview } from '../coaching/coaching-overview.service';
-import { listOverdueVisits } from './overdue-visits.repository';
+import { listOverdueVisits } from '../visits/overdue-visits.repository';
 import { countStaleDrafts } from './attention.repository';
 
 // What needs the office's attention (README "Dashboard"): each entry counts one kind of

@@ -5,7 +5,7 @@ import type { PreflightFinding } from '../../domain/publication/preflight';
 import type { PeriodDetail } from '../periods/period.repository';
 import { findPeriodWindowEnd, listDraftSheets, listLaterVisits } from './preflight.repository';
 import type { ResultsDocument } from '../results/results.service';
-import { describeFlag, reviewPeriodScores } from '../sheets/score-review.service';
+import { describeFlag, reviewPeriodScores } from '../review/score-review.service';
 
 // Spec 8.1: the one preflight of a publication, used by the publication page and by the
 // `publish` command through publishPeriod. `doc` is the results document publishing would

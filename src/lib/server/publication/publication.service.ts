@@ -18,7 +18,7 @@ import {
 import { computeResultsDocument } from '../results/results.service';
 import { draftCoachingPlans } from '../coaching/coaching-draft.service';
 import { runPublicationPreflight } from './publication-preflight.service';
-import { reviewPeriodScores, type ReviewFlag } from '../sheets/score-review.service';
+import { reviewPeriodScores, type ReviewFlag } from '../review/score-review.service';
 
 // Publishing a period (README: `publish`, and the button): from running or review. The
 // preflight of docs/rules.md §8.1 lists what makes the results provisional; every non-empty class must be

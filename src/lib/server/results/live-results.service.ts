@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import type { PeriodResults } from '../../domain/scoring/results-shape';
-import type { ReportPeriod } from '../publication/report-card.repository';
+import type { ReportPeriod } from '../report-cards/report-card.repository';
 import { loadResults } from './results.service';
 
 /** Results of a period not yet published (admins and viewers only), from the results service. */

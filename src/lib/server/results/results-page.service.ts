@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import { findInstrumentById } from '../periods/instrument.repository';
 import { loadResults, type ResultsDocument } from './results.service';
-import { reviewPeriodScores, type ScoreReview } from '../sheets/score-review.service';
+import { reviewPeriodScores, type ScoreReview } from '../review/score-review.service';
 import type { PeriodDetail } from '../periods/period.repository';
 
 // Everything the administrators' results page needs, in one call.

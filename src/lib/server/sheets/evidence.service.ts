@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import { canOpenEvidence } from '../../domain/evidence-access';
-import { isHeadOfUnit } from '../publication/report-card.repository';
+import { isHeadOfUnit } from '../report-cards/report-card.repository';
 import type { SessionUser } from '../../domain/auth/user';
 import {
 	cleanFileName,
@@ -19,7 +19,7 @@ import {
 	insertEvidence,
 	insertStoredFile
 } from './evidence.repository';
-import { findVisitContext } from '../periods/visit.repository';
+import { findVisitContext } from '../visits/visit.repository';
 import { recordAudit } from '../audit/audit.repository';
 import {
 	evidencePath,

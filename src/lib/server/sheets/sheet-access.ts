@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { findVisitContext, isAssessorOfVisit, type VisitContext } from '../periods/visit.repository';
+import { findVisitContext, isAssessorOfVisit, type VisitContext } from '../visits/visit.repository';
 import { findInstrumentById, type StoredInstrument } from '../periods/instrument.repository';
 
 export interface AssessorVisit {

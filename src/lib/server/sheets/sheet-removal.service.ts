@@ -1,8 +1,8 @@
 import type { Db } from '../db/connection';
 import { isSheetEditableIn } from '../../domain/score-sheet';
 import { deleteSheet, findSheetById } from './score-sheet.repository';
-import { findVisitContext } from '../periods/visit.repository';
-import { removeVisitAssessor } from '../periods/visit-plan.repository';
+import { findVisitContext } from '../visits/visit.repository';
+import { removeVisitAssessor } from '../visits/visit-plan.repository';
 import { findAssessorConflict } from '../accounts/assessor-conflict.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { recordAudit } from '../audit/audit.repository';

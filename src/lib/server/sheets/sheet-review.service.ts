@@ -7,8 +7,8 @@ import {
 	setSheetStatus,
 	type VisitSheetSummary
 } from './score-sheet.repository';
-import { findVisitContext, type VisitContext } from '../periods/visit.repository';
-import { listVisitAssessors, type VisitAssessor } from '../periods/visit-team.repository';
+import { findVisitContext, type VisitContext } from '../visits/visit.repository';
+import { listVisitAssessors, type VisitAssessor } from '../visits/visit-team.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { findAssessorConflict } from '../accounts/assessor-conflict.repository';

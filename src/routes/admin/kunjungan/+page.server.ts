@@ -4,7 +4,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { listPeriods } from '$lib/server/periods/period.repository';
 import { listUsers } from '$lib/server/accounts/user.repository';
-import { listVisitsOfPeriod } from '$lib/server/periods/visit-team.repository';
+import { listVisitsOfPeriod } from '$lib/server/visits/visit-team.repository';
 import { handleAssign } from './assign-form.server';
 import { readPage } from '$lib/domain/pagination';
 

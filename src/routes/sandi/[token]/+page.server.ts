@@ -9,7 +9,7 @@ import {
 	inspectPasswordLink,
 	setPasswordByLink,
 	type SetPasswordByLinkResult
-} from '$lib/server/accounts/password-link.service';
+} from '$lib/server/invitations/password-link.service';
 import { homePathFor } from '$lib/domain/auth/user';
 import { m } from '$lib/paraglide/messages';
 

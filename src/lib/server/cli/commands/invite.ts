@@ -7,7 +7,7 @@ import {
 	issueLinksByEmail,
 	issueLinksForAccountsWithoutPassword,
 	passwordLinkUrl
-} from '../../accounts/password-link.service';
+} from '../../invitations/password-link.service';
 
 // `invite --email E [--email E2 ...] | --all-without-password` (README): stdout
 // carries only the links, one per account, so that scripts can read them; the summary goes to stderr.

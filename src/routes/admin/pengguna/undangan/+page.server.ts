@@ -5,9 +5,9 @@ import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { parseForm } from '$lib/server/http/forms';
-import { listActiveUsersWithoutPassword } from '$lib/server/accounts/password-link.repository';
-import { PASSWORD_LINK_DAYS } from '$lib/server/accounts/password-link.service';
-import { inviteAllWithoutPassword, inviteOne } from '$lib/server/accounts/invitation.service';
+import { listActiveUsersWithoutPassword } from '$lib/server/invitations/password-link.repository';
+import { PASSWORD_LINK_DAYS } from '$lib/server/invitations/password-link.service';
+import { inviteAllWithoutPassword, inviteOne } from '$lib/server/invitations/invitation.service';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {

@@ -3,8 +3,8 @@ import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { findPeriodDetailByCode } from '$lib/server/periods/period-settings.repository';
-import { listScheduledVisits } from '$lib/server/periods/visit-plan.repository';
-import { writeScheduleXlsx } from '$lib/server/periods/schedule-xlsx';
+import { listScheduledVisits } from '$lib/server/visits/visit-plan.repository';
+import { writeScheduleXlsx } from '$lib/server/visits/schedule-xlsx';
 import { xlsxResponse } from '$lib/server/http/download';
 
 export const GET: RequestHandler = async (event) => {

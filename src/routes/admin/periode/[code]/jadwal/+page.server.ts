@@ -3,8 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { findPeriodDetailByCode } from '$lib/server/periods/period-settings.repository';
-import { listScheduledVisits } from '$lib/server/periods/visit-plan.repository';
-import { confirmSchedule, previewSchedule } from '$lib/server/periods/visit-planning.service';
+import { listScheduledVisits } from '$lib/server/visits/visit-plan.repository';
+import { confirmSchedule, previewSchedule } from '$lib/server/visits/visit-planning.service';
 import { pageWindow, readPage } from '$lib/domain/pagination';
 
 const PAGE_SIZE = 100;

@@ -2,10 +2,10 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { loadPeriodProgress } from '$lib/server/periods/progress.service';
+import { loadPeriodProgress } from '$lib/server/visits/progress.service';
 import { readConfig } from '$lib/server/config';
 import { mailConfigured } from '$lib/server/mail/mailer';
-import { loadReminders, sendReminders } from '$lib/server/periods/reminder.service';
+import { loadReminders, sendReminders } from '$lib/server/visits/reminder.service';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {

@@ -4,8 +4,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm, type FieldErrors } from '$lib/server/http/forms';
-import { loadReviewPage, type FlagFilter } from '$lib/server/sheets/review-page.service';
-import { RESOLUTION_NOTE_MAX, resolveDisagreement } from '$lib/server/sheets/flag-resolution.service';
+import { loadReviewPage, type FlagFilter } from '$lib/server/review/review-page.service';
+import { RESOLUTION_NOTE_MAX, resolveDisagreement } from '$lib/server/review/flag-resolution.service';
 import { readPage } from '$lib/domain/pagination';
 
 const FILTERS: FlagFilter[] = ['open', 'resolved', 'all'];

@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { openReportCard } from '$lib/server/publication/report-card-request.service';
-import { renderReportCardPdf } from '$lib/server/publication/report-card-pdf';
+import { openReportCard } from '$lib/server/report-cards/report-card-request.service';
+import { renderReportCardPdf } from '$lib/server/report-cards/report-card-pdf';
 import { readCityLogo } from '$lib/server/settings/city-settings.service';
 import { pdfResponse } from '$lib/server/http/download';
 

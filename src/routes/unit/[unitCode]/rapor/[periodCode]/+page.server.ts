@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { openReportCard } from '$lib/server/publication/report-card-request.service';
+import { openReportCard } from '$lib/server/report-cards/report-card-request.service';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);

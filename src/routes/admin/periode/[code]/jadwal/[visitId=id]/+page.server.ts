@@ -5,9 +5,9 @@ import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
 import { findPeriodDetailByCode } from '$lib/server/periods/period-settings.repository';
-import { findVisitOfPeriod, listActiveAssessors } from '$lib/server/periods/visit-plan.repository';
+import { findVisitOfPeriod, listActiveAssessors } from '$lib/server/visits/visit-plan.repository';
 import { addAssessorToVisit } from '$lib/server/accounts/assignment.service';
-import { moveVisit, removeAssessorFromVisit } from '$lib/server/periods/visit-edit.service';
+import { moveVisit, removeAssessorFromVisit } from '$lib/server/visits/visit-edit.service';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { findPeriodDetailByCode } from './period-settings.repository';
+import { findPeriodDetailByCode } from '../periods/period-settings.repository';
 import { listPeriodUnitsForPlanning } from './visit-plan.repository';
 import { listAssignments, listSubmittedSheets } from './progress.repository';
 import {

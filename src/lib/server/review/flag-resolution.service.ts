@@ -4,7 +4,7 @@ import { findPeriodByCode } from '../periods/period.repository';
 import { findInstrumentById } from '../periods/instrument.repository';
 import { findUnitIdByCode } from '../units/unit.repository';
 import { findMaxVisitNo, flagResolutionExists, insertFlagResolution } from './disagreement.repository';
-import { insertVisit } from '../periods/visit.repository';
+import { insertVisit } from '../visits/visit.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { reviewPeriodScores } from './score-review.service';

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
-import { findUserById, setPasswordHash } from './user.repository';
-import { deleteSessionsOfUser } from './session.repository';
+import { findUserById, setPasswordHash } from '../accounts/user.repository';
+import { deleteSessionsOfUser } from '../accounts/session.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { hashPassword } from '../auth/password';
 import { hashSecret, randomString, secretMatches, splitToken } from '../auth/session-token';

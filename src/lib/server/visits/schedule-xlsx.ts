@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { PeriodDetail } from './period-settings.repository';
+import type { PeriodDetail } from '../periods/period-settings.repository';
 import type { ScheduledVisit } from './visit-plan.repository';
 import { formatDateId } from '../../domain/format';
 

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
-import { findUserByEmail } from './user.repository';
-import { noteFailure, throttleKeys, throttleWait } from './password-throttle';
+import { findUserByEmail } from '../accounts/user.repository';
+import { noteFailure, throttleKeys, throttleWait } from '../accounts/password-throttle';
 import { sendMails } from '../mail/mailer';
 import { normalizeEmail } from '../../domain/auth/user';
 import { issuePasswordLink } from './password-link.service';

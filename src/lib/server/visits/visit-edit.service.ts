@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import { isSheetEditableIn } from '../../domain/score-sheet';
-import { findPeriodDetailByCode, type PeriodDetail } from './period-settings.repository';
+import { findPeriodDetailByCode, type PeriodDetail } from '../periods/period-settings.repository';
 import {
 	findVisitOfPeriod,
 	hasSheetOnVisit,

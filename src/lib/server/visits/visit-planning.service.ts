@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { findPeriodDetailByCode, type PeriodDetail } from './period-settings.repository';
+import { findPeriodDetailByCode, type PeriodDetail } from '../periods/period-settings.repository';
 import {
 	listActiveAssessors,
 	listPeriodUnitsForPlanning,

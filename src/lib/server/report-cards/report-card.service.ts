@@ -26,7 +26,7 @@ import {
 	type EvidenceFile,
 	type ScoreNote
 } from '../sheets/unit-sheet.repository';
-import { findLatestSnapshot, listLatestSnapshots } from './publication-read.repository';
+import { findLatestSnapshot, listLatestSnapshots } from '../publication/publication-read.repository';
 import { findPlanOfUnit } from '../coaching/coaching-plan.repository';
 import { loadPlanView, type PlanView } from '../coaching/coaching-view.service';
 import { ok, refuse, type ServiceResult } from '../service-result';

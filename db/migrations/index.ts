@@ -8,6 +8,7 @@ import * as createCoachingItems from './20261122_0006_create_coaching_items';
 import * as createSurvey from './20261122_0007_create_survey';
 import * as createAuditAndSettings from './20261122_0008_create_audit_and_settings';
 import * as indexSurveyGuards from './20261122_1400_index_survey_guards';
+import * as createSyncReceipt from './20261129_1800_create_sync_receipt';
 
 // Static list so that migrations run the same under tsx, vitest and the built server.
 // Add new migrations at the end; the keys sort in the order they apply.
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
 	'20261122_0006_create_coaching_items': createCoachingItems,
 	'20261122_0007_create_survey': createSurvey,
 	'20261122_0008_create_audit_and_settings': createAuditAndSettings,
-	'20261122_1400_index_survey_guards': indexSurveyGuards
+	'20261122_1400_index_survey_guards': indexSurveyGuards,
+	'20261129_1800_create_sync_receipt': createSyncReceipt
 };

@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { readCitySettings } from '$lib/server/settings/city-setting.repository';
 
 // Only the whitelisted session user reaches the browser; never a row, hash or token. The
-// government's kind, name and logo are public (spec 8.8): every page that names it reads them here.
+// government's kind, name and logo are public (docs/rules.md §8.8): every page that names it reads them here.
 export const load: LayoutServerLoad = async ({ locals }) => {
 	const s = await readCitySettings(getDb());
 	return {

@@ -13,7 +13,7 @@ export interface AppConfig {
 	host: string;
 	origin: string;
 	databasePath: string;
-	/** contracts "Additions": PostgreSQL instead of SQLite when set (validated, not yet used). */
+	/** README: PostgreSQL instead of SQLite when set (validated, not yet used). */
 	databaseUrl: string | null;
 	/** Mail server for invitations, password links and reminders (README "Environment"). */
 	smtpUrl: string | null;

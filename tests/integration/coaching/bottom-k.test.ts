@@ -8,6 +8,7 @@ import { editPeriodSettings } from '../../../src/lib/server/periods/period-admin
 import { setPeriodStatus } from '../../../src/lib/server/periods/period.repository';
 import { publishPeriod } from '../../../src/lib/server/publication/publication.service';
 import { listPlans } from '../../../src/lib/server/coaching/coaching-plan.repository';
+import { PREFLIGHT_CLASSES } from '../../../src/lib/domain/publication/preflight';
 
 // The coaching rule chosen on the period settings page is the rule plan drafting applies at
 // publication: "bottom K per category" once fell back to the default threshold rule silently.
@@ -43,7 +44,7 @@ describe('bottom-K coaching rule from the settings page', () => {
 		await setPeriodStatus(t.db, f.periodId, 'review', NOW);
 		const published = await publishPeriod(
 			t.db,
-			{ periodCode: 'UJI-2025', userId: f.users.admin, confirmOpenFlags: false, reason: null },
+			{ periodCode: 'UJI-2025', userId: f.users.admin, confirm: PREFLIGHT_CLASSES, reason: 'uji' },
 			NOW
 		);
 		expect(published.ok).toBe(true);
@@ -65,7 +66,7 @@ describe('bottom-K coaching rule from the settings page', () => {
 		await setPeriodStatus(t.db, f.periodId, 'review', NOW);
 		const published = await publishPeriod(
 			t.db,
-			{ periodCode: 'UJI-2025', userId: f.users.admin, confirmOpenFlags: false, reason: null },
+			{ periodCode: 'UJI-2025', userId: f.users.admin, confirm: PREFLIGHT_CLASSES, reason: 'uji' },
 			NOW
 		);
 		expect(published.ok).toBe(true);

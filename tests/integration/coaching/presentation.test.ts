@@ -9,7 +9,9 @@ import { assignMentor, movePlan } from '../../../src/lib/server/coaching/coachin
 import { loadPlanView } from '../../../src/lib/server/coaching/coaching-view.service';
 import { presentPlan } from '../../../src/lib/server/coaching/coaching-plan-view';
 import { openReportCard } from '../../../src/lib/server/publication/report-card-request.service';
+import { PREFLIGHT_CLASSES } from '../../../src/lib/domain/publication/preflight';
 
+// Publishing confirms every preflight class: these tests are about what comes after it.
 // Coaching as the unit head and the office see it: no draft leaks out, and every action offered
 // can succeed.
 
@@ -27,7 +29,7 @@ beforeEach(async () => {
 	await setPeriodStatus(t.db, f.periodId, 'review', NOW);
 	const published = await publishPeriod(
 		t.db,
-		{ periodCode: 'UJI-2025', userId: f.users.admin, confirmOpenFlags: false, reason: null },
+		{ periodCode: 'UJI-2025', userId: f.users.admin, confirm: PREFLIGHT_CLASSES, reason: 'uji' },
 		NOW
 	);
 	expect(published.ok).toBe(true);

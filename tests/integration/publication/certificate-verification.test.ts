@@ -10,6 +10,7 @@ import {
 	normalizeCertificateCode
 } from '../../../src/lib/server/publication/certificate-code';
 import { exampleWithAdmin, NOW } from './support';
+import { PREFLIGHT_CLASSES } from '../../../src/lib/domain/publication/preflight';
 
 let t: TestDb;
 afterEach(async () => t?.cleanup());
@@ -29,7 +30,7 @@ describe('certificate verification codes', () => {
 		t = ex.t;
 		const ok = await publishPeriod(
 			t.db,
-			{ periodCode: 'P1', userId: ex.adminId, confirmOpenFlags: true, reason: 'x' },
+			{ periodCode: 'P1', userId: ex.adminId, confirm: PREFLIGHT_CLASSES, reason: 'x' },
 			NOW
 		);
 		if (!ok.ok) throw new Error(ok.error);

@@ -7,6 +7,7 @@ import { loadPublicationPage } from '../../../src/lib/server/publication/publica
 import { publishPeriod } from '../../../src/lib/server/publication/publication.service';
 import { saveCategory } from '../../../src/lib/server/units/category.service';
 import { findCategoryByName } from '../../../src/lib/server/units/category.repository';
+import { PREFLIGHT_CLASSES } from '../../../src/lib/domain/publication/preflight';
 
 // Spec 8.8: the administrator's category order is the order of every list of categories.
 
@@ -38,7 +39,7 @@ describe('category order', () => {
 		await order('Kelurahan', 'Puskesmas');
 		const ok = await publishPeriod(
 			t.db,
-			{ periodCode: 'P1', userId: adminId, confirmOpenFlags: true, reason: 'uji' },
+			{ periodCode: 'P1', userId: adminId, confirm: PREFLIGHT_CLASSES, reason: 'uji' },
 			NOW
 		);
 		expect(ok.ok).toBe(true);

@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import type { FlagReason, Signal } from '$lib/domain/triangulation';
 
-// Plain-language names and reasons of the triangulation signals (spec 9.3), in the user's language.
+// Plain-language names and reasons of the triangulation signals (docs/rules.md §9.3), in the user's language.
 
 export function signalName(s: Signal): string {
 	return s === 'ipp' ? m.tri_signal_ipp() : s === 'ikm' ? m.tri_signal_ikm() : m.tri_signal_complaints();

@@ -17,6 +17,14 @@ export const PAIR_POLICY: ThrottlePolicy = {
 	maxDelayMs: 15 * 60_000,
 	forgetAfterMs: 24 * 60 * 60_000
 };
+// Set-password links by e-mail ("Lupa kata sandi?"): counted per address whatever the IP, so that
+// nobody can flood one mailbox; five mails go out at once, then the delays grow.
+export const PASSWORD_LINK_POLICY: ThrottlePolicy = {
+	freeFailures: 4,
+	firstDelayMs: 15 * 60_000,
+	maxDelayMs: 24 * 60 * 60_000,
+	forgetAfterMs: 24 * 60 * 60_000
+};
 // Many people share one IP (office Wi-Fi, mobile carriers): the IP limit is generous.
 export const IP_POLICY: ThrottlePolicy = {
 	freeFailures: 30,

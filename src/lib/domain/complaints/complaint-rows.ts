@@ -2,7 +2,7 @@ import { isIsoDate } from '../dates';
 import { checkColumns, lineProblem, type TabularData } from '../import/tabular';
 import { normalizeUnitCode, type ImportAction } from '../import/unit-rows';
 
-// Import of complaint records (spec 9.3; README "Complaints and triangulation"): one row per
+// Import of complaint records (docs/rules.md §9.3; README "Complaints and triangulation"): one row per
 // complaint, `ticket,unit_code,received,closed,channel`. A ticket already stored is replaced by
 // the file's row; a ticket listed twice in one file takes its later row (a register that appends
 // status changes lists a ticket again when it is answered).

@@ -1,6 +1,6 @@
 import { median } from '../scoring/statistics';
 
-// A unit's complaint figures for a period (spec 9.3): the complaints received inside the period's
+// A unit's complaint figures for a period (docs/rules.md §9.3): the complaints received inside the period's
 // survey window (inclusive ISO dates); closed counts those answered by the time of the import,
 // even when the answer came after the window ended.
 

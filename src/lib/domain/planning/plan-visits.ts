@@ -102,7 +102,7 @@ function rebalance(
 		const min = Math.min(...values);
 		if (max - min <= 1) return;
 		const takers = assessors.filter((a) => loads.get(a)! === min);
-		// Prefer the move that costs the fewest team wishes (spec 8.7); balance comes first.
+		// Prefer the move that costs the fewest team wishes (docs/rules.md §8.7); balance comes first.
 		let pick: { s: Slot; from: number; to: number; cost: number } | null = null;
 		for (const s of slots) {
 			const from = s.assessorId;

@@ -15,7 +15,7 @@ export interface PlanningInput {
 	days: string[];
 	conflicts: { assessorId: number; unitId: number }[];
 	unavailable: { assessorId: number; date: string }[];
-	/** Kind and institution per assessor, for the team wishes of spec 8.7 (none: no wish). */
+	/** Kind and institution per assessor, for the team wishes of docs/rules.md §8.7 (none: no wish). */
 	profiles?: ReadonlyMap<number, AssessorProfile>;
 	/** The previous period's assessor–unit pairs. */
 	previousPairs?: { assessorId: number; unitId: number }[];
@@ -37,7 +37,7 @@ export interface UnplacedVisit {
 export interface PlanResult {
 	visits: PlannedVisit[];
 	unplaced: UnplacedVisit[];
-	/** Units whose team misses a wish of spec 8.7, with the wishes missed. */
+	/** Units whose team misses a wish of docs/rules.md §8.7, with the wishes missed. */
 	unmetWishes: { unitId: number; wishes: TeamWish[] }[];
 	/** Visits per assessor in the period after the plan, existing ones included. */
 	loads: Map<number, number>;

@@ -1,4 +1,4 @@
-// Calibration round statistics (spec 9.1): consensus per (anchor unit, indicator), each
+// Calibration round statistics (docs/rules.md §9.1): consensus per (anchor unit, indicator), each
 // assessor's distance from it, and the round's ordinal alpha.
 import { round9 } from '../scoring/display';
 import { median } from '../scoring/statistics';
@@ -106,7 +106,7 @@ export function summarizeCalibration(scores: readonly CalibrationScore[]): Calib
 			exact: absolute.filter((d) => d === 0).length / absolute.length,
 			deviations,
 			large: deviations.filter((d) => Math.abs(d.deviation) >= LARGE_DEVIATION),
-			// Compared after the 9-decimal rounding of spec 4.5, so 0.1 + 0.9 style noise cannot flip it.
+			// Compared after the 9-decimal rounding of docs/rules.md §4.5, so 0.1 + 0.9 style noise cannot flip it.
 			briefing: round9(mad) >= BRIEFING_MAD
 		};
 	});
@@ -128,7 +128,7 @@ export interface CalibrationJson {
 	indicators: { unit: string; code: string; consensus: number; scores: number }[];
 }
 
-/** The contracts' `calibration --format json` shape; assessors are keyed by e-mail. Full precision. */
+/** The README's `calibration --format json` shape; assessors are keyed by e-mail. Full precision. */
 export function calibrationJson(summary: CalibrationSummary): CalibrationJson {
 	return {
 		alpha_ordinal: summary.alphaOrdinal,

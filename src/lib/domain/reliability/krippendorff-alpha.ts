@@ -1,4 +1,4 @@
-// Krippendorff's alpha (spec 9.1), computed through the coincidence matrix as in Krippendorff
+// Krippendorff's alpha (docs/rules.md §9.1), computed through the coincidence matrix as in Krippendorff
 // (2011), "Computing Krippendorff's Alpha-Reliability": alpha = 1 - D_o / D_e.
 
 export type AlphaMetric = 'nominal' | 'ordinal' | 'interval' | 'ratio';
@@ -97,7 +97,7 @@ export function krippendorffAlpha(units: readonly ReliabilityUnit[], metric: Alp
 export type AlphaReading = 'reliable' | 'tentative' | 'unreliable';
 
 /**
- * Krippendorff's reading (spec 9.1): at least 0.800 reliable, 0.667 up to 0.800 tentative,
+ * Krippendorff's reading (docs/rules.md §9.1): at least 0.800 reliable, 0.667 up to 0.800 tentative,
  * below that not reliable. Read on the three decimals that are shown, so that a displayed
  * "0,800" never reads as tentative.
  */

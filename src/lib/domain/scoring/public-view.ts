@@ -40,7 +40,7 @@ export interface AwardWinner {
 
 const show = (x: number | null) => (x === null ? '' : formatDecimalId(x, 2));
 
-/** `provisional`: an unpublished preview, whose award labels are only candidates (spec 8.2). */
+/** `provisional`: an unpublished preview, whose award labels are only candidates (docs/rules.md §8.2). */
 export function publicCategories(results: PeriodResults, provisional = false): PublicCategory[] {
 	return results.categories.map((c) => ({
 		name: c.name,

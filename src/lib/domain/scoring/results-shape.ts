@@ -14,7 +14,7 @@ export interface PeriodSettings {
 	awardMinGrade: Grade | null;
 	/**
 	 * Spec 8.2: fewer ranked units than this in a category and no award is named there. Absent
-	 * means no minimum (the worked example of spec 7 predates the rule); periods carry 3.
+	 * means no minimum (the worked example of docs/rules.md §7 predates the rule); periods carry 3.
 	 */
 	minRankedForAwards?: number;
 }
@@ -39,7 +39,7 @@ export interface PeriodResultsInput {
 	instrument: { aspects: readonly AspectWeight[] };
 	settings: PeriodSettings;
 	units: readonly PeriodUnitInput[];
-	/** Category names in the administrator's order (spec 8.8); alphabetical when absent. */
+	/** Category names in the administrator's order (docs/rules.md §8.8); alphabetical when absent. */
 	categoryOrder?: readonly string[];
 }
 

@@ -51,7 +51,7 @@ export function categoryView(
 	aspectNames: Readonly<Record<string, string>>,
 	page: number,
 	pageSize = 50,
-	/** Unpublished results: award labels become candidates (spec 8.2). */
+	/** Unpublished results: award labels become candidates (docs/rules.md §8.2). */
 	provisional = false
 ): CategoryView | null {
 	const c = results.categories.find((x) => x.name === category);

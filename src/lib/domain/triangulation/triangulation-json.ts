@@ -1,6 +1,6 @@
 import type { Disagreement, Signal, TriangulatedUnit } from './triangulation';
 
-// The contracts' `triangulation --period C --format json` shape. Additions the contracts allow:
+// The README's `triangulation --period C --format json` shape. Additions the README allows:
 // `period`, each unit's `name`, the raw signals (`ipp`, `ikm`, `aspect_v`, `u8`) and every
 // disagreeing pair with its gap (`disagreements`); `flag` names the pair with the largest gap.
 

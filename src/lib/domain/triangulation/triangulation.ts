@@ -1,7 +1,7 @@
 import { round9 } from '../scoring/display';
 import type { ComplaintFigures } from '../complaints/figures';
 
-// Triangulation of the assessors' IPP, the citizens' IKM and complaint handling (spec 9.3):
+// Triangulation of the assessors' IPP, the citizens' IKM and complaint handling (docs/rules.md §9.3):
 // percentile ranks within a category, and a flag where two signals disagree by 50 points or more.
 
 export const SIGNALS = ['ipp', 'ikm', 'complaints'] as const;
@@ -43,7 +43,7 @@ export interface TriangulatedUnit extends TriangulationInput {
 /**
  * PR = 100 * (below + 0.5 * equal) / (n - 1), counting the other units only; null for a value
  * that is absent or when fewer than two units have the signal. Values are compared after the
- * 9-decimal rounding of spec 4.7, so that binary noise never breaks a tie.
+ * 9-decimal rounding of docs/rules.md §4.7, so that binary noise never breaks a tie.
  */
 export function percentileRanks(values: readonly (number | null)[]): (number | null)[] {
 	const keys = values.map((v) => (v === null ? null : round9(v)));

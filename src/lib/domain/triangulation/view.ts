@@ -92,7 +92,7 @@ export function triangulationRow(u: TriangulatedUnit): TriangulationRow {
 		name: u.name,
 		ipp: two(u.ipp),
 		aspectV: two(u.aspectV),
-		// The IKM is shown converted (25..100), as units report it (spec 6).
+		// The IKM is shown converted (25..100), as units report it (docs/rules.md §6).
 		ikm: u.ikm === null ? null : formatDecimalId(u.ikm * 25, 2),
 		u8: two(u.u8),
 		pr: Object.fromEntries(SIGNALS.map((s) => [s, pr(u.pr[s])])) as Record<Signal, string | null>,

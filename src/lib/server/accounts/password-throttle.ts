@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { clearThrottle, findThrottle, saveThrottle } from './login-throttle.repository';
-import { IP_POLICY, PAIR_POLICY, afterFailure, lockRemaining } from '../../domain/auth/throttle';
+import {
+	IP_POLICY,
+	PAIR_POLICY,
+	PASSWORD_LINK_POLICY,
+	afterFailure,
+	lockRemaining,
+	type ThrottlePolicy
+} from '../../domain/auth/throttle';
 
 // Every password check a client can repeat (sign-in, the current password on /akun) goes through
 // here: growing delays per (account, IP) and per IP, never a hard lock (domain/auth/throttle.ts).
@@ -14,8 +21,9 @@ export function hashIp(ip: string): string {
 }
 
 export interface ThrottleKeys {
-	/** The (account, IP) pair: cleared by a correct password. */
+	/** The (account, IP) pair: cleared by a correct password. For set-password links, the address alone. */
 	pair: string;
+	pairPolicy: ThrottlePolicy;
 	/** The IP across accounts (credential stuffing); absent with RATE_LIMITS=off. */
 	ip: string | null;
 }
@@ -27,7 +35,10 @@ export function throttleKeys(
 	rateLimits: boolean
 ): ThrottleKeys {
 	const ipHash = hashIp(ip);
-	return { pair: `${scope}:${account}|${ipHash}`, ip: rateLimits ? `ip:${ipHash}` : null };
+	const ipKey = rateLimits ? `ip:${ipHash}` : null;
+	if (scope === 'password_link')
+		return { pair: `${scope}:${account}`, pairPolicy: PASSWORD_LINK_POLICY, ip: ipKey };
+	return { pair: `${scope}:${account}|${ipHash}`, pairPolicy: PAIR_POLICY, ip: ipKey };
 }
 
 const keyList = (k: ThrottleKeys) => [k.pair, ...(k.ip ? [k.ip] : [])];
@@ -40,7 +51,7 @@ export async function throttleWait(db: Db, keys: ThrottleKeys, now: Date): Promi
 
 export async function noteFailure(db: Db, keys: ThrottleKeys, now: Date): Promise<void> {
 	for (const key of keyList(keys)) {
-		const policy = key === keys.ip ? IP_POLICY : PAIR_POLICY;
+		const policy = key === keys.ip ? IP_POLICY : keys.pairPolicy;
 		await saveThrottle(db, { key, ...afterFailure(await findThrottle(db, key), now.getTime(), policy) });
 	}
 }

@@ -7,7 +7,7 @@ import { isoDateIn } from '../../domain/format';
 import { planComplaintImport, type ComplaintImportCheck } from '../../domain/complaints/complaint-rows';
 import type { TabularData } from '../../domain/import/tabular';
 
-// Import of complaint records (spec 9.3): the same two steps and rules as every import
+// Import of complaint records (docs/rules.md §9.3): the same two steps and rules as every import
 // (preview, then all rows or none; problems as `baris N: ...`).
 
 export interface ComplaintImportSummary {

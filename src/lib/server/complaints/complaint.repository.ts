@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import type { Complaint } from '../../domain/complaints/complaint-rows';
 
-// Complaint records (spec 9.3). A ticket is unique: importing it again replaces the row.
+// Complaint records (docs/rules.md §9.3). A ticket is unique: importing it again replaces the row.
 
 const CHUNK = 500;
 

@@ -11,7 +11,7 @@ import {
 } from '../../domain/triangulation';
 import type { PeriodStatus } from '../db/schema';
 
-// Triangulation of a period (spec 9.3): the IPP of the results the period shows (the published
+// Triangulation of a period (docs/rules.md §9.3): the IPP of the results the period shows (the published
 // snapshot once published), the IKM of its survey, and the complaints received inside its survey
 // window, ranked within each category in the administrator's category order.
 

@@ -146,7 +146,7 @@ export interface PublicationTable {
 	published_by: number | null;
 	reason: string | null;
 	open_flags_confirmed: Generated<number>;
-	/** JSON array of confirmed preflight findings (spec 8.1). */
+	/** JSON array of confirmed preflight findings (docs/rules.md §8.1). */
 	confirmations: Generated<string>;
 	snapshot: string;
 }

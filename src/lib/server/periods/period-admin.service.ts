@@ -18,7 +18,7 @@ import { defaultWindowForNewPeriod, surveyWindowConflict } from '../survey/surve
 export type PeriodResult<T> =
 	{ ok: true; value: T } | { ok: false; status: 400 | 404 | 409; errors: Record<string, string> };
 
-/** An empty survey date means "the default" (spec 8.6): after the latest existing window. */
+/** An empty survey date means "the default" (docs/rules.md §8.6): after the latest existing window. */
 export interface NewPeriodInput extends PeriodSettings {
 	code: string;
 	instrumentCode: string;

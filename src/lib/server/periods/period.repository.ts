@@ -126,7 +126,7 @@ export async function insertPublication(
 		publishedBy: number | null;
 		reason: string | null;
 		openFlagsConfirmed: boolean;
-		/** JSON of the confirmed preflight findings (spec 8.1). */
+		/** JSON of the confirmed preflight findings (docs/rules.md §8.1). */
 		confirmations?: string;
 		snapshot: string;
 	},

@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import type { AssessorProfile } from '../../domain/planning';
 
-// Reads for the planner's team wishes (spec 8.7): who is a lecturer or a student and from where,
+// Reads for the planner's team wishes (docs/rules.md §8.7): who is a lecturer or a student and from where,
 // and who visited which unit in the period before.
 
 export async function listAssessorProfiles(db: Db): Promise<Map<number, AssessorProfile>> {

@@ -24,7 +24,7 @@ export interface SchedulePreview {
 		date: string;
 	}[];
 	unplaced: { unitCode: string; unitName: string; visitNo: number; reason: string }[];
-	/** Units whose team misses a wish of spec 8.7, in words. */
+	/** Units whose team misses a wish of docs/rules.md §8.7, in words. */
 	unmetWishes: { unitCode: string; unitName: string; wishes: string[] }[];
 	loads: { name: string; total: number }[];
 	existing: number;

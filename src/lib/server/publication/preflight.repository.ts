@@ -1,8 +1,8 @@
 import type { Db } from '../db/connection';
 
-// What the publication preflight (spec 8.1) reads besides the results and the flags: draft
+// What the publication preflight (docs/rules.md §8.1) reads besides the results and the flags: draft
 // sheets, the visit window, and visits planned for later dates. Regular visits only: a
-// follow-up visit (spec 8.4) never enters the period's results.
+// follow-up visit (docs/rules.md §8.4) never enters the period's results.
 
 export interface DraftSheetRow {
 	unitCode: string;

@@ -71,7 +71,7 @@ export async function loadPublicationPage(
 			category: c.name,
 			ranked: c.count,
 			incomplete: c.incomplete,
-			// Not yet frozen: candidates only (spec 8.2), even on a published period's next revision.
+			// Not yet frozen: candidates only (docs/rules.md §8.2), even on a published period's next revision.
 			winners: c.units
 				.filter((u) => u.award)
 				.map((u) => `${shownAward(u.award, true)}: ${u.name} (${u.ipp_display})`),

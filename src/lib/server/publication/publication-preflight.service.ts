@@ -10,7 +10,7 @@ import { describeFlag, reviewPeriodScores } from '../sheets/score-review.service
 // Spec 8.1: the one preflight of a publication, used by the publication page and by the
 // `publish` command through publishPeriod. `doc` is the results document publishing would
 // freeze (computed fresh), so that incomplete units and withheld awards are what the public
-// would see. Adding a class (spec 9.2 `objections`) means one more finder here.
+// would see. Adding a class (docs/rules.md §9.2 `objections`) means one more finder here.
 
 export async function runPublicationPreflight(
 	db: Db,

@@ -9,7 +9,7 @@ export interface PublicationRecord {
 	publishedBy: string | null;
 	reason: string | null;
 	openFlagsConfirmed: boolean;
-	/** The preflight classes confirmed with this publication (spec 8.1). */
+	/** The preflight classes confirmed with this publication (docs/rules.md §8.1). */
 	confirmations: ConfirmedFinding[];
 }
 

@@ -20,8 +20,8 @@ import { draftCoachingPlans } from '../coaching/coaching-draft.service';
 import { runPublicationPreflight } from './publication-preflight.service';
 import { reviewPeriodScores, type ReviewFlag } from '../sheets/score-review.service';
 
-// Publishing a period (contracts: `publish`, and the button): from running or review. The
-// preflight of spec 8.1 lists what makes the results provisional; every non-empty class must be
+// Publishing a period (README: `publish`, and the button): from running or review. The
+// preflight of docs/rules.md §8.1 lists what makes the results provisional; every non-empty class must be
 // confirmed, with a reason, and both are recorded with the publication. The snapshot is the
 // results JSON exactly as computed; the public numbers come from it from now on. Later score
 // changes reach the public only through a new revision, which needs a reason.
@@ -29,9 +29,9 @@ import { reviewPeriodScores, type ReviewFlag } from '../sheets/score-review.serv
 export interface PublishInput {
 	periodCode: string;
 	userId: number | null;
-	/** Preflight classes the administrator confirms (spec 8.1). */
+	/** Preflight classes the administrator confirms (docs/rules.md §8.1). */
 	confirm?: readonly PreflightClass[];
-	/** The older form of `confirm: ['flags']` (contracts: `--confirm-open-flags` still works). */
+	/** The older form of `confirm: ['flags']` (README: `--confirm-open-flags` still works). */
 	confirmOpenFlags?: boolean;
 	reason: string | null;
 	/**

@@ -22,7 +22,7 @@ function heading(doc: Doc, text: string): void {
 function letterhead(doc: Doc, c: ReportCardView, logo: Uint8Array | null): void {
 	const left = doc.page.margins.left;
 	const width = doc.page.width - left - doc.page.margins.right;
-	// The government's logo at the left of its name, as on its letters (spec 8.8).
+	// The government's logo at the left of its name, as on its letters (docs/rules.md §8.8).
 	if (logo) doc.image(Buffer.from(logo), left, doc.y - 4, { fit: [40, 40] });
 	doc.font('Helvetica-Bold').fontSize(14).text(c.government.toUpperCase(), { align: 'center' });
 	if (c.division) doc.font('Helvetica').fontSize(10).text(c.division, { align: 'center' });

@@ -17,7 +17,7 @@ export interface ReportCardResponse {
 	periodCode: string;
 	card: ReportCardView;
 	ikm: UnitIkm | null;
-	/** IPP, IKM and complaint handling side by side (spec 9.3); null when not covered. */
+	/** IPP, IKM and complaint handling side by side (docs/rules.md §9.3); null when not covered. */
 	signals: { category: string; row: TriangulationRow } | null;
 }
 

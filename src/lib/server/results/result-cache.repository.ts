@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connection';
 
 // Cache contract: a row here is the fresh serialised results JSON of its period. Every change
-// that affects results (spec 8.8: sheets, flags, period settings and status, unit name, code or
+// that affects results (docs/rules.md §8.8: sheets, flags, period settings and status, unit name, code or
 // category, units joining or leaving, category names and order) deletes it in the same transaction.
 
 export async function invalidatePeriodResults(db: Db, periodId: number): Promise<void> {

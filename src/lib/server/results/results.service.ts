@@ -98,7 +98,7 @@ export async function loadResultsJson(db: Db, periodCode: string, now: Date): Pr
 			const doc = JSON.parse(snapshot) as ResultsDocument;
 			doc.period.status = period.status;
 			// A snapshot keeps the category order of its publication day; every list follows
-			// today's order (spec 8.8). The numbers stay exactly as frozen.
+			// today's order (docs/rules.md §8.8). The numbers stay exactly as frozen.
 			const order = (await listCategories(db)).map((c) => c.name);
 			doc.categories = sortByCategoryOrder(doc.categories, order, (c) => c.name);
 			return { period, json: JSON.stringify(doc) };

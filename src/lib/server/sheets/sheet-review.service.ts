@@ -17,7 +17,7 @@ import { PERIOD_LOCKED_MESSAGE } from './sheet-access';
 export interface AdminVisitView {
 	visit: VisitContext;
 	assessors: VisitAssessor[];
-	/** conflict: the declared conflict of interest of the sheet's assessor with this unit (spec 8.5) */
+	/** conflict: the declared conflict of interest of the sheet's assessor with this unit (docs/rules.md §8.5) */
 	sheets: (VisitSheetSummary & { conflict: { reason: string | null } | null })[];
 }
 

@@ -1,7 +1,7 @@
 import { readConfig, type Env, type RateLimit } from '../config';
 
-// Survey rate limits (contracts: RATE_LIMITS=off lifts them). Generous on purpose: one IP is often
-// a whole office Wi-Fi, a mobile carrier's gateway or a counter tablet (spec 6).
+// Survey rate limits (README: RATE_LIMITS=off lifts them). Generous on purpose: one IP is often
+// a whole office Wi-Fi, a mobile carrier's gateway or a counter tablet (docs/rules.md §6).
 export type SurveyLimit = RateLimit;
 
 export interface SurveyLimits {

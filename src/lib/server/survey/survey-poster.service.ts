@@ -7,7 +7,7 @@ import QRCode from 'qrcode';
 export async function renderSurveyPoster(p: {
 	unitName: string;
 	url: string;
-	/** The government's name and logo (spec 8.8), printed over the unit's name when set. */
+	/** The government's name and logo (docs/rules.md §8.8), printed over the unit's name when set. */
 	governmentName?: string;
 	logo?: Uint8Array | null;
 }): Promise<Buffer> {

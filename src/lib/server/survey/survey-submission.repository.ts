@@ -35,7 +35,7 @@ function prepare(sqlite: Database.Database) {
 		unitByToken: sqlite.prepare<[string], SurveyUnit>(
 			'select id, code, name from unit where survey_token = ? and active = 1'
 		),
-		// A draft period collects nothing (spec 8.6), an archived one no longer.
+		// A draft period collects nothing (docs/rules.md §8.6), an archived one no longer.
 		windowsOfUnit: sqlite.prepare<[number], SurveyPeriodWindow>(
 			`select p.id, p.code, p.name, p.survey_from as "from", p.survey_to as "to"
 			 from period p join period_unit pu on pu.period_id = p.id

@@ -7,7 +7,7 @@ import {
 	type SurveyWindow
 } from '../../domain/survey';
 
-// One place that knows every period's survey window (spec 8.6), for period creation, period
+// One place that knows every period's survey window (docs/rules.md §8.6), for period creation, period
 // settings and the survey page's own window form.
 
 async function periodWindows(db: Db) {

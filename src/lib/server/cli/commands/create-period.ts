@@ -59,7 +59,7 @@ export async function runCreatePeriod(ctx: CliContext): Promise<void> {
 				coachingRule: DEFAULT_COACHING_RULE,
 				startsOn: from,
 				endsOn: to,
-				// Empty: the default window, after the latest existing one (spec 8.6).
+				// Empty: the default window, after the latest existing one (docs/rules.md §8.6).
 				surveyFrom: '',
 				surveyTo: ''
 			},

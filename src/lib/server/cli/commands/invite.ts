@@ -9,7 +9,7 @@ import {
 	passwordLinkUrl
 } from '../../accounts/password-link.service';
 
-// `invite --email E [--email E2 ...] | --all-without-password` (contracts, Additions): stdout
+// `invite --email E [--email E2 ...] | --all-without-password` (README): stdout
 // carries only the links, one per account, so that scripts can read them; the summary goes to stderr.
 export async function runInvite(ctx: CliContext): Promise<void> {
 	const { values } = parseOptions(ctx.args, {

@@ -10,7 +10,7 @@ import {
 } from '../../../domain/publication/preflight';
 
 // `publish --period C [--confirm CLASS,CLASS --reason TEXT] [--revision --reason TEXT]`: the
-// preflight of spec 8.1 (contracts, "Additions"). `--confirm-open-flags` is the older spelling of
+// preflight of docs/rules.md §8.1 (README, administration command line). `--confirm-open-flags` is the older spelling of
 // `--confirm flags` and keeps working.
 
 export async function runPublish(ctx: CliContext): Promise<void> {

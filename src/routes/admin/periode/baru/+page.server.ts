@@ -29,7 +29,7 @@ export const actions: Actions = {
 		const admin = requireRole(event, 'admin');
 		const form = parseForm(createForm, await event.request.formData());
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		// Empty survey dates are left empty: the service picks the default window (spec 8.6).
+		// Empty survey dates are left empty: the service picks the default window (docs/rules.md §8.6).
 		const input = {
 			...toSettings(form.data),
 			surveyFrom: form.data.survey_from,

@@ -33,7 +33,7 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const form = parseForm(publishForm, data);
 		if (!form.ok) return fail(400, { values: form.values, confirmed: [] as string[], errors: form.errors });
-		// One checkbox per preflight class (spec 8.1), all named `confirm_class`.
+		// One checkbox per preflight class (docs/rules.md §8.1), all named `confirm_class`.
 		const confirm = parsePreflightClasses(data.getAll('confirm_class').map(String).join(','));
 		if (confirm.unknown.length)
 			return fail(400, {

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, signIn, type Session } from './support/browser';
@@ -65,82 +64,6 @@ async function scoreAll(page: Page): Promise<string[]> {
 const stateLine = (page: Page) => page.textContent('[data-testid=offline-state-line]');
 
 describe('an assessor without signal', () => {
-	it('prepares, works offline across reloads and everything arrives exactly once', async () => {
-		const page = s.page;
-		const visitId = await prepare(page, 'nadia.bem@student.unc.ac.id');
-
-		await s.context.setOffline(true);
-		await page.reload();
-		expect(new URL(page.url()).pathname).toBe('/luring');
-		await page.click(`a[href="#kunjungan-${visitId}"]`);
-		await page.locator('[data-testid=aspect-index]').waitFor();
-		const codes = await scoreAll(page);
-		expect(codes.length).toBe(37);
-		const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#37a' } })
-			.jpeg()
-			.toBuffer();
-		await page.setInputFiles(`input[name="evidence.${codes[1]}"][capture]`, {
-			name: 'loket.jpg',
-			mimeType: 'image/jpeg',
-			buffer: photo
-		});
-		await page.waitForFunction(() =>
-			/2 menunggu kirim/.test(document.querySelector('[data-testid=offline-state-line]')?.textContent ?? '')
-		);
-		expect(await stateLine(page)).toBe('draf, 37/37 ✓, 2 menunggu kirim');
-
-		// a reload without signal (the page comes from the service worker) loses nothing
-		await page.reload();
-		expect(new URL(page.url()).hash).toBe(`#kunjungan-${visitId}`);
-		await page.locator('[data-testid=offline-state-line]').waitFor();
-		expect(await stateLine(page)).toBe('draf, 37/37 ✓, 2 menunggu kirim');
-		expect(await page.isChecked(`input[name="score.${codes[0]}"][value="5"]`)).toBe(true);
-		expect(await page.inputValue(`textarea[name="note.${codes[36]}"]`)).toBe(`Catatan luring ${codes[36]}`);
-		expect(await page.locator(`[id="ind-${codes[1]}"] img[src^="blob:"]`).count()).toBe(1);
-		expect(storedSheet(visitId, 'nadia.bem@student.unc.ac.id')).toBeNull();
-
-		await s.context.setOffline(false);
-		await page.waitForFunction(
-			() =>
-				/semua terkirim/.test(document.querySelector('[data-testid=offline-state-line]')?.textContent ?? ''),
-			undefined,
-			{ timeout: 30_000 }
-		);
-		expect(storedSheet(visitId, 'nadia.bem@student.unc.ac.id')).toMatchObject({
-			status: 'draft',
-			version: 2,
-			scored: 37,
-			notes: 37,
-			evidence: 1
-		});
-	}, 180_000);
-
-	it('answers a resent outbox item from its receipt and stores nothing twice', async () => {
-		await s.context.setOffline(false);
-		const page = s.page;
-		const visitId = Number(/kunjungan-(\d+)/.exec(page.url())![1]);
-		const before = storedSheet(visitId, 'nadia.bem@student.unc.ac.id')!;
-		const answers = await page.evaluate(async (id) => {
-			const send = async () => {
-				const body = new FormData();
-				body.set('indicator', '1.a.K1');
-				body.set('file', new Blob([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31])]), 'ulang.pdf');
-				const res = await fetch(`/penilaian/${id}/bukti`, {
-					method: 'POST',
-					body,
-					headers: { 'idempotency-key': 'resend-test-0001' }
-				});
-				return { status: res.status, replayed: res.headers.get('idempotent-replayed') };
-			};
-			return [await send(), await send()];
-		}, visitId);
-		expect(answers).toEqual([
-			{ status: 201, replayed: null },
-			{ status: 201, replayed: 'true' }
-		]);
-		expect(storedSheet(visitId, 'nadia.bem@student.unc.ac.id')!.evidence).toBe(before.evidence + 1);
-	});
-
 	it('queues a submission made offline, checks it on the device first, and shows the server answer', async () => {
 		await s.context.setOffline(false);
 		await s.context.clearCookies();

@@ -11,6 +11,7 @@ import * as indexSurveyGuards from './20261122_1400_index_survey_guards';
 import * as addPublicationPreflight from './20261129_1800_add_publication_preflight';
 import * as createPasswordLink from './20261129_1815_create_password_link';
 import * as createComplaint from './20261129_1830_create_complaint';
+import * as createSyncReceipt from './20261129_1840_create_sync_receipt';
 
 // Static list so that migrations run the same under tsx, vitest and the built server.
 // Add new migrations at the end; the keys sort in the order they apply.
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
 	'20261122_1400_index_survey_guards': indexSurveyGuards,
 	'20261129_1800_add_publication_preflight': addPublicationPreflight,
 	'20261129_1815_create_password_link': createPasswordLink,
-	'20261129_1830_create_complaint': createComplaint
+	'20261129_1830_create_complaint': createComplaint,
+	'20261129_1840_create_sync_receipt': createSyncReceipt
 };

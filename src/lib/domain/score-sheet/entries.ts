@@ -1,5 +1,6 @@
 import type { InstrumentDef } from '../instrument/types';
 import type { PeriodStatus } from '../period-status';
+import { listProblems, type SheetProblem } from './completeness';
 
 /** One indicator's entry on a sheet: a level 0..5 (or none yet) and the assessor's note. */
 export interface SheetEntry {
@@ -69,29 +70,14 @@ export function sheetProgress(def: InstrumentDef, values: SheetValues): SheetPro
 	return { scored, total, nextUnscored };
 }
 
-export interface SheetProblem {
-	code: string;
-	message: string;
-}
-
-/** docs/rules.md §4.1: every scored indicator needs a level; a 0 or a 5 needs a note. */
+/** docs/rules.md §4.1 over the instrument: every scored indicator needs a level; a 0 or a 5 needs a note. */
 export function submitProblems(def: InstrumentDef, values: SheetValues): SheetProblem[] {
-	const problems: SheetProblem[] = [];
-	for (const aspect of def.aspects)
-		for (const ind of aspect.indicators) {
-			const e = entryOf(values, ind.code);
-			if (e.score === null) {
-				if (isRequired(aspect.weight, ind.weight))
-					problems.push({ code: ind.code, message: `${ind.code}: nilai belum dipilih.` });
-				continue;
-			}
-			if ((e.score === 0 || e.score === 5) && e.note.trim() === '')
-				problems.push({
-					code: ind.code,
-					message: `${ind.code}: nilai ${e.score} wajib disertai catatan yang menjelaskan alasannya.`
-				});
-		}
-	return problems;
+	return listProblems(
+		def.aspects.flatMap((a) =>
+			a.indicators.map((i) => ({ code: i.code, required: isRequired(a.weight, i.weight) }))
+		),
+		values
+	);
 }
 
 /** Scores of a complete sheet, for sheetAspectSums. */

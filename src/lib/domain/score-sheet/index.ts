@@ -1,3 +1,4 @@
+export * from './completeness';
 export * from './entries';
 export * from './file-type';
 export * from './views';

@@ -3,12 +3,14 @@ import type * as People from './schema-people';
 import type * as Assessment from './schema-assessment';
 import type * as FollowUp from './schema-follow-up';
 import type * as Fairness from './schema-fairness';
+import type * as Sync from './schema-sync';
 
 // Table types mirror db/migrations, one file per area; this file names the whole database.
 export type * from './schema-people';
 export type * from './schema-assessment';
 export type * from './schema-follow-up';
 export type * from './schema-fairness';
+export type * from './schema-sync';
 
 export interface Database {
 	user: People.UserTable;
@@ -45,6 +47,7 @@ export interface Database {
 	audit_log: FollowUp.AuditLogTable;
 	city_setting: FollowUp.CitySettingTable;
 	complaint: Fairness.ComplaintTable;
+	sync_receipt: Sync.SyncReceiptTable;
 }
 
 export type UserRow = Selectable<People.UserTable>;

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection';
 import {
 	diffEntries,
+	incompleteMessage,
 	isSheetEditableIn,
 	NOTE_MAX,
 	submitProblems,
@@ -152,7 +153,7 @@ export async function submitSheet(db: Db, input: SaveInput, now: Date): Promise<
 				ok: false,
 				status: 400,
 				kind: 'incomplete',
-				message: `Lembar belum dapat dikirim: ${problems.length} hal perlu dilengkapi.`,
+				message: incompleteMessage(problems.length),
 				problems,
 				version: saved.version
 			};

@@ -6,6 +6,7 @@ import { parseId } from '$lib/server/sheets/sheet-form';
 import { loadAssessorSheet } from '$lib/server/sheets/sheet-view.service';
 import { removeEvidence } from '$lib/server/sheets/evidence.service';
 import { persistPostedSheet } from './persist.server';
+import { incompleteMessage } from '$lib/domain/score-sheet';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'assessor');
@@ -26,6 +27,20 @@ export const actions: Actions = {
 				uploadErrors: p.uploadErrors
 			});
 		return { saved: true, version: p.version };
+	},
+	// Without JavaScript the submit button first lands here: saved, checked, then a confirmation
+	// with its own button, because submitting cannot be undone by the assessor.
+	confirm: async (event) => {
+		requireRole(event, 'assessor');
+		const p = await persistPostedSheet(event, await event.request.formData(), 'save');
+		if (!p.ok) return p.response;
+		if (p.problems.length)
+			return fail(400, {
+				message: incompleteMessage(p.problems.length),
+				problems: p.problems,
+				version: p.version
+			});
+		return { confirm: true, saved: true, version: p.version };
 	},
 	submit: async (event) => {
 		requireRole(event, 'assessor');

@@ -6,10 +6,18 @@ import { parseId, parseSheetForm } from '$lib/server/sheets/sheet-form';
 import { loadAssessorSheet } from '$lib/server/sheets/sheet-view.service';
 import { saveSheetDraft, submitSheet, type SubmitResult } from '$lib/server/sheets/score-sheet.service';
 import { addEvidence } from '$lib/server/sheets/evidence.service';
-import type { SheetValues } from '$lib/domain/score-sheet';
+import { listProblems, type SheetProblem, type SheetValues } from '$lib/domain/score-sheet';
 
 export type Persisted =
-	| { ok: true; visitId: number; userId: number; version: number; uploadErrors: string[] }
+	| {
+			ok: true;
+			visitId: number;
+			userId: number;
+			version: number;
+			uploadErrors: string[];
+			/** what still stands between the saved sheet and submission (spec 4.1) */
+			problems: SheetProblem[];
+	  }
 	| { ok: false; response: ReturnType<typeof fail> };
 
 const NOT_FOUND = 'Kunjungan tidak ditemukan atau tidak ditugaskan kepada Anda.';
@@ -68,5 +76,9 @@ export async function persistPostedSheet(
 			if (!r.ok) uploadErrors.push(r.message);
 		}
 	if (!result.ok) return { ok: false, response: failureOf(result, parsed.data.values, uploadErrors) };
-	return { ok: true, visitId, userId: user.id, version: result.version, uploadErrors };
+	const problems = listProblems(
+		view.aspects.flatMap((a) => a.indicators),
+		parsed.data.values
+	);
+	return { ok: true, visitId, userId: user.id, version: result.version, uploadErrors, problems };
 }

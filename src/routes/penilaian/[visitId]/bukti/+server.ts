@@ -1,10 +1,11 @@
-import { error, json } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { parseId } from '$lib/server/sheets/sheet-form';
 import { addEvidence } from '$lib/server/sheets/evidence.service';
+import { answerJsonOnce } from '$lib/server/offline/sync-http';
 
 // One evidence file per request (photos are shrunk in the browser first): fields `indicator`, `file`.
 export const POST: RequestHandler = async (event) => {
@@ -12,22 +13,27 @@ export const POST: RequestHandler = async (event) => {
 	const visitId = parseId(event.params.visitId);
 	if (!visitId) error(404, 'Kunjungan tidak ditemukan.');
 	const form = await event.request.formData().catch(() => null);
-	const indicator = form?.get('indicator');
-	const file = form?.get('file');
-	if (typeof indicator !== 'string' || !file || typeof file === 'string')
-		return json({ message: 'Kirim satu berkas (file) dan kode indikatornya (indicator).' }, { status: 400 });
-	const r = await addEvidence(
-		getDb(),
-		readConfig().uploadDir,
-		{
-			visitId,
-			userId: user.id,
-			indicatorCode: indicator,
-			name: file.name,
-			bytes: new Uint8Array(await file.arrayBuffer())
-		},
-		new Date()
-	);
-	if (!r.ok) return json({ message: r.message }, { status: r.status });
-	return json({ evidence: r.evidence }, { status: 201 });
+	return answerJsonOnce(event, user.id, async () => {
+		const indicator = form?.get('indicator');
+		const file = form?.get('file');
+		if (typeof indicator !== 'string' || !file || typeof file === 'string')
+			return {
+				status: 400,
+				body: { message: 'Kirim satu berkas (file) dan kode indikatornya (indicator).' }
+			};
+		const r = await addEvidence(
+			getDb(),
+			readConfig().uploadDir,
+			{
+				visitId,
+				userId: user.id,
+				indicatorCode: indicator,
+				name: file.name,
+				bytes: new Uint8Array(await file.arrayBuffer())
+			},
+			new Date()
+		);
+		if (!r.ok) return { status: r.status, body: { message: r.message } };
+		return { status: 201, body: { evidence: r.evidence } };
+	});
 };

@@ -1,0 +1,116 @@
+import { nextToSend, outcomeOf, type SendOutcome } from '$lib/domain/offline';
+import { outbox, sheets, thumbs, type DeviceSheet, type OutboxItem } from './store';
+
+export type SyncState = 'idle' | 'sending' | 'offline' | 'signed_out';
+export interface SyncProgress {
+	state: SyncState;
+	/** the photo being uploaded, as "k of n" */
+	photo: { index: number; total: number } | null;
+}
+
+async function post(item: OutboxItem, sheet: DeviceSheet): Promise<Response> {
+	const headers: Record<string, string> = { 'idempotency-key': item.id };
+	const base = `/penilaian/${item.visitId}`;
+	if (item.kind === 'photo') {
+		const body = new FormData();
+		body.set('indicator', item.code!);
+		body.set('file', item.blob!, item.name);
+		return fetch(`${base}/bukti`, { method: 'POST', body, headers, redirect: 'manual' });
+	}
+	headers['content-type'] = 'application/json';
+	return fetch(`${base}/${item.kind === 'submit' ? 'kirim' : 'simpan'}`, {
+		method: 'POST',
+		headers,
+		body: JSON.stringify({ version: sheet.version, values: item.values }),
+		redirect: 'manual'
+	});
+}
+
+/** Applies the server's answer to the device's sheet; returns whether the item leaves the outbox. */
+async function apply(item: OutboxItem, outcome: SendOutcome, body: any): Promise<boolean> {
+	let leaves = true;
+	await sheets.update(item.visitId, (sheet) => {
+		leaves = applyTo(sheet, item, outcome, body);
+	});
+	const e = body?.evidence;
+	if (item.kind === 'photo' && leaves && e?.id && e.isImage && item.blob) await thumbs.put(e.id, item.blob);
+	return leaves;
+}
+
+function applyTo(sheet: DeviceSheet, item: OutboxItem, outcome: SendOutcome, body: any): boolean {
+	if (outcome.kind === 'conflict') {
+		sheet.conflict = { version: body.version, differences: body.differences, message: body.message };
+		return false;
+	}
+	if (outcome.kind === 'rejected') {
+		if (typeof body?.version === 'number') sheet.version = body.version;
+		const problems = Array.isArray(body?.problems)
+			? body.problems.map((p: { message: string }) => p.message)
+			: [];
+		sheet.answer = { ok: false, message: [outcome.message, ...problems].join(' ') };
+		return true;
+	}
+	if (item.kind === 'photo') {
+		if (body?.evidence?.id) sheet.server.evidence = [...sheet.server.evidence, body.evidence];
+		return true;
+	}
+	sheet.version = body.version;
+	if (item.kind === 'submit') {
+		sheet.server = { ...sheet.server, status: 'submitted', editable: false, version: body.version };
+		sheet.answer = { ok: true, message: 'Lembar diterima dan dikunci oleh server.' };
+	} else if (sheet.server.status === 'not_started') sheet.server = { ...sheet.server, status: 'draft' };
+	return true;
+}
+
+/**
+ * Sends the outbox in order, one request at a time (photos too, so a weak link is not shared).
+ * A Web Lock keeps two tabs of the same browser from sending the same items at once.
+ */
+export async function sendOutbox(report: (p: SyncProgress) => void): Promise<SyncState> {
+	const run = async (): Promise<SyncState> => {
+		const photosAtStart = (await outbox.all()).filter((i) => i.kind === 'photo').length;
+		let photoIndex = 0;
+		for (;;) {
+			const queue = await outbox.all();
+			const blocked = new Set((await sheets.all()).filter((s) => s.conflict).map((s) => s.visitId));
+			const item = nextToSend(queue, blocked);
+			if (!item) return 'idle';
+			const sheet = await sheets.get(item.visitId);
+			if (!sheet) {
+				await outbox.remove(item.id);
+				continue;
+			}
+			if (item.kind === 'photo') photoIndex++;
+			report({
+				state: 'sending',
+				photo:
+					item.kind === 'photo' ? { index: photoIndex, total: Math.max(photoIndex, photosAtStart) } : null
+			});
+			await outbox.put({ ...item, sending: true });
+			let res: Response;
+			try {
+				res = await post(item, sheet);
+			} catch {
+				await outbox.put({ ...item, sending: false });
+				return 'offline';
+			}
+			const body = await res.json().catch(() => null);
+			const outcome = outcomeOf(res.type === 'opaqueredirect' ? 0 : res.status, body);
+			if (outcome.kind === 'signed_out' || outcome.kind === 'retry') {
+				await outbox.put({ ...item, sending: false });
+				return outcome.kind === 'retry' ? 'offline' : 'signed_out';
+			}
+			const leaves = await apply(item, outcome, body);
+			const sent = JSON.stringify(item.values ?? null);
+			const stored = (await outbox.all()).find((i) => i.id === item.id);
+			if (stored && leaves && JSON.stringify(stored.values ?? null) !== sent) {
+				// changed on the device while on the way: the newer values go again, under a new id
+				await outbox.remove(item.id);
+				await outbox.put({ ...stored, id: crypto.randomUUID(), sending: false });
+			} else if (leaves) await outbox.remove(item.id);
+			else await outbox.put({ ...item, sending: false });
+		}
+	};
+	if (!navigator.locks) return run();
+	return navigator.locks.request('rapor-outbox', run);
+}

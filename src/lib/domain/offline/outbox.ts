@@ -1,0 +1,71 @@
+import type { SheetValues } from '../score-sheet/entries';
+
+// The outbox of an offline device (README "Offline work"): changes wait here, in the order they
+// were made, until the server has confirmed them. Each item has an id made on the device, sent as
+// the Idempotency-Key, so a resend after a lost answer changes nothing on the server.
+export type OutboxKind = 'save' | 'submit' | 'photo';
+
+export interface OutboxEntry {
+	id: string;
+	/** position in the queue; items are sent in ascending order */
+	seq: number;
+	visitId: number;
+	kind: OutboxKind;
+	/** the whole sheet for 'save' and 'submit' */
+	values?: SheetValues;
+	/** true while a request for it is on the way */
+	sending?: boolean;
+}
+
+/**
+ * A change to a sheet replaces the sheet's last queued save when nothing else of that sheet was
+ * queued after it (each save carries the whole sheet, so only the latest one matters); otherwise
+ * it is appended. Returns the entry to store.
+ */
+export function queueSave(
+	queue: readonly OutboxEntry[],
+	visitId: number,
+	values: SheetValues,
+	newId: string
+): OutboxEntry {
+	const ofVisit = queue.filter((e) => e.visitId === visitId);
+	const last = ofVisit.at(-1);
+	if (last && last.kind === 'save' && !last.sending) return { ...last, values };
+	return { id: newId, seq: nextSeq(queue), visitId, kind: 'save', values };
+}
+
+export function nextSeq(queue: readonly Pick<OutboxEntry, 'seq'>[]): number {
+	return queue.reduce((max, e) => Math.max(max, e.seq), 0) + 1;
+}
+
+/** The next item to send: the oldest one whose sheet is not waiting on the assessor (conflict). */
+export function nextToSend<E extends OutboxEntry>(
+	queue: readonly E[],
+	blocked: ReadonlySet<number>
+): E | null {
+	const sorted = [...queue].sort((a, b) => a.seq - b.seq);
+	return sorted.find((e) => !blocked.has(e.visitId)) ?? null;
+}
+
+/** Items waiting per sheet, for "3 menunggu kirim". */
+export function pendingByVisit(queue: readonly OutboxEntry[]): Map<number, number> {
+	const out = new Map<number, number>();
+	for (const e of queue) out.set(e.visitId, (out.get(e.visitId) ?? 0) + 1);
+	return out;
+}
+
+/** How the server's answer to one item moves the queue on. */
+export type SendOutcome =
+	| { kind: 'done' }
+	| { kind: 'conflict' }
+	| { kind: 'rejected'; message: string }
+	| { kind: 'retry' }
+	| { kind: 'signed_out' };
+
+export function outcomeOf(status: number, body: { kind?: string; message?: string } | null): SendOutcome {
+	if (status >= 200 && status < 300) return { kind: 'done' };
+	if (status === 401 || status === 403 || status === 0) return { kind: 'signed_out' };
+	if (status === 409 && body?.kind === 'stale') return { kind: 'conflict' };
+	if (status >= 500 || status === 429) return { kind: 'retry' };
+	return { kind: 'rejected', message: body?.message ?? `Ditolak server (${status}).` };
+}

@@ -1,0 +1,23 @@
+import type { Db } from '../db/connection';
+import { isSheetEditableIn } from '../../domain/score-sheet';
+import { listVisitsOfAssessor } from '../periods/visit.repository';
+import { loadAssessorSheet, type SheetView } from '../sheets/sheet-view.service';
+
+/** What a device keeps for work without signal (README "Offline work"): every open sheet. */
+export interface OfflineBundle {
+	preparedAt: string;
+	sheets: SheetView[];
+}
+
+/** The assessor's own sheets that can still be edited: unsubmitted visits of open rounds. */
+export async function loadOfflineBundle(db: Db, userId: number, now: Date): Promise<OfflineBundle> {
+	const visits = (await listVisitsOfAssessor(db, userId)).filter(
+		(v) => v.sheetState !== 'submitted' && isSheetEditableIn(v.periodStatus)
+	);
+	const sheets: SheetView[] = [];
+	for (const v of visits) {
+		const sheet = await loadAssessorSheet(db, v.visitId, userId);
+		if (sheet) sheets.push(sheet);
+	}
+	return { preparedAt: now.toISOString(), sheets };
+}

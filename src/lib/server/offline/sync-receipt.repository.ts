@@ -1,0 +1,37 @@
+import type { Db } from '../db/connection';
+
+export interface SyncReceipt {
+	status: number;
+	body: unknown;
+}
+
+export async function findSyncReceipt(db: Db, userId: number, clientId: string): Promise<SyncReceipt | null> {
+	const row = await db
+		.selectFrom('sync_receipt')
+		.select(['status', 'body'])
+		.where('user_id', '=', userId)
+		.where('client_id', '=', clientId)
+		.executeTakeFirst();
+	return row ? { status: row.status, body: JSON.parse(row.body) } : null;
+}
+
+/** Keeps the first answer: a second insert of the same id changes nothing. */
+export async function insertSyncReceipt(
+	db: Db,
+	userId: number,
+	clientId: string,
+	receipt: SyncReceipt,
+	now: Date
+): Promise<void> {
+	await db
+		.insertInto('sync_receipt')
+		.values({
+			client_id: clientId,
+			user_id: userId,
+			status: receipt.status,
+			body: JSON.stringify(receipt.body),
+			created_at: now.getTime()
+		})
+		.onConflict((oc) => oc.columns(['user_id', 'client_id']).doNothing())
+		.execute();
+}

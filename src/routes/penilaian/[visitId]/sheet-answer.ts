@@ -1,0 +1,47 @@
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { autosaveBody, parseId } from '$lib/server/sheets/sheet-form';
+import { saveSheetDraft, submitSheet, type SubmitResult } from '$lib/server/sheets/score-sheet.service';
+import type { SyncReceipt } from '$lib/server/offline/sync-receipt.service';
+import { answerJsonOnce } from '$lib/server/offline/sync-http';
+
+/** The JSON answer of the autosave and submit endpoints for a service result. */
+function saveAnswer(r: SubmitResult): SyncReceipt {
+	if (r.ok)
+		return {
+			status: 200,
+			body: { version: r.version, changed: r.changed, savedAt: r.savedAt.toISOString() }
+		};
+	if (r.status === 404) return { status: 404, body: { message: r.message } };
+	if (r.status === 400 && r.kind === 'incomplete')
+		return {
+			status: 400,
+			body: { kind: 'incomplete', message: r.message, problems: r.problems, version: r.version }
+		};
+	if (r.status === 400) return { status: 400, body: { message: r.message, errors: r.errors } };
+	if (r.kind === 'stale')
+		return {
+			status: 409,
+			body: { kind: 'stale', message: r.message, version: r.version, differences: r.differences }
+		};
+	return { status: 409, body: { kind: 'locked', message: r.message } };
+}
+
+/**
+ * `POST simpan` (autosave) and `POST kirim` (submission from an offline device's outbox): JSON
+ * `{version, values}`, answered once per Idempotency-Key.
+ */
+export async function postSheetJson(event: RequestEvent, mode: 'save' | 'submit'): Promise<Response> {
+	const user = requireRole(event, 'assessor');
+	const visitId = parseId(event.params.visitId ?? '');
+	if (!visitId) error(404, 'Kunjungan tidak ditemukan.');
+	const raw = await event.request.json().catch(() => null);
+	return answerJsonOnce(event, user.id, async () => {
+		const body = autosaveBody.safeParse(raw);
+		if (!body.success) return { status: 400, body: { message: 'Data lembar tidak valid.' } };
+		const input = { visitId, userId: user.id, baseVersion: body.data.version, values: body.data.values };
+		const run = mode === 'submit' ? submitSheet : saveSheetDraft;
+		return saveAnswer(await run(getDb(), input, new Date()));
+	});
+}

@@ -1,0 +1,80 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+import { build, files, version } from '$service-worker';
+
+// The installable shell (README "Offline work"): the built app and static files are precached
+// under a name tied to the build, older caches go on activation. Unsent work never lives here:
+// the outbox is in IndexedDB, which a new build leaves alone.
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const CACHE = `rapor-${version}`;
+const SHELL = '/luring';
+// The shell renders in the browser, which first asks for the root layout's data (the signed-in user).
+const SHELL_DATA = '/luring/__data.json';
+const PRECACHED = new Set([...build, ...files]);
+
+sw.addEventListener('install', (event) => {
+	event.waitUntil(
+		caches
+			.open(CACHE)
+			.then((cache) => cache.addAll([...PRECACHED, SHELL, SHELL_DATA]))
+			.then(() => sw.skipWaiting())
+	);
+});
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		caches
+			.keys()
+			.then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+			.then(() => sw.clients.claim())
+	);
+});
+
+/** Where a page of the score sheets goes without signal: the offline list or the stored sheet. */
+function offlineTarget(url: URL): string | null {
+	if (url.pathname === '/penilaian') return SHELL;
+	const visit = /^\/penilaian\/(\d+)\/?$/.exec(url.pathname);
+	return visit ? `${SHELL}#kunjungan-${visit[1]}` : null;
+}
+
+/** The shell and its data: from the network when there is signal (kept for later), else from the cache. */
+async function networkFirst(request: Request, key: string): Promise<Response> {
+	try {
+		const res = await fetch(request);
+		if (res.ok) await (await caches.open(CACHE)).put(key, res.clone());
+		return res;
+	} catch {
+		const cached = await caches.match(key, { cacheName: CACHE });
+		return cached ?? new Response('Offline', { status: 503 });
+	}
+}
+
+async function navigate(request: Request, url: URL): Promise<Response> {
+	if (url.pathname === SHELL) return networkFirst(request, SHELL);
+	try {
+		return await fetch(request);
+	} catch {
+		const target = offlineTarget(url);
+		if (target) return Response.redirect(new URL(target, url).href, 302);
+		throw new Error('offline');
+	}
+}
+
+sw.addEventListener('fetch', (event) => {
+	const request = event.request;
+	if (request.method !== 'GET') return;
+	const url = new URL(request.url);
+	if (url.origin !== sw.location.origin) return;
+	if (request.mode === 'navigate') {
+		event.respondWith(navigate(request, url));
+		return;
+	}
+	if (url.pathname === SHELL_DATA) {
+		event.respondWith(networkFirst(request, SHELL_DATA));
+		return;
+	}
+	if (PRECACHED.has(url.pathname))
+		event.respondWith(caches.match(url.pathname, { cacheName: CACHE }).then((r) => r ?? fetch(request)));
+});

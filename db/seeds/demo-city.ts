@@ -15,7 +15,7 @@ import {
 	insertPeriod,
 	setPeriodStatus
 } from '../../src/lib/server/periods/period.repository';
-import { addVisitAssessor, insertVisit } from '../../src/lib/server/periods/visit.repository';
+import { addVisitAssessor, insertVisit } from '../../src/lib/server/visits/visit.repository';
 import {
 	insertScores,
 	insertSheet,

@@ -9,7 +9,7 @@ import {
 	updateItemStatus
 } from '../../src/lib/server/coaching/coaching-item.repository';
 import { insertProgress } from '../../src/lib/server/coaching/coaching-progress.repository';
-import { addVisitAssessor, insertVisit } from '../../src/lib/server/periods/visit.repository';
+import { addVisitAssessor, insertVisit } from '../../src/lib/server/visits/visit.repository';
 import { insertScores, insertSheet } from '../../src/lib/server/sheets/score-sheet.repository';
 
 // The coaching loop of the demo city after MPP-2025 was published (which drafted the plans):

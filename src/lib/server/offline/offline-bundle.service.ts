@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import { isSheetEditableIn } from '../../domain/score-sheet';
-import { listVisitsOfAssessor } from '../periods/visit.repository';
+import { listVisitsOfAssessor } from '../visits/visit.repository';
 import { loadAssessorSheet, type SheetView } from '../sheets/sheet-view.service';
 
 /** What a device keeps for work without signal (README "Offline work"): every open sheet. */

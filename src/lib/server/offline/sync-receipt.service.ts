@@ -1,9 +1,5 @@
 import type { Db } from '../db/connection';
-import {
-	findSyncReceipt,
-	insertSyncReceipt,
-	type SyncReceipt
-} from './sync-receipt.repository';
+import { findSyncReceipt, insertSyncReceipt, type SyncReceipt } from './sync-receipt.repository';
 
 export type { SyncReceipt };
 

@@ -1,5 +1,5 @@
 import type { DeviceSheetBase, OutboxEntry } from '$lib/domain/offline';
-import type { SheetView } from '$lib/server/sheets/sheet-view.service';
+import type { SheetView } from '$lib/domain/score-sheet';
 
 // The device's copy of the assessor's work (README "Offline work"). It lives in IndexedDB, not in
 // the service worker's caches, so a new build (which drops the old caches) never touches it.

@@ -1,0 +1,59 @@
+import Database from 'better-sqlite3';
+import { inject } from 'vitest';
+import type { Page } from 'playwright-core';
+import { signIn } from './browser';
+
+// Helpers of the offline score-sheet tests (offline-sheet.test.ts and .pending.ts).
+const PASSWORD = 'Demo#Rapor2026';
+
+const db = () => new Database(inject('databasePath'), { readonly: true, fileMustExist: true });
+
+export function storedSheet(visitId: number, email: string) {
+	const conn = db();
+	try {
+		const sheet = conn
+			.prepare(
+				`select s.id, s.status, s.version from score_sheet s join user u on u.id = s.assessor_id
+				 where s.visit_id = ? and u.email = ?`
+			)
+			.get(visitId, email) as { id: number; status: string; version: number } | undefined;
+		if (!sheet) return null;
+		const scores = conn
+			.prepare(`select count(*) n, count(note) notes from score where sheet_id = ? and score is not null`)
+			.get(sheet.id) as { n: number; notes: number };
+		const evidence = conn.prepare(`select count(*) n from evidence where sheet_id = ?`).get(sheet.id) as {
+			n: number;
+		};
+		return { ...sheet, scored: scores.n, notes: scores.notes, evidence: evidence.n };
+	} finally {
+		conn.close();
+	}
+}
+
+/** Signs in, waits for the service worker to control the page and prepares the visits. */
+export async function prepare(page: Page, email: string): Promise<number> {
+	await signIn(page, email, PASSWORD);
+	await page.goto('/penilaian');
+	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+	await page.click('[data-testid=prepare-offline] button');
+	await page.waitForFunction(() =>
+		/lembar tersimpan/.test(document.querySelector('[data-testid=prepare-state]')?.textContent ?? '')
+	);
+	const href = (await page.getAttribute('main li.state-not_started a', 'href'))!;
+	return Number(href.split('/').pop());
+}
+
+export async function scoreAll(page: Page): Promise<string[]> {
+	const codes = await page.$$eval('input[type=radio][value="3"]', (els) =>
+		els.map((e) => (e as HTMLInputElement).name.slice('score.'.length))
+	);
+	for (const [i, code] of codes.entries()) {
+		// the first one at 5 needs its note (docs/rules.md §4.1); every indicator gets a note
+		await page.click(`label:has(> input[name="score.${code}"][value="${i === 0 ? 5 : 3}"])`);
+		await page.fill(`textarea[name="note.${code}"]`, `Catatan luring ${code}`);
+	}
+	return codes;
+}
+
+export const stateLine = (page: Page) => page.textContent('[data-testid=offline-state-line]');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	DEFAULT_COACHING_RULE,
 	canMovePlan,
+	defaultAction,
 	canReportProgress,
 	canVerify,
 	isOverdue,
@@ -154,5 +155,41 @@ describe('report card helpers', () => {
 		expect(sniffImageOrPdf(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
 		expect(sniffImageOrPdf(new TextEncoder().encode('%PDF-1.7'))).toBe('application/pdf');
 		expect(sniffImageOrPdf(new TextEncoder().encode('<svg></svg>'))).toBeNull();
+	});
+});
+
+describe('default coaching action', () => {
+	it('says what to add when the target level builds on a lower one, with the current level beside it', () => {
+		expect(
+			defaultAction(4, 'Seperti level 3 ditambah air minum.', {
+				score: 3,
+				descriptor: 'Televisi, bahan bacaan, dan AC atau sirkulasi udara.'
+			})
+		).toBe(
+			'Tambahkan air minum untuk mencapai level 4. Kini level 3: Televisi, bahan bacaan, dan AC atau sirkulasi udara.'
+		);
+	});
+
+	it('states a self-contained target descriptor as the level to reach, with a fractional current level', () => {
+		expect(
+			defaultAction(3, 'SP ditetapkan untuk seluruh layanan', {
+				score: 2.5,
+				descriptor: 'SP ditetapkan untuk sebagian layanan.'
+			})
+		).toBe(
+			'Wujudkan level 3: SP ditetapkan untuk seluruh layanan. Kini level 2,50: SP ditetapkan untuk sebagian layanan.'
+		);
+	});
+
+	it('never reads "Level 3 ditambah" as the action', () => {
+		const action = defaultAction(5, 'Seperti level 4, ditambah monitoring dan evaluasi atas penerapannya.');
+		expect(action).toBe('Tambahkan monitoring dan evaluasi atas penerapannya untuk mencapai level 5.');
+		expect(action).not.toMatch(/level 4/i);
+	});
+
+	it('falls back to the level number when the instrument has no descriptor', () => {
+		expect(defaultAction(2, '  ', { score: 1, descriptor: '' })).toBe(
+			'Penuhi deskriptor level 2 indikator ini. Kini level 1.'
+		);
 	});
 });

@@ -1,9 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { runAdmin as admin, scoredIndicatorCodes, writeScoresCsv } from './support/cli';
 import { openBrowser, signIn, type Session } from './support/browser';
 
 // A round from imported scores to the public ranking and an award certificate (issue 5).
@@ -13,24 +10,10 @@ const REVISED = 'E2E-REV';
 const PAST_WINDOW = ['--from', '2026-01-05', '--to', '2026-03-31'];
 let s: Session;
 
-function admin(...args: string[]): string {
-	const run = spawnSync('npx', ['tsx', 'src/lib/server/cli/main.ts', ...args], {
-		env: { ...process.env, DATABASE_PATH: inject('databasePath') },
-		encoding: 'utf8'
-	});
-	if (run.status !== 0) throw new Error(`admin ${args.join(' ')} failed:\n${run.stderr}`);
-	return run.stdout;
-}
-
 /** Two visits by two assessors for three Puskesmas; PKM-02's first indicator differs by 3. */
 function scoresCsv(): string {
-	const instrument = JSON.parse(readFileSync('db/instruments/permenpan-17-2017.json', 'utf8')) as {
-		aspects: { indicators: { code: string; weight: number }[] }[];
-	};
-	const codes = instrument.aspects.flatMap((a) =>
-		a.indicators.filter((i) => i.weight > 0).map((i) => i.code)
-	);
-	const rows = ['unit_code,visit_no,assessor_email,indicator_code,score,note'];
+	const codes = scoredIndicatorCodes();
+	const rows: string[] = [];
 	const plan = [
 		['PKM-01', 4],
 		['PKM-02', 3],
@@ -45,9 +28,7 @@ function scoresCsv(): string {
 				const value = unit === 'PKM-02' && i === 0 ? (visit === 1 ? 1 : 4) : score;
 				rows.push(`${unit},${visit},${email},${code},${value},`);
 			});
-	const path = join(mkdtempSync(join(tmpdir(), 'rapor-e2e-scores-')), 'scores.csv');
-	writeFileSync(path, rows.join('\n'));
-	return path;
+	return writeScoresCsv(rows);
 }
 
 beforeAll(async () => {

@@ -261,7 +261,7 @@ export function accessTable(p: Params): Row[] {
 		),
 		...admin('/admin/periode/[code]/progres', '/admin/periode/MPP-2026/progres'),
 		...admin('/admin/periode/[code]/publikasi', '/admin/periode/MPP-2026/publikasi', ['publish']),
-		...admin('/admin/periode/[code]/review', '/admin/periode/MPP-2026/review', ['resolve']),
+		...admin('/admin/periode/[code]/review', '/admin/periode/MPP-2026/review', ['resolve', 'resolveMany']),
 		...admin('/admin/survei', '/admin/survei'),
 		...admin('/admin/survei/rentang', '/admin/survei/rentang'),
 		...admin('/admin/survei/[periodCode]', '/admin/survei/MPP-2025', ['window']),

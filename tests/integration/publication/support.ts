@@ -9,19 +9,17 @@ export async function exampleWithAdmin(): Promise<{ t: TestDb; adminId: number }
 	const t = await dbWithPeriod(join(EXAMPLES, 'units.csv'), 'permenpan-17-2017');
 	const r = await importScores(t, join(EXAMPLES, 'scores.csv'));
 	if (!r.ok) throw new Error(r.problems.join('\n'));
+	return { t, adminId: await insertAdmin(t) };
+}
+
+/** An administrator account without a password, for services that record who acted. */
+export async function insertAdmin(t: TestDb, email = 'admin@kota.go.id'): Promise<number> {
 	const admin = await t.db
 		.insertInto('user')
-		.values({
-			email: 'admin@kota.go.id',
-			name: 'Sri Admin',
-			role: 'admin',
-			password_hash: null,
-			created_at: 0,
-			updated_at: 0
-		})
+		.values({ email, name: 'Sri Admin', role: 'admin', password_hash: null, created_at: 0, updated_at: 0 })
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	return { t, adminId: admin.id };
+	return admin.id;
 }
 
 /** Simulates a correction of PKM-C's sheets after publication (every aspect sum lowered). */

@@ -26,66 +26,149 @@ export type ResolveFlagResult =
 
 export const RESOLUTION_NOTE_MAX = 2000;
 
+/** One flag, as the command line and older callers name it. */
 export async function resolveDisagreement(
 	db: Db,
 	input: ResolveFlagInput,
 	now: Date
 ): Promise<ResolveFlagResult> {
+	const r = await resolveDisagreements(
+		db,
+		{ ...input, flags: [{ unitCode: input.unitCode, indicatorCode: input.indicatorCode }] },
+		now
+	);
+	if (!r.ok) return { ok: false, status: r.status, error: refusalText(r.refusal) };
+	return { ok: true, visitNo: r.extraVisits[0]?.visitNo ?? null };
+}
+
+export interface FlagKey {
+	unitCode: string;
+	indicatorCode: string;
+}
+
+export interface ResolveFlagsInput {
+	periodCode: string;
+	flags: readonly FlagKey[];
+	action: 'note' | 'extra_visit';
+	note: string;
+	userId: number;
+}
+
+/** Why a resolution was refused; the page words it in the reader's language. */
+export type FlagRefusal =
+	| { code: 'note_missing' }
+	| { code: 'note_too_long'; max: number }
+	| { code: 'none_chosen' }
+	| { code: 'too_many'; max: number }
+	| { code: 'period_missing'; period: string }
+	| { code: 'period_archived'; period: string }
+	| ({ code: 'flag_missing' } & FlagKey)
+	| ({ code: 'flag_resolved' } & FlagKey);
+
+export type ResolveFlagsResult =
+	| { ok: true; resolved: number; extraVisits: { unitCode: string; visitNo: number }[] }
+	| { ok: false; status: 400 | 404 | 409; refusal: FlagRefusal };
+
+export const RESOLUTION_BATCH_MAX = 500;
+
+/**
+ * Resolves several flags with one note, all or none (docs/rules.md §4.10). An extra visit is
+ * ordered once per unit, however many of its indicators are chosen: one visit rescores them all.
+ */
+export async function resolveDisagreements(
+	db: Db,
+	input: ResolveFlagsInput,
+	now: Date
+): Promise<ResolveFlagsResult> {
 	const note = input.note.trim();
-	if (!note) return { ok: false, status: 400, error: 'Catatan penyelesaian wajib diisi.' };
+	const refuse = (status: 400 | 404 | 409, refusal: FlagRefusal) => ({ ok: false as const, status, refusal });
+	if (!note) return refuse(400, { code: 'note_missing' });
 	if (note.length > RESOLUTION_NOTE_MAX)
-		return { ok: false, status: 400, error: `Catatan paling panjang ${RESOLUTION_NOTE_MAX} karakter.` };
+		return refuse(400, { code: 'note_too_long', max: RESOLUTION_NOTE_MAX });
+	const keys = [...new Map(input.flags.map((f) => [`${f.unitCode}|${f.indicatorCode}`, f])).values()];
+	if (keys.length === 0) return refuse(400, { code: 'none_chosen' });
+	if (keys.length > RESOLUTION_BATCH_MAX) return refuse(400, { code: 'too_many', max: RESOLUTION_BATCH_MAX });
 	return inTransaction(db, async (trx) => {
 		const period = await findPeriodByCode(trx, input.periodCode);
-		if (!period) return { ok: false, status: 404, error: `Periode "${input.periodCode}" tidak ditemukan.` };
-		if (period.status === 'archived')
-			return { ok: false, status: 409, error: `Periode ${period.code} sudah diarsipkan.` };
-		const flag = (await reviewPeriodScores(trx, period)).flags.find(
-			(f) => f.unitCode === input.unitCode && f.indicatorCode === input.indicatorCode
-		);
-		if (!flag)
-			return {
-				ok: false,
-				status: 404,
-				error: `Tidak ada selisih penilaian untuk unit ${input.unitCode} indikator ${input.indicatorCode}.`
-			};
-		if (flag.resolution)
-			return { ok: false, status: 409, error: 'Selisih ini sudah diselesaikan sebelumnya.' };
-		const unitId = (await findUnitIdByCode(trx, input.unitCode))!;
+		if (!period) return refuse(404, { code: 'period_missing', period: input.periodCode });
+		if (period.status === 'archived') return refuse(409, { code: 'period_archived', period: period.code });
+		const review = await reviewPeriodScores(trx, period);
+		const byKey = new Map(review.flags.map((f) => [`${f.unitCode}|${f.indicatorCode}`, f]));
 		const instrument = (await findInstrumentById(trx, period.instrumentId))!;
-		const indicatorId = instrument.indicatorIds.get(input.indicatorCode)!;
-		// Two admins on the same flag: the unique key decides, the later one gets a clear 409.
-		if (await flagResolutionExists(trx, period.id, unitId, indicatorId))
-			return { ok: false, status: 409, error: 'Selisih ini sudah diselesaikan sebelumnya.' };
-		let visitNo: number | null = null;
-		if (input.action === 'extra_visit') {
-			visitNo = (await findMaxVisitNo(trx, period.id, unitId)) + 1;
-			await insertVisit(trx, { periodId: period.id, unitId, visitNo, plannedOn: null }, now);
+		const unitIds = new Map<string, number>();
+		for (const key of keys) {
+			const flag = byKey.get(`${key.unitCode}|${key.indicatorCode}`);
+			if (!flag) return refuse(404, { code: 'flag_missing', ...key });
+			const unitId = unitIds.get(key.unitCode) ?? (await findUnitIdByCode(trx, key.unitCode))!;
+			unitIds.set(key.unitCode, unitId);
+			// Two admins on the same flag: the unique key decides, the later one gets a clear 409.
+			const indicatorId = instrument.indicatorIds.get(key.indicatorCode)!;
+			if (flag.resolution || (await flagResolutionExists(trx, period.id, unitId, indicatorId)))
+				return refuse(409, { code: 'flag_resolved', ...key });
 		}
-		await insertFlagResolution(
-			trx,
-			{ periodId: period.id, unitId, indicatorId, action: input.action, note, resolvedBy: input.userId },
-			now
-		);
-		await invalidatePeriodResults(trx, period.id);
-		await recordAudit(
-			trx,
-			{
-				userId: input.userId,
-				action: 'disagreement.resolve',
-				entity: 'period',
-				entityId: period.id,
-				detail: {
-					code: period.code,
-					unit: input.unitCode,
-					indicator: input.indicatorCode,
+		const extraVisits: { unitCode: string; visitNo: number }[] = [];
+		if (input.action === 'extra_visit')
+			for (const [unitCode, unitId] of unitIds) {
+				const visitNo = (await findMaxVisitNo(trx, period.id, unitId)) + 1;
+				await insertVisit(trx, { periodId: period.id, unitId, visitNo, plannedOn: null }, now);
+				extraVisits.push({ unitCode, visitNo });
+			}
+		for (const key of keys) {
+			const indicatorId = instrument.indicatorIds.get(key.indicatorCode)!;
+			await insertFlagResolution(
+				trx,
+				{
+					periodId: period.id,
+					unitId: unitIds.get(key.unitCode)!,
+					indicatorId,
 					action: input.action,
 					note,
-					extraVisitNo: visitNo
-				}
-			},
-			now
-		);
-		return { ok: true, visitNo };
+					resolvedBy: input.userId
+				},
+				now
+			);
+			await recordAudit(
+				trx,
+				{
+					userId: input.userId,
+					action: 'disagreement.resolve',
+					entity: 'period',
+					entityId: period.id,
+					detail: {
+						code: period.code,
+						unit: key.unitCode,
+						indicator: key.indicatorCode,
+						action: input.action,
+						note,
+						extraVisitNo: extraVisits.find((v) => v.unitCode === key.unitCode)?.visitNo ?? null
+					}
+				},
+				now
+			);
+		}
+		await invalidatePeriodResults(trx, period.id);
+		return { ok: true as const, resolved: keys.length, extraVisits };
 	});
+}
+
+/** Indonesian wording of a refusal, for the command line and the single-flag API. */
+export function refusalText(r: FlagRefusal): string {
+	switch (r.code) {
+		case 'note_missing':
+			return 'Catatan penyelesaian wajib diisi.';
+		case 'note_too_long':
+			return `Catatan paling panjang ${r.max} karakter.`;
+		case 'none_chosen':
+			return 'Pilih sedikitnya satu selisih.';
+		case 'too_many':
+			return `Paling banyak ${r.max} selisih sekaligus.`;
+		case 'period_missing':
+			return `Periode "${r.period}" tidak ditemukan.`;
+		case 'period_archived':
+			return `Periode ${r.period} sudah diarsipkan.`;
+		case 'flag_missing':
+			return `Tidak ada selisih penilaian untuk unit ${r.unitCode} indikator ${r.indicatorCode}.`;
+		case 'flag_resolved':
+			return 'Selisih ini sudah diselesaikan sebelumnya.';
+	}
 }

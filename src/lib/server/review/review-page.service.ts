@@ -11,6 +11,23 @@ import { reviewPeriodScores, type ReviewFlag } from './score-review.service';
 // evidence, the resolutions (who, when, how), and the assessor leniency table.
 
 export type FlagFilter = 'open' | 'resolved' | 'all';
+export type FlagGrouping = 'unit' | 'indicator';
+
+export interface ReviewOptions {
+	group?: FlagGrouping;
+	/** Only this unit's flags. */
+	unit?: string | null;
+	/** Only this indicator's flags. */
+	indicator?: string | null;
+}
+
+export interface FlagGroup {
+	/** The unit code or the indicator code the group gathers. */
+	key: string;
+	title: string;
+	subtitle: string;
+	flags: FlagView[];
+}
 
 export interface FlagView {
 	unitCode: string;
@@ -27,27 +44,52 @@ export interface ReviewPage {
 	period: Pick<PeriodDetail, 'code' | 'name' | 'status' | 'disagreementThreshold'>;
 	counts: { all: number; open: number; resolved: number };
 	filter: FlagFilter;
+	grouping: FlagGrouping;
+	unit: string | null;
+	indicator: string | null;
+	/** Units and indicators that have flags in the chosen view, with their open flags, for the filters. */
+	unitChoices: { code: string; name: string; open: number }[];
+	indicatorChoices: { code: string; title: string; open: number }[];
 	flags: FlagView[];
+	groups: FlagGroup[];
 	page: number;
 	pages: number;
 	leniency: { name: string; email: string; mean: string | null; lenient: boolean; count: number }[];
 }
 
-const PER_PAGE = 20;
+const PER_PAGE = 50;
 
 export async function loadReviewPage(
 	db: Db,
 	code: string,
 	filter: FlagFilter,
-	page: number
+	page: number,
+	options: ReviewOptions = {}
 ): Promise<ReviewPage | null> {
+	const grouping = options.group ?? 'unit';
 	const period = await findPeriodByCode(db, code);
 	if (!period) return null;
 	const instrument = (await findInstrumentById(db, period.instrumentId))!;
 	const review = await reviewPeriodScores(db, period);
-	const chosen = review.flags.filter((f) =>
+	const inView = review.flags.filter((f) =>
 		filter === 'all' ? true : filter === 'open' ? f.resolution === null : f.resolution !== null
 	);
+	const order = new Map(
+		instrument.def.aspects.flatMap((a) => a.indicators.map((i) => i.code)).map((c, n) => [c, n])
+	);
+	const byIndicator = (a: ReviewFlag, b: ReviewFlag) =>
+		(order.get(a.indicatorCode) ?? 0) - (order.get(b.indicatorCode) ?? 0);
+	const byUnit = (a: ReviewFlag, b: ReviewFlag) => a.unitCode.localeCompare(b.unitCode);
+	// Flags of one group sit together, so a page never splits a group more than it must.
+	const chosen = inView
+		.filter(
+			(f) =>
+				(!options.unit || f.unitCode === options.unit) &&
+				(!options.indicator || f.indicatorCode === options.indicator)
+		)
+		.sort((a, b) =>
+			grouping === 'unit' ? byUnit(a, b) || byIndicator(a, b) : byIndicator(a, b) || byUnit(a, b)
+		);
 	const pages = Math.max(1, Math.ceil(chosen.length / PER_PAGE));
 	const current = Math.min(Math.max(1, page), pages);
 	const slice = chosen.slice((current - 1) * PER_PAGE, current * PER_PAGE);
@@ -93,6 +135,7 @@ export async function loadReviewPage(
 			}
 		};
 	};
+	const flags = slice.map(view);
 	return {
 		period: {
 			code: period.code,
@@ -106,7 +149,17 @@ export async function loadReviewPage(
 			resolved: review.flags.length - review.openFlags.length
 		},
 		filter,
-		flags: slice.map(view),
+		grouping,
+		unit: options.unit ?? null,
+		indicator: options.indicator ?? null,
+		unitChoices: tally(inView, (f) => f.unitCode)
+			.map(([code, open]) => ({ code, name: unitNames.get(code) ?? code, open }))
+			.sort((a, b) => a.code.localeCompare(b.code)),
+		indicatorChoices: tally(inView, (f) => f.indicatorCode)
+			.map(([code, open]) => ({ code, title: indicators.get(code)?.title ?? '', open }))
+			.sort((a, b) => (order.get(a.code) ?? 0) - (order.get(b.code) ?? 0)),
+		flags,
+		groups: groupFlags(flags, grouping),
 		page: current,
 		pages,
 		leniency: review.leniency.map((l) => ({
@@ -117,4 +170,28 @@ export async function loadReviewPage(
 			count: l.count
 		}))
 	};
+}
+
+/** Open flags per key, among the flags of the view. */
+function tally(flags: readonly ReviewFlag[], keyOf: (f: ReviewFlag) => string): [string, number][] {
+	const counts = new Map<string, number>();
+	for (const f of flags) counts.set(keyOf(f), (counts.get(keyOf(f)) ?? 0) + (f.resolution ? 0 : 1));
+	return [...counts];
+}
+
+function groupFlags(flags: readonly FlagView[], grouping: FlagGrouping): FlagGroup[] {
+	const groups: FlagGroup[] = [];
+	for (const f of flags) {
+		const key = grouping === 'unit' ? f.unitCode : f.indicatorCode;
+		let group = groups.at(-1);
+		if (group?.key !== key) {
+			group =
+				grouping === 'unit'
+					? { key, title: f.unitName, subtitle: f.unitCode, flags: [] }
+					: { key, title: `${f.indicatorCode} ${f.indicatorTitle}`, subtitle: f.aspect, flags: [] };
+			groups.push(group);
+		}
+		group.flags.push(f);
+	}
+	return groups;
 }

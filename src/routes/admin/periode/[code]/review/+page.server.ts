@@ -1,63 +1,76 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm, type FieldErrors } from '$lib/server/http/forms';
-import { loadReviewPage, type FlagFilter } from '$lib/server/review/review-page.service';
-import { RESOLUTION_NOTE_MAX, resolveDisagreement } from '$lib/server/review/flag-resolution.service';
+import { parseForm } from '$lib/server/http/forms';
+import { loadReviewPage, type FlagFilter, type FlagGrouping } from '$lib/server/review/review-page.service';
+import { resolveDisagreements } from '$lib/server/review/flag-resolution.service';
+import { readFlagKeys, refusalMessage, resolutionForm } from '$lib/server/review/review-form';
 import { readPage } from '$lib/domain/pagination';
+import { m } from '$lib/paraglide/messages';
 
 const FILTERS: FlagFilter[] = ['open', 'resolved', 'all'];
-
-const resolveForm = z.object({
-	unit: z.string().trim().min(1, 'Unit tidak dikenal.').max(60),
-	indicator: z.string().trim().min(1, 'Indikator tidak dikenal.').max(40),
-	action: z.enum(['note', 'extra_visit'], {
-		message: 'Pilih cara penyelesaian: catatan atau kunjungan tambahan.'
-	}),
-	note: z
-		.string()
-		.trim()
-		.min(1, 'Catatan penyelesaian wajib diisi.')
-		.max(RESOLUTION_NOTE_MAX, `Catatan paling panjang ${RESOLUTION_NOTE_MAX} karakter.`)
-});
+const GROUPINGS: FlagGrouping[] = ['unit', 'indicator'];
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const q = event.url.searchParams;
 	const filter = FILTERS.find((f) => f === q.get('tampil')) ?? 'open';
-	const page = readPage(q);
-	const review = await loadReviewPage(getDb(), event.params.code, filter, page);
-	if (!review) error(404, `Periode "${event.params.code}" tidak ditemukan.`);
+	const group = GROUPINGS.find((g) => g === q.get('kelompok')) ?? 'unit';
+	const review = await loadReviewPage(getDb(), event.params.code, filter, readPage(q), {
+		group,
+		unit: q.get('unit') || null,
+		indicator: q.get('indikator') || null
+	});
+	if (!review) error(404, m.review_err_period_missing({ period: event.params.code }));
 	return { ...review, done: q.get('selesai') };
 };
 
+/**
+ * One flag (`?/resolve`) or the ticked flags (`?/resolveMany`), all or none. Back to the same view,
+ * at the group that was worked on, so the page stays in place without JavaScript too.
+ */
+async function resolve(event: RequestEvent, form: 'one' | 'many') {
+	const user = requireRole(event, 'admin');
+	const data = await event.request.formData();
+	// The single form also answers to separate `unit` and `indicator` fields, as it always has.
+	const named = data.getAll('flag');
+	const single = form === 'one' && named.length === 0 && data.has('unit');
+	const chosen = readFlagKeys(single ? [`${data.get('unit')}|${data.get('indicator') ?? ''}`] : named);
+	const parsed = parseForm(resolutionForm(), data);
+	const echo = {
+		form,
+		key:
+			form === 'one'
+				? String(single ? `${data.get('unit')}|${data.get('indicator')}` : (named[0] ?? ''))
+				: null,
+		values: parsed.values
+	};
+	if (!chosen.ok) return fail(400, { ...echo, errors: { _form: chosen.error } });
+	if (!parsed.ok) return fail(400, { ...echo, errors: parsed.errors });
+	const r = await resolveDisagreements(
+		getDb(),
+		{ periodCode: event.params.code, userId: user.id, flags: chosen.keys, ...parsed.data },
+		new Date()
+	);
+	if (!r.ok) return fail(r.status, { ...echo, errors: { _form: refusalMessage(r.refusal) } });
+	const [first] = chosen.keys;
+	const done = [
+		r.resolved === 1
+			? m.review_done_one({ unit: first.unitCode, indicator: first.indicatorCode })
+			: m.review_done_many({ count: r.resolved }),
+		r.extraVisits.length
+			? m.review_done_visits({ units: r.extraVisits.map((v) => `${v.unitCode} (${v.visitNo})`).join(', ') })
+			: ''
+	].join(' ');
+	const back = new URLSearchParams(event.url.searchParams);
+	for (const key of [...back.keys()]) if (key.startsWith('/')) back.delete(key);
+	back.set('selesai', done.trim());
+	const group = back.get('kelompok') === 'indicator' ? first.indicatorCode : first.unitCode;
+	redirect(303, `${event.url.pathname}?${back.toString()}#grup-${encodeURIComponent(group)}`);
+}
+
 export const actions: Actions = {
-	resolve: async (event) => {
-		const user = requireRole(event, 'admin');
-		const form = parseForm(resolveForm, await event.request.formData());
-		const key = `${form.values.unit ?? ''}|${form.values.indicator ?? ''}`;
-		if (!form.ok) return fail(400, { key, values: form.values, errors: form.errors });
-		const r = await resolveDisagreement(
-			getDb(),
-			{
-				periodCode: event.params.code,
-				userId: user.id,
-				unitCode: form.data.unit,
-				indicatorCode: form.data.indicator,
-				action: form.data.action,
-				note: form.data.note
-			},
-			new Date()
-		);
-		if (!r.ok) return fail(r.status, { key, values: form.values, errors: { _form: r.error } as FieldErrors });
-		const done = r.visitNo
-			? `Selisih ${form.data.unit} ${form.data.indicator} diselesaikan; kunjungan ke-${r.visitNo} ditambahkan dan menunggu penilai.`
-			: `Selisih ${form.data.unit} ${form.data.indicator} diselesaikan dengan catatan.`;
-		const back = new URLSearchParams(event.url.searchParams);
-		back.delete('/resolve');
-		back.set('selesai', done);
-		redirect(303, `${event.url.pathname}?${back.toString()}`);
-	}
+	resolve: (event) => resolve(event, 'one'),
+	resolveMany: (event) => resolve(event, 'many')
 };

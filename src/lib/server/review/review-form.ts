@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { hasUnsafeCharacters } from '../../domain/text-safety';
+import {
+	RESOLUTION_BATCH_MAX,
+	RESOLUTION_NOTE_MAX,
+	type FlagKey,
+	type FlagRefusal
+} from './flag-resolution.service';
+
+// The review page's forms: one flag, or many ticked flags with one note (README, Review).
+
+/** Built per request: its messages follow the reader's language. */
+export const resolutionForm = () =>
+	z.object({
+		action: z.enum(['note', 'extra_visit'], { message: m.review_err_action() }),
+		note: z
+			.string()
+			.trim()
+			.min(1, m.review_err_note_missing())
+			.max(RESOLUTION_NOTE_MAX, m.review_err_note_too_long({ max: RESOLUTION_NOTE_MAX }))
+	});
+
+const UNIT = /^[\p{L}\p{N}._\-/]{1,60}$/u;
+const INDICATOR = /^[\p{L}\p{N}._\-]{1,40}$/u;
+
+/** A flag named as `UNIT|INDICATOR`, as each checkbox and each single form sends it. */
+export function readFlagKeys(
+	values: readonly FormDataEntryValue[]
+): { ok: true; keys: FlagKey[] } | { ok: false; error: string } {
+	if (values.length === 0) return { ok: false, error: m.review_err_none_chosen() };
+	if (values.length > RESOLUTION_BATCH_MAX)
+		return { ok: false, error: m.review_err_too_many({ max: RESOLUTION_BATCH_MAX }) };
+	const keys: FlagKey[] = [];
+	for (const value of values) {
+		const [unitCode, indicatorCode, rest] = typeof value === 'string' ? value.split('|') : [];
+		if (
+			rest !== undefined ||
+			!unitCode ||
+			!indicatorCode ||
+			!UNIT.test(unitCode) ||
+			!INDICATOR.test(indicatorCode) ||
+			hasUnsafeCharacters(String(value))
+		)
+			return { ok: false, error: m.review_err_flag_field({ value: String(value).slice(0, 80) }) };
+		keys.push({ unitCode, indicatorCode });
+	}
+	return { ok: true, keys };
+}
+
+/** A refusal in the reader's language. */
+export function refusalMessage(r: FlagRefusal): string {
+	switch (r.code) {
+		case 'note_missing':
+			return m.review_err_note_missing();
+		case 'note_too_long':
+			return m.review_err_note_too_long({ max: r.max });
+		case 'none_chosen':
+			return m.review_err_none_chosen();
+		case 'too_many':
+			return m.review_err_too_many({ max: r.max });
+		case 'period_missing':
+			return m.review_err_period_missing({ period: r.period });
+		case 'period_archived':
+			return m.review_err_period_archived({ period: r.period });
+		case 'flag_missing':
+			return m.review_err_flag_missing({ unit: r.unitCode, indicator: r.indicatorCode });
+		case 'flag_resolved':
+			return m.review_err_flag_resolved({ unit: r.unitCode, indicator: r.indicatorCode });
+	}
+}

@@ -14,6 +14,27 @@ const MONTHS_ID = [
 	'Desember'
 ];
 
+const MONTHS_EN = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+];
+
+/** The day, month name and year in the reader's language: "1 Mei 2026", "1 May 2026". */
+export function formatDateIn(value: Date | string, locale: 'id' | 'en', timeZone = 'Asia/Jakarta'): string {
+	const { year, month, day } = dateParts(value, timeZone);
+	return `${day} ${(locale === 'en' ? MONTHS_EN : MONTHS_ID)[month - 1]} ${year}`;
+}
+
 /** Groups thousands with "." and uses "," for decimals; the number must already be rounded. */
 export function formatNumberId(value: number, decimals = 0): string {
 	const fixed = Math.abs(value).toFixed(decimals);
@@ -25,8 +46,7 @@ export function formatNumberId(value: number, decimals = 0): string {
 
 /** "22 November 2026" for a Date (in the given IANA time zone) or an ISO date string. */
 export function formatDateId(value: Date | string, timeZone = 'Asia/Jakarta'): string {
-	const { year, month, day } = dateParts(value, timeZone);
-	return `${day} ${MONTHS_ID[month - 1]} ${year}`;
+	return formatDateIn(value, 'id', timeZone);
 }
 
 export function formatDateTimeId(value: Date, timeZone = 'Asia/Jakarta'): string {

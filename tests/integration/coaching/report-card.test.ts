@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { createTestDb, type TestDb } from '../support/test-db';
-import { buildScoredPeriod, flat, publishSnapshot, type Fixture } from '../support/coaching-fixture';
+import { buildScoredPeriod, flat, NOW, publishSnapshot, type Fixture } from '../support/coaching-fixture';
 import type { SessionUser } from '../../../src/lib/domain/auth/user';
 import {
 	authorizeReportCard,
@@ -9,6 +9,10 @@ import {
 } from '../../../src/lib/server/report-cards/report-card.service';
 import { presentReportCard } from '../../../src/lib/server/report-cards/report-card-view';
 import { renderReportCardPdf } from '../../../src/lib/server/report-cards/report-card-pdf';
+import { loadReportCardClosing } from '../../../src/lib/server/report-cards/report-card-closing.service';
+import { saveCitySettings } from '../../../src/lib/server/settings/city-settings.service';
+import { computeIkm } from '../../../src/lib/domain/survey/ikm';
+import { overwriteGetLocale } from '../../../src/lib/paraglide/runtime';
 
 let t: TestDb;
 let f: Fixture;
@@ -105,5 +109,52 @@ describe('report card content', () => {
 		expect(text).toContain('Unit K-2');
 		expect(text).toContain(c.summary!.ippDisplay);
 		expect(text).toContain(`Halaman ${totalPages} dari ${totalPages}`);
+	});
+
+	it('prints the IKM with its sample caution, and the date and signature block from the settings', async () => {
+		await publishSnapshot(t.db, f);
+		const c = await card('K-2');
+		const settings = {
+			governmentKind: 'kota' as const,
+			governmentName: 'Pemerintah Kota Contoh',
+			place: 'Kota Contoh',
+			signatoryName: 'Drs. Budi Santoso, M.Si.',
+			signatoryTitle: 'Kepala Bagian Organisasi',
+			signatoryNip: '197001012000031001'
+		};
+		expect(await saveCitySettings(t.db, settings, f.users.admin, NOW)).toEqual({ ok: true });
+		const ikm = {
+			id: 1,
+			code: 'K-2',
+			name: 'Kelurahan K-2',
+			category: 'Kelurahan',
+			yearlyServiceUsers: 1500,
+			target: 310,
+			respondents: 5,
+			result: computeIkm({ respondents: 5, sums: Array(9).fill(15) })
+		};
+		const textOf = async (pdf: Uint8Array) =>
+			(await extractText(await getDocumentProxy(pdf), { mergePages: true })).text;
+
+		const closing = await loadReportCardClosing(t.db, NOW, 'id', 'Asia/Jakarta');
+		const id = await textOf(await renderReportCardPdf(c, { ikm, closing }));
+		expect(id).toContain('Survei Kepuasan Masyarakat (IKM)');
+		expect(id).toContain('5 dari 310 responden: belum mewakili');
+		expect(id).toContain('Kota Contoh, 22 November 2026');
+		expect(id).toContain('Kepala Bagian Organisasi');
+		expect(id).toContain('Drs. Budi Santoso, M.Si.');
+		expect(id).toContain('NIP. 197001012000031001');
+
+		overwriteGetLocale(() => 'en');
+		try {
+			const english = await loadReportCardClosing(t.db, NOW, 'en', 'Asia/Jakarta');
+			const en = await textOf(await renderReportCardPdf(c, { ikm, closing: english }));
+			expect(en).toContain('PUBLIC SERVICE REPORT CARD');
+			expect(en).toContain('5 of 310 respondents: not yet representative');
+			expect(en).toContain('Score per indicator');
+			expect(en).not.toContain('Halaman');
+		} finally {
+			overwriteGetLocale(() => 'id');
+		}
 	});
 });

@@ -2,11 +2,15 @@ import PDFDocument from 'pdfkit';
 import type { ReportCardView } from '../../domain/report-card/view';
 import { drawRadar } from './pdf-radar';
 import { drawTable } from '../files/pdf-table';
+import { m } from '$lib/paraglide/messages';
+import type { UnitIkm } from '../../domain/survey/ikm-shape';
+import { drawIkm, drawSignature, type ReportCardClosing } from './report-card-pdf-closing';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-// The report card as an official letter (A4): the city's header, the summary, the aspect radar in
-// vector primitives (no canvas), the tables, and "Halaman k dari n" on every page.
+// The report card as an official letter (A4) in the reader's language: the city's header, the
+// summary, the aspect radar in vector primitives (no canvas), the tables, the IKM, the date and
+// signature block, and "Halaman k dari n" on every page.
 
 function heading(doc: Doc, text: string): void {
 	if (doc.y > doc.page.height - doc.page.margins.bottom - 80) doc.addPage();
@@ -33,32 +37,29 @@ function letterhead(doc: Doc, c: ReportCardView, logo: Uint8Array | null): void 
 		.lineTo(left + width, doc.y)
 		.stroke();
 	doc.moveDown(0.8);
-	doc.font('Helvetica-Bold').fontSize(13).text('RAPOR PELAYANAN PUBLIK', { align: 'center' });
+	doc.font('Helvetica-Bold').fontSize(13).text(m.rc_pdf_title(), { align: 'center' });
 	doc.font('Helvetica').fontSize(10).text(c.period.name, { align: 'center' });
 	if (!c.period.published)
-		doc
-			.fillColor('#b42318')
-			.text('HASIL SEMENTARA - BELUM DITERBITKAN', { align: 'center' })
-			.fillColor('#1c2430');
+		doc.fillColor('#b42318').text(m.rc_pdf_provisional(), { align: 'center' }).fillColor('#1c2430');
 	doc.moveDown(0.8);
 }
 
 function summary(doc: Doc, c: ReportCardView): void {
 	const s = c.summary;
 	const lines: [string, string][] = [
-		['Unit', `${c.unit.name} (${c.unit.code})`],
-		['Kategori', c.unit.category],
-		['IPP', s?.ippDisplay ?? '-'],
-		['Predikat', s?.grade ? `${s.grade} (${s.predikat})` : '-'],
+		[m.rc_pdf_unit(), `${c.unit.name} (${c.unit.code})`],
+		[m.rc_pdf_category(), c.unit.category],
+		[m.rc_pdf_ipp(), s?.ippDisplay ?? '-'],
+		[m.rc_pdf_grade(), s?.grade ? `${s.grade} · ${s.predikat}` : '-'],
 		[
-			'Peringkat',
+			m.rc_pdf_rank(),
 			s?.rank != null
-				? `${s.rank} dari ${s.rankedCount} unit kategori ${c.unit.category}`
-				: 'tidak diperingkat'
+				? m.rc_pdf_rank_of({ rank: s.rank, count: s.rankedCount, category: c.unit.category })
+				: m.rc_pdf_not_ranked()
 		],
-		['Rata-rata kategori', s?.categoryMeanDisplay ?? '-']
+		[m.rc_pdf_category_mean(), s?.categoryMeanDisplay ?? '-']
 	];
-	if (s?.award) lines.push(['Penghargaan', s.award]);
+	if (s?.award) lines.push([m.rc_pdf_award(), s.award]);
 	for (const [k, v] of lines) {
 		const y = doc.y;
 		doc.font('Helvetica-Bold').text(k, doc.page.margins.left, y, { width: 130 });
@@ -67,7 +68,14 @@ function summary(doc: Doc, c: ReportCardView): void {
 	doc.x = doc.page.margins.left;
 }
 
-export function renderReportCardPdf(c: ReportCardView, logo: Uint8Array | null = null): Promise<Uint8Array> {
+export interface ReportCardExtras {
+	logo?: Uint8Array | null;
+	ikm?: UnitIkm | null;
+	closing?: ReportCardClosing | null;
+}
+
+export function renderReportCardPdf(c: ReportCardView, extras: ReportCardExtras = {}): Promise<Uint8Array> {
+	const logo = extras.logo ?? null;
 	const doc = new PDFDocument({
 		size: 'A4',
 		margins: { top: 50, bottom: 50, left: 50, right: 50 },
@@ -86,7 +94,7 @@ export function renderReportCardPdf(c: ReportCardView, logo: Uint8Array | null =
 	letterhead(doc, c, logo);
 	summary(doc, c);
 
-	heading(doc, 'Nilai per aspek');
+	heading(doc, m.rc_pdf_aspects());
 	const chartTop = doc.y;
 	drawRadar(
 		doc,
@@ -97,7 +105,7 @@ export function renderReportCardPdf(c: ReportCardView, logo: Uint8Array | null =
 		[
 			{ label: c.unit.name, values: c.aspects.map((a) => a.score), color: '#0f4c81' },
 			{
-				label: 'Rata-rata kategori',
+				label: m.rc_pdf_category_mean(),
 				values: c.aspects.map((a) => a.categoryMean),
 				color: '#a15c00',
 				dashed: true
@@ -106,37 +114,37 @@ export function renderReportCardPdf(c: ReportCardView, logo: Uint8Array | null =
 	);
 	doc.y = chartTop;
 	doc.x = left + 265;
-	const aspectRows = c.aspects.map(
-		(a) => `${a.code}. ${a.name}: ${a.scoreDisplay} (kategori ${a.categoryMeanDisplay})`
+	const aspectRows = c.aspects.map((a) =>
+		m.rc_pdf_aspect_row({ code: a.code, name: a.name, score: a.scoreDisplay, mean: a.categoryMeanDisplay })
 	);
 	doc.fontSize(9).list(aspectRows, left + 270, chartTop + 20, { width: width - 270 });
 	doc.x = left;
 	doc.y = Math.max(doc.y, chartTop + 280);
 
-	heading(doc, 'Di mana unit paling banyak bertambah nilai');
+	heading(doc, m.rc_pdf_gains());
 	drawTable(
 		doc,
 		[
-			{ header: 'Indikator', width: 170 },
-			{ header: 'Nilai', width: 40, align: 'right' },
-			{ header: 'Target', width: 40, align: 'right' },
-			{ header: 'Tambahan IPP', width: 55, align: 'right' },
-			{ header: 'Untuk mencapai level berikutnya', width: width - 305 }
+			{ header: m.rc_pdf_col_indicator(), width: 170 },
+			{ header: m.rc_pdf_col_score(), width: 40, align: 'right' },
+			{ header: m.rc_pdf_col_target(), width: 40, align: 'right' },
+			{ header: m.rc_pdf_col_gain(), width: 55, align: 'right' },
+			{ header: m.rc_pdf_col_next(), width: width - 305 }
 		],
 		c.gains.map((g) => [`${g.code} ${g.title}`, g.meanDisplay, String(g.target), g.gainDisplay, g.descriptor])
 	);
 
 	if (c.plan) {
-		heading(doc, `Rencana pembinaan (${c.plan.statusLabel})`);
+		heading(doc, m.rc_pdf_plan({ status: c.plan.statusLabel }));
 		drawTable(
 			doc,
 			[
-				{ header: 'Indikator', width: 170 },
-				{ header: 'Sebelum', width: 50, align: 'right' },
-				{ header: 'Sesudah', width: 50, align: 'right' },
-				{ header: 'Target', width: 40, align: 'right' },
-				{ header: 'Status', width: 90 },
-				{ header: 'Tenggat', width: width - 400 }
+				{ header: m.rc_pdf_col_indicator(), width: 170 },
+				{ header: m.rc_pdf_col_before(), width: 50, align: 'right' },
+				{ header: m.rc_pdf_col_after(), width: 50, align: 'right' },
+				{ header: m.rc_pdf_col_target(), width: 40, align: 'right' },
+				{ header: m.rc_pdf_col_status(), width: 90 },
+				{ header: m.rc_pdf_col_due(), width: width - 400 }
 			],
 			c.plan.items.map((i) => [
 				`${i.code} ${i.title}`,
@@ -144,54 +152,63 @@ export function renderReportCardPdf(c: ReportCardView, logo: Uint8Array | null =
 				i.afterDisplay ?? '-',
 				String(i.target),
 				i.statusLabel,
-				(i.dueOnDisplay ?? '-') + (i.overdue ? ' (terlambat)' : '')
+				(i.dueOnDisplay ?? '-') + (i.overdue ? ` ${m.rc_pdf_overdue()}` : '')
 			])
 		);
 	}
 
 	if (c.trend.length) {
-		heading(doc, 'Perkembangan dari periode ke periode');
+		heading(doc, m.rc_pdf_trend());
 		drawTable(
 			doc,
 			[
-				{ header: 'Periode', width: 190 },
-				{ header: 'IPP', width: 50, align: 'right' },
-				{ header: 'Predikat', width: 60 },
-				{ header: 'Peringkat', width: 70 },
-				{ header: 'Instrumen', width: width - 370 }
+				{ header: m.rc_pdf_col_period(), width: 190 },
+				{ header: m.rc_pdf_ipp(), width: 50, align: 'right' },
+				{ header: m.rc_pdf_grade(), width: 60 },
+				{ header: m.rc_pdf_col_rank(), width: 70 },
+				{ header: m.rc_pdf_col_instrument(), width: width - 370 }
 			],
 			c.trend.map((t) => [
 				t.periodName,
 				t.ippDisplay,
 				t.grade ?? '-',
-				t.rank !== null ? `${t.rank} dari ${t.rankedCount}` : '-',
-				t.instrumentCode + (t.instrumentChanged ? ' (instrumen berganti)' : '')
+				t.rank !== null ? m.rc_pdf_rank_short({ rank: t.rank, count: t.rankedCount }) : '-',
+				t.instrumentCode + (t.instrumentChanged ? ` ${m.rc_pdf_instrument_changed()}` : '')
 			])
 		);
 	}
 
-	heading(doc, 'Nilai per indikator');
+	heading(doc, m.rc_pdf_ikm());
+	drawIkm(doc, extras.ikm ?? null);
+
+	heading(doc, m.rc_pdf_indicators());
 	const visitW = 42;
 	drawTable(
 		doc,
 		[
-			{ header: 'Indikator', width: 150 },
-			...c.visitNos.map((v) => ({ header: `Kunj. ${v}`, width: visitW, align: 'right' as const })),
-			{ header: 'Rata-rata', width: 45, align: 'right' },
-			{ header: 'Level dan deskriptor', width: width - 195 - visitW * c.visitNos.length }
+			{ header: m.rc_pdf_col_indicator(), width: 150 },
+			...c.visitNos.map((v) => ({
+				header: m.rc_pdf_col_visit({ visit: v }),
+				width: visitW,
+				align: 'right' as const
+			})),
+			{ header: m.rc_pdf_col_mean(), width: 45, align: 'right' },
+			{ header: m.rc_pdf_col_level(), width: width - 195 - visitW * c.visitNos.length }
 		],
 		c.indicators.map((i) => [
 			`${i.code} ${i.title}`,
 			...i.visitScores,
 			i.meanDisplay,
 			[
-				i.level !== null ? `Level ${i.level}: ${i.descriptor ?? ''}` : '-',
-				...i.notes.map((n) => `Catatan kunjungan ${n.visitNo}: ${n.note}`),
-				...i.evidence.map((e) => `Bukti: ${e.name}`)
+				i.level !== null ? m.rc_pdf_level({ level: i.level, descriptor: i.descriptor ?? '' }) : '-',
+				...i.notes.map((n) => m.rc_pdf_visit_note({ visit: n.visitNo, note: n.note })),
+				...i.evidence.map((e) => m.rc_pdf_evidence({ name: e.name }))
 			].join('\n')
 		]),
 		7.5
 	);
+
+	if (extras.closing) drawSignature(doc, extras.closing);
 
 	const range = doc.bufferedPageRange();
 	for (let p = range.start; p < range.start + range.count; p++) {
@@ -203,7 +220,12 @@ export function renderReportCardPdf(c: ReportCardView, logo: Uint8Array | null =
 			.fontSize(8)
 			.fillColor('#5b6470')
 			.text(
-				`${c.unit.name} - ${c.period.name} - Halaman ${p - range.start + 1} dari ${range.count}`,
+				m.rc_pdf_footer({
+					unit: c.unit.name,
+					period: c.period.name,
+					page: p - range.start + 1,
+					pages: range.count
+				}),
 				left,
 				doc.page.height - 35,
 				{ width, align: 'center', lineBreak: false }

@@ -36,6 +36,8 @@ export interface PublicUnitIkm {
 	name: string;
 	category: string;
 	respondents: number;
+	/** Krejcie-Morgan sample target; null when the yearly number of service users is unknown. */
+	target: number | null;
 	konversi: number | null;
 	mutu: string | null;
 	kinerja: string | null;
@@ -77,6 +79,7 @@ export async function loadPublicResults(
 			name: u.name,
 			category: u.category,
 			respondents: u.respondents,
+			target: u.target,
 			konversi: u.result?.konversi ?? null,
 			mutu: u.result?.mutu ?? null,
 			kinerja: u.result?.kinerja ?? null

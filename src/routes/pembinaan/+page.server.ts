@@ -7,6 +7,7 @@ import { isoDateIn } from '$lib/domain/format';
 import { loadCoachingOverview } from '$lib/server/coaching/coaching-overview.service';
 import { readPage } from '$lib/domain/pagination';
 import { readsOfficeData } from '$lib/domain/auth/office-readers';
+import { groupCoachingByUnit } from '$lib/domain/coaching/by-unit';
 
 const PAGE_SIZE = 25;
 const filterSchema = z.object({
@@ -17,7 +18,8 @@ const filterSchema = z.object({
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'admin', 'viewer', 'unit_head');
-	const f = filterSchema.parse(Object.fromEntries(event.url.searchParams));
+	const office = readsOfficeData(user.role);
+	const f = office ? filterSchema.parse(Object.fromEntries(event.url.searchParams)) : {};
 	const today = isoDateIn(new Date(), readConfig().timeZone);
 	const overview = await loadCoachingOverview(
 		getDb(),
@@ -25,9 +27,12 @@ export const load: PageServerLoad = async (event) => {
 		{ status: f.status, periodCode: f.periode || undefined, category: f.kategori || undefined },
 		today
 	);
+	// A unit head reads every plan of their units, grouped by unit, without the office's filters.
+	if (!office) return { head: true as const, units: groupCoachingByUnit(overview.plans, overview.overdue) };
 	const pages = Math.max(1, Math.ceil(overview.plans.length / PAGE_SIZE));
 	const page = Math.min(readPage(event.url.searchParams), pages);
 	return {
+		head: false as const,
 		...overview,
 		plans: overview.plans.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
 		total: overview.plans.length,

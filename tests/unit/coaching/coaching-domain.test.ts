@@ -3,6 +3,7 @@ import {
 	DEFAULT_COACHING_RULE,
 	canMovePlan,
 	defaultAction,
+	groupCoachingByUnit,
 	canReportProgress,
 	canVerify,
 	isOverdue,
@@ -191,5 +192,25 @@ describe('default coaching action', () => {
 		expect(defaultAction(2, '  ', { score: 1, descriptor: '' })).toBe(
 			'Penuhi deskriptor level 2 indikator ini. Kini level 1.'
 		);
+	});
+});
+
+describe('coaching of a head of several units', () => {
+	it('gathers plans and overdue items under each unit, units by name, newest period first', () => {
+		const plans = [
+			{ id: 1, unitCode: 'RS-B', unitName: 'RSUD Bahagia', periodCode: 'MPP-2025' },
+			{ id: 2, unitCode: 'RS-A', unitName: 'RSUD Anggrek', periodCode: 'MPP-2025' },
+			{ id: 3, unitCode: 'RS-B', unitName: 'RSUD Bahagia', periodCode: 'MPP-2026' }
+		];
+		const overdue = [
+			{ itemId: 9, unitCode: 'RS-B' },
+			{ itemId: 8, unitCode: 'RS-A' },
+			{ itemId: 7, unitCode: 'RS-X' }
+		];
+		const units = groupCoachingByUnit(plans, overdue);
+		expect(units.map((u) => [u.unitCode, u.plans.map((p) => p.id), u.overdue.map((o) => o.itemId)])).toEqual([
+			['RS-A', [2], [8]],
+			['RS-B', [3, 1], [9]]
+		]);
 	});
 });

@@ -43,6 +43,7 @@ export interface OverviewPlan {
 export interface OverdueItem {
 	planId: number;
 	itemId: number;
+	unitCode: string;
 	unitName: string;
 	indicatorCode: string;
 	indicatorTitle: string;
@@ -100,6 +101,7 @@ export async function loadCoachingOverview(
 			.map((i) => ({
 				planId: i.planId,
 				itemId: i.id,
+				unitCode: byId.get(i.planId)!.unitCode,
 				unitName: byId.get(i.planId)!.unitName,
 				indicatorCode: i.indicatorCode,
 				indicatorTitle: i.indicatorTitle,

@@ -19,9 +19,18 @@ export const NOTE_MAX = 4000;
 
 const EMPTY: SheetEntry = { score: null, note: '' };
 
-/** Sheets are edited while the round is open; published and archived rounds are frozen. */
-export function isSheetEditableIn(status: PeriodStatus): boolean {
+/**
+ * Sheets are edited while the round is open; published and archived rounds are frozen, except a
+ * published round with an open correction (docs/rules.md §8.3), whose next revision is being made.
+ */
+export function isSheetEditableIn(status: PeriodStatus, correctionOpen = false): boolean {
+	if (status === 'published') return correctionOpen;
 	return status === 'draft' || status === 'running' || status === 'review';
+}
+
+/** The same rule for one visit: its period's state and whether a correction is open. */
+export function isVisitEditable(v: { periodStatus: PeriodStatus; correctionOpen: boolean }): boolean {
+	return isSheetEditableIn(v.periodStatus, v.correctionOpen);
 }
 
 /** Indicators that must be scored before submitting (docs/rules.md §3: weight-0 items are optional). */

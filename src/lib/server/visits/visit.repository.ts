@@ -136,6 +136,8 @@ export interface VisitContext {
 	visitNo: number;
 	kind: 'regular' | 'follow_up';
 	plannedOn: string | null;
+	/** A correction of the published period is open (docs/rules.md §8.3). */
+	correctionOpen: boolean;
 }
 
 export async function findVisitContext(db: Db, visitId: number): Promise<VisitContext | null> {
@@ -162,11 +164,20 @@ export async function findVisitContext(db: Db, visitId: number): Promise<VisitCo
 			'category.name as category',
 			'visit.visit_no as visitNo',
 			'visit.kind',
-			'visit.planned_on as plannedOn'
+			'visit.planned_on as plannedOn',
+			(eb) =>
+				eb
+					.selectFrom('period_correction')
+					.whereRef('period_correction.period_id', '=', 'visit.period_id')
+					.where('period_correction.status', '=', 'open')
+					.select(eb.fn.countAll<number>().as('n'))
+					.as('openCorrections')
 		])
 		.where('visit.id', '=', visitId)
 		.executeTakeFirst();
-	return r ? { ...r, category: r.category ?? '' } : null;
+	if (!r) return null;
+	const { openCorrections, ...rest } = r;
+	return { ...rest, category: r.category ?? '', correctionOpen: Number(openCorrections ?? 0) > 0 };
 }
 
 export async function isAssessorOfVisit(db: Db, visitId: number, userId: number): Promise<boolean> {

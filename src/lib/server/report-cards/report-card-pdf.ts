@@ -1,3 +1,4 @@
+import { describeTieNote } from '../../domain/scoring/tie-notes';
 import PDFDocument from 'pdfkit';
 import type { ReportCardView } from '../../domain/report-card/view';
 import { drawRadar } from './pdf-radar';
@@ -40,6 +41,14 @@ function letterhead(doc: Doc, c: ReportCardView, logo: Uint8Array | null): void 
 			.fillColor('#b42318')
 			.text('HASIL SEMENTARA - BELUM DITERBITKAN', { align: 'center' })
 			.fillColor('#1c2430');
+	// docs/rules.md §8.3: the card follows the newest revision and says so, with its reason.
+	if (c.period.revision)
+		doc
+			.fontSize(9)
+			.text(
+				`Revisi ke-${c.period.revision.number}${c.period.publishedOn ? ` (${c.period.publishedOn})` : ''}: ${c.period.revision.reason ?? '-'}`,
+				{ align: 'center' }
+			);
 	doc.moveDown(0.8);
 }
 
@@ -59,6 +68,7 @@ function summary(doc: Doc, c: ReportCardView): void {
 		['Rata-rata kategori', s?.categoryMeanDisplay ?? '-']
 	];
 	if (s?.award) lines.push(['Penghargaan', s.award]);
+	if (s?.tie) lines.push(['Seri', describeTieNote(s.tie)]);
 	for (const [k, v] of lines) {
 		const y = doc.y;
 		doc.font('Helvetica-Bold').text(k, doc.page.margins.left, y, { width: 130 });

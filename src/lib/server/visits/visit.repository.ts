@@ -138,6 +138,8 @@ export interface VisitContext {
 	plannedOn: string | null;
 	/** A correction of the published period is open (docs/rules.md §8.3). */
 	correctionOpen: boolean;
+	/** Follow-up visits: the coaching plan whose indicators the sheet re-scores (docs/rules.md §8.4). */
+	coachingPlanId: number | null;
 }
 
 export async function findVisitContext(db: Db, visitId: number): Promise<VisitContext | null> {
@@ -165,6 +167,7 @@ export async function findVisitContext(db: Db, visitId: number): Promise<VisitCo
 			'visit.visit_no as visitNo',
 			'visit.kind',
 			'visit.planned_on as plannedOn',
+			'visit.coaching_plan_id as coachingPlanId',
 			(eb) =>
 				eb
 					.selectFrom('period_correction')

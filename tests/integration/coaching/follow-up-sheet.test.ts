@@ -12,6 +12,7 @@ import { loadPlanView } from '../../../src/lib/server/coaching/coaching-view.ser
 import { loadAssessorSheet } from '../../../src/lib/server/sheets/sheet-view.service';
 import { saveSheetDraft, submitSheet } from '../../../src/lib/server/sheets/score-sheet.service';
 import { loadResultsJson } from '../../../src/lib/server/results/results.service';
+import { listVisitsOfAssessor } from '../../../src/lib/server/visits/visit.repository';
 import { insertConflict } from '../../../src/lib/server/accounts/assessor.repository';
 
 // docs/rules.md §8.4: a follow-up visit is scored on a published period, holds only the plan's
@@ -79,6 +80,8 @@ describe('follow-up visit sheets (docs/rules.md §8.4)', () => {
 		const items = await listItemsOfPlans(t.db, [planId]);
 		const planCodes = items.map((i) => i.indicatorCode);
 
+		const listed = (await listVisitsOfAssessor(t.db, assessor)).find((v) => v.visitId === visitId)!;
+		expect(listed).toMatchObject({ kind: 'follow_up', periodStatus: 'published', scored: 0, required: 5 });
 		const sheet = (await loadAssessorSheet(t.db, visitId, assessor))!;
 		expect(sheet.editable).toBe(true);
 		expect(sheet.lockedReason).toBeNull();

@@ -56,14 +56,27 @@ export async function listVisitsOfAssessor(db: Db, userId: number): Promise<Assi
 					.where('score.score', 'is not', null)
 					.select(eb.fn.countAll<number>().as('n'))
 					.as('scored'),
+			// A follow-up sheet holds only its plan's indicators (docs/rules.md §8.4).
 			(eb) =>
 				eb
-					.selectFrom('indicator')
-					.innerJoin('aspect', 'aspect.id', 'indicator.aspect_id')
-					.whereRef('indicator.instrument_id', '=', 'period.instrument_id')
-					.where('indicator.weight', '>', 0)
-					.where('aspect.weight', '>', 0)
-					.select(eb.fn.countAll<number>().as('n'))
+					.case()
+					.when('visit.kind', '=', 'follow_up')
+					.then(
+						eb
+							.selectFrom('coaching_item')
+							.whereRef('coaching_item.plan_id', '=', 'visit.coaching_plan_id')
+							.select(eb.fn.countAll<number>().as('n'))
+					)
+					.else(
+						eb
+							.selectFrom('indicator')
+							.innerJoin('aspect', 'aspect.id', 'indicator.aspect_id')
+							.whereRef('indicator.instrument_id', '=', 'period.instrument_id')
+							.where('indicator.weight', '>', 0)
+							.where('aspect.weight', '>', 0)
+							.select(eb.fn.countAll<number>().as('n'))
+					)
+					.end()
 					.as('required')
 		])
 		.where('visit_assessor.user_id', '=', userId)

@@ -260,7 +260,11 @@ export function accessTable(p: Params): Row[] {
 			['add', 'remove', 'move']
 		),
 		...admin('/admin/periode/[code]/progres', '/admin/periode/MPP-2026/progres'),
-		...admin('/admin/periode/[code]/publikasi', '/admin/periode/MPP-2026/publikasi', ['publish']),
+		...admin('/admin/periode/[code]/publikasi', '/admin/periode/MPP-2026/publikasi', [
+			'publish',
+			'openCorrection',
+			'abandonCorrection'
+		]),
 		...admin('/admin/periode/[code]/review', '/admin/periode/MPP-2026/review', ['resolve', 'resolveMany']),
 		...admin('/admin/survei', '/admin/survei'),
 		...admin('/admin/survei/rentang', '/admin/survei/rentang'),

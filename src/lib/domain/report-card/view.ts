@@ -1,3 +1,4 @@
+import type { TieNote } from '../scoring/tie-notes';
 import type { ItemStatus, PlanStatus } from '../coaching/states';
 
 // The whitelisted, display-ready report card that leaves the server (page and PDF alike).
@@ -10,6 +11,8 @@ export interface ReportCardView {
 		published: boolean;
 		publishedOn: string | null;
 		instrumentCode: string;
+		/** docs/rules.md §8.3: the card follows the newest revision; null for the first publication. */
+		revision: { number: number; reason: string | null } | null;
 	};
 	unit: { code: string; name: string; category: string };
 	summary: {
@@ -21,6 +24,8 @@ export interface ReportCardView {
 		award: string | null;
 		complete: boolean;
 		categoryMeanDisplay: string;
+		/** docs/rules.md §4.7: why the rank is shared with, or split from, the unit above. */
+		tie: TieNote | null;
 	} | null;
 	aspects: {
 		code: string;

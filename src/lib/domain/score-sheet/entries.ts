@@ -19,9 +19,36 @@ export const NOTE_MAX = 4000;
 
 const EMPTY: SheetEntry = { score: null, note: '' };
 
-/** Sheets are edited while the round is open; published and archived rounds are frozen. */
-export function isSheetEditableIn(status: PeriodStatus): boolean {
+/**
+ * Sheets are edited while the round is open; published and archived rounds are frozen, except a
+ * published round with an open correction (docs/rules.md §8.3), whose next revision is being made.
+ */
+export function isSheetEditableIn(status: PeriodStatus, correctionOpen = false): boolean {
+	if (status === 'published') return correctionOpen;
 	return status === 'draft' || status === 'running' || status === 'review';
+}
+
+/**
+ * The same rule for one visit: its period's state and whether a correction is open. A follow-up
+ * visit of a coaching plan is scored whatever the period's state (docs/rules.md §8.4): it never
+ * enters the period's results.
+ */
+export function isVisitEditable(v: {
+	periodStatus: PeriodStatus;
+	correctionOpen: boolean;
+	kind?: 'regular' | 'follow_up';
+}): boolean {
+	return v.kind === 'follow_up' || isSheetEditableIn(v.periodStatus, v.correctionOpen);
+}
+
+/** The instrument cut down to the given indicators (a follow-up sheet holds only the plan's). */
+export function restrictToIndicators(def: InstrumentDef, codes: ReadonlySet<string>): InstrumentDef {
+	return {
+		...def,
+		aspects: def.aspects
+			.map((a) => ({ ...a, indicators: a.indicators.filter((i) => codes.has(i.code)) }))
+			.filter((a) => a.indicators.length > 0)
+	};
 }
 
 /** Indicators that must be scored before submitting (docs/rules.md §3: weight-0 items are optional). */

@@ -1,6 +1,7 @@
 import { formatDecimalId, GRADES, predikatOf, type Grade } from './display';
-import type { PeriodResults } from './results-shape';
+import type { CategoryResult, PeriodResults } from './results-shape';
 import { shownAward } from './awards';
+import { tieNotes, type TieNote } from './tie-notes';
 
 // What the public results page shows of each category (docs/rules.md §4.7-4.9): the ranking with the
 // award winners, the grade distribution and the category statistics, as display strings.
@@ -13,6 +14,8 @@ export interface PublicRankRow {
 	grade: string;
 	predikat: string;
 	award: string | null;
+	/** Why the unit shares or was split from the rank above on an equal-looking IPP. */
+	tie: TieNote | null;
 }
 
 export interface PublicCategory {
@@ -42,7 +45,12 @@ const show = (x: number | null) => (x === null ? '' : formatDecimalId(x, 2));
 
 /** `provisional`: an unpublished preview, whose award labels are only candidates (docs/rules.md §8.2). */
 export function publicCategories(results: PeriodResults, provisional = false): PublicCategory[] {
-	return results.categories.map((c) => ({
+	return results.categories.map((c) => categoryOf(c, provisional));
+}
+
+function categoryOf(c: CategoryResult, provisional: boolean): PublicCategory {
+	const ties = tieNotes(c.units);
+	return {
 		name: c.name,
 		count: c.count,
 		incomplete: c.incomplete,
@@ -61,10 +69,11 @@ export function publicCategories(results: PeriodResults, provisional = false): P
 				ipp: u.ipp_display ?? '',
 				grade: u.grade ?? '',
 				predikat: u.predikat ?? '',
-				award: shownAward(u.award, provisional)
+				award: shownAward(u.award, provisional),
+				tie: ties.get(u.code) ?? null
 			})),
 		incompleteUnits: c.units.filter((u) => !u.complete).map((u) => u.name)
-	}));
+	};
 }
 
 /** Award winners of every category, in category order then rank. */

@@ -1,7 +1,7 @@
 import { describeLacking } from './completeness';
 import { formatDecimalId } from './display';
 import type { PeriodResults } from './results-shape';
-import { describeRankReason } from './ranking';
+import { describeTieNote, tieNotes } from './tie-notes';
 import { shownAward } from './awards';
 
 // What the administrators' results page shows of one category: a page of the ranked table,
@@ -18,7 +18,10 @@ export interface RankedRow {
 	aspects: string[];
 	visits: number;
 	assessors: number;
-	/** Tie rule text when one applied (the unit shares or was split from the rank above on a tie). */
+	/**
+	 * Tie rule text when one applied: the unit shares the rank above, was split from it on an
+	 * aspect, or shows the same two-decimal IPP as the unit above (docs/rules.md §4.7).
+	 */
 	tieRule: string | null;
 }
 
@@ -59,6 +62,7 @@ export function categoryView(
 	const complete = c.units.filter((u) => u.complete && u.rank !== null);
 	const pages = Math.max(1, Math.ceil(complete.length / pageSize));
 	const p = Math.min(Math.max(1, page), pages);
+	const ties = tieNotes(c.units);
 	const ranked = complete.slice((p - 1) * pageSize, p * pageSize).map((u) => ({
 		rank: u.rank!,
 		code: u.code,
@@ -70,10 +74,7 @@ export function categoryView(
 		aspects: aspectCodes.map((a) => (u.aspects ? formatDecimalId(u.aspects[a], 2) : '')),
 		visits: u.visits,
 		assessors: u.assessors,
-		tieRule:
-			u.rank_reason && (u.rank_reason.rule === 'aspect' || u.rank_reason.rule === 'tie')
-				? describeRankReason(u.rank_reason, aspectNames)
-				: null
+		tieRule: ties.has(u.code) ? describeTieNote(ties.get(u.code)!, aspectNames) : null
 	}));
 	const incompleteRows = c.units
 		.filter((u) => !u.complete)

@@ -1,5 +1,4 @@
 import type { Db } from '../db/connection';
-import { isSheetEditableIn } from '../../domain/score-sheet';
 import { normalizeEmail, type User } from '../../domain/auth/user';
 import { isIsoDate } from '../../domain/dates';
 import { isUnitInPeriod } from '../periods/period.repository';
@@ -12,6 +11,7 @@ import { addVisitAssessor, insertVisit, isAssessorOfVisit } from '../visits/visi
 import { findRegularVisitId, listVisitNosOfAssessorForUnit } from '../visits/visit-team.repository';
 import { findVisitOfPeriod, setVisitPlannedOn } from '../visits/visit-plan.repository';
 import { recordAudit } from '../audit/audit.repository';
+import { periodAcceptsSheets } from '../corrections/correction.service';
 
 // Visit assignment: the ONE set of rules behind the `assign` command, /admin/kunjungan and the
 // planning tool's hand edits. A declared affiliation is a conflict of interest; one unit's visits
@@ -52,7 +52,7 @@ export const closedPeriod = (period: PeriodDetail): Refusal => ({
 	ok: false,
 	status: 409,
 	errors: {
-		period: `Periode ${period.code} sudah terbit atau diarsipkan; penugasan dan jadwal tidak dapat diubah.`
+		period: `Periode ${period.code} sudah terbit atau diarsipkan; penugasan dan jadwal tidak dapat diubah${period.status === 'published' ? ' kecuali selama koreksi terbuka (halaman publikasi)' : ''}.`
 	}
 });
 
@@ -77,7 +77,7 @@ const refuse = (field: string, message: string): Refusal => ({
 /** The business rules, checked before anything is written. */
 async function checkAssignment(db: Db, a: Assignment, visitDate: string | null): Promise<Refusal | null> {
 	const { period, unit, assessor } = a;
-	if (!isSheetEditableIn(period.status)) return closedPeriod(period);
+	if (!(await periodAcceptsSheets(db, period))) return closedPeriod(period);
 	const conflict = await findAssessorConflict(db, assessor.id, unit.id);
 	if (conflict)
 		return refuse(

@@ -6,6 +6,7 @@ import { listAssessors, nextFollowUpVisitNo } from './follow-up.repository';
 import { findReportPeriodByCode } from '../report-cards/report-card.repository';
 import { addVisitAssessor, insertVisit } from '../visits/visit.repository';
 import { ok, refuse, type ServiceResult } from '../service-result';
+import { findAssessorConflict } from '../accounts/assessor-conflict.repository';
 
 // A follow-up visit (kunjungan tindak lanjut, docs/rules.md §5) re-scores only the plan's indicators. It is
 // a visit of kind 'follow_up' tied to the plan, so results, which read regular visits only, and
@@ -24,6 +25,13 @@ export async function scheduleFollowUp(
 	const assessors = await listAssessors(db);
 	if (!assessors.some((a) => a.id === input.assessorId))
 		return refuse(400, 'Pilih penilai yang aktif untuk kunjungan tindak lanjut.');
+	// docs/rules.md §8.4-8.5: conflicts of interest bind follow-up visits as every other visit.
+	const conflict = await findAssessorConflict(db, input.assessorId, plan.unitId);
+	if (conflict)
+		return refuse(
+			409,
+			`Konflik kepentingan: penilai ini menyatakan keterkaitan dengan unit ${plan.unitName}${conflict.reason ? ` (${conflict.reason})` : ''}.`
+		);
 	const period = await findReportPeriodByCode(db, plan.periodCode);
 	if (!period) return refuse(404, 'Periode tidak ditemukan.');
 	const visitId = await db.transaction().execute(async (tx) => {

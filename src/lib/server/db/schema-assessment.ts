@@ -148,6 +148,8 @@ export interface PublicationTable {
 	open_flags_confirmed: Generated<number>;
 	/** JSON array of confirmed preflight findings (docs/rules.md §8.1). */
 	confirmations: Generated<string>;
+	/** JSON list of what this revision changed against the one before (docs/rules.md §8.3). */
+	changes: Generated<string>;
 	snapshot: string;
 }
 export interface PeriodResultCacheTable {

@@ -4,6 +4,7 @@ import type * as Assessment from './schema-assessment';
 import type * as FollowUp from './schema-follow-up';
 import type * as Fairness from './schema-fairness';
 import type * as Sync from './schema-sync';
+import type * as Corrections from './schema-corrections';
 
 // Table types mirror db/migrations, one file per area; this file names the whole database.
 export type * from './schema-people';
@@ -11,6 +12,7 @@ export type * from './schema-assessment';
 export type * from './schema-follow-up';
 export type * from './schema-fairness';
 export type * from './schema-sync';
+export type * from './schema-corrections';
 
 export interface Database {
 	user: People.UserTable;
@@ -48,6 +50,7 @@ export interface Database {
 	city_setting: FollowUp.CitySettingTable;
 	complaint: Fairness.ComplaintTable;
 	sync_receipt: Sync.SyncReceiptTable;
+	period_correction: Corrections.PeriodCorrectionTable;
 }
 
 export type UserRow = Selectable<People.UserTable>;

@@ -128,6 +128,8 @@ export async function insertPublication(
 		openFlagsConfirmed: boolean;
 		/** JSON of the confirmed preflight findings (docs/rules.md §8.1). */
 		confirmations?: string;
+		/** JSON of what this revision changed (docs/rules.md §8.3). */
+		changes?: string;
 		snapshot: string;
 	},
 	now: Date
@@ -142,6 +144,7 @@ export async function insertPublication(
 			reason: p.reason,
 			open_flags_confirmed: p.openFlagsConfirmed ? 1 : 0,
 			confirmations: p.confirmations ?? '[]',
+			changes: p.changes ?? '[]',
 			snapshot: p.snapshot
 		})
 		.execute();

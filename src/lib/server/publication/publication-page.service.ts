@@ -12,6 +12,7 @@ import { computeResultsDocument } from '../results/results.service';
 import { runPublicationPreflight } from './publication-preflight.service';
 import { sortByCategoryOrder } from '../../domain/scoring/category-order';
 import type { CategoryResult } from '../../domain/scoring/results-shape';
+import { changeLines, type ChangeLine } from '../../domain/publication/revision-changes';
 
 // The publication desk of a period: what publishing would freeze, the preflight classes (spec
 // 8.1) that each need a confirmed reason, the revision history, and whether scores changed since
@@ -41,6 +42,8 @@ export interface PublicationPage {
 		reason: string | null;
 		openFlagsConfirmed: boolean;
 		confirmed: { label: string; count: number }[];
+		/** docs/rules.md §8.3: what the revision changed, one line per unit. */
+		changes: ChangeLine[];
 	}[];
 }
 
@@ -91,7 +94,8 @@ export async function loadPublicationPage(
 			confirmed: p.confirmations.map((c) => ({
 				label: PREFLIGHT_CLASS_LABELS[c.class] ?? c.class,
 				count: c.count
-			}))
+			})),
+			changes: changeLines(p.changes)
 		}))
 	};
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import type { ConfirmedFinding } from '../../domain/publication/preflight';
+import { readRevisionChanges, type RevisionChange } from '../../domain/publication/revision-changes';
 
 // Publications of a period: one row per revision, each with the frozen results snapshot.
 
@@ -11,6 +12,8 @@ export interface PublicationRecord {
 	openFlagsConfirmed: boolean;
 	/** The preflight classes confirmed with this publication (docs/rules.md §8.1). */
 	confirmations: ConfirmedFinding[];
+	/** What this revision changed against the one before (docs/rules.md §8.3); empty for the first. */
+	changes: RevisionChange[];
 }
 
 /** Every revision of a period, newest first (the snapshot itself is left out). */
@@ -24,7 +27,8 @@ export async function listPublications(db: Db, periodId: number): Promise<Public
 			'u.name',
 			'p.reason',
 			'p.open_flags_confirmed',
-			'p.confirmations'
+			'p.confirmations',
+			'p.changes'
 		])
 		.where('p.period_id', '=', periodId)
 		.orderBy('p.revision', 'desc')
@@ -35,6 +39,7 @@ export async function listPublications(db: Db, periodId: number): Promise<Public
 		publishedBy: r.name,
 		reason: r.reason,
 		openFlagsConfirmed: r.open_flags_confirmed === 1,
-		confirmations: JSON.parse(r.confirmations) as ConfirmedFinding[]
+		confirmations: JSON.parse(r.confirmations) as ConfirmedFinding[],
+		changes: readRevisionChanges(r.changes)
 	}));
 }

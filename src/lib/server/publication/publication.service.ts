@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection';
 import { inTransaction } from '../db/transaction';
 import {
+	findLatestSnapshot,
 	findPeriodByCode,
 	insertPublication,
 	latestPublicationRevision,
@@ -15,7 +16,9 @@ import {
 	type PreflightClass,
 	type PreflightFinding
 } from '../../domain/publication/preflight';
-import { computeResultsDocument } from '../results/results.service';
+import { computeResultsDocument, type ResultsDocument } from '../results/results.service';
+import { diffPublishedResults } from '../../domain/publication/revision-changes';
+import { closeCorrection, findOpenCorrection } from '../corrections/correction.repository';
 import { draftCoachingPlans } from '../coaching/coaching-draft.service';
 import { runPublicationPreflight } from './publication-preflight.service';
 import { reviewPeriodScores, type ReviewFlag } from '../review/score-review.service';
@@ -42,7 +45,15 @@ export interface PublishInput {
 }
 
 export type PublishResult =
-	| { ok: true; periodId: number; revision: number; openFlagsConfirmed: number; snapshot: string }
+	| {
+			ok: true;
+			periodId: number;
+			revision: number;
+			openFlagsConfirmed: number;
+			snapshot: string;
+			/** Units whose standing this revision changed (empty for a first publication). */
+			changed: number;
+	  }
 	| {
 			ok: false;
 			status: 400 | 404 | 409;
@@ -111,6 +122,16 @@ export async function publishPeriod(db: Db, input: PublishInput, now: Date): Pro
 		await setPeriodStatus(trx, period.id, 'published', now);
 		const snapshot = JSON.stringify(doc);
 		const revision = (await latestPublicationRevision(trx, period.id)) + 1;
+		// docs/rules.md §8.3: a revision lists what it changed; publishing ends an open correction.
+		const previous = revising ? await findLatestSnapshot(trx, period.id) : null;
+		const changes = previous ? diffPublishedResults(JSON.parse(previous) as ResultsDocument, doc) : [];
+		const correction = revising ? await findOpenCorrection(trx, period.id) : null;
+		if (correction)
+			await closeCorrection(
+				trx,
+				{ id: correction.id, status: 'published', closedBy: input.userId, reason },
+				now
+			);
 		await insertPublication(
 			trx,
 			{
@@ -120,6 +141,7 @@ export async function publishPeriod(db: Db, input: PublishInput, now: Date): Pro
 				reason,
 				openFlagsConfirmed: openFlagCount > 0,
 				confirmations: JSON.stringify(confirmed),
+				changes: JSON.stringify(changes),
 				snapshot
 			},
 			now
@@ -140,12 +162,21 @@ export async function publishPeriod(db: Db, input: PublishInput, now: Date): Pro
 					reason,
 					openFlagsConfirmed: openFlagCount,
 					coachingPlansDrafted: coaching.drafted,
+					changed: changes.length,
+					correction: correction?.reason ?? null,
 					confirmed: confirmed.map((c) => ({ class: c.class, count: c.count })),
 					openFlags: (confirmed.find((c) => c.class === 'flags')?.items ?? []).map((i) => i.detail)
 				}
 			},
 			now
 		);
-		return { ok: true, periodId: period.id, revision, openFlagsConfirmed: openFlagCount, snapshot };
+		return {
+			ok: true,
+			periodId: period.id,
+			revision,
+			openFlagsConfirmed: openFlagCount,
+			snapshot,
+			changed: changes.length
+		};
 	});
 }

@@ -1,3 +1,4 @@
+import { tieNoteText } from '../../i18n/tie-note';
 import PDFDocument from 'pdfkit';
 import type { ReportCardView } from '../../domain/report-card/view';
 import { drawRadar } from './pdf-radar';
@@ -41,6 +42,16 @@ function letterhead(doc: Doc, c: ReportCardView, logo: Uint8Array | null): void 
 	doc.font('Helvetica').fontSize(10).text(c.period.name, { align: 'center' });
 	if (!c.period.published)
 		doc.fillColor('#b42318').text(m.rc_pdf_provisional(), { align: 'center' }).fillColor('#1c2430');
+	// docs/rules.md §8.3: the card follows the newest revision and says so, with its reason.
+	if (c.period.revision)
+		doc.fontSize(9).text(
+			m.rapor_revision_note({
+				revision: String(c.period.revision.number),
+				date: c.period.publishedOn ?? '-',
+				reason: c.period.revision.reason ?? '-'
+			}),
+			{ align: 'center' }
+		);
 	doc.moveDown(0.8);
 }
 
@@ -60,6 +71,7 @@ function summary(doc: Doc, c: ReportCardView): void {
 		[m.rc_pdf_category_mean(), s?.categoryMeanDisplay ?? '-']
 	];
 	if (s?.award) lines.push([m.rc_pdf_award(), s.award]);
+	if (s?.tie) lines.push([m.rc_pdf_tie(), tieNoteText(s.tie)]);
 	for (const [k, v] of lines) {
 		const y = doc.y;
 		doc.font('Helvetica-Bold').text(k, doc.page.margins.left, y, { width: 130 });

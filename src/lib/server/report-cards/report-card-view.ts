@@ -22,7 +22,8 @@ export function presentReportCard(c: ReportCard): ReportCardView {
 			name: c.period.name,
 			published: c.period.published,
 			publishedOn: c.period.publishedAt ? formatDateId(c.period.publishedAt) : null,
-			instrumentCode: c.period.instrumentCode
+			instrumentCode: c.period.instrumentCode,
+			revision: c.period.revision
 		},
 		unit: { code: c.unit.code, name: c.unit.name, category: c.unit.category },
 		summary: r
@@ -34,7 +35,8 @@ export function presentReportCard(c: ReportCard): ReportCardView {
 					rankedCount: c.category?.count ?? 0,
 					award: shownAward(r.award, !c.period.published),
 					complete: r.complete,
-					categoryMeanDisplay: num(c.category?.mean_ipp)
+					categoryMeanDisplay: num(c.category?.mean_ipp),
+					tie: c.tie
 				}
 			: null,
 		aspects: c.aspects.map((a) => ({

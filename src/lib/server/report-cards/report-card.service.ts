@@ -1,4 +1,6 @@
 import type { Db } from '../db/connection';
+import { listPublications } from '../publication/publication.repository';
+import { tieNotes, type TieNote } from '../../domain/scoring/tie-notes';
 import type { SessionUser } from '../../domain/auth/user';
 import {
 	reportCardAccess,
@@ -50,10 +52,15 @@ export interface IndicatorLine extends IndicatorRow {
 export interface ReportCard {
 	government: string;
 	division: string | null;
-	period: ReportPeriod & { published: boolean; publishedAt: Date | null };
+	period: ReportPeriod & {
+		published: boolean;
+		publishedAt: Date | null;
+		revision: { number: number; reason: string | null } | null;
+	};
 	unit: ReportUnit;
 	result: UnitResult | null;
 	category: Pick<CategoryResult, 'name' | 'count' | 'mean_ipp'> | null;
+	tie: TieNote | null;
 	aspects: AspectLine[];
 	visitNos: number[];
 	indicators: IndicatorLine[];
@@ -115,12 +122,18 @@ export async function loadReportCard(
 	return {
 		government: settings.government_name?.trim() || DEFAULT_GOVERNMENT,
 		division: settings.division?.trim() || null,
-		period: { ...period, published, publishedAt: snap?.publishedAt ?? null },
+		period: {
+			...period,
+			published,
+			publishedAt: snap?.publishedAt ?? null,
+			revision: await revisionOf(db, period.id, snap)
+		},
 		unit,
 		result: found?.unit ?? null,
 		category: found
 			? { name: found.category.name, count: found.category.count, mean_ipp: found.category.mean_ipp }
 			: null,
+		tie: found ? (tieNotes(found.category.units).get(unit.code) ?? null) : null,
 		aspects: instrument.def.aspects
 			.filter((a) => a.weight > 0)
 			.map((a) => ({
@@ -146,6 +159,13 @@ export async function loadReportCard(
 				? await loadPlanView(db, planSummary.id, today)
 				: null
 	};
+}
+
+/** The newest revision and its reason when the results were revised (docs/rules.md §8.3). */
+async function revisionOf(db: Db, periodId: number, snap: { revision: number } | null) {
+	if (!snap || snap.revision < 2) return null;
+	const latest = (await listPublications(db, periodId))[0];
+	return { number: snap.revision, reason: latest?.reason ?? null };
 }
 
 async function loadTrend(db: Db, unitCode: string): Promise<TrendPoint[]> {

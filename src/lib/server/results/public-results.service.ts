@@ -13,6 +13,7 @@ import { listPublications, type PublicationRecord } from '../publication/publica
 import { loadResults, type ResultsDocument } from './results.service';
 import { computePeriodIkm } from '../survey/survey-results.service';
 import type { PeriodStatus } from '../db/schema';
+import type { RevisionChange } from '../../domain/publication/revision-changes';
 
 // The public results (/hasil/{period}) and the signed-out home page. Anyone sees a published
 // or archived period, from its frozen snapshot; administrators and viewers may preview others.
@@ -24,7 +25,7 @@ export interface PublicResults {
 	preview: boolean;
 	firstPublishedAt: Date | null;
 	/** Latest revision when the results were revised (revision > 1), else null. */
-	revised: { revision: number; at: Date; reason: string | null } | null;
+	revised: { revision: number; at: Date; reason: string | null; changes: RevisionChange[] } | null;
 	categories: PublicCategory[];
 	winners: AwardWinner[];
 	/** Citizen satisfaction (docs/rules.md §6) per unit of the same period: what the IKM API shows. */
@@ -90,7 +91,12 @@ export async function loadPublicResults(
 function revisionNote(newestFirst: PublicationRecord[]): PublicResults['revised'] {
 	const latest = newestFirst[0];
 	if (!latest || latest.revision < 2) return null;
-	return { revision: latest.revision, at: latest.publishedAt, reason: latest.reason };
+	return {
+		revision: latest.revision,
+		at: latest.publishedAt,
+		reason: latest.reason,
+		changes: latest.changes
+	};
 }
 
 export interface PublicHome {

@@ -8,7 +8,7 @@ import {
 	EVIDENCE_MAX_BYTES,
 	EVIDENCE_MAX_PER_INDICATOR,
 	isImage,
-	isSheetEditableIn
+	isVisitEditable
 } from '../../domain/score-sheet';
 import { findSheetOf, insertSheet } from './score-sheet.repository';
 import {
@@ -60,8 +60,7 @@ export async function addEvidence(
 			status: 400,
 			message: `Indikator ${input.indicatorCode} tidak ada pada instrumen periode ini.`
 		};
-	if (!isSheetEditableIn(visit.ctx.periodStatus))
-		return { ok: false, status: 409, message: PERIOD_LOCKED_MESSAGE };
+	if (!isVisitEditable(visit.ctx)) return { ok: false, status: 409, message: PERIOD_LOCKED_MESSAGE };
 	if (input.bytes.length === 0) return { ok: false, status: 400, message: 'Berkas kosong.' };
 	if (input.bytes.length > EVIDENCE_MAX_BYTES)
 		return {
@@ -147,8 +146,7 @@ export async function removeEvidence(
 	if (!found || found.assessorId !== input.userId || found.visitId !== input.visitId)
 		return { ok: false, status: 404, message: 'Bukti tidak ditemukan.' };
 	const ctx = await findVisitContext(db, found.visitId);
-	if (!ctx || !isSheetEditableIn(ctx.periodStatus))
-		return { ok: false, status: 409, message: PERIOD_LOCKED_MESSAGE };
+	if (!ctx || !isVisitEditable(ctx)) return { ok: false, status: 409, message: PERIOD_LOCKED_MESSAGE };
 	const sheet = await findSheetOf(db, found.visitId, input.userId);
 	if (sheet?.status === 'submitted') return { ok: false, status: 409, message: SHEET_LOCKED_MESSAGE };
 	await db.transaction().execute(async (trx) => {

@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/audit.repository';
 import { readTableFile, TableFileError } from '../files/table-file';
 import { mapConflictReasons } from '../accounts/assessor-conflict.repository';
 import { isPublished } from '../../domain/period-status';
+import { periodAcceptsSheets } from '../corrections/correction.service';
 
 // `import-scores` (README): one transaction; any problem rolls everything back.
 
@@ -45,7 +46,8 @@ export async function importScoresFile(
 	const { db, sqlite } = conn;
 	const period = await findPeriodByCode(db, input.periodCode);
 	if (!period) return { ok: false, problems: [`periode "${input.periodCode}" tidak ditemukan`] };
-	if (isPublished(period.status))
+	// docs/rules.md §8.3: a published period takes scores only inside an open correction.
+	if (isPublished(period.status) && !(await periodAcceptsSheets(db, period)))
 		return {
 			ok: false,
 			problems: [

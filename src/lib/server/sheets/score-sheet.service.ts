@@ -2,7 +2,7 @@ import type { Db } from '../db/connection';
 import {
 	diffEntries,
 	incompleteMessage,
-	isSheetEditableIn,
+	isVisitEditable,
 	NOTE_MAX,
 	submitProblems,
 	scoresOf,
@@ -71,7 +71,7 @@ export function checkValues(visit: AssessorVisit, values: SheetValues): Record<s
 }
 
 async function applyValues(trx: Db, visit: AssessorVisit, input: SaveInput, now: Date): Promise<SaveResult> {
-	if (!isSheetEditableIn(visit.ctx.periodStatus))
+	if (!isVisitEditable(visit.ctx))
 		return { ok: false, status: 409, kind: 'locked', message: PERIOD_LOCKED_MESSAGE };
 	let sheet = await findSheetOf(trx, input.visitId, input.userId);
 	if (!sheet) {

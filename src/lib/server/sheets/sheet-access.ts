@@ -1,6 +1,8 @@
 import type { Db } from '../db/connection';
 import { findVisitContext, isAssessorOfVisit, type VisitContext } from '../visits/visit.repository';
 import { findInstrumentById, type StoredInstrument } from '../periods/instrument.repository';
+import { listItemsOfPlans } from '../coaching/coaching-item.repository';
+import { restrictToIndicators } from '../../domain/score-sheet';
 
 export interface AssessorVisit {
 	ctx: VisitContext;
@@ -21,6 +23,11 @@ export async function openVisitForAssessor(
 	if (!ctx || !(await isAssessorOfVisit(db, visitId, userId))) return null;
 	const instrument = await findInstrumentById(db, ctx.instrumentId);
 	if (!instrument) return null;
+	if (ctx.kind === 'follow_up' && ctx.coachingPlanId !== null) {
+		// docs/rules.md §8.4: a follow-up sheet holds only the plan's indicators, under the usual rules.
+		const codes = new Set((await listItemsOfPlans(db, [ctx.coachingPlanId])).map((i) => i.indicatorCode));
+		return { ctx, instrument: { ...instrument, def: restrictToIndicators(instrument.def, codes) } };
+	}
 	return { ctx, instrument };
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { isSheetEditableIn } from '../../domain/score-sheet';
+import { isVisitEditable } from '../../domain/score-sheet';
 import { deleteSheet, findSheetById } from './score-sheet.repository';
 import { findVisitContext } from '../visits/visit.repository';
 import { removeVisitAssessor } from '../visits/visit-plan.repository';
@@ -25,8 +25,7 @@ export async function removeSheetFromVisit(
 	if (!sheet || sheet.visitId !== input.visitId)
 		return { ok: false, status: 404, message: 'Lembar penilaian tidak ditemukan.' };
 	const visit = (await findVisitContext(db, sheet.visitId))!;
-	if (!isSheetEditableIn(visit.periodStatus))
-		return { ok: false, status: 409, message: PERIOD_LOCKED_MESSAGE };
+	if (!isVisitEditable(visit)) return { ok: false, status: 409, message: PERIOD_LOCKED_MESSAGE };
 	const conflict = await findAssessorConflict(db, sheet.assessorId, visit.unitId);
 	await db.transaction().execute(async (trx) => {
 		await deleteSheet(trx, sheet.id);

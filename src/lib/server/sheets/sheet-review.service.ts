@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { isSheetEditableIn } from '../../domain/score-sheet';
+import { isVisitEditable } from '../../domain/score-sheet';
 import {
 	deleteAspectSums,
 	findSheetById,
@@ -54,8 +54,7 @@ export async function reopenSheet(
 	if (sheet.status !== 'submitted')
 		return { ok: false, status: 409, message: 'Lembar ini belum dikirim, jadi tidak perlu dibuka kembali.' };
 	const visit = (await findVisitContext(db, sheet.visitId))!;
-	if (!isSheetEditableIn(visit.periodStatus))
-		return { ok: false, status: 409, message: PERIOD_LOCKED_MESSAGE };
+	if (!isVisitEditable(visit)) return { ok: false, status: 409, message: PERIOD_LOCKED_MESSAGE };
 	// Spec 8.5: reopening would hand the unit back to an assessor with a declared conflict.
 	const conflict = await findAssessorConflict(db, sheet.assessorId, visit.unitId);
 	if (conflict)

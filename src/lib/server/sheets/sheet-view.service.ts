@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import {
 	isRequired,
-	isSheetEditableIn,
+	isVisitEditable,
 	type EvidenceView,
 	type SheetIndicatorView,
 	type SheetView
@@ -36,7 +36,7 @@ export async function loadAssessorSheet(db: Db, visitId: number, userId: number)
 	if (!visit) return null;
 	const { ctx, instrument } = visit;
 	const sheet = await findSheetOf(db, visitId, userId);
-	const periodOpen = isSheetEditableIn(ctx.periodStatus);
+	const periodOpen = isVisitEditable(ctx);
 	const submitted = sheet?.status === 'submitted';
 	return {
 		visit: {

@@ -1,5 +1,4 @@
 import type { Db } from '../db/connection';
-import { isSheetEditableIn } from '../../domain/score-sheet';
 import { findPeriodDetailByCode, type PeriodDetail } from '../periods/period-settings.repository';
 import {
 	findVisitOfPeriod,
@@ -9,6 +8,7 @@ import {
 	type ScheduledVisit
 } from './visit-plan.repository';
 import { recordAudit } from '../audit/audit.repository';
+import { periodAcceptsSheets } from '../corrections/correction.service';
 import {
 	closedPeriod,
 	isUnavailableOn,
@@ -44,7 +44,7 @@ export async function removeAssessorFromVisit(
 ): Promise<VisitEditResult> {
 	const found = await load(db, code, visitId);
 	if (!found) return notFound;
-	if (!isSheetEditableIn(found.period.status)) return closedPeriod(found.period);
+	if (!(await periodAcceptsSheets(db, found.period))) return closedPeriod(found.period);
 	if (await hasSheetOnVisit(db, visitId, userId))
 		return {
 			ok: false,
@@ -81,7 +81,7 @@ export async function moveVisit(
 	const found = await load(db, code, visitId);
 	if (!found) return notFound;
 	const { period, visit } = found;
-	if (!isSheetEditableIn(period.status)) return closedPeriod(period);
+	if (!(await periodAcceptsSheets(db, period))) return closedPeriod(period);
 	const dateProblem = plannedDateProblem(period, date);
 	if (dateProblem) return { ok: false, status: 400, errors: { date: dateProblem } };
 	for (const a of visit.assessors)

@@ -56,14 +56,27 @@ export async function listVisitsOfAssessor(db: Db, userId: number): Promise<Assi
 					.where('score.score', 'is not', null)
 					.select(eb.fn.countAll<number>().as('n'))
 					.as('scored'),
+			// A follow-up sheet holds only its plan's indicators (docs/rules.md §8.4).
 			(eb) =>
 				eb
-					.selectFrom('indicator')
-					.innerJoin('aspect', 'aspect.id', 'indicator.aspect_id')
-					.whereRef('indicator.instrument_id', '=', 'period.instrument_id')
-					.where('indicator.weight', '>', 0)
-					.where('aspect.weight', '>', 0)
-					.select(eb.fn.countAll<number>().as('n'))
+					.case()
+					.when('visit.kind', '=', 'follow_up')
+					.then(
+						eb
+							.selectFrom('coaching_item')
+							.whereRef('coaching_item.plan_id', '=', 'visit.coaching_plan_id')
+							.select(eb.fn.countAll<number>().as('n'))
+					)
+					.else(
+						eb
+							.selectFrom('indicator')
+							.innerJoin('aspect', 'aspect.id', 'indicator.aspect_id')
+							.whereRef('indicator.instrument_id', '=', 'period.instrument_id')
+							.where('indicator.weight', '>', 0)
+							.where('aspect.weight', '>', 0)
+							.select(eb.fn.countAll<number>().as('n'))
+					)
+					.end()
 					.as('required')
 		])
 		.where('visit_assessor.user_id', '=', userId)
@@ -136,6 +149,10 @@ export interface VisitContext {
 	visitNo: number;
 	kind: 'regular' | 'follow_up';
 	plannedOn: string | null;
+	/** A correction of the published period is open (docs/rules.md §8.3). */
+	correctionOpen: boolean;
+	/** Follow-up visits: the coaching plan whose indicators the sheet re-scores (docs/rules.md §8.4). */
+	coachingPlanId: number | null;
 }
 
 export async function findVisitContext(db: Db, visitId: number): Promise<VisitContext | null> {
@@ -162,11 +179,21 @@ export async function findVisitContext(db: Db, visitId: number): Promise<VisitCo
 			'category.name as category',
 			'visit.visit_no as visitNo',
 			'visit.kind',
-			'visit.planned_on as plannedOn'
+			'visit.planned_on as plannedOn',
+			'visit.coaching_plan_id as coachingPlanId',
+			(eb) =>
+				eb
+					.selectFrom('period_correction')
+					.whereRef('period_correction.period_id', '=', 'visit.period_id')
+					.where('period_correction.status', '=', 'open')
+					.select(eb.fn.countAll<number>().as('n'))
+					.as('openCorrections')
 		])
 		.where('visit.id', '=', visitId)
 		.executeTakeFirst();
-	return r ? { ...r, category: r.category ?? '' } : null;
+	if (!r) return null;
+	const { openCorrections, ...rest } = r;
+	return { ...rest, category: r.category ?? '', correctionOpen: Number(openCorrections ?? 0) > 0 };
 }
 
 export async function isAssessorOfVisit(db: Db, visitId: number, userId: number): Promise<boolean> {

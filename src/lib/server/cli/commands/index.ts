@@ -13,6 +13,7 @@ import { runIkm, runSurveyLink } from './survey';
 import { runImportComplaints } from './import-complaints';
 import { runTriangulation } from './triangulation';
 import { runInvite } from './invite';
+import { runCorrection } from './correction';
 
 export interface Command {
 	summary: string;
@@ -45,6 +46,10 @@ export const commands: Record<string, Command> = {
 	publish: {
 		summary: 'terbitkan: --period C [--confirm-open-flags --reason TEKS] [--revision --reason TEKS]',
 		run: runPublish
+	},
+	correction: {
+		summary: 'koreksi periode terbit: --period C --open|--abandon --reason TEKS',
+		run: runCorrection
 	},
 	backup: { summary: 'salinan daring basis data: backup FILE', run: runBackup },
 	restore: {

@@ -56,6 +56,7 @@ export async function runPublish(ctx: CliContext): Promise<void> {
 		ctx.out(
 			`Periode ${periodCode} terbit (revisi ${r.revision}` +
 				(r.openFlagsConfirmed ? `, ${r.openFlagsConfirmed} selisih terbuka dikonfirmasi` : '') +
+				(r.revision > 1 ? `, ${r.changed} unit berubah` : '') +
 				').'
 		);
 	} finally {

@@ -23,6 +23,7 @@ export const load: PageServerLoad = async (event) => {
 			periodCode: v.periodCode,
 			periodName: v.periodName,
 			periodStatus: v.periodStatus,
+			correctionOpen: v.correctionOpen,
 			unitCode: v.unitCode,
 			unitName: v.unitName,
 			category: v.category,

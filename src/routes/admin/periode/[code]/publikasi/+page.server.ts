@@ -7,6 +7,9 @@ import { parseForm, type FieldErrors } from '$lib/server/http/forms';
 import { loadPublicationPage } from '$lib/server/publication/publication-page.service';
 import { publishPeriod } from '$lib/server/publication/publication.service';
 import { parsePreflightClasses } from '$lib/domain/publication/preflight';
+import { findPeriodByCode } from '$lib/server/periods/period.repository';
+import { loadCorrectionPanel } from '$lib/server/corrections/correction-page.service';
+import { abandonCorrection, openCorrection } from '$lib/server/corrections/correction.service';
 
 const publishForm = z.object({
 	confirm: z.literal('ya', { message: 'Konfirmasi penerbitan belum diberikan.' }),
@@ -20,14 +23,50 @@ export const load: PageServerLoad = async (event) => {
 	const found = await loadPublicationPage(getDb(), event.params.code, new Date());
 	if (!found) error(404, `Periode "${event.params.code}" tidak ditemukan.`);
 	const step = event.url.searchParams.get('konfirmasi');
+	const period = (await findPeriodByCode(getDb(), event.params.code))!;
 	return {
 		...found,
+		correction: await loadCorrectionPanel(getDb(), period),
+		corrected: event.url.searchParams.get('koreksi'),
 		step: step === 'terbit' || step === 'revisi' ? step : null,
 		done: event.url.searchParams.get('terbit')
 	};
 };
 
+const correctionForm = z.object({
+	reason: z
+		.string()
+		.trim()
+		.min(5, 'Alasan wajib diisi (minimal 5 karakter).')
+		.max(2000, 'Alasan paling panjang 2000 karakter.')
+});
+
 export const actions: Actions = {
+	// docs/rules.md §8.3: open or abandon a correction of the published period, with a reason.
+	openCorrection: async (event) => {
+		const user = requireRole(event, 'admin');
+		const form = parseForm(correctionForm, await event.request.formData());
+		if (!form.ok) return fail(400, { errors: { open: form.errors.reason } as FieldErrors });
+		const r = await openCorrection(
+			getDb(),
+			{ periodCode: event.params.code, userId: user.id, reason: form.data.reason },
+			new Date()
+		);
+		if (!r.ok) return fail(r.status, { errors: { open: r.error } as FieldErrors });
+		redirect(303, `${event.url.pathname}?koreksi=dibuka`);
+	},
+	abandonCorrection: async (event) => {
+		const user = requireRole(event, 'admin');
+		const form = parseForm(correctionForm, await event.request.formData());
+		if (!form.ok) return fail(400, { errors: { abandon: form.errors.reason } as FieldErrors });
+		const r = await abandonCorrection(
+			getDb(),
+			{ periodCode: event.params.code, userId: user.id, reason: form.data.reason },
+			new Date()
+		);
+		if (!r.ok) return fail(r.status, { errors: { correction: r.error } as FieldErrors });
+		redirect(303, `${event.url.pathname}?koreksi=dibatalkan`);
+	},
 	publish: async (event) => {
 		const user = requireRole(event, 'admin');
 		const data = await event.request.formData();

@@ -1,0 +1,35 @@
+import { CliError, type CliContext } from '../cli-error';
+import { parseOptions, requireOption } from '../args';
+import { openMigrated } from '../open';
+import { abandonCorrection, openCorrection } from '../../corrections/correction.service';
+
+// `correction --period C --open --reason TEXT` / `--abandon --reason TEXT` (README, docs/rules.md
+// §8.3): while a correction is open, sheets of the published period can be reopened, added or
+// replaced by `import-scores --replace`; `publish --revision` ends it.
+
+export async function runCorrection(ctx: CliContext): Promise<void> {
+	const { values } = parseOptions(ctx.args, {
+		period: { type: 'string' },
+		open: { type: 'boolean' },
+		abandon: { type: 'boolean' },
+		reason: { type: 'string' }
+	});
+	const periodCode = requireOption(values, 'period');
+	if (values.open === values.abandon) throw new CliError(['pilih tepat satu dari --open atau --abandon']);
+	if (!values.reason?.trim()) throw new CliError(['opsi --reason wajib diisi']);
+	const { db } = await openMigrated();
+	try {
+		const input = { periodCode, userId: null, reason: values.reason };
+		const r = values.open
+			? await openCorrection(db, input, ctx.now)
+			: await abandonCorrection(db, input, ctx.now);
+		if (!r.ok) throw new CliError([r.error]);
+		ctx.out(
+			values.open
+				? `Koreksi periode ${r.periodCode} dibuka (revisi terbit ${r.revision} tetap tampil publik sampai revisi berikutnya).`
+				: `Koreksi periode ${r.periodCode} dibatalkan; lembar penilaian kembali seperti pada revisi ${r.revision}.`
+		);
+	} finally {
+		await db.destroy();
+	}
+}

@@ -1,0 +1,59 @@
+import type { Db } from '../db/connection';
+import type { PeriodDetail } from '../periods/period.repository';
+import { findLatestSnapshot } from '../periods/period.repository';
+import { computeResultsDocument, type ResultsDocument } from '../results/results.service';
+import { formatDateTimeId } from '../../domain/format';
+import {
+	changeLines,
+	diffPublishedResults,
+	type ChangeLine
+} from '../../domain/publication/revision-changes';
+import { findOpenCorrection, listCorrections } from './correction.repository';
+
+// The correction panel of the publication page (docs/rules.md §8.3): whether a correction is
+// open, what publishing it would change against the published revision, and past corrections.
+
+export interface CorrectionPanel {
+	canOpen: boolean;
+	open: { reason: string; by: string; at: string; baseRevision: number } | null;
+	/** Open correction only: units whose standing the next revision would change. */
+	pending: ChangeLine[];
+	history: {
+		at: string;
+		by: string;
+		reason: string;
+		outcome: 'published' | 'abandoned';
+		closeReason: string | null;
+	}[];
+}
+
+export async function loadCorrectionPanel(db: Db, period: PeriodDetail): Promise<CorrectionPanel> {
+	const open = await findOpenCorrection(db, period.id);
+	let pending: ChangeLine[] = [];
+	if (open) {
+		const snapshot = await findLatestSnapshot(db, period.id);
+		const now = await computeResultsDocument(db, period, 'published');
+		if (snapshot) pending = changeLines(diffPublishedResults(JSON.parse(snapshot) as ResultsDocument, now));
+	}
+	return {
+		canOpen: period.status === 'published' && !open,
+		open: open
+			? {
+					reason: open.reason,
+					by: open.openedBy ?? 'baris perintah',
+					at: formatDateTimeId(open.openedAt),
+					baseRevision: open.baseRevision
+				}
+			: null,
+		pending,
+		history: (await listCorrections(db, period.id))
+			.filter((c) => c.status !== 'open')
+			.map((c) => ({
+				at: formatDateTimeId(c.openedAt),
+				by: c.openedBy ?? 'baris perintah',
+				reason: c.reason,
+				outcome: c.status === 'published' ? 'published' : 'abandoned',
+				closeReason: c.closeReason
+			}))
+	};
+}

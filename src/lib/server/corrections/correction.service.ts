@@ -1,0 +1,123 @@
+import type { Db } from '../db/connection';
+import { inTransaction } from '../db/transaction';
+import { findPeriodByCode, latestPublicationRevision, type PeriodDetail } from '../periods/period.repository';
+import { invalidatePeriodResults } from '../results/result-cache.repository';
+import { recordAudit } from '../audit/audit.repository';
+import {
+	closeCorrection,
+	findCorrectionBackup,
+	findOpenCorrection,
+	insertCorrection
+} from './correction.repository';
+import type { PeriodStatus } from '../../domain/period-status';
+import { isSheetEditableIn } from '../../domain/score-sheet';
+import { captureSheets, restoreSheets, type SheetBackup } from './correction-backup.repository';
+
+// docs/rules.md §8.3: a published period's scores change only inside a correction, opened with a
+// reason and audited. While it is open its sheets can be reopened, added or replaced by import;
+// the public pages keep the last revision. It ends by publishing the next revision
+// (publication.service) or by abandoning it, which puts every sheet back as it was.
+
+export type CorrectionResult =
+	{ ok: true; periodCode: string; revision: number } | { ok: false; status: 400 | 404 | 409; error: string };
+
+const REASON_MIN = 5;
+
+function reasonProblem(reason: string): CorrectionResult | null {
+	if (reason.length < REASON_MIN)
+		return { ok: false, status: 400, error: `Alasan koreksi wajib diisi (minimal ${REASON_MIN} karakter).` };
+	if (reason.length > 2000) return { ok: false, status: 400, error: 'Alasan paling panjang 2000 karakter.' };
+	return null;
+}
+
+export interface CorrectionInput {
+	periodCode: string;
+	userId: number | null;
+	reason: string;
+}
+
+/** Both actions: a reason, then the period, in one transaction. */
+function withPeriod(
+	db: Db,
+	input: CorrectionInput,
+	act: (trx: Db, period: PeriodDetail, reason: string) => Promise<CorrectionResult>
+): Promise<CorrectionResult> {
+	const reason = input.reason.trim();
+	const bad = reasonProblem(reason);
+	if (bad) return Promise.resolve(bad);
+	return inTransaction(db, async (trx) => {
+		const period = await findPeriodByCode(trx, input.periodCode);
+		if (!period) return { ok: false, status: 404, error: `Periode "${input.periodCode}" tidak ditemukan.` };
+		return act(trx, period, reason);
+	});
+}
+
+export function openCorrection(db: Db, input: CorrectionInput, now: Date): Promise<CorrectionResult> {
+	return withPeriod(db, input, async (trx, period, reason) => {
+		if (period.status !== 'published')
+			return {
+				ok: false,
+				status: 409,
+				error: `Periode ${period.code} berstatus ${period.status}; koreksi hanya dibuka pada periode yang sudah terbit.`
+			};
+		if (await findOpenCorrection(trx, period.id))
+			return { ok: false, status: 409, error: `Koreksi periode ${period.code} sudah terbuka.` };
+		const revision = await latestPublicationRevision(trx, period.id);
+		const backup = await captureSheets(trx, period.id);
+		await insertCorrection(
+			trx,
+			{
+				periodId: period.id,
+				baseRevision: revision,
+				reason,
+				openedBy: input.userId,
+				backup: JSON.stringify(backup)
+			},
+			now
+		);
+		await recordAudit(
+			trx,
+			{
+				userId: input.userId,
+				action: 'correction.open',
+				entity: 'period',
+				entityId: period.id,
+				detail: { code: period.code, revision, reason }
+			},
+			now
+		);
+		return { ok: true, periodCode: period.code, revision };
+	});
+}
+
+export function abandonCorrection(db: Db, input: CorrectionInput, now: Date): Promise<CorrectionResult> {
+	return withPeriod(db, input, async (trx, period, reason) => {
+		const open = await findOpenCorrection(trx, period.id);
+		if (!open) return { ok: false, status: 409, error: `Periode ${period.code} tidak sedang dikoreksi.` };
+		const backup = JSON.parse(await findCorrectionBackup(trx, open.id)) as SheetBackup;
+		await restoreSheets(trx, period.id, backup);
+		await closeCorrection(trx, { id: open.id, status: 'abandoned', closedBy: input.userId, reason }, now);
+		await invalidatePeriodResults(trx, period.id);
+		await recordAudit(
+			trx,
+			{
+				userId: input.userId,
+				action: 'correction.abandon',
+				entity: 'period',
+				entityId: period.id,
+				detail: { code: period.code, revision: open.baseRevision, reason, opened: open.reason }
+			},
+			now
+		);
+		return { ok: true, periodCode: period.code, revision: open.baseRevision };
+	});
+}
+
+/** docs/rules.md §8.3: sheets of a period can change while it runs, or inside an open correction. */
+export async function periodAcceptsSheets(
+	db: Db,
+	period: { id: number; status: PeriodStatus }
+): Promise<boolean> {
+	const correctionOpen = period.status === 'published' && (await findOpenCorrection(db, period.id)) !== null;
+	return isSheetEditableIn(period.status, correctionOpen);
+}

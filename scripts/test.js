@@ -4,19 +4,21 @@ import { existsSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium } from '../tests/e2e/support/chromium-path.js';
+import { findPostgresBin, INSTALL_HINT, startCluster } from './pg-cluster.js';
 
 const out = mkdtempSync(join(tmpdir(), 'rapor-test-'));
 let passed = 0;
 let failed = 0;
 let ok = true;
 
-function vitest(label, args) {
+function vitest(label, args, env = process.env) {
 	const json = join(out, `${label}.json`);
 	const run = spawnSync(
 		'npx',
 		['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`],
 		{
-			stdio: 'inherit'
+			stdio: 'inherit',
+			env
 		}
 	);
 	if (existsSync(json)) {
@@ -29,6 +31,26 @@ function vitest(label, args) {
 }
 
 vitest('unit-integration', ['--project', 'unit', '--project', 'integration']);
+
+// The integration suite again on PostgreSQL, a throwaway cluster started here (README "When one
+// machine is not enough"): every test file gets its own database (tests/integration/support).
+const pgBin = findPostgresBin();
+if (!pgBin) {
+	console.error(`\n${INSTALL_HINT}\n`);
+	ok = false;
+	failed += 1;
+} else {
+	console.log('\nIntegration tests on PostgreSQL');
+	const cluster = await startCluster(pgBin);
+	try {
+		vitest('integration-postgres', ['--project', 'integration'], {
+			...process.env,
+			TEST_DATABASE_URL: cluster.url
+		});
+	} finally {
+		cluster.stop();
+	}
+}
 
 // Found once here (unpacking @sparticuz/chromium when there is no system Chromium) and handed on.
 const chromium = await findChromium();

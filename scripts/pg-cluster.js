@@ -25,12 +25,13 @@ export function findPostgresBin() {
 	return found && existsSync(join(found, '..', 'pg_ctl')) ? join(found, '..') : null;
 }
 
+/** @returns {Promise<number>} */
 function freePort() {
 	return new Promise((resolve, reject) => {
 		const s = createServer();
 		s.once('error', reject);
 		s.listen(0, '127.0.0.1', () => {
-			const { port } = s.address();
+			const { port } = /** @type {import('node:net').AddressInfo} */ (s.address());
 			s.close(() => resolve(port));
 		});
 	});
@@ -56,6 +57,7 @@ export async function startCluster(bin = findPostgresBin()) {
 		chownSync(dir, uid, gid);
 		chmodSync(dir, 0o700);
 	}
+	/** @param {string} cmd @param {string[]} args */
 	const run = (cmd, args) => {
 		const r = asRoot
 			? spawnSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { encoding: 'utf8' })

@@ -30,26 +30,29 @@ function vitest(label, args, env = process.env) {
 	if (run.status !== 0) ok = false;
 }
 
-vitest('unit-integration', ['--project', 'unit', '--project', 'integration']);
-
-// The integration suite again on PostgreSQL, a throwaway cluster started here (README "When one
-// machine is not enough"): every test file gets its own database (tests/integration/support).
+// PostgreSQL, a throwaway cluster started here (README "When one machine is not enough"): the
+// integration suite runs on SQLite and then again on PostgreSQL, each test file in its own database
+// (tests/integration/support); tests that move data between the engines use it on both runs.
 const pgBin = findPostgresBin();
-if (!pgBin) {
-	console.error(`\n${INSTALL_HINT}\n`);
-	ok = false;
-	failed += 1;
-} else {
-	console.log('\nIntegration tests on PostgreSQL');
-	const cluster = await startCluster(pgBin);
-	try {
+const cluster = pgBin ? await startCluster(pgBin) : null;
+try {
+	vitest('unit-integration', ['--project', 'unit', '--project', 'integration'], {
+		...process.env,
+		...(cluster ? { TEST_POSTGRES_URL: cluster.url } : {})
+	});
+	if (!cluster) {
+		console.error(`\n${INSTALL_HINT}\n`);
+		ok = false;
+		failed += 1;
+	} else {
+		console.log('\nIntegration tests on PostgreSQL');
 		vitest('integration-postgres', ['--project', 'integration'], {
 			...process.env,
 			TEST_DATABASE_URL: cluster.url
 		});
-	} finally {
-		cluster.stop();
 	}
+} finally {
+	cluster?.stop();
 }
 
 // Found once here (unpacking @sparticuz/chromium when there is no system Chromium) and handed on.

@@ -4,19 +4,21 @@ import { existsSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium } from '../tests/e2e/support/chromium-path.js';
+import { findPostgresBin, INSTALL_HINT, startCluster } from './pg-cluster.js';
 
 const out = mkdtempSync(join(tmpdir(), 'rapor-test-'));
 let passed = 0;
 let failed = 0;
 let ok = true;
 
-function vitest(label, args) {
+function vitest(label, args, env = process.env) {
 	const json = join(out, `${label}.json`);
 	const run = spawnSync(
 		'npx',
 		['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`],
 		{
-			stdio: 'inherit'
+			stdio: 'inherit',
+			env
 		}
 	);
 	if (existsSync(json)) {
@@ -28,7 +30,30 @@ function vitest(label, args) {
 	if (run.status !== 0) ok = false;
 }
 
-vitest('unit-integration', ['--project', 'unit', '--project', 'integration']);
+// PostgreSQL, a throwaway cluster started here (README "When one machine is not enough"): the
+// integration suite runs on SQLite and then again on PostgreSQL, each test file in its own database
+// (tests/integration/support); tests that move data between the engines use it on both runs.
+const pgBin = findPostgresBin();
+const cluster = pgBin ? await startCluster(pgBin) : null;
+try {
+	vitest('unit-integration', ['--project', 'unit', '--project', 'integration'], {
+		...process.env,
+		...(cluster ? { TEST_POSTGRES_URL: cluster.url } : {})
+	});
+	if (!cluster) {
+		console.error(`\n${INSTALL_HINT}\n`);
+		ok = false;
+		failed += 1;
+	} else {
+		console.log('\nIntegration tests on PostgreSQL');
+		vitest('integration-postgres', ['--project', 'integration'], {
+			...process.env,
+			TEST_DATABASE_URL: cluster.url
+		});
+	}
+} finally {
+	cluster?.stop();
+}
 
 // Found once here (unpacking @sparticuz/chromium when there is no system Chromium) and handed on.
 const chromium = await findChromium();

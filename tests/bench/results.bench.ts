@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../../src/lib/server/db/connection';
+import { openSqlite } from '../../src/lib/server/db/connection';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import { seedInstruments } from '../../db/seeds/demo-city';
 import { findInstrumentByCode } from '../../src/lib/server/periods/instrument.repository';
@@ -103,7 +103,7 @@ export async function run({ log }: { log: (s: string) => void }) {
 	const dbPath = join(dir, 'bench.db');
 	const csv = join(dir, 'scores.csv');
 	const now = new Date();
-	const conn = openDatabase(dbPath);
+	const conn = openSqlite(dbPath);
 	try {
 		await migrateToLatest(conn.db);
 		await seedInstruments(conn.db, now);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { openDatabase } from '../../../src/lib/server/db/connection';
+import { openSqlite } from '../../../src/lib/server/db/connection';
 import { migrateToLatest } from '../../../src/lib/server/db/migrate';
 
 // The floors of the benchmark: what SQLite does with no application code around it.
@@ -36,7 +36,7 @@ export function sqlPassSeconds(sqlite: Database.Database, periodId: number): num
 
 /** Raw bulk insert rate into `score` (same schema) in one transaction: scores per second. */
 export async function rawInsertRate(path: string, count: number): Promise<number> {
-	const { sqlite, db } = openDatabase(path);
+	const { sqlite, db } = openSqlite(path);
 	try {
 		await migrateToLatest(db);
 		const k = 37;

@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import type { OpenDatabase } from '../../../src/lib/server/db/connection';
+import type { OpenSqlite } from '../../../src/lib/server/db/connection';
 import type { InstrumentDef } from '../../../src/lib/domain/instrument';
 
 // A national-scale period for the benchmark: units in five categories and a score file with
@@ -21,7 +21,7 @@ function mulberry32(seed: number): () => number {
 export const unitCode = (i: number) => `U${String(i).padStart(6, '0')}`;
 
 /** Inserts the units with plain prepared statements (the bench measures score import, not this). */
-export function insertUnits(conn: OpenDatabase, count: number): void {
+export function insertUnits(conn: OpenSqlite, count: number): void {
 	const { sqlite } = conn;
 	const now = Date.now();
 	sqlite.transaction(() => {

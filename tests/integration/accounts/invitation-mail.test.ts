@@ -75,7 +75,7 @@ describe('password links by e-mail', () => {
 describe('npm run admin -- invite', { timeout: 60_000 }, () => {
 	const admin = (...args: string[]) =>
 		spawnSync('node', ['--import', 'tsx', 'src/lib/server/cli/main.ts', ...args], {
-			env: { ...process.env, DATABASE_PATH: t.path, ORIGIN },
+			env: { ...process.env, ...t.env, ORIGIN },
 			encoding: 'utf8'
 		});
 

@@ -149,7 +149,7 @@ describe('complaint import and triangulation against a hand computation', { time
 		);
 		const admin = (...args: string[]) =>
 			spawnSync('node', ['--import', 'tsx', 'src/lib/server/cli/main.ts', ...args], {
-				env: { ...process.env, DATABASE_PATH: t.path },
+				env: { ...process.env, ...t.env },
 				encoding: 'utf8'
 			});
 		const run = admin('import-complaints', file);

@@ -2,14 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../../../src/lib/server/cli/prepare';
-import { openDatabase, type OpenDatabase } from '../../../src/lib/server/db/connection';
+import { openSqlite, type OpenSqlite } from '../../../src/lib/server/db/connection';
 import { checkHealth } from '../../../src/lib/server/health/health.service';
 import { runScheduledBackup } from '../../../src/lib/server/backup/backup-schedule';
 import { tempSetup } from './support';
 
 // GET /healthz (README "Production"): the checks on a real database and real folders.
 let s: ReturnType<typeof tempSetup>;
-let opened: OpenDatabase;
+let opened: OpenSqlite;
 const now = new Date();
 beforeEach(() => {
 	s = tempSetup();
@@ -22,7 +22,7 @@ afterEach(async () => {
 async function serve() {
 	mkdirSync(s.config.uploadDir, { recursive: true }); // as npm start's folder check does
 	await prepareDatabase({ config: s.config, log: () => {} });
-	opened = openDatabase(s.config.databasePath);
+	opened = openSqlite(s.config.databasePath);
 }
 
 describe('the health report', () => {
@@ -49,7 +49,7 @@ describe('the health report', () => {
 	});
 
 	it('is unhealthy while migrations are pending', async () => {
-		opened = openDatabase(s.config.databasePath);
+		opened = openSqlite(s.config.databasePath);
 		const report = await checkHealth({ ...s.config, db: opened.db }, now);
 		expect(report.status).toBe('unhealthy');
 		expect(report.checks.database.ok).toBe(true);

@@ -24,7 +24,7 @@ afterAll(() => t.cleanup());
 
 const admin = (...args: string[]) =>
 	spawnSync('node', ['--import', 'tsx', 'src/lib/server/cli/main.ts', ...args], {
-		env: { ...process.env, DATABASE_PATH: t.path, ORIGIN: 'https://survei.kota.go.id' },
+		env: { ...process.env, ...t.env, ORIGIN: 'https://survei.kota.go.id' },
 		encoding: 'utf8'
 	});
 

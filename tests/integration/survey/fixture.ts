@@ -15,11 +15,11 @@ export const NO_LIMITS: SurveyLimits = {
 
 export const answers = (v = '3') => Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`u${i + 1}`, v]));
 
-export interface SurveyFixture extends TestDb {
+export type SurveyFixture = TestDb & {
 	units: { a: { id: number; token: string }; b: { id: number; token: string } };
 	periods: { past: number; current: number };
 	adminId: number;
-}
+};
 
 /** Two units, a past period (closed window) and a current one whose window contains NOW. */
 export async function createSurveyFixture(): Promise<SurveyFixture> {

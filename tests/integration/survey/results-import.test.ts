@@ -158,10 +158,10 @@ describe('administration', () => {
 	it('rotates a unit token so that the old link stops working', async () => {
 		const unit = (await findSurveyUnitByCode(t.db, 'KEL-01'))!;
 		await rotateSurveyToken(t.db, t.adminId, unit, NOW);
-		expect(openSurvey(t, t.units.a.token, NOW)).toBeNull();
+		expect(await openSurvey(t, t.units.a.token, NOW)).toBeNull();
 		const fresh = (await findSurveyUnitByCode(t.db, 'KEL-01'))!.surveyToken;
 		expect(fresh).not.toBe(t.units.a.token);
-		expect(openSurvey(t, fresh, NOW)?.unit.code).toBe('KEL-01');
+		expect((await openSurvey(t, fresh, NOW))?.unit.code).toBe('KEL-01');
 	});
 
 	it('validates survey windows and closes the survey when the window moves', async () => {
@@ -175,7 +175,7 @@ describe('administration', () => {
 		expect(
 			await changeSurveyWindow(t.db, t.adminId, p, { from: '2026-11-01', to: '2026-11-30' }, NOW)
 		).toEqual({ ok: true });
-		expect(openSurvey(t, t.units.a.token, NOW)?.period).toBeNull(); // NOW is 15 October
+		expect((await openSurvey(t, t.units.a.token, NOW))?.period).toBeNull(); // NOW is 15 October
 	});
 
 	it('moderates suggestions of the period only', async () => {

@@ -30,11 +30,13 @@ async function submit(
 
 describe('the survey link and its window', () => {
 	it('opens the period whose window contains the moment, and nothing for an unknown link', async () => {
-		expect(openSurvey(t, t.units.a.token, NOW)?.period?.code).toBe('P-2026');
-		expect(openSurvey(t, t.units.a.token, new Date('2025-08-01T03:00:00Z'))?.period?.code).toBe('P-2025');
-		expect(openSurvey(t, t.units.a.token, new Date('2026-01-10T03:00:00Z'))?.period).toBeNull();
-		expect(openSurvey(t, 'no-such-token-x', NOW)).toBeNull();
-		expect(openSurvey(t, '../../etc', NOW)).toBeNull();
+		expect((await openSurvey(t, t.units.a.token, NOW))?.period?.code).toBe('P-2026');
+		expect((await openSurvey(t, t.units.a.token, new Date('2025-08-01T03:00:00Z')))?.period?.code).toBe(
+			'P-2025'
+		);
+		expect((await openSurvey(t, t.units.a.token, new Date('2026-01-10T03:00:00Z')))?.period).toBeNull();
+		expect(await openSurvey(t, 'no-such-token-x', NOW)).toBeNull();
+		expect(await openSurvey(t, '../../etc', NOW)).toBeNull();
 	});
 
 	it('files a response under the period of the moment it was given (Jakarta dates)', async () => {

@@ -83,7 +83,7 @@ describe('the survey form', () => {
 describe('survey windows (spec 8.6)', () => {
 	it('collects nothing while a period is still a draft', async () => {
 		await setPeriodStatus(t.db, t.periods.current, 'draft', NOW);
-		expect(openSurvey(t, t.units.a.token, NOW)?.period).toBeNull();
+		expect((await openSurvey(t, t.units.a.token, NOW))?.period).toBeNull();
 		const token = await issueFormToken(t, t.units.a.id, NOW);
 		const r = await submitSurvey(
 			t,

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection';
 import type { AffiliationType, Role, SessionUser, User } from '../../domain/auth/user';
 import type { UserRow } from '../db/schema';
+import { likeOperator } from '../db/dialect';
 
 function toUser(row: UserRow, unitCodes: string[]): User {
 	return {
@@ -63,7 +64,9 @@ export async function listUsers(db: Db, f: UserListFilter): Promise<{ users: Use
 	if (!f.includeInactive) q = q.where('active', '=', 1);
 	if (f.query) {
 		const like = `%${f.query.replace(/[%_\\]/g, (c) => '\\' + c)}%`;
-		q = q.where((eb) => eb.or([eb('name', 'like', eb.val(like)), eb('email', 'like', eb.val(like))]));
+		q = q.where((eb) =>
+			eb.or([eb('name', likeOperator(db), eb.val(like)), eb('email', likeOperator(db), eb.val(like))])
+		);
 	}
 	const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
 	const rows = await q.selectAll().orderBy('name').limit(f.limit).offset(f.offset).execute();

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { openDatabase } from '../db/connection';
+import { openSqlite } from '../db/connection';
 import { backupInto, listBackups, pruneBackups } from './database-backup';
 
 export interface BackupSchedule {
@@ -13,7 +13,7 @@ export interface BackupSchedule {
 
 /** One scheduled backup: online copy, then the oldest beyond `keep` removed. */
 export async function runScheduledBackup(s: BackupSchedule, now: Date): Promise<string> {
-	const { sqlite, db } = openDatabase(s.databasePath);
+	const { sqlite, db } = openSqlite(s.databasePath);
 	try {
 		const { path, pages } = await backupInto(sqlite, s.backupDir, 'auto', now);
 		const removed = pruneBackups(s.backupDir, s.keep);

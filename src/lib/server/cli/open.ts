@@ -1,5 +1,5 @@
 import { readConfig } from '../config';
-import { openDatabase, type OpenDatabase } from '../db/connection';
+import { databaseTarget, openDatabase, type OpenDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { seedInstruments } from '../../../../db/seeds/demo-city';
 
@@ -8,7 +8,7 @@ import { seedInstruments } from '../../../../db/seeds/demo-city';
  * commands never see an old schema and `create-period --instrument ...` works on a new database.
  */
 export async function openMigrated(): Promise<OpenDatabase> {
-	const opened = openDatabase(readConfig().databasePath);
+	const opened = openDatabase(databaseTarget(readConfig()));
 	await migrateToLatest(opened.db);
 	await seedInstruments(opened.db, new Date());
 	return opened;

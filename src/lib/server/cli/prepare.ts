@@ -1,5 +1,5 @@
 import { readConfig, type AppConfig } from '../config';
-import { openDatabase } from '../db/connection';
+import { databaseTarget, openDatabase } from '../db/connection';
 import {
 	MigrationFailed,
 	migrateToLatest,
@@ -31,12 +31,13 @@ export async function prepareDatabase(options: PrepareOptions = {}): Promise<voi
 	const log = options.log ?? console.log;
 	const now = options.now ?? new Date();
 	const migrations = options.migrations ?? shippedMigrations;
-	const { db, sqlite } = openDatabase(config.databasePath);
+	const { db, sqlite } = openDatabase(databaseTarget(config));
 	try {
 		const pending = await pendingMigrations(db, migrations);
 		const upgrading = pending.length > 0 && pending.length < Object.keys(migrations).length;
 		let backup: string | null = null;
-		if (upgrading) {
+		// PostgreSQL is backed up by its operators (pg_dump); its migrations are transactional too.
+		if (upgrading && sqlite) {
 			backup = (await backupInto(sqlite, config.backupDir, 'pre-upgrade', now)).path;
 			log(`Cadangan sebelum ${pending.length} migrasi: ${backup}`);
 		}

@@ -21,18 +21,22 @@ export { readStartupConfig };
  * first, starts the scheduled backups. Returns the validated variables adapter-node reads.
  */
 export async function prepareToServe(config: AppConfig): Promise<Record<string, string>> {
+	// Several processes may serve one PostgreSQL database; the lock and the scheduled backups are
+	// SQLite's (README "When one machine is not enough").
+	const onSqlite = !config.databaseUrl;
 	try {
-		holdDatabase(config.databasePath);
+		if (onSqlite) holdDatabase(config.databasePath);
 	} catch (e) {
 		throw new StartRefused((e as Error).message);
 	}
 	await prepareDatabase({ config });
-	startBackupSchedule({
-		databasePath: config.databasePath,
-		backupDir: config.backupDir,
-		everyMs: config.backupEveryMs,
-		keep: config.backupKeep,
-		log: logger()
-	});
+	if (onSqlite)
+		startBackupSchedule({
+			databasePath: config.databasePath,
+			backupDir: config.backupDir,
+			everyMs: config.backupEveryMs,
+			keep: config.backupKeep,
+			log: logger()
+		});
 	return serverEnvironment(config);
 }

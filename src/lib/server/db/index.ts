@@ -1,11 +1,12 @@
 import { readConfig } from '../config';
-import { openDatabase, type Db, type OpenDatabase } from './connection';
+import { databaseTarget, openDatabase, type Db, type OpenDatabase } from './connection';
 
-// One connection per server process (better-sqlite3 is synchronous and safe to share).
+// One connection per server process (better-sqlite3 is synchronous and safe to share; on
+// PostgreSQL one pool).
 let opened: OpenDatabase | undefined;
 
 export function getDatabase(): OpenDatabase {
-	opened ??= openDatabase(readConfig().databasePath);
+	opened ??= openDatabase(databaseTarget(readConfig()));
 	return opened;
 }
 

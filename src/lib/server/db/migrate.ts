@@ -8,6 +8,7 @@ import {
 } from 'kysely';
 import { migrations as shippedMigrations } from '../../../../db/migrations/index';
 import { rawHandleOf, type Db } from './connection';
+import { engineOf, PostgresSchemaPlugin } from './dialect';
 
 export type Migrations = Record<string, Migration>;
 
@@ -30,7 +31,12 @@ class TransactionalDdlDialect extends SqliteDialect {
 function migratorFor(db: Db, migrations: Migrations): Migrator {
 	const raw = rawHandleOf(db);
 	// Same connection, a second Kysely around it; never destroyed here, as that would close it.
-	const target = raw ? new Kysely<unknown>({ dialect: new TransactionalDdlDialect({ database: raw }) }) : db;
+	// PostgreSQL runs the same migrations translated by the dialect module (one migration set).
+	const target = raw
+		? new Kysely<unknown>({ dialect: new TransactionalDdlDialect({ database: raw }) })
+		: engineOf(db) === 'postgres'
+			? db.withPlugin(new PostgresSchemaPlugin())
+			: db;
 	return new Migrator({ db: target, provider: { getMigrations: async () => migrations } });
 }
 

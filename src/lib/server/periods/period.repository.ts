@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connection';
 import type { PeriodStatus } from '../db/schema';
+import { textAsBytes } from '../db/dialect';
 
 export interface PeriodSummary {
 	id: number;
@@ -97,7 +98,7 @@ export async function addActiveUnitsToPeriod(db: Db, periodId: number): Promise<
 		.expression((eb) =>
 			eb
 				.selectFrom('unit')
-				.select([eb.val(periodId).as('period_id'), 'unit.id', 'unit.category_id'])
+				.select([eb.cast<number>(eb.val(periodId), 'bigint').as('period_id'), 'unit.id', 'unit.category_id'])
 				.where('unit.active', '=', 1)
 		)
 		.onConflict((oc) => oc.doNothing())
@@ -243,7 +244,7 @@ export async function mapPeriodUnitIds(db: Db, periodId: number): Promise<Map<st
 export async function findLatestSnapshotBytes(db: Db, periodId: number): Promise<Uint8Array | null> {
 	const r = await db
 		.selectFrom('publication')
-		.select(sql<Uint8Array>`cast(snapshot as blob)`.as('bytes'))
+		.select(textAsBytes(db, sql.ref('snapshot')).as('bytes'))
 		.where('period_id', '=', periodId)
 		.orderBy('revision', 'desc')
 		.limit(1)

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connection';
+import { textAsBytes } from '../db/dialect';
 
 // Cache contract: a row here is the fresh serialised results JSON of its period. Every change
 // that affects results (docs/rules.md §8.8: sheets, flags, period settings and status, unit name, code or
@@ -35,7 +36,7 @@ export async function storeCachedResults(db: Db, periodId: number, json: string,
 export async function findCachedResultsBytes(db: Db, periodId: number): Promise<Uint8Array | null> {
 	const row = await db
 		.selectFrom('period_result_cache')
-		.select(sql<Uint8Array>`cast(json as blob)`.as('bytes'))
+		.select(textAsBytes(db, sql.ref('json')).as('bytes'))
 		.where('period_id', '=', periodId)
 		.executeTakeFirst();
 	return row?.bytes ?? null;

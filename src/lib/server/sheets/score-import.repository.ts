@@ -20,7 +20,7 @@ export interface ScoreImportWriter {
 	/** An assessor account without a password: it cannot sign in until given one. */
 	createAssessor(email: string, name: string): number;
 	/** Writes what is still buffered. */
-	flush(): void;
+	flush(): void | Promise<void>;
 }
 
 export function createScoreImportWriter(

@@ -6,6 +6,7 @@ import { findPeriodByCode, mapPeriodUnitIds, setPeriodStatus } from '../periods/
 import { listUnitCodes } from '../units/unit.repository';
 import { mapAccountsByEmail } from '../accounts/user.repository';
 import { createScoreImportWriter } from './score-import.repository';
+import { createDeferredScoreImportWriter } from './score-import-deferred.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { readTableFile, TableFileError } from '../files/table-file';
@@ -74,7 +75,11 @@ export async function importScoresFile(
 	const replaced: { sheetId: number; unit: string; visit: number; assessor: string }[] = [];
 	try {
 		return await db.transaction().execute(async (trx) => {
-			const writer = createScoreImportWriter(sqlite, period.id, now);
+			// SQLite writes through prepared statements on the same connection as trx; PostgreSQL
+			// through trx itself once the file is read (score-import-deferred.repository.ts).
+			const writer = sqlite
+				? createScoreImportWriter(sqlite, period.id, now)
+				: await createDeferredScoreImportWriter(trx, period.id, now);
 			const sheetIds: number[] = [];
 			const assessorOf = (email: string, line: number): number => {
 				const found = accounts.get(email);
@@ -153,7 +158,7 @@ export async function importScoresFile(
 				for (const [code, sum] of Object.entries(sums))
 					writer.addAspectSum(sheetIds[s], instrument.aspectIds.get(code)!, sum);
 			}
-			writer.flush();
+			await writer.flush();
 			const startedPeriod = period.status === 'draft';
 			if (startedPeriod) await setPeriodStatus(trx, period.id, 'running', now);
 			await invalidatePeriodResults(trx, period.id);

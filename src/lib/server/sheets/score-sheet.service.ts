@@ -86,20 +86,26 @@ async function applyValues(trx: Db, visit: AssessorVisit, input: SaveInput, now:
 		return { ok: false, status: 409, kind: 'locked', message: SHEET_LOCKED_MESSAGE };
 	const def = visit.instrument.def;
 	const current = await listSheetEntries(trx, sheet.id);
-	if (sheet.version !== input.baseVersion) {
-		return {
-			ok: false,
-			status: 409,
-			kind: 'stale',
-			message:
-				'Lembar ini sudah diubah di tab atau perangkat lain sejak Anda membukanya. Tidak ada yang ditimpa: periksa perbedaannya lalu pilih versi yang dipakai.',
-			version: sheet.version,
-			differences: diffEntries(def, current, input.values)
-		};
-	}
+	const stale = (version: number, entries: typeof current): SaveResult => ({
+		ok: false,
+		status: 409,
+		kind: 'stale',
+		message:
+			'Lembar ini sudah diubah di tab atau perangkat lain sejak Anda membukanya. Tidak ada yang ditimpa: periksa perbedaannya lalu pilih versi yang dipakai.',
+		version,
+		differences: diffEntries(def, entries, input.values)
+	});
+	if (sheet.version !== input.baseVersion) return stale(sheet.version, current);
 	const changes = diffEntries(def, current, input.values);
 	if (changes.length === 0) return { ok: true, version: sheet.version, changed: 0, savedAt: now };
 	const version = sheet.version + 1;
+	// The version moves first, as a compare-and-set: a save through another process that read the
+	// same version waits for this row and then finds it moved on (README "When one machine is not
+	// enough"), so it answers 409 instead of overwriting.
+	if (!(await advanceSheetVersion(trx, sheet.id, input.baseVersion, now))) {
+		const moved = (await findSheetOf(trx, input.visitId, input.userId))!;
+		return stale(moved.version, await listSheetEntries(trx, moved.id));
+	}
 	for (const c of changes) {
 		const note = c.after.note.trim();
 		await upsertScore(trx, sheet.id, {
@@ -119,7 +125,6 @@ async function applyValues(trx: Db, visit: AssessorVisit, input: SaveInput, now:
 			now
 		);
 	}
-	await advanceSheetVersion(trx, sheet.id, input.baseVersion, now);
 	return { ok: true, version, changed: changes.length, savedAt: now };
 }
 

@@ -15,9 +15,17 @@ import {
 	listSurveyWindowsOfUnit,
 	purgeSurveyGuards,
 	recordOnlineResponse,
+	type OnlineResponse,
 	type SurveyPeriodWindow,
 	type SurveyUnit
 } from './survey-submission.repository';
+import {
+	countRateLimitHitAsync,
+	findSurveyUnitByTokenAsync,
+	listSurveyWindowsOfUnitAsync,
+	purgeSurveyGuardsAsync,
+	recordOnlineResponseAsync
+} from './survey-intake-kysely.repository';
 import { findOrCreateSurveyFormKey } from './survey-secret.repository';
 import type { SurveyLimits } from './survey-config';
 import { hashIp } from '../accounts/auth.service';
@@ -30,11 +38,22 @@ export interface OpenSurvey {
 }
 
 /** null for an unknown (or rotated) link; otherwise the unit and the period taking answers now. */
-export function openSurvey(opened: OpenDatabase, unitToken: string, now: Date): OpenSurvey | null {
+export async function openSurvey(
+	opened: OpenDatabase,
+	unitToken: string,
+	now: Date
+): Promise<OpenSurvey | null> {
 	if (!/^[A-Za-z0-9_-]{8,64}$/.test(unitToken)) return null;
-	const unit = findSurveyUnitByToken(opened.sqlite, unitToken);
+	// SQLite: prepared statements on the raw handle; PostgreSQL: the same queries through Kysely.
+	const { sqlite, db } = opened;
+	const unit = sqlite
+		? findSurveyUnitByToken(sqlite, unitToken)
+		: await findSurveyUnitByTokenAsync(db, unitToken);
 	if (!unit) return null;
-	return { unit, period: periodForMoment(listSurveyWindowsOfUnit(opened.sqlite, unit.id), now.getTime()) };
+	const windows = sqlite
+		? listSurveyWindowsOfUnit(sqlite, unit.id)
+		: await listSurveyWindowsOfUnitAsync(db, unit.id);
+	return { unit, period: periodForMoment(windows, now.getTime()) };
 }
 
 // The key is read once per database connection; it is not per-user state.
@@ -82,11 +101,13 @@ let lastPurge = 0;
  * Hashed IPs are kept a day at most (docs/rules.md §6), used nonces until their tokens have expired anyway.
  * Runs at most once a minute, on survey page views and submissions.
  */
-export function purgeExpiredGuards(opened: OpenDatabase, now: Date): void {
+export async function purgeExpiredGuards(opened: OpenDatabase, now: Date): Promise<void> {
 	const t = now.getTime();
 	if (Math.abs(t - lastPurge) <= 60_000) return;
 	lastPurge = t;
-	purgeSurveyGuards(opened.sqlite, t - 24 * 3600_000, t - FORM_TOKEN_MAX_AGE_MS - 3600_000);
+	const [limitsBefore, noncesBefore] = [t - 24 * 3600_000, t - FORM_TOKEN_MAX_AGE_MS - 3600_000];
+	if (opened.sqlite) purgeSurveyGuards(opened.sqlite, limitsBefore, noncesBefore);
+	else await purgeSurveyGuardsAsync(opened.db, limitsBefore, noncesBefore);
 }
 
 export async function submitSurvey(
@@ -94,7 +115,7 @@ export async function submitSurvey(
 	input: SubmitInput,
 	now: Date
 ): Promise<SubmitResult> {
-	const survey = openSurvey(opened, input.unitToken, now);
+	const survey = await openSurvey(opened, input.unitToken, now);
 	if (!survey) return { ok: false, status: 404 };
 	if (!survey.period) return { ok: false, status: 410 };
 	const parsed = parseSubmission(input.fields);
@@ -108,12 +129,16 @@ export async function submitSurvey(
 	// The honeypot: a field people never see. Bots that fill it are told "thanks" and stored nowhere.
 	if ((input.fields.website ?? '') !== '') return { ok: true, stored: false };
 	if (input.limits.enabled) {
-		const retry = overLimit(opened, input, survey.unit.id, t);
+		const retry = await overLimit(opened, input, survey.unit.id, t);
 		if (retry > 0) return { ok: false, status: 429, retryAfterSeconds: retry };
 	}
-	purgeExpiredGuards(opened, now);
+	await purgeExpiredGuards(opened, now);
 	const { answers, profile, suggestion } = parsed.value;
-	const stored = await recordOnlineResponse(opened.sqlite, check.claims.nonce, {
+	const record = (nonce: string, r: OnlineResponse) =>
+		opened.sqlite
+			? recordOnlineResponse(opened.sqlite, nonce, r)
+			: recordOnlineResponseAsync(opened.db, nonce, r);
+	const stored = await record(check.claims.nonce, {
 		periodId: survey.period.id,
 		unitId: survey.unit.id,
 		submittedAt: t,
@@ -132,14 +157,21 @@ export async function submitSurvey(
  * Seconds until the limiting window resets, or 0 when there is room. The IP is checked first and
  * a refused IP does not use up the unit's budget, so one noisy network cannot close a unit.
  */
-function overLimit(opened: OpenDatabase, input: SubmitInput, unitId: number, t: number): number {
+async function overLimit(
+	opened: OpenDatabase,
+	input: SubmitInput,
+	unitId: number,
+	t: number
+): Promise<number> {
 	for (const [key, limit] of [
 		[`survey-ip:${hashIp(input.ip)}`, input.limits.perIp],
 		[`survey-unit:${unitId}`, input.limits.perUnit]
 	] as const) {
 		const start = t - (t % limit.windowMs);
-		if (countRateLimitHit(opened.sqlite, key, start) > limit.max)
-			return Math.ceil((start + limit.windowMs - t) / 1000);
+		const count = opened.sqlite
+			? countRateLimitHit(opened.sqlite, key, start)
+			: await countRateLimitHitAsync(opened.db, key, start);
+		if (count > limit.max) return Math.ceil((start + limit.windowMs - t) / 1000);
 	}
 	return 0;
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import type { ExistingUnit } from '../../domain/import/unit-rows';
+import { likeOperator } from '../db/dialect';
 
 // Unit queries of the administration pages and imports.
 
@@ -45,7 +46,10 @@ export async function listUnitsForAdmin(
 	if (f.query) {
 		const like = `%${f.query.replace(/[%_\\]/g, (c) => '\\' + c)}%`;
 		q = q.where((eb) =>
-			eb.or([eb('unit.name', 'like', eb.val(like)), eb('unit.code', 'like', eb.val(like))])
+			eb.or([
+				eb('unit.name', likeOperator(db), eb.val(like)),
+				eb('unit.code', likeOperator(db), eb.val(like))
+			])
 		);
 	}
 	const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connection';
+import { groupConcat, likeOperator } from '../db/dialect';
 
 // Visit planning queries: the team of a visit, the administrators' list, assignment lookups.
 export async function findRegularVisitId(
@@ -60,7 +61,10 @@ export async function listVisitsOfPeriod(
 	if (f.query) {
 		const like = `%${f.query.replace(/[%_\\]/g, (c) => '\\' + c)}%`;
 		q = q.where((eb) =>
-			eb.or([eb('unit.name', 'like', eb.val(like)), eb('unit.code', 'like', eb.val(like))])
+			eb.or([
+				eb('unit.name', likeOperator(db), eb.val(like)),
+				eb('unit.code', likeOperator(db), eb.val(like))
+			])
 		);
 	}
 	const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
@@ -76,7 +80,7 @@ export async function listVisitsOfPeriod(
 				.selectFrom('visit_assessor')
 				.innerJoin('user', 'user.id', 'visit_assessor.user_id')
 				.whereRef('visit_assessor.visit_id', '=', 'visit.id')
-				.select(sql<string>`group_concat(user.name, ', ')`.as('n'))
+				.select(groupConcat(db, sql.ref('user.name'), ', ').as('n'))
 				.as('assessors'),
 			eb
 				.selectFrom('score_sheet')

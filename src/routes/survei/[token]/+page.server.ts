@@ -15,9 +15,9 @@ import { m } from '$lib/paraglide/messages';
 export const load: PageServerLoad = async ({ params }) => {
 	const opened = getDatabase();
 	const now = new Date();
-	const survey = openSurvey(opened, params.token, now);
+	const survey = await openSurvey(opened, params.token, now);
 	if (!survey) error(404, 'Halaman tidak ditemukan.');
-	purgeExpiredGuards(opened, now);
+	await purgeExpiredGuards(opened, now);
 	if (!survey.period) return { unitName: survey.unit.name, open: false as const, formToken: null };
 	return {
 		unitName: survey.unit.name,

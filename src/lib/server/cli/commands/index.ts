@@ -14,6 +14,7 @@ import { runImportComplaints } from './import-complaints';
 import { runTriangulation } from './triangulation';
 import { runInvite } from './invite';
 import { runCorrection } from './correction';
+import { runCopyDatabase } from './copy-database';
 
 export interface Command {
 	summary: string;
@@ -55,6 +56,10 @@ export const commands: Record<string, Command> = {
 	restore: {
 		summary: 'pulihkan cadangan (server berhenti; basis data lama disimpan): restore FILE',
 		run: runRestore
+	},
+	'copy-database': {
+		summary: 'salin SQLite ke PostgreSQL kosong lalu bandingkan jumlah baris: --to postgres://...',
+		run: runCopyDatabase
 	},
 	ikm: { summary: 'hasil survei kepuasan per unit: --period C --format json|csv', run: runIkm },
 	'survey-link': { summary: 'alamat survei sebuah unit: --unit KODE', run: runSurveyLink },

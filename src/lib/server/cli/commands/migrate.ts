@@ -1,11 +1,11 @@
 import type { CliContext } from '../cli-error';
 import { readConfig } from '../../config';
-import { openDatabase } from '../../db/connection';
+import { databaseTarget, openDatabase } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
 import { seedInstruments } from '../../../../../db/seeds/demo-city';
 
 export async function runMigrate(ctx: CliContext): Promise<void> {
-	const { db } = openDatabase(readConfig().databasePath);
+	const { db } = openDatabase(databaseTarget(readConfig()));
 	const result = await migrateToLatest(db);
 	// The shipped instruments are data every database needs, like the schema.
 	await seedInstruments(db, ctx.now);

@@ -3,8 +3,8 @@ import type { PageServerLoad } from './$types';
 import { getDatabase } from '$lib/server/db';
 import { openSurvey } from '$lib/server/survey/survey.service';
 
-export const load: PageServerLoad = ({ params }) => {
-	const survey = openSurvey(getDatabase(), params.token, new Date());
+export const load: PageServerLoad = async ({ params }) => {
+	const survey = await openSurvey(getDatabase(), params.token, new Date());
 	if (!survey) error(404, 'Halaman tidak ditemukan.');
 	return { unitName: survey.unit.name, token: params.token };
 };

@@ -1,0 +1,80 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { sql } from 'kysely';
+import type { Db } from '../db/connection';
+
+// `copy-database --to postgres://...` (contracts: Additions): every table of a SQLite database
+// into an empty PostgreSQL database built by the same migrations, in one pass and one
+// transaction, then the row counts of both side by side (README "When one machine is not enough").
+
+export interface TableCount {
+	table: string;
+	sqlite: number;
+	postgres: number;
+}
+
+/** Application tables in the order the migrations created them, so referenced rows come first. */
+export function listCopiedTables(sqlite: BetterSqlite3.Database): string[] {
+	return (
+		sqlite
+			.prepare(
+				`select name from sqlite_master where type = 'table'
+				 and name not like 'sqlite\\_%' escape '\\' and name not like 'kysely\\_%' escape '\\' order by rowid`
+			)
+			.all() as { name: string }[]
+	).map((r) => r.name);
+}
+
+export async function countRows(db: Db, table: string): Promise<number> {
+	const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db);
+	return Number(rows[0].n);
+}
+
+/** Tables of the target that already hold rows (a copy goes only into an empty database). */
+export async function nonEmptyTables(db: Db, tables: readonly string[]): Promise<string[]> {
+	const found: string[] = [];
+	for (const t of tables) if ((await countRows(db, t)) > 0) found.push(t);
+	return found;
+}
+
+/** Every row of the tables, batched under PostgreSQL's 65,535 parameters per statement. */
+export async function copyTables(
+	sqlite: BetterSqlite3.Database,
+	trx: Db,
+	tables: readonly string[]
+): Promise<void> {
+	for (const table of tables) {
+		const columns = (
+			sqlite.prepare(`select name from pragma_table_info(?)`).all(table) as { name: string }[]
+		).map((c) => c.name);
+		const batch = Math.max(1, Math.floor(60_000 / columns.length));
+		const quoted = columns.map((c) => `"${c}"`).join(', ');
+		let rows: Record<string, unknown>[] = [];
+		const write = async () => {
+			if (rows.length === 0) return;
+			await (trx as unknown as Db)
+				.insertInto(table as never)
+				.values(rows as never)
+				.execute();
+			rows = [];
+		};
+		for (const row of sqlite.prepare(`select ${quoted} from "${table}"`).iterate()) {
+			rows.push(row as Record<string, unknown>);
+			if (rows.length === batch) await write();
+		}
+		await write();
+		// Identity columns continue after the copied ids, so the next insert gets a free one.
+		if (columns.includes('id')) {
+			const { rows: seq } = await sql<{
+				name: string | null;
+			}>`select pg_get_serial_sequence(${table}, 'id') as name`.execute(trx);
+			if (seq[0]?.name)
+				await sql`select setval(${seq[0].name}::regclass, (select coalesce(max(id), 0) + 1 from ${sql.table(table)}), false)`.execute(
+					trx
+				);
+		}
+	}
+}
+
+export function countSqliteRows(sqlite: BetterSqlite3.Database, table: string): number {
+	return (sqlite.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n;
+}

@@ -1,0 +1,118 @@
+import pg from 'pg';
+import {
+	ColumnDefinitionNode,
+	CreateTableNode,
+	DataTypeNode,
+	GeneratedNode,
+	OperationNodeTransformer,
+	PostgresAdapter,
+	RawNode,
+	sql,
+	type Expression,
+	type KyselyPlugin,
+	type PluginTransformQueryArgs,
+	type PluginTransformResultArgs,
+	type QueryResult,
+	type RawBuilder,
+	type RootOperationNode,
+	type UnknownRow
+} from 'kysely';
+import type { Db } from './connection';
+
+// Every place where SQLite and PostgreSQL need different SQL (README "When one machine is not
+// enough"). Repositories ask this module instead of testing the engine themselves.
+
+export type Engine = 'sqlite' | 'postgres';
+
+/** The engine behind db (also inside a transaction). */
+export function engineOf(db: Db): Engine {
+	return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** `x like pattern` ignoring ASCII case on both engines (SQLite's LIKE does; PostgreSQL needs ILIKE). */
+export function likeOperator(db: Db): 'like' | 'ilike' {
+	return engineOf(db) === 'postgres' ? 'ilike' : 'like';
+}
+
+/** The values of expr in the group joined by separator. */
+export function groupConcat(db: Db, expr: Expression<unknown>, separator: string): RawBuilder<string> {
+	return engineOf(db) === 'postgres'
+		? sql<string>`string_agg(${expr}, ${sql.lit(separator)})`
+		: sql<string>`group_concat(${expr}, ${sql.lit(separator)})`;
+}
+
+/** A text column as its UTF-8 bytes, so large JSON is served without decoding it. */
+export function textAsBytes(db: Db, expr: Expression<unknown>): RawBuilder<Uint8Array> {
+	return engineOf(db) === 'postgres'
+		? sql<Uint8Array>`convert_to(${expr}, 'UTF8')`
+		: sql<Uint8Array>`cast(${expr} as blob)`;
+}
+
+// pg hands 64-bit integers and numerics over as strings to avoid losing precision. Every integer
+// here is an id, a count or epoch milliseconds, all far below 2^53, and the code expects numbers
+// exactly as better-sqlite3 returns them.
+let parsersSet = false;
+export function setPostgresTypeParsers(): void {
+	if (parsersSet) return;
+	parsersSet = true;
+	const toNumber = (v: string) => Number(v);
+	pg.types.setTypeParser(pg.types.builtins.INT8, toNumber);
+	pg.types.setTypeParser(pg.types.builtins.NUMERIC, toNumber);
+}
+
+const TYPES: Record<string, DataTypeNode['dataType']> = {
+	// SQLite's INTEGER is 64-bit: epoch milliseconds overflow PostgreSQL's 32-bit integer.
+	integer: 'bigint',
+	real: 'double precision',
+	blob: 'bytea'
+};
+
+/**
+ * Turns the migrations, written for SQLite and never edited once landed (docs/rules.md), into
+ * PostgreSQL DDL: 64-bit integers, `id integer primary key` as an identity column, no `strict` or
+ * `without rowid` table options, and `glob` checks as `similar to` (the same bracket patterns).
+ */
+class PostgresSchemaTransformer extends OperationNodeTransformer {
+	protected override transformDataType(node: DataTypeNode): DataTypeNode {
+		const to = TYPES[node.dataType];
+		return to ? DataTypeNode.create(to) : node;
+	}
+
+	protected override transformColumnDefinition(node: ColumnDefinitionNode): ColumnDefinitionNode {
+		const out = super.transformColumnDefinition(node);
+		const isRowId =
+			out.primaryKey &&
+			out.column.column.name === 'id' &&
+			DataTypeNode.is(out.dataType) &&
+			out.dataType.dataType === 'bigint' &&
+			!out.references;
+		return isRowId
+			? ColumnDefinitionNode.cloneWith(out, {
+					generated: GeneratedNode.create({ identity: true, byDefault: true })
+				})
+			: out;
+	}
+
+	protected override transformCreateTable(node: CreateTableNode): CreateTableNode {
+		const out = super.transformCreateTable(node);
+		return { ...out, endModifiers: undefined };
+	}
+
+	protected override transformRaw(node: RawNode): RawNode {
+		const out = super.transformRaw(node);
+		return { ...out, sqlFragments: out.sqlFragments.map((f) => f.replace(/\bglob\b/g, 'similar to')) };
+	}
+}
+
+/** Kysely plugin applying PostgresSchemaTransformer to migration queries on PostgreSQL. */
+export class PostgresSchemaPlugin implements KyselyPlugin {
+	readonly #transformer = new PostgresSchemaTransformer();
+
+	transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+		return this.#transformer.transformNode(args.node);
+	}
+
+	async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+		return args.result;
+	}
+}

@@ -1,0 +1,175 @@
+import type { Db } from '../db/connection';
+import type { ScoreImportWriter } from './score-import.repository';
+
+// `import-scores` on PostgreSQL, where no query runs synchronously: the writer hands out
+// placeholder ids (negative) while the file is read, remembers every write in order, and
+// `flush` performs them in the caller's transaction with real ids, rows in multi-row batches.
+
+const BATCH = 1000;
+
+type Op =
+	| { kind: 'visit'; temp: number; unitId: number; visitNo: number }
+	| { kind: 'assessor'; temp: number; email: string; name: string }
+	| { kind: 'deleteSheet'; sheetId: number }
+	| { kind: 'sheet'; temp: number; visitId: number; assessorId: number };
+
+export async function createDeferredScoreImportWriter(
+	trx: Db,
+	periodId: number,
+	now: Date
+): Promise<ScoreImportWriter & { flush(): Promise<void> }> {
+	const t = now.getTime();
+	const visits = new Map<string, number>();
+	for (const v of await trx
+		.selectFrom('visit')
+		.select(['id', 'unit_id', 'visit_no'])
+		.where('period_id', '=', periodId)
+		.where('kind', '=', 'regular')
+		.execute())
+		visits.set(`${v.unit_id}:${v.visit_no}`, v.id);
+	const sheets = new Map<string, number>();
+	for (const s of await trx
+		.selectFrom('score_sheet as s')
+		.innerJoin('visit as v', 'v.id', 's.visit_id')
+		.select(['s.id', 's.visit_id', 's.assessor_id'])
+		.where('v.period_id', '=', periodId)
+		.where('v.kind', '=', 'regular')
+		.execute())
+		sheets.set(`${s.visit_id}:${s.assessor_id}`, s.id);
+
+	let nextTemp = -1;
+	const ops: Op[] = [];
+	const scores: [number, number, number, string | null][] = [];
+	const sums: [number, number, number][] = [];
+	const real = new Map<number, number>();
+	const id = (v: number) => (v < 0 ? real.get(v)! : v);
+
+	return {
+		visitId(unitId, visitNo) {
+			const key = `${unitId}:${visitNo}`;
+			let v = visits.get(key);
+			if (v === undefined) {
+				v = nextTemp--;
+				ops.push({ kind: 'visit', temp: v, unitId, visitNo });
+				visits.set(key, v);
+			}
+			return v;
+		},
+		findVisitId: (unitId, visitNo) => visits.get(`${unitId}:${visitNo}`) ?? null,
+		existingSheet: (visitId, assessorId) => sheets.get(`${visitId}:${assessorId}`) ?? null,
+		deleteSheet(sheetId) {
+			ops.push({ kind: 'deleteSheet', sheetId });
+		},
+		insertSheet(visitId, assessorId) {
+			const temp = nextTemp--;
+			ops.push({ kind: 'sheet', temp, visitId, assessorId });
+			sheets.set(`${visitId}:${assessorId}`, temp);
+			return temp;
+		},
+		addScore(sheetId, indicatorId, score, note) {
+			scores.push([sheetId, indicatorId, score, note]);
+		},
+		addAspectSum(sheetId, aspectId, weightedSum) {
+			sums.push([sheetId, aspectId, weightedSum]);
+		},
+		createAssessor(email, name) {
+			const temp = nextTemp--;
+			ops.push({ kind: 'assessor', temp, email, name });
+			return temp;
+		},
+		async flush() {
+			for (const op of ops.splice(0)) await perform(trx, op, periodId, t, id, real);
+			for (let i = 0; i < scores.length; i += BATCH)
+				await trx
+					.insertInto('score')
+					.values(
+						scores.slice(i, i + BATCH).map(([s, indicator_id, score, note]) => ({
+							sheet_id: id(s),
+							indicator_id,
+							score,
+							note
+						}))
+					)
+					.execute();
+			for (let i = 0; i < sums.length; i += BATCH)
+				await trx
+					.insertInto('sheet_aspect_sum')
+					.values(
+						sums.slice(i, i + BATCH).map(([s, aspect_id, weighted_sum]) => ({
+							sheet_id: id(s),
+							aspect_id,
+							weighted_sum
+						}))
+					)
+					.execute();
+			scores.length = 0;
+			sums.length = 0;
+		}
+	};
+}
+
+async function perform(
+	trx: Db,
+	op: Op,
+	periodId: number,
+	t: number,
+	id: (v: number) => number,
+	real: Map<number, number>
+): Promise<void> {
+	if (op.kind === 'deleteSheet') {
+		await trx.deleteFrom('score_sheet').where('id', '=', op.sheetId).execute();
+		return;
+	}
+	if (op.kind === 'visit') {
+		const row = await trx
+			.insertInto('visit')
+			.values({
+				period_id: periodId,
+				unit_id: op.unitId,
+				visit_no: op.visitNo,
+				kind: 'regular',
+				created_at: t
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		real.set(op.temp, row.id);
+		return;
+	}
+	if (op.kind === 'assessor') {
+		const row = await trx
+			.insertInto('user')
+			.values({
+				email: op.email,
+				name: op.name,
+				role: 'assessor',
+				password_hash: null,
+				created_at: t,
+				updated_at: t
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		real.set(op.temp, row.id);
+		return;
+	}
+	const visitId = id(op.visitId);
+	const assessorId = id(op.assessorId);
+	await trx
+		.insertInto('visit_assessor')
+		.values({ visit_id: visitId, user_id: assessorId })
+		.onConflict((oc) => oc.doNothing())
+		.execute();
+	const row = await trx
+		.insertInto('score_sheet')
+		.values({
+			visit_id: visitId,
+			assessor_id: assessorId,
+			status: 'submitted',
+			source: 'import',
+			submitted_at: t,
+			created_at: t,
+			updated_at: t
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	real.set(op.temp, row.id);
+}

@@ -15,9 +15,12 @@ const forgotForm = () => z.object({ email: z.email(m.forgot_email_invalid()).max
 
 export const actions: Actions = {
 	default: async ({ request, getClientAddress }) => {
+		// The body is read even when nothing can be mailed: answering before a large body is consumed
+		// makes Node drop the connection, and the client sees a network error instead of the message.
+		const data = await request.formData();
 		if (!mailConfigured())
 			return fail(400, { values: {} as Record<string, string>, error: m.forgot_no_mail(), sent: false });
-		const form = parseForm(forgotForm(), await request.formData());
+		const form = parseForm(forgotForm(), data);
 		if (!form.ok) return fail(400, { values: form.values, error: form.errors.email, sent: false });
 		const config = readConfig();
 		const result = await requestPasswordLink(

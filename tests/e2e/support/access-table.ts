@@ -52,6 +52,8 @@ export interface Params {
 	progress: number;
 	evidence: number;
 	token: string;
+	/** A unit awarded in the published period MPP-2025 (its certificate exists). */
+	winner: string;
 }
 
 // Another unit's name that must never show on the head's own pages, and vice versa.
@@ -61,6 +63,11 @@ const SELATAN = 'Wilayah Selatan';
 export function accessTable(p: Params): Row[] {
 	const admin = (route: string, path: string, actions: string[] = []): Row[] => [
 		{ route, path, expect: ADMIN },
+		...actions.map((action) => ({ route, action, path, expect: ADMIN_ACT }))
+	];
+	// Office pages the viewer reads too (readsOfficeData); their actions stay the administrator's.
+	const read = (route: string, path: string, actions: string[] = []): Row[] => [
+		{ route, path, expect: who(303, 200, 200, 403, 403, 403, 403) },
 		...actions.map((action) => ({ route, action, path, expect: ADMIN_ACT }))
 	];
 	return [
@@ -86,6 +93,26 @@ export function accessTable(p: Params): Row[] {
 			path: '/bahasa',
 			expect: who('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok')
 		},
+		{ route: '/lupa-sandi', path: '/lupa-sandi', expect: EVERYONE },
+		{
+			route: '/lupa-sandi',
+			action: 'default',
+			path: '/lupa-sandi',
+			expect: who('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok')
+		},
+		{ route: '/sandi/[token]', path: '/sandi/bukan-tautan-yang-sah', expect: EVERYONE },
+		{
+			route: '/sandi/[token]',
+			action: 'default',
+			path: '/sandi/bukan-tautan-yang-sah',
+			expect: who('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok')
+		},
+		// An unknown code is a page that says so, for everyone.
+		{ route: '/verifikasi/[code]', path: '/verifikasi/TIDAK-ADA', expect: EVERYONE },
+		{ route: '/healthz', path: '/healthz', expect: EVERYONE },
+		{ route: '/manifest.webmanifest', path: '/manifest.webmanifest', expect: EVERYONE },
+		// Rendered in the browser from the device's own copy (ssr = false): the shell holds no data.
+		{ route: '/luring', path: '/luring', expect: EVERYONE },
 		{ route: '/akun', path: '/akun', expect: SIGNED_IN },
 		{
 			route: '/akun',
@@ -102,7 +129,7 @@ export function accessTable(p: Params): Row[] {
 			path: `/penilaian/${p.visit}`,
 			expect: who(303, 403, 403, 200, 404, 403, 403)
 		},
-		...['save', 'submit', 'removeEvidence'].map((action) => ({
+		...['save', 'confirm', 'submit', 'removeEvidence'].map((action) => ({
 			route: '/penilaian/[visitId]',
 			action,
 			path: `/penilaian/${p.visit}`,
@@ -113,6 +140,22 @@ export function accessTable(p: Params): Row[] {
 			action: 'POST',
 			path: `/penilaian/${p.visit}/simpan`,
 			expect: who(303, 403, 403, 'ok', 400, 403, 403)
+		},
+		{
+			route: '/penilaian/[visitId]/kirim',
+			action: 'POST',
+			path: `/penilaian/${p.visit}/kirim`,
+			expect: who(303, 403, 403, 'ok', 400, 403, 403)
+		},
+		{
+			route: '/penilaian/[visitId]/lembar.pdf',
+			path: `/penilaian/${p.visit}/lembar.pdf`,
+			expect: who(303, 403, 403, 200, 404, 403, 403)
+		},
+		{
+			route: '/penilaian/luring.json',
+			path: '/penilaian/luring.json',
+			expect: who(303, 403, 403, 200, 200, 403, 403)
 		},
 		{
 			route: '/penilaian/[visitId]/bukti',
@@ -150,18 +193,18 @@ export function accessTable(p: Params): Row[] {
 		{
 			route: '/pembinaan',
 			path: '/pembinaan',
-			expect: who(303, 200, 403, 403, 403, 200, 200),
+			expect: who(303, 200, 200, 403, 403, 200, 200),
 			secrets: { head: [SELATAN], otherHead: [MRICAN] }
 		},
 		{
 			route: '/pembinaan/ekspor.xlsx',
 			path: '/pembinaan/ekspor.xlsx',
-			expect: who(303, 200, 403, 403, 403, 200, 200)
+			expect: who(303, 200, 200, 403, 403, 200, 200)
 		},
 		{
 			route: '/pembinaan/[planId]',
 			path: `/pembinaan/${p.plan}`,
-			expect: who(303, 200, 403, 403, 403, 200, 403)
+			expect: who(303, 200, 200, 403, 403, 200, 403)
 		},
 		...['item', 'mentor', 'status', 'review', 'followup'].map((action) => ({
 			route: '/pembinaan/[planId]',
@@ -178,11 +221,15 @@ export function accessTable(p: Params): Row[] {
 		{
 			route: '/pembinaan/[planId]/bukti/[progressId]',
 			path: `/pembinaan/${p.plan}/bukti/${p.progress}`,
-			expect: who(303, 200, 403, 403, 403, 200, 403)
+			expect: who(303, 200, 200, 403, 403, 200, 403)
 		},
 		{ route: '/hasil/[code]', path: '/hasil/MPP-2025', expect: EVERYONE },
 		{ route: '/hasil/[code]/piagam.pdf', path: '/hasil/MPP-2025/piagam.pdf', expect: EVERYONE },
-		{ route: '/hasil/[code]/piagam/[unit].pdf', path: '/hasil/MPP-2025/piagam/KEL-18.pdf', expect: EVERYONE },
+		{
+			route: '/hasil/[code]/piagam/[unit].pdf',
+			path: `/hasil/MPP-2025/piagam/${p.winner}.pdf`,
+			expect: EVERYONE
+		},
 		{
 			route: '/api/v1/periods/[code]/results',
 			path: '/api/v1/periods/MPP-2026/results',
@@ -229,7 +276,8 @@ export function accessTable(p: Params): Row[] {
 		...admin('/admin/instrumen/[code]', '/admin/instrumen/permenpan-17-2017', ['default']),
 		...admin('/admin/kategori', '/admin/kategori', ['save', 'deactivate', 'reactivate']),
 		...admin('/admin/kunjungan', '/admin/kunjungan', ['assign']),
-		...admin('/admin/kunjungan/[visitId]', `/admin/kunjungan/${p.visit}`, ['reopen', 'assign']),
+		...admin('/admin/kunjungan/[visitId]', `/admin/kunjungan/${p.visit}`, ['reopen', 'remove', 'assign']),
+		...admin('/admin/pengaduan/impor', '/admin/pengaduan/impor', ['preview', 'confirm']),
 		...admin('/admin/pengaturan', '/admin/pengaturan', ['save', 'logo']),
 		...admin('/admin/pengguna', '/admin/pengguna'),
 		...admin('/admin/pengguna/[id=id]', `/admin/pengguna/${p.user}`, [
@@ -243,6 +291,7 @@ export function accessTable(p: Params): Row[] {
 			'removeDate'
 		]),
 		...admin('/admin/pengguna/baru', '/admin/pengguna/baru', ['default']),
+		...admin('/admin/pengguna/undangan', '/admin/pengguna/undangan', ['one', 'all']),
 		...admin('/admin/pengguna/impor', '/admin/pengguna/impor', ['preview', 'confirm']),
 		...admin('/admin/periode', '/admin/periode'),
 		...admin('/admin/periode/baru', '/admin/periode/baru', ['default']),
@@ -252,6 +301,11 @@ export function accessTable(p: Params): Row[] {
 			path: '/admin/periode/MPP-2026/hasil',
 			expect: who(303, 200, 200, 403, 403, 403, 403)
 		},
+		{
+			route: '/admin/periode/[code]/triangulasi',
+			path: '/admin/periode/MPP-2025/triangulasi',
+			expect: who(303, 200, 200, 403, 403, 403, 403)
+		},
 		...admin('/admin/periode/[code]/jadwal', '/admin/periode/MPP-2026/jadwal', ['preview', 'confirm']),
 		...admin('/admin/periode/[code]/jadwal.xlsx', '/admin/periode/MPP-2026/jadwal.xlsx'),
 		...admin(
@@ -259,21 +313,34 @@ export function accessTable(p: Params): Row[] {
 			`/admin/periode/MPP-2026/jadwal/${p.scheduleVisit}`,
 			['add', 'remove', 'move']
 		),
-		...admin('/admin/periode/[code]/progres', '/admin/periode/MPP-2026/progres'),
+		// README "Pages": viewers read the progress page; only administrators send reminders.
+		{
+			route: '/admin/periode/[code]/progres',
+			path: '/admin/periode/MPP-2026/progres',
+			expect: who(303, 200, 200, 403, 403, 403, 403)
+		},
+		{
+			route: '/admin/periode/[code]/progres',
+			action: 'remind',
+			path: '/admin/periode/MPP-2026/progres',
+			expect: ADMIN_ACT
+		},
 		...admin('/admin/periode/[code]/publikasi', '/admin/periode/MPP-2026/publikasi', [
 			'publish',
 			'openCorrection',
 			'abandonCorrection'
 		]),
 		...admin('/admin/periode/[code]/review', '/admin/periode/MPP-2026/review', ['resolve', 'resolveMany']),
-		...admin('/admin/survei', '/admin/survei'),
-		...admin('/admin/survei/rentang', '/admin/survei/rentang'),
-		...admin('/admin/survei/[periodCode]', '/admin/survei/MPP-2025', ['window']),
+		// README "Pages": viewers read the survey dashboards; paper entry, the XLSX and every action
+		// are the administrator's.
+		...read('/admin/survei', '/admin/survei'),
+		...read('/admin/survei/rentang', '/admin/survei/rentang'),
+		...read('/admin/survei/[periodCode]', '/admin/survei/MPP-2025', ['window']),
 		...admin('/admin/survei/[periodCode]/ikm.xlsx', '/admin/survei/MPP-2025/ikm.xlsx'),
 		...admin('/admin/survei/[periodCode]/kertas', '/admin/survei/MPP-2025/kertas', ['bulk', 'import']),
-		...admin('/admin/survei/[periodCode]/saran', '/admin/survei/MPP-2025/saran', ['default']),
-		...admin('/admin/survei/unit/[unitCode]', '/admin/survei/unit/KEL-18', ['users', 'rotate']),
-		...admin('/admin/survei/unit/[unitCode]/poster.pdf', '/admin/survei/unit/KEL-18/poster.pdf'),
+		...read('/admin/survei/[periodCode]/saran', '/admin/survei/MPP-2025/saran', ['default']),
+		...read('/admin/survei/unit/[unitCode]', '/admin/survei/unit/KEL-18', ['users', 'rotate']),
+		...read('/admin/survei/unit/[unitCode]/poster.pdf', '/admin/survei/unit/KEL-18/poster.pdf'),
 		...admin('/admin/unit', '/admin/unit'),
 		...admin('/admin/unit/baru', '/admin/unit/baru', ['default']),
 		...admin('/admin/unit/impor', '/admin/unit/impor', ['preview', 'confirm']),

@@ -28,10 +28,26 @@ export function demoParams(): Params {
 		)[0]?.id ?? 999_999;
 	const evidence =
 		dbRead<{ id: number }>(
-			`select e.id from evidence e join score_sheet s on s.id = e.sheet_id where s.visit_id = ? limit 1`,
-			visit
+			`select e.id from evidence e join score_sheet s on s.id = e.sheet_id join user u on u.id = s.assessor_id
+			 where u.email = ? and not exists (
+			   select 1 from visit_assessor o join user ou on ou.id = o.user_id where o.visit_id = s.visit_id and ou.email = ?)
+			 order by e.id limit 1`,
+			DEMO.assessor,
+			DEMO.otherAssessor
 		)[0]?.id ?? 999_999;
+	// The first unit awarded in the latest revision of the published demo period.
+	const { snapshot } = one<{ snapshot: string }>(
+		`select pb.snapshot from publication pb join period p on p.id = pb.period_id
+		 where p.code = 'MPP-2025' order by pb.revision desc limit 1`
+	);
+	const winner = (
+		JSON.parse(snapshot) as { categories: { units: { code: string; award: string | null }[] }[] }
+	).categories
+		.flatMap((c) => c.units)
+		.find((u) => u.award)?.code;
+	if (!winner) throw new Error('no award winner in MPP-2025');
 	return {
+		winner,
 		visit,
 		scheduleVisit: visit,
 		user: one<{ id: number }>(`select id from user where email = ?`, DEMO.viewer).id,

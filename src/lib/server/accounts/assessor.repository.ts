@@ -41,12 +41,14 @@ export async function insertConflict(
 		.execute();
 }
 
-export async function deleteConflict(db: Db, userId: number, unitId: number): Promise<void> {
-	await db
+/** Deletes one declared conflict; false when none was recorded. */
+export async function deleteConflict(db: Db, userId: number, unitId: number): Promise<boolean> {
+	const [result] = await db
 		.deleteFrom('assessor_conflict')
 		.where('user_id', '=', userId)
 		.where('unit_id', '=', unitId)
 		.execute();
+	return Number(result?.numDeletedRows ?? 0) > 0;
 }
 
 export async function insertUnavailableDates(db: Db, userId: number, dates: string[]): Promise<void> {

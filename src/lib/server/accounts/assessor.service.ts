@@ -9,6 +9,7 @@ import {
 } from './assessor.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { datesBetween, isIsoDate } from '../../domain/dates';
+import { m } from '$lib/paraglide/messages';
 
 export type AssessorResult = { ok: true } | { ok: false; status: 400 | 404; errors: Record<string, string> };
 
@@ -62,11 +63,12 @@ export async function removeConflict(
 	unitCode: string,
 	actorId: number,
 	now: Date
-): Promise<void> {
+): Promise<AssessorResult> {
+	const missing: AssessorResult = { ok: false, status: 404, errors: { unit: m.form_no_such_conflict() } };
 	const unitId = (await findUnitIdsByCodes(db, [unitCode])).get(unitCode);
-	if (unitId === undefined) return;
-	await db.transaction().execute(async (trx) => {
-		await deleteConflict(trx, userId, unitId);
+	if (unitId === undefined) return missing;
+	return db.transaction().execute(async (trx) => {
+		if (!(await deleteConflict(trx, userId, unitId))) return missing;
 		await recordAudit(
 			trx,
 			{
@@ -78,6 +80,7 @@ export async function removeConflict(
 			},
 			now
 		);
+		return { ok: true } as const;
 	});
 }
 

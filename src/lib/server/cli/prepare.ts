@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readConfig, type AppConfig } from '../config';
 import { databaseTarget, openDatabase } from '../db/connection';
 import {
@@ -9,6 +10,7 @@ import {
 } from '../db/migrate';
 import { backupInto } from '../backup/database-backup';
 import { hasUnitsOrPeriods } from '../periods/period.repository';
+import { findOrCreateSurveyFormKey } from '../survey/survey-secret.repository';
 import { seedDemoCity, seedInstruments } from '../../../../db/seeds/demo-city';
 
 /** A start that must not go on; message is the one line the operator reads. */
@@ -52,6 +54,8 @@ export async function prepareDatabase(options: PrepareOptions = {}): Promise<voi
 			);
 		}
 		await seedInstruments(db, now);
+		// Made at start rather than by the first survey request: no request, refused or not, writes it.
+		await findOrCreateSurveyFormKey(db, () => randomBytes(32).toString('base64url'));
 		if (config.demoSeed && !(await hasUnitsOrPeriods(db))) {
 			const result = await db.transaction().execute((trx) => seedDemoCity(trx, now));
 			log(`Kota Contoh diisi: ${result.units} unit, ${result.users} akun (DEMO_SEED=1).`);

@@ -1,5 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { hasUnsafeCharacters } from '../../domain/text-safety';
+import { m } from '$lib/paraglide/messages';
 
 export type FieldErrors = Record<string, string>;
 
@@ -19,6 +20,15 @@ export function parseForm<S extends z.ZodType>(
 	// NUL, control and bidi-override characters are refused in every field of every form, before
 	// any schema: names, codes and e-mails must read the same on every screen and export.
 	const unsafe = Object.keys(raw).filter((k) => hasUnsafeCharacters(raw[k]));
+	// A field the schema reads once but that came twice is ambiguous (one layer would read the
+	// first value, another the last): refused rather than guessed.
+	const repeated = fieldsOf(schema).filter((k) => form.getAll(k).length > 1);
+	if (repeated.length)
+		return {
+			ok: false,
+			errors: Object.fromEntries(repeated.map((k) => [k, m.form_field_repeated()])),
+			values
+		};
 	if (unsafe.length)
 		return {
 			ok: false,
@@ -35,6 +45,24 @@ export function parseForm<S extends z.ZodType>(
 		errors[field] ??= issue.message;
 	}
 	return { ok: false, errors, values };
+}
+
+function fieldsOf(schema: z.ZodType): string[] {
+	return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+/**
+ * The form of an action that has no input of its own (deactivate, reactivate, remove): the
+ * submit button of `ConfirmForm` sends `confirm=ya`, so an empty or stray post changes nothing
+ * (docs/rules.md: confirmation before destructive actions; bad input gets a clear 4xx).
+ */
+export const confirmedForm = z.object({
+	confirm: z.literal('ya', { error: () => m.form_not_confirmed() })
+});
+
+/** A hidden field naming what the form acts on must name what the URL names. */
+export function sameTarget(field: string, expected: string) {
+	return z.object({ [field]: z.literal(expected, { error: () => m.form_wrong_target() }) });
 }
 
 // Control characters (a tab or newline is dropped by browsers, so `/\t/evil.example` becomes

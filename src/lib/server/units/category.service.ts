@@ -9,6 +9,7 @@ import {
 import { recordAudit } from '../audit/audit.repository';
 import { invalidateAllPeriodResults } from '../results/result-cache.repository';
 import type { CatalogResult } from './unit-catalog.service';
+import { m } from '$lib/paraglide/messages';
 
 export async function saveCategory(
 	db: Db,
@@ -57,6 +58,11 @@ export async function setCategoryActive(
 ): Promise<CatalogResult<null>> {
 	const category = await findCategoryById(db, id);
 	if (!category) return { ok: false, status: 404, errors: { _form: 'Kategori tidak ditemukan.' } };
+	// A repeated or stale post changes nothing and says so, instead of a second audit entry.
+	if (category.active === active) {
+		const message = active ? m.category_already_active : m.category_already_inactive;
+		return { ok: false, status: 409, errors: { _form: message({ name: category.name }) } };
+	}
 	if (!active && category.unitCount > 0)
 		return {
 			ok: false,

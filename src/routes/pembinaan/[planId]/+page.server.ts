@@ -1,8 +1,11 @@
-import { error, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
+import { parseForm } from '$lib/server/http/forms';
+import { newFormToken, onceField, runOnce } from '$lib/server/http/form-once';
 import { isoDateIn } from '$lib/domain/format';
 import * as forms from '$lib/server/coaching/coaching-forms';
 import { authorizePlan, loadPlanView } from '$lib/server/coaching/coaching-view.service';
@@ -32,7 +35,8 @@ export const load: PageServerLoad = async (event) => {
 		plan: presentPlan((await loadPlanView(db, auth.value.id, today()))!, user),
 		admins: isAdmin ? await listAdminUsers(db) : [],
 		assessors: isAdmin ? await listAssessors(db) : [],
-		today: today()
+		today: today(),
+		once: newFormToken()
 	};
 };
 
@@ -80,20 +84,26 @@ export const actions: Actions = {
 			upload instanceof File && upload.size > 0
 				? { bytes: new Uint8Array(await upload.arrayBuffer()) }
 				: null;
-		return forms.runFormAction(
-			'progress',
-			forms.progressSchema,
-			data,
-			(d) =>
-				reportProgress(
-					getDb(),
-					user,
-					{ planId: id, itemId: d.itemId },
-					{ status: d.status, note: d.note, file },
-					readConfig().uploadDir,
-					new Date()
-				),
-			`/pembinaan/${id}`
+		// A double-clicked "send" records one progress entry (form token, README "Double submits").
+		const once = parseForm(z.object(onceField), data);
+		if (!once.ok)
+			return fail(400, { form: 'progress', values: once.values, errors: once.errors, message: null });
+		return runOnce(user.id, once.data.once, () =>
+			forms.runFormAction(
+				'progress',
+				forms.progressSchema,
+				data,
+				(d) =>
+					reportProgress(
+						getDb(),
+						user,
+						{ planId: id, itemId: d.itemId },
+						{ status: d.status, note: d.note, file },
+						readConfig().uploadDir,
+						new Date()
+					),
+				`/pembinaan/${id}`
+			)
 		);
 	},
 	review: async (event) => {

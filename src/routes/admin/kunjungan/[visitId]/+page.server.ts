@@ -4,6 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
+import { newFormToken, onceField, runOnce } from '$lib/server/http/form-once';
 import { parseId } from '$lib/server/sheets/sheet-form';
 import { listUsers } from '$lib/server/accounts/user.repository';
 import { loadVisitForAdmin, reopenSheet } from '$lib/server/sheets/sheet-review.service';
@@ -33,6 +34,7 @@ export const load: PageServerLoad = async (event) => {
 		},
 		assessors: view.assessors.map((a) => ({ name: a.name, email: a.email })),
 		sheets: view.sheets,
+		once: newFormToken(),
 		allAssessors: users.map((u) => ({ email: u.email, name: u.name })),
 		notice: event.url.searchParams.has('ditugaskan')
 			? 'Penugasan tersimpan.'
@@ -46,7 +48,8 @@ export const load: PageServerLoad = async (event) => {
 
 const reopenSchema = z.object({
 	sheetId: z.string().regex(/^\d{1,9}$/, 'Lembar tidak dikenali.'),
-	reason: z.string().trim().min(5, 'Tuliskan alasan pembukaan kembali (minimal 5 karakter).').max(1000)
+	reason: z.string().trim().min(5, 'Tuliskan alasan pembukaan kembali (minimal 5 karakter).').max(1000),
+	...onceField
 });
 
 const removeSchema = z.object({
@@ -62,16 +65,18 @@ export const actions: Actions = {
 		if (!visitId) error(404, 'Kunjungan tidak ditemukan.');
 		const form = parseForm(reopenSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { reopen: { sheetId: form.values.sheetId, errors: form.errors } });
-		const r = await reopenSheet(
-			getDb(),
-			{ sheetId: Number(form.data.sheetId), visitId, reason: form.data.reason, adminId: admin.id },
-			new Date()
-		);
-		if (!r.ok)
-			return fail(r.status, {
-				reopen: { sheetId: form.data.sheetId, errors: { reason: r.message } as Record<string, string> }
-			});
-		redirect(303, `/admin/kunjungan/${visitId}?dibuka=1`);
+		return runOnce(admin.id, form.data.once, async () => {
+			const r = await reopenSheet(
+				getDb(),
+				{ sheetId: Number(form.data.sheetId), visitId, reason: form.data.reason, adminId: admin.id },
+				new Date()
+			);
+			if (!r.ok)
+				return fail(r.status, {
+					reopen: { sheetId: form.data.sheetId, errors: { reason: r.message } as Record<string, string> }
+				});
+			redirect(303, `/admin/kunjungan/${visitId}?dibuka=1`);
+		});
 	},
 	remove: async (event) => {
 		const admin = requireRole(event, 'admin');

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/forms';
+import { confirmedForm, parseForm } from '$lib/server/http/forms';
 import { findUserById } from '$lib/server/accounts/user.repository';
 import { editUser, resetPassword } from '$lib/server/accounts/user.service';
 import { listAssessorConstraints } from '$lib/server/accounts/assessor.repository';
@@ -102,9 +102,13 @@ export const actions: Actions = {
 	},
 	removeConflict: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const form = parseForm(z.object({ unit: z.string().max(60) }), await event.request.formData());
+		const form = parseForm(
+			z.object({ unit: z.string().trim().min(1, 'Kode unit wajib diisi.').max(60) }),
+			await event.request.formData()
+		);
 		if (!form.ok) return fail(400, { action: 'conflict', errors: form.errors });
-		await removeConflict(getDb(), id(event), form.data.unit, admin.id, new Date());
+		const r = await removeConflict(getDb(), id(event), form.data.unit, admin.id, new Date());
+		if (!r.ok) return fail(r.status, { action: 'conflict', errors: r.errors });
 		return { action: 'conflict', done: 'Konflik kepentingan dihapus.' };
 	},
 	addDates: async (event) => {
@@ -133,6 +137,8 @@ export const actions: Actions = {
 
 async function setActive(event: Parameters<Actions[string]>[0], active: boolean) {
 	const admin = requireRole(event, 'admin');
+	const form = parseForm(confirmedForm, await event.request.formData());
+	if (!form.ok) return fail(400, { action: 'status', errors: { _form: Object.values(form.errors)[0] } });
 	const result = await editUser(getDb(), id(event), { active }, admin.id, new Date());
 	if (!result.ok) return fail(result.status, { action: 'status', errors: result.errors });
 	return {

@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
-import { parseForm } from '$lib/server/http/forms';
+import { confirmedForm, parseForm } from '$lib/server/http/forms';
 import { listActiveUsersWithoutPassword } from '$lib/server/invitations/password-link.repository';
 import { PASSWORD_LINK_DAYS } from '$lib/server/invitations/password-link.service';
 import { inviteAllWithoutPassword, inviteOne } from '$lib/server/invitations/invitation.service';
@@ -39,6 +39,9 @@ export const actions: Actions = {
 	},
 	all: async (event) => {
 		const admin = requireRole(event, 'admin');
+		// One link for every account at once: only from the confirmation button (ConfirmForm).
+		const form = parseForm(confirmedForm, await event.request.formData());
+		if (!form.ok) return fail(400, { error: Object.values(form.errors)[0] });
 		return { batch: await inviteAllWithoutPassword(getDb(), admin.id, context(), new Date()) };
 	}
 };

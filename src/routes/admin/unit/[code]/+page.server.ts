@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/forms';
+import { confirmedForm, parseForm } from '$lib/server/http/forms';
 import { listCategories } from '$lib/server/units/category.repository';
 import { findUnitByCode } from '$lib/server/units/unit-catalog.repository';
 import { editUnit, setUnitActive } from '$lib/server/units/unit-catalog.service';
@@ -45,6 +45,8 @@ export const actions: Actions = {
 
 async function setActive(event: Parameters<Actions[string]>[0], active: boolean) {
 	const admin = requireRole(event, 'admin');
+	const form = parseForm(confirmedForm, await event.request.formData());
+	if (!form.ok) return fail(400, { errors: { _form: Object.values(form.errors)[0] } });
 	const code = event.params.code ?? '';
 	const result = await setUnitActive(getDb(), code, active, admin.id, new Date());
 	if (!result.ok) return fail(result.status, { errors: result.errors });

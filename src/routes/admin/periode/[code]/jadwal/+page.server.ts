@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
+import { confirmedForm, parseForm, sameTarget } from '$lib/server/http/forms';
 import { findPeriodDetailByCode } from '$lib/server/periods/period-settings.repository';
 import { listScheduledVisits } from '$lib/server/visits/visit-plan.repository';
 import { confirmSchedule, previewSchedule } from '$lib/server/visits/visit-planning.service';
@@ -46,14 +47,20 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	// Both forms name their period, checked against the URL: an empty or stray post plans nothing.
 	preview: async (event) => {
 		requireRole(event, 'admin');
+		const form = parseForm(sameTarget('period', event.params.code), await event.request.formData());
+		if (!form.ok) return fail(400, { message: Object.values(form.errors)[0] });
 		const r = await previewSchedule(getDb(), event.params.code);
 		if (!r.ok) return fail(r.status, { message: r.message });
 		return { preview: r.value };
 	},
 	confirm: async (event) => {
 		const admin = requireRole(event, 'admin');
+		const target = sameTarget('period', event.params.code).extend(confirmedForm.shape);
+		const form = parseForm(target, await event.request.formData());
+		if (!form.ok) return fail(400, { message: Object.values(form.errors)[0] });
 		const r = await confirmSchedule(getDb(), event.params.code, admin.id, new Date());
 		if (!r.ok) return fail(r.status, { message: r.message });
 		redirect(303, `/admin/periode/${encodeURIComponent(event.params.code)}/jadwal?dibuat=${r.value.created}`);

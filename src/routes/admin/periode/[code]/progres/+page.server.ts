@@ -37,6 +37,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	remind: async (event) => {
 		const admin = requireRole(event, 'admin');
+		// The form has no fields, but its body is read: a body that is not a form is refused (415/400),
+		// and answering before a large body is consumed makes Node drop the connection.
+		await event.request.formData();
 		const config = readConfig();
 		const progress = await loadPeriodProgress(getDb(), event.params.code, new Date());
 		if (!progress) error(404, 'Periode tidak ditemukan.');

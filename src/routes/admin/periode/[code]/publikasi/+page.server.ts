@@ -4,6 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm, type FieldErrors } from '$lib/server/http/forms';
+import { newFormToken, onceField, runOnce } from '$lib/server/http/form-once';
 import { loadPublicationPage } from '$lib/server/publication/publication-page.service';
 import { publishPeriod } from '$lib/server/publication/publication.service';
 import { parsePreflightClasses } from '$lib/domain/publication/preflight';
@@ -15,6 +16,7 @@ const publishForm = z.object({
 	confirm: z.literal('ya', { message: 'Konfirmasi penerbitan belum diberikan.' }),
 	revision: z.enum(['0', '1']).default('0'),
 	confirm_open_flags: z.literal('ya').optional(),
+	...onceField,
 	reason: z.string().trim().max(2000, 'Alasan paling panjang 2000 karakter.').default('')
 });
 
@@ -29,6 +31,7 @@ export const load: PageServerLoad = async (event) => {
 		correction: await loadCorrectionPanel(getDb(), period),
 		corrected: event.url.searchParams.get('koreksi'),
 		step: step === 'terbit' || step === 'revisi' ? step : null,
+		once: newFormToken(),
 		done: event.url.searchParams.get('terbit')
 	};
 };
@@ -80,26 +83,28 @@ export const actions: Actions = {
 				confirmed: [] as string[],
 				errors: { _form: `Kelas konfirmasi tidak dikenal: ${confirm.unknown.join(', ')}.` } as FieldErrors
 			});
-		const r = await publishPeriod(
-			getDb(),
-			{
-				periodCode: event.params.code,
-				userId: user.id,
-				confirm: confirm.classes,
-				confirmOpenFlags: form.data.confirm_open_flags === 'ya',
-				reason: form.data.reason || null,
-				newRevision: form.data.revision === '1'
-			},
-			new Date()
-		);
-		if (!r.ok) {
-			const field = r.status === 400 ? 'reason' : '_form';
-			return fail(r.status, {
-				values: form.values,
-				confirmed: confirm.classes as string[],
-				errors: { [field]: r.error } as FieldErrors
-			});
-		}
-		redirect(303, `${event.url.pathname}?terbit=${r.revision}`);
+		return runOnce(user.id, form.data.once, async () => {
+			const r = await publishPeriod(
+				getDb(),
+				{
+					periodCode: event.params.code,
+					userId: user.id,
+					confirm: confirm.classes,
+					confirmOpenFlags: form.data.confirm_open_flags === 'ya',
+					reason: form.data.reason || null,
+					newRevision: form.data.revision === '1'
+				},
+				new Date()
+			);
+			if (!r.ok) {
+				const field = r.status === 400 ? 'reason' : '_form';
+				return fail(r.status, {
+					values: form.values,
+					confirmed: confirm.classes as string[],
+					errors: { [field]: r.error } as FieldErrors
+				});
+			}
+			redirect(303, `${event.url.pathname}?terbit=${r.revision}`);
+		});
 	}
 };

@@ -1,7 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
+import { z } from 'zod';
 import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/http/forms';
+import { newFormToken, onceField, runOnce } from '$lib/server/http/form-once';
 import { findSurveyPeriodByCode, listPeriodSurveyUnits } from '$lib/server/survey/survey-period.repository';
 import { enterPaperResponses, importPaperFile } from '$lib/server/survey/survey-paper.service';
 import { PAPER_OPTIONAL_COLUMNS, PAPER_REQUIRED_COLUMNS, type PaperRow } from '$lib/domain/survey';
@@ -28,6 +31,7 @@ export const load: PageServerLoad = async (event) => {
 		},
 		units: units.map((u) => ({ code: u.code, name: u.name })),
 		rows: BULK_ROWS,
+		once: newFormToken(),
 		columns: [...PAPER_REQUIRED_COLUMNS, ...PAPER_OPTIONAL_COLUMNS]
 	};
 };
@@ -46,9 +50,13 @@ export const actions: Actions = {
 				if (k.startsWith(`r${i}.`)) record[k.slice(`r${i}.`.length)] = v;
 			if (Object.values(record).some((v) => v.trim() !== '')) rows.push({ line: i, record });
 		}
-		const r = await enterPaperResponses(getDb(), user.id, period, rows, new Date(), 'form');
-		if (!r.ok) return fail(400, { values, problems: r.problems, kind: 'bulk' });
-		redirect(303, `/admin/survei/${period.code}/kertas?masuk=${r.count}`);
+		const once = parseForm(z.object(onceField), form);
+		if (!once.ok) return fail(400, { values, problems: Object.values(once.errors), kind: 'bulk' });
+		return runOnce(user.id, once.data.once, async () => {
+			const r = await enterPaperResponses(getDb(), user.id, period, rows, new Date(), 'form');
+			if (!r.ok) return fail(400, { values, problems: r.problems, kind: 'bulk' });
+			redirect(303, `/admin/survei/${period.code}/kertas?masuk=${r.count}`);
+		});
 	},
 	import: async (event) => {
 		const user = requireRole(event, 'admin');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accessTable, IDENTITIES, type Identity, type Row } from './support/access-table';
 import { demoParams } from './support/demo-params';
+import { ensureDemoFiles } from './support/demo-files';
 import { DEMO, http, httpSignIn } from './support/http';
 
 // Walks src/routes: every page, endpoint method and form action must have a row of the table.
@@ -43,6 +44,7 @@ let table: Row[] = [];
 const cookies: Partial<Record<Identity, string>> = {};
 
 beforeAll(async () => {
+	await ensureDemoFiles(demoParams());
 	table = accessTable(demoParams());
 	for (const [identity, email] of Object.entries(EMAILS))
 		cookies[identity as Identity] = await httpSignIn(email);

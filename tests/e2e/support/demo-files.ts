@@ -1,0 +1,68 @@
+import { DEMO, dbRead, http, httpSignIn } from './http';
+
+// The demo city seeds no uploaded files, so the access table's evidence and coaching-progress
+// rows would point at nothing. They are made here through the app itself, as the assessor and
+// the unit head would: a real upload, checked and stored like any other.
+
+// A 1×1 PNG: files are decoded in full, so it must really be an image.
+const PNG = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+	'base64'
+);
+
+/** Evidence on a sheet of the assessor still open, on a visit the other assessor is not on. */
+async function ensureEvidence(): Promise<void> {
+	const [has] = dbRead(
+		`select 1 from evidence e join score_sheet s on s.id = e.sheet_id join user u on u.id = s.assessor_id where u.email = ?`,
+		DEMO.assessor
+	);
+	if (has) return;
+	const [open] = dbRead<{ id: number }>(
+		`select v.id from visit v join period p on p.id = v.period_id
+		 join visit_assessor va on va.visit_id = v.id join user u on u.id = va.user_id
+		 where p.status = 'running' and u.email = ?
+		 and not exists (select 1 from visit_assessor o join user ou on ou.id = o.user_id where o.visit_id = v.id and ou.email = ?)
+		 and not exists (select 1 from score_sheet s where s.visit_id = v.id and s.assessor_id = u.id and s.status = 'submitted')
+		 order by v.id desc limit 1`,
+		DEMO.assessor,
+		DEMO.otherAssessor
+	);
+	const visit = open.id;
+	// The last scored indicator of the visit's instrument, to stay out of the sheet tests' way.
+	const [indicator] = dbRead<{ code: string }>(
+		`select i.code from visit v join period p on p.id = v.period_id join indicator i on i.instrument_id = p.instrument_id
+		 where v.id = ? and i.weight > 0 order by i.aspect_id desc, i.position desc limit 1`,
+		visit
+	);
+	const body = new FormData();
+	body.set('indicator', indicator.code);
+	body.set('file', new Blob([PNG], { type: 'image/png' }), 'papan-informasi.png');
+	const res = await http(`/penilaian/${visit}/bukti`, { cookie: await httpSignIn(DEMO.assessor), body });
+	if (res.status !== 201) throw new Error(`evidence upload: ${res.status} ${await res.text()}`);
+}
+
+async function ensureProgressFile(plan: number): Promise<void> {
+	const [has] = dbRead(
+		`select 1 from coaching_progress pr join coaching_item i on i.id = pr.item_id
+		 where i.plan_id = ? and pr.file_id is not null`,
+		plan
+	);
+	if (has) return;
+	const [item] = dbRead<{ id: number }>(
+		`select id from coaching_item where plan_id = ? and status in ('open', 'in_progress') order by position desc limit 1`,
+		plan
+	);
+	const body = new FormData();
+	body.set('itemId', String(item.id));
+	body.set('status', 'in_progress');
+	body.set('note', 'Foto papan alur layanan yang baru dipasang.');
+	body.set('berkas', new Blob([PNG], { type: 'image/png' }), 'alur-layanan.png');
+	const res = await http(`/pembinaan/${plan}?/progress`, { cookie: await httpSignIn(DEMO.head), body });
+	if (res.status !== 303) throw new Error(`coaching progress: ${res.status} ${await res.text()}`);
+}
+
+/** Makes sure the assessor has an evidence file and the plan a progress entry with a file. */
+export async function ensureDemoFiles(p: { plan: number }): Promise<void> {
+	await ensureEvidence();
+	await ensureProgressFile(p.plan);
+}

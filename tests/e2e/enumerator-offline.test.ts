@@ -136,7 +136,7 @@ describe('a survey enumerator without signal', () => {
 		expect(resend).toMatchObject({ status: 200, body: { replayed: true } });
 		expect(stored()).toEqual({ n: 20, devices: 20 });
 		await p.reload();
-		expect(await p.textContent('[data-testid=enumerator-units] tbody tr td:nth-child(2)')).toBe('20');
+		expect(await p.textContent('[data-testid=enumerator-units] [data-testid=entered]')).toBe('20');
 
 		await signIn(admin.page, 'admin@kotacontoh.go.id', 'Demo#Rapor2026');
 		await admin.page.goto('/admin/survei/MPP-2026');

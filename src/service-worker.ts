@@ -13,6 +13,10 @@ const SHELL = '/luring';
 // The shell renders in the browser, which first asks for the root layout's data (the signed-in user).
 const SHELL_DATA = '/luring/__data.json';
 const PRECACHED = new Set([...build, ...files]);
+// The enumerator's questionnaire page (README "Survey enumerators") renders on the server with the
+// enumerator's units; the last copy seen with signal is what opens without it.
+const ENUMERATOR = '/enumerasi';
+const ENUMERATOR_DATA = '/enumerasi/__data.json';
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
@@ -53,6 +57,7 @@ async function networkFirst(request: Request, key: string): Promise<Response> {
 
 async function navigate(request: Request, url: URL): Promise<Response> {
 	if (url.pathname === SHELL) return networkFirst(request, SHELL);
+	if (url.pathname === ENUMERATOR) return networkFirst(request, ENUMERATOR);
 	try {
 		return await fetch(request);
 	} catch {
@@ -71,8 +76,8 @@ sw.addEventListener('fetch', (event) => {
 		event.respondWith(navigate(request, url));
 		return;
 	}
-	if (url.pathname === SHELL_DATA) {
-		event.respondWith(networkFirst(request, SHELL_DATA));
+	if (url.pathname === SHELL_DATA || url.pathname === ENUMERATOR_DATA) {
+		event.respondWith(networkFirst(request, url.pathname));
 		return;
 	}
 	if (PRECACHED.has(url.pathname))

@@ -13,6 +13,7 @@ import * as createPasswordLink from './20261129_1815_create_password_link';
 import * as createComplaint from './20261129_1830_create_complaint';
 import * as createSyncReceipt from './20261129_1840_create_sync_receipt';
 import * as createPeriodCorrection from './20261129_2110_create_period_correction';
+import * as addSurveyEnumerator from './20261129_2140_add_survey_enumerator';
 
 // Static list so that migrations run the same under tsx, vitest and the built server.
 // Add new migrations at the end; the keys sort in the order they apply.
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
 	'20261129_1815_create_password_link': createPasswordLink,
 	'20261129_1830_create_complaint': createComplaint,
 	'20261129_1840_create_sync_receipt': createSyncReceipt,
-	'20261129_2110_create_period_correction': createPeriodCorrection
+	'20261129_2110_create_period_correction': createPeriodCorrection,
+	'20261129_2140_add_survey_enumerator': addSurveyEnumerator
 };

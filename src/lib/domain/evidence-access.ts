@@ -18,5 +18,7 @@ export function canOpenEvidence(user: SessionUser, owner: EvidenceOwner, isHeadO
 			return owner.published;
 		case 'unit_head':
 			return owner.published && isHeadOfUnit;
+		case 'enumerator':
+			return false;
 	}
 }

@@ -124,6 +124,14 @@ export function accessTable(p: Params): Row[] {
 		{ route: '/instrumen/[code]', path: '/instrumen/permenpan-17-2017', expect: SIGNED_IN },
 		{ route: '/pimpinan', path: '/pimpinan', expect: who(303, 200, 200, 403, 403, 403, 403) },
 		{ route: '/penilaian', path: '/penilaian', expect: who(303, 403, 403, 200, 200, 403, 403) },
+		// survey enumerators only (README "Survey enumerators"); none of these identities is one
+		{ route: '/enumerasi', path: '/enumerasi', expect: who(303, 403, 403, 403, 403, 403, 403) },
+		{
+			route: '/enumerasi/respon',
+			action: 'POST',
+			path: '/enumerasi/respon',
+			expect: who(303, 403, 403, 403, 403, 403, 403)
+		},
 		{
 			route: '/penilaian/[visitId]',
 			path: `/penilaian/${p.visit}`,

@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signIn } from './browser';
 
-// Helpers of the offline score-sheet tests (offline-sheet.test.ts and .pending.ts).
+// Helpers of the offline score-sheet tests (offline-sheet*.test.ts).
 const PASSWORD = 'Demo#Rapor2026';
 
 const db = () => new Database(inject('databasePath'), { readonly: true, fileMustExist: true });

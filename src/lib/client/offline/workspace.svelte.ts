@@ -18,6 +18,8 @@ export class OfflineWorkspace {
 	sheets = $state<DeviceSheet[]>([]);
 	queue = $state<OutboxItem[]>([]);
 	thumbUrls = $state<Record<number, string>>({});
+	/** Previews of queued photos, made here on load: a derived value in a component must not write state. */
+	photoUrls = $state<Record<string, string>>({});
 	preparedAt = $state<string | null>(null);
 	progress = $state<SyncProgress>({ state: 'idle', photo: null });
 	loaded = $state(false);
@@ -36,6 +38,9 @@ export class OfflineWorkspace {
 			(a.server.visit.plannedOn ?? '9999').localeCompare(b.server.visit.plannedOn ?? '9999')
 		);
 		this.queue = queue;
+		for (const item of queue)
+			if (item.kind === 'photo' && item.blob && !this.photoUrls[item.id])
+				this.photoUrls[item.id] = URL.createObjectURL(item.blob);
 		this.preparedAt = at ?? null;
 		for (const s of all)
 			for (const e of s.server.evidence)

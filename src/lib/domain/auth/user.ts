@@ -1,4 +1,4 @@
-export const ROLES = ['admin', 'assessor', 'unit_head', 'viewer'] as const;
+export const ROLES = ['admin', 'assessor', 'unit_head', 'viewer', 'enumerator'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const AFFILIATION_TYPES = ['university', 'student_board', 'other'] as const;
@@ -26,7 +26,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 	admin: 'Administrator (Bagian Organisasi)',
 	assessor: 'Penilai',
 	unit_head: 'Kepala Unit',
-	viewer: 'Pimpinan (baca saja)'
+	viewer: 'Pimpinan (baca saja)',
+	enumerator: 'Enumerator survei (SKM tatap muka)'
 };
 
 export const AFFILIATION_LABELS: Record<AffiliationType, string> = {
@@ -46,6 +47,8 @@ export function homePathFor(role: Role): string {
 			return '/unit';
 		case 'viewer':
 			return '/pimpinan';
+		case 'enumerator':
+			return '/enumerasi';
 	}
 }
 

@@ -1,7 +1,9 @@
 import { computeIkm, type AnswerSums, type IkmResult } from './ikm';
 import { PROFILE_OPTIONS, type ProfileField } from './profile';
+import { CHANNEL_LABELS, SURVEY_CHANNELS } from './channel';
 
-// IKM broken down by a respondent-profile field (docs/rules.md §6). Groups arrive as answer sums.
+// IKM broken down by a respondent-profile field or by the channel the questionnaire came through
+// (docs/rules.md §6). Groups arrive as answer sums.
 
 export interface BreakdownRow {
 	value: string | null;
@@ -9,13 +11,19 @@ export interface BreakdownRow {
 	result: IkmResult | null;
 }
 
-export type BreakdownField = ProfileField | 'service';
+export type BreakdownField = ProfileField | 'service' | 'source';
+
+function optionsOf(field: BreakdownField): readonly { code: string; label: string }[] {
+	if (field === 'service') return [];
+	if (field === 'source') return SURVEY_CHANNELS.map((c) => ({ code: c, label: CHANNEL_LABELS[c] }));
+	return PROFILE_OPTIONS[field].options.map((o) => ({ code: o.code, label: o.label.id }));
+}
 
 export function shapeBreakdown(
 	field: BreakdownField,
 	groups: readonly { value: string | null; sums: AnswerSums }[]
 ): BreakdownRow[] {
-	const options = field === 'service' ? [] : PROFILE_OPTIONS[field].options;
+	const options = optionsOf(field);
 	const order = (v: string | null) => {
 		if (v === null) return Number.MAX_SAFE_INTEGER;
 		const i = options.findIndex((o) => o.code === v);
@@ -25,8 +33,7 @@ export function shapeBreakdown(
 		.sort((a, b) => order(a.value) - order(b.value) || b.sums.respondents - a.sums.respondents)
 		.map((g) => ({
 			value: g.value,
-			label:
-				g.value === null ? 'Tidak diisi' : (options.find((o) => o.code === g.value)?.label.id ?? g.value),
+			label: g.value === null ? 'Tidak diisi' : (options.find((o) => o.code === g.value)?.label ?? g.value),
 			result: computeIkm(g.sums)
 		}));
 }

@@ -9,3 +9,5 @@ export * from './ikm-shape';
 export * from './paper';
 export * from './window-plan';
 export * from './poster-origin';
+export * from './channel';
+export * from './enumerator-entry';

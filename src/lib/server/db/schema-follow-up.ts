@@ -49,8 +49,15 @@ export interface SurveyResponseTable {
 	service: string | null;
 	suggestion: string | null;
 	suggestion_status: 'pending' | 'approved' | 'rejected' | null;
-	source: Generated<'online' | 'paper'>;
+	source: Generated<'online' | 'paper' | 'enumerator'>;
 	entered_by: number | null;
+	device_id: string | null;
+}
+/** An enumerator's units within a period (db/migrations/20261129_2140_add_survey_enumerator.ts). */
+export interface SurveyEnumeratorTable {
+	period_id: number;
+	unit_id: number;
+	user_id: number;
 }
 export interface SurveyTokenUseTable {
 	nonce: string;

@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 
 // Accounts, units and who may assess what (migrations 0001-0002). Times are epoch ms.
-export type Role = 'admin' | 'assessor' | 'unit_head' | 'viewer';
+export type Role = 'admin' | 'assessor' | 'unit_head' | 'viewer' | 'enumerator';
 export type AffiliationType = 'university' | 'student_board' | 'other';
 
 export interface UserTable {

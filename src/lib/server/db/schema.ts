@@ -44,6 +44,7 @@ export interface Database {
 	coaching_item: FollowUp.CoachingItemTable;
 	coaching_progress: FollowUp.CoachingProgressTable;
 	survey_response: FollowUp.SurveyResponseTable;
+	survey_enumerator: FollowUp.SurveyEnumeratorTable;
 	survey_token_use: FollowUp.SurveyTokenUseTable;
 	rate_limit: FollowUp.RateLimitTable;
 	audit_log: FollowUp.AuditLogTable;

@@ -4,6 +4,7 @@ import { SURVEY_ELEMENTS, type BreakdownField, type BreakdownRow, type UnitIkm }
 // XLSX of the survey results: numbers stay numbers, shown with id-ID formats (README).
 
 const FIELD_TITLES: Record<BreakdownField, string> = {
+	source: 'Kanal (daring, kertas, enumerator)',
 	sex: 'Jenis kelamin',
 	age_band: 'Usia',
 	education: 'Pendidikan',

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connection';
 import type { AnswerSums } from '../../domain/survey/ikm';
 import type { BreakdownField } from '../../domain/survey/breakdown';
+import { SURVEY_CHANNELS, type ChannelCounts, type SurveyChannel } from '../../domain/survey/channel';
 
 // Aggregates are summed in SQL (integers, exact); the IKM itself is computed by the domain.
 const FIELDS = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const;
@@ -51,10 +52,7 @@ export async function sumAnswersBy(
 	return rows.map((r) => ({ value: r.value, sums: toSums(r as unknown as SumRow) }));
 }
 
-export async function countSourcesOfPeriod(
-	db: Db,
-	periodId: number
-): Promise<{ online: number; paper: number }> {
+export async function countSourcesOfPeriod(db: Db, periodId: number): Promise<ChannelCounts> {
 	const rows = await db
 		.selectFrom('survey_response')
 		.select((eb) => ['source', eb.fn.countAll<number>().as('n')])
@@ -62,7 +60,7 @@ export async function countSourcesOfPeriod(
 		.groupBy('source')
 		.execute();
 	const get = (s: string) => Number(rows.find((r) => r.source === s)?.n ?? 0);
-	return { online: get('online'), paper: get('paper') };
+	return Object.fromEntries(SURVEY_CHANNELS.map((c) => [c, get(c)])) as ChannelCounts;
 }
 
 export type SuggestionStatus = 'pending' | 'approved' | 'rejected';
@@ -74,7 +72,7 @@ export interface Suggestion {
 	submittedAt: Date;
 	text: string;
 	status: SuggestionStatus;
-	source: 'online' | 'paper';
+	source: SurveyChannel;
 }
 
 export async function listSuggestions(
@@ -149,8 +147,9 @@ export interface NewSurveyResponse {
 	};
 	suggestion: string | null;
 	suggestionStatus?: SuggestionStatus;
-	source: 'online' | 'paper';
+	source: SurveyChannel;
 	enteredBy: number | null;
+	deviceId?: string | null;
 }
 
 /** Bulk insert in chunks (SQLite's bound-parameter limit); callers wrap it in a transaction. */
@@ -165,7 +164,8 @@ export async function insertSurveyResponses(db: Db, rows: readonly NewSurveyResp
 			suggestion: r.suggestion,
 			suggestion_status: r.suggestion ? (r.suggestionStatus ?? 'pending') : null,
 			source: r.source,
-			entered_by: r.enteredBy
+			entered_by: r.enteredBy,
+			device_id: r.deviceId ?? null
 		}));
 		await db
 			.insertInto('survey_response')

@@ -69,7 +69,7 @@ export async function computeRangeIkm(
 	return { units: shaped, overall: overallOf(sums) };
 }
 
-export const BREAKDOWN_FIELDS: readonly BreakdownField[] = [...PROFILE_FIELDS, 'service'];
+export const BREAKDOWN_FIELDS: readonly BreakdownField[] = ['source', ...PROFILE_FIELDS, 'service'];
 
 export async function computeBreakdowns(
 	db: Db,

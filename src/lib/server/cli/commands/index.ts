@@ -9,6 +9,7 @@ import { runImportScores } from './import-scores';
 import { runResults } from './results';
 import { runPublish } from './publish';
 import { runAssign } from './assign';
+import { runAssignEnumerator } from './assign-enumerator';
 import { runIkm, runSurveyLink } from './survey';
 import { runImportComplaints } from './import-complaints';
 import { runTriangulation } from './triangulation';
@@ -42,6 +43,10 @@ export const commands: Record<string, Command> = {
 	assign: {
 		summary: 'tugaskan penilai: --period --unit --visit --assessor [--date YYYY-MM-DD]',
 		run: runAssign
+	},
+	'assign-enumerator': {
+		summary: 'tugaskan enumerator survei pada unit: --period C --unit U --enumerator EMAIL',
+		run: runAssignEnumerator
 	},
 	results: { summary: 'hasil periode: --period C --format json|csv', run: runResults },
 	publish: {

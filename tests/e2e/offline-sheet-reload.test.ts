@@ -10,8 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-// Pending (README, offline work): the reload of a stored sheet at /luring#kunjungan-N does not
-// show the sheet yet; these two tests describe the intended behaviour and run once it is fixed.
+// README "Install on a phone and offline work": a stored sheet survives reloads without signal,
+// also with a photo still in the outbox, and the outbox then arrives exactly once.
 describe('an assessor without signal', () => {
 	it('prepares, works offline across reloads and everything arrives exactly once', async () => {
 		const page = s.page;

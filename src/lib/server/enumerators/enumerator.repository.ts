@@ -1,0 +1,95 @@
+import type { Db } from '../db/connection';
+
+// Survey enumerators' units within a period and their own questionnaires (README "Survey enumerators").
+
+export interface EnumeratorUnit {
+	periodId: number;
+	periodCode: string;
+	periodName: string;
+	surveyFrom: string;
+	surveyTo: string;
+	unitId: number;
+	unitCode: string;
+	unitName: string;
+	category: string;
+	yearlyServiceUsers: number | null;
+	/** questionnaires this enumerator entered for the unit in the period */
+	entered: number;
+}
+
+export async function assignEnumerator(
+	db: Db,
+	a: { periodId: number; unitId: number; userId: number }
+): Promise<boolean> {
+	const r = await db
+		.insertInto('survey_enumerator')
+		.values({ period_id: a.periodId, unit_id: a.unitId, user_id: a.userId })
+		.onConflict((oc) => oc.doNothing())
+		.executeTakeFirst();
+	return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function isEnumeratorOf(
+	db: Db,
+	a: { periodId: number; unitId: number; userId: number }
+): Promise<boolean> {
+	const row = await db
+		.selectFrom('survey_enumerator')
+		.select('user_id')
+		.where('period_id', '=', a.periodId)
+		.where('unit_id', '=', a.unitId)
+		.where('user_id', '=', a.userId)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+/** The enumerator's units in periods still collecting (not draft, not archived), newest period first. */
+export async function listEnumeratorUnits(db: Db, userId: number): Promise<EnumeratorUnit[]> {
+	const rows = await db
+		.selectFrom('survey_enumerator as se')
+		.innerJoin('period as p', 'p.id', 'se.period_id')
+		.innerJoin('unit as u', 'u.id', 'se.unit_id')
+		.innerJoin('category as c', 'c.id', 'u.category_id')
+		.where('se.user_id', '=', userId)
+		.where('p.status', 'not in', ['draft', 'archived'])
+		.select((eb) => [
+			'p.id as periodId',
+			'p.code as periodCode',
+			'p.name as periodName',
+			'p.survey_from as surveyFrom',
+			'p.survey_to as surveyTo',
+			'u.id as unitId',
+			'u.code as unitCode',
+			'u.name as unitName',
+			'c.name as category',
+			'u.yearly_service_users as yearlyServiceUsers',
+			eb
+				.selectFrom('survey_response as r')
+				.whereRef('r.period_id', '=', 'se.period_id')
+				.whereRef('r.unit_id', '=', 'se.unit_id')
+				.where('r.entered_by', '=', userId)
+				.where('r.source', '=', 'enumerator')
+				.select((e) => e.fn.countAll<number>().as('n'))
+				.as('entered')
+		])
+		.orderBy('p.survey_from', 'desc')
+		.orderBy('c.position')
+		.orderBy('u.code')
+		.execute();
+	return rows.map((r) => ({ ...r, entered: Number(r.entered ?? 0) }));
+}
+
+/** The questionnaire an enumerator's device already sent under this id, if any. */
+export async function findEnumeratorResponse(
+	db: Db,
+	userId: number,
+	deviceId: string
+): Promise<{ id: number; periodId: number; unitId: number } | null> {
+	const row = await db
+		.selectFrom('survey_response')
+		.select(['id', 'period_id', 'unit_id'])
+		.where('entered_by', '=', userId)
+		.where('device_id', '=', deviceId)
+		.executeTakeFirst();
+	return row ? { id: row.id, periodId: row.period_id, unitId: row.unit_id } : null;
+}

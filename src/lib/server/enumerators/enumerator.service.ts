@@ -1,0 +1,68 @@
+import type { OpenDatabase } from '../db/connection';
+import type { SessionUser } from '../../domain/auth/user';
+import { parseEnumeratorEntry, periodForMoment } from '../../domain/survey';
+import { listSurveyWindowsOfUnit } from '../survey/survey-submission.repository';
+import { findSurveyUnitByCode } from '../survey/survey-unit.repository';
+import { insertSurveyResponses } from '../survey/survey-response.repository';
+import { findEnumeratorResponse, isEnumeratorOf } from './enumerator.repository';
+
+// A face-to-face questionnaire from an enumerator's tablet (README "Survey enumerators"). The
+// device's id makes a resend harmless: the first arrival is stored, later ones are answered from it.
+
+export type EnumeratorResult =
+	| { ok: true; stored: boolean; responseId: number; periodCode: string }
+	| { ok: false; status: 400 | 403 | 404 | 410; problems: string[] };
+
+export async function recordEnumeratorResponse(
+	opened: OpenDatabase,
+	user: SessionUser,
+	body: unknown,
+	now: Date
+): Promise<EnumeratorResult> {
+	if (user.role !== 'enumerator')
+		return { ok: false, status: 403, problems: ['hanya enumerator survei yang mengirim kuesioner ini'] };
+	const parsed = parseEnumeratorEntry(body, now.getTime());
+	if (!parsed.ok) return { ok: false, status: 400, problems: parsed.problems };
+	const entry = parsed.value;
+	const unit = await findSurveyUnitByCode(opened.db, entry.unitCode);
+	if (!unit) return { ok: false, status: 404, problems: [`unitCode: unit ${entry.unitCode} tidak ada`] };
+	const windows = listSurveyWindowsOfUnit(opened.sqlite, unit.id);
+	const period = periodForMoment(windows, entry.givenAt);
+	if (!period)
+		return {
+			ok: false,
+			status: 410,
+			problems: ['givenAt: tidak ada periode survei yang terbuka pada waktu itu']
+		};
+	const again = await findEnumeratorResponse(opened.db, user.id, entry.deviceId);
+	if (again) return { ok: true, stored: false, responseId: again.id, periodCode: period.code };
+	if (!(await isEnumeratorOf(opened.db, { periodId: period.id, unitId: unit.id, userId: user.id })))
+		return {
+			ok: false,
+			status: 403,
+			problems: [`unitCode: Anda tidak ditugaskan pada unit ${unit.code} di periode ${period.code}`]
+		};
+	const { answers, profile, suggestion } = entry.submission;
+	try {
+		await insertSurveyResponses(opened.db, [
+			{
+				periodId: period.id,
+				unitId: unit.id,
+				submittedAt: entry.givenAt,
+				answers,
+				profile,
+				suggestion,
+				source: 'enumerator',
+				enteredBy: user.id,
+				deviceId: entry.deviceId
+			}
+		]);
+	} catch (e) {
+		// two copies of one resend arriving together: the unique index lets exactly one in
+		const raced = await findEnumeratorResponse(opened.db, user.id, entry.deviceId);
+		if (raced) return { ok: true, stored: false, responseId: raced.id, periodCode: period.code };
+		throw e;
+	}
+	const stored = await findEnumeratorResponse(opened.db, user.id, entry.deviceId);
+	return { ok: true, stored: true, responseId: stored!.id, periodCode: period.code };
+}

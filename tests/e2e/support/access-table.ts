@@ -260,6 +260,11 @@ export function accessTable(p: Params): Row[] {
 			['add', 'remove', 'move']
 		),
 		...admin('/admin/periode/[code]/progres', '/admin/periode/MPP-2026/progres'),
+		...admin('/admin/periode/[code]/kalibrasi', '/admin/periode/MPP-2026/kalibrasi', [
+			'anchor',
+			'mark',
+			'require'
+		]),
 		...admin('/admin/periode/[code]/publikasi', '/admin/periode/MPP-2026/publikasi', ['publish']),
 		...admin('/admin/periode/[code]/review', '/admin/periode/MPP-2026/review', ['resolve']),
 		...admin('/admin/survei', '/admin/survei'),

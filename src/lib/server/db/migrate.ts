@@ -59,7 +59,19 @@ export async function migrateToLatest(
 	db: Db,
 	migrations: Migrations = shippedMigrations
 ): Promise<MigrationResultSet> {
-	const result = await migratorFor(db, migrations).migrateToLatest();
+	// Foreign keys off around the one transaction (the pragma is ignored inside one): a migration
+	// that rebuilds a table to change a constraint must be able to drop the old table without its
+	// ON DELETE CASCADE emptying the children. Such a migration runs `pragma foreign_key_check`
+	// itself before the transaction commits (20261129_1900_add_calibration).
+	const raw = rawHandleOf(db);
+	const enforced = raw ? raw.pragma('foreign_keys', { simple: true }) === 1 : false;
+	if (enforced) raw!.pragma('foreign_keys = OFF');
+	let result: MigrationResultSet;
+	try {
+		result = await migratorFor(db, migrations).migrateToLatest();
+	} finally {
+		if (enforced) raw!.pragma('foreign_keys = ON');
+	}
 	if (result.error) {
 		const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? null;
 		throw new MigrationFailed(failed, result.error);

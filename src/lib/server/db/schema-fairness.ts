@@ -10,3 +10,11 @@ export interface ComplaintTable {
 	channel: string | null;
 	imported_at: number;
 }
+
+// Assessors marked calibrated in a period (migration 20261129_1900).
+export interface CalibratedAssessorTable {
+	period_id: number;
+	user_id: number;
+	marked_by: number | null;
+	marked_at: number;
+}

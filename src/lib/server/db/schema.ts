@@ -47,6 +47,7 @@ export interface Database {
 	audit_log: FollowUp.AuditLogTable;
 	city_setting: FollowUp.CitySettingTable;
 	complaint: Fairness.ComplaintTable;
+	calibrated_assessor: Fairness.CalibratedAssessorTable;
 	sync_receipt: Sync.SyncReceiptTable;
 }
 

@@ -10,7 +10,7 @@ export interface AssignedVisit {
 	unitName: string;
 	category: string;
 	visitNo: number;
-	kind: 'regular' | 'follow_up';
+	kind: 'regular' | 'follow_up' | 'calibration';
 	plannedOn: string | null;
 	sheetState: SheetState;
 	periodStatus: 'draft' | 'running' | 'review' | 'published' | 'archived';
@@ -93,7 +93,7 @@ export interface NewVisit {
 	unitId: number;
 	visitNo: number;
 	plannedOn: string | null;
-	kind?: 'regular' | 'follow_up';
+	kind?: 'regular' | 'follow_up' | 'calibration';
 	coachingPlanId?: number | null;
 }
 
@@ -134,7 +134,7 @@ export interface VisitContext {
 	unitName: string;
 	category: string;
 	visitNo: number;
-	kind: 'regular' | 'follow_up';
+	kind: 'regular' | 'follow_up' | 'calibration';
 	plannedOn: string | null;
 }
 

@@ -13,6 +13,7 @@ import { runIkm, runSurveyLink } from './survey';
 import { runImportComplaints } from './import-complaints';
 import { runTriangulation } from './triangulation';
 import { runInvite } from './invite';
+import { runCalibration } from './calibration';
 
 export interface Command {
 	summary: string;
@@ -36,7 +37,11 @@ export const commands: Record<string, Command> = {
 		summary: 'impor penilai dari CSV/XLSX: import-assessors FILE',
 		run: runImportAssessors
 	},
-	'import-scores': { summary: 'impor nilai: --period C [--replace] FILE', run: runImportScores },
+	'import-scores': {
+		summary: 'impor nilai: --period C [--replace] [--calibration] FILE',
+		run: runImportScores
+	},
+	calibration: { summary: 'hasil putaran kalibrasi: --period C --format json', run: runCalibration },
 	assign: {
 		summary: 'tugaskan penilai: --period --unit --visit --assessor [--date YYYY-MM-DD]',
 		run: runAssign

@@ -13,6 +13,7 @@ import * as createPasswordLink from './20261129_1815_create_password_link';
 import * as createComplaint from './20261129_1830_create_complaint';
 import * as createSyncReceipt from './20261129_1840_create_sync_receipt';
 import * as addCalibration from './20261129_1900_add_calibration';
+import * as createObjection from './20261129_1910_create_objection';
 
 // Static list so that migrations run the same under tsx, vitest and the built server.
 // Add new migrations at the end; the keys sort in the order they apply.
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
 	'20261129_1815_create_password_link': createPasswordLink,
 	'20261129_1830_create_complaint': createComplaint,
 	'20261129_1840_create_sync_receipt': createSyncReceipt,
-	'20261129_1900_add_calibration': addCalibration
+	'20261129_1900_add_calibration': addCalibration,
+	'20261129_1910_create_objection': createObjection
 };

@@ -50,6 +50,8 @@ export interface PeriodTable {
 	awards_per_category: Generated<number>;
 	min_ranked_for_awards: Generated<number>;
 	require_calibrated: Generated<number>;
+	/** last day of the objection window (docs/rules.md §9.2), null when none was opened */
+	objection_until: string | null;
 	award_min_grade: string | null;
 	disagreement_threshold: Generated<number>;
 	coaching_rule: Generated<string>;

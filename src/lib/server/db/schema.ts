@@ -48,6 +48,8 @@ export interface Database {
 	city_setting: FollowUp.CitySettingTable;
 	complaint: Fairness.ComplaintTable;
 	calibrated_assessor: Fairness.CalibratedAssessorTable;
+	objection: Fairness.ObjectionTable;
+	objection_evidence: Fairness.ObjectionEvidenceTable;
 	sync_receipt: Sync.SyncReceiptTable;
 }
 

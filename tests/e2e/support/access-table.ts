@@ -138,6 +138,17 @@ export function accessTable(p: Params): Row[] {
 			secrets: { head: [SELATAN], otherHead: [MRICAN] }
 		},
 		{
+			route: '/unit/[unitCode]/sanggah/[periodCode]',
+			path: '/unit/KEL-18/sanggah/MPP-2026',
+			expect: who(303, 403, 403, 403, 403, 200, 404)
+		},
+		{
+			route: '/unit/[unitCode]/sanggah/[periodCode]',
+			action: 'default',
+			path: '/unit/KEL-18/sanggah/MPP-2026',
+			expect: who(303, 403, 403, 403, 403, 'ok', 404)
+		},
+		{
 			route: '/unit/[unitCode]/rapor/[periodCode]',
 			path: '/unit/KEL-18/rapor/MPP-2025',
 			expect: who(303, 200, 200, 403, 403, 200, 403)
@@ -260,6 +271,7 @@ export function accessTable(p: Params): Row[] {
 			['add', 'remove', 'move']
 		),
 		...admin('/admin/periode/[code]/progres', '/admin/periode/MPP-2026/progres'),
+		...admin('/admin/periode/[code]/sanggah', '/admin/periode/MPP-2026/sanggah', ['window', 'answer']),
 		...admin('/admin/periode/[code]/kalibrasi', '/admin/periode/MPP-2026/kalibrasi', [
 			'anchor',
 			'mark',

@@ -13,6 +13,10 @@ import {
 } from '../../../src/lib/server/objections/objection.service';
 import { listObjections } from '../../../src/lib/server/objections/objection.repository';
 import { publishPeriod } from '../../../src/lib/server/publication/publication.service';
+import {
+	loadOfficeObjections,
+	loadUnitObjections
+} from '../../../src/lib/server/objections/objection-page.service';
 
 // Masa sanggah (docs/rules.md §9.2) on the real migrations: window, objections with evidence
 // checked by content, the office's three answers, the `objections` preflight class, the audit.
@@ -109,6 +113,28 @@ describe('objection window (docs/rules.md §9.2)', { timeout: 120_000 }, () => {
 			['1.a.K2', 'open', ['papan.png']],
 			['1.a.K3', 'open', ['papan.png']]
 		]);
+	});
+
+	it("shows the head the unit's provisional scores without rank, and the office what it can reopen", async () => {
+		const asHead = { id: head, role: 'unit_head' } as never;
+		const page = (await loadUnitObjections(t.db, asHead, 'KEL-B', 'P1', NOW))!;
+		expect(page.open).toBe(true);
+		expect(page.rows.length).toBeGreaterThan(10);
+		expect(Object.keys(page.rows[0]).sort()).toEqual([
+			'aspectCode',
+			'code',
+			'descriptor',
+			'level',
+			'mean',
+			'title'
+		]);
+		expect(page.objections).toHaveLength(3);
+		expect(
+			await loadUnitObjections(t.db, { id: adminId, role: 'admin' } as never, 'KEL-B', 'P1', NOW)
+		).toBeNull();
+		const office = (await loadOfficeObjections(t.db, 'P1', NOW))!;
+		expect(office).toMatchObject({ open: true, until: '2026-11-29', canOpen: true });
+		expect(office.objections[0].sheets.length).toBeGreaterThan(0);
 	});
 
 	it('makes unanswered objections a preflight class', async () => {

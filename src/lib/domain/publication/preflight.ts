@@ -3,7 +3,14 @@
 // is open: a later class (docs/rules.md §9.2 `objections`) is one more entry here and one more finder in
 // the preflight service.
 
-export const PREFLIGHT_CLASSES = ['incomplete', 'drafts', 'window', 'flags', 'objections', 'no-awards'] as const;
+export const PREFLIGHT_CLASSES = [
+	'incomplete',
+	'drafts',
+	'window',
+	'flags',
+	'objections',
+	'no-awards'
+] as const;
 export type PreflightClass = (typeof PREFLIGHT_CLASSES)[number];
 
 /** Indonesian heading of each class (the class code itself is what the command line takes). */

@@ -190,3 +190,56 @@ export async function answerObjectionRow(
 		.executeTakeFirst();
 	return Number(r.numUpdatedRows) === 1;
 }
+
+/** Submitted sheets of regular visits per unit code: what the office may reopen for an objection. */
+export async function listReopenableSheets(
+	db: Db,
+	periodId: number
+): Promise<{ unitCode: string; sheetId: number; visitNo: number; assessor: string }[]> {
+	return db
+		.selectFrom('score_sheet')
+		.innerJoin('visit', 'visit.id', 'score_sheet.visit_id')
+		.innerJoin('unit', 'unit.id', 'visit.unit_id')
+		.innerJoin('user', 'user.id', 'score_sheet.assessor_id')
+		.select([
+			'unit.code as unitCode',
+			'score_sheet.id as sheetId',
+			'visit.visit_no as visitNo',
+			'user.name as assessor'
+		])
+		.where('visit.period_id', '=', periodId)
+		.where('visit.kind', '=', 'regular')
+		.where('score_sheet.status', '=', 'submitted')
+		.where('unit.id', 'in', (eb) =>
+			eb.selectFrom('objection').select('unit_id').where('period_id', '=', periodId)
+		)
+		.orderBy('unit.code')
+		.orderBy('visit.visit_no')
+		.execute();
+}
+
+/** Open objection windows of the periods covering the head's units (the unit home's notice). */
+export async function listOpenWindowsForHead(
+	db: Db,
+	userId: number,
+	today: string
+): Promise<{ unitCode: string; periodCode: string; periodName: string; until: string }[]> {
+	const rows = await db
+		.selectFrom('unit_head')
+		.innerJoin('period_unit', 'period_unit.unit_id', 'unit_head.unit_id')
+		.innerJoin('period', 'period.id', 'period_unit.period_id')
+		.innerJoin('unit', 'unit.id', 'unit_head.unit_id')
+		.select([
+			'unit.code as unitCode',
+			'period.code as periodCode',
+			'period.name as periodName',
+			'period.objection_until as until'
+		])
+		.where('unit_head.user_id', '=', userId)
+		.where('period.status', 'in', ['running', 'review'])
+		.where('period.objection_until', '>=', today)
+		.orderBy('period.code')
+		.orderBy('unit.code')
+		.execute();
+	return rows.map((r) => ({ ...r, until: r.until! }));
+}

@@ -12,6 +12,8 @@ import * as addPublicationPreflight from './20261129_1800_add_publication_prefli
 import * as createPasswordLink from './20261129_1815_create_password_link';
 import * as createComplaint from './20261129_1830_create_complaint';
 import * as createSyncReceipt from './20261129_1840_create_sync_receipt';
+import * as addCalibration from './20261129_1900_add_calibration';
+import * as createObjection from './20261129_1910_create_objection';
 import * as createPeriodCorrection from './20261129_2110_create_period_correction';
 import * as addSurveyEnumerator from './20261129_2140_add_survey_enumerator';
 
@@ -31,6 +33,8 @@ export const migrations: Record<string, Migration> = {
 	'20261129_1815_create_password_link': createPasswordLink,
 	'20261129_1830_create_complaint': createComplaint,
 	'20261129_1840_create_sync_receipt': createSyncReceipt,
+	'20261129_1900_add_calibration': addCalibration,
+	'20261129_1910_create_objection': createObjection,
 	'20261129_2110_create_period_correction': createPeriodCorrection,
 	'20261129_2140_add_survey_enumerator': addSurveyEnumerator
 };

@@ -4,8 +4,14 @@ import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { isoDateIn } from '$lib/domain/format';
 import { loadUnitHome } from '$lib/server/units/unit-home.service';
+import { listOpenWindowsForHead } from '$lib/server/objections/objection.repository';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'unit_head');
-	return loadUnitHome(getDb(), user.id, isoDateIn(new Date(), readConfig().timeZone));
+	const today = isoDateIn(new Date(), readConfig().timeZone);
+	return {
+		...(await loadUnitHome(getDb(), user.id, today)),
+		// docs/rules.md §9.2: unit heads are told on their home page while a window is open.
+		objectionWindows: await listOpenWindowsForHead(getDb(), user.id, today)
+	};
 };

@@ -189,6 +189,17 @@ export function accessTable(p: Params): Row[] {
 			secrets: { head: [SELATAN], otherHead: [MRICAN] }
 		},
 		{
+			route: '/unit/[unitCode]/sanggah/[periodCode]',
+			path: '/unit/KEL-18/sanggah/MPP-2026',
+			expect: who(303, 403, 403, 403, 403, 200, 404)
+		},
+		{
+			route: '/unit/[unitCode]/sanggah/[periodCode]',
+			action: 'default',
+			path: '/unit/KEL-18/sanggah/MPP-2026',
+			expect: who(303, 403, 403, 403, 403, 'ok', 404)
+		},
+		{
 			route: '/unit/[unitCode]/rapor/[periodCode]',
 			path: '/unit/KEL-18/rapor/MPP-2025',
 			expect: who(303, 200, 200, 403, 403, 200, 403)
@@ -333,6 +344,12 @@ export function accessTable(p: Params): Row[] {
 			path: '/admin/periode/MPP-2026/progres',
 			expect: ADMIN_ACT
 		},
+		...admin('/admin/periode/[code]/sanggah', '/admin/periode/MPP-2026/sanggah', ['window', 'answer']),
+		...admin('/admin/periode/[code]/kalibrasi', '/admin/periode/MPP-2026/kalibrasi', [
+			'anchor',
+			'mark',
+			'require'
+		]),
 		...admin('/admin/periode/[code]/publikasi', '/admin/periode/MPP-2026/publikasi', [
 			'publish',
 			'openCorrection',

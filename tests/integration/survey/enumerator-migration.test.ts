@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '../../../src/lib/server/db/connection';
+import { openSqlite, type OpenSqlite } from '../../../src/lib/server/db/connection';
 import { migrateToLatest, shippedMigrations } from '../../../src/lib/server/db/migrate';
 
 // db/migrations/20261129_2140_add_survey_enumerator.ts rebuilds `user` and `survey_response`:
@@ -12,10 +12,10 @@ const NAME = '20261129_2140_add_survey_enumerator';
 const before = Object.fromEntries(Object.entries(shippedMigrations).filter(([k]) => k < NAME));
 
 let dir: string;
-let o: OpenDatabase;
+let o: OpenSqlite;
 beforeEach(() => {
 	dir = mkdtempSync(join(tmpdir(), 'rapor-enum-mig-'));
-	o = openDatabase(join(dir, 'test.db'));
+	o = openSqlite(join(dir, 'test.db'));
 });
 afterEach(async () => {
 	await o.db.destroy();

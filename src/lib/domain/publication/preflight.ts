@@ -3,7 +3,14 @@
 // is open: a later class (docs/rules.md §9.2 `objections`) is one more entry here and one more finder in
 // the preflight service.
 
-export const PREFLIGHT_CLASSES = ['incomplete', 'drafts', 'window', 'flags', 'no-awards'] as const;
+export const PREFLIGHT_CLASSES = [
+	'incomplete',
+	'drafts',
+	'window',
+	'flags',
+	'objections',
+	'no-awards'
+] as const;
 export type PreflightClass = (typeof PREFLIGHT_CLASSES)[number];
 
 /** Indonesian heading of each class (the class code itself is what the command line takes). */
@@ -12,6 +19,7 @@ export const PREFLIGHT_CLASS_LABELS: Record<PreflightClass, string> = {
 	drafts: 'Lembar penilaian masih draf',
 	window: 'Masa kunjungan belum selesai',
 	flags: 'Selisih penilaian terbuka',
+	objections: 'Sanggahan belum dijawab',
 	'no-awards': 'Kategori tanpa penghargaan'
 };
 

@@ -51,6 +51,8 @@ export interface CalibrationSummary {
 }
 
 export const LARGE_DEVIATION = 2;
+/** A round has one to three anchor units. */
+export const MAX_ANCHORS = 3;
 export const BRIEFING_MAD = 1;
 
 const pairKey = (unit: string, indicator: string) => JSON.stringify([unit, indicator]);

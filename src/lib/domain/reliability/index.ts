@@ -1,2 +1,3 @@
 export * from './krippendorff-alpha';
 export * from './calibration';
+export * from './heat-map';

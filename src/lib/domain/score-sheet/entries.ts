@@ -36,7 +36,7 @@ export function isSheetEditableIn(status: PeriodStatus, correctionOpen = false):
 export function isVisitEditable(v: {
 	periodStatus: PeriodStatus;
 	correctionOpen: boolean;
-	kind?: 'regular' | 'follow_up';
+	kind?: 'regular' | 'follow_up' | 'calibration';
 }): boolean {
 	return v.kind === 'follow_up' || isSheetEditableIn(v.periodStatus, v.correctionOpen);
 }

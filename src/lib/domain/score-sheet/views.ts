@@ -30,6 +30,8 @@ export interface SheetView {
 		category: string;
 		visitNo: number;
 		followUp: boolean;
+		/** a calibration round's sheet (docs/rules.md §9.1): outside every result */
+		calibration?: boolean;
 		plannedOn: string | null;
 	};
 	instrumentName: string;

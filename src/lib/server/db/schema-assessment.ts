@@ -49,6 +49,9 @@ export interface PeriodTable {
 	required_assessors: Generated<number>;
 	awards_per_category: Generated<number>;
 	min_ranked_for_awards: Generated<number>;
+	require_calibrated: Generated<number>;
+	/** last day of the objection window (docs/rules.md §9.2), null when none was opened */
+	objection_until: string | null;
 	award_min_grade: string | null;
 	disagreement_threshold: Generated<number>;
 	coaching_rule: Generated<string>;
@@ -80,7 +83,8 @@ export interface VisitTable {
 	period_id: number;
 	unit_id: number;
 	visit_no: number;
-	kind: Generated<'regular' | 'follow_up'>;
+	/** calibration: a calibration round's visit, outside every result (migration 20261129_1900) */
+	kind: Generated<'regular' | 'follow_up' | 'calibration'>;
 	coaching_plan_id: number | null;
 	planned_on: string | null;
 	created_at: number;

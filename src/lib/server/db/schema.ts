@@ -50,6 +50,9 @@ export interface Database {
 	audit_log: FollowUp.AuditLogTable;
 	city_setting: FollowUp.CitySettingTable;
 	complaint: Fairness.ComplaintTable;
+	calibrated_assessor: Fairness.CalibratedAssessorTable;
+	objection: Fairness.ObjectionTable;
+	objection_evidence: Fairness.ObjectionEvidenceTable;
 	sync_receipt: Sync.SyncReceiptTable;
 	period_correction: Corrections.PeriodCorrectionTable;
 }

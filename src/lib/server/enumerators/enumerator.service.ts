@@ -1,7 +1,7 @@
 import type { OpenDatabase } from '../db/connection';
 import type { SessionUser } from '../../domain/auth/user';
 import { parseEnumeratorEntry, periodForMoment } from '../../domain/survey';
-import { listSurveyWindowsOfUnit } from '../survey/survey-submission.repository';
+import { listSurveyWindowsOfUnitAsync } from '../survey/survey-intake-kysely.repository';
 import { findSurveyUnitByCode } from '../survey/survey-unit.repository';
 import { insertSurveyResponses } from '../survey/survey-response.repository';
 import { findEnumeratorResponse, isEnumeratorOf } from './enumerator.repository';
@@ -26,7 +26,8 @@ export async function recordEnumeratorResponse(
 	const entry = parsed.value;
 	const unit = await findSurveyUnitByCode(opened.db, entry.unitCode);
 	if (!unit) return { ok: false, status: 404, problems: [`unitCode: unit ${entry.unitCode} tidak ada`] };
-	const windows = listSurveyWindowsOfUnit(opened.sqlite, unit.id);
+	// Not the survey's hot path: one Kysely read serves both engines.
+	const windows = await listSurveyWindowsOfUnitAsync(opened.db, unit.id);
 	const period = periodForMoment(windows, entry.givenAt);
 	if (!period)
 		return {

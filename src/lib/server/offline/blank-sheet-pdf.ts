@@ -18,7 +18,10 @@ function header(doc: Doc, s: SheetView, assessor: string): void {
 	const rows: [string, string][] = [
 		['Unit', `${s.visit.unitName} (${s.visit.unitCode})`],
 		['Kategori', s.visit.category],
-		['Kunjungan', `ke-${s.visit.visitNo}${s.visit.followUp ? ' (tindak lanjut)' : ''}`],
+		[
+			'Kunjungan',
+			`ke-${s.visit.visitNo}${s.visit.followUp ? ' (tindak lanjut)' : s.visit.calibration ? ' (kalibrasi)' : ''}`
+		],
 		['Tanggal', s.visit.plannedOn ?? '....................'],
 		['Penilai', assessor]
 	];

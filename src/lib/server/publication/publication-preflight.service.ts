@@ -6,6 +6,7 @@ import type { PeriodDetail } from '../periods/period.repository';
 import { findPeriodWindowEnd, listDraftSheets, listLaterVisits } from './preflight.repository';
 import type { ResultsDocument } from '../results/results.service';
 import { describeFlag, reviewPeriodScores } from '../review/score-review.service';
+import { listObjections } from '../objections/objection.repository';
 
 // Spec 8.1: the one preflight of a publication, used by the publication page and by the
 // `publish` command through publishPeriod. `doc` is the results document publishing would
@@ -24,6 +25,7 @@ export async function runPublicationPreflight(
 	const endsOn = await findPeriodWindowEnd(db, period.id);
 	const later = await listLaterVisits(db, period.id, today);
 	const { openFlags } = await reviewPeriodScores(db, period);
+	const objections = (await listObjections(db, period.id)).filter((o) => o.status === 'open');
 	return [
 		{
 			class: 'incomplete',
@@ -54,6 +56,13 @@ export async function runPublicationPreflight(
 			class: 'flags',
 			// describeFlag names the unit itself ("unit PKM-C indikator 6: ...").
 			items: openFlags.map((f) => ({ subject: null, detail: describeFlag(f) }))
+		},
+		{
+			class: 'objections',
+			items: objections.map((o) => ({
+				subject: o.unitCode,
+				detail: `indikator ${o.indicatorCode}: sanggahan (tingkat ${o.claimedLevel} diajukan) belum dijawab`
+			}))
 		},
 		{
 			class: 'no-awards',

@@ -8,7 +8,7 @@ import type { ScoreImportWriter } from './score-import.repository';
 const BATCH = 1000;
 
 type Op =
-	| { kind: 'visit'; temp: number; unitId: number; visitNo: number }
+	| { kind: 'visit'; temp: number; unitId: number; visitNo: number; visitKind: 'regular' | 'calibration' }
 	| { kind: 'assessor'; temp: number; email: string; name: string }
 	| { kind: 'deleteSheet'; sheetId: number }
 	| { kind: 'sheet'; temp: number; visitId: number; assessorId: number };
@@ -16,7 +16,8 @@ type Op =
 export async function createDeferredScoreImportWriter(
 	trx: Db,
 	periodId: number,
-	now: Date
+	now: Date,
+	kind: 'regular' | 'calibration' = 'regular'
 ): Promise<ScoreImportWriter & { flush(): Promise<void> }> {
 	const t = now.getTime();
 	const visits = new Map<string, number>();
@@ -24,7 +25,7 @@ export async function createDeferredScoreImportWriter(
 		.selectFrom('visit')
 		.select(['id', 'unit_id', 'visit_no'])
 		.where('period_id', '=', periodId)
-		.where('kind', '=', 'regular')
+		.where('kind', '=', kind)
 		.execute())
 		visits.set(`${v.unit_id}:${v.visit_no}`, v.id);
 	const sheets = new Map<string, number>();
@@ -33,7 +34,7 @@ export async function createDeferredScoreImportWriter(
 		.innerJoin('visit as v', 'v.id', 's.visit_id')
 		.select(['s.id', 's.visit_id', 's.assessor_id'])
 		.where('v.period_id', '=', periodId)
-		.where('v.kind', '=', 'regular')
+		.where('v.kind', '=', kind)
 		.execute())
 		sheets.set(`${s.visit_id}:${s.assessor_id}`, s.id);
 
@@ -50,7 +51,7 @@ export async function createDeferredScoreImportWriter(
 			let v = visits.get(key);
 			if (v === undefined) {
 				v = nextTemp--;
-				ops.push({ kind: 'visit', temp: v, unitId, visitNo });
+				ops.push({ kind: 'visit', temp: v, unitId, visitNo, visitKind: kind });
 				visits.set(key, v);
 			}
 			return v;
@@ -127,7 +128,7 @@ async function perform(
 				period_id: periodId,
 				unit_id: op.unitId,
 				visit_no: op.visitNo,
-				kind: 'regular',
+				kind: op.visitKind,
 				created_at: t
 			})
 			.returning('id')

@@ -7,7 +7,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 const BATCH = 128;
 
 export interface ScoreImportWriter {
-	/** Regular visit of (unit, visit number), created when missing. */
+	/** Visit of (unit, visit number) of the writer's kind, created when missing. */
 	visitId(unitId: number, visitNo: number): number;
 	findVisitId(unitId: number, visitNo: number): number | null;
 	/** Existing sheet of (visit, assessor), or null. */
@@ -26,27 +26,29 @@ export interface ScoreImportWriter {
 export function createScoreImportWriter(
 	sqlite: BetterSqlite3.Database,
 	periodId: number,
-	now: Date
+	now: Date,
+	/** 'calibration': the sheets of a calibration round (docs/rules.md §9.1), outside every result */
+	kind: 'regular' | 'calibration' = 'regular'
 ): ScoreImportWriter {
 	const t = now.getTime();
 	const visits = new Map<string, number>();
 	for (const [id, unitId, visitNo] of sqlite
-		.prepare(`select id, unit_id, visit_no from visit where period_id = ? and kind = 'regular'`)
+		.prepare(`select id, unit_id, visit_no from visit where period_id = ? and kind = ?`)
 		.raw()
-		.iterate(periodId) as Iterable<[number, number, number]>)
+		.iterate(periodId, kind) as Iterable<[number, number, number]>)
 		visits.set(`${unitId}:${visitNo}`, id);
 	const sheets = new Map<string, number>();
 	for (const [id, visitId, assessorId] of sqlite
 		.prepare(
 			`select s.id, s.visit_id, s.assessor_id from score_sheet s join visit v on v.id = s.visit_id
-			 where v.period_id = ? and v.kind = 'regular'`
+			 where v.period_id = ? and v.kind = ?`
 		)
 		.raw()
-		.iterate(periodId) as Iterable<[number, number, number]>)
+		.iterate(periodId, kind) as Iterable<[number, number, number]>)
 		sheets.set(`${visitId}:${assessorId}`, id);
 
 	const insertVisit = sqlite.prepare(
-		`insert into visit (period_id, unit_id, visit_no, kind, created_at) values (?, ?, ?, 'regular', ?)`
+		`insert into visit (period_id, unit_id, visit_no, kind, created_at) values (?, ?, ?, ?, ?)`
 	);
 	const insertTeam = sqlite.prepare(`insert or ignore into visit_assessor (visit_id, user_id) values (?, ?)`);
 	const deleteSheet = sqlite.prepare(`delete from score_sheet where id = ?`);
@@ -82,7 +84,7 @@ export function createScoreImportWriter(
 			const key = `${unitId}:${visitNo}`;
 			let id = visits.get(key);
 			if (id === undefined) {
-				id = Number(insertVisit.run(periodId, unitId, visitNo, t).lastInsertRowid);
+				id = Number(insertVisit.run(periodId, unitId, visitNo, kind, t).lastInsertRowid);
 				visits.set(key, id);
 			}
 			return id;

@@ -13,6 +13,8 @@ import { readTableFile, TableFileError } from '../files/table-file';
 import { mapConflictReasons } from '../accounts/assessor-conflict.repository';
 import { isPublished } from '../../domain/period-status';
 import { periodAcceptsSheets } from '../corrections/correction.service';
+import { calibrationAnchorIds } from '../calibration/calibration.repository';
+import { MAX_ANCHORS } from '../../domain/reliability';
 
 // `import-scores` (README): one transaction; any problem rolls everything back.
 
@@ -21,6 +23,8 @@ export interface ScoreImportInput {
 	path: string;
 	replace: boolean;
 	userId: number | null;
+	/** Every sheet becomes a calibration sheet (README "Calibration round"); results stay as they were. */
+	calibration?: boolean;
 }
 
 export type ScoreImportResult =
@@ -77,9 +81,11 @@ export async function importScoresFile(
 		return await db.transaction().execute(async (trx) => {
 			// SQLite writes through prepared statements on the same connection as trx; PostgreSQL
 			// through trx itself once the file is read (score-import-deferred.repository.ts).
+			const kind = input.calibration ? 'calibration' : 'regular';
 			const writer = sqlite
-				? createScoreImportWriter(sqlite, period.id, now)
-				: await createDeferredScoreImportWriter(trx, period.id, now);
+				? createScoreImportWriter(sqlite, period.id, now, kind)
+				: await createDeferredScoreImportWriter(trx, period.id, now, kind);
+			const anchors = input.calibration ? await calibrationAnchorIds(trx, period.id) : null;
 			const sheetIds: number[] = [];
 			const assessorOf = (email: string, line: number): number => {
 				const found = accounts.get(email);
@@ -107,6 +113,12 @@ export async function importScoresFile(
 					const email = checker.sheetEmail[s];
 					const assessorId = assessorOf(email, line);
 					const unitId = periodUnits.get(checker.sheetUnit[s])!;
+					anchors?.add(unitId);
+					if (anchors && anchors.size > MAX_ANCHORS)
+						checker.problem(
+							line,
+							`kalibrasi paling banyak ${MAX_ANCHORS} unit jangkar; ${checker.sheetUnit[s]} melebihinya`
+						);
 					// Spec 8.5: a declared conflict of interest holds on the import path too.
 					if (assessorId > 0 && conflicts.has(`${assessorId}:${unitId}`)) {
 						const reason = conflicts.get(`${assessorId}:${unitId}`);
@@ -159,9 +171,10 @@ export async function importScoresFile(
 					writer.addAspectSum(sheetIds[s], instrument.aspectIds.get(code)!, sum);
 			}
 			await writer.flush();
-			const startedPeriod = period.status === 'draft';
+			// Calibration sheets start nothing and change no result (docs/rules.md §9.1).
+			const startedPeriod = !input.calibration && period.status === 'draft';
 			if (startedPeriod) await setPeriodStatus(trx, period.id, 'running', now);
-			await invalidatePeriodResults(trx, period.id);
+			if (!input.calibration) await invalidatePeriodResults(trx, period.id);
 			for (const r of replaced)
 				await recordAudit(
 					trx,
@@ -184,7 +197,7 @@ export async function importScoresFile(
 				trx,
 				{
 					userId: input.userId,
-					action: 'scores.import',
+					action: input.calibration ? 'calibration_scores.import' : 'scores.import',
 					entity: 'period',
 					entityId: period.id,
 					detail: {

@@ -48,6 +48,7 @@ export async function loadAssessorSheet(db: Db, visitId: number, userId: number)
 			category: ctx.category,
 			visitNo: ctx.visitNo,
 			followUp: ctx.kind === 'follow_up',
+			calibration: ctx.kind === 'calibration',
 			plannedOn: ctx.plannedOn
 		},
 		instrumentName: instrument.def.name,

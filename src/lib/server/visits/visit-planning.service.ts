@@ -13,6 +13,7 @@ import { listAssessorProfiles, listPreviousPeriodPairs } from './team-history.re
 import { TEAM_WISH_LABELS } from '../../domain/planning';
 import { planVisits, type PlanResult } from '../../domain/planning';
 import { workingDaysBetween } from '../../domain/dates';
+import { findRequireCalibrated, listCalibratedAssessorIds } from '../calibration/calibration.repository';
 
 export interface SchedulePreview {
 	rows: {
@@ -35,7 +36,7 @@ type Outcome<T> = { ok: true; value: T } | { ok: false; status: 404 | 409; messa
 async function computePlan(db: Db, period: PeriodDetail) {
 	const units = await listPeriodUnitsForPlanning(db, period.id, true);
 	const scheduled = await listScheduledVisits(db, period.id);
-	const assessors = await listActiveAssessors(db);
+	const assessors = await plannerPool(db, period.id);
 	const plan = planVisits({
 		units: units.map((u) => ({
 			id: u.unitId,
@@ -55,6 +56,14 @@ async function computePlan(db: Db, period: PeriodDetail) {
 		previousPairs: await listPreviousPeriodPairs(db, period)
 	});
 	return { units, scheduled, assessors, plan };
+}
+
+// docs/rules.md §9.1: a period may require assessors the office marked calibrated after its round.
+async function plannerPool(db: Db, periodId: number) {
+	const all = await listActiveAssessors(db);
+	if (!(await findRequireCalibrated(db, periodId))) return all;
+	const calibrated = await listCalibratedAssessorIds(db, periodId);
+	return all.filter((a) => calibrated.has(a.id));
 }
 
 async function openPeriod(db: Db, code: string): Promise<Outcome<PeriodDetail>> {

@@ -41,7 +41,7 @@ export interface AdminVisitRow {
 	unitCode: string;
 	unitName: string;
 	visitNo: number;
-	kind: 'regular' | 'follow_up';
+	kind: 'regular' | 'follow_up' | 'calibration';
 	plannedOn: string | null;
 	assessors: string;
 	submitted: number;

@@ -10,7 +10,7 @@ export interface AssignedVisit {
 	unitName: string;
 	category: string;
 	visitNo: number;
-	kind: 'regular' | 'follow_up';
+	kind: 'regular' | 'follow_up' | 'calibration';
 	plannedOn: string | null;
 	sheetState: SheetState;
 	periodStatus: 'draft' | 'running' | 'review' | 'published' | 'archived';
@@ -106,7 +106,7 @@ export interface NewVisit {
 	unitId: number;
 	visitNo: number;
 	plannedOn: string | null;
-	kind?: 'regular' | 'follow_up';
+	kind?: 'regular' | 'follow_up' | 'calibration';
 	coachingPlanId?: number | null;
 }
 
@@ -147,7 +147,7 @@ export interface VisitContext {
 	unitName: string;
 	category: string;
 	visitNo: number;
-	kind: 'regular' | 'follow_up';
+	kind: 'regular' | 'follow_up' | 'calibration';
 	plannedOn: string | null;
 	/** A correction of the published period is open (docs/rules.md §8.3). */
 	correctionOpen: boolean;

@@ -6,21 +6,28 @@ import { importScoresFile } from '../../sheets/score-import.service';
 export async function runImportScores(ctx: CliContext): Promise<void> {
 	const { values, positionals } = parseOptions(
 		ctx.args,
-		{ period: { type: 'string' }, replace: { type: 'boolean' } },
+		{ period: { type: 'string' }, replace: { type: 'boolean' }, calibration: { type: 'boolean' } },
 		true
 	);
 	const periodCode = requireOption(values, 'period');
-	if (positionals.length !== 1) throw new CliError(['pemakaian: import-scores --period C [--replace] FILE']);
+	if (positionals.length !== 1)
+		throw new CliError(['pemakaian: import-scores --period C [--replace] [--calibration] FILE']);
 	const conn = await openMigrated();
 	try {
 		const r = await importScoresFile(
 			conn,
-			{ periodCode, path: positionals[0], replace: values.replace === true, userId: null },
+			{
+				periodCode,
+				path: positionals[0],
+				replace: values.replace === true,
+				userId: null,
+				calibration: values.calibration === true
+			},
 			ctx.now
 		);
 		if (!r.ok) throw new CliError(r.problems);
 		ctx.out(
-			`Nilai diimpor ke ${periodCode}: ${r.sheets} lembar, ${r.scores} nilai` +
+			`${values.calibration ? 'Nilai kalibrasi' : 'Nilai'} diimpor ke ${periodCode}: ${r.sheets} lembar, ${r.scores} nilai` +
 				(r.replaced ? `, ${r.replaced} lembar diganti` : '') +
 				(r.newAssessors ? `, ${r.newAssessors} akun penilai baru (tanpa kata sandi)` : '') +
 				(r.startedPeriod ? '; periode kini berjalan' : '') +

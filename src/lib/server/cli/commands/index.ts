@@ -16,6 +16,7 @@ import { runTriangulation } from './triangulation';
 import { runInvite } from './invite';
 import { runCorrection } from './correction';
 import { runCopyDatabase } from './copy-database';
+import { runCalibration } from './calibration';
 
 export interface Command {
 	summary: string;
@@ -39,7 +40,11 @@ export const commands: Record<string, Command> = {
 		summary: 'impor penilai dari CSV/XLSX: import-assessors FILE',
 		run: runImportAssessors
 	},
-	'import-scores': { summary: 'impor nilai: --period C [--replace] FILE', run: runImportScores },
+	'import-scores': {
+		summary: 'impor nilai: --period C [--replace] [--calibration] FILE',
+		run: runImportScores
+	},
+	calibration: { summary: 'hasil putaran kalibrasi: --period C --format json', run: runCalibration },
 	assign: {
 		summary: 'tugaskan penilai: --period --unit --visit --assessor [--date YYYY-MM-DD]',
 		run: runAssign

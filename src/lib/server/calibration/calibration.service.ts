@@ -1,0 +1,143 @@
+import type { Db } from '../db/connection';
+import { ok, refuse, type ServiceResult } from '../service-result';
+import { findPeriodByCode, mapPeriodUnitIds, type PeriodDetail } from '../periods/period.repository';
+import { listActiveAssessors } from '../visits/visit-plan.repository';
+import { addVisitAssessor, insertVisit } from '../visits/visit.repository';
+import { mapConflictReasons } from '../accounts/assessor-conflict.repository';
+import { recordAudit } from '../audit/audit.repository';
+import { MAX_ANCHORS, summarizeCalibration, type CalibrationSummary } from '../../domain/reliability';
+import {
+	findCalibrationVisit,
+	listCalibrationAnchors,
+	listCalibrationScores,
+	setAssessorCalibrated,
+	setRequireCalibrated
+} from './calibration.repository';
+
+// The calibration round (docs/rules.md §9.1): anchor units with invited assessors, the round's
+// statistics, and which assessors the office marks as calibrated.
+
+/** Live scoring has not started to settle yet: a round belongs before review. */
+const ROUND_OPEN = new Set(['draft', 'running']);
+
+export async function loadCalibrationSummary(
+	db: Db,
+	periodCode: string
+): Promise<{ period: PeriodDetail; summary: CalibrationSummary } | null> {
+	const period = await findPeriodByCode(db, periodCode);
+	if (!period) return null;
+	return { period, summary: summarizeCalibration(await listCalibrationScores(db, period.id)) };
+}
+
+export interface AnchorInput {
+	periodCode: string;
+	unitCode: string;
+	assessorIds: number[];
+	actorId: number;
+}
+
+/** Adds an anchor unit to the round, or more assessors to an existing anchor. */
+export async function addCalibrationAnchor(
+	db: Db,
+	input: AnchorInput,
+	now: Date
+): Promise<ServiceResult<number>> {
+	return db.transaction().execute(async (trx) => {
+		const period = await findPeriodByCode(trx, input.periodCode);
+		if (!period) return refuse(404, 'Periode tidak ditemukan.');
+		if (!ROUND_OPEN.has(period.status))
+			return refuse(409, 'Putaran kalibrasi hanya dapat disusun saat periode draf atau berjalan.');
+		const unitId = (await mapPeriodUnitIds(trx, period.id)).get(input.unitCode);
+		if (unitId === undefined)
+			return refuse(400, `Unit ${input.unitCode} tidak termasuk periode ${period.code}.`);
+		const existing = await findCalibrationVisit(trx, period.id, unitId);
+		if (existing === null && (await listCalibrationAnchors(trx, period.id)).length >= MAX_ANCHORS)
+			return refuse(409, `Putaran kalibrasi paling banyak ${MAX_ANCHORS} unit jangkar.`);
+		if (existing === null && input.assessorIds.length < 2)
+			return refuse(400, 'Pilih sedikitnya dua penilai untuk unit jangkar baru.');
+		const pool = new Map((await listActiveAssessors(trx)).map((a) => [a.id, a]));
+		const conflicts = await mapConflictReasons(trx);
+		for (const id of input.assessorIds) {
+			if (!pool.has(id)) return refuse(400, `Penilai #${id} tidak dikenal atau tidak aktif.`);
+			if (conflicts.has(`${id}:${unitId}`))
+				return refuse(
+					409,
+					`${pool.get(id)!.name} menyatakan konflik kepentingan dengan unit ${input.unitCode}.`
+				);
+		}
+		const visitId =
+			existing ??
+			(await insertVisit(
+				trx,
+				{ periodId: period.id, unitId, visitNo: 1, plannedOn: null, kind: 'calibration' },
+				now
+			));
+		for (const id of input.assessorIds) await addVisitAssessor(trx, visitId, id);
+		await recordAudit(
+			trx,
+			{
+				userId: input.actorId,
+				action: 'calibration.anchor',
+				entity: 'visit',
+				entityId: visitId,
+				detail: {
+					period: period.code,
+					unit: input.unitCode,
+					assessors: input.assessorIds.map((id) => pool.get(id)!.name)
+				}
+			},
+			now
+		);
+		return ok(visitId);
+	});
+}
+
+export async function markCalibrated(
+	db: Db,
+	input: { periodCode: string; userId: number; calibrated: boolean; actorId: number },
+	now: Date
+): Promise<ServiceResult> {
+	return db.transaction().execute(async (trx) => {
+		const period = await findPeriodByCode(trx, input.periodCode);
+		if (!period) return refuse(404, 'Periode tidak ditemukan.');
+		const assessor = (await listActiveAssessors(trx)).find((a) => a.id === input.userId);
+		if (!assessor) return refuse(400, 'Penilai tidak dikenal atau tidak aktif.');
+		await setAssessorCalibrated(trx, period.id, input.userId, input.calibrated, input.actorId, now);
+		await recordAudit(
+			trx,
+			{
+				userId: input.actorId,
+				action: input.calibrated ? 'calibration.mark' : 'calibration.unmark',
+				entity: 'user',
+				entityId: input.userId,
+				detail: { period: period.code, assessor: assessor.name }
+			},
+			now
+		);
+		return ok(undefined);
+	});
+}
+
+export async function requireCalibratedAssessors(
+	db: Db,
+	input: { periodCode: string; required: boolean; actorId: number },
+	now: Date
+): Promise<ServiceResult> {
+	return db.transaction().execute(async (trx) => {
+		const period = await findPeriodByCode(trx, input.periodCode);
+		if (!period) return refuse(404, 'Periode tidak ditemukan.');
+		await setRequireCalibrated(trx, period.id, input.required, now);
+		await recordAudit(
+			trx,
+			{
+				userId: input.actorId,
+				action: 'period.require_calibrated',
+				entity: 'period',
+				entityId: period.id,
+				detail: { period: period.code, require_calibrated: input.required }
+			},
+			now
+		);
+		return ok(undefined);
+	});
+}

@@ -1,0 +1,52 @@
+import type { Db } from '../db/connection';
+import { ok, refuse, type ServiceResult } from '../service-result';
+import { cleanFileName, detectEvidenceType, EVIDENCE_MAX_BYTES, isImage } from '../../domain/score-sheet';
+import { OBJECTION_FILES_MAX } from '../../domain/objections';
+import { findStoredFileBySha, insertStoredFile } from '../sheets/evidence.repository';
+import { makeThumbnail, sha256Of, storeEvidenceFile } from '../files/evidence-store';
+
+// An objection's evidence is checked by content exactly like a score sheet's (README "Score
+// sheets"): JPEG, PNG, WebP or PDF, at most 10 MB each, stored by SHA-256 under UPLOAD_DIR.
+
+export interface UploadedFile {
+	name: string;
+	bytes: Uint8Array;
+}
+
+export async function storeObjectionFiles(
+	db: Db,
+	uploadDir: string,
+	files: UploadedFile[],
+	now: Date
+): Promise<ServiceResult<{ fileId: number; name: string }[]>> {
+	const real = files.filter((f) => f.bytes.length > 0);
+	if (real.length > OBJECTION_FILES_MAX)
+		return refuse(400, `Paling banyak ${OBJECTION_FILES_MAX} berkas bukti.`);
+	const checked = [];
+	for (const f of real) {
+		if (f.bytes.length > EVIDENCE_MAX_BYTES) return refuse(400, `Berkas "${f.name}" lebih dari 10 MB.`);
+		const mime = detectEvidenceType(f.bytes);
+		if (!mime)
+			return refuse(
+				400,
+				`Berkas "${f.name}" bukan JPEG, PNG, WebP atau PDF (jenis diperiksa dari isi berkas, bukan namanya).`
+			);
+		const thumbnail = isImage(mime) ? await makeThumbnail(f.bytes) : null;
+		if (isImage(mime) && !thumbnail) return refuse(400, `Gambar "${f.name}" rusak atau tidak dapat dibaca.`);
+		checked.push({ ...f, mime, thumbnail });
+	}
+	const stored = [];
+	for (const f of checked) {
+		const sha256 = sha256Of(f.bytes);
+		await storeEvidenceFile(uploadDir, sha256, f.bytes, f.thumbnail);
+		const fileId =
+			(await findStoredFileBySha(db, sha256))?.id ??
+			(await insertStoredFile(
+				db,
+				{ sha256, mime: f.mime, size: f.bytes.length, hasThumbnail: f.thumbnail !== null },
+				now
+			));
+		stored.push({ fileId, name: cleanFileName(f.name, f.mime) });
+	}
+	return ok(stored);
+}

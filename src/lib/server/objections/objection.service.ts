@@ -1,0 +1,224 @@
+import type { Db } from '../db/connection';
+import { ok, refuse, type ServiceResult } from '../service-result';
+import { inTransaction } from '../db/transaction';
+import { findPeriodByCode } from '../periods/period.repository';
+import { findInstrumentById } from '../periods/instrument.repository';
+import { findUnitIdByCode } from '../units/unit.repository';
+import { isHeadOfUnit } from '../report-cards/report-card.repository';
+import { findMaxVisitNo } from '../review/disagreement.repository';
+import { insertVisit, findVisitContext } from '../visits/visit.repository';
+import { findSheetById } from '../sheets/score-sheet.repository';
+import { reopenSheet } from '../sheets/sheet-review.service';
+import { recordAudit } from '../audit/audit.repository';
+import { isIsoDate } from '../../domain/dates';
+import { isoDateIn } from '../../domain/format';
+import { isObjectionWindowOpen, OBJECTION_REASON_MAX } from '../../domain/objections';
+import {
+	answerObjectionRow,
+	findObjection,
+	findObjectionUntil,
+	insertObjection,
+	insertObjectionEvidence,
+	objectionExists,
+	setObjectionUntil
+} from './objection.repository';
+import { storeObjectionFiles, type UploadedFile } from './objection-files';
+
+// Masa sanggah (docs/rules.md §9.2): the office opens a window; unit heads object per indicator;
+// the office accepts (extra visit or a reopened sheet, never a typed number) or rejects with a reason.
+
+export async function openObjectionWindow(
+	db: Db,
+	input: { periodCode: string; until: string; actorId: number },
+	now: Date
+): Promise<ServiceResult> {
+	if (!isIsoDate(input.until)) return refuse(400, 'Tanggal akhir masa sanggah harus berformat YYYY-MM-DD.');
+	if (input.until < isoDateIn(now))
+		return refuse(400, 'Tanggal akhir masa sanggah tidak boleh sebelum hari ini.');
+	return inTransaction(db, async (trx) => {
+		const period = await findPeriodByCode(trx, input.periodCode);
+		if (!period) return refuse(404, 'Periode tidak ditemukan.');
+		if (period.status !== 'running' && period.status !== 'review')
+			return refuse(409, 'Masa sanggah hanya dapat dibuka sebelum periode terbit (berjalan atau review).');
+		await setObjectionUntil(trx, period.id, input.until, now);
+		await recordAudit(
+			trx,
+			{
+				userId: input.actorId,
+				action: 'objection.window',
+				entity: 'period',
+				entityId: period.id,
+				detail: { period: period.code, until: input.until }
+			},
+			now
+		);
+		return ok(undefined);
+	});
+}
+
+export interface FileObjectionInput {
+	periodCode: string;
+	unitCode: string;
+	indicatorCode: string;
+	claimedLevel: number;
+	reason: string;
+	files: UploadedFile[];
+	userId: number;
+}
+
+export async function fileObjection(
+	db: Db,
+	uploadDir: string,
+	input: FileObjectionInput,
+	now: Date
+): Promise<ServiceResult<number>> {
+	const period = await findPeriodByCode(db, input.periodCode);
+	const unitId = await findUnitIdByCode(db, input.unitCode);
+	if (!period || unitId === null || !(await isHeadOfUnit(db, input.userId, unitId)))
+		return refuse(404, 'Unit atau periode tidak ditemukan.');
+	if (!isObjectionWindowOpen(period.status, await findObjectionUntil(db, period.id), isoDateIn(now)))
+		return refuse(409, 'Masa sanggah periode ini tidak sedang dibuka.');
+	const indicatorId = (await findInstrumentById(db, period.instrumentId))!.indicatorIds.get(
+		input.indicatorCode
+	);
+	if (indicatorId === undefined)
+		return refuse(400, `Indikator ${input.indicatorCode} tidak ada pada instrumen periode ini.`);
+	if (!Number.isInteger(input.claimedLevel) || input.claimedLevel < 0 || input.claimedLevel > 5)
+		return refuse(400, 'Tingkat yang diajukan harus bilangan bulat 0 sampai 5.');
+	const reason = input.reason.trim();
+	if (!reason) return refuse(400, 'Alasan sanggahan wajib diisi.');
+	if (reason.length > OBJECTION_REASON_MAX)
+		return refuse(400, `Alasan paling panjang ${OBJECTION_REASON_MAX} karakter.`);
+	if (await objectionExists(db, period.id, unitId, indicatorId))
+		return refuse(409, `Sanggahan untuk indikator ${input.indicatorCode} sudah diajukan.`);
+	const stored = await storeObjectionFiles(db, uploadDir, input.files, now);
+	if (!stored.ok) return stored;
+	return inTransaction(db, async (trx) => {
+		if (await objectionExists(trx, period.id, unitId, indicatorId))
+			return refuse(409, `Sanggahan untuk indikator ${input.indicatorCode} sudah diajukan.`);
+		const id = await insertObjection(
+			trx,
+			{
+				periodId: period.id,
+				unitId,
+				indicatorId,
+				claimedLevel: input.claimedLevel,
+				reason,
+				filedBy: input.userId
+			},
+			now
+		);
+		for (const f of stored.value) await insertObjectionEvidence(trx, id, f.fileId, f.name);
+		await recordAudit(
+			trx,
+			{
+				userId: input.userId,
+				action: 'objection.file',
+				entity: 'objection',
+				entityId: id,
+				detail: {
+					period: period.code,
+					unit: input.unitCode,
+					indicator: input.indicatorCode,
+					claimed: input.claimedLevel,
+					files: stored.value.length
+				}
+			},
+			now
+		);
+		return ok(id);
+	});
+}
+
+export interface AnswerInput {
+	periodCode: string;
+	objectionId: number;
+	decision: 'extra_visit' | 'reopen' | 'reject';
+	/** the sheet to reopen (decision 'reopen') */
+	sheetId?: number;
+	answer: string;
+	actorId: number;
+}
+
+export async function answerObjection(
+	db: Db,
+	input: AnswerInput,
+	now: Date
+): Promise<ServiceResult<{ visitNo: number | null }>> {
+	const answer = input.answer.trim();
+	if (answer.length < 5) return refuse(400, 'Tuliskan jawaban atau alasan (minimal 5 karakter).');
+	if (answer.length > OBJECTION_REASON_MAX)
+		return refuse(400, `Jawaban paling panjang ${OBJECTION_REASON_MAX} karakter.`);
+	const period = await findPeriodByCode(db, input.periodCode);
+	const objection = await findObjection(db, input.objectionId);
+	if (!period || !objection || objection.periodId !== period.id)
+		return refuse(404, 'Sanggahan tidak ditemukan.');
+	if (objection.status !== 'open') return refuse(409, 'Sanggahan ini sudah dijawab.');
+	if (period.status !== 'running' && period.status !== 'review')
+		return refuse(409, 'Sanggahan hanya dapat dijawab sebelum periode terbit.');
+	if (input.decision === 'reopen') {
+		const sheet = input.sheetId ? await findSheetById(db, input.sheetId) : null;
+		const visit = sheet ? await findVisitContext(db, sheet.visitId) : null;
+		if (
+			!sheet ||
+			!visit ||
+			visit.periodId !== period.id ||
+			visit.unitId !== objection.unitId ||
+			visit.kind !== 'regular'
+		)
+			return refuse(400, 'Pilih lembar penilaian unit ini yang akan dibuka kembali.');
+		const reopened = await reopenSheet(
+			db,
+			{
+				sheetId: sheet.id,
+				visitId: sheet.visitId,
+				reason: `Sanggahan diterima: ${answer}`,
+				adminId: input.actorId
+			},
+			now
+		);
+		if (!reopened.ok) return refuse(reopened.status, reopened.message);
+	}
+	return inTransaction(db, async (trx) => {
+		let visitNo: number | null = null;
+		if (input.decision === 'extra_visit') {
+			visitNo = (await findMaxVisitNo(trx, period.id, objection.unitId)) + 1;
+			await insertVisit(
+				trx,
+				{ periodId: period.id, unitId: objection.unitId, visitNo, plannedOn: null },
+				now
+			);
+		}
+		const accepted = input.decision !== 'reject';
+		const recorded = await answerObjectionRow(
+			trx,
+			objection.id,
+			{
+				status: accepted ? 'accepted' : 'rejected',
+				outcome: input.decision === 'reject' ? null : input.decision,
+				answer,
+				answeredBy: input.actorId
+			},
+			now
+		);
+		if (!recorded) return refuse(409, 'Sanggahan ini sudah dijawab.');
+		await recordAudit(
+			trx,
+			{
+				userId: input.actorId,
+				action: 'objection.answer',
+				entity: 'objection',
+				entityId: objection.id,
+				detail: {
+					period: period.code,
+					decision: input.decision,
+					answer,
+					sheetId: input.sheetId ?? null,
+					extraVisitNo: visitNo
+				}
+			},
+			now
+		);
+		return ok({ visitNo });
+	});
+}

@@ -1,0 +1,70 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { readConfig } from '$lib/server/config';
+import { parseForm } from '$lib/server/http/forms';
+import { headsUnit, loadUnitObjections } from '$lib/server/objections/objection-page.service';
+import { fileObjection } from '$lib/server/objections/objection.service';
+
+// The unit head's side of the objection window (docs/rules.md §9.2): provisional scores without
+// rank, and an objection per indicator with a claimed level, a reason and evidence.
+const objectionForm = z.object({
+	indicator: z.string().trim().min(1, 'Indikator tidak dikenal.').max(40),
+	level: z.coerce
+		.number({ message: 'Pilih tingkat 0 sampai 5.' })
+		.int()
+		.min(0)
+		.max(5, 'Pilih tingkat 0 sampai 5.'),
+	reason: z
+		.string()
+		.trim()
+		.min(1, 'Alasan sanggahan wajib diisi.')
+		.max(2000, 'Alasan paling panjang 2000 karakter.')
+});
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireRole(event, 'unit_head');
+	const page = await loadUnitObjections(
+		getDb(),
+		user,
+		event.params.unitCode,
+		event.params.periodCode,
+		new Date()
+	);
+	if (!page) error(404, 'Unit atau periode tidak ditemukan.');
+	return { ...page, done: event.url.searchParams.has('terkirim') };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireRole(event, 'unit_head');
+		// Another unit's head learns nothing, not even which fields are wrong (README "Access").
+		if (!(await headsUnit(getDb(), user.id, event.params.unitCode)))
+			error(404, 'Unit atau periode tidak ditemukan.');
+		const data = await event.request.formData();
+		const form = parseForm(objectionForm, data);
+		if (!form.ok) return fail(400, { indicator: form.values.indicator, errors: form.errors });
+		const files = [];
+		for (const f of data.getAll('file'))
+			if (f instanceof File && f.size > 0)
+				files.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+		const r = await fileObjection(
+			getDb(),
+			readConfig().uploadDir,
+			{
+				periodCode: event.params.periodCode,
+				unitCode: event.params.unitCode,
+				indicatorCode: form.data.indicator,
+				claimedLevel: form.data.level,
+				reason: form.data.reason,
+				files,
+				userId: user.id
+			},
+			new Date()
+		);
+		if (!r.ok) return fail(r.status, { indicator: form.data.indicator, errors: { _form: r.message } });
+		redirect(303, `${event.url.pathname}?terkirim`);
+	}
+};

@@ -2,6 +2,8 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { formatDate, formatDateTime, formatNumber, type DisplayLocale } from '$lib/domain/format';
 import { formatDecimal } from '$lib/domain/scoring/display';
+import type { PeriodStatus } from '$lib/domain/period-status';
+import { GOVERNMENT_KIND_WORDS, type GovernmentKind } from '$lib/domain/settings/government-kind';
 
 // The one place that turns grades, awards, numbers and dates into the reader's language. Stored
 // and JSON values (`predikat`, `award`) stay the Indonesian originals the contracts name; only the
@@ -79,4 +81,23 @@ export function numberText(text: string | null | undefined): string {
 	if (!text) return text ?? '';
 	if (displayLocale() === 'id' || !ID_NUMBER.test(text)) return text;
 	return text.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.'));
+}
+
+/** The government's kind as a word in the reader's language ("kabupaten" / "regency", docs/rules.md §8.8). */
+export function governmentWord(kind: GovernmentKind, capitalised = false): string {
+	const word = GOVERNMENT_KIND_WORDS[kind][displayLocale()];
+	return capitalised ? word[0].toUpperCase() + word.slice(1) : word;
+}
+
+const PERIOD_STATUS: Record<PeriodStatus, () => string> = {
+	draft: m.period_status_draft,
+	running: m.period_status_running,
+	review: m.period_status_review,
+	published: m.period_status_published,
+	archived: m.period_status_archived
+};
+
+/** A period's status in words ("berjalan" / "running"); the codes are the README's. */
+export function periodStatusLabel(status: PeriodStatus): string {
+	return PERIOD_STATUS[status]();
 }

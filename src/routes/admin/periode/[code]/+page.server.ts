@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
@@ -48,7 +49,7 @@ export const actions: Actions = {
 			new Date()
 		);
 		if (!r.ok) return fail(r.status, { values: form.values, errors: r.errors });
-		return { done: 'Pengaturan disimpan.' };
+		return { done: m.adm_settings_saved() };
 	},
 	status: async (event) => {
 		const admin = requireRole(event, 'admin');
@@ -56,6 +57,6 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { errors: { _form: 'Status tujuan tidak dikenal.' } });
 		const r = await changePeriodStatus(getDb(), event.params.code, form.data.to, admin.id, new Date());
 		if (!r.ok) return fail(r.status, { errors: r.errors });
-		return { done: 'Status periode diubah.' };
+		return { done: m.adm_status_changed() };
 	}
 };

@@ -71,7 +71,7 @@ export function fmtDateTime(value: Date): string {
 	return formatDateTime(value, displayLocale());
 }
 
-const ID_NUMBER = /^-?\d{1,3}(\.\d{3})*(,\d+)?$/;
+const ID_NUMBER = /^[-+−]?\d{1,3}(\.\d{3})*(,\d+)?$/;
 
 /**
  * A number already written the Indonesian way (the results JSON carries `ipp_display` as "4,51",

@@ -3,6 +3,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { formatDate, formatDateTime, formatNumber, type DisplayLocale } from '$lib/domain/format';
 import { formatDecimal } from '$lib/domain/scoring/display';
 import type { PeriodStatus } from '$lib/domain/period-status';
+import type { AffiliationType, Role } from '$lib/domain/auth/user';
 import { GOVERNMENT_KIND_WORDS, type GovernmentKind } from '$lib/domain/settings/government-kind';
 
 // The one place that turns grades, awards, numbers and dates into the reader's language. Stored
@@ -100,4 +101,25 @@ const PERIOD_STATUS: Record<PeriodStatus, () => string> = {
 /** A period's status in words ("berjalan" / "running"); the codes are the README's. */
 export function periodStatusLabel(status: PeriodStatus): string {
 	return PERIOD_STATUS[status]();
+}
+
+const ROLE: Record<Role, () => string> = {
+	admin: m.role_admin,
+	assessor: m.role_assessor,
+	unit_head: m.role_unit_head,
+	viewer: m.role_viewer
+};
+const AFFILIATION: Record<AffiliationType, () => string> = {
+	university: m.affiliation_university,
+	student_board: m.affiliation_student_board,
+	other: m.affiliation_other
+};
+
+/** A role in words; the codes are the README's. */
+export function roleLabel(role: Role): string {
+	return ROLE[role]();
+}
+
+export function affiliationLabel(type: AffiliationType): string {
+	return AFFILIATION[type]();
 }

@@ -8,7 +8,7 @@ import { parseForm } from '$lib/server/http/forms';
 import { findPeriodDetailByCode } from '$lib/server/periods/period-settings.repository';
 import { changePeriodStatus, editPeriodSettings } from '$lib/server/periods/period-admin.service';
 import { manualTransitions, settingsEditable, TRANSITION_LABELS } from '$lib/domain/period/lifecycle';
-import { describeCoachingRule } from '$lib/domain/coaching/rule';
+import { coachingRuleText } from '$lib/i18n/server-text';
 import { PERIOD_STATUSES } from '$lib/domain/period-status';
 import { settingsForm, settingsValues, toSettings } from '../period-form';
 
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 			instrumentCode: p.instrumentCode,
 			instrumentName: p.instrumentName,
 			unitCount: p.unitCount,
-			coachingRule: describeCoachingRule(p.coachingRule)
+			coachingRule: coachingRuleText(p.coachingRule)
 		},
 		values: settingsValues(p),
 		editable: settingsEditable(p.status),

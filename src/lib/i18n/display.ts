@@ -15,7 +15,7 @@ export function displayLocale(): DisplayLocale {
 	return getLocale() === 'en' ? 'en' : 'id';
 }
 
-const GRADE_NAMES: Record<string, () => string> = {
+const GRADE_NAMES: Record<string, (i?: object, o?: { locale?: DisplayLocale }) => string> = {
 	A: m.grade_name_a,
 	'A-': m.grade_name_a_minus,
 	B: m.grade_name_b,
@@ -28,8 +28,8 @@ const GRADE_NAMES: Record<string, () => string> = {
 };
 
 /** The grade's name alone ("Baik (dengan catatan)" / "Good (with notes)"); unknown grades as given. */
-export function gradeName(grade: string): string {
-	return GRADE_NAMES[grade]?.() ?? grade;
+export function gradeName(grade: string, locale?: DisplayLocale): string {
+	return GRADE_NAMES[grade]?.({}, { locale }) ?? grade;
 }
 
 /** "B- · Baik (dengan catatan)" / "B- · Good (with notes)" (docs/rules.md §4.5). */
@@ -45,12 +45,12 @@ const AWARD = /^(calon )?Terbaik ([IVXLCDM]+)$/;
  * An award as stored ("Terbaik II", or "calon Terbaik I" on provisional results, docs/rules.md
  * §4.8 and §8.2) in the reader's language; anything else as given.
  */
-export function awardText(award: string | null | undefined): string {
+export function awardText(award: string | null | undefined, locale?: DisplayLocale): string {
 	if (!award) return '';
 	const match = AWARD.exec(award);
 	if (!match) return award;
 	const rank = match[2];
-	return match[1] ? m.award_candidate({ rank }) : m.award_best({ rank });
+	return match[1] ? m.award_candidate({ rank }, { locale }) : m.award_best({ rank }, { locale });
 }
 
 /** A rounded number: "1.234" / "1,234"; with decimals "3,68" / "3.68". */

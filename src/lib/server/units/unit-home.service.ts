@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import type { PeriodResults } from '../../domain/scoring/results-shape';
 import { isOverdue } from '../../domain/coaching/states';
-import { ITEM_STATUS_LABELS } from '../../domain/coaching/states';
+import { ITEM_STATUS_LABELS, type ItemStatus } from '../../domain/coaching/states';
 import { fmtDate } from '$lib/i18n/display';
 import { listUnitsOfHead } from './unit.repository';
 import { listLatestSnapshots } from '../publication/publication-read.repository';
@@ -33,6 +33,8 @@ export interface UnitHomeItem {
 	indicatorCode: string;
 	indicatorTitle: string;
 	action: string;
+	/** The item's state code; pages word it in the reader's language. */
+	status: ItemStatus;
 	statusLabel: string;
 	dueOnDisplay: string | null;
 	overdue: boolean;

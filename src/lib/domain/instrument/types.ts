@@ -37,8 +37,6 @@ export interface InstrumentIssue {
 	path: string;
 	/** Indonesian, shown to the administrator as is. */
 	message: string;
-	/** Indicator weights of an aspect that do not add up to 1: their sum, for pages in another language. */
-	indicatorSum?: number;
 }
 
 export interface InstrumentValidation {

@@ -76,8 +76,7 @@ export function validateInstrument(def: InstrumentDef): InstrumentValidation {
 		if (off <= INDICATOR_SUM_WARN + NOISE) {
 			warnings.push({
 				path: ap,
-				message: `${message}, bukan 1; dipakai apa adanya (toleransi 0,01)`,
-				indicatorSum: sum
+				message: `${message}, bukan 1; dipakai apa adanya (toleransi 0,01)`
 			});
 		} else {
 			error(ap, `${message}, harus 1 (toleransi 0,01)`);

@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { migrateToLatest } from '$lib/server/db/migrate';
 import { handleSurveyPosts, isSurveySubmission } from '$lib/server/survey/survey-http';
@@ -69,10 +70,6 @@ export const handle = sequence(
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status >= 500) console.error(error);
-	return {
-		message:
-			status === 404
-				? 'Halaman tidak ditemukan.'
-				: 'Terjadi kesalahan pada server. Silakan coba lagi beberapa saat lagi.'
-	};
+	// Runs inside the request's paraglide middleware, so the message speaks the reader's language.
+	return { message: status === 404 ? m.error_404() : m.error_500() };
 };

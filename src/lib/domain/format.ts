@@ -1,18 +1,8 @@
-// Indonesian display of numbers and dates (docs/rules.md §2: "3,68", "86,96", "1.234"; "22 November 2026").
-const MONTHS_ID = [
-	'Januari',
-	'Februari',
-	'Maret',
-	'April',
-	'Mei',
-	'Juni',
-	'Juli',
-	'Agustus',
-	'September',
-	'Oktober',
-	'November',
-	'Desember'
-];
+// Display of numbers and dates (docs/rules.md §2: "3,68", "86,96", "1.234"; "22 November 2026"),
+// Indonesian by default; English readers get "3.68", "1,234" and English month names.
+
+/** The languages the interface speaks (project.inlang/settings.json). */
+export type DisplayLocale = 'id' | 'en';
 
 const MONTHS_EN = [
 	'January',
@@ -29,34 +19,62 @@ const MONTHS_EN = [
 	'December'
 ];
 
-/** The day, month name and year in the reader's language: "1 Mei 2026", "1 May 2026". */
-export function formatDateIn(value: Date | string, locale: 'id' | 'en', timeZone = 'Asia/Jakarta'): string {
+const MONTHS_ID = [
+	'Januari',
+	'Februari',
+	'Maret',
+	'April',
+	'Mei',
+	'Juni',
+	'Juli',
+	'Agustus',
+	'September',
+	'Oktober',
+	'November',
+	'Desember'
+];
+
+/** Indonesian: thousands "." and decimals ","; English: "," and "."; the number must already be rounded. */
+export function formatNumber(value: number, decimals = 0, locale: DisplayLocale = 'id'): string {
+	const [group, point] = locale === 'en' ? [',', '.'] : ['.', ','];
+	const fixed = Math.abs(value).toFixed(decimals);
+	const [whole, frac] = fixed.split('.');
+	const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+	const sign = value < 0 && Number(fixed) !== 0 ? '-' : '';
+	return sign + grouped + (frac ? point + frac : '');
+}
+
+export function formatNumberId(value: number, decimals = 0): string {
+	return formatNumber(value, decimals, 'id');
+}
+
+/** "22 November 2026" (or "22 August 2026") for a Date in the given IANA time zone or an ISO date. */
+export function formatDate(
+	value: Date | string,
+	locale: DisplayLocale = 'id',
+	timeZone = 'Asia/Jakarta'
+): string {
 	const { year, month, day } = dateParts(value, timeZone);
 	return `${day} ${(locale === 'en' ? MONTHS_EN : MONTHS_ID)[month - 1]} ${year}`;
 }
 
-/** Groups thousands with "." and uses "," for decimals; the number must already be rounded. */
-export function formatNumberId(value: number, decimals = 0): string {
-	const fixed = Math.abs(value).toFixed(decimals);
-	const [whole, frac] = fixed.split('.');
-	const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-	const sign = value < 0 && Number(fixed) !== 0 ? '-' : '';
-	return sign + grouped + (frac ? ',' + frac : '');
-}
-
-/** "22 November 2026" for a Date (in the given IANA time zone) or an ISO date string. */
 export function formatDateId(value: Date | string, timeZone = 'Asia/Jakarta'): string {
-	return formatDateIn(value, 'id', timeZone);
+	return formatDate(value, 'id', timeZone);
 }
 
-export function formatDateTimeId(value: Date, timeZone = 'Asia/Jakarta'): string {
+/** The date and the 24-hour time: "22 November 2026 14.05" (Indonesian), "... 14:05" (English). */
+export function formatDateTime(value: Date, locale: DisplayLocale = 'id', timeZone = 'Asia/Jakarta'): string {
 	const time = new Intl.DateTimeFormat('en-GB', {
 		timeZone,
 		hour: '2-digit',
 		minute: '2-digit',
 		hour12: false
 	}).format(value);
-	return `${formatDateId(value, timeZone)} ${time.replace(':', '.')}`;
+	return `${formatDate(value, locale, timeZone)} ${locale === 'en' ? time : time.replace(':', '.')}`;
+}
+
+export function formatDateTimeId(value: Date, timeZone = 'Asia/Jakarta'): string {
+	return formatDateTime(value, 'id', timeZone);
 }
 
 function dateParts(value: Date | string, timeZone: string): { year: number; month: number; day: number } {

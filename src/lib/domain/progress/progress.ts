@@ -2,7 +2,8 @@ import {
 	assessCompleteness,
 	describeLacking,
 	sheetCoverage,
-	type CompletenessRule
+	type CompletenessRule,
+	type Lacking
 } from '../scoring/completeness';
 
 // Progress of a period (README, Review and publication): planned, done (the sheet is submitted) and overdue
@@ -65,6 +66,8 @@ export interface IncompleteUnit {
 	name: string;
 	category: string;
 	lacking: string;
+	/** The counts behind `lacking`, for pages that word it in the reader's language. */
+	lack: Lacking;
 }
 
 export function incompleteUnits(units: UnitSheets[], rule: CompletenessRule): IncompleteUnit[] {
@@ -75,7 +78,8 @@ export function incompleteUnits(units: UnitSheets[], rule: CompletenessRule): In
 			code: u.code,
 			name: u.name,
 			category: u.category,
-			lacking: describeLacking(c.lacking)
+			lacking: describeLacking(c.lacking),
+			lack: c.lacking
 		}));
 }
 

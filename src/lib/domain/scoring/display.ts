@@ -32,16 +32,24 @@ export function roundHalfUp2(x: number): number {
 	return scaledHalfUp(x, 2) / 100;
 }
 
-/** Indonesian number text: "4,51", "1.234,50" (docs/rules.md §2: comma decimals, dot thousands). */
-export function formatDecimalId(x: number, digits = 2): string {
+/**
+ * Number text rounded half up: "4,51", "1.234,50" in Indonesian (docs/rules.md §2: comma
+ * decimals, dot thousands), "4.51", "1,234.50" for English readers.
+ */
+export function formatDecimal(x: number, digits = 2, locale: 'id' | 'en' = 'id'): string {
+	const [group, point] = locale === 'en' ? [',', '.'] : ['.', ','];
 	const scaled = scaledHalfUp(x, digits);
 	const factor = 10 ** digits;
 	const abs = Math.abs(scaled);
 	const whole = Math.floor(abs / factor)
 		.toString()
-		.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-	const frac = digits > 0 ? ',' + (abs % factor).toString().padStart(digits, '0') : '';
+		.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+	const frac = digits > 0 ? point + (abs % factor).toString().padStart(digits, '0') : '';
 	return (scaled < 0 ? '-' : '') + whole + frac;
+}
+
+export function formatDecimalId(x: number, digits = 2): string {
+	return formatDecimal(x, digits, 'id');
 }
 
 export type Grade = 'A' | 'A-' | 'B' | 'B-' | 'C' | 'C-' | 'D' | 'E' | 'F';

@@ -1,4 +1,4 @@
-import { describeLacking } from './completeness';
+import { describeLacking, type Lacking } from './completeness';
 import { formatDecimalId } from './display';
 import type { PeriodResults } from './results-shape';
 import { describeTieNote, tieNotes } from './tie-notes';
@@ -32,6 +32,8 @@ export interface IncompleteRow {
 	visits: number;
 	assessors: number;
 	lacking: string;
+	/** The counts behind `lacking`, for pages that word it in the reader's language. */
+	lack: Lacking | null;
 }
 
 export interface CategoryView {
@@ -84,7 +86,8 @@ export function categoryView(
 			ipp: u.ipp_display,
 			visits: u.visits,
 			assessors: u.assessors,
-			lacking: u.lacking ? describeLacking(u.lacking) : ''
+			lacking: u.lacking ? describeLacking(u.lacking) : '',
+			lack: u.lacking ?? null
 		}));
 	return {
 		name: c.name,

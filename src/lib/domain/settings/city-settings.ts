@@ -19,6 +19,8 @@ export interface CitySettings {
 	signatoryTitle: string;
 	/** Civil-servant number: 18 digits, often written in groups. */
 	signatoryNip: string;
+	/** Language of certificates (docs/rules.md §8.8: settings hold everywhere); Indonesian unless set. */
+	documentLanguage?: 'id' | 'en';
 	logoFileId: number | null;
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import { mailConfigured, sendMails } from '../mail/mailer';
-import { ROLE_LABELS } from '../../domain/auth/user';
-import { formatDateTimeId } from '../../domain/format';
+import { displayLocale, roleLabel } from '$lib/i18n/display';
+import { formatDateTime } from '../../domain/format';
 import { passwordLinkMail } from './password-link-mail';
 import {
 	issueLinksForAccountsWithoutPassword,
@@ -29,9 +29,10 @@ async function deliver(links: IssuedLink[], origin: string, timeZone: string): P
 	const rows = links.map((l) => ({
 		name: l.user.name,
 		email: l.user.email,
-		role: ROLE_LABELS[l.user.role],
+		// The printable list speaks the administrator's language (request locale, hooks.server.ts).
+		role: roleLabel(l.user.role),
 		url: passwordLinkUrl(origin, l.token),
-		until: formatDateTimeId(l.expiresAt, timeZone)
+		until: formatDateTime(l.expiresAt, displayLocale(), timeZone)
 	}));
 	if (!mailConfigured() || links.length === 0) return { rows, mail: 'off' };
 	try {

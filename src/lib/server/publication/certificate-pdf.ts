@@ -12,6 +12,8 @@ export interface CertificateContent {
 	ipp: string;
 	grade: string;
 	predikat: string;
+	/** The certificate's fixed words in the government's chosen language (settings). */
+	labels: { title: string; givenTo: string; as: string; category: string; index: string; preview: string };
 	place: string;
 	dateText: string;
 	signatoryName: string | null;
@@ -61,7 +63,7 @@ function drawCertificate(doc: PDFKit.PDFDocument, c: CertificateContent): void {
 		doc
 			.fillColor('#c0392b')
 			.opacity(0.12)
-			.text('PRATINJAU', 0, H / 2 - 40, { width: W, align: 'center' });
+			.text(c.labels.preview, 0, H / 2 - 40, { width: W, align: 'center' });
 		doc.restore().opacity(1);
 	}
 	let y = 64;
@@ -75,20 +77,15 @@ function drawCertificate(doc: PDFKit.PDFDocument, c: CertificateContent): void {
 		y = doc.y + gap;
 	};
 	centered(c.government.toUpperCase(), 'Helvetica-Bold', 13, NAVY, 14, 0.6);
-	centered('PIAGAM PENGHARGAAN', 'Times-Bold', 40, NAVY, 8, 3);
+	centered(c.labels.title, 'Times-Bold', 40, NAVY, 8, 3);
 	rule(doc, W / 2 - 120, W / 2 + 120, y);
 	y += 18;
-	centered('diberikan kepada', 'Times-Italic', 14, INK, 10);
+	centered(c.labels.givenTo, 'Times-Italic', 14, INK, 10);
 	centered(c.unitName, 'Times-Bold', 30, INK, 10);
-	centered('sebagai', 'Times-Italic', 13, INK, 6);
+	centered(c.labels.as, 'Times-Italic', 13, INK, 6);
 	centered(c.award, 'Times-Bold', 32, GOLD, 10);
-	centered(`Kategori ${c.category} · ${c.periodName}`, 'Times-Roman', 15, INK, 8);
-	centered(
-		`dengan Indeks Pelayanan Publik (IPP) ${c.ipp}, predikat ${c.grade} (${c.predikat})`,
-		'Times-Roman',
-		13,
-		INK
-	);
+	centered(c.labels.category, 'Times-Roman', 15, INK, 8);
+	centered(c.labels.index, 'Times-Roman', 13, INK);
 	drawSignature(doc, c, W, H);
 	drawVerification(doc, c, H);
 }

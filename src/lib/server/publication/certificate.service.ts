@@ -1,6 +1,8 @@
 import type { Db } from '../db/connection';
 import type { Role } from '../../domain/auth/user';
-import { formatDateId } from '../../domain/format';
+import { formatDate } from '../../domain/format';
+import { m } from '$lib/paraglide/messages';
+import { awardText, gradeName } from '$lib/i18n/display';
 import { awardWinners } from '../../domain/scoring/public-view';
 import { readCitySettings } from '../settings/city-setting.repository';
 import { readCityLogo } from '../settings/city-settings.service';
@@ -35,7 +37,9 @@ export async function buildCertificatePdf(
 	if (winners.length === 0) return null;
 	const settings = await readCitySettings(db);
 	const latest = found.preview ? null : (await listPublications(db, found.periodId))[0];
-	const date = formatDateId(latest?.publishedAt ?? now, req.timeZone);
+	// Certificates speak the government's chosen language (settings), whoever downloads them.
+	const locale = settings.documentLanguage ?? 'id';
+	const date = formatDate(latest?.publishedAt ?? now, locale, req.timeZone);
 	const logo = (await readCityLogo(db))?.bytes ?? null;
 	const verification = (unitCode: string) => {
 		if (!latest) return null;
@@ -48,11 +52,26 @@ export async function buildCertificatePdf(
 		government: settings.governmentName || 'Pemerintah Kota Contoh',
 		periodName: found.doc.period.name,
 		category: w.category,
-		award: w.award,
+		award: awardText(w.award, locale),
 		unitName: w.name,
-		ipp: w.ipp,
+		ipp: locale === 'en' ? w.ipp.replace(',', '.') : w.ipp,
 		grade: w.grade,
-		predikat: w.predikat,
+		predikat: gradeName(w.grade, locale),
+		labels: {
+			title: m.cert_title({}, { locale }),
+			givenTo: m.cert_given_to({}, { locale }),
+			as: m.cert_as({}, { locale }),
+			category: m.cert_category({ category: w.category, period: found.doc.period.name }, { locale }),
+			index: m.cert_index(
+				{
+					ipp: locale === 'en' ? w.ipp.replace(',', '.') : w.ipp,
+					grade: w.grade,
+					name: gradeName(w.grade, locale)
+				},
+				{ locale }
+			),
+			preview: m.cert_preview({}, { locale })
+		},
 		place: settings.place || 'Kota Contoh',
 		dateText: date,
 		signatoryName: settings.signatoryName || null,
@@ -64,8 +83,8 @@ export async function buildCertificatePdf(
 	}));
 	const code = found.doc.period.code;
 	const title = req.unitCode
-		? `Piagam Penghargaan ${winners[0].name} · ${found.doc.period.name}`
-		: `Piagam Penghargaan · ${found.doc.period.name}`;
+		? `${m.cert_title_doc({}, { locale })} ${winners[0].name} · ${found.doc.period.name}`
+		: `${m.cert_title_doc({}, { locale })} · ${found.doc.period.name}`;
 	const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_');
 	return {
 		pdf: await renderCertificates(pages, title),

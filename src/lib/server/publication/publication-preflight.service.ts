@@ -1,17 +1,17 @@
 import type { Db } from '../db/connection';
-import { formatDateId, isoDateIn } from '../../domain/format';
-import { describeLacking } from '../../domain/scoring/completeness';
+import { isoDateIn } from '../../domain/format';
+import { flagText, lackingText, preflightText } from '$lib/i18n/server-text';
 import type { PreflightFinding } from '../../domain/publication/preflight';
 import type { PeriodDetail } from '../periods/period.repository';
 import { findPeriodWindowEnd, listDraftSheets, listLaterVisits } from './preflight.repository';
 import type { ResultsDocument } from '../results/results.service';
-import { describeFlag, reviewPeriodScores } from '../review/score-review.service';
+import { reviewPeriodScores } from '../review/score-review.service';
 import { listObjections } from '../objections/objection.repository';
 
 // Spec 8.1: the one preflight of a publication, used by the publication page and by the
 // `publish` command through publishPeriod. `doc` is the results document publishing would
 // freeze (computed fresh), so that incomplete units and withheld awards are what the public
-// would see. Adding a class (docs/rules.md §9.2 `objections`) means one more finder here.
+// would see. Details speak the request's language (the command line: Indonesian). Adding a class (docs/rules.md §9.2 `objections`) means one more finder here.
 
 export async function runPublicationPreflight(
 	db: Db,
@@ -31,31 +31,32 @@ export async function runPublicationPreflight(
 			class: 'incomplete',
 			items: units
 				.filter((u) => !u.complete)
-				.map((u) => ({ subject: u.code, detail: u.lacking ? describeLacking(u.lacking) : 'belum lengkap' }))
+				.map((u) => ({
+					subject: u.code,
+					detail: u.lacking ? lackingText(u.lacking) : preflightText.incomplete()
+				}))
 		},
 		{
 			class: 'drafts',
 			items: drafts.map((d) => ({
 				subject: d.unitCode,
-				detail: `kunjungan ${d.visitNo}: lembar ${d.assessor} masih draf`
+				detail: preflightText.draft(d.visitNo, d.assessor)
 			}))
 		},
 		{
 			class: 'window',
 			items: [
-				...(endsOn >= today
-					? [{ subject: null, detail: `masa kunjungan berlangsung sampai ${formatDateId(endsOn)}` }]
-					: []),
+				...(endsOn >= today ? [{ subject: null, detail: preflightText.windowOpen(endsOn) }] : []),
 				...later.map((v) => ({
 					subject: v.unitCode,
-					detail: `kunjungan ${v.visitNo} dijadwalkan ${formatDateId(v.plannedOn)}`
+					detail: preflightText.laterVisit(v.visitNo, v.plannedOn)
 				}))
 			]
 		},
 		{
 			class: 'flags',
-			// describeFlag names the unit itself ("unit PKM-C indikator 6: ...").
-			items: openFlags.map((f) => ({ subject: null, detail: describeFlag(f) }))
+			// flagText names the unit itself ("unit PKM-C indikator 6: ...").
+			items: openFlags.map((f) => ({ subject: null, detail: flagText(f) }))
 		},
 		{
 			class: 'objections',

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { formatDateIn } from '../../domain/format';
+import { formatDate } from '../../domain/format';
 import { readCitySettings } from '../settings/city-setting.repository';
 import type { ReportCardClosing } from './report-card-pdf-closing';
 
@@ -15,7 +15,7 @@ export async function loadReportCardClosing(
 	return {
 		government,
 		place: s.place || government,
-		dateText: formatDateIn(now, locale, timeZone),
+		dateText: formatDate(now, locale, timeZone),
 		signatoryTitle: s.signatoryTitle || null,
 		signatoryName: s.signatoryName || null,
 		signatoryNip: s.signatoryNip || null

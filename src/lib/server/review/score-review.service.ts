@@ -1,3 +1,4 @@
+import { flagText } from '$lib/i18n/server-text';
 import type { Db } from '../db/connection';
 import { scoredIndicators } from '../../domain/instrument/queries';
 import { findDisagreements } from '../../domain/scoring/disagreement';
@@ -102,8 +103,7 @@ export async function reviewPeriodScores(db: Db, period: PeriodDetail): Promise<
 	return { flags, openFlags: flags.filter((f) => f.resolution === null), leniency };
 }
 
-/** One line per open flag, for the command line and confirmation screens. */
+/** One line per open flag, for the command line and confirmation screens (request language). */
 export function describeFlag(f: ReviewFlag): string {
-	const scores = f.scores.map((s) => `${s.assessor} (kunjungan ${s.visitNo}): ${s.score}`).join(', ');
-	return `unit ${f.unitCode} indikator ${f.indicatorCode}: selisih ${f.spread} (${scores})`;
+	return flagText(f);
 }

@@ -14,6 +14,7 @@ export async function readCitySettings(db: Db): Promise<CitySettings> {
 		signatoryName: v.get('signatory_name') ?? '',
 		signatoryTitle: v.get('signatory_title') ?? '',
 		signatoryNip: v.get('signatory_nip') ?? '',
+		documentLanguage: v.get('document_language') === 'en' ? 'en' : 'id',
 		logoFileId: Number.isInteger(logo) && logo > 0 ? logo : null
 	};
 }

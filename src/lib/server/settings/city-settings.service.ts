@@ -29,7 +29,8 @@ export async function saveCitySettings(
 			place: s.place.trim(),
 			signatory_name: s.signatoryName.trim(),
 			signatory_title: s.signatoryTitle.trim(),
-			signatory_nip: s.signatoryNip.replace(/\s+/g, '')
+			signatory_nip: s.signatoryNip.replace(/\s+/g, ''),
+			document_language: s.documentLanguage === 'en' ? 'en' : 'id'
 		});
 		await recordAudit(trx, { userId: actorId, action: 'update', entity: 'city_setting' }, now);
 	});

@@ -1,8 +1,8 @@
 import type { Db } from '../db/connection';
 import type { PeriodResults } from '../../domain/scoring/results-shape';
 import { isOverdue } from '../../domain/coaching/states';
-import { ITEM_STATUS_LABELS } from '../../domain/coaching/states';
-import { formatDateId } from '../../domain/format';
+import { ITEM_STATUS_LABELS, type ItemStatus } from '../../domain/coaching/states';
+import { fmtDate } from '$lib/i18n/display';
 import { listUnitsOfHead } from './unit.repository';
 import { listLatestSnapshots } from '../publication/publication-read.repository';
 import { listActiveItemsOfUnits } from '../coaching/coaching-item.repository';
@@ -33,6 +33,8 @@ export interface UnitHomeItem {
 	indicatorCode: string;
 	indicatorTitle: string;
 	action: string;
+	/** The item's state code; pages word it in the reader's language. */
+	status: ItemStatus;
 	statusLabel: string;
 	dueOnDisplay: string | null;
 	overdue: boolean;
@@ -90,8 +92,9 @@ export async function loadUnitHome(
 			indicatorCode: i.indicatorCode,
 			indicatorTitle: i.indicatorTitle,
 			action: i.action,
+			status: i.status,
 			statusLabel: ITEM_STATUS_LABELS[i.status],
-			dueOnDisplay: i.dueOn ? formatDateId(i.dueOn) : null,
+			dueOnDisplay: i.dueOn ? fmtDate(i.dueOn) : null,
 			overdue: isOverdue(i, today)
 		}))
 	};

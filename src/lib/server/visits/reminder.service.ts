@@ -2,7 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db/connection';
 import { recordAudit } from '../audit/audit.repository';
 import { sendMails } from '../mail/mailer';
-import { formatDateId } from '../../domain/format';
+import { fmtDate } from '$lib/i18n/display';
 import { buildReminders, type OverdueVisit, type Reminder } from '../../domain/progress/reminder';
 import { listOverdueVisits } from './overdue-visits.repository';
 
@@ -18,7 +18,7 @@ function composer(origin: string) {
 				m.remind_line({
 					unit: v.unitName,
 					code: v.unitCode,
-					date: formatDateId(v.plannedOn),
+					date: fmtDate(v.plannedOn),
 					url: `${base}/penilaian/${v.visitId}`
 				})
 			),

@@ -18,7 +18,8 @@ export const load: PageServerLoad = async (event) => {
 			place: s.place,
 			signatory_name: s.signatoryName,
 			signatory_title: s.signatoryTitle,
-			signatory_nip: s.signatoryNip
+			signatory_nip: s.signatoryNip,
+			document_language: s.documentLanguage ?? 'id'
 		},
 		kind: s.governmentKind,
 		hasLogo: s.logoFileId !== null,
@@ -33,7 +34,11 @@ const settingsForm = z.object({
 	place: text,
 	signatory_name: text,
 	signatory_title: text,
-	signatory_nip: text
+	signatory_nip: text,
+	document_language: z
+		.enum(['id', 'en'], { message: 'Pilih Bahasa Indonesia atau English.' })
+		.optional()
+		.default('id')
 });
 
 export const actions: Actions = {
@@ -50,7 +55,8 @@ export const actions: Actions = {
 				place: d.place,
 				signatoryName: d.signatory_name,
 				signatoryTitle: d.signatory_title,
-				signatoryNip: d.signatory_nip
+				signatoryNip: d.signatory_nip,
+				documentLanguage: d.document_language
 			},
 			admin.id,
 			new Date()

@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
@@ -7,7 +8,7 @@ import { parseForm } from '$lib/server/http/forms';
 import { findPeriodDetailByCode } from '$lib/server/periods/period-settings.repository';
 import { changePeriodStatus, editPeriodSettings } from '$lib/server/periods/period-admin.service';
 import { manualTransitions, settingsEditable, TRANSITION_LABELS } from '$lib/domain/period/lifecycle';
-import { describeCoachingRule } from '$lib/domain/coaching/rule';
+import { coachingRuleText } from '$lib/i18n/server-text';
 import { PERIOD_STATUSES } from '$lib/domain/period-status';
 import { settingsForm, settingsValues, toSettings } from '../period-form';
 
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 			instrumentCode: p.instrumentCode,
 			instrumentName: p.instrumentName,
 			unitCount: p.unitCount,
-			coachingRule: describeCoachingRule(p.coachingRule)
+			coachingRule: coachingRuleText(p.coachingRule)
 		},
 		values: settingsValues(p),
 		editable: settingsEditable(p.status),
@@ -48,7 +49,7 @@ export const actions: Actions = {
 			new Date()
 		);
 		if (!r.ok) return fail(r.status, { values: form.values, errors: r.errors });
-		return { done: 'Pengaturan disimpan.' };
+		return { done: m.adm_settings_saved() };
 	},
 	status: async (event) => {
 		const admin = requireRole(event, 'admin');
@@ -56,6 +57,6 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { errors: { _form: 'Status tujuan tidak dikenal.' } });
 		const r = await changePeriodStatus(getDb(), event.params.code, form.data.to, admin.id, new Date());
 		if (!r.ok) return fail(r.status, { errors: r.errors });
-		return { done: 'Status periode diubah.' };
+		return { done: m.adm_status_changed() };
 	}
 };

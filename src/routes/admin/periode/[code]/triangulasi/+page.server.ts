@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { loadTriangulation } from '$lib/server/complaints/triangulation.service';
 import { readSort, sortTriangulation, triangulationRow } from '$lib/domain/triangulation';
 import { isPublished } from '$lib/domain/period-status';
-import { formatDateId } from '$lib/domain/format';
+import { fmtDate } from '$lib/i18n/display';
 
 // Spec 9.3: IPP, IKM and complaint handling side by side per category (admin and viewer).
 export const load: PageServerLoad = async (event) => {
@@ -21,8 +21,8 @@ export const load: PageServerLoad = async (event) => {
 			code: found.period.code,
 			name: found.period.name,
 			published: isPublished(found.period.status),
-			surveyFrom: formatDateId(found.period.surveyFrom),
-			surveyTo: formatDateId(found.period.surveyTo)
+			surveyFrom: fmtDate(found.period.surveyFrom),
+			surveyTo: fmtDate(found.period.surveyTo)
 		},
 		categories: found.categories.map((c) => ({
 			name: c.name,

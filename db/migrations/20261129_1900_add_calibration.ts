@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres, replaceColumnCheck } from './engine';
 
 // Calibration round (docs/rules.md §9.1): calibration visits are visits of kind 'calibration', so
 // every results, flags, leniency and coaching query, which reads kind 'regular' only, leaves them
@@ -10,6 +11,7 @@ import { sql, type Kysely } from 'kysely';
 const VISIT_COLUMNS = 'id, period_id, unit_id, visit_no, kind, coaching_plan_id, planned_on, created_at';
 
 async function rebuildVisit(db: Kysely<any>, kinds: string): Promise<void> {
+	if (isPostgres(db)) return replaceColumnCheck(db, 'visit', 'kind', `kind in (${kinds})`);
 	const { rows } = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
 	if (rows[0]?.foreign_keys) throw new Error('visit hanya dapat dibangun ulang dengan foreign_keys = OFF');
 	await db.schema

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres, replaceColumnCheck } from './engine';
 
 // Survey enumerators (README "Survey enumerators"): staff of the firm running the SKM enter
 // face-to-face questionnaires on a tablet, also offline. They get their own role, the office assigns
@@ -16,6 +17,7 @@ const SOURCES_BEFORE = `'online', 'paper'`;
 const SOURCES_AFTER = `${SOURCES_BEFORE}, 'enumerator'`;
 
 async function rebuildUser(db: Kysely<any>, roles: string): Promise<void> {
+	if (isPostgres(db)) return replaceColumnCheck(db, 'user', 'role', `role in (${roles})`);
 	await db.schema
 		.createTable('user_rebuilt')
 		.addColumn('id', 'integer', (c) => c.primaryKey())
@@ -49,6 +51,7 @@ const COLUMNS = `id, period_id, unit_id, submitted_at, u1, u2, u3, u4, u5, u6, u
 	education, occupation, service, suggestion, suggestion_status, source, entered_by`;
 
 async function rebuildSurveyResponse(db: Kysely<any>, sources: string, withDevice: boolean): Promise<void> {
+	if (isPostgres(db)) return changeSurveyResponseInPlace(db, sources, withDevice);
 	const answer = (col: string) => sql.raw(`${col} between 1 and 4`);
 	let table = db.schema
 		.createTable('survey_response_rebuilt')
@@ -99,7 +102,30 @@ async function rebuildSurveyResponse(db: Kysely<any>, sources: string, withDevic
 			.execute();
 }
 
+async function changeSurveyResponseInPlace(
+	db: Kysely<any>,
+	sources: string,
+	withDevice: boolean
+): Promise<void> {
+	await replaceColumnCheck(db, 'survey_response', 'source', `source in (${sources})`);
+	if (!withDevice) {
+		await db.schema.dropIndex('survey_response_device_idx').ifExists().execute();
+		await db.schema.alterTable('survey_response').dropColumn('device_id').execute();
+		return;
+	}
+	await db.schema.alterTable('survey_response').addColumn('device_id', 'text').execute();
+	await db.schema
+		.createIndex('survey_response_device_idx')
+		.unique()
+		.on('survey_response')
+		.columns(['entered_by', 'device_id'])
+		.where(sql.ref('device_id'), 'is not', null)
+		.execute();
+}
+
 async function checkForeignKeys(db: Kysely<any>): Promise<void> {
+	// PostgreSQL never lets a reference break, not even inside a migration.
+	if (isPostgres(db)) return;
 	const { rows } = await sql<{ table: string }>`pragma foreign_key_check`.execute(db);
 	if (rows.length) throw new Error(`foreign keys broken in ${rows.map((r) => r.table).join(', ')}`);
 }

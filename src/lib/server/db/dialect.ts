@@ -69,7 +69,7 @@ const TYPES: Record<string, DataTypeNode['dataType']> = {
 
 /**
  * Turns the migrations, written for SQLite and never edited once landed (docs/rules.md), into
- * PostgreSQL DDL: 64-bit integers, `id integer primary key` as an identity column, no `strict` or
+ * PostgreSQL DDL: 64-bit integers, `id integer primary key [autoincrement]` as an identity column, no `strict` or
  * `without rowid` table options, and `glob` checks as `similar to` (the same bracket patterns).
  */
 class PostgresSchemaTransformer extends OperationNodeTransformer {
@@ -86,8 +86,10 @@ class PostgresSchemaTransformer extends OperationNodeTransformer {
 			DataTypeNode.is(out.dataType) &&
 			out.dataType.dataType === 'bigint' &&
 			!out.references;
+		// SQLite's AUTOINCREMENT (never reuse an id) is what an identity column does anyway.
 		return isRowId
 			? ColumnDefinitionNode.cloneWith(out, {
+					autoIncrement: false,
 					generated: GeneratedNode.create({ identity: true, byDefault: true })
 				})
 			: out;

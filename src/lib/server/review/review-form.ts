@@ -22,7 +22,7 @@ export const resolutionForm = () =>
 	});
 
 const UNIT = /^[\p{L}\p{N}._\-/]{1,60}$/u;
-const INDICATOR = /^[\p{L}\p{N}._\-]{1,40}$/u;
+const INDICATOR = /^[\p{L}\p{N}._-]{1,40}$/u;
 
 /** A flag named as `UNIT|INDICATOR`, as each checkbox and each single form sends it. */
 export function readFlagKeys(

@@ -32,7 +32,7 @@ const dir = mkdtempSync(join(tmpdir(), 'rapor-kalibrasi-'));
 
 function admin(...args: string[]) {
 	const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/lib/server/cli/main.ts', ...args], {
-		env: { ...process.env, DATABASE_PATH: t.path },
+		env: { ...process.env, ...t.env },
 		encoding: 'utf8'
 	});
 	return { code: run.status, out: run.stdout, err: run.stderr.replace(/^npm warn.*\n/gm, '') };

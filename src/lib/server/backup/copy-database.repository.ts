@@ -12,9 +12,13 @@ export interface TableCount {
 	postgres: number;
 }
 
-/** Application tables in the order the migrations created them, so referenced rows come first. */
+/**
+ * Application tables with every referenced table before the tables that reference it. Creation
+ * order is not enough: a migration that rebuilds a table (SQLite's way to change a constraint)
+ * puts it after the tables that point at it.
+ */
 export function listCopiedTables(sqlite: BetterSqlite3.Database): string[] {
-	return (
+	const created = (
 		sqlite
 			.prepare(
 				`select name from sqlite_master where type = 'table'
@@ -22,6 +26,25 @@ export function listCopiedTables(sqlite: BetterSqlite3.Database): string[] {
 			)
 			.all() as { name: string }[]
 	).map((r) => r.name);
+	const references = new Map(
+		created.map((t) => [
+			t,
+			new Set(
+				(sqlite.prepare(`select "table" from pragma_foreign_key_list(?)`).all(t) as { table: string }[])
+					.map((r) => r.table)
+					.filter((r) => r !== t && created.includes(r))
+			)
+		])
+	);
+	const ordered: string[] = [];
+	const placed = new Set<string>();
+	while (ordered.length < created.length) {
+		const next = created.find((t) => !placed.has(t) && [...references.get(t)!].every((r) => placed.has(r)));
+		if (!next) throw new Error('tabel saling mereferensikan; urutan salin tidak dapat ditentukan');
+		ordered.push(next);
+		placed.add(next);
+	}
+	return ordered;
 }
 
 export async function countRows(db: Db, table: string): Promise<number> {

@@ -94,9 +94,11 @@ export async function importScoresFile(
 						checker.problem(line, `akun ${email} bukan penilai (peran ${found.role})`);
 					return found.id;
 				}
-				const id = checker.problems.length ? -1 : writer.createAssessor(email, email.split('@')[0]);
+				// On PostgreSQL a new account's id is a negative placeholder until the writer flushes.
+				const creates = checker.problems.length === 0;
+				const id = creates ? writer.createAssessor(email, email.split('@')[0]) : -1;
 				accounts.set(email, { id, role: 'assessor' });
-				if (id > 0) newAssessors++;
+				if (creates) newAssessors++;
 				return id;
 			};
 			let headerOk: boolean | null = null;

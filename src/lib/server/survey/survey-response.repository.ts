@@ -155,7 +155,11 @@ export interface NewSurveyResponse {
 /** Bulk insert in chunks (SQLite's bound-parameter limit); callers wrap it in a transaction. */
 export async function insertSurveyResponses(db: Db, rows: readonly NewSurveyResponse[]): Promise<number> {
 	for (let i = 0; i < rows.length; i += 500) {
-		const chunk = rows.slice(i, i + 500).map((r) => ({
+		const slice = rows.slice(i, i + 500);
+		// Only enumerators' questionnaires carry a device id: other batches leave the column out, so
+		// the demo survey also seeds a database from before that column (an upgrade test).
+		const withDevice = slice.some((r) => r.deviceId);
+		const chunk = slice.map((r) => ({
 			period_id: r.periodId,
 			unit_id: r.unitId,
 			submitted_at: r.submittedAt,
@@ -165,7 +169,7 @@ export async function insertSurveyResponses(db: Db, rows: readonly NewSurveyResp
 			suggestion_status: r.suggestion ? (r.suggestionStatus ?? 'pending') : null,
 			source: r.source,
 			entered_by: r.enteredBy,
-			device_id: r.deviceId ?? null
+			...(withDevice ? { device_id: r.deviceId ?? null } : {})
 		}));
 		await db
 			.insertInto('survey_response')

@@ -4,7 +4,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { migrateToLatest } from '$lib/server/db/migrate';
-import { handleSurveyPosts, isSurveySubmission } from '$lib/server/survey/survey-http';
+import { handleSurveyPosts, isSurveySubmission } from '$lib/server/survey/intake/survey-http';
 import { handleActionFailureStatus } from '$lib/server/http/action-status';
 import { handleUnreadableBodies } from '$lib/server/http/body-guard';
 import { handleRequestLog } from '$lib/server/log/request-log';

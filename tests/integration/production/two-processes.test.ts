@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../../../src/lib/server/db/connection';
-import { issueFormToken, submitSurvey } from '../../../src/lib/server/survey/survey.service';
+import { issueFormToken, submitSurvey } from '../../../src/lib/server/survey/intake/survey.service';
 import { saveSheetDraft } from '../../../src/lib/server/sheets/score-sheet.service';
 import {
 	NOW,

@@ -16,7 +16,7 @@ import {
 	moderateSuggestion,
 	rotateSurveyToken
 } from '../../../src/lib/server/survey/survey-admin.service';
-import { openSurvey } from '../../../src/lib/server/survey/survey.service';
+import { openSurvey } from '../../../src/lib/server/survey/intake/survey.service';
 import { ikmJson } from '../../../src/lib/domain/survey';
 
 let t: SurveyFixture;

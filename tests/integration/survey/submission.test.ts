@@ -6,7 +6,7 @@ import {
 	issueFormToken,
 	openSurvey,
 	submitSurvey
-} from '../../../src/lib/server/survey/survey.service';
+} from '../../../src/lib/server/survey/intake/survey.service';
 import { signFormToken } from '../../../src/lib/domain/survey';
 import { hashIp } from '../../../src/lib/server/accounts/auth.service';
 

@@ -10,7 +10,7 @@ import {
 } from '../db/migrate';
 import { backupInto } from '../backup/database-backup';
 import { hasUnitsOrPeriods } from '../periods/period.repository';
-import { findOrCreateSurveyFormKey } from '../survey/survey-secret.repository';
+import { findOrCreateSurveyFormKey } from '../survey/intake/survey-secret.repository';
 import { seedDemoCity, seedInstruments } from '../../../../db/seeds/demo-city';
 
 /** A start that must not go on; message is the one line the operator reads. */

@@ -1,7 +1,7 @@
 import type { OpenDatabase } from '../db/connection';
 import type { SessionUser } from '../../domain/auth/user';
 import { parseEnumeratorEntry, periodForMoment } from '../../domain/survey';
-import { listSurveyWindowsOfUnitAsync } from '../survey/survey-intake-kysely.repository';
+import { listSurveyWindowsOfUnitAsync } from '../survey/intake/survey-intake-kysely.repository';
 import { findSurveyUnitByCode } from '../survey/survey-unit.repository';
 import { insertSurveyResponses } from '../survey/survey-response.repository';
 import { findEnumeratorResponse, isEnumeratorOf } from './enumerator.repository';

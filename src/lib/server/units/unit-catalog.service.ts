@@ -3,7 +3,7 @@ import { insertUnit } from './unit.repository';
 import { findUnitByCode, updateUnit, addUnitToOpenPeriods, type UnitDetail } from './unit-catalog.repository';
 import { findCategoryById } from './category.repository';
 import { recordAudit } from '../audit/audit.repository';
-import { newSurveyToken } from '../survey/survey-token';
+import { newSurveyToken } from '../survey/intake/survey-token';
 import { invalidateAllPeriodResults } from '../results/result-cache.repository';
 import { UNIT_CODE, normalizeUnitCode } from '../../domain/import/unit-rows';
 

@@ -13,7 +13,7 @@ import {
 	nextCategoryPosition
 } from './category.repository';
 import { recordAudit } from '../audit/audit.repository';
-import { newSurveyToken } from '../survey/survey-token';
+import { newSurveyToken } from '../survey/intake/survey-token';
 import { invalidateAllPeriodResults } from '../results/result-cache.repository';
 import { planUnitImport, type UnitImportCheck } from '../../domain/import/unit-rows';
 import type { TabularData } from '../../domain/import/tabular';

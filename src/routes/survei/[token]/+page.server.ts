@@ -7,7 +7,7 @@ import {
 	openSurvey,
 	purgeExpiredGuards,
 	submitSurvey
-} from '$lib/server/survey/survey.service';
+} from '$lib/server/survey/intake/survey.service';
 import { surveyProblemMessages } from './messages';
 import { m } from '$lib/paraglide/messages';
 

@@ -2,7 +2,7 @@ import { json, redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDatabase } from '$lib/server/db';
 import { surveyLimits } from '$lib/server/survey/survey-config';
-import { submitSurvey, type SubmitResult } from '$lib/server/survey/survey.service';
+import { submitSurvey, type SubmitResult } from '$lib/server/survey/intake/survey.service';
 import { describeSubmissionProblem } from '$lib/domain/survey';
 
 // Where the survey form posts: the lean path (one service call, then 303 to the thank-you page).

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDatabase } from '$lib/server/db';
-import { openSurvey } from '$lib/server/survey/survey.service';
+import { openSurvey } from '$lib/server/survey/intake/survey.service';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const survey = await openSurvey(getDatabase(), params.token, new Date());

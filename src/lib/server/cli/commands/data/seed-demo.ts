@@ -1,8 +1,8 @@
-import type { CliContext } from '../cli-error';
-import { CliError } from '../cli-error';
-import { openMigrated } from '../open';
-import { hasUnitsOrPeriods } from '../../periods/period.repository';
-import { seedDemoCity } from '../../../../../db/seeds/demo-city';
+import type { CliContext } from '../../cli-error';
+import { CliError } from '../../cli-error';
+import { openMigrated } from '../../open';
+import { hasUnitsOrPeriods } from '../../../periods/period.repository';
+import { seedDemoCity } from '../../../../../../db/seeds/demo-city';
 
 export async function runSeedDemo(ctx: CliContext): Promise<void> {
 	const { db } = await openMigrated();

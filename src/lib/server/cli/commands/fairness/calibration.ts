@@ -1,9 +1,9 @@
-import type { CliContext } from '../cli-error';
-import { CliError } from '../cli-error';
-import { parseOptions, requireOption } from '../args';
-import { openMigrated } from '../open';
-import { loadCalibrationSummary } from '../../calibration/calibration.service';
-import { calibrationJson } from '../../../domain/reliability';
+import type { CliContext } from '../../cli-error';
+import { CliError } from '../../cli-error';
+import { parseOptions, requireOption } from '../../args';
+import { openMigrated } from '../../open';
+import { loadCalibrationSummary } from '../../../calibration/calibration.service';
+import { calibrationJson } from '../../../../domain/reliability';
 
 // Contracts (additions): `calibration --period C --format json` (docs/rules.md §9.1).
 export async function runCalibration(ctx: CliContext): Promise<void> {

@@ -1,8 +1,8 @@
-import type { CliContext } from '../cli-error';
-import { CliError } from '../cli-error';
-import { openMigrated } from '../open';
-import { readInput } from './import-units';
-import { applyComplaintImport } from '../../complaints/complaint-import.service';
+import type { CliContext } from '../../cli-error';
+import { CliError } from '../../cli-error';
+import { openMigrated } from '../../open';
+import { readInput } from '../periods/import-units';
+import { applyComplaintImport } from '../../../complaints/complaint-import.service';
 
 // Contracts (additions): `import-complaints FILE`; every problem as "baris N: ...", nothing written.
 export async function runImportComplaints(ctx: CliContext): Promise<void> {

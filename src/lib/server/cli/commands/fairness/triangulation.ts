@@ -1,9 +1,9 @@
-import type { CliContext } from '../cli-error';
-import { CliError } from '../cli-error';
-import { parseOptions, requireOption } from '../args';
-import { openMigrated } from '../open';
-import { loadTriangulation } from '../../complaints/triangulation.service';
-import { triangulationJson } from '../../../domain/triangulation';
+import type { CliContext } from '../../cli-error';
+import { CliError } from '../../cli-error';
+import { parseOptions, requireOption } from '../../args';
+import { openMigrated } from '../../open';
+import { loadTriangulation } from '../../../complaints/triangulation.service';
+import { triangulationJson } from '../../../../domain/triangulation';
 
 // Contracts (additions): `triangulation --period C --format json`.
 export async function runTriangulation(ctx: CliContext): Promise<void> {

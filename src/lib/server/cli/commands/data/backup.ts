@@ -1,10 +1,10 @@
-import type { CliContext } from '../cli-error';
-import { CliError } from '../cli-error';
-import { parseOptions } from '../args';
-import { openMigrated } from '../open';
-import { readConfig } from '../../config';
-import { backupDatabase } from '../../backup/database-backup';
-import { restoreDatabase } from '../../backup/restore';
+import type { CliContext } from '../../cli-error';
+import { CliError } from '../../cli-error';
+import { parseOptions } from '../../args';
+import { openMigrated } from '../../open';
+import { readConfig } from '../../../config';
+import { backupDatabase } from '../../../backup/database-backup';
+import { restoreDatabase } from '../../../backup/restore';
 
 // Online copy through SQLite's backup API: consistent even while the server writes. The same
 // function makes the scheduled backups and the one before an upgrade (README "Production").

@@ -1,7 +1,7 @@
-import { CliError, type CliContext } from '../cli-error';
-import { parseOptions, requireOption } from '../args';
-import { openMigrated } from '../open';
-import { abandonCorrection, openCorrection } from '../../corrections/correction.service';
+import { CliError, type CliContext } from '../../cli-error';
+import { parseOptions, requireOption } from '../../args';
+import { openMigrated } from '../../open';
+import { abandonCorrection, openCorrection } from '../../../corrections/correction.service';
 
 // `correction --period C --open --reason TEXT` / `--abandon --reason TEXT` (README, docs/rules.md
 // §8.3): while a correction is open, sheets of the published period can be reopened, added or

@@ -1,8 +1,8 @@
-import type { CliContext } from '../cli-error';
-import { CliError } from '../cli-error';
-import { parseOptions } from '../args';
-import { openMigrated } from '../open';
-import { assignEnumeratorToUnit } from '../../enumerators/enumerator-assignment.service';
+import type { CliContext } from '../../cli-error';
+import { CliError } from '../../cli-error';
+import { parseOptions } from '../../args';
+import { openMigrated } from '../../open';
+import { assignEnumeratorToUnit } from '../../../enumerators/enumerator-assignment.service';
 
 // `assign-enumerator --period C --unit U --enumerator EMAIL` (README "Survey enumerators").
 export async function runAssignEnumerator(ctx: CliContext): Promise<void> {

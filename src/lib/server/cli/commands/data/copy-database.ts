@@ -1,9 +1,9 @@
-import type { CliContext } from '../cli-error';
-import { CliError } from '../cli-error';
-import { parseOptions, requireOption } from '../args';
-import { readConfig } from '../../config';
-import { isPostgresUrl, openDatabase, openSqlite } from '../../db/connection';
-import { migrateToLatest, pendingMigrations } from '../../db/migrate';
+import type { CliContext } from '../../cli-error';
+import { CliError } from '../../cli-error';
+import { parseOptions, requireOption } from '../../args';
+import { readConfig } from '../../../config';
+import { isPostgresUrl, openDatabase, openSqlite } from '../../../db/connection';
+import { migrateToLatest, pendingMigrations } from '../../../db/migrate';
 import {
 	copyTables,
 	countRows,
@@ -11,7 +11,7 @@ import {
 	listCopiedTables,
 	nonEmptyTables,
 	type TableCount
-} from '../../backup/copy-database.repository';
+} from '../../../backup/copy-database.repository';
 
 // Moves the SQLite database (DATABASE_PATH) into an empty PostgreSQL database; evidence files stay
 // in UPLOAD_DIR (README "When one machine is not enough").

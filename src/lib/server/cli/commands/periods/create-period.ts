@@ -1,11 +1,11 @@
-import type { CliContext } from '../cli-error';
-import { CliError } from '../cli-error';
-import { parseOptions, requireOption } from '../args';
-import { openMigrated } from '../open';
-import { createPeriod } from '../../periods/period-admin.service';
-import { DEFAULT_COACHING_RULE } from '../../../domain/coaching/rule';
-import { addDays } from '../../../domain/dates';
-import { isoDateIn } from '../../../domain/format';
+import type { CliContext } from '../../cli-error';
+import { CliError } from '../../cli-error';
+import { parseOptions, requireOption } from '../../args';
+import { openMigrated } from '../../open';
+import { createPeriod } from '../../../periods/period-admin.service';
+import { DEFAULT_COACHING_RULE } from '../../../../domain/coaching/rule';
+import { addDays } from '../../../../domain/dates';
+import { isoDateIn } from '../../../../domain/format';
 
 function intOption(
 	values: Record<string, unknown>,

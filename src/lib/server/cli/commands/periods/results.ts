@@ -1,8 +1,8 @@
-import { CliError, type CliContext } from '../cli-error';
-import { parseOptions, requireOption } from '../args';
-import { openMigrated } from '../open';
-import { loadResultsJson, type ResultsDocument } from '../../results/results.service';
-import { aspectCodesOf, resultsTable, toCsv } from '../../../domain/scoring/results-table';
+import { CliError, type CliContext } from '../../cli-error';
+import { parseOptions, requireOption } from '../../args';
+import { openMigrated } from '../../open';
+import { loadResultsJson, type ResultsDocument } from '../../../results/results.service';
+import { aspectCodesOf, resultsTable, toCsv } from '../../../../domain/scoring/results-table';
 
 export async function runResults(ctx: CliContext): Promise<void> {
 	const { values } = parseOptions(ctx.args, { period: { type: 'string' }, format: { type: 'string' } });

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { CliContext } from '../cli-error';
-import { CliError } from '../cli-error';
-import { parseOptions } from '../args';
-import { openMigrated } from '../open';
-import { readTableBytes } from '../../files/table-file';
-import { applyUnitImport } from '../../units/unit-import.service';
-import { applyAssessorImport } from '../../accounts/assessor-import.service';
+import type { CliContext } from '../../cli-error';
+import { CliError } from '../../cli-error';
+import { parseOptions } from '../../args';
+import { openMigrated } from '../../open';
+import { readTableBytes } from '../../../files/table-file';
+import { applyUnitImport } from '../../../units/unit-import.service';
+import { applyAssessorImport } from '../../../accounts/assessor-import.service';
 
 /** The one FILE argument of an import command, read as a table (problems are CliErrors). */
 export async function readInput(ctx: CliContext, usage: string) {

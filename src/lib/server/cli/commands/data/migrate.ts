@@ -1,8 +1,8 @@
-import type { CliContext } from '../cli-error';
-import { readConfig } from '../../config';
-import { databaseTarget, openDatabase } from '../../db/connection';
-import { migrateToLatest } from '../../db/migrate';
-import { seedInstruments } from '../../../../../db/seeds/demo-city';
+import type { CliContext } from '../../cli-error';
+import { readConfig } from '../../../config';
+import { databaseTarget, openDatabase } from '../../../db/connection';
+import { migrateToLatest } from '../../../db/migrate';
+import { seedInstruments } from '../../../../../../db/seeds/demo-city';
 
 export async function runMigrate(ctx: CliContext): Promise<void> {
 	const { db } = openDatabase(databaseTarget(readConfig()));

@@ -1,8 +1,8 @@
-import type { CliContext } from '../cli-error';
-import { CliError } from '../cli-error';
-import { parseOptions } from '../args';
-import { openMigrated } from '../open';
-import { assignAssessorToVisit } from '../../accounts/assignment.service';
+import type { CliContext } from '../../cli-error';
+import { CliError } from '../../cli-error';
+import { parseOptions } from '../../args';
+import { openMigrated } from '../../open';
+import { assignAssessorToVisit } from '../../../accounts/assignment.service';
 
 // `assign --period C --unit U --visit N --assessor EMAIL [--date YYYY-MM-DD]` (README).
 export async function runAssign(ctx: CliContext): Promise<void> {

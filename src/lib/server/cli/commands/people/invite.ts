@@ -1,13 +1,13 @@
-import type { CliContext } from '../cli-error';
-import { CliError } from '../cli-error';
-import { parseOptions } from '../args';
-import { openMigrated } from '../open';
-import { readConfig } from '../../config';
+import type { CliContext } from '../../cli-error';
+import { CliError } from '../../cli-error';
+import { parseOptions } from '../../args';
+import { openMigrated } from '../../open';
+import { readConfig } from '../../../config';
 import {
 	issueLinksByEmail,
 	issueLinksForAccountsWithoutPassword,
 	passwordLinkUrl
-} from '../../invitations/password-link.service';
+} from '../../../invitations/password-link.service';
 
 // `invite --email E [--email E2 ...] | --all-without-password` (README): stdout
 // carries only the links, one per account, so that scripts can read them; the summary goes to stderr.

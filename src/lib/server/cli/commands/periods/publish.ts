@@ -1,13 +1,13 @@
-import { CliError, type CliContext } from '../cli-error';
-import { parseOptions, requireOption } from '../args';
-import { openMigrated } from '../open';
-import { publishPeriod } from '../../publication/publication.service';
+import { CliError, type CliContext } from '../../cli-error';
+import { parseOptions, requireOption } from '../../args';
+import { openMigrated } from '../../open';
+import { publishPeriod } from '../../../publication/publication.service';
 import {
 	describeFinding,
 	parsePreflightClasses,
 	PREFLIGHT_CLASS_LABELS,
 	PREFLIGHT_CLASSES
-} from '../../../domain/publication/preflight';
+} from '../../../../domain/publication/preflight';
 
 // `publish --period C [--confirm CLASS,CLASS --reason TEXT] [--revision --reason TEXT]`: the
 // preflight of docs/rules.md §8.1 (README, administration command line). `--confirm-open-flags` is the older spelling of

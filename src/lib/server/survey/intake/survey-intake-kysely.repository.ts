@@ -1,4 +1,4 @@
-import type { Db } from '../db/connection';
+import type { Db } from '../../db/connection';
 import type { OnlineResponse, SurveyPeriodWindow, SurveyUnit } from './survey-submission.repository';
 
 // The survey path of survey-submission.repository.ts on PostgreSQL, where better-sqlite3's

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { OpenDatabase } from '../db/connection';
+import type { OpenDatabase } from '../../db/connection';
 import {
 	FORM_TOKEN_MAX_AGE_MS,
 	parseSubmission,
@@ -8,7 +8,7 @@ import {
 	verifyFormToken,
 	type FormTokenMac,
 	type SubmissionProblem
-} from '../../domain/survey';
+} from '../../../domain/survey';
 import {
 	countRateLimitHit,
 	findSurveyUnitByToken,
@@ -27,8 +27,8 @@ import {
 	recordOnlineResponseAsync
 } from './survey-intake-kysely.repository';
 import { findOrCreateSurveyFormKey } from './survey-secret.repository';
-import type { SurveyLimits } from './survey-config';
-import { hashIp } from '../accounts/auth.service';
+import type { SurveyLimits } from '../survey-config';
+import { hashIp } from '../../accounts/auth.service';
 
 // The public survey of one unit (docs/rules.md §6): open by link, one signed single-use token per form.
 

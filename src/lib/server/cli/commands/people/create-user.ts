@@ -1,9 +1,9 @@
-import type { CliContext } from '../cli-error';
-import { CliError } from '../cli-error';
-import { parseOptions, requireOption } from '../args';
-import { openMigrated } from '../open';
-import { createUser } from '../../accounts/user.service';
-import { ROLES, type Role } from '../../../domain/auth/user';
+import type { CliContext } from '../../cli-error';
+import { CliError } from '../../cli-error';
+import { parseOptions, requireOption } from '../../args';
+import { openMigrated } from '../../open';
+import { createUser } from '../../../accounts/user.service';
+import { ROLES, type Role } from '../../../../domain/auth/user';
 
 export async function runCreateUser(ctx: CliContext): Promise<void> {
 	const { values } = parseOptions(ctx.args, {

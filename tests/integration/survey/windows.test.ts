@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NOW, NO_LIMITS, answers, countResponses, createSurveyFixture, type SurveyFixture } from './fixture';
-import { issueFormToken, openSurvey, submitSurvey } from '../../../src/lib/server/survey/intake/survey.service';
+import {
+	issueFormToken,
+	openSurvey,
+	submitSurvey
+} from '../../../src/lib/server/survey/intake/survey.service';
 import { changeSurveyWindow } from '../../../src/lib/server/survey/survey-admin.service';
 import { computeBreakdowns } from '../../../src/lib/server/survey/survey-results.service';
 import { createPeriod, editPeriodSettings } from '../../../src/lib/server/periods/period-admin.service';

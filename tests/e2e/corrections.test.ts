@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { openBrowser, signIn, type Session } from './support/browser';
-import { adminCli, scoredCodes17, writeScoresCsv } from './support/admin-cli';
+import { runAdmin, scoredIndicatorCodes, writeScoresCsv } from './support/cli';
 
 // docs/rules.md §8.3 through the browser and the command line: a published period whose unit
 // missed its second visit is corrected, and revision 2 says what changed.
@@ -8,12 +8,12 @@ const PASSWORD = 'Demo#Rapor2026';
 const PERIOD = 'E2E-KOR';
 let s: Session;
 
-const admin = adminCli;
+const admin = runAdmin;
 const EMAIL = { 1: 'dr.ratna@unc.ac.id', 2: 'agus.prasetyo@unc.ac.id' } as const;
 
 /** Every scored indicator at one level, per (unit, level, visit). */
 function scoresCsv(visits: readonly (readonly [string, number, 1 | 2])[]): string {
-	const codes = scoredCodes17();
+	const codes = scoredIndicatorCodes();
 	return writeScoresCsv(
 		visits.flatMap(([unit, score, visit]) =>
 			codes.map((code) => `${unit},${visit},${EMAIL[visit]},${code},${score},`)

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { runAdmin } from './support/cli';
 import { openBrowser, signIn, type Session } from './support/browser';
 
 // README "Survey enumerators": a tablet enters face-to-face questionnaires without signal across
@@ -12,12 +12,6 @@ const UNIT = 'KEL-07';
 let tablet: Session;
 let admin: Session;
 
-function adminCli(...args: string[]): string {
-	return execFileSync('npx', ['tsx', 'src/lib/server/cli/main.ts', ...args], {
-		env: { ...process.env, DATABASE_PATH: inject('databasePath'), DEMO_SEED: '0' },
-		encoding: 'utf8'
-	});
-}
 
 function stored(): { n: number; devices: number } {
 	const db = new Database(inject('databasePath'), { readonly: true, fileMustExist: true });
@@ -52,7 +46,7 @@ async function enterQuestionnaires(p: Page, queued: number, count: number): Prom
 }
 
 beforeAll(async () => {
-	adminCli(
+	runAdmin(
 		'create-user',
 		'--email',
 		EMAIL,
@@ -63,7 +57,7 @@ beforeAll(async () => {
 		'--password',
 		PASSWORD
 	);
-	adminCli('assign-enumerator', '--period', 'MPP-2026', '--unit', UNIT, '--enumerator', EMAIL);
+	runAdmin('assign-enumerator', '--period', 'MPP-2026', '--unit', UNIT, '--enumerator', EMAIL);
 	tablet = await openBrowser({ width: 800, height: 1280 });
 	admin = await openBrowser();
 }, 120_000);

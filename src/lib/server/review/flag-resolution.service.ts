@@ -8,6 +8,7 @@ import { insertVisit } from '../visits/visit.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { reviewPeriodScores } from './score-review.service';
+import { refusalMessage } from './flag-refusal';
 
 // Resolving a disagreement flag (docs/rules.md §4.10): with a note, or by ordering an extra visit, which
 // adds the unit's next regular visit (visit_no = max + 1) for an assessor to be assigned later.
@@ -37,7 +38,7 @@ export async function resolveDisagreement(
 		{ ...input, flags: [{ unitCode: input.unitCode, indicatorCode: input.indicatorCode }] },
 		now
 	);
-	if (!r.ok) return { ok: false, status: r.status, error: refusalText(r.refusal) };
+	if (!r.ok) return { ok: false, status: r.status, error: refusalMessage(r.refusal) };
 	return { ok: true, visitNo: r.extraVisits[0]?.visitNo ?? null };
 }
 
@@ -149,26 +150,4 @@ export async function resolveDisagreements(
 		await invalidatePeriodResults(trx, period.id);
 		return { ok: true as const, resolved: keys.length, extraVisits };
 	});
-}
-
-/** Indonesian wording of a refusal, for the command line and the single-flag API. */
-export function refusalText(r: FlagRefusal): string {
-	switch (r.code) {
-		case 'note_missing':
-			return 'Catatan penyelesaian wajib diisi.';
-		case 'note_too_long':
-			return `Catatan paling panjang ${r.max} karakter.`;
-		case 'none_chosen':
-			return 'Pilih sedikitnya satu selisih.';
-		case 'too_many':
-			return `Paling banyak ${r.max} selisih sekaligus.`;
-		case 'period_missing':
-			return `Periode "${r.period}" tidak ditemukan.`;
-		case 'period_archived':
-			return `Periode ${r.period} sudah diarsipkan.`;
-		case 'flag_missing':
-			return `Tidak ada selisih penilaian untuk unit ${r.unitCode} indikator ${r.indicatorCode}.`;
-		case 'flag_resolved':
-			return 'Selisih ini sudah diselesaikan sebelumnya.';
-	}
 }

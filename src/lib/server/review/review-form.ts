@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { hasUnsafeCharacters } from '../../domain/text-safety';
-import {
-	RESOLUTION_BATCH_MAX,
-	RESOLUTION_NOTE_MAX,
-	type FlagKey,
-	type FlagRefusal
-} from './flag-resolution.service';
+import { RESOLUTION_BATCH_MAX, RESOLUTION_NOTE_MAX, type FlagKey } from './flag-resolution.service';
 
 // The review page's forms: one flag, or many ticked flags with one note (README, Review).
 
@@ -46,26 +41,4 @@ export function readFlagKeys(
 		keys.push({ unitCode, indicatorCode });
 	}
 	return { ok: true, keys };
-}
-
-/** A refusal in the reader's language. */
-export function refusalMessage(r: FlagRefusal): string {
-	switch (r.code) {
-		case 'note_missing':
-			return m.review_err_note_missing();
-		case 'note_too_long':
-			return m.review_err_note_too_long({ max: r.max });
-		case 'none_chosen':
-			return m.review_err_none_chosen();
-		case 'too_many':
-			return m.review_err_too_many({ max: r.max });
-		case 'period_missing':
-			return m.review_err_period_missing({ period: r.period });
-		case 'period_archived':
-			return m.review_err_period_archived({ period: r.period });
-		case 'flag_missing':
-			return m.review_err_flag_missing({ unit: r.unitCode, indicator: r.indicatorCode });
-		case 'flag_resolved':
-			return m.review_err_flag_resolved({ unit: r.unitCode, indicator: r.indicatorCode });
-	}
 }

@@ -5,7 +5,8 @@ import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
 import { loadReviewPage, type FlagFilter, type FlagGrouping } from '$lib/server/review/review-page.service';
 import { resolveDisagreements } from '$lib/server/review/flag-resolution.service';
-import { readFlagKeys, refusalMessage, resolutionForm } from '$lib/server/review/review-form';
+import { readFlagKeys, resolutionForm } from '$lib/server/review/review-form';
+import { refusalMessage } from '$lib/server/review/flag-refusal';
 import { readPage } from '$lib/domain/pagination';
 import { m } from '$lib/paraglide/messages';
 

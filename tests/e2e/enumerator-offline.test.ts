@@ -12,7 +12,6 @@ const UNIT = 'KEL-07';
 let tablet: Session;
 let admin: Session;
 
-
 function stored(): { n: number; devices: number } {
 	const db = new Database(inject('databasePath'), { readonly: true, fileMustExist: true });
 	try {

@@ -10,10 +10,12 @@ import { homePathFor } from '$lib/domain/auth/user';
 import { retryAfterSeconds } from '$lib/domain/auth/throttle';
 import { m } from '$lib/paraglide/messages';
 
-// Built per request: the messages follow the visitor's language.
+// Built per request: the messages follow the visitor's language. Something that is not an e-mail
+// address names no account, so it is refused as input and never counts as a failed attempt in the
+// per-address and per-IP throttles (README: sign-in throttling).
 const loginForm = () =>
 	z.object({
-		email: z.string().trim().min(1, m.login_email_required()).max(200),
+		email: z.string().trim().min(1, m.login_email_required()).max(200).pipe(z.email(m.login_email_invalid())),
 		password: z.string().min(1, m.login_password_required()).max(500)
 	});
 

@@ -44,8 +44,16 @@ export async function signIn(page: Page, email: string, password: string): Promi
 	await page.goto('/login');
 	await page.fill('input[name=email]', email);
 	await page.fill('input[name=password]', password);
-	await Promise.all([
-		page.waitForURL((url) => !url.pathname.startsWith('/login')),
-		page.click('main button[type=submit]')
-	]);
+	try {
+		await Promise.all([
+			page.waitForURL((url) => !url.pathname.startsWith('/login')),
+			page.click('main button[type=submit]')
+		]);
+	} catch (e) {
+		// Say what the sign-in page answered (a throttle, a wrong password) instead of only "timeout".
+		const said = await page.textContent('main').catch(() => null);
+		throw new Error(`sign-in of ${email} stayed at ${page.url()}: ${said?.replace(/\s+/g, ' ').trim()}`, {
+			cause: e
+		});
+	}
 }

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, readdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +79,10 @@ export default async function setup(project: TestProject) {
 	return async () => {
 		child.kill('SIGTERM');
 		await new Promise((r) => child.once('exit', r));
+		// The server's own log outlives the run, so a failed browser test can be read against it.
+		const log = join(tmpdir(), 'rapor-e2e-server.log');
+		writeFileSync(log, output);
+		console.log(`e2e server log: ${log}`);
 		rmSync(dir, { recursive: true, force: true });
 	};
 }

@@ -40,8 +40,22 @@ export interface HttpOptions {
 }
 
 /** One request without following redirects; POSTs carry the Origin SvelteKit's CSRF check wants. */
-export function http(path: string, options: HttpOptions = {}): Promise<Response> {
+export async function http(path: string, options: HttpOptions = {}): Promise<Response> {
 	const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
+	try {
+		return await send(path, method, options);
+	} catch (e) {
+		// `runAdmin` (spawnSync) blocks this process's event loop for seconds, so a pooled keep-alive
+		// connection can be closed by the server unnoticed and the next request meets a closed socket.
+		// A GET changes nothing: it is sent once more on a new connection. A server that is down
+		// fails again.
+		const socketClosed = (e as { cause?: { code?: string } }).cause?.code === 'UND_ERR_SOCKET';
+		if (method !== 'GET' || !socketClosed) throw e;
+		return send(path, method, options);
+	}
+}
+
+function send(path: string, method: string, options: HttpOptions): Promise<Response> {
 	return fetch(`${baseURL()}${path}`, {
 		method,
 		body: options.body,

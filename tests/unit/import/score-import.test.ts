@@ -50,4 +50,13 @@ describe('score import rules', () => {
 		const imp = run([['', '', '', '', '', ''], ...scored.map((c) => ['U1', '1', 'a@x.id', c, '2', ''])]);
 		expect(imp.problems).toEqual([]);
 	});
+
+	it('refuses a note holding a NUL or a bidi override, citing its line and column', () => {
+		const rows = scored.map((c) => ['U1', '1', 'a@x.id', c, '3', '']);
+		rows[2][5] = 'lihat \u202egpj.exe';
+		const imp = run(rows);
+		expect(imp.problems).toEqual([
+			{ line: 4, reason: 'kolom note berisi karakter kendali atau pembalik arah teks yang tidak diizinkan' }
+		]);
+	});
 });

@@ -1,5 +1,7 @@
 import type { InstrumentDef } from '../instrument/types';
 import { cellOf, isBlankRecord, readHeader, type ColumnMap } from './table-header';
+import { hasUnsafeCharacters } from '../text-safety';
+import { unsafeCellReason } from './tabular';
 
 // Validation of an imported score file (README: `import-scores`; docs/rules.md §4.1). Each
 // (unit, visit, assessor) group is one sheet; it must cover every scored indicator, and a
@@ -141,6 +143,7 @@ export class ScoreImport {
 		if ((score === 0 || score === 5) && note === '') {
 			this.problem(line, `nilai ${score} wajib disertai catatan (kolom note)`);
 		}
+		if (hasUnsafeCharacters(note)) this.problem(line, unsafeCellReason('note', col.note));
 		if (sheet >= 0 && indicator !== undefined) {
 			const slot = sheet * this.k + indicator;
 			const earlier = this.lines[slot];

@@ -1,4 +1,5 @@
 // Rows read from an imported CSV or XLSX file, numbered as a spreadsheet shows them (header = 1).
+import { hasUnsafeCharacters } from '../text-safety';
 
 export interface TabularRow {
 	line: number;
@@ -49,13 +50,27 @@ export function toTabular(grid: { line: number; cells: string[] }[]): TabularRea
 		return { ok: false, problems: [lineProblem(1, 'berkas kosong: baris judul kolom tidak ditemukan')] };
 	const columns = header.cells.map((c) => c.trim().toLowerCase());
 	const rows: TabularRow[] = [];
+	// A name typed with NUL or a bidi override would read differently on every screen and export
+	// (text-safety.ts); the whole file is refused with each cell's place, as a form field would be.
+	const problems: string[] = [];
 	for (const r of grid) {
-		if (r.line <= header.line || r.cells.every((c) => c.trim() === '')) continue;
+		if (r.line < header.line || r.cells.every((c) => c.trim() === '')) continue;
+		r.cells.forEach((c, i) => {
+			if (hasUnsafeCharacters(c)) problems.push(lineProblem(r.line, unsafeCellReason(columns[i] ?? '', i)));
+		});
+		if (r.line === header.line) continue;
 		const cells: Record<string, string> = {};
 		columns.forEach((name, i) => {
 			if (name !== '') cells[name] = (r.cells[i] ?? '').trim();
 		});
 		rows.push({ line: r.line, cells });
 	}
+	if (problems.length) return { ok: false, problems };
 	return { ok: true, data: { headerLine: header.line, columns, rows } };
+}
+
+/** Why a cell is refused: it holds a control or bidi-override character (text-safety.ts). */
+export function unsafeCellReason(column: string, index: number): string {
+	const place = column ? `kolom ${column}` : `kolom ke-${index + 1}`;
+	return `${place} berisi karakter kendali atau pembalik arah teks yang tidak diizinkan`;
 }

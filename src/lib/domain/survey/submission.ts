@@ -6,6 +6,7 @@ import {
 	matchProfileOption,
 	type ProfileField
 } from './profile';
+import { hasUnsafeCharacters } from '../text-safety';
 
 // Validation of one questionnaire, shared by the online form and the paper entry/import.
 
@@ -23,7 +24,7 @@ export interface SurveySubmission {
 	suggestion: string | null;
 }
 
-export type SubmissionProblem = 'missing' | 'out_of_range' | 'unknown_option' | 'too_long';
+export type SubmissionProblem = 'missing' | 'out_of_range' | 'unknown_option' | 'too_long' | 'unsafe_text';
 
 export type SubmissionParse =
 	{ ok: true; value: SurveySubmission } | { ok: false; problems: Record<string, SubmissionProblem> };
@@ -56,9 +57,11 @@ export function parseSubmission(raw: Record<string, string | undefined>): Submis
 	}
 	const service = (raw.service ?? '').trim().replace(/\s+/g, ' ');
 	if (service.length > SERVICE_MAX_LENGTH) problems.service = 'too_long';
+	else if (hasUnsafeCharacters(service)) problems.service = 'unsafe_text';
 	else if (service) profile.service = service;
 	const suggestion = (raw.suggestion ?? '').trim();
 	if (suggestion.length > SUGGESTION_MAX_LENGTH) problems.suggestion = 'too_long';
+	else if (hasUnsafeCharacters(suggestion)) problems.suggestion = 'unsafe_text';
 	if (Object.keys(problems).length > 0) return { ok: false, problems };
 	return { ok: true, value: { answers, profile, suggestion: suggestion || null } };
 }
@@ -85,5 +88,7 @@ export function describeSubmissionProblem(field: string, problem: SubmissionProb
 			return `${name}: pilihan tidak dikenal`;
 		case 'too_long':
 			return `${name} terlalu panjang (maksimal ${field === 'service' ? SERVICE_MAX_LENGTH : SUGGESTION_MAX_LENGTH} karakter)`;
+		case 'unsafe_text':
+			return `${name} berisi karakter kendali atau pembalik arah teks yang tidak diizinkan`;
 	}
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readTableBytes } from './table-file';
 import type { TabularData, TabularRead } from '../../domain/import/tabular';
+import { hasUnsafeCharacters } from '../../domain/text-safety';
 
 /** Reads the file of a multipart form field; missing or empty files are user errors. */
 export async function readUploadedTable(form: FormData, field = 'file'): Promise<TabularRead> {
@@ -10,13 +11,17 @@ export async function readUploadedTable(form: FormData, field = 'file'): Promise
 	return readTableBytes(file.name, new Uint8Array(await file.arrayBuffer()));
 }
 
+// The carried rows are held to what `toTabular` accepts from a file, unsafe characters included.
+const cellText = (max: number) =>
+	z
+		.string()
+		.max(max)
+		.refine((t) => !hasUnsafeCharacters(t));
 const carriedData = z.object({
 	headerLine: z.number().int().min(1),
-	columns: z.array(z.string().max(100)).max(50),
+	columns: z.array(cellText(100)).max(50),
 	rows: z
-		.array(
-			z.object({ line: z.number().int().min(1), cells: z.record(z.string().max(100), z.string().max(2000)) })
-		)
+		.array(z.object({ line: z.number().int().min(1), cells: z.record(cellText(100), cellText(2000)) }))
 		.max(20_000)
 });
 

@@ -32,9 +32,7 @@ export function parseForm<S extends z.ZodType>(
 	if (unsafe.length)
 		return {
 			ok: false,
-			errors: Object.fromEntries(
-				unsafe.map((k) => [k, 'Berisi karakter kendali atau pembalik arah teks yang tidak diizinkan.'])
-			),
+			errors: Object.fromEntries(unsafe.map((k) => [k, m.form_unsafe_text()])),
 			values
 		};
 	const result = schema.safeParse(raw);

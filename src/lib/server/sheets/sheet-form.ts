@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { NOTE_MAX, type SheetValues } from '../../domain/score-sheet';
+import { hasUnsafeCharacters } from '../../domain/text-safety';
+
+const UNSAFE_NOTE = 'catatan berisi karakter kendali atau pembalik arah teks yang tidak diizinkan.';
 
 // Form field names of the README: radio group `score.<code>` (0..5), textarea `note.<code>`;
 // uploads without JavaScript come as `evidence.<code>`.
@@ -30,6 +33,7 @@ export function parseSheetForm(form: FormData, codes: string[]): SheetFormParse 
 		}
 		const text = typeof note === 'string' ? note.replace(/\r\n/g, '\n') : '';
 		if (text.length > NOTE_MAX) errors[code] = `${code}: catatan paling banyak ${NOTE_MAX} karakter.`;
+		else if (hasUnsafeCharacters(text)) errors[code] = `${code}: ${UNSAFE_NOTE}`;
 		values[code] = { score: parsed, note: text };
 		for (const f of form.getAll(`evidence.${code}`))
 			if (typeof f !== 'string' && f.size > 0) files.push({ code, file: f });
@@ -44,7 +48,10 @@ export const autosaveBody = z.object({
 		z.string().min(1).max(40),
 		z.object({
 			score: z.number().int().min(0).max(5).nullable(),
-			note: z.string().max(NOTE_MAX)
+			note: z
+				.string()
+				.max(NOTE_MAX)
+				.refine((note) => !hasUnsafeCharacters(note), { error: () => UNSAFE_NOTE })
 		})
 	)
 });

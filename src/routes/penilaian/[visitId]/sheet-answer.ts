@@ -39,7 +39,13 @@ export async function postSheetJson(event: RequestEvent, mode: 'save' | 'submit'
 	const raw = await event.request.json().catch(() => null);
 	return answerJsonOnce(event, user.id, async () => {
 		const body = autosaveBody.safeParse(raw);
-		if (!body.success) return { status: 400, body: { message: 'Data lembar tidak valid.' } };
+		if (!body.success) {
+			// Each refused field by its path (`values.U1.note`), so the device can say where.
+			const errors = Object.fromEntries(
+				body.error.issues.map((i) => [i.path.join('.') || '_body', i.message])
+			);
+			return { status: 400, body: { message: 'Data lembar tidak valid.', errors } };
+		}
 		const input = { visitId, userId: user.id, baseVersion: body.data.version, values: body.data.values };
 		const run = mode === 'submit' ? submitSheet : saveSheetDraft;
 		return saveAnswer(await run(getDb(), input, new Date()));

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, dbRead, http, httpSignIn } from './support/http';
+import { runAdmin, scoredIndicatorCodes, writeScoresCsv } from './support/cli';
+import { PREFLIGHT_CLASSES } from '../../src/lib/domain/publication/preflight';
 
 // A double-clicked form has one effect (README "Double submits"): the page's form token is sent
 // twice at the same moment, as a browser does on a double click, and the database shows one write.
@@ -20,10 +22,16 @@ async function tokenOf(path: string, cookie: string): Promise<string> {
 }
 
 /** Posts the same form twice at once; both answers must send the browser to the same place. */
-async function postTwice(path: string, cookie: string, fields: Record<string, string>): Promise<string> {
+async function postTwice(
+	path: string,
+	cookie: string,
+	fields: Record<string, string>,
+	repeated = new FormData()
+): Promise<string> {
 	const post = () => {
 		const body = new FormData();
 		for (const [k, v] of Object.entries(fields)) body.append(k, v);
+		for (const [k, v] of repeated.entries()) body.append(k, v);
 		return http(path, { cookie, body });
 	};
 	const answers = await Promise.all([post(), post()]);
@@ -95,6 +103,65 @@ describe('double submits', () => {
 		});
 		expect(reopens()).toBe(before + 1);
 	});
+
+	it('publishes a revision once', async () => {
+		const period = 'E2E-DBL';
+		const email = { 1: 'dr.ratna@unc.ac.id', 2: 'agus.prasetyo@unc.ac.id' } as const;
+		const scores = (rows: [string, 1 | 2][]) =>
+			writeScoresCsv(
+				rows.flatMap(([unit, visit]) =>
+					scoredIndicatorCodes().map((code) => `${unit},${visit},${email[visit]},${code},3,`)
+				)
+			);
+		runAdmin(
+			...[
+				'create-period',
+				'--code',
+				period,
+				'--name',
+				'Uji Terbit Ganda',
+				'--instrument',
+				'permenpan-17-2017'
+			],
+			...['--from', '2026-01-05', '--to', '2026-03-31']
+		);
+		runAdmin(
+			'import-scores',
+			'--period',
+			period,
+			scores([
+				['PKM-01', 1],
+				['PKM-01', 2],
+				['PKM-02', 1]
+			])
+		);
+		runAdmin('publish', '--period', period, '--confirm', 'incomplete,no-awards', '--reason', 'Rapat pleno');
+		runAdmin('correction', '--period', period, '--open', '--reason', 'Kunjungan kedua PKM-02 tertinggal');
+		runAdmin('import-scores', '--period', period, scores([['PKM-02', 2]]));
+		const revisions = () =>
+			count(
+				`select count(*) as n from publication p join period pe on pe.id = p.period_id where pe.code = ?`,
+				period
+			);
+		expect(revisions()).toBe(1);
+		const path = `/admin/periode/${period}/publikasi`;
+		const once = await tokenOf(`${path}?konfirmasi=revisi`, admin);
+		const body = new FormData();
+		for (const c of PREFLIGHT_CLASSES) body.append('confirm_class', c);
+		const location = await postTwice(
+			`${path}?/publish`,
+			admin,
+			{
+				once,
+				confirm: 'ya',
+				revision: '1',
+				reason: 'Koreksi: kunjungan kedua PKM-02'
+			},
+			body
+		);
+		expect(location).toContain('terbit=2');
+		expect(revisions()).toBe(2);
+	}, 180_000); // five command-line runs set the period up
 
 	it('refuses a malformed token and writes nothing', async () => {
 		const before = count(`select count(*) as n from survey_response`);

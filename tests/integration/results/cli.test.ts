@@ -75,5 +75,5 @@ describe('admin command line for periods, imports, results and publication', () 
 		expect(published.out).toContain('revisi 1');
 		const json = JSON.parse(admin('results', '--period', 'EX', '--format', 'json').out);
 		expect(json.period.status).toBe('published');
-	}, 60_000);
+	}, 180_000); // a dozen command-line processes, each starting tsx
 });

@@ -8,6 +8,7 @@ import { handleSurveyPosts, isSurveySubmission } from '$lib/server/survey/intake
 import { handleActionFailureStatus } from '$lib/server/http/action-status';
 import { handleUnreadableBodies } from '$lib/server/http/body-guard';
 import { handleRequestLog } from '$lib/server/log/request-log';
+import { handleCompression } from '$lib/server/http/compression';
 import {
 	SESSION_COOKIE,
 	clearSessionCookie,
@@ -60,6 +61,7 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(
 	handleRequestLog,
+	handleCompression,
 	handleSecurityHeaders,
 	handleActionFailureStatus,
 	handleSurveyPosts,

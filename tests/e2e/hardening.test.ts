@@ -1,3 +1,5 @@
+import { request, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { baseURL } from './support/browser';
 import { DEMO, http, httpSignIn, visitOf } from './support/http';
@@ -181,5 +183,37 @@ describe('password throttling', () => {
 		const throttled = await http('/akun', wrong);
 		expect(throttled.status).toBe(429);
 		expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
+	});
+});
+
+describe('compression', () => {
+	/** The bytes as they travel (node:http does not decompress), and the answer's headers. */
+	const raw = (path: string, acceptEncoding?: string) =>
+		new Promise<{ bytes: Buffer; headers: IncomingHttpHeaders }>((resolve, reject) => {
+			const req = request(`${baseURL()}${path}`, {
+				headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}
+			});
+			req.on('response', (res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (c: Buffer) => chunks.push(c));
+				res.on('end', () => resolve({ bytes: Buffer.concat(chunks), headers: res.headers }));
+			});
+			req.on('error', reject);
+			req.end();
+		});
+
+	it('gzips pages and JSON for a client that accepts it, and sends the same page', async () => {
+		for (const path of ['/hasil/MPP-2025', '/api/v1/periods/MPP-2025/results']) {
+			const plain = await raw(path);
+			const zipped = await raw(path, 'gzip, deflate, br');
+			expect(plain.headers['content-encoding']).toBeUndefined();
+			expect(zipped.headers['content-encoding']).toBe('gzip');
+			expect(zipped.headers.vary).toMatch(/Accept-Encoding/);
+			expect(zipped.bytes.length).toBeLessThan(plain.bytes.length / 3);
+			const text = gunzipSync(zipped.bytes).toString();
+			// The page carries a fresh CSP nonce per answer; everything else is the same.
+			const nonceless = (html: string) => html.replace(/nonce[-=]"?[A-Za-z0-9+/=_-]+/g, 'nonce');
+			expect(nonceless(text)).toBe(nonceless(plain.bytes.toString()));
+		}
 	});
 });

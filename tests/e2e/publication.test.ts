@@ -145,6 +145,14 @@ describe('review, publication and public results', () => {
 		expect(await s.page.textContent('[data-testid=awards-withheld]')).toContain(
 			'Belum ada unit yang diperingkat'
 		);
+		// The same reason in English: the page reads the numbers of the stored sentence.
+		const english = await (
+			await s.context.request.get(`/hasil/${PERIOD}?kategori=Kelurahan`, {
+				headers: { cookie: 'PARAGLIDE_LOCALE=en' }
+			})
+		).text();
+		expect(english).toContain('No awards in this category.');
+		expect(english).toMatch(/No unit is ranked yet; awards are given when at least \d+ units are ranked\./);
 		await s.page.screenshot({ path: '/tmp/yearpub-public.png', fullPage: true });
 	});
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { awardFor, awardLabel, toRoman } from '../../../src/lib/domain/scoring/awards';
+import {
+	awardFor,
+	awardLabel,
+	awardsWithheldReason,
+	toRoman,
+	withheldReasonNumbers
+} from '../../../src/lib/domain/scoring/awards';
 import type { Grade } from '../../../src/lib/domain/scoring/display';
 
 function awards(ranks: number[], n: number, minGrade: Grade | null = null, grades?: Grade[]) {
@@ -43,5 +49,13 @@ describe('awards', () => {
 		expect(awards([1, 2], 2, 'B', ['B', 'B-'])).toEqual(['Terbaik I', null]);
 		expect(awards([1, 2], 2, 'A-', ['B', 'B-'])).toEqual([null, null]);
 		expect(awards([1, 2], 0)).toEqual([null, null]);
+	});
+});
+
+describe('a withheld award', () => {
+	it('gives back the numbers of the reason it wrote, so a page can say it in any language', () => {
+		expect(withheldReasonNumbers(awardsWithheldReason(2, 3, 3)!)).toEqual({ ranked: 2, minRanked: 3 });
+		expect(withheldReasonNumbers(awardsWithheldReason(0, 5, 3)!)).toEqual({ ranked: 0, minRanked: 5 });
+		expect(withheldReasonNumbers('Keputusan tim penilai.')).toBeNull();
 	});
 });

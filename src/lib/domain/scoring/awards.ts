@@ -93,3 +93,15 @@ export function awardsWithheldReason(
 	const have = ranked === 0 ? 'Belum ada unit yang diperingkat' : `Hanya ${ranked} unit diperingkat`;
 	return `${have}; penghargaan diberikan bila sekurang-kurangnya ${minRanked} unit diperingkat.`;
 }
+
+const WITHHELD =
+	/^(?:Belum ada unit yang diperingkat|Hanya (\d+) unit diperingkat); penghargaan diberikan bila sekurang-kurangnya (\d+) unit diperingkat\.$/;
+
+/**
+ * The numbers of a reason written by `awardsWithheldReason` (the results JSON carries the sentence,
+ * README "Results API"), so a page can say it in the reader's language; null for any other text.
+ */
+export function withheldReasonNumbers(reason: string): { ranked: number; minRanked: number } | null {
+	const match = WITHHELD.exec(reason);
+	return match ? { ranked: Number(match[1] ?? 0), minRanked: Number(match[2]) } : null;
+}

@@ -45,6 +45,31 @@ async function visitsWithoutSheet(n: number): Promise<number[]> {
 	return rows.map((r) => Number(r.id));
 }
 
+async function surveyUnit(): Promise<string> {
+	const [{ survey_token }] = await two.query<{ survey_token: string }>(
+		`select survey_token from unit where code = 'KEL-18'`
+	);
+	return survey_token;
+}
+
+/** A signed single-use token from the survey page served by p. */
+async function formToken(p: AppProcess, unit: string): Promise<string> {
+	const page = await send(p, `/survei/${unit}`);
+	expect(page.status).toBe(200);
+	const token = /name="form_token" value="([^"]+)"/.exec(await page.text())?.[1];
+	expect(token).toBeTruthy();
+	return token!;
+}
+
+function postSurvey(p: AppProcess, unit: string, token: string, ip: string): Promise<Response> {
+	const answers = Object.fromEntries([...'123456789'].map((u) => [`u${u}`, '4']));
+	return send(p, `/survei/${unit}/kirim`, {
+		body: new URLSearchParams({ form_token: token, ...answers }),
+		headers: { accept: 'application/json' },
+		ip
+	});
+}
+
 describe('two app processes on one PostgreSQL database', () => {
 	it('starts both at once on an empty database and seeds the demo city once', async () => {
 		const seeded = [a, b].filter((p) => p.log().includes('Kota Contoh diisi'));
@@ -74,25 +99,25 @@ describe('two app processes on one PostgreSQL database', () => {
 	});
 
 	it('accepts a survey form token sent to both processes exactly once', async () => {
-		const [{ survey_token: unit }] = await two.query<{ survey_token: string }>(
-			`select survey_token from unit where code = 'KEL-18'`
-		);
-		const page = await send(a, `/survei/${unit}`);
-		expect(page.status).toBe(200);
-		const token = /name="form_token" value="([^"]+)"/.exec(await page.text())?.[1];
-		expect(token).toBeTruthy();
-		const fields = { form_token: token!, ...Object.fromEntries([...'123456789'].map((u) => [`u${u}`, '4'])) };
-		const post = (p: AppProcess) =>
-			send(p, `/survei/${unit}/kirim`, {
-				body: new URLSearchParams(fields),
-				headers: { accept: 'application/json' }
-			});
+		const unit = await surveyUnit();
+		const token = await formToken(a, unit);
+		const post = (p: AppProcess) => postSurvey(p, unit, token, '192.0.2.10');
 		const before = await count(`select count(*) as n from survey_response`);
 		const both = await Promise.all([post(a), post(b)]);
 		expect(statuses(both)).toEqual([303, 403]);
 		expect((await post(b)).status).toBe(403);
 		expect((await post(a)).status).toBe(403);
 		expect(await count(`select count(*) as n from survey_response`)).toBe(before + 1);
+	});
+
+	it('counts the survey rate limit of one address over both processes', async () => {
+		const unit = await surveyUnit();
+		const ip = '192.0.2.20';
+		for (const p of [a, b, a, b])
+			expect((await postSurvey(p, unit, await formToken(p, unit), ip)).status).toBe(303);
+		const refused = await postSurvey(b, unit, await formToken(a, unit), ip);
+		expect(refused.status).toBe(429);
+		expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
 	});
 
 	it('answers a stale score sheet version with 409 through either process', async () => {

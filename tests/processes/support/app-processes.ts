@@ -54,6 +54,8 @@ export async function startTwoProcesses(): Promise<TwoProcesses> {
 				ADDRESS_HEADER: 'X-Forwarded-For',
 				XFF_DEPTH: '1',
 				DEMO_SEED: '1',
+				// Four survey answers a day from one address, so that the fifth shows the shared count.
+				SURVEY_RATE_LIMIT_IP: '4/86400',
 				LOG_LEVEL: 'warn'
 			});
 			return { label, child, base: `http://127.0.0.1:${port}`, log };

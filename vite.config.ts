@@ -35,6 +35,19 @@ export default defineConfig({
 				}
 			},
 			{
+				// Two built servers on one PostgreSQL database (README "When one machine is not
+				// enough"); scripts/test.js runs it on its throwaway cluster, alone it starts one.
+				extends: true,
+				test: {
+					name: 'processes',
+					include: ['tests/processes/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 60_000,
+					hookTimeout: 600_000,
+					fileParallelism: false
+				}
+			},
+			{
 				extends: true,
 				test: {
 					name: 'e2e',

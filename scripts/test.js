@@ -50,6 +50,8 @@ try {
 			...process.env,
 			TEST_DATABASE_URL: cluster.url
 		});
+		console.log('\nTwo app processes on one PostgreSQL database');
+		vitest('processes', ['--project', 'processes'], { ...process.env, TEST_POSTGRES_URL: cluster.url });
 	}
 } finally {
 	cluster?.stop();

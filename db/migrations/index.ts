@@ -16,6 +16,7 @@ import * as addCalibration from './20261129_1900_add_calibration';
 import * as createObjection from './20261129_1910_create_objection';
 import * as createPeriodCorrection from './20261129_2110_create_period_correction';
 import * as addSurveyEnumerator from './20261129_2140_add_survey_enumerator';
+import * as addResultCacheClaim from './20261130_0140_add_result_cache_claim';
 
 // Static list so that migrations run the same under tsx, vitest and the built server.
 // Add new migrations at the end; the keys sort in the order they apply.
@@ -36,5 +37,6 @@ export const migrations: Record<string, Migration> = {
 	'20261129_1900_add_calibration': addCalibration,
 	'20261129_1910_create_objection': createObjection,
 	'20261129_2110_create_period_correction': createPeriodCorrection,
-	'20261129_2140_add_survey_enumerator': addSurveyEnumerator
+	'20261129_2140_add_survey_enumerator': addSurveyEnumerator,
+	'20261130_0140_add_result_cache_claim': addResultCacheClaim
 };

@@ -17,7 +17,7 @@ function newestMtime(dir: string): number {
 	return newest;
 }
 
-function ensureBuilt(): void {
+export function ensureBuilt(): void {
 	const built = existsSync('build/index.js') ? statSync('build/index.js').mtimeMs : 0;
 	const sources = Math.max(newestMtime('src'), newestMtime('messages'), newestMtime('db'));
 	if (built > sources) return;
@@ -52,37 +52,43 @@ export async function waitForServer(url: string, child: ChildProcess, log: () =>
 	throw new Error(`server did not start:\n${log()}`);
 }
 
+/** `node scripts/start.js` on 127.0.0.1:port with env added to this process's; its output kept. */
+export function spawnServer(
+	port: number,
+	env: Record<string, string>
+): { child: ChildProcess; log: () => string } {
+	let output = '';
+	const child = spawn('node', ['scripts/start.js'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout?.on('data', (d) => (output += d));
+	child.stderr?.on('data', (d) => (output += d));
+	return { child, log: () => output };
+}
+
 export default async function setup(project: TestProject) {
 	ensureBuilt();
 	const dir = mkdtempSync(join(tmpdir(), 'rapor-e2e-'));
 	const port = await freePort();
 	const baseURL = `http://127.0.0.1:${port}`;
-	let output = '';
-	const child = spawn('node', ['scripts/start.js'], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			DATABASE_PATH: join(dir, 'rapor.db'),
-			UPLOAD_DIR: join(dir, 'uploads'),
-			BACKUP_DIR: join(dir, 'backups'),
-			DEMO_SEED: '1',
-			ORIGIN: baseURL
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
+	const { child, log } = spawnServer(port, {
+		DATABASE_PATH: join(dir, 'rapor.db'),
+		UPLOAD_DIR: join(dir, 'uploads'),
+		BACKUP_DIR: join(dir, 'backups'),
+		DEMO_SEED: '1',
+		ORIGIN: baseURL
 	});
-	child.stdout?.on('data', (d) => (output += d));
-	child.stderr?.on('data', (d) => (output += d));
-	await waitForServer(baseURL, child, () => output);
+	await waitForServer(baseURL, child, log);
 	project.provide('baseURL', baseURL);
 	project.provide('databasePath', join(dir, 'rapor.db'));
 	return async () => {
 		child.kill('SIGTERM');
 		await new Promise((r) => child.once('exit', r));
 		// The server's own log outlives the run, so a failed browser test can be read against it.
-		const log = join(tmpdir(), 'rapor-e2e-server.log');
-		writeFileSync(log, output);
-		console.log(`e2e server log: ${log}`);
+		const logFile = join(tmpdir(), 'rapor-e2e-server.log');
+		writeFileSync(logFile, log());
+		console.log(`e2e server log: ${logFile}`);
 		rmSync(dir, { recursive: true, force: true });
 	};
 }

@@ -5,7 +5,12 @@ import { loadResults, loadResultsJson } from '../../../src/lib/server/results/re
 import { publishPeriod } from '../../../src/lib/server/publication/publication.service';
 import { reviewPeriodScores } from '../../../src/lib/server/review/score-review.service';
 import { findPeriodByCode } from '../../../src/lib/server/periods/period.repository';
-import { invalidatePeriodResults } from '../../../src/lib/server/results/result-cache.repository';
+import {
+	claimCachedResults,
+	findCachedResults,
+	invalidatePeriodResults,
+	storeCachedResults
+} from '../../../src/lib/server/results/result-cache.repository';
 import { dbWithPeriod, EXAMPLES, importScores, NOW, removeTempFiles } from './support';
 afterAll(removeTempFiles);
 
@@ -43,6 +48,27 @@ describe('results cache', () => {
 		const kelA = after.categories.find((c) => c.name === 'Kelurahan')!.units.find((u) => u.code === 'KEL-A')!;
 		expect(kelA.complete).toBe(true);
 		expect(kelA.rank).toBe(1);
+	});
+
+	it('keeps no results computed before an invalidation that came while they were computed', async () => {
+		await example();
+		const period = (await findPeriodByCode(t.db, 'P1'))!;
+		// Another request (or app process) claims the row and reads the period; a sheet is then
+		// submitted, which deletes the row, before that computation stores what it read.
+		await claimCachedResults(t.db, period.id, 'first', NOW);
+		expect(await findCachedResults(t.db, period.id)).toBeNull();
+		await invalidatePeriodResults(t.db, period.id);
+		expect(await storeCachedResults(t.db, period.id, 'first', '{"stale":true}', NOW)).toBe(false);
+		expect(await cacheRows()).toBe(0);
+		// Of two computations at once, the later claim is the one kept.
+		await claimCachedResults(t.db, period.id, 'second', NOW);
+		await claimCachedResults(t.db, period.id, 'third', NOW);
+		expect(await storeCachedResults(t.db, period.id, 'second', '{"n":2}', NOW)).toBe(false);
+		expect(await storeCachedResults(t.db, period.id, 'third', '{"n":3}', NOW)).toBe(true);
+		expect(await findCachedResults(t.db, period.id)).toBe('{"n":3}');
+		await invalidatePeriodResults(t.db, period.id);
+		const fresh = (await loadResultsJson(t.db, 'P1', NOW))!.json;
+		expect(await findCachedResults(t.db, period.id)).toBe(fresh);
 	});
 
 	it('leaves follow-up visits out of the IPP', async () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readConfig, type AppConfig } from '../config';
-import { databaseTarget, openDatabase } from '../db/connection';
+import { databaseTarget, openDatabase, type OpenDatabase } from '../db/connection';
+import { withStartupLock } from '../db/dialect';
 import {
 	MigrationFailed,
 	migrateToLatest,
@@ -30,37 +31,47 @@ export interface PrepareOptions {
  */
 export async function prepareDatabase(options: PrepareOptions = {}): Promise<void> {
 	const config = options.config ?? readConfig();
+	const opened = openDatabase(databaseTarget(config));
+	try {
+		// Processes starting together on one PostgreSQL database take turns: the first migrates and
+		// seeds, the others then find nothing left to do (README "When one machine is not enough").
+		await withStartupLock(opened.db, () => prepareOpened(opened, config, options));
+	} finally {
+		await opened.db.destroy();
+	}
+}
+
+async function prepareOpened(
+	{ db, sqlite }: OpenDatabase,
+	config: AppConfig,
+	options: PrepareOptions
+): Promise<void> {
 	const log = options.log ?? console.log;
 	const now = options.now ?? new Date();
 	const migrations = options.migrations ?? shippedMigrations;
-	const { db, sqlite } = openDatabase(databaseTarget(config));
+	const pending = await pendingMigrations(db, migrations);
+	const upgrading = pending.length > 0 && pending.length < Object.keys(migrations).length;
+	let backup: string | null = null;
+	// PostgreSQL is backed up by its operators (pg_dump); its migrations are transactional too.
+	if (upgrading && sqlite) {
+		backup = (await backupInto(sqlite, config.backupDir, 'pre-upgrade', now)).path;
+		log(`Cadangan sebelum ${pending.length} migrasi: ${backup}`);
+	}
 	try {
-		const pending = await pendingMigrations(db, migrations);
-		const upgrading = pending.length > 0 && pending.length < Object.keys(migrations).length;
-		let backup: string | null = null;
-		// PostgreSQL is backed up by its operators (pg_dump); its migrations are transactional too.
-		if (upgrading && sqlite) {
-			backup = (await backupInto(sqlite, config.backupDir, 'pre-upgrade', now)).path;
-			log(`Cadangan sebelum ${pending.length} migrasi: ${backup}`);
-		}
-		try {
-			await migrateToLatest(db, migrations);
-		} catch (e) {
-			if (!(e instanceof MigrationFailed)) throw e;
-			throw new StartRefused(
-				`Pemutakhiran dibatalkan: ${e.message}. Basis data tidak diubah` +
-					(backup ? `; cadangan sebelum pemutakhiran: ${backup}` : '') +
-					'.'
-			);
-		}
-		await seedInstruments(db, now);
-		// Made at start rather than by the first survey request: no request, refused or not, writes it.
-		await findOrCreateSurveyFormKey(db, () => randomBytes(32).toString('base64url'));
-		if (config.demoSeed && !(await hasUnitsOrPeriods(db))) {
-			const result = await db.transaction().execute((trx) => seedDemoCity(trx, now));
-			log(`Kota Contoh diisi: ${result.units} unit, ${result.users} akun (DEMO_SEED=1).`);
-		}
-	} finally {
-		await db.destroy();
+		await migrateToLatest(db, migrations);
+	} catch (e) {
+		if (!(e instanceof MigrationFailed)) throw e;
+		throw new StartRefused(
+			`Pemutakhiran dibatalkan: ${e.message}. Basis data tidak diubah` +
+				(backup ? `; cadangan sebelum pemutakhiran: ${backup}` : '') +
+				'.'
+		);
+	}
+	await seedInstruments(db, now);
+	// Made at start rather than by the first survey request: no request, refused or not, writes it.
+	await findOrCreateSurveyFormKey(db, () => randomBytes(32).toString('base64url'));
+	if (config.demoSeed && !(await hasUnitsOrPeriods(db))) {
+		const result = await db.transaction().execute((trx) => seedDemoCity(trx, now));
+		log(`Kota Contoh diisi: ${result.units} unit, ${result.users} akun (DEMO_SEED=1).`);
 	}
 }

@@ -48,6 +48,27 @@ export function textAsBytes(db: Db, expr: Expression<unknown>): RawBuilder<Uint8
 		: sql<Uint8Array>`cast(${expr} as blob)`;
 }
 
+// Any fixed number unique to this application; Kysely's migrator holds its own, different one.
+const STARTUP_LOCK = 7_150_315;
+
+/**
+ * Runs fn while no other process runs it against the same database: several app processes
+ * started at once on an empty PostgreSQL database would otherwise ship the instruments and seed
+ * the demo city twice. A session advisory lock, held on one connection of the pool while fn uses
+ * others. SQLite needs none: the server-lock file keeps it to one serving process.
+ */
+export async function withStartupLock<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+	if (engineOf(db) !== 'postgres') return fn();
+	return db.connection().execute(async (holder) => {
+		await sql`select pg_advisory_lock(${STARTUP_LOCK})`.execute(holder);
+		try {
+			return await fn();
+		} finally {
+			await sql`select pg_advisory_unlock(${STARTUP_LOCK})`.execute(holder);
+		}
+	});
+}
+
 // pg hands 64-bit integers and numerics over as strings to avoid losing precision. Every integer
 // here is an id, a count or epoch milliseconds, all far below 2^53, and the code expects numbers
 // exactly as better-sqlite3 returns them.

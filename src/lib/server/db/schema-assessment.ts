@@ -160,4 +160,6 @@ export interface PeriodResultCacheTable {
 	period_id: number;
 	computed_at: number;
 	json: string;
+	/** Set while a computation holds the row (no results yet); null once they are stored. */
+	claim: string | null;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { readConfig } from '../config';
@@ -25,10 +25,14 @@ export async function fileExists(path: string): Promise<boolean> {
 	}
 }
 
-/** Written under a temporary name first, so a reader never sees half a file. */
+/**
+ * Written under a temporary name first, so a reader never sees half a file. The temporary name is
+ * the writer's own (several processes may share UPLOAD_DIR, one process may take two uploads of
+ * the same photo at once); the rename that ends each write puts the same bytes under one name.
+ */
 export async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
 	await mkdir(join(path, '..'), { recursive: true });
-	const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+	const tmp = `${path}.${process.pid}.${randomUUID()}.tmp`;
 	await writeFile(tmp, bytes);
 	await rename(tmp, path);
 }

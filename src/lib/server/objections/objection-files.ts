@@ -2,7 +2,7 @@ import type { Db } from '../db/connection';
 import { ok, refuse, type ServiceResult } from '../service-result';
 import { cleanFileName, detectEvidenceType, EVIDENCE_MAX_BYTES, isImage } from '../../domain/score-sheet';
 import { OBJECTION_FILES_MAX } from '../../domain/objections';
-import { findStoredFileBySha, insertStoredFile } from '../sheets/evidence.repository';
+import { insertStoredFile } from '../sheets/evidence.repository';
 import { makeThumbnail, sha256Of, storeEvidenceFile } from '../files/evidence-store';
 
 // An objection's evidence is checked by content exactly like a score sheet's (README "Score
@@ -39,13 +39,11 @@ export async function storeObjectionFiles(
 	for (const f of checked) {
 		const sha256 = sha256Of(f.bytes);
 		await storeEvidenceFile(uploadDir, sha256, f.bytes, f.thumbnail);
-		const fileId =
-			(await findStoredFileBySha(db, sha256))?.id ??
-			(await insertStoredFile(
-				db,
-				{ sha256, mime: f.mime, size: f.bytes.length, hasThumbnail: f.thumbnail !== null },
-				now
-			));
+		const fileId = await insertStoredFile(
+			db,
+			{ sha256, mime: f.mime, size: f.bytes.length, hasThumbnail: f.thumbnail !== null },
+			now
+		);
 		stored.push({ fileId, name: cleanFileName(f.name, f.mime) });
 	}
 	return ok(stored);

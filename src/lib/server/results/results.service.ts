@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connection';
 import type { PeriodStatus } from '../db/schema';
 import type { Grade } from '../../domain/scoring/display';
@@ -15,7 +16,12 @@ import {
 	type PeriodDetail
 } from '../periods/period.repository';
 import { listResultUnits, listSheetAspectSums } from './results.repository';
-import { findCachedResults, findCachedResultsBytes, storeCachedResults } from './result-cache.repository';
+import {
+	claimCachedResults,
+	findCachedResults,
+	findCachedResultsBytes,
+	storeCachedResults
+} from './result-cache.repository';
 import { isPublished } from '../../domain/period-status';
 import { listCategories } from '../units/category.repository';
 import { sortByCategoryOrder } from '../../domain/scoring/category-order';
@@ -106,8 +112,10 @@ export async function loadResultsJson(db: Db, periodCode: string, now: Date): Pr
 	}
 	const cached = await findCachedResults(db, period.id);
 	if (cached !== null) return { period, json: cached };
+	const claim = randomUUID();
+	await claimCachedResults(db, period.id, claim, now);
 	const json = JSON.stringify(await computeResultsDocument(db, period));
-	await storeCachedResults(db, period.id, json, now);
+	await storeCachedResults(db, period.id, claim, json, now);
 	return { period, json };
 }
 

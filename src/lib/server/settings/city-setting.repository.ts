@@ -28,25 +28,6 @@ export async function writeCitySettings(db: Db, values: Record<string, string>):
 			.execute();
 }
 
-export async function insertStoredFile(
-	db: Db,
-	f: { sha256: string; mime: string; size: number },
-	now: Date
-): Promise<number> {
-	// Content-addressed: the same bytes uploaded twice are one stored file.
-	await db
-		.insertInto('stored_file')
-		.values({ sha256: f.sha256, mime: f.mime, size: f.size, created_at: now.getTime() })
-		.onConflict((oc) => oc.column('sha256').doNothing())
-		.execute();
-	const { id } = await db
-		.selectFrom('stored_file')
-		.select('id')
-		.where('sha256', '=', f.sha256)
-		.executeTakeFirstOrThrow();
-	return id;
-}
-
 export async function findStoredFile(db: Db, id: number): Promise<{ sha256: string; mime: string } | null> {
 	const row = await db
 		.selectFrom('stored_file')

@@ -1,11 +1,7 @@
 import sharp from 'sharp';
 import type { Db } from '../db/connection';
-import {
-	findStoredFile,
-	insertStoredFile,
-	readCitySettings,
-	writeCitySettings
-} from './city-setting.repository';
+import { findStoredFile, readCitySettings, writeCitySettings } from './city-setting.repository';
+import { insertStoredFile } from '../sheets/evidence.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { readStoredBytes, sha256Hex, storeFileBytes } from '../files/file-store';
 import { checkCitySettings, sniffImage, type CitySettings } from '../../domain/settings/city-settings';

@@ -16,12 +16,19 @@ export async function findStoredFileBySha(db: Db, sha256: string): Promise<Store
 		: null;
 }
 
+/**
+ * The id of the stored file with these bytes, its row inserted when missing. Content-addressed:
+ * the same bytes uploaded twice, also through two app processes at once, are one stored file
+ * (the later insert waits for the earlier and does nothing).
+ */
 export async function insertStoredFile(
 	db: Db,
-	f: { sha256: string; mime: string; size: number; hasThumbnail: boolean },
+	f: { sha256: string; mime: string; size: number; hasThumbnail?: boolean },
 	now: Date
 ): Promise<number> {
-	const { id } = await db
+	const found = await findStoredFileBySha(db, f.sha256);
+	if (found) return found.id;
+	await db
 		.insertInto('stored_file')
 		.values({
 			sha256: f.sha256,
@@ -30,9 +37,9 @@ export async function insertStoredFile(
 			has_thumbnail: f.hasThumbnail ? 1 : 0,
 			created_at: now.getTime()
 		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return id;
+		.onConflict((oc) => oc.column('sha256').doNothing())
+		.execute();
+	return (await findStoredFileBySha(db, f.sha256))!.id;
 }
 
 export async function insertEvidence(

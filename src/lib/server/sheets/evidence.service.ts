@@ -10,12 +10,11 @@ import {
 	isImage,
 	isVisitEditable
 } from '../../domain/score-sheet';
-import { findSheetOf, insertSheet } from './score-sheet.repository';
+import { findOrCreateDraftSheet, findSheetOf } from './score-sheet.repository';
 import {
 	countEvidenceOf,
 	deleteEvidence,
 	findEvidenceAccess,
-	findStoredFileBySha,
 	insertEvidence,
 	insertStoredFile
 } from './evidence.repository';
@@ -86,26 +85,15 @@ export async function addEvidence(
 	const sha256 = sha256Of(input.bytes);
 	await storeEvidenceFile(uploadDir, sha256, input.bytes, thumbnail);
 	return db.transaction().execute(async (trx): Promise<EvidenceResult> => {
-		let sheet = await findSheetOf(trx, input.visitId, input.userId);
-		if (!sheet) {
-			await insertSheet(
-				trx,
-				{ visitId: input.visitId, assessorId: input.userId, status: 'draft', source: 'form' },
-				now
-			);
-			sheet = (await findSheetOf(trx, input.visitId, input.userId))!;
-		}
+		const sheet = await findOrCreateDraftSheet(trx, input.visitId, input.userId, now);
 		if (sheet.status === 'submitted') return { ok: false, status: 409, message: SHEET_LOCKED_MESSAGE };
 		if ((await countEvidenceOf(trx, sheet.id, indicatorId)) >= EVIDENCE_MAX_PER_INDICATOR)
 			return { ok: false, status: 409, message: tooMany(input.indicatorCode) };
-		const stored = await findStoredFileBySha(trx, sha256);
-		const fileId =
-			stored?.id ??
-			(await insertStoredFile(
-				trx,
-				{ sha256, mime, size: input.bytes.length, hasThumbnail: thumbnail !== null },
-				now
-			));
+		const fileId = await insertStoredFile(
+			trx,
+			{ sha256, mime, size: input.bytes.length, hasThumbnail: thumbnail !== null },
+			now
+		);
 		const name = cleanFileName(input.name, mime);
 		const id = await insertEvidence(
 			trx,

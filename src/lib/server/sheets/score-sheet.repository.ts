@@ -110,6 +110,34 @@ export async function findSheetOf(db: Db, visitId: number, assessorId: number): 
 	return r ? toSheet(r) : null;
 }
 
+/**
+ * The assessor's sheet of the visit, created as an empty draft when missing. Two first saves at
+ * once (two app processes, README "When one machine is not enough") create one sheet: the later
+ * insert waits for the earlier transaction and does nothing, then reads the sheet it made.
+ */
+export async function findOrCreateDraftSheet(
+	db: Db,
+	visitId: number,
+	assessorId: number,
+	now: Date
+): Promise<SheetRecord> {
+	const found = await findSheetOf(db, visitId, assessorId);
+	if (found) return found;
+	await db
+		.insertInto('score_sheet')
+		.values({
+			visit_id: visitId,
+			assessor_id: assessorId,
+			status: 'draft',
+			source: 'form',
+			created_at: now.getTime(),
+			updated_at: now.getTime()
+		})
+		.onConflict((oc) => oc.columns(['visit_id', 'assessor_id']).doNothing())
+		.execute();
+	return (await findSheetOf(db, visitId, assessorId))!;
+}
+
 export async function findSheetById(db: Db, sheetId: number): Promise<SheetRecord | null> {
 	const r = await db
 		.selectFrom('score_sheet')

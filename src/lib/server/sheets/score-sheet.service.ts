@@ -13,8 +13,8 @@ import {
 import { sheetAspectSums } from '../../domain/scoring';
 import {
 	advanceSheetVersion,
+	findOrCreateDraftSheet,
 	findSheetOf,
-	insertSheet,
 	listSheetEntries,
 	replaceAspectSums,
 	setSheetStatus,
@@ -73,15 +73,7 @@ export function checkValues(visit: AssessorVisit, values: SheetValues): Record<s
 async function applyValues(trx: Db, visit: AssessorVisit, input: SaveInput, now: Date): Promise<SaveResult> {
 	if (!isVisitEditable(visit.ctx))
 		return { ok: false, status: 409, kind: 'locked', message: PERIOD_LOCKED_MESSAGE };
-	let sheet = await findSheetOf(trx, input.visitId, input.userId);
-	if (!sheet) {
-		await insertSheet(
-			trx,
-			{ visitId: input.visitId, assessorId: input.userId, status: 'draft', source: 'form' },
-			now
-		);
-		sheet = (await findSheetOf(trx, input.visitId, input.userId))!;
-	}
+	const sheet = await findOrCreateDraftSheet(trx, input.visitId, input.userId, now);
 	if (sheet.status === 'submitted')
 		return { ok: false, status: 409, kind: 'locked', message: SHEET_LOCKED_MESSAGE };
 	const def = visit.instrument.def;

@@ -10,9 +10,10 @@ import {
 	findReportUnitByCode
 } from '../../../src/lib/server/report-cards/report-card.repository';
 import { loadLiveResults } from '../../../src/lib/server/results/live-results.service';
+import { loadOfflineBundle } from '../../../src/lib/server/offline/offline-bundle.service';
 
 // docs/rules.md §8.3 from the readers' side: while a correction is open, the report card keeps
-// the published revision.
+// the published revision, and the assessor whose sheet was reopened can prepare it for offline.
 let t: TestDb;
 afterEach(async () => t?.cleanup());
 afterAll(removeTempFiles);
@@ -76,5 +77,23 @@ describe('readers inside an open correction (docs/rules.md §8.3)', () => {
 		expect(new Set(visitOne)).toEqual(new Set([1]));
 		// PKM-A's reopened first visit is a draft in revision 2: only the second visit is left.
 		expect((await reportCard('PKM-A')).visitNos).toEqual([2]);
+	});
+
+	it("hands a sheet reopened inside a correction to its assessor's offline bundle, and nothing else of the period", async () => {
+		const ex = await exampleWithAdmin();
+		t = ex.t;
+		await publishExample(t, ex.adminId);
+		const ani = await t.db
+			.selectFrom('user')
+			.select('id')
+			.where('email', '=', 'ani@univ-a.ac.id')
+			.executeTakeFirstOrThrow();
+		expect((await loadOfflineBundle(t.db, ani.id, LATER)).sheets).toEqual([]);
+
+		const sheet = await openAndReopen(ex.adminId, 'PKM-A', 1);
+		const bundle = await loadOfflineBundle(t.db, ani.id, LATER);
+		expect(bundle.sheets.map((s) => s.visit.id)).toEqual([sheet.visit_id]);
+		expect(bundle.sheets[0]).toMatchObject({ editable: true, status: 'draft' });
+		expect(bundle.sheets[0].aspects.flatMap((a) => a.indicators)).toHaveLength(37);
 	});
 });

@@ -52,7 +52,14 @@ export async function waitForServer(url: string, child: ChildProcess, log: () =>
 	throw new Error(`server did not start:\n${log()}`);
 }
 
-export default async function setup(project: TestProject) {
+export interface App {
+	baseURL: string;
+	databasePath: string;
+	stop: () => Promise<void>;
+}
+
+/** The built app on a fresh temporary database: the demo city, or empty as a new office starts. */
+export async function startApp(demoSeed: boolean): Promise<App> {
 	ensureBuilt();
 	const dir = mkdtempSync(join(tmpdir(), 'rapor-e2e-'));
 	const port = await freePort();
@@ -66,7 +73,7 @@ export default async function setup(project: TestProject) {
 			DATABASE_PATH: join(dir, 'rapor.db'),
 			UPLOAD_DIR: join(dir, 'uploads'),
 			BACKUP_DIR: join(dir, 'backups'),
-			DEMO_SEED: '1',
+			DEMO_SEED: demoSeed ? '1' : '0',
 			ORIGIN: baseURL
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -74,13 +81,22 @@ export default async function setup(project: TestProject) {
 	child.stdout?.on('data', (d) => (output += d));
 	child.stderr?.on('data', (d) => (output += d));
 	await waitForServer(baseURL, child, () => output);
-	project.provide('baseURL', baseURL);
-	project.provide('databasePath', join(dir, 'rapor.db'));
-	return async () => {
-		child.kill('SIGTERM');
-		await new Promise((r) => child.once('exit', r));
-		rmSync(dir, { recursive: true, force: true });
+	return {
+		baseURL,
+		databasePath: join(dir, 'rapor.db'),
+		stop: async () => {
+			child.kill('SIGTERM');
+			await new Promise((r) => child.once('exit', r));
+			rmSync(dir, { recursive: true, force: true });
+		}
 	};
+}
+
+export default async function setup(project: TestProject) {
+	const app = await startApp(true);
+	project.provide('baseURL', app.baseURL);
+	project.provide('databasePath', app.databasePath);
+	return app.stop;
 }
 
 declare module 'vitest' {

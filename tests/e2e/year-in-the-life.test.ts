@@ -60,7 +60,7 @@ const TODAY = isoDay(0);
 async function shot(page: Page, name: string): Promise<void> {
 	await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 }
-/** Both widths of the same page: the office's desk and a phone. */
+/** Both widths of the same page: the office's desk and a phone (a phone turned upright, too). */
 async function shotBoth(page: Page, name: string): Promise<void> {
 	const size = page.viewportSize()!;
 	await page.setViewportSize({ width: 1280, height: 900 });
@@ -69,6 +69,8 @@ async function shotBoth(page: Page, name: string): Promise<void> {
 	// Charts follow a resize on the next frames (ResizeObserver); shoot once they have.
 	await page.waitForTimeout(500);
 	await shot(page, `${name}-390`);
+	// Nothing is wider than the phone, even when the page was first laid out at 1280 px.
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 	await page.setViewportSize(size);
 }
 

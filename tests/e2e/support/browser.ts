@@ -13,14 +13,20 @@ export interface Session {
 	close: () => Promise<void>;
 }
 
-/** A fresh Chromium profile per test file: no cookies or storage leak between tests. */
-export async function openBrowser(viewport = { width: 1280, height: 900 }): Promise<Session> {
+/**
+ * A fresh Chromium profile per test file: no cookies or storage leak between tests. `origin`
+ * serves a test that starts its own app (support/global-setup.ts startApp).
+ */
+export async function openBrowser(
+	viewport = { width: 1280, height: 900 },
+	origin = baseURL()
+): Promise<Session> {
 	const profile = mkdtempSync(join(tmpdir(), 'rapor-chromium-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: (await findChromium()) ?? undefined,
 		headless: true,
 		viewport,
-		baseURL: baseURL(),
+		baseURL: origin,
 		args: [
 			...CHROMIUM_ARGS,
 			'--disable-background-networking',

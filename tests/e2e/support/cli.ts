@@ -6,8 +6,13 @@ import { inject } from 'vitest';
 
 /** Runs the admin command line against the e2e server's database; throws with its stderr on failure. */
 export function runAdmin(...args: string[]): string {
+	return runAdminOn(inject('databasePath'), ...args);
+}
+
+/** The same against another database (a test that starts its own app). */
+export function runAdminOn(databasePath: string, ...args: string[]): string {
 	const run = spawnSync('npx', ['tsx', 'src/lib/server/cli/main.ts', ...args], {
-		env: { ...process.env, DATABASE_PATH: inject('databasePath'), DEMO_SEED: '0' },
+		env: { ...process.env, DATABASE_PATH: databasePath, DEMO_SEED: '0' },
 		encoding: 'utf8'
 	});
 	if (run.status !== 0) throw new Error(`admin ${args.join(' ')} failed:\n${run.stderr}`);

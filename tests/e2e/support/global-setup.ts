@@ -67,7 +67,18 @@ export function spawnServer(
 	return { child, log: () => output };
 }
 
-export default async function setup(project: TestProject) {
+export interface App {
+	baseURL: string;
+	databasePath: string;
+	stop: () => Promise<void>;
+}
+
+/**
+ * The built app on a fresh temporary database: the demo city, or empty as a new office starts.
+ * When stopped, the server's own log is kept under `logName` in the temp folder, so a failed
+ * browser test can be read against it.
+ */
+export async function startApp(demoSeed: boolean, logName = 'rapor-e2e-server.log'): Promise<App> {
 	ensureBuilt();
 	const dir = mkdtempSync(join(tmpdir(), 'rapor-e2e-'));
 	const port = await freePort();
@@ -76,21 +87,29 @@ export default async function setup(project: TestProject) {
 		DATABASE_PATH: join(dir, 'rapor.db'),
 		UPLOAD_DIR: join(dir, 'uploads'),
 		BACKUP_DIR: join(dir, 'backups'),
-		DEMO_SEED: '1',
+		DEMO_SEED: demoSeed ? '1' : '0',
 		ORIGIN: baseURL
 	});
 	await waitForServer(baseURL, child, log);
-	project.provide('baseURL', baseURL);
-	project.provide('databasePath', join(dir, 'rapor.db'));
-	return async () => {
-		child.kill('SIGTERM');
-		await new Promise((r) => child.once('exit', r));
-		// The server's own log outlives the run, so a failed browser test can be read against it.
-		const logFile = join(tmpdir(), 'rapor-e2e-server.log');
-		writeFileSync(logFile, log());
-		console.log(`e2e server log: ${logFile}`);
-		rmSync(dir, { recursive: true, force: true });
+	return {
+		baseURL,
+		databasePath: join(dir, 'rapor.db'),
+		stop: async () => {
+			child.kill('SIGTERM');
+			await new Promise((r) => child.once('exit', r));
+			const logFile = join(tmpdir(), logName);
+			writeFileSync(logFile, log());
+			console.log(`server log: ${logFile}`);
+			rmSync(dir, { recursive: true, force: true });
+		}
 	};
+}
+
+export default async function setup(project: TestProject) {
+	const app = await startApp(true);
+	project.provide('baseURL', app.baseURL);
+	project.provide('databasePath', app.databasePath);
+	return app.stop;
 }
 
 declare module 'vitest' {

@@ -14,6 +14,7 @@ import { saveSheetDraft, submitSheet } from '../../../src/lib/server/sheets/scor
 import { loadResultsJson } from '../../../src/lib/server/results/results.service';
 import { listVisitsOfAssessor } from '../../../src/lib/server/visits/visit.repository';
 import { insertConflict } from '../../../src/lib/server/accounts/assessor.repository';
+import { loadOfflineBundle } from '../../../src/lib/server/offline/offline-bundle.service';
 
 // docs/rules.md §8.4: a follow-up visit is scored on a published period, holds only the plan's
 // indicators under the usual sheet rules, fills the items' "after" scores, and leaves the
@@ -51,30 +52,36 @@ beforeEach(async () => {
 });
 afterEach(async () => t.cleanup());
 
+/** The administrator schedules a follow-up visit of the plan on 1 December for an assessor. */
+const scheduleFor = (assessorId: number) =>
+	scheduleFollowUp(t.db, as(f.users.admin, 'admin'), planId, { plannedOn: '2026-12-01', assessorId }, NOW);
+
 describe('follow-up visit sheets (docs/rules.md §8.4)', () => {
 	it('refuses an assessor with a declared conflict of interest', async () => {
 		const [assessor] = f.users.assessors;
 		await insertConflict(t.db, assessor, f.unitIds.get('K-1')!, 'Suami lurah');
-		const r = await scheduleFollowUp(
-			t.db,
-			as(f.users.admin, 'admin'),
-			planId,
-			{ plannedOn: '2026-12-01', assessorId: assessor },
-			NOW
-		);
+		const r = await scheduleFor(assessor);
 		expect(r).toMatchObject({ ok: false, status: 409 });
 		expect((r as { message: string }).message).toContain('Suami lurah');
 	});
 
+	it("hands the follow-up sheet of a published period to its assessor's offline bundle, plan indicators only", async () => {
+		const assessor = f.users.assessors[1];
+		expect((await loadOfflineBundle(t.db, assessor, NOW)).sheets).toEqual([]);
+		const s = await scheduleFor(assessor);
+		if (!s.ok) throw new Error(s.message);
+		const bundle = await loadOfflineBundle(t.db, assessor, NOW);
+		expect(bundle.sheets.map((x) => x.visit.id)).toEqual([s.value]);
+		expect(bundle.sheets[0]).toMatchObject({ editable: true, visit: { followUp: true } });
+		const planCodes = (await listItemsOfPlans(t.db, [planId])).map((i) => i.indicatorCode).sort();
+		expect(bundle.sheets[0].aspects.flatMap((a) => a.indicators.map((i) => i.code)).sort()).toEqual(
+			planCodes
+		);
+	});
+
 	it('scores only the plan’s indicators on a published period, fills "after" and keeps the snapshot', async () => {
 		const assessor = f.users.assessors[1];
-		const s = await scheduleFollowUp(
-			t.db,
-			as(f.users.admin, 'admin'),
-			planId,
-			{ plannedOn: '2026-12-01', assessorId: assessor },
-			NOW
-		);
+		const s = await scheduleFor(assessor);
 		if (!s.ok) throw new Error(s.message);
 		const visitId = s.value;
 		const items = await listItemsOfPlans(t.db, [planId]);

@@ -1,9 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { TestDb } from '../support/test-db';
-import { EXAMPLES, importScores, removeTempFiles, tempFile } from '../results/support';
-import { exampleWithAdmin, NOW } from './support';
+import { importScores, removeTempFiles } from '../results/support';
+import {
+	exampleWithAdmin,
+	lowerPkmC,
+	missingVisit,
+	NOW,
+	publishExample,
+	publishExampleRevision,
+	sheetOf
+} from './support';
 import { publishPeriod } from '../../../src/lib/server/publication/publication.service';
 import { abandonCorrection, openCorrection } from '../../../src/lib/server/corrections/correction.service';
 import { loadCorrectionPanel } from '../../../src/lib/server/corrections/correction-page.service';
@@ -19,43 +25,6 @@ afterAll(removeTempFiles);
 
 const LATER = new Date(NOW.getTime() + 86_400_000 * 10);
 const LATEST = new Date(NOW.getTime() + 86_400_000 * 20);
-const rows = readFileSync(join(EXAMPLES, 'scores.csv'), 'utf8').trim().split('\n');
-const HEADER = rows[0];
-
-/** KEL-A's missing second visit: the first visit's scores, by budi. */
-const missingVisit = () =>
-	tempFile(
-		'kel-a-2.csv',
-		[
-			HEADER,
-			...rows
-				.filter((r) => r.startsWith('KEL-A,1,'))
-				.map((r) => r.replace(/^KEL-A,1,[^,]+,/, 'KEL-A,2,budi@univ-b.ac.id,'))
-		].join('\n')
-	);
-/** PKM-C's first sheet rescored with ones everywhere (a typing error corrected). */
-const lowerPkmC = () =>
-	tempFile(
-		'pkm-c-1.csv',
-		[
-			HEADER,
-			...rows
-				.filter((r) => r.startsWith('PKM-C,1,'))
-				.map((r) => r.split(','))
-				.map(([u, v, a, code]) => [u, v, a, code, '1', ''].join(','))
-		].join('\n')
-	);
-
-async function publishFirst(adminId: number) {
-	const r = await publishPeriod(
-		t.db,
-		{ periodCode: 'P1', userId: adminId, confirm: ['incomplete', 'flags'], reason: 'Rapat pleno' },
-		NOW
-	);
-	if (!r.ok) throw new Error(r.error);
-	return r;
-}
-
 /** Every sheet of the period in words, to compare before and after. */
 async function sheetState() {
 	const all = await t.db
@@ -95,22 +64,12 @@ async function sheetState() {
 	return { all, team, visits, sums };
 }
 
-const pkmSheet = async (unit: string, visitNo: number) =>
-	t.db
-		.selectFrom('score_sheet as s')
-		.innerJoin('visit as v', 'v.id', 's.visit_id')
-		.innerJoin('unit as u', 'u.id', 'v.unit_id')
-		.select(['s.id', 's.visit_id'])
-		.where('u.code', '=', unit)
-		.where('v.visit_no', '=', visitNo)
-		.executeTakeFirstOrThrow();
-
 describe('corrections after publication (docs/rules.md §8.3)', () => {
 	it('refuses changes to a published period until a correction is opened, then publishes them as a revision listing the changes', async () => {
 		const ex = await exampleWithAdmin();
 		t = ex.t;
-		const first = await publishFirst(ex.adminId);
-		const sheet = await pkmSheet('PKM-A', 1);
+		const first = await publishExample(t, ex.adminId);
+		const sheet = await sheetOf(t, 'PKM-A', 1);
 		const reopenArgs = {
 			sheetId: sheet.id,
 			visitId: sheet.visit_id,
@@ -177,15 +136,10 @@ describe('corrections after publication (docs/rules.md §8.3)', () => {
 		expect(refused).toMatchObject({ ok: false, status: 409 });
 		expect((refused as { preflight: { class: string }[] }).preflight.map((f) => f.class)).toContain('drafts');
 
-		const revised = await publishPeriod(
-			t.db,
-			{
-				periodCode: 'P1',
-				userId: ex.adminId,
-				confirm: ['incomplete', 'drafts', 'flags'],
-				reason: 'Koreksi: kunjungan kedua KEL-A dan nilai PKM-C',
-				newRevision: true
-			},
+		const revised = await publishExampleRevision(
+			t,
+			ex.adminId,
+			'Koreksi: kunjungan kedua KEL-A dan nilai PKM-C',
 			LATEST
 		);
 		expect(revised).toMatchObject({ ok: true, revision: 2 });
@@ -219,7 +173,7 @@ describe('corrections after publication (docs/rules.md §8.3)', () => {
 	it('abandoning a correction restores every sheet, team and visit as published', async () => {
 		const ex = await exampleWithAdmin();
 		t = ex.t;
-		const first = await publishFirst(ex.adminId);
+		const first = await publishExample(t, ex.adminId);
 		const before = await sheetState();
 		await openCorrection(
 			t.db,
@@ -228,7 +182,7 @@ describe('corrections after publication (docs/rules.md §8.3)', () => {
 		);
 		expect((await importScores(t, missingVisit())).ok).toBe(true);
 		expect((await importScores(t, lowerPkmC(), true)).ok).toBe(true);
-		const sheet = await pkmSheet('PKM-B', 2);
+		const sheet = await sheetOf(t, 'PKM-B', 2);
 		expect(
 			await reopenSheet(
 				t.db,

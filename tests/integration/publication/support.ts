@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestDb } from '../support/test-db';
-import { dbWithPeriod, EXAMPLES, importScores } from '../results/support';
+import { dbWithPeriod, EXAMPLES, importScores, NOW, tempFile } from '../results/support';
+import { publishPeriod } from '../../../src/lib/server/publication/publication.service';
 
 export { NOW } from '../results/support';
 
@@ -42,3 +44,67 @@ export async function lowerScoresOf(t: TestDb, unitCode: string): Promise<void> 
 		.execute();
 	await t.db.deleteFrom('period_result_cache').execute();
 }
+
+const rows = readFileSync(join(EXAMPLES, 'scores.csv'), 'utf8').trim().split('\n');
+const HEADER = rows[0];
+
+/** KEL-A's missing second visit: the first visit's scores, by budi. */
+export const missingVisit = () =>
+	tempFile(
+		'kel-a-2.csv',
+		[
+			HEADER,
+			...rows
+				.filter((r) => r.startsWith('KEL-A,1,'))
+				.map((r) => r.replace(/^KEL-A,1,[^,]+,/, 'KEL-A,2,budi@univ-b.ac.id,'))
+		].join('\n')
+	);
+/** PKM-C's first sheet rescored with ones everywhere (a typing error corrected). */
+export const lowerPkmC = () =>
+	tempFile(
+		'pkm-c-1.csv',
+		[
+			HEADER,
+			...rows
+				.filter((r) => r.startsWith('PKM-C,1,'))
+				.map((r) => r.split(','))
+				.map(([u, v, a, code]) => [u, v, a, code, '1', ''].join(','))
+		].join('\n')
+	);
+
+/** Publishes the worked example's period P1 as revision 1 (KEL-A incomplete, PKM-C's flag open). */
+export async function publishExample(t: TestDb, adminId: number) {
+	const r = await publishPeriod(
+		t.db,
+		{ periodCode: 'P1', userId: adminId, confirm: ['incomplete', 'flags'], reason: 'Rapat pleno' },
+		NOW
+	);
+	if (!r.ok) throw new Error(r.error);
+	return r;
+}
+
+/** Publishes P1's open correction as the next revision, every provisional class confirmed. */
+export function publishExampleRevision(t: TestDb, adminId: number, reason: string, now: Date) {
+	return publishPeriod(
+		t.db,
+		{
+			periodCode: 'P1',
+			userId: adminId,
+			confirm: ['incomplete', 'drafts', 'flags'],
+			reason,
+			newRevision: true
+		},
+		now
+	);
+}
+
+/** The (first) sheet of a unit's visit, with its visit. */
+export const sheetOf = async (t: TestDb, unit: string, visitNo: number) =>
+	t.db
+		.selectFrom('score_sheet as s')
+		.innerJoin('visit as v', 'v.id', 's.visit_id')
+		.innerJoin('unit as u', 'u.id', 'v.unit_id')
+		.select(['s.id', 's.visit_id'])
+		.where('u.code', '=', unit)
+		.where('v.visit_no', '=', visitNo)
+		.executeTakeFirstOrThrow();

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { describeTieNote, tieNotes } from '../../../src/lib/domain/scoring/tie-notes';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tieNotes } from '../../../src/lib/domain/scoring/tie-notes';
+import { tieNoteText } from '../../../src/lib/i18n/tie-note';
+import { baseLocale, overwriteGetLocale } from '../../../src/lib/paraglide/runtime';
 import { formatDecimalId } from '../../../src/lib/domain/scoring/display';
 import type { UnitResult } from '../../../src/lib/domain/scoring/results-shape';
 import type { RankReason } from '../../../src/lib/domain/scoring/ranking';
@@ -24,6 +26,7 @@ function unit(code: string, ipp: number, rank: number, reason: RankReason): Unit
 }
 
 describe('tie notes (docs/rules.md §4.7 on the ranking pages)', () => {
+	afterEach(() => overwriteGetLocale(() => baseLocale));
 	const units = [
 		unit('A', 3.2, 1, { rule: 'first' }),
 		unit('B', 3.0512, 2, { rule: 'ipp' }),
@@ -43,15 +46,25 @@ describe('tie notes (docs/rules.md §4.7 on the ranking pages)', () => {
 			ipp: '3,050',
 			ippAbove: '3,051'
 		});
-		expect(describeTieNote(notes.get('C')!)).toBe(
-			'IPP tampak sama (3,05) dengan Unit B, tetapi IPP penuh lebih rendah: 3,050 dibanding 3,051'
+		overwriteGetLocale(() => 'id');
+		expect(tieNoteText(notes.get('C')!)).toBe(
+			'IPP tampak sama (3,05) dengan Unit B, tetapi IPP penuh lebih rendah: 3,050 dibanding 3,051.'
+		);
+		overwriteGetLocale(() => 'en');
+		expect(tieNoteText(notes.get('C')!)).toBe(
+			'Looks the same IPP (3,05) as Unit B, but the full IPP is lower: 3,050 against 3,051.'
 		);
 	});
 
 	it('names the aspect that broke an exact tie, and a shared rank', () => {
 		expect(notes.get('E')).toEqual({ kind: 'aspect', above: 'Unit D', aspect: 'II' });
-		expect(describeTieNote(notes.get('E')!, { II: 'Profesionalisme SDM' })).toContain(
+		overwriteGetLocale(() => 'id');
+		expect(tieNoteText(notes.get('E')!, { II: 'Profesionalisme SDM' })).toContain(
 			'aspek II (Profesionalisme SDM)'
+		);
+		overwriteGetLocale(() => 'en');
+		expect(tieNoteText(notes.get('E')!, { II: 'Profesionalisme SDM' })).toContain(
+			'aspect II (Profesionalisme SDM)'
 		);
 		expect(notes.get('F')).toEqual({ kind: 'shared', above: 'Unit E', rank: 5 });
 	});

@@ -1,7 +1,7 @@
 import { describeLacking, type Lacking } from './completeness';
 import { formatDecimalId } from './display';
 import type { PeriodResults } from './results-shape';
-import { describeTieNote, tieNotes } from './tie-notes';
+import { tieNotes, type TieNote } from './tie-notes';
 import { shownAward } from './awards';
 
 // What the administrators' results page shows of one category: a page of the ranked table,
@@ -19,10 +19,11 @@ export interface RankedRow {
 	visits: number;
 	assessors: number;
 	/**
-	 * Tie rule text when one applied: the unit shares the rank above, was split from it on an
-	 * aspect, or shows the same two-decimal IPP as the unit above (docs/rules.md §4.7).
+	 * The tie rule when one applied: the unit shares the rank above, was split from it on an
+	 * aspect, or shows the same two-decimal IPP as the unit above (docs/rules.md §4.7). Worded
+	 * by the page in the reader's language (i18n/tie-note.ts).
 	 */
-	tieRule: string | null;
+	tie: TieNote | null;
 }
 
 export interface IncompleteRow {
@@ -53,7 +54,6 @@ export function categoryView(
 	results: PeriodResults,
 	category: string,
 	aspectCodes: readonly string[],
-	aspectNames: Readonly<Record<string, string>>,
 	page: number,
 	pageSize = 50,
 	/** Unpublished results: award labels become candidates (docs/rules.md §8.2). */
@@ -76,7 +76,7 @@ export function categoryView(
 		aspects: aspectCodes.map((a) => (u.aspects ? formatDecimalId(u.aspects[a], 2) : '')),
 		visits: u.visits,
 		assessors: u.assessors,
-		tieRule: ties.has(u.code) ? describeTieNote(ties.get(u.code)!, aspectNames) : null
+		tie: ties.get(u.code) ?? null
 	}));
 	const incompleteRows = c.units
 		.filter((u) => !u.complete)

@@ -42,18 +42,3 @@ export function tieNotes(units: readonly UnitResult[]): Map<string, TieNote> {
 	}
 	return notes;
 }
-
-/** Indonesian text of a note (administrators' pages, report card PDF). */
-export function describeTieNote(note: TieNote, aspectNames: Readonly<Record<string, string>> = {}): string {
-	switch (note.kind) {
-		case 'shared':
-			return `IPP dan semua skor aspek sama persis dengan ${note.above}: peringkat ${note.rank} dibagi bersama, urut nama`;
-		case 'aspect': {
-			const name = aspectNames[note.aspect];
-			const label = name ? `${note.aspect} (${name})` : note.aspect;
-			return `IPP sama dengan ${note.above}; dibedakan oleh skor aspek ${label} yang lebih rendah (aspek terberat lebih dulu)`;
-		}
-		case 'rounding':
-			return `IPP tampak sama (${note.shown}) dengan ${note.above}, tetapi IPP penuh lebih rendah: ${note.ipp} dibanding ${note.ippAbove}`;
-	}
-}

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { isSheetEditableIn } from '../../domain/score-sheet';
+import { isVisitEditable } from '../../domain/score-sheet';
 import { listVisitsOfAssessor } from '../visits/visit.repository';
 import { loadAssessorSheet, type SheetView } from '../sheets/sheet-view.service';
 
@@ -9,10 +9,14 @@ export interface OfflineBundle {
 	sheets: SheetView[];
 }
 
-/** The assessor's own sheets that can still be edited: unsubmitted visits of open rounds. */
+/**
+ * The assessor's own sheets that can still be edited: unsubmitted visits of open rounds, sheets
+ * reopened inside a correction of a published period, and follow-up visits (docs/rules.md §8.3,
+ * §8.4): the same rule as the sheet itself.
+ */
 export async function loadOfflineBundle(db: Db, userId: number, now: Date): Promise<OfflineBundle> {
 	const visits = (await listVisitsOfAssessor(db, userId)).filter(
-		(v) => v.sheetState !== 'submitted' && isSheetEditableIn(v.periodStatus)
+		(v) => v.sheetState !== 'submitted' && isVisitEditable(v)
 	);
 	const sheets: SheetView[] = [];
 	for (const v of visits) {

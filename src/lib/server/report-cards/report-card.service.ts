@@ -29,6 +29,7 @@ import {
 	type ScoreNote
 } from '../sheets/unit-sheet.repository';
 import { findLatestSnapshot, listLatestSnapshots } from '../publication/publication-read.repository';
+import { findPublishedUnitSheets } from '../corrections/published-sheets.repository';
 import { findPlanOfUnit } from '../coaching/coaching-plan.repository';
 import { loadPlanView, type PlanView } from '../coaching/coaching-view.service';
 import { ok, refuse, type ServiceResult } from '../service-result';
@@ -111,11 +112,13 @@ export async function loadReportCard(
 	const results: PeriodResults | null = snap ? JSON.parse(snap.snapshot) : await liveResults(period);
 	const found = findUnit(results, unit.code);
 	const instrument = (await findInstrumentById(db, period.instrumentId))!;
-	const sheets = await listUnitSheetScores(db, period.id, unit.id);
+	// docs/rules.md §8.3: inside an open correction the card keeps the published revision's sheets.
+	const frozen = snap ? await findPublishedUnitSheets(db, period.id, unit.id) : null;
+	const sheets = frozen?.sheets ?? (await listUnitSheetScores(db, period.id, unit.id));
 	const table = buildIndicatorTable(instrument.def, sheets);
 	// Assessors' notes reach the unit only with the published results (README).
-	const notes = snap ? await listUnitScoreNotes(db, period.id, unit.id) : [];
-	const evidence = await listUnitEvidence(db, period.id, unit.id);
+	const notes = frozen?.notes ?? (snap ? await listUnitScoreNotes(db, period.id, unit.id) : []);
+	const evidence = frozen?.evidence ?? (await listUnitEvidence(db, period.id, unit.id));
 	const levels = new Map(instrument.def.aspects.flatMap((a) => a.indicators.map((i) => [i.code, i.levels])));
 	const settings = await readCitySettings(db);
 	const planSummary = await findPlanOfUnit(db, period.id, unit.id);

@@ -1,4 +1,6 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db/connection';
+import type { Database } from '../db/schema';
 
 export type SheetState = 'not_started' | 'draft' | 'submitted';
 
@@ -14,9 +16,20 @@ export interface AssignedVisit {
 	plannedOn: string | null;
 	sheetState: SheetState;
 	periodStatus: 'draft' | 'running' | 'review' | 'published' | 'archived';
+	/** A correction of the published period is open: its reopened sheets can be scored (docs/rules.md §8.3). */
+	correctionOpen: boolean;
 	/** scored indicators on the assessor's own sheet, and how many the instrument requires */
 	scored: number;
 	required: number;
+}
+
+/** How many corrections of the visit's period are open (0 or 1: one at most per period). */
+function openCorrectionCount(eb: ExpressionBuilder<Database, 'visit'>) {
+	return eb
+		.selectFrom('period_correction')
+		.whereRef('period_correction.period_id', '=', 'visit.period_id')
+		.where('period_correction.status', '=', 'open')
+		.select(eb.fn.countAll<number>().as('n'));
 }
 
 /** The visits an assessor is on, with the state of their own sheet only (blind scoring). */
@@ -49,6 +62,7 @@ export async function listVisitsOfAssessor(db: Db, userId: number): Promise<Assi
 			'visit.planned_on as plannedOn',
 			'score_sheet.status as sheetStatus',
 			'period.status as periodStatus',
+			(eb) => openCorrectionCount(eb).as('openCorrections'),
 			(eb) =>
 				eb
 					.selectFrom('score')
@@ -96,6 +110,7 @@ export async function listVisitsOfAssessor(db: Db, userId: number): Promise<Assi
 		plannedOn: r.plannedOn,
 		sheetState: r.sheetStatus ?? 'not_started',
 		periodStatus: r.periodStatus,
+		correctionOpen: Number(r.openCorrections ?? 0) > 0,
 		scored: Number(r.scored ?? 0),
 		required: Number(r.required ?? 0)
 	}));
@@ -181,13 +196,7 @@ export async function findVisitContext(db: Db, visitId: number): Promise<VisitCo
 			'visit.kind',
 			'visit.planned_on as plannedOn',
 			'visit.coaching_plan_id as coachingPlanId',
-			(eb) =>
-				eb
-					.selectFrom('period_correction')
-					.whereRef('period_correction.period_id', '=', 'visit.period_id')
-					.where('period_correction.status', '=', 'open')
-					.select(eb.fn.countAll<number>().as('n'))
-					.as('openCorrections')
+			(eb) => openCorrectionCount(eb).as('openCorrections')
 		])
 		.where('visit.id', '=', visitId)
 		.executeTakeFirst();

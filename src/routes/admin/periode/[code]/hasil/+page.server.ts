@@ -16,7 +16,6 @@ export const load: PageServerLoad = async (event) => {
 	if (!found) error(404, `Periode "${event.params.code}" tidak ditemukan.`);
 	const { period, doc, review, aspects } = found;
 	const codes = aspects.map((a) => a.code);
-	const names = Object.fromEntries(aspects.map((a) => [a.code, a.name]));
 	const categoryNames = doc.categories.map((c) => c.name);
 	const wanted = event.url.searchParams.get('kategori');
 	const current = wanted && categoryNames.includes(wanted) ? wanted : (categoryNames[0] ?? null);
@@ -37,7 +36,6 @@ export const load: PageServerLoad = async (event) => {
 					doc,
 					current,
 					codes,
-					names,
 					readPage(event.url.searchParams),
 					undefined,
 					!isPublished(period.status)

@@ -81,7 +81,7 @@ export function drawObjections(doc: Doc, objections: readonly ObjectionView[]): 
 				...(o.evidence.length
 					? [m.obj_pdf_evidence({ names: o.evidence.map((e) => e.name).join(', ') })]
 					: []),
-				...(o.answer ? [m.obj_pdf_answer({ answer: o.answer })] : [])
+				...(o.answer ? [`${m.obj_answer_label()}: ${o.answer}`] : [])
 			].join('\n')
 		]),
 		8

@@ -65,7 +65,23 @@ async function ensureProgressFile(plan: number): Promise<void> {
 // A period of its own, so that the demo's MPP-2026 keeps no open window or unanswered objection.
 const OBJECTION_PERIOD = 'E2E-SGH-AKSES';
 
-/** An objection of KEL-18 with a photo, filed by its head in an open window of an unpublished period. */
+/**
+ * The period of the access table's objection, scored through the command line. It runs before any
+ * request of this process: the command line blocks the event loop, and a kept-alive connection the
+ * server closed meanwhile would otherwise be written to (EPIPE).
+ */
+function ensureObjectionPeriod(): void {
+	const [period] = dbRead(`select 1 from period where code = ?`, OBJECTION_PERIOD);
+	if (period) return;
+	runAdmin(
+		...['create-period', '--code', OBJECTION_PERIOD, '--name', 'Uji Akses Sanggah'],
+		...['--instrument', 'permenpan-17-2017', '--from', '2026-01-05', '--to', '2026-03-31']
+	);
+	const rows = scoredIndicatorCodes().map((code) => `KEL-18,1,penilai.akses@e2e.test,${code},3,`);
+	runAdmin('import-scores', '--period', OBJECTION_PERIOD, writeScoresCsv(rows));
+}
+
+/** An objection of KEL-18 with a photo, filed by its head in an open window of that period. */
 async function ensureObjectionFile(): Promise<void> {
 	const [has] = dbRead(
 		`select 1 from objection_evidence oe join objection o on o.id = oe.objection_id
@@ -73,15 +89,6 @@ async function ensureObjectionFile(): Promise<void> {
 		OBJECTION_PERIOD
 	);
 	if (has) return;
-	const [period] = dbRead(`select 1 from period where code = ?`, OBJECTION_PERIOD);
-	if (!period) {
-		runAdmin(
-			...['create-period', '--code', OBJECTION_PERIOD, '--name', 'Uji Akses Sanggah'],
-			...['--instrument', 'permenpan-17-2017', '--from', '2026-01-05', '--to', '2026-03-31']
-		);
-		const rows = scoredIndicatorCodes().map((code) => `KEL-18,1,penilai.akses@e2e.test,${code},3,`);
-		runAdmin('import-scores', '--period', OBJECTION_PERIOD, writeScoresCsv(rows));
-	}
 	const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 	const opened = await http(`/admin/periode/${OBJECTION_PERIOD}/sanggah?/window`, {
 		cookie: await httpSignIn(DEMO.admin),
@@ -103,6 +110,7 @@ async function ensureObjectionFile(): Promise<void> {
 
 /** Makes sure the assessor has an evidence file, the plan a progress entry with a file, and KEL-18 an objection with one. */
 export async function ensureDemoFiles(p: { plan: number }): Promise<void> {
+	ensureObjectionPeriod();
 	await ensureEvidence();
 	await ensureProgressFile(p.plan);
 	await ensureObjectionFile();

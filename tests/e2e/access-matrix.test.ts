@@ -48,7 +48,7 @@ beforeAll(async () => {
 	table = accessTable(demoParams());
 	for (const [identity, email] of Object.entries(EMAILS))
 		cookies[identity as Identity] = await httpSignIn(email);
-});
+}, 300_000); // ensureDemoFiles may run the command line twice on a busy machine
 
 const key = (f: Found) => `${f.route}${f.action ? ` ?/${f.action}` : ''}`;
 

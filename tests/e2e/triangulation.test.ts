@@ -1,3 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, signIn, type Session } from './support/browser';
 
@@ -5,12 +10,24 @@ const PASSWORD = 'Demo#Rapor2026';
 const PAGE = '/admin/periode/MPP-2025/triangulasi';
 let admin: Session;
 let phone: Session;
+const SHOTS = mkdtempSync(join(tmpdir(), 'rapor-triangulasi-shots-'));
+
+/** The page at phone and desktop width, named by language, for a person to look at. */
+async function shots(p: Page, lang: 'id' | 'en'): Promise<void> {
+	const before = p.viewportSize()!;
+	for (const width of [390, 1280]) {
+		await p.setViewportSize({ width, height: width < 600 ? 844 : 900 });
+		await p.screenshot({ path: join(SHOTS, `triangulation-${width}-${lang}.png`), fullPage: true });
+	}
+	await p.setViewportSize(before);
+}
 
 beforeAll(async () => {
 	admin = await openBrowser();
 	phone = await openBrowser({ width: 390, height: 844 });
 	await signIn(admin.page, 'admin@kotacontoh.go.id', PASSWORD);
 	await signIn(phone.page, 'walikota@kotacontoh.go.id', PASSWORD);
+	console.log(`triangulation screenshots: ${SHOTS}`);
 });
 afterAll(async () => {
 	await admin.close();
@@ -67,6 +84,7 @@ describe('complaints and triangulation', () => {
 		const second = await rows.nth(1).locator('td').nth(3).innerText();
 		const ikm = (s: string) => Number(s.split('\n')[0].replace(',', '.'));
 		expect(ikm(first)).toBeGreaterThanOrEqual(ikm(second));
+		await shots(p, 'id');
 	});
 
 	it('opens for the viewer on a phone, in English too, and stays closed to unit heads', async () => {
@@ -80,6 +98,7 @@ describe('complaints and triangulation', () => {
 		]);
 		expect(await p.textContent('h1')).toContain('Triangulation');
 		expect(await p.textContent('th[aria-sort]')).toContain('Agreement');
+		await shots(p, 'en');
 
 		const head = await openBrowser();
 		try {
@@ -97,5 +116,15 @@ describe('complaints and triangulation', () => {
 		expect(signals).toContain('Konsultasi dan Pengaduan');
 		expect(signals).toContain('Penanganan Pengaduan');
 		expect(signals).toMatch(/\d+ dari \d+ selesai/);
+		// The printed card carries the same three signals (docs/rules.md §9.3).
+		const pdf = await p.request.get('/unit/KEL-18/rapor/MPP-2025.pdf');
+		expect(pdf.status()).toBe(200);
+		const { text } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.body())), {
+			mergePages: true
+		});
+		const printed = text.replace(/\s+/g, ' ');
+		expect(printed).toContain('Tiga sinyal: penilai, warga, pengaduan');
+		expect(printed).toContain('Aspek V: Konsultasi dan Pengaduan');
+		expect(printed).toMatch(/\d+ dari \d+ selesai/);
 	});
 });

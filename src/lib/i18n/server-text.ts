@@ -45,3 +45,8 @@ export const preflightText = {
 	windowOpen: (endsOn: string) => m.srv_preflight_window({ date: fmtDate(endsOn) }),
 	laterVisit: (visitNo: number, date: string) => m.srv_preflight_later({ no: visitNo, date: fmtDate(date) })
 };
+
+/** "indikator 1.a.K1: sanggahan (tingkat 4 diajukan) belum dijawab" (docs/rules.md §9.2). */
+export function openObjectionText(indicatorCode: string, claimedLevel: number): string {
+	return m.srv_objection_open({ indicator: indicatorCode, level: claimedLevel });
+}

@@ -51,6 +51,8 @@ export interface Params {
 	plan: number;
 	progress: number;
 	evidence: number;
+	/** A file sent with an objection of the head's unit (KEL-18), in an unpublished period. */
+	objectionEvidence: number;
 	token: string;
 	/** A unit awarded in the published period MPP-2025 (its certificate exists). */
 	winner: string;
@@ -181,6 +183,12 @@ export function accessTable(p: Params): Row[] {
 			route: '/bukti/[evidenceId]',
 			path: `/bukti/${p.evidence}`,
 			expect: who(303, 200, 404, 200, 404, 404, 404)
+		},
+		// README "Objection window": the office and the unit's own heads; viewers once published.
+		{
+			route: '/sanggah/bukti/[evidenceId=id]',
+			path: `/sanggah/bukti/${p.objectionEvidence}`,
+			expect: who(303, 200, 404, 404, 404, 200, 404)
 		},
 		{
 			route: '/unit',

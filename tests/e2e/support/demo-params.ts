@@ -35,6 +35,12 @@ export function demoParams(): Params {
 			DEMO.assessor,
 			DEMO.otherAssessor
 		)[0]?.id ?? 999_999;
+	const objectionEvidence =
+		dbRead<{ id: number }>(
+			`select oe.id from objection_evidence oe join objection o on o.id = oe.objection_id
+			 join unit u on u.id = o.unit_id join period p on p.id = o.period_id
+			 where u.code = 'KEL-18' and p.status in ('running', 'review') order by oe.id limit 1`
+		)[0]?.id ?? 999_999;
 	// The first unit awarded in the latest revision of the published demo period.
 	const { snapshot } = one<{ snapshot: string }>(
 		`select pb.snapshot from publication pb join period p on p.id = pb.period_id
@@ -54,6 +60,7 @@ export function demoParams(): Params {
 		plan,
 		progress,
 		evidence,
+		objectionEvidence,
 		token: one<{ survey_token: string }>(`select survey_token from unit where code = 'KEL-18'`).survey_token
 	};
 }

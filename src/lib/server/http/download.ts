@@ -57,3 +57,19 @@ export function pdfResponse(
 export function xlsxResponse(xlsx: Uint8Array, fileName: string, cache?: string): Response {
 	return fileResponse(xlsx, CONTENT_TYPE.xlsx, { fileName, cache });
 }
+
+/**
+ * An uploaded evidence file (a score sheet's or an objection's), shown inline under its original
+ * name. A PDF opened inline runs in an opaque origin: no script of it reaches the app.
+ */
+export function evidenceResponse(bytes: Uint8Array, mime: string, fileName: string): Response {
+	return fileResponse(bytes, mime, {
+		fileName,
+		disposition: 'inline',
+		cache: 'private, max-age=86400',
+		extra: {
+			'content-length': String(bytes.length),
+			'content-security-policy': "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'"
+		}
+	});
+}

@@ -1,23 +1,12 @@
 import type { Db } from '../db/connection';
+import type { ObjectionOutcome, ObjectionStatus, ObjectionView } from '../../domain/objections';
 
 // Objections of unit heads (masa sanggah, docs/rules.md §9.2) and the period's window.
 
-export type ObjectionStatus = 'open' | 'accepted' | 'rejected';
-export type ObjectionOutcome = 'extra_visit' | 'reopen';
+export type { ObjectionStatus, ObjectionOutcome };
 
-export interface ObjectionRow {
-	id: number;
-	unitCode: string;
-	unitName: string;
-	indicatorCode: string;
-	indicatorTitle: string;
-	claimedLevel: number;
-	reason: string;
+export interface ObjectionRow extends ObjectionView {
 	filedAt: Date;
-	status: ObjectionStatus;
-	outcome: ObjectionOutcome | null;
-	answer: string | null;
-	evidence: { id: number; name: string }[];
 }
 
 export async function findObjectionUntil(db: Db, periodId: number): Promise<string | null> {

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import { isoDateIn } from '../../domain/format';
-import { flagText, lackingText, preflightText } from '$lib/i18n/server-text';
+import { flagText, lackingText, openObjectionText, preflightText } from '$lib/i18n/server-text';
 import type { PreflightFinding } from '../../domain/publication/preflight';
 import type { PeriodDetail } from '../periods/period.repository';
 import { findPeriodWindowEnd, listDraftSheets, listLaterVisits } from './preflight.repository';
@@ -62,7 +62,7 @@ export async function runPublicationPreflight(
 			class: 'objections',
 			items: objections.map((o) => ({
 				subject: o.unitCode,
-				detail: `indikator ${o.indicatorCode}: sanggahan (tingkat ${o.claimedLevel} diajukan) belum dijawab`
+				detail: openObjectionText(o.indicatorCode, o.claimedLevel)
 			}))
 		},
 		{

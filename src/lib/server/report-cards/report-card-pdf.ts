@@ -6,6 +6,9 @@ import { drawTable } from '../files/pdf-table';
 import { m } from '$lib/paraglide/messages';
 import type { UnitIkm } from '../../domain/survey/ikm-shape';
 import { drawIkm, drawSignature, type ReportCardClosing } from './report-card-pdf-closing';
+import { drawObjections, drawSignals } from './report-card-pdf-fairness';
+import type { ObjectionView } from '../../domain/objections';
+import type { TriangulationRow } from '../../domain/triangulation';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -84,6 +87,8 @@ export interface ReportCardExtras {
 	logo?: Uint8Array | null;
 	ikm?: UnitIkm | null;
 	closing?: ReportCardClosing | null;
+	signals?: { category: string; row: TriangulationRow } | null;
+	objections?: readonly ObjectionView[];
 }
 
 export function renderReportCardPdf(c: ReportCardView, extras: ReportCardExtras = {}): Promise<Uint8Array> {
@@ -192,6 +197,15 @@ export function renderReportCardPdf(c: ReportCardView, extras: ReportCardExtras 
 
 	heading(doc, m.rc_pdf_ikm());
 	drawIkm(doc, extras.ikm ?? null);
+
+	if (extras.signals) {
+		heading(doc, m.tri_rapor_title());
+		drawSignals(doc, extras.signals);
+	}
+	if (extras.objections?.length) {
+		heading(doc, m.obj_rapor_heading());
+		drawObjections(doc, extras.objections);
+	}
 
 	heading(doc, m.rc_pdf_indicators());
 	const visitW = 42;

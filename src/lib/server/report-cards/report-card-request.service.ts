@@ -11,6 +11,8 @@ import { unitIkm } from '../survey/survey-results.service';
 import { ok, type ServiceResult } from '../service-result';
 import { loadUnitTriangulation } from '../complaints/triangulation.service';
 import { triangulationRow, type TriangulationRow } from '../../domain/triangulation';
+import type { ObjectionView } from '../../domain/objections';
+import { listObjections } from '../objections/objection.repository';
 
 export interface ReportCardResponse {
 	unitCode: string;
@@ -19,6 +21,8 @@ export interface ReportCardResponse {
 	ikm: UnitIkm | null;
 	/** IPP, IKM and complaint handling side by side (docs/rules.md §9.3); null when not covered. */
 	signals: { category: string; row: TriangulationRow } | null;
+	/** The unit's objections and their outcomes, once published (docs/rules.md §9.2). */
+	objections: ObjectionView[];
 }
 
 /** One report card as its reader may see it (page and PDF alike): access first, then the data. */
@@ -35,11 +39,25 @@ export async function openReportCard(
 	const today = isoDateIn(now, readConfig().timeZone);
 	const card = await loadReportCard(db, unit, period, (p) => loadLiveResults(db, p), today);
 	const signals = await loadUnitTriangulation(db, period.code, unit.code, now);
+	const objections = card.period.published ? await listObjections(db, period.id, unit.id) : [];
 	return ok({
 		unitCode: unit.code,
 		periodCode: period.code,
 		card: presentReportCard(card),
 		ikm: await unitIkm(db, period.id, unit.id),
-		signals: signals && { category: signals.category, row: triangulationRow(signals.unit) }
+		signals: signals && { category: signals.category, row: triangulationRow(signals.unit) },
+		objections: objections.map((o) => ({
+			id: o.id,
+			unitCode: o.unitCode,
+			unitName: o.unitName,
+			indicatorCode: o.indicatorCode,
+			indicatorTitle: o.indicatorTitle,
+			claimedLevel: o.claimedLevel,
+			reason: o.reason,
+			status: o.status,
+			outcome: o.outcome,
+			answer: o.answer,
+			evidence: o.evidence
+		}))
 	});
 }

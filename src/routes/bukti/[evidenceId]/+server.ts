@@ -6,7 +6,7 @@ import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { parseId } from '$lib/server/sheets/sheet-form';
 import { openEvidenceFile } from '$lib/server/sheets/evidence.service';
-import { fileResponse } from '$lib/server/http/download';
+import { evidenceResponse } from '$lib/server/http/download';
 
 // Evidence files: only the sheet's own assessor and administrators (blind scoring). Everyone else,
 // team mates included, gets the same 404 as for an id that does not exist.
@@ -18,14 +18,5 @@ export const GET: RequestHandler = async (event) => {
 	if (!file) error(404, 'Bukti tidak ditemukan.');
 	const bytes = await readFile(file.path).catch(() => null);
 	if (!bytes) error(404, 'Berkas bukti tidak ditemukan di penyimpanan.');
-	return fileResponse(bytes, file.mime, {
-		fileName: file.name,
-		disposition: 'inline',
-		cache: 'private, max-age=86400',
-		extra: {
-			'content-length': String(bytes.length),
-			// A PDF opened inline runs in an opaque origin: no script of it reaches the app.
-			'content-security-policy': "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'"
-		}
-	});
+	return evidenceResponse(bytes, file.mime, file.name);
 };

@@ -23,7 +23,12 @@ export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const page = await loadOfficeObjections(getDb(), event.params.code, new Date());
 	if (!page) error(404, `Periode "${event.params.code}" tidak ditemukan.`);
-	return { ...page, done: event.url.searchParams.get('selesai') };
+	const visit = Number(event.url.searchParams.get('kunjungan'));
+	return {
+		...page,
+		done: event.url.searchParams.get('selesai'),
+		extraVisit: Number.isInteger(visit) && visit > 0 && visit < 100 ? visit : null
+	};
 };
 
 export const actions: Actions = {
@@ -60,6 +65,7 @@ export const actions: Actions = {
 				objection: String(form.data.objection),
 				errors: { _form: r.message } as FieldErrors
 			});
-		redirect(303, `${event.url.pathname}?selesai=answer`);
+		const visit = r.value.visitNo;
+		redirect(303, `${event.url.pathname}?selesai=${visit === null ? 'answer' : `visit&kunjungan=${visit}`}`);
 	}
 };

@@ -16,10 +16,12 @@ export const GET: RequestHandler = async (event) => {
 	const now = new Date();
 	const found = await openReportCard(db, user, event.params.unitCode, event.params.periodCode, now);
 	if (!found.ok) error(found.status, found.message);
-	const { card, ikm, unitCode, periodCode } = found.value;
+	const { card, ikm, signals, objections, unitCode, periodCode } = found.value;
 	const pdf = await renderReportCardPdf(card, {
 		logo: (await readCityLogo(db))?.bytes ?? null,
 		ikm,
+		signals,
+		objections,
 		closing: await loadReportCardClosing(db, now, getLocale(), readConfig().timeZone)
 	});
 	const name = `rapor-${unitCode}-${periodCode}.pdf`.replace(/[^A-Za-z0-9._-]/g, '_');

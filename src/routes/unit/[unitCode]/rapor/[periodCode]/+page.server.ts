@@ -18,6 +18,7 @@ export const load: PageServerLoad = async (event) => {
 		card: found.value.card,
 		ikm: found.value.ikm,
 		signals: found.value.signals,
+		objections: found.value.objections,
 		canManage: user.role === 'admin'
 	};
 };

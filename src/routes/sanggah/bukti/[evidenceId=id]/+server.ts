@@ -1,0 +1,24 @@
+import { error } from '@sveltejs/kit';
+import { readFile } from 'node:fs/promises';
+import type { RequestHandler } from './$types';
+import { requireUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { readConfig } from '$lib/server/config';
+import { openObjectionEvidence } from '$lib/server/objections/objection-evidence.service';
+import { evidenceResponse } from '$lib/server/http/download';
+
+// Evidence sent with an objection: the office, the unit's own heads, and viewers once published.
+// Everyone else gets the same 404 as for an id that does not exist.
+export const GET: RequestHandler = async (event) => {
+	const user = requireUser(event);
+	const file = await openObjectionEvidence(
+		getDb(),
+		readConfig().uploadDir,
+		Number(event.params.evidenceId),
+		user
+	);
+	if (!file) error(404, 'Bukti sanggahan tidak ditemukan.');
+	const bytes = await readFile(file.path).catch(() => null);
+	if (!bytes) error(404, 'Berkas bukti tidak ditemukan di penyimpanan.');
+	return evidenceResponse(bytes, file.mime, file.name);
+};

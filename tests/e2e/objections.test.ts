@@ -17,7 +17,11 @@ import { DEMO, DEMO_PASSWORD, dbRead, http, httpSignIn } from './support/http';
 const PERIOD = 'E2E-SGH';
 const UNIT = 'KEL-05';
 const HEAD = 'lurah.sanggah@e2e.test';
-const ASSESSOR = { 1: 'penilai.sanggah@e2e.test', 2: 'penilai.sanggah2@e2e.test' } as const;
+const ASSESSOR = {
+	1: 'penilai.sanggah@e2e.test',
+	2: 'penilai.sanggah2@e2e.test',
+	3: 'penilai.sanggah3@e2e.test'
+} as const;
 const SHOTS = mkdtempSync(join(tmpdir(), 'rapor-sanggah-shots-'));
 const codes = scoredIndicatorCodes();
 const [K_VISIT, K_REOPEN, K_REJECT] = codes;
@@ -70,7 +74,8 @@ beforeAll(async () => {
 	);
 	for (const [email, role, extra] of [
 		[HEAD, 'unit_head', ['--units', UNIT]],
-		[ASSESSOR[1], 'assessor', []]
+		[ASSESSOR[1], 'assessor', []],
+		[ASSESSOR[3], 'assessor', []]
 	] as const)
 		runAdmin(
 			...['create-user', '--email', email, '--name', email.split('@')[0], '--role', role],
@@ -223,13 +228,38 @@ describe('the objection window, end to end', () => {
 		);
 		expect(rescored).toEqual({ score: 4, status: 'submitted' });
 
-		// The extra visit is the unit's third; its paper sheet arrives through the import.
-		runAdmin(
-			'import-scores',
-			'--period',
+		// The extra visit is the unit's third: the office assigns a third assessor (every visit of a
+		// unit is by a different one), who scores it on the phone.
+		runAdmin('assign', '--period', PERIOD, '--unit', UNIT, '--visit', '3', '--assessor', ASSESSOR[3]);
+		const [extra] = dbRead<{ id: number }>(
+			`select v.id from visit v join period p on p.id = v.period_id join unit u on u.id = v.unit_id
+			 where p.code = ? and u.code = ? and v.visit_no = 3`,
 			PERIOD,
-			writeScoresCsv(scores([UNIT], 3, ASSESSOR[2], (code) => (code === K_VISIT ? 4 : 3)))
+			UNIT
 		);
+		await s.context.clearCookies();
+		await signIn(s.page, ASSESSOR[3], DEMO_PASSWORD);
+		await s.page.goto(`/penilaian/${extra.id}`, { waitUntil: 'networkidle' });
+		const sheetCodes = await s.page.$$eval('input[type=radio][value="3"]', (els) =>
+			els.map((e) => (e as HTMLInputElement).name.slice('score.'.length))
+		);
+		expect(sheetCodes).toContain(K_VISIT);
+		for (const code of sheetCodes)
+			await s.page.click(`label:has(> input[name="score.${code}"][value="${code === K_VISIT ? 4 : 3}"])`);
+		await s.page.waitForFunction(() =>
+			document.querySelector('[data-testid=save-state]')?.textContent?.startsWith('Tersimpan')
+		);
+		await Promise.all([
+			s.page.waitForURL((u) => u.searchParams.has('terkirim')),
+			s.page.click('main button[data-testid=submit-sheet]')
+		]);
+		const [extraScore] = dbRead<{ score: number; status: string }>(
+			`select sc.score, s.status from score sc join score_sheet s on s.id = sc.sheet_id
+			 join indicator i on i.id = sc.indicator_id where s.visit_id = ? and i.code = ?`,
+			extra.id,
+			K_VISIT
+		);
+		expect(extraScore).toEqual({ score: 4, status: 'submitted' });
 		const refused = publish();
 		expect(refused).not.toMatch(/\(objections,/);
 		const confirm = /--confirm (\S+)/.exec(refused)?.[1].split(',') ?? [];

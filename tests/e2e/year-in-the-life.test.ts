@@ -400,6 +400,10 @@ describe('a year in the life of a kabupaten office', () => {
 		await shot(phone.page, '07-follow-up-sheet-390');
 
 		await page.goto(`/pembinaan/${plan.id}`);
+		// The mentor sees the re-score beside the verdict buttons before verifying.
+		expect(await page.locator(`[data-testid=plan-item][data-code="${code}"]`).textContent()).toMatch(
+			/Sesudah \(tindak lanjut\)\s*4,00/
+		);
 		await page
 			.locator(`[data-testid=plan-item][data-code="${code}"] [data-testid=review-form] button[value=verify]`)
 			.click();

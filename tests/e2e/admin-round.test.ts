@@ -43,7 +43,8 @@ describe('an admin prepares a round', () => {
 	});
 
 	it('creates a draft period from an instrument', async () => {
-		await s.page.goto('/admin/periode/baru');
+		// After hydration: fields filled while the page hydrates can be emptied by it (see signIn).
+		await s.page.goto('/admin/periode/baru', { waitUntil: 'networkidle' });
 		await s.page.fill('input[name=code]', 'UJI-2027');
 		await s.page.selectOption('select[name=instrument]', 'permenpan-17-2017');
 		await s.page.fill('input[name=name]', 'Uji Coba 2027');

@@ -47,19 +47,31 @@ export async function openBrowser(
 }
 
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
-	await page.goto('/login');
-	await page.fill('input[name=email]', email);
-	await page.fill('input[name=password]', password);
-	try {
+	// After the scripts have loaded: a field filled while the page hydrates can be emptied by it, and
+	// the browser then refuses the submit on `required` without a word (the page stays at /login).
+	await page.goto('/login', { waitUntil: 'networkidle' });
+	const attempt = async (timeout: number) => {
+		await page.fill('input[name=email]', email);
+		await page.fill('input[name=password]', password);
 		await Promise.all([
-			page.waitForURL((url) => !url.pathname.startsWith('/login')),
+			page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout }),
 			page.click('main button[type=submit]')
 		]);
-	} catch (e) {
-		// Say what the sign-in page answered (a throttle, a wrong password) instead of only "timeout".
-		const said = await page.textContent('main').catch(() => null);
-		throw new Error(`sign-in of ${email} stayed at ${page.url()}: ${said?.replace(/\s+/g, ' ').trim()}`, {
-			cause: e
-		});
+	};
+	try {
+		await attempt(10_000);
+	} catch (first) {
+		// Tried once more only when the page said nothing (no refusal, no throttle message).
+		const refused = await page.locator('main [role=alert]').count();
+		try {
+			if (refused > 0 || !new URL(page.url()).pathname.startsWith('/login')) throw first;
+			await attempt(30_000);
+		} catch (e) {
+			// Say what the sign-in page answered (a throttle, a wrong password) instead of only "timeout".
+			const said = await page.textContent('main').catch(() => null);
+			throw new Error(`sign-in of ${email} stayed at ${page.url()}: ${said?.replace(/\s+/g, ' ').trim()}`, {
+				cause: e
+			});
+		}
 	}
 }

@@ -14,3 +14,8 @@ export function hasUnsafeCharacters(text: string): boolean {
 export function withoutUnsafeCharacters(text: string): string {
 	return text.replace(UNSAFE_ALL, '');
 }
+
+/** The Indonesian sentence of a refused field, for imports, the command line and field errors. */
+export function unsafeTextReason(field: string): string {
+	return `${field} berisi karakter kendali atau pembalik arah teks yang tidak diizinkan`;
+}

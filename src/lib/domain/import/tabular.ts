@@ -1,5 +1,5 @@
 // Rows read from an imported CSV or XLSX file, numbered as a spreadsheet shows them (header = 1).
-import { hasUnsafeCharacters } from '../text-safety';
+import { hasUnsafeCharacters, unsafeTextReason } from '../text-safety';
 
 export interface TabularRow {
 	line: number;
@@ -72,5 +72,5 @@ export function toTabular(grid: { line: number; cells: string[] }[]): TabularRea
 /** Why a cell is refused: it holds a control or bidi-override character (text-safety.ts). */
 export function unsafeCellReason(column: string, index: number): string {
 	const place = column ? `kolom ${column}` : `kolom ke-${index + 1}`;
-	return `${place} berisi karakter kendali atau pembalik arah teks yang tidak diizinkan`;
+	return unsafeTextReason(place);
 }

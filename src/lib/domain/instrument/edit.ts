@@ -1,5 +1,5 @@
 import type { InstrumentDef, InstrumentIssue } from './types';
-import { hasUnsafeCharacters } from '../text-safety';
+import { hasUnsafeCharacters, unsafeTextReason } from '../text-safety';
 
 // Editing an instrument version keeps its structure (codes, order); titles, level descriptors,
 // evidence hints and weights change. Input comes as flat form fields keyed by code.
@@ -13,9 +13,6 @@ function parseWeight(raw: string | undefined): number | null {
 	return Number(t);
 }
 
-const unsafeText = (label: string) =>
-	`${label} berisi karakter kendali atau pembalik arah teks yang tidak diizinkan`;
-
 /** Applies form fields to a stored definition; malformed numbers and overlong texts are issues. */
 export function applyInstrumentEdits(
 	base: InstrumentDef,
@@ -26,7 +23,7 @@ export function applyInstrumentEdits(
 		const v = fields[key];
 		if (v === undefined) return fallback;
 		if (v.length > MAX_TEXT) issues.push({ path, message: `${label} lebih dari ${MAX_TEXT} karakter` });
-		else if (hasUnsafeCharacters(v)) issues.push({ path, message: unsafeText(label) });
+		else if (hasUnsafeCharacters(v)) issues.push({ path, message: unsafeTextReason(label) });
 		return v.trim();
 	};
 	const weight = (key: string, fallback: number, path: string, label: string) => {
@@ -49,7 +46,7 @@ export function applyInstrumentEdits(
 				const p = `${a.code}/${i.code}`;
 				const evidence = fields[`ind.${i.code}.evidence`];
 				if (evidence !== undefined && hasUnsafeCharacters(evidence))
-					issues.push({ path: `${p}/evidence`, message: unsafeText(`Bukti indikator ${i.code}`) });
+					issues.push({ path: `${p}/evidence`, message: unsafeTextReason(`Bukti indikator ${i.code}`) });
 				return {
 					...i,
 					title: text(`ind.${i.code}.title`, i.title, p, `Judul indikator ${i.code}`),

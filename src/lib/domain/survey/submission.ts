@@ -6,7 +6,7 @@ import {
 	matchProfileOption,
 	type ProfileField
 } from './profile';
-import { hasUnsafeCharacters } from '../text-safety';
+import { hasUnsafeCharacters, unsafeTextReason } from '../text-safety';
 
 // Validation of one questionnaire, shared by the online form and the paper entry/import.
 
@@ -89,6 +89,6 @@ export function describeSubmissionProblem(field: string, problem: SubmissionProb
 		case 'too_long':
 			return `${name} terlalu panjang (maksimal ${field === 'service' ? SERVICE_MAX_LENGTH : SUGGESTION_MAX_LENGTH} karakter)`;
 		case 'unsafe_text':
-			return `${name} berisi karakter kendali atau pembalik arah teks yang tidak diizinkan`;
+			return unsafeTextReason(name);
 	}
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { NOTE_MAX, type SheetValues } from '../../domain/score-sheet';
-import { hasUnsafeCharacters } from '../../domain/text-safety';
+import { hasUnsafeCharacters, unsafeTextReason } from '../../domain/text-safety';
 
-const UNSAFE_NOTE = 'catatan berisi karakter kendali atau pembalik arah teks yang tidak diizinkan.';
+const UNSAFE_NOTE = `${unsafeTextReason('catatan')}.`;
 
 // Form field names of the README: radio group `score.<code>` (0..5), textarea `note.<code>`;
 // uploads without JavaScript come as `evidence.<code>`.

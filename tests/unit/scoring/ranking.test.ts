@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aspectTieBreakOrder } from '../../../src/lib/domain/instrument/queries';
 import { round9 } from '../../../src/lib/domain/scoring/display';
-import { describeRankReason, rankUnits } from '../../../src/lib/domain/scoring/ranking';
+import { rankUnits } from '../../../src/lib/domain/scoring/ranking';
 import { ippFromAspects } from '../../../src/lib/domain/scoring/aspect-scores';
 import { loadShipped } from '../instrument/shipped';
 
@@ -124,15 +124,5 @@ describe('rankUnits', () => {
 				}
 			})
 		);
-	});
-
-	it('explains each rule in Indonesian', () => {
-		expect(describeRankReason({ rule: 'first' })).toBe('Peringkat teratas dalam kategori');
-		expect(describeRankReason({ rule: 'ipp' })).toBe('IPP lebih rendah daripada unit di atasnya');
-		expect(describeRankReason({ rule: 'aspect', aspect: 'II' }, { II: 'Profesionalisme SDM' })).toBe(
-			'IPP sama dengan unit di atasnya; dibedakan oleh skor aspek II (Profesionalisme SDM) yang lebih rendah'
-		);
-		expect(describeRankReason({ rule: 'aspect', aspect: 'VI' })).toContain('aspek VI yang lebih rendah');
-		expect(describeRankReason({ rule: 'tie' })).toMatch(/peringkat bersama/);
 	});
 });

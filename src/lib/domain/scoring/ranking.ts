@@ -95,23 +95,3 @@ export function rankUnits<T extends RankCandidate>(
 	}
 	return ranked;
 }
-
-/** Indonesian explanation of a rank, for results pages and the report card. */
-export function describeRankReason(
-	reason: RankReason,
-	aspectNames: Readonly<Record<string, string>> = {}
-): string {
-	switch (reason.rule) {
-		case 'first':
-			return 'Peringkat teratas dalam kategori';
-		case 'ipp':
-			return 'IPP lebih rendah daripada unit di atasnya';
-		case 'aspect': {
-			const name = aspectNames[reason.aspect];
-			const label = name ? `${reason.aspect} (${name})` : reason.aspect;
-			return `IPP sama dengan unit di atasnya; dibedakan oleh skor aspek ${label} yang lebih rendah`;
-		}
-		case 'tie':
-			return 'IPP dan semua skor aspek sama dengan unit di atasnya: peringkat bersama, urut nama';
-	}
-}

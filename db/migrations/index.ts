@@ -17,6 +17,7 @@ import * as createObjection from './20261129_1910_create_objection';
 import * as createPeriodCorrection from './20261129_2110_create_period_correction';
 import * as addSurveyEnumerator from './20261129_2140_add_survey_enumerator';
 import * as addResultCacheClaim from './20261130_0140_add_result_cache_claim';
+import * as createVisitTotal from './20261130_0420_create_visit_total';
 
 // Static list so that migrations run the same under tsx, vitest and the built server.
 // Add new migrations at the end; the keys sort in the order they apply.
@@ -38,5 +39,6 @@ export const migrations: Record<string, Migration> = {
 	'20261129_1910_create_objection': createObjection,
 	'20261129_2110_create_period_correction': createPeriodCorrection,
 	'20261129_2140_add_survey_enumerator': addSurveyEnumerator,
-	'20261130_0140_add_result_cache_claim': addResultCacheClaim
+	'20261130_0140_add_result_cache_claim': addResultCacheClaim,
+	'20261130_0420_create_visit_total': createVisitTotal
 };

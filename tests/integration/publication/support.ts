@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { TestDb } from '../support/test-db';
 import { dbWithPeriod, EXAMPLES, importScores, NOW, tempFile } from '../results/support';
 import { publishPeriod } from '../../../src/lib/server/publication/publication.service';
+import { refreshVisitTotals } from '../../../src/lib/server/sheets/visit-total.repository';
 
 export { NOW } from '../results/support';
 
@@ -30,7 +31,7 @@ export async function lowerScoresOf(t: TestDb, unitCode: string): Promise<void> 
 		.selectFrom('score_sheet')
 		.innerJoin('visit', 'visit.id', 'score_sheet.visit_id')
 		.innerJoin('unit', 'unit.id', 'visit.unit_id')
-		.select('score_sheet.id')
+		.select(['score_sheet.id', 'score_sheet.visit_id'])
 		.where('unit.code', '=', unitCode)
 		.execute();
 	await t.db
@@ -42,6 +43,11 @@ export async function lowerScoresOf(t: TestDb, unitCode: string): Promise<void> 
 			sheets.map((s) => s.id)
 		)
 		.execute();
+	// The sums changed behind the application's back: its per-visit totals follow, as after any write.
+	await refreshVisitTotals(
+		t.db,
+		sheets.map((s) => s.visit_id)
+	);
 	await t.db.deleteFrom('period_result_cache').execute();
 }
 

@@ -12,6 +12,7 @@ import {
 	storeCachedResults
 } from '../../../src/lib/server/results/result-cache.repository';
 import { dbWithPeriod, EXAMPLES, importScores, NOW, removeTempFiles } from './support';
+import { refreshVisitTotals } from '../../../src/lib/server/sheets/visit-total.repository';
 afterAll(removeTempFiles);
 
 let t: TestDb;
@@ -112,6 +113,11 @@ describe('results cache', () => {
 			.insertInto('sheet_aspect_sum')
 			.values(sums.map((s) => ({ ...s, sheet_id: copy.id, weighted_sum: 0 })))
 			.execute();
+		// Totalled like every submitted sheet, so that only the visit kind keeps it out of results.
+		await refreshVisitTotals(t.db, [visit.id]);
+		expect(
+			await t.db.selectFrom('visit_total').select('sheet_count').where('visit_id', '=', visit.id).execute()
+		).toEqual([{ sheet_count: 1 }]);
 		await invalidatePeriodResults(t.db, period.id);
 		expect((await loadResultsJson(t.db, 'P1', NOW))!.json).toBe(before);
 	});

@@ -1,6 +1,7 @@
 export * from './types';
 export * from './display';
 export * from './unit-scores';
+export * from './visit-totals';
 export * from './aspect-scores';
 export * from './completeness';
 export * from './ranking';

@@ -1,18 +1,23 @@
 import { aspectTieBreakOrder, scoredAspects } from '../instrument/queries';
 import { awardFor, assertAwardRule, awardsWithheldReason } from './awards';
 import { ippFromAspects } from './aspect-scores';
-import { assertCompletenessRule, assessCompleteness, sheetCoverage } from './completeness';
+import { assertCompletenessRule, assessCompleteness } from './completeness';
 import { formatDecimalId, gradeOf, type Grade } from './display';
 import { compareByName, rankUnits } from './ranking';
 import type { CategoryResult, PeriodResults, PeriodResultsInput, UnitResult } from './results-shape';
 import { summarizeCategory } from './statistics';
-import { unitAspectScoresFromSheetSums } from './unit-scores';
+import {
+	unitAspectScoresFromVisitTotals,
+	visitTotalsCoverage,
+	visitTotalsOfSheets,
+	type VisitTotal
+} from './visit-totals';
 import { sortByCategoryOrder } from './category-order';
 
 export * from './results-shape';
 
 // The results of a period (the README, "Results JSON", without `period`), from per-sheet
-// aspect sums: docs/rules.md §4.2-4.9 in one pass per unit plus one sort per category.
+// aspect sums or their per-visit totals: docs/rules.md §4.2-4.9 in one pass per unit plus one sort per category.
 
 interface Candidate {
 	code: string;
@@ -24,13 +29,13 @@ interface Candidate {
 
 function scoresOf(
 	unitCode: string,
-	sheets: PeriodResultsInput['units'][number]['sheets'],
+	visits: readonly VisitTotal[],
 	aspectCodes: readonly string[]
 ): Record<string, number> | null {
 	try {
-		return unitAspectScoresFromSheetSums(sheets, aspectCodes);
+		return unitAspectScoresFromVisitTotals(visits, aspectCodes);
 	} catch (e) {
-		// The sheet's own message lacks the unit; an import or service needs both to find it.
+		// The visit's own message lacks the unit; an import or service needs both to find it.
 		throw new RangeError(`Unit ${unitCode}: ${(e as Error).message}`, { cause: e });
 	}
 }
@@ -51,9 +56,10 @@ export function computePeriodResults(input: PeriodResultsInput): PeriodResults {
 	for (const unit of input.units) {
 		if (seen.has(unit.code)) throw new RangeError(`Kode unit ganda: ${unit.code}`);
 		seen.add(unit.code);
-		const coverage = sheetCoverage(unit.sheets);
+		const visits = unit.visits ?? visitTotalsOfSheets(unit.sheets ?? []);
+		const coverage = visitTotalsCoverage(visits);
 		const { complete, lacking } = assessCompleteness(coverage, settings);
-		const scores = scoresOf(unit.code, unit.sheets, aspectCodes);
+		const scores = scoresOf(unit.code, visits, aspectCodes);
 		const ipp = scores === null ? null : ippFromAspects(aspects, scores);
 		const graded = ipp === null ? null : gradeOf(ipp);
 		const result: UnitResult = {

@@ -3,6 +3,7 @@ import type { Lacking } from './completeness';
 import type { Grade } from './display';
 import type { RankReason } from './ranking';
 import type { SheetAspectSums } from './types';
+import type { VisitTotal } from './visit-totals';
 
 // Input and output of computePeriodResults. The output keys follow the README ("Results
 // JSON", without `period`); `rank_reason` and `lacking` are additions, as the README allows.
@@ -30,8 +31,10 @@ export interface PeriodUnitInput {
 	code: string;
 	name: string;
 	category: string;
-	/** Submitted sheets only. */
-	sheets: readonly SheetAspectSums[];
+	/** Submitted sheets only; or, instead, their totals per visit (`visits`). */
+	sheets?: readonly SheetAspectSums[];
+	/** The unit's submitted sheets already totalled per visit (visit-totals.ts), as stored. */
+	visits?: readonly VisitTotal[];
 }
 
 export interface PeriodResultsInput {

@@ -1,4 +1,5 @@
 import type { SheetAspectSums, SheetScores } from './types';
+import { unitAspectScoresFromVisitTotals, visitTotalsOfSheets } from './visit-totals';
 
 // docs/rules.md §4.2: a unit's scores from its submitted sheets, each visit counting equally however
 // many assessors it had. All values stay unrounded; rounding happens only in display.ts.
@@ -47,49 +48,8 @@ export function unitAspectScoresFromSheetSums(
 	aspectCodes?: readonly string[]
 ): Record<string, number> | null {
 	if (sheets.length === 0) return null;
-	const codes = aspectCodes ?? Object.keys(sheets[0].aspectSums);
-	const k = codes.length;
-	// Per visit: sheet count and running sums. A unit has few visits, so a linear search
-	// over visitNos is cheaper than a Map when results cover tens of thousands of units.
-	const visitNos: number[] = [];
-	const counts: number[] = [];
-	const sums: number[][] = [];
-	for (const sheet of sheets) {
-		let slot = visitNos.indexOf(sheet.visitNo);
-		if (slot === -1) {
-			slot = visitNos.length;
-			visitNos.push(sheet.visitNo);
-			counts.push(0);
-			const row: number[] = [];
-			for (let j = 0; j < k; j++) row.push(0);
-			sums.push(row);
-		}
-		counts[slot]++;
-		const row = sums[slot];
-		for (let j = 0; j < k; j++) {
-			const x = sheet.aspectSums[codes[j]];
-			if (typeof x !== 'number' || !Number.isFinite(x)) {
-				throw new RangeError(
-					`Lembar kunjungan ${sheet.visitNo} penilai ${sheet.assessorId}: jumlah aspek ${codes[j]} tidak ada`
-				);
-			}
-			row[j] += x;
-		}
-	}
-	// Visits are summed in visit-number order so that the input order of sheets cannot change
-	// the last bits of the result. Insertion sort: a unit has a handful of visits.
-	const n = visitNos.length;
-	const order: number[] = [];
-	for (let slot = 0; slot < n; slot++) {
-		let at = order.length;
-		while (at > 0 && visitNos[order[at - 1]] > visitNos[slot]) at--;
-		order.splice(at, 0, slot);
-	}
-	const result: Record<string, number> = {};
-	for (let j = 0; j < k; j++) {
-		let total = 0;
-		for (let o = 0; o < n; o++) total += sums[order[o]][j] / counts[order[o]];
-		result[codes[j]] = total / n;
-	}
-	return result;
+	return unitAspectScoresFromVisitTotals(
+		visitTotalsOfSheets(sheets),
+		aspectCodes ?? Object.keys(sheets[0].aspectSums)
+	);
 }

@@ -115,6 +115,15 @@ export interface SheetAspectSumTable {
 	aspect_id: number;
 	weighted_sum: number;
 }
+/** Per visit: its submitted sheets totalled (src/lib/domain/scoring/visit-totals.ts). */
+export interface VisitTotalTable {
+	visit_id: number;
+	sheet_count: number;
+	/** Comma-separated user ids. */
+	assessor_ids: string;
+	/** JSON object: aspect id -> Σ over the sheets of Σ w_i·s_i, or null. */
+	aspect_sums: string;
+}
 export interface StoredFileTable {
 	id: Generated<number>;
 	sha256: string;

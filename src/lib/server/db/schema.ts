@@ -36,6 +36,7 @@ export interface Database {
 	score_sheet: Assessment.ScoreSheetTable;
 	score: Assessment.ScoreTable;
 	sheet_aspect_sum: Assessment.SheetAspectSumTable;
+	visit_total: Assessment.VisitTotalTable;
 	stored_file: Assessment.StoredFileTable;
 	evidence: Assessment.EvidenceTable;
 	disagreement_resolution: Assessment.DisagreementResolutionTable;

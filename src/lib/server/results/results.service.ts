@@ -7,7 +7,7 @@ import {
 	type PeriodResults,
 	type PeriodUnitInput
 } from '../../domain/scoring/period-results';
-import type { SheetAspectSums } from '../../domain/scoring/types';
+import type { VisitTotal } from '../../domain/scoring/visit-totals';
 import { findInstrumentById } from '../periods/instrument.repository';
 import {
 	findLatestSnapshot,
@@ -15,7 +15,7 @@ import {
 	findPeriodByCode,
 	type PeriodDetail
 } from '../periods/period.repository';
-import { listResultUnits, listSheetAspectSums } from './results.repository';
+import { listResultUnits, listUnitVisitTotals } from './results.repository';
 import {
 	claimCachedResults,
 	findCachedResults,
@@ -26,8 +26,8 @@ import { isPublished } from '../../domain/period-status';
 import { listCategories } from '../units/category.repository';
 import { sortByCategoryOrder } from '../../domain/scoring/category-order';
 
-// Period results (README: "Results JSON"): per-sheet aspect sums from SQL fed to the domain
-// rules; served from period_result_cache while the period runs, and from the latest
+// Period results (README: "Results JSON"): per-visit totals of the submitted sheets from SQL
+// fed to the domain rules; served from period_result_cache while the period runs, and from the latest
 // publication snapshot (frozen) once it is published.
 
 export interface ResultsPeriodHeader {
@@ -50,22 +50,20 @@ export async function computeResultsDocument(
 	const aspects = instrument.def.aspects.filter((a) => a.weight > 0);
 	const codes = aspects.map((a) => a.code);
 	const units = await listResultUnits(db, period.id);
-	const sheetsOf = new Map<number, SheetAspectSums[]>();
+	const visitsOf = new Map<number, VisitTotal[]>();
 	const inputs: PeriodUnitInput[] = units.map((u) => {
-		const sheets: SheetAspectSums[] = [];
-		sheetsOf.set(u.id, sheets);
-		return { code: u.code, name: u.name, category: u.category, sheets };
+		const visits: VisitTotal[] = [];
+		visitsOf.set(u.id, visits);
+		return { code: u.code, name: u.name, category: u.category, visits };
 	});
-	const rows = await listSheetAspectSums(
-		db,
-		period.id,
-		aspects.map((a) => instrument.aspectIds.get(a.code)!)
-	);
-	for (const r of rows) {
-		const aspectSums: Record<string, number> = {};
-		for (let i = 0; i < codes.length; i++) aspectSums[codes[i]] = r[3 + i];
-		// A sheet of a unit the period no longer covers cannot be placed in a category: skipped.
-		sheetsOf.get(r[0])?.push({ visitNo: r[1], assessorId: r[2], aspectSums });
+	const idOf = aspects.map((a) => String(instrument.aspectIds.get(a.code)!));
+	for (const r of await listUnitVisitTotals(db, period.id)) {
+		const aspectSums: Record<string, number | null> = {};
+		for (let i = 0; i < codes.length; i++) aspectSums[codes[i]] = r.aspectSums[idOf[i]] ?? null;
+		// A visit of a unit the period no longer covers cannot be placed in a category: skipped.
+		visitsOf
+			.get(r.unitId)
+			?.push({ visitNo: r.visitNo, sheets: r.sheets, assessorIds: r.assessorIds, aspectSums });
 	}
 	const results = computePeriodResults({
 		instrument: instrument.def,

@@ -29,14 +29,20 @@ export async function createDeferredScoreImportWriter(
 		.execute())
 		visits.set(`${v.unit_id}:${v.visit_no}`, v.id);
 	const sheets = new Map<string, number>();
+	const visitOfSheet = new Map<number, number>();
+	// Visits (placeholders until flush) whose totals change (table visit_total): all of them are
+	// recomputed after the flush; PostgreSQL has no benchmark target that needs the SQLite shortcut.
+	const touched = new Set<number>();
 	for (const s of await trx
 		.selectFrom('score_sheet as s')
 		.innerJoin('visit as v', 'v.id', 's.visit_id')
 		.select(['s.id', 's.visit_id', 's.assessor_id'])
 		.where('v.period_id', '=', periodId)
 		.where('v.kind', '=', kind)
-		.execute())
+		.execute()) {
 		sheets.set(`${s.visit_id}:${s.assessor_id}`, s.id);
+		visitOfSheet.set(s.id, s.visit_id);
+	}
 
 	let nextTemp = -1;
 	const ops: Op[] = [];
@@ -59,11 +65,14 @@ export async function createDeferredScoreImportWriter(
 		findVisitId: (unitId, visitNo) => visits.get(`${unitId}:${visitNo}`) ?? null,
 		existingSheet: (visitId, assessorId) => sheets.get(`${visitId}:${assessorId}`) ?? null,
 		deleteSheet(sheetId) {
+			const visitId = visitOfSheet.get(sheetId);
+			if (visitId !== undefined) touched.add(visitId);
 			ops.push({ kind: 'deleteSheet', sheetId });
 		},
 		insertSheet(visitId, assessorId) {
 			const temp = nextTemp--;
 			ops.push({ kind: 'sheet', temp, visitId, assessorId });
+			touched.add(visitId);
 			sheets.set(`${visitId}:${assessorId}`, temp);
 			return temp;
 		},
@@ -105,7 +114,8 @@ export async function createDeferredScoreImportWriter(
 					.execute();
 			scores.length = 0;
 			sums.length = 0;
-		}
+		},
+		visitsToRefresh: () => [...touched].map(id)
 	};
 }
 

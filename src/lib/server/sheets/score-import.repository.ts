@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { ImportVisitTotals } from './import-visit-totals';
 
 // Bulk writes of `import-scores`: prepared statements on the raw better-sqlite3 handle, run
 // inside the caller's transaction. Kysely compiles every query anew, which costs more than the
@@ -16,11 +17,14 @@ export interface ScoreImportWriter {
 	/** A submitted, imported sheet; the assessor joins the visit's team. */
 	insertSheet(visitId: number, assessorId: number): number;
 	addScore(sheetId: number, indicatorId: number, score: number, note: string | null): void;
+	/** One aspect sum of a sheet; a sheet's sums come together, sheets in the order inserted. */
 	addAspectSum(sheetId: number, aspectId: number, weightedSum: number): void;
 	/** An assessor account without a password: it cannot sign in until given one. */
 	createAssessor(email: string, name: string): number;
-	/** Writes what is still buffered. */
+	/** Writes what is still buffered, and the totals of the visits it created (table visit_total). */
 	flush(): void | Promise<void>;
+	/** After flush: visits whose totals must be recomputed from the database (refreshVisitTotals). */
+	visitsToRefresh(): number[];
 }
 
 export function createScoreImportWriter(
@@ -38,14 +42,17 @@ export function createScoreImportWriter(
 		.iterate(periodId, kind) as Iterable<[number, number, number]>)
 		visits.set(`${unitId}:${visitNo}`, id);
 	const sheets = new Map<string, number>();
+	const totals = new ImportVisitTotals();
 	for (const [id, visitId, assessorId] of sqlite
 		.prepare(
 			`select s.id, s.visit_id, s.assessor_id from score_sheet s join visit v on v.id = s.visit_id
 			 where v.period_id = ? and v.kind = ?`
 		)
 		.raw()
-		.iterate(periodId, kind) as Iterable<[number, number, number]>)
+		.iterate(periodId, kind) as Iterable<[number, number, number]>) {
 		sheets.set(`${visitId}:${assessorId}`, id);
+		totals.existingSheet(id, visitId, assessorId);
+	}
 
 	const insertVisit = sqlite.prepare(
 		`insert into visit (period_id, unit_id, visit_no, kind, created_at) values (?, ?, ?, ?, ?)`
@@ -67,6 +74,10 @@ export function createScoreImportWriter(
 		`insert into sheet_aspect_sum (sheet_id, aspect_id, weighted_sum) values ${Array(n).fill('(?, ?, ?)').join(', ')}`;
 	const insertSums = sqlite.prepare(sumSql(BATCH));
 	const insertSum = sqlite.prepare(sumSql(1));
+	const insertTotal = sqlite.prepare(
+		`insert into visit_total (visit_id, sheet_count, assessor_ids, aspect_sums) values (?, ?, ?, ?)`
+	);
+	let refresh: number[] = [];
 
 	const scoreBuf: unknown[] = [];
 	const sumBuf: unknown[] = [];
@@ -86,6 +97,7 @@ export function createScoreImportWriter(
 			if (id === undefined) {
 				id = Number(insertVisit.run(periodId, unitId, visitNo, kind, t).lastInsertRowid);
 				visits.set(key, id);
+				totals.createdVisit(id);
 			}
 			return id;
 		},
@@ -96,12 +108,14 @@ export function createScoreImportWriter(
 			return sheets.get(`${visitId}:${assessorId}`) ?? null;
 		},
 		deleteSheet(sheetId) {
+			totals.deletedSheet(sheetId);
 			deleteSheet.run(sheetId);
 		},
 		insertSheet(visitId, assessorId) {
 			insertTeam.run(visitId, assessorId);
 			const id = Number(insertSheet.run(visitId, assessorId, t, t, t).lastInsertRowid);
 			sheets.set(`${visitId}:${assessorId}`, id);
+			totals.insertedSheet(id, visitId, assessorId);
 			return id;
 		},
 		addScore(sheetId, indicatorId, score, note) {
@@ -112,6 +126,7 @@ export function createScoreImportWriter(
 			}
 		},
 		addAspectSum(sheetId, aspectId, weightedSum) {
+			totals.aspectSum(sheetId, aspectId, weightedSum);
 			sumBuf.push(sheetId, aspectId, weightedSum);
 			if (sumBuf.length === BATCH * 3) {
 				insertSums.run(sumBuf);
@@ -124,6 +139,10 @@ export function createScoreImportWriter(
 		flush() {
 			flushScores();
 			flushSums();
-		}
+			const done = totals.finish();
+			for (const r of done.rows) insertTotal.run(r.visit_id, r.sheet_count, r.assessor_ids, r.aspect_sums);
+			refresh = done.refresh;
+		},
+		visitsToRefresh: () => refresh
 	};
 }

@@ -6,6 +6,7 @@ import { findPeriodByCode, mapPeriodUnitIds, setPeriodStatus } from '../periods/
 import { listUnitCodes } from '../units/unit.repository';
 import { mapAccountsByEmail } from '../accounts/user.repository';
 import { createScoreImportWriter } from './score-import.repository';
+import { refreshVisitTotals } from './visit-total.repository';
 import { createDeferredScoreImportWriter } from './score-import-deferred.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { recordAudit } from '../audit/audit.repository';
@@ -173,6 +174,7 @@ export async function importScoresFile(
 					writer.addAspectSum(sheetIds[s], instrument.aspectIds.get(code)!, sum);
 			}
 			await writer.flush();
+			await refreshVisitTotals(trx, writer.visitsToRefresh());
 			// Calibration sheets start nothing and change no result (docs/rules.md §9.1).
 			const startedPeriod = !input.calibration && period.status === 'draft';
 			if (startedPeriod) await setPeriodStatus(trx, period.id, 'running', now);

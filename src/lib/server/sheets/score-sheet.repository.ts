@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { refreshVisitTotalOfSheet, refreshVisitTotals } from './visit-total.repository';
 
 export interface NewSheet {
 	visitId: number;
@@ -52,6 +53,7 @@ export async function replaceAspectSums(
 			.insertInto('sheet_aspect_sum')
 			.values(sums.map((s) => ({ sheet_id: sheetId, aspect_id: s.aspectId, weighted_sum: s.weightedSum })))
 			.execute();
+	await refreshVisitTotalOfSheet(db, sheetId);
 }
 
 export type SheetStatus = 'draft' | 'submitted';
@@ -197,16 +199,24 @@ export async function setSheetStatus(db: Db, sheetId: number, status: SheetStatu
 			updated_at: now.getTime()
 		}))
 		.where('id', '=', sheetId)
-		.execute();
+		.execute(); // Only submitted sheets count in the visit's totals.
+	await refreshVisitTotalOfSheet(db, sheetId);
 }
 
 export async function deleteAspectSums(db: Db, sheetId: number): Promise<void> {
 	await db.deleteFrom('sheet_aspect_sum').where('sheet_id', '=', sheetId).execute();
+	await refreshVisitTotalOfSheet(db, sheetId);
 }
 
 /** Scores, aspect sums and evidence rows go with it (foreign keys cascade). */
 export async function deleteSheet(db: Db, sheetId: number): Promise<void> {
+	const sheet = await db
+		.selectFrom('score_sheet')
+		.select('visit_id')
+		.where('id', '=', sheetId)
+		.executeTakeFirst();
 	await db.deleteFrom('score_sheet').where('id', '=', sheetId).execute();
+	if (sheet) await refreshVisitTotals(db, [sheet.visit_id]);
 }
 
 export interface VisitSheetSummary {

@@ -32,6 +32,11 @@ export async function run({ log }: { log: (s: string) => void }) {
 		};
 	} finally {
 		unregister();
-		cluster.stop();
+		// A server that already died makes pg_ctl fail: say so, without hiding the run's own error.
+		try {
+			cluster.stop();
+		} catch (e) {
+			console.error(e);
+		}
 	}
 }

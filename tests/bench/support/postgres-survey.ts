@@ -112,6 +112,8 @@ export async function surveyOnPostgres(clusterUrl: string, log: (s: string) => v
 		rmSync(dir, { recursive: true, force: true });
 	});
 	const client = new pg.Client({ connectionString: url });
+	// A dropped connection then fails the next query (and the run) instead of crashing the process.
+	client.on('error', (e) => log(`koneksi PostgreSQL terputus: ${e.message}`));
 	let connected = false;
 	try {
 		const [one] = await startApps(1, url, dir, started);

@@ -1,43 +1,17 @@
 import { spawn, execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqlite } from '../../src/lib/server/db/connection';
-import { migrateToLatest } from '../../src/lib/server/db/migrate';
-import { seedInstruments } from '../../db/seeds/demo-city';
-import { findInstrumentByCode } from '../../src/lib/server/periods/instrument.repository';
-import { findPeriodByCode } from '../../src/lib/server/periods/period.repository';
-import { createDefaultPeriod } from '../integration/support/periods';
-import { importScoresFile } from '../../src/lib/server/sheets/score-import.service';
-import { computeResultsDocument, loadResultsJson } from '../../src/lib/server/results/results.service';
+import { loadResultsJson } from '../../src/lib/server/results/results.service';
 import { createSession } from '../../src/lib/server/auth/session';
-import { insertUnits, writeScoreCsv } from './support/national-period';
+import { prepareNationalPeriod, timeImport, timeResults } from './support/national-run';
 import { rawInsertRate, sqlPassSeconds } from './support/floors';
+import { fmt, load, mb, seconds, type Row } from './support/figures';
 
 // Issue 3: national-scale period (80,000 units, 5 categories, 2 visits × 2 assessors, the
 // 37-indicator instrument: about 11.8 million scores). BENCH_UNITS makes a smaller run.
-
-interface Row {
-	figure: string;
-	value: string;
-	floor: string;
-	target: string;
-	pass: boolean | null;
-}
-
-const fmt = (n: number, d = 0) =>
-	n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-const mb = (kb: number) => `${fmt(kb / 1024)} MB`;
-const seconds = (t0: number) => (performance.now() - t0) / 1000;
-const cpuSeconds = (c0: NodeJS.CpuUsage) => {
-	const c = process.cpuUsage(c0);
-	return (c.user + c.system) / 1e6;
-};
-const load = () =>
-	loadavg()
-		.map((x) => x.toFixed(1))
-		.join(' / ');
 
 /** GET that counts the body bytes without keeping them (the client should not be the bottleneck). */
 function getBytes(url: string, headers: Record<string, string>): Promise<number> {
@@ -105,43 +79,20 @@ export async function run({ log }: { log: (s: string) => void }) {
 	const now = new Date();
 	const conn = openSqlite(dbPath);
 	try {
-		await migrateToLatest(conn.db);
-		await seedInstruments(conn.db, now);
-		insertUnits(conn, units);
-		await createDefaultPeriod(
-			conn.db,
-			{ code: 'NAS-2026', name: 'Bench nasional', instrument: 'permenpan-17-2017' },
-			now
-		);
-		const def = (await findInstrumentByCode(conn.db, 'permenpan-17-2017'))!.def;
-		let t0 = performance.now();
-		const scores = await writeScoreCsv(csv, def, units);
-		log(`CSV: ${fmt(scores)} nilai, ${fmt(statSync(csv).size / 2 ** 20)} MB, ${seconds(t0).toFixed(1)} s`);
+		const scores = await prepareNationalPeriod(conn, units, csv, now, log);
 
 		const loadBefore = load();
-		t0 = performance.now();
-		let c0 = process.cpuUsage();
-		const imported = await importScoresFile(
-			conn,
-			{ periodCode: 'NAS-2026', path: csv, replace: false, userId: null },
-			now
-		);
-		const importS = seconds(t0);
-		const importCpu = cpuSeconds(c0);
-		if (!imported.ok) throw new Error(imported.problems.slice(0, 5).join('\n'));
-		const importRate = imported.scores / importS;
-		const rssImport = process.resourceUsage().maxRSS;
-		log(`import: ${fmt(importS, 1)} s, ${fmt(importRate)} nilai/s, ${imported.sheets} lembar`);
+		const {
+			imported,
+			seconds: importS,
+			cpu: importCpu,
+			rate: importRate,
+			rss: rssImport
+		} = await timeImport(conn, csv, now, log);
 		rmSync(csv);
 
-		const period = (await findPeriodByCode(conn.db, 'NAS-2026'))!;
-		t0 = performance.now();
-		c0 = process.cpuUsage();
-		const doc = await computeResultsDocument(conn.db, period);
-		const computeS = seconds(t0);
-		const computeCpu = cpuSeconds(c0);
-		const ranked = doc.categories.reduce((n, c) => n + c.count, 0);
-		t0 = performance.now();
+		const { period, seconds: computeS, cpu: computeCpu, ranked } = await timeResults(conn);
+		let t0 = performance.now();
 		await loadResultsJson(conn.db, 'NAS-2026', now);
 		const cacheS = seconds(t0);
 		log(

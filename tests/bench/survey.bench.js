@@ -3,15 +3,13 @@
 // (issued before the run). Floor: a bare node:http server inserting the same row with
 // better-sqlite3 into a copy of the same database. Run alone: node tests/bench/survey.bench.js
 import { spawn, spawnSync } from 'node:child_process';
-import { createHmac, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-// @ts-expect-error autocannon ships no type declarations
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { bodies, load, measured, summarize } from './support/survey-load.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const CONNECTIONS = 50;
@@ -45,85 +43,6 @@ async function waitFor(url, child, log) {
 		await new Promise((r) => setTimeout(r, 200));
 	}
 	throw new Error(`server did not start:\n${log()}`);
-}
-
-/** Same format as src/lib/domain/survey/form-token.ts: v1.unit.nonce.issuedAt36.hmac */
-/** @param {Buffer} key @param {number} unitId @param {number} now */
-function signToken(key, unitId, now) {
-	const nonce = randomBytes(16).toString('base64url');
-	const mac = createHmac('sha256', key).update(`${unitId}|${nonce}|${now}`).digest('base64url');
-	return `v1.${unitId}.${nonce}.${now.toString(36)}.${mac}`;
-}
-
-/** @typedef {{ id: number, survey_token: string }} Unit */
-/** @param {Buffer} key @param {Unit[]} units @param {number} count @param {string} suffix */
-function bodies(key, units, count, suffix = '') {
-	const now = Date.now();
-	const out = [];
-	for (let i = 0; i < count; i++) {
-		const u = units[i % units.length];
-		const answers = Array.from({ length: 9 }, (_, k) => `u${k + 1}=${1 + ((i + k) % 4)}`).join('&');
-		out.push({
-			path: `/survei/${u.survey_token}${suffix}`,
-			body: `form_token=${encodeURIComponent(signToken(key, u.id, now))}&${answers}&sex=P&age_band=30-39&website=`
-		});
-	}
-	return out;
-}
-
-/** @param {string} url @param {{ path: string, body: string }[]} items @param {string} origin @returns {Promise<any>} */
-function load(url, items, origin) {
-	let next = 0;
-	return autocannon({
-		url,
-		connections: CONNECTIONS,
-		amount: items.length,
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
-		requests: [
-			{
-				setupRequest: (/** @type {object} */ req) => {
-					const item = items[next++ % items.length];
-					return { ...req, path: item.path, body: item.body };
-				}
-			}
-		]
-	});
-}
-
-/** @param {string} name @param {any} r @param {number} expected */
-function summarize(name, r, expected) {
-	const ok = r.statusCodeStats?.[String(expected)]?.count ?? 0;
-	const seconds = r.duration;
-	return {
-		server: name,
-		requests: r.requests.total,
-		[`${expected} answers`]: ok,
-		other: r.requests.total - ok,
-		'responses/s': Math.round(ok / seconds),
-		'p50 ms': r.latency.p50,
-		'p99 ms': r.latency.p99,
-		'server CPU ms/response': r.cpuPerRequest === null ? 'n/a' : r.cpuPerRequest.toFixed(3)
-	};
-}
-
-/** CPU time (ms) a process has used so far, from /proc (Linux); null elsewhere. */
-function cpuMs(/** @type {number | undefined} */ pid) {
-	try {
-		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-	} catch {
-		return null;
-	}
-}
-
-/** @param {string} url @param {{ path: string, body: string }[]} items @param {string} origin @param {number | undefined} pid */
-async function measured(url, items, origin, pid) {
-	const before = cpuMs(pid);
-	const result = await load(url, items, origin);
-	const after = cpuMs(pid);
-	result.cpuPerRequest = before === null || after === null ? null : (after - before) / items.length;
-	return result;
 }
 
 /** @param {string} dbPath @param {number} port @returns {Promise<import('node:child_process').ChildProcess>} */
@@ -171,7 +90,7 @@ export default async function run() {
 	try {
 		await waitFor(`${origin}/login`, child, () => log);
 		const db = new Database(dbPath, { readonly: true });
-		const units = /** @type {Unit[]} */ (
+		const units = /** @type {import('./support/survey-load.js').Unit[]} */ (
 			db.prepare('select id, survey_token from unit where active = 1 order by id').all()
 		);
 		// The first page view creates the signing key; tokens are then issued ahead of the run.

@@ -4,32 +4,34 @@ import { migrateToLatest } from '../../../src/lib/server/db/migrate';
 
 // The floors of the benchmark: what SQLite does with no application code around it.
 
+/**
+ * IPP and six aspects of every unit of one period (the first parameter) straight from the raw
+ * scores, visit-equal means: the SQL floor on both engines (postgres.bench.ts binds it as $1), so
+ * standard SQL (every selected column grouped, as PostgreSQL requires).
+ */
+export const SQL_PASS = `with sheet_aspect as (
+		select v.unit_id, v.visit_no, s.id as sheet_id, i.aspect_id, sum(i.weight * sc.score) as ws
+		from visit v
+		join score_sheet s on s.visit_id = v.id and s.status = 'submitted'
+		join score sc on sc.sheet_id = s.id
+		join indicator i on i.id = sc.indicator_id
+		where v.period_id = ? and v.kind = 'regular'
+		group by v.unit_id, v.visit_no, s.id, i.aspect_id),
+	visit_aspect as (
+		select unit_id, visit_no, aspect_id, avg(ws) as va from sheet_aspect group by unit_id, visit_no, aspect_id),
+	unit_aspect as (
+		select unit_id, aspect_id, avg(va) as ua from visit_aspect group by unit_id, aspect_id)
+	select ua.unit_id, sum(a.weight * ua.ua) as ipp,
+		max(case when a.position = 0 then ua.ua end) as a1, max(case when a.position = 1 then ua.ua end) as a2,
+		max(case when a.position = 2 then ua.ua end) as a3, max(case when a.position = 3 then ua.ua end) as a4,
+		max(case when a.position = 4 then ua.ua end) as a5, max(case when a.position = 5 then ua.ua end) as a6
+	from unit_aspect ua join aspect a on a.id = ua.aspect_id
+	group by ua.unit_id`;
+
 /** One hand-written SQL pass over the raw scores: IPP and six aspects of every unit. */
 export function sqlPassSeconds(sqlite: Database.Database, periodId: number): number {
 	const t0 = performance.now();
-	const rows = sqlite
-		.prepare(
-			`with sheet_aspect as (
-				select v.unit_id, v.visit_no, s.id as sheet_id, i.aspect_id, sum(i.weight * sc.score) as ws
-				from visit v
-				join score_sheet s on s.visit_id = v.id and s.status = 'submitted'
-				join score sc on sc.sheet_id = s.id
-				join indicator i on i.id = sc.indicator_id
-				where v.period_id = ? and v.kind = 'regular'
-				group by s.id, i.aspect_id),
-			visit_aspect as (
-				select unit_id, visit_no, aspect_id, avg(ws) as va from sheet_aspect group by unit_id, visit_no, aspect_id),
-			unit_aspect as (
-				select unit_id, aspect_id, avg(va) as ua from visit_aspect group by unit_id, aspect_id)
-			select ua.unit_id, sum(a.weight * ua.ua) as ipp,
-				max(case when a.position = 0 then ua.ua end) as a1, max(case when a.position = 1 then ua.ua end) as a2,
-				max(case when a.position = 2 then ua.ua end) as a3, max(case when a.position = 3 then ua.ua end) as a4,
-				max(case when a.position = 4 then ua.ua end) as a5, max(case when a.position = 5 then ua.ua end) as a6
-			from unit_aspect ua join aspect a on a.id = ua.aspect_id
-			group by ua.unit_id`
-		)
-		.raw()
-		.all(periodId);
+	const rows = sqlite.prepare(SQL_PASS).raw().all(periodId);
 	if (rows.length === 0) throw new Error('SQL floor found no units');
 	return (performance.now() - t0) / 1000;
 }

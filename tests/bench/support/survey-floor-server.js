@@ -1,8 +1,8 @@
 // The benchmark's floor: a bare node:http server that inserts the same survey row with a prepared
 // better-sqlite3 statement and answers 303. Own process, so it never shares a thread with the load
 // generator. Usage: node survey-floor-server.js DB_PATH PORT
-import { createServer } from 'node:http';
 import Database from 'better-sqlite3';
+import { serveFloor } from './survey-floor-http.js';
 
 const [dbPath, port] = process.argv.slice(2);
 const db = new Database(dbPath);
@@ -17,22 +17,6 @@ const periodId = /** @type {{ id: number }} */ (
 	db.prepare("select id from period where code = 'MPP-2026'").get()
 ).id;
 
-createServer((req, res) => {
-	let body = '';
-	req.on('data', (c) => (body += c));
-	req.on('end', () => {
-		const f = new URLSearchParams(body);
-		/** @param {number} k */
-		const answer = (k) => Number(f.get(`u${k}`));
-		const unitId = Number((f.get('form_token') ?? '').split('.')[1]);
-		insert.run(
-			periodId,
-			unitId,
-			Date.now(),
-			...[1, 2, 3, 4, 5, 6, 7, 8, 9].map(answer),
-			f.get('sex'),
-			f.get('age_band')
-		);
-		res.writeHead(303, { location: '/terima-kasih' }).end();
-	});
-}).listen(Number(port), '127.0.0.1', () => console.log('ready'));
+serveFloor(Number(port), (r) => {
+	insert.run(periodId, r.unitId, Date.now(), ...r.answers, r.sex, r.ageBand);
+});

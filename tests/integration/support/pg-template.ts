@@ -9,7 +9,8 @@ import { migrateToLatest, shippedMigrations } from '../../../src/lib/server/db/m
 
 const LOCK = 7_150_001;
 
-function withDatabase(url: string, name: string): string {
+/** The address of database `name` on the server of `url`. */
+export function withDatabase(url: string, name: string): string {
 	const u = new URL(url);
 	u.pathname = `/${name}`;
 	return u.toString();

@@ -1,0 +1,69 @@
+import { statSync } from 'node:fs';
+import type { OpenDatabase } from '../../../src/lib/server/db/connection';
+import { migrateToLatest } from '../../../src/lib/server/db/migrate';
+import { seedInstruments } from '../../../db/seeds/demo-city';
+import { findInstrumentByCode } from '../../../src/lib/server/periods/instrument.repository';
+import { findPeriodByCode } from '../../../src/lib/server/periods/period.repository';
+import { importScoresFile } from '../../../src/lib/server/sheets/score-import.service';
+import { computeResultsDocument } from '../../../src/lib/server/results/results.service';
+import { createDefaultPeriod } from '../../integration/support/periods';
+import { insertUnits, writeScoreCsv } from './national-period';
+import { insertUnitsPostgres } from './postgres-database';
+import { cpuSeconds, fmt, seconds } from './figures';
+
+// The timed steps of the national-period benchmark on either engine (results.bench.ts on SQLite,
+// postgres.bench.ts on PostgreSQL): the same period, the same file, the same code measured.
+
+export const PERIOD = 'NAS-2026';
+
+/** Migrates conn, adds the instruments, `units` units and the period, writes its score file; returns its rows. */
+export async function prepareNationalPeriod(
+	conn: OpenDatabase,
+	units: number,
+	csv: string,
+	now: Date,
+	log: (s: string) => void
+): Promise<number> {
+	await migrateToLatest(conn.db);
+	await seedInstruments(conn.db, now);
+	if (conn.engine === 'sqlite') insertUnits(conn, units);
+	else await insertUnitsPostgres(conn.db, units);
+	await createDefaultPeriod(
+		conn.db,
+		{ code: PERIOD, name: 'Bench nasional', instrument: 'permenpan-17-2017' },
+		now
+	);
+	const def = (await findInstrumentByCode(conn.db, 'permenpan-17-2017'))!.def;
+	const t0 = performance.now();
+	const scores = await writeScoreCsv(csv, def, units);
+	log(`CSV: ${fmt(scores)} nilai, ${fmt(statSync(csv).size / 2 ** 20)} MB, ${seconds(t0).toFixed(1)} s`);
+	return scores;
+}
+
+/** `importScoresFile` of the score file, timed (wall and CPU), with the peak RSS after it. */
+export async function timeImport(conn: OpenDatabase, csv: string, now: Date, log: (s: string) => void) {
+	const t0 = performance.now();
+	const c0 = process.cpuUsage();
+	const imported = await importScoresFile(
+		conn,
+		{ periodCode: PERIOD, path: csv, replace: false, userId: null },
+		now
+	);
+	const s = seconds(t0);
+	const cpu = cpuSeconds(c0);
+	if (!imported.ok) throw new Error(imported.problems.slice(0, 5).join('\n'));
+	const rate = imported.scores / s;
+	log(`import: ${fmt(s, 1)} s, ${fmt(rate)} nilai/s, ${imported.sheets} lembar`);
+	return { imported, seconds: s, cpu, rate, rss: process.resourceUsage().maxRSS };
+}
+
+/** `computeResultsDocument` of the period, timed (wall and CPU). */
+export async function timeResults(conn: OpenDatabase) {
+	const period = (await findPeriodByCode(conn.db, PERIOD))!;
+	const t0 = performance.now();
+	const c0 = process.cpuUsage();
+	const doc = await computeResultsDocument(conn.db, period);
+	const s = seconds(t0);
+	const ranked = doc.categories.reduce((n, c) => n + c.count, 0);
+	return { period, seconds: s, cpu: cpuSeconds(c0), ranked };
+}

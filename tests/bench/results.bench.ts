@@ -125,17 +125,17 @@ export async function run({ log }: { log: (s: string) => void }) {
 			},
 			{
 				figure: 'Import throughput, full validation',
-				value: `${fmt(importRate)} scores/s (${fmt(importS, 1)} s; CPU ${fmt(importCpu, 1)} s = ${fmt(imported.scores / importCpu)} scores per CPU-second)`,
+				value: `${fmt(importRate)} scores/s = ${fmt((100 * importRate) / raw)}% of the floor (${fmt(importS, 1)} s; CPU ${fmt(importCpu, 1)} s = ${fmt(imported.scores / importCpu)} scores per CPU-second)`,
 				floor: `${fmt(raw)} scores/s raw insert`,
-				target: '≥ 200,000 scores/s',
-				pass: importRate >= 200_000
+				target: '≥ 60% of the raw-insert floor, ≥ 200,000 scores/s',
+				pass: importRate >= 200_000 && importRate >= 0.6 * raw
 			},
 			{
 				figure: 'Full results (IPP, aspects, ranks, awards)',
 				value: `${fmt(computeS, 2)} s (CPU ${fmt(computeCpu, 2)} s)`,
 				floor: `${fmt(sqlS, 1)} s one SQL pass over raw scores`,
-				target: '< 2 s',
-				pass: computeS < 2
+				target: '< 1 s',
+				pass: computeS < 1
 			},
 			{
 				figure: 'Results + serialisation + cache row',
@@ -171,10 +171,10 @@ export async function run({ log }: { log: (s: string) => void }) {
 			rows,
 			notes: [
 				`Load average of the machine (1 / 5 / 15 min) before the import: ${loadBefore}; at the end: ${load()}. Other work on the 2 cores slows every wall-clock figure; the CPU times show what the code itself costs.`,
-				`${fmt(imported.sheets)} sheets; import = \`importScoresFile\` (the code of \`npm run admin -- import-scores\`): streaming CSV parse, every validation rule, one transaction, per-sheet aspect sums.`,
+				`${fmt(imported.sheets)} sheets; import = \`importScoresFile\` (the code of \`npm run admin -- import-scores\`): streaming CSV parse, every validation rule, one transaction, per-sheet aspect sums and per-visit totals.`,
 				'Raw insert floor: one prepared single-row INSERT into `score` (same schema, foreign keys on) in one transaction, 2 M rows, nothing else.',
 				'SQL floor: one hand-written better-sqlite3 query computing IPP and six aspect scores of every unit from the raw scores (visit-equal means).',
-				'Full results read one row per submitted sheet (sheet_aspect_sum pivoted in SQL) and run the domain rules; the API serves the cached serialised string to an administrator session (the period is not published).'
+				'Full results read one row per unit-visit (visit_total: the sheets of a visit totalled when a sheet is submitted, reopened, replaced or removed) and run the domain rules; the API serves the cached serialised string to an administrator session (the period is not published).'
 			]
 		};
 	} finally {

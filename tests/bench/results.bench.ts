@@ -18,7 +18,7 @@ import { rawInsertRate, sqlPassSeconds } from './support/floors';
 // Issue 3: national-scale period (80,000 units, 5 categories, 2 visits × 2 assessors, the
 // 37-indicator instrument: about 11.8 million scores). BENCH_UNITS makes a smaller run.
 
-interface Row {
+export interface Row {
 	figure: string;
 	value: string;
 	floor: string;

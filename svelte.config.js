@@ -1,11 +1,22 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// A second, newer build of the same sources (tests/e2e/update-keeps-outbox.test.ts: a deployment
+// while a device holds unsent work) goes to its own folders under its own version name; without
+// these variables the build is the usual one (README "Install on a phone and offline work").
+const next = process.env.RAPOR_BUILD_VERSION
+	? {
+			version: { name: process.env.RAPOR_BUILD_VERSION },
+			outDir: process.env.RAPOR_KIT_OUT ?? '.svelte-kit'
+		}
+	: {};
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build', envPrefix: '' }),
+		...next,
+		adapter: adapter({ out: process.env.RAPOR_BUILD_OUT ?? 'build', envPrefix: '' }),
 		// CSRF origin check stays on (SvelteKit default); the CSP is emitted with nonces/hashes.
 		csp: {
 			mode: 'auto',

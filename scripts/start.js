@@ -3,7 +3,7 @@
 // src/lib/server/config.ts; this script only hands adapter-node the validated values.
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -25,12 +25,14 @@ try {
 	refuse(e);
 }
 
-if (!existsSync('build/index.js')) execSync('npm run build', { stdio: 'inherit' });
+// RAPOR_BUILD_DIR: another build of the app inside this folder (a test's newer build); default `build`.
+const buildDir = process.env.RAPOR_BUILD_DIR ?? 'build';
+if (!existsSync(`${buildDir}/index.js`)) execSync('npm run build', { stdio: 'inherit' });
 
 try {
 	Object.assign(process.env, await serve.prepareToServe(config));
 } catch (e) {
 	refuse(e);
 }
-await import('../build/index.js');
+await import(pathToFileURL(`${root}/${buildDir}/index.js`).href);
 console.log(`Rapor Layanan siap di ${config.origin}`);

@@ -371,6 +371,10 @@ export function accessTable(p: Params): Row[] {
 		...read('/admin/survei/[periodCode]', '/admin/survei/MPP-2025', ['window']),
 		...admin('/admin/survei/[periodCode]/ikm.xlsx', '/admin/survei/MPP-2025/ikm.xlsx'),
 		...admin('/admin/survei/[periodCode]/kertas', '/admin/survei/MPP-2025/kertas', ['bulk', 'import']),
+		...admin('/admin/survei/[periodCode]/enumerator', '/admin/survei/MPP-2026/enumerator', [
+			'assign',
+			'remove'
+		]),
 		...read('/admin/survei/[periodCode]/saran', '/admin/survei/MPP-2025/saran', ['default']),
 		...read('/admin/survei/unit/[unitCode]', '/admin/survei/unit/KEL-18', ['users', 'rotate']),
 		...read('/admin/survei/unit/[unitCode]/poster.pdf', '/admin/survei/unit/KEL-18/poster.pdf'),

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 // The built app, started the way users start it (npm start's script), on a temporary database.
-function newestMtime(dir: string): number {
+export function newestMtime(dir: string): number {
 	let newest = 0;
 	for (const entry of readdirSync(dir, { withFileTypes: true })) {
 		const path = join(dir, entry.name);

@@ -6,10 +6,11 @@ import { signIn } from './browser';
 // Helpers of the offline score-sheet tests (offline-sheet*.test.ts).
 const PASSWORD = 'Demo#Rapor2026';
 
-const db = () => new Database(inject('databasePath'), { readonly: true, fileMustExist: true });
+const db = (path = inject('databasePath')) => new Database(path, { readonly: true, fileMustExist: true });
 
-export function storedSheet(visitId: number, email: string) {
-	const conn = db();
+/** The stored sheet of a visit; `databasePath` serves a test that starts its own app. */
+export function storedSheet(visitId: number, email: string, databasePath?: string) {
+	const conn = db(databasePath);
 	try {
 		const sheet = conn
 			.prepare(

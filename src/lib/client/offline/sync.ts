@@ -108,7 +108,14 @@ export async function sendOutbox(report: (p: SyncProgress) => void): Promise<Syn
 				await outbox.remove(item.id);
 				await outbox.put({ ...stored, id: crypto.randomUUID(), sending: false });
 			} else if (leaves) await outbox.remove(item.id);
-			else await outbox.put({ ...item, sending: false });
+			else {
+				// A version conflict: the item waits for the assessor's choice and then goes with the
+				// newer version, a different request. The server answers a key once and replays that
+				// answer (README "When the signal returns"), so the old key would only bring the
+				// conflict back: the item waits under a new one, in the same place of the queue.
+				await outbox.remove(item.id);
+				await outbox.put({ ...item, id: crypto.randomUUID(), sending: false });
+			}
 		}
 	};
 	if (!navigator.locks) return run();

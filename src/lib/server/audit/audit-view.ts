@@ -26,6 +26,8 @@ const ACTIONS: Record<string, Label> = {
 	status: m.audit_action_status,
 	assign: m.audit_action_assign,
 	unassign: m.audit_action_unassign,
+	assign_enumerator: m.audit_action_assign_enumerator,
+	unassign_enumerator: m.audit_action_unassign_enumerator,
 	reschedule: m.audit_action_reschedule,
 	schedule: m.audit_action_schedule,
 	reopen: m.audit_action_reopen,

@@ -1,45 +1,28 @@
 import type { Db } from '../db/connection';
 import { normalizeEmail } from '../../domain/auth/user';
-import { findPeriodByCode } from '../periods/period.repository';
-import { findSurveyUnitByCode } from '../survey/survey-unit.repository';
+import { findSurveyPeriodByCode } from '../survey/survey-period.repository';
 import { findUserByEmail } from '../accounts/user.repository';
-import { recordAudit } from '../audit/audit.repository';
 import { refuse, ok, type ServiceResult } from '../service-result';
-import { assignEnumerator } from './enumerator.repository';
+import { assignEnumeratorToUnits } from './enumerator-roster.service';
 
 // The office assigns an enumerator (role `enumerator`) to a unit within a period (README "Survey
-// enumerators"); only assigned units accept that enumerator's questionnaires.
+// enumerators"); only assigned units accept that enumerator's questionnaires. This is the command
+// line's way in, by e-mail; the checks and the audit are the web page's (enumerator-roster.service).
 export async function assignEnumeratorToUnit(
 	db: Db,
 	input: { periodCode: string; unitCode: string; email: string },
 	actorId: number | null,
 	now: Date
 ): Promise<ServiceResult<string>> {
-	const period = await findPeriodByCode(db, input.periodCode.trim());
+	const period = await findSurveyPeriodByCode(db, input.periodCode.trim());
 	if (!period) return refuse(404, `periode ${input.periodCode} tidak ada`);
-	if (period.status === 'archived') return refuse(409, `periode ${period.code} sudah diarsipkan`);
-	const unit = await findSurveyUnitByCode(db, input.unitCode.trim());
-	if (!unit) return refuse(404, `unit ${input.unitCode} tidak ada`);
 	const user = await findUserByEmail(db, normalizeEmail(input.email));
 	if (!user) return refuse(404, `pengguna ${input.email} tidak ada`);
-	if (user.role !== 'enumerator') return refuse(400, `${user.email} bukan enumerator (peran ${user.role})`);
-	const added = await db.transaction().execute(async (trx) => {
-		const fresh = await assignEnumerator(trx, { periodId: period.id, unitId: unit.id, userId: user.id });
-		if (fresh)
-			await recordAudit(
-				trx,
-				{
-					userId: actorId,
-					action: 'assign_enumerator',
-					entity: 'unit',
-					entityId: unit.code,
-					detail: { period: period.code, enumerator: user.email }
-				},
-				now
-			);
-		return fresh;
-	});
-	return ok(
-		`Enumerator ${user.email} ${added ? 'ditugaskan' : 'sudah ditugaskan'} pada ${unit.code} di periode ${period.code}.`
-	);
+	const unit = input.unitCode.trim();
+	const r = await assignEnumeratorToUnits(db, period, { userId: user.id, unitCodes: [unit] }, actorId, now);
+	if (r.ok) return ok(`Enumerator ${r.email} ditugaskan pada ${unit} di periode ${period.code}.`);
+	// a script may run twice: an assignment that already exists is its goal reached
+	if (r.status === 409 && r.field === 'units')
+		return ok(`Enumerator ${user.email} sudah ditugaskan pada ${unit} di periode ${period.code}.`);
+	return refuse(r.status, r.message);
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/connection';
 
 // Survey enumerators' units within a period and their own questionnaires (README "Survey enumerators").
@@ -15,6 +16,21 @@ export interface EnumeratorUnit {
 	yearlyServiceUsers: number | null;
 	/** questionnaires this enumerator entered for the unit in the period */
 	entered: number;
+}
+
+/**
+ * Questionnaires the assignment's enumerator entered for its unit and period, as a column of a
+ * query over `survey_enumerator as se`.
+ */
+export function enteredCount(db: Db) {
+	return db
+		.selectFrom('survey_response as r')
+		.where('r.period_id', '=', sql.ref<number>('se.period_id'))
+		.where('r.unit_id', '=', sql.ref<number>('se.unit_id'))
+		.where('r.entered_by', '=', sql.ref<number>('se.user_id'))
+		.where('r.source', '=', 'enumerator')
+		.select((e) => e.fn.countAll<number>().as('n'))
+		.as('entered');
 }
 
 export async function assignEnumerator(
@@ -52,7 +68,7 @@ export async function listEnumeratorUnits(db: Db, userId: number): Promise<Enume
 		.innerJoin('category as c', 'c.id', 'u.category_id')
 		.where('se.user_id', '=', userId)
 		.where('p.status', 'not in', ['draft', 'archived'])
-		.select((eb) => [
+		.select([
 			'p.id as periodId',
 			'p.code as periodCode',
 			'p.name as periodName',
@@ -63,14 +79,7 @@ export async function listEnumeratorUnits(db: Db, userId: number): Promise<Enume
 			'u.name as unitName',
 			'c.name as category',
 			'u.yearly_service_users as yearlyServiceUsers',
-			eb
-				.selectFrom('survey_response as r')
-				.whereRef('r.period_id', '=', 'se.period_id')
-				.whereRef('r.unit_id', '=', 'se.unit_id')
-				.where('r.entered_by', '=', userId)
-				.where('r.source', '=', 'enumerator')
-				.select((e) => e.fn.countAll<number>().as('n'))
-				.as('entered')
+			enteredCount(db)
 		])
 		.orderBy('p.survey_from', 'desc')
 		.orderBy('c.position')

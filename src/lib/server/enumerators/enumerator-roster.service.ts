@@ -1,0 +1,112 @@
+import type { Db } from '../db/connection';
+import type { SurveyPeriod } from '../survey/survey-period.repository';
+import { listPeriodSurveyUnits } from '../survey/survey-period.repository';
+import { findUserById } from '../accounts/user.repository';
+import { recordAudit } from '../audit/audit.repository';
+import { assignEnumerator, isEnumeratorOf } from './enumerator.repository';
+import { unassignEnumerator } from './enumerator-roster.repository';
+import { m } from '$lib/paraglide/messages';
+
+// The office assigns enumerators to units of a period on the web page (README "Survey
+// enumerators"). Every request is checked whole before anything is written: one bad unit in a
+// list of five changes nothing, and the answer names the field and the unit.
+
+export type RosterField = 'enumerator' | 'units' | '_form';
+export type RosterResult =
+	| { ok: true; count: number; email: string }
+	| { ok: false; status: 400 | 404 | 409; field: RosterField; message: string };
+
+const refuse = (status: 400 | 404 | 409, field: RosterField, message: string): RosterResult => ({
+	ok: false,
+	status,
+	field,
+	message
+});
+
+async function checkEnumerator(db: Db, userId: number) {
+	const user = await findUserById(db, userId);
+	if (!user) return refuse(404, 'enumerator', m.roster_unknown_user({ id: String(userId) }));
+	if (user.role !== 'enumerator')
+		return refuse(400, 'enumerator', m.roster_not_enumerator({ email: user.email, role: user.role }));
+	if (!user.active) return refuse(400, 'enumerator', m.roster_inactive({ email: user.email }));
+	return user;
+}
+
+export async function assignEnumeratorToUnits(
+	db: Db,
+	period: SurveyPeriod,
+	input: { userId: number; unitCodes: string[] },
+	actorId: number | null,
+	now: Date
+): Promise<RosterResult> {
+	if (period.status === 'archived') return refuse(409, '_form', m.roster_archived({ period: period.code }));
+	const codes = [...new Set(input.unitCodes.map((c) => c.trim()))];
+	if (!codes.length || codes.some((c) => c === '')) return refuse(400, 'units', m.roster_no_units());
+	const user = await checkEnumerator(db, input.userId);
+	if ('ok' in user) return user;
+	const inPeriod = new Map((await listPeriodSurveyUnits(db, period.id)).map((u) => [u.code, u.id]));
+	const unknown = codes.filter((c) => !inPeriod.has(c));
+	if (unknown.length)
+		return refuse(
+			400,
+			'units',
+			m.roster_units_not_in_period({ units: unknown.join(', '), period: period.code })
+		);
+	const already: string[] = [];
+	for (const c of codes)
+		if (await isEnumeratorOf(db, { periodId: period.id, unitId: inPeriod.get(c)!, userId: user.id }))
+			already.push(c);
+	if (already.length)
+		return refuse(409, 'units', m.roster_already_assigned({ email: user.email, units: already.join(', ') }));
+	await db.transaction().execute(async (trx) => {
+		for (const c of codes) {
+			await assignEnumerator(trx, { periodId: period.id, unitId: inPeriod.get(c)!, userId: user.id });
+			await recordAudit(
+				trx,
+				{
+					userId: actorId,
+					action: 'assign_enumerator',
+					entity: 'unit',
+					entityId: c,
+					detail: { period: period.code, enumerator: user.email }
+				},
+				now
+			);
+		}
+	});
+	return { ok: true, count: codes.length, email: user.email };
+}
+
+/** Ends an assignment; the questionnaires already entered stay and keep counting in the IKM. */
+export async function removeEnumeratorFromUnit(
+	db: Db,
+	period: SurveyPeriod,
+	input: { userId: number; unitCode: string },
+	actorId: number,
+	now: Date
+): Promise<RosterResult> {
+	if (period.status === 'archived') return refuse(409, '_form', m.roster_archived({ period: period.code }));
+	const user = await findUserById(db, input.userId);
+	if (!user) return refuse(404, 'enumerator', m.roster_unknown_user({ id: String(input.userId) }));
+	const unit = (await listPeriodSurveyUnits(db, period.id)).find((u) => u.code === input.unitCode.trim());
+	if (!unit)
+		return refuse(400, 'units', m.roster_units_not_in_period({ units: input.unitCode, period: period.code }));
+	const removed = await db.transaction().execute(async (trx) => {
+		const gone = await unassignEnumerator(trx, { periodId: period.id, unitId: unit.id, userId: user.id });
+		if (gone)
+			await recordAudit(
+				trx,
+				{
+					userId: actorId,
+					action: 'unassign_enumerator',
+					entity: 'unit',
+					entityId: unit.code,
+					detail: { period: period.code, enumerator: user.email }
+				},
+				now
+			);
+		return gone;
+	});
+	if (!removed) return refuse(404, 'units', m.roster_not_assigned({ email: user.email, unit: unit.code }));
+	return { ok: true, count: 1, email: user.email };
+}

@@ -1,0 +1,106 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/http/forms';
+import { findSurveyPeriodByCode, listPeriodSurveyUnits } from '$lib/server/survey/survey-period.repository';
+import { listPeriodEnumerators } from '$lib/server/enumerators/enumerator-roster.repository';
+import {
+	assignEnumeratorToUnits,
+	removeEnumeratorFromUnit
+} from '$lib/server/enumerators/enumerator-roster.service';
+import { listUsers } from '$lib/server/accounts/user.repository';
+import { krejcieMorganSample } from '$lib/domain/survey';
+import { m } from '$lib/paraglide/messages';
+
+// The office assigns survey enumerators to the period's units (README "Survey enumerators").
+async function periodOr404(code: string) {
+	const period = await findSurveyPeriodByCode(getDb(), code);
+	if (!period) error(404, 'Periode tidak ditemukan.');
+	return period;
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	const db = getDb();
+	const period = await periodOr404(event.params.periodCode);
+	const roster = await listPeriodEnumerators(db, period.id);
+	const units = await listPeriodSurveyUnits(db, period.id);
+	const { users } = await listUsers(db, { role: 'enumerator', limit: 500, offset: 0 });
+	return {
+		period: { code: period.code, name: period.name, status: period.status },
+		units: units.map((u) => {
+			const mine = roster.filter((r) => r.unitId === u.id);
+			return {
+				code: u.code,
+				name: u.name,
+				category: u.category,
+				target: u.yearlyServiceUsers ? krejcieMorganSample(u.yearlyServiceUsers) : null,
+				entered: mine.reduce((sum, r) => sum + r.entered, 0),
+				enumerators: mine.map((r) => ({
+					id: r.userId,
+					name: r.name,
+					email: r.email,
+					active: r.active,
+					entered: r.entered
+				}))
+			};
+		}),
+		assigned: roster.length,
+		enumerators: users.map((u) => ({ id: u.id, name: u.name, email: u.email }))
+	};
+};
+
+const userField = z.coerce
+	.number({ error: () => m.roster_bad_enumerator() })
+	.int({ error: () => m.roster_bad_enumerator() })
+	.positive({ error: () => m.roster_bad_enumerator() });
+const removeForm = z.object({
+	user: userField,
+	unit: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.roster_no_units() }),
+	confirm: z.literal('ya', { error: () => m.form_not_confirmed() })
+});
+
+export const actions: Actions = {
+	assign: async (event) => {
+		const user = requireRole(event, 'admin');
+		const period = await periodOr404(event.params.periodCode);
+		const data = await event.request.formData();
+		const form = parseForm(z.object({ user: userField }), data);
+		const units = data.getAll('unit').filter((v): v is string => typeof v === 'string');
+		const values = { ...form.values, units };
+		if (!form.ok) return fail(400, { kind: 'assign', values, errors: form.errors });
+		const r = await assignEnumeratorToUnits(
+			getDb(),
+			period,
+			{ userId: form.data.user, unitCodes: units },
+			user.id,
+			new Date()
+		);
+		if (!r.ok) return fail(r.status, { kind: 'assign', values, errors: { [r.field]: r.message } });
+		redirect(
+			303,
+			`/admin/survei/${period.code}/enumerator?ditugaskan=${r.count}&email=${encodeURIComponent(r.email)}`
+		);
+	},
+	remove: async (event) => {
+		const user = requireRole(event, 'admin');
+		const period = await periodOr404(event.params.periodCode);
+		const form = parseForm(removeForm, await event.request.formData());
+		if (!form.ok) return fail(400, { kind: 'remove', values: form.values, errors: form.errors });
+		const r = await removeEnumeratorFromUnit(
+			getDb(),
+			period,
+			{ userId: form.data.user, unitCode: form.data.unit },
+			user.id,
+			new Date()
+		);
+		if (!r.ok)
+			return fail(r.status, { kind: 'remove', values: form.values, errors: { [r.field]: r.message } });
+		redirect(303, `/admin/survei/${period.code}/enumerator?dicabut=${encodeURIComponent(r.email)}`);
+	}
+};

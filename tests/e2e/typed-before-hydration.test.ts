@@ -18,9 +18,11 @@ async function holdScripts(page: Page): Promise<() => Promise<void>> {
 	});
 	return async () => {
 		open();
+		// Svelte marks Element.prototype when it starts hydrating, and hydrates in that same task,
+		// so once the mark is seen the page is hydrated (networkidle alone came too early on a
+		// loaded CPU, and the values were then read before hydration could empty them).
+		await page.waitForFunction(() => '__svelte_meta' in Element.prototype, null, { timeout: 30_000 });
 		await page.waitForLoadState('networkidle');
-		// Hydration runs when the entry module has been evaluated; give a loaded CPU a moment.
-		await page.waitForTimeout(500);
 		await page.unroute('**/_app/immutable/**');
 	};
 }

@@ -23,6 +23,9 @@ async function holdScripts(page: Page): Promise<() => Promise<void>> {
 		// loaded CPU, and the values were then read before hydration could empty them).
 		await page.waitForFunction(() => '__svelte_meta' in Element.prototype, null, { timeout: 30_000 });
 		await page.waitForLoadState('networkidle');
+		// The new-period page's fields were emptied only seconds after the mark under load (seen in
+		// a manual run against the unfixed build), so give hydration's effects that time too.
+		await page.waitForTimeout(3000);
 		await page.unroute('**/_app/immutable/**');
 	};
 }

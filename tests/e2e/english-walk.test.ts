@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { DEMO, dbRead, http, httpSignIn } from './support/http';
 import { demoParams } from './support/demo-params';
 
@@ -229,6 +230,10 @@ describe('every page in English', () => {
 			'/admin/unit/impor',
 			'/admin/kategori',
 			'/admin/instrumen',
+			// The editor of an unused instrument (its form) and of one in use (locked, with a way out).
+			'/admin/instrumen/pekppp-29-2022',
+			'/admin/instrumen/permenpan-17-2017',
+			'/admin/survei/MPP-2026/kertas',
 			'/admin/pengaturan',
 			'/admin/audit',
 			'/admin/pengaduan/impor',
@@ -257,6 +262,22 @@ describe('every page in English', () => {
 			expect(problems).toEqual([]);
 		});
 	}
+
+	it("prints the survey poster in the reader's language", async () => {
+		const text = async (cookie: string) => {
+			const res = await http('/admin/survei/unit/KEL-18/poster.pdf', { cookie });
+			expect(res.status).toBe(200);
+			const pdf = await getDocumentProxy(new Uint8Array(await res.arrayBuffer()));
+			return (await extractText(pdf, { mergePages: true })).text.replace(/\s+/g, ' ');
+		};
+		const en = await text(cookies.admin);
+		expect(en).toContain('How to answer');
+		expect(en).toContain('Send answers');
+		expect(en).not.toContain('Cara mengisi');
+		const id = await text(cookies.admin.replace(LOCALE_COOKIE, 'PARAGLIDE_LOCALE=id'));
+		expect(id).toContain('Cara mengisi');
+		expect(id).toContain('Kirim jawaban');
+	});
 
 	it('has every message key in both languages', () => {
 		const dir = 'messages';

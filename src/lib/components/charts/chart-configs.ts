@@ -1,4 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
+import { radarPointLabel } from './radar-labels';
 
 // Chart configurations of the report card, built from plain numbers (no chart.js import at
 // runtime: only the ChartCanvas wrapper loads the library).
@@ -31,7 +32,21 @@ export function aspectRadarConfig(
 		},
 		options: {
 			maintainAspectRatio: false,
-			scales: { r: { min: 0, max: 5, ticks: { stepSize: 1 } } },
+			layout: { padding: 4 },
+			scales: {
+				r: {
+					min: 0,
+					max: 5,
+					ticks: { stepSize: 1 },
+					pointLabels: {
+						font: { size: 11 },
+						// `this` is the radial scale: its chart's width decides code or wrapped name.
+						callback(this: { chart: { width: number } }, _label: string, index: number) {
+							return radarPointLabel(aspects[index], this.chart.width);
+						}
+					}
+				}
+			},
 			locale: 'id-ID'
 		}
 	};

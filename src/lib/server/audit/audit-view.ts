@@ -56,7 +56,16 @@ const ACTIONS: Record<string, Label> = {
 	coaching_plan_cancelled: m.audit_action_coaching_plan_cancelled,
 	coaching_plan_draft: m.audit_action_coaching_plan_draft,
 	visit_follow_up: m.audit_action_visit_follow_up,
-	send_reminders: m.audit_action_send_reminders
+	send_reminders: m.audit_action_send_reminders,
+	assign_enumerator: m.audit_action_assign_enumerator,
+	calibration_anchor: m.audit_action_calibration_anchor,
+	correction_abandon: m.audit_action_correction_abandon,
+	correction_open: m.audit_action_correction_open,
+	objection_answer: m.audit_action_objection_answer,
+	objection_file: m.audit_action_objection_file,
+	objection_window: m.audit_action_objection_window,
+	period_require_calibrated: m.audit_action_period_require_calibrated,
+	remove_sheet: m.audit_action_remove_sheet
 };
 const ENTITIES: Record<string, Label> = {
 	user: m.audit_entity_user,
@@ -69,7 +78,9 @@ const ENTITIES: Record<string, Label> = {
 	coaching_item: m.audit_entity_coaching_item,
 	coaching_plan: m.audit_entity_coaching_plan,
 	city_setting: m.audit_entity_city_setting,
-	survey_response: m.audit_entity_survey_response
+	survey_response: m.audit_entity_survey_response,
+	complaint: m.audit_entity_complaint,
+	objection: m.audit_entity_objection
 };
 const FIELDS: Record<string, Label> = {
 	score: m.audit_field_score,

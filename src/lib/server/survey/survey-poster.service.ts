@@ -1,8 +1,10 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { m } from '$lib/paraglide/messages';
 
 // The printable A4 poster of a unit's survey: QR code of the absolute address, the unit's name
-// and short Indonesian instructions, so a citizen at the counter can answer from a phone.
+// and short instructions, so a citizen at the counter can answer from a phone. Printed in the
+// reader's language, as the report card PDF is (README "Pages": every page and PDF follows it).
 
 export async function renderSurveyPoster(p: {
 	unitName: string;
@@ -15,7 +17,7 @@ export async function renderSurveyPoster(p: {
 	const doc = new PDFDocument({
 		size: 'A4',
 		margin: 48,
-		info: { Title: `Survei Kepuasan Masyarakat - ${p.unitName}`, Author: 'Rapor Layanan' }
+		info: { Title: `${m.poster_title()} - ${p.unitName}`, Author: 'Rapor Layanan' }
 	});
 	const chunks: Buffer[] = [];
 	doc.on('data', (c: Buffer) => chunks.push(c));
@@ -27,11 +29,8 @@ export async function renderSurveyPoster(p: {
 		.fillColor('#ffffff')
 		.font('Helvetica-Bold')
 		.fontSize(28)
-		.text('Survei Kepuasan Masyarakat', 48, 36, { width, align: 'center' });
-	doc
-		.font('Helvetica')
-		.fontSize(14)
-		.text('Bantu kami memperbaiki pelayanan', 48, 76, { width, align: 'center' });
+		.text(m.poster_title(), 48, 36, { width, align: 'center' });
+	doc.font('Helvetica').fontSize(14).text(m.poster_subtitle(), 48, 76, { width, align: 'center' });
 	let top = 140;
 	if (p.logo) {
 		doc.image(Buffer.from(p.logo), (doc.page.width - 48) / 2, top, { fit: [48, 48], align: 'center' });
@@ -63,19 +62,16 @@ export async function renderSurveyPoster(p: {
 		.fillColor('#1c2430')
 		.font('Helvetica-Bold')
 		.fontSize(16)
-		.text('Cara mengisi', { align: 'left' });
+		.text(m.poster_how(), { align: 'left' });
 	doc.font('Helvetica').fontSize(14);
 	for (const [i, step] of [
-		'Pindai kode QR di atas dengan kamera ponsel Anda.',
-		'Jawab sembilan pertanyaan singkat tentang pelayanan yang baru Anda terima.',
-		'Tekan tombol "Kirim jawaban". Selesai dalam kurang dari satu menit.'
+		m.poster_step_1(),
+		m.poster_step_2(),
+		m.poster_step_3({ button: m.survey_submit() })
 	].entries())
 		doc.text(`${i + 1}. ${step}`, { width, paragraphGap: 4 });
 	doc.moveDown(0.8).fontSize(12).fillColor('#5b6470');
-	doc.text(
-		'Tanpa login dan tanpa biaya. Nama dan nomor telepon tidak ditanyakan. Jawaban Anda bersifat rahasia dan hanya dilaporkan sebagai angka gabungan (Indeks Kepuasan Masyarakat, PermenPAN-RB 14/2017).',
-		{ width }
-	);
+	doc.text(m.poster_privacy(), { width });
 	doc.end();
 	return done;
 }

@@ -6,22 +6,25 @@ import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
 import { listInstruments } from '$lib/server/periods/instrument.repository';
 import { cloneInstrument } from '$lib/server/periods/instrument-admin.service';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	return { instruments: await listInstruments(getDb()) };
 };
 
-const cloneForm = z.object({
-	source: z.string().trim().min(1, 'Pilih instrumen sumber.').max(60),
-	code: z.string().trim().min(1, 'Kode wajib diisi.').max(60, 'Kode maksimal 60 karakter.'),
-	name: z.string().trim().min(3, 'Nama minimal 3 karakter.').max(200, 'Nama maksimal 200 karakter.')
-});
+// Built per request: the messages follow the reader's language (README "Pages").
+const cloneForm = () =>
+	z.object({
+		source: z.string().trim().min(1, m.ins_clone_source_required()).max(60),
+		code: z.string().trim().min(1, m.ins_clone_code_required()).max(60, m.ins_clone_code_long()),
+		name: z.string().trim().min(3, m.ins_clone_name_short()).max(200, m.ins_clone_name_long())
+	});
 
 export const actions: Actions = {
 	clone: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const form = parseForm(cloneForm, await event.request.formData());
+		const form = parseForm(cloneForm(), await event.request.formData());
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const r = await cloneInstrument(
 			getDb(),

@@ -6,12 +6,13 @@ import { findInstrumentByCode } from '$lib/server/periods/instrument.repository'
 import { countPeriodsUsingInstrument } from '$lib/server/periods/instrument-edit.repository';
 import { editInstrument } from '$lib/server/periods/instrument-admin.service';
 import { validateInstrument } from '$lib/domain/instrument';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const db = getDb();
 	const stored = await findInstrumentByCode(db, event.params.code);
-	if (!stored) error(404, 'Instrumen tidak ditemukan.');
+	if (!stored) error(404, m.ins_edit_missing());
 	return {
 		def: stored.def,
 		basedOnCode: stored.basedOnCode,

@@ -7,6 +7,7 @@ import { parseForm } from '$lib/server/http/forms';
 import { newFormToken, onceField, runOnce } from '$lib/server/http/form-once';
 import { findSurveyPeriodByCode, listPeriodSurveyUnits } from '$lib/server/survey/survey-period.repository';
 import { enterPaperResponses, importPaperFile } from '$lib/server/survey/survey-paper.service';
+import { m } from '$lib/paraglide/messages';
 import { PAPER_OPTIONAL_COLUMNS, PAPER_REQUIRED_COLUMNS, type PaperRow } from '$lib/domain/survey';
 
 const BULK_ROWS = 10;
@@ -14,7 +15,7 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 async function periodOr404(code: string) {
 	const period = await findSurveyPeriodByCode(getDb(), code);
-	if (!period) error(404, 'Periode tidak ditemukan.');
+	if (!period) error(404, m.paper_period_missing());
 	return period;
 }
 
@@ -63,9 +64,9 @@ export const actions: Actions = {
 		const period = await periodOr404(event.params.periodCode);
 		const file = (await event.request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0)
-			return fail(400, { values: {}, problems: ['Pilih berkas CSV atau XLSX.'], kind: 'import' });
+			return fail(400, { values: {}, problems: [m.paper_choose_file()], kind: 'import' });
 		if (file.size > MAX_FILE_BYTES)
-			return fail(413, { values: {}, problems: ['Berkas terlalu besar (maksimal 5 MB).'], kind: 'import' });
+			return fail(413, { values: {}, problems: [m.paper_file_too_big()], kind: 'import' });
 		const r = await importPaperFile(
 			getDb(),
 			user.id,

@@ -8,11 +8,12 @@ import { renderSurveyPoster } from '$lib/server/survey/survey-poster.service';
 import { readCitySettings } from '$lib/server/settings/city-setting.repository';
 import { readCityLogo } from '$lib/server/settings/city-settings.service';
 import { pdfResponse } from '$lib/server/http/download';
+import { m } from '$lib/paraglide/messages';
 
 export const GET: RequestHandler = async (event) => {
 	requireRole(event, 'admin', 'viewer');
 	const unit = await findSurveyUnitByCode(getDb(), event.params.unitCode);
-	if (!unit) error(404, 'Unit tidak ditemukan.');
+	if (!unit) error(404, m.poster_unit_missing());
 	const url = `${readConfig().origin.replace(/\/$/, '')}/survei/${unit.surveyToken}`;
 	const db = getDb();
 	const city = await readCitySettings(db);

@@ -57,7 +57,6 @@ const ACTIONS: Record<string, Label> = {
 	coaching_plan_draft: m.audit_action_coaching_plan_draft,
 	visit_follow_up: m.audit_action_visit_follow_up,
 	send_reminders: m.audit_action_send_reminders,
-	assign_enumerator: m.audit_action_assign_enumerator,
 	calibration_anchor: m.audit_action_calibration_anchor,
 	correction_abandon: m.audit_action_correction_abandon,
 	correction_open: m.audit_action_correction_open,

@@ -16,13 +16,14 @@ export async function assignEnumeratorToUnit(
 	now: Date
 ): Promise<ServiceResult<string>> {
 	const period = await findPeriodByCode(db, input.periodCode.trim());
-	if (!period) return refuse(404, `periode ${input.periodCode} tidak ada`);
-	if (period.status === 'archived') return refuse(409, `periode ${period.code} sudah diarsipkan`);
+	if (!period) return refuse(404, 'srv_enum_period_missing', { period: input.periodCode });
+	if (period.status === 'archived') return refuse(409, 'srv_enum_period_archived', { period: period.code });
 	const unit = await findSurveyUnitByCode(db, input.unitCode.trim());
-	if (!unit) return refuse(404, `unit ${input.unitCode} tidak ada`);
+	if (!unit) return refuse(404, 'srv_enum_unit_missing', { unit: input.unitCode });
 	const user = await findUserByEmail(db, normalizeEmail(input.email));
-	if (!user) return refuse(404, `pengguna ${input.email} tidak ada`);
-	if (user.role !== 'enumerator') return refuse(400, `${user.email} bukan enumerator (peran ${user.role})`);
+	if (!user) return refuse(404, 'srv_enum_user_missing', { email: input.email });
+	if (user.role !== 'enumerator')
+		return refuse(400, 'srv_enum_not_enumerator', { email: user.email, role: user.role });
 	const added = await db.transaction().execute(async (trx) => {
 		const fresh = await assignEnumerator(trx, { periodId: period.id, unitId: unit.id, userId: user.id });
 		if (fresh)

@@ -48,7 +48,7 @@ export async function addCalibrationAnchor(
 		if (!ROUND_OPEN.has(period.status)) return refuse(409, 'srv_calibration_period_state');
 		const unitId = (await mapPeriodUnitIds(trx, period.id)).get(input.unitCode);
 		if (unitId === undefined)
-			return refuse(400, 'srv_calibration_unit_not_in_period', { unit: input.unitCode, period: period.code });
+			return refuse(400, 'srv_unit_not_in_period', { unit: input.unitCode, period: period.code });
 		const existing = await findCalibrationVisit(trx, period.id, unitId);
 		if (existing === null && (await listCalibrationAnchors(trx, period.id)).length >= MAX_ANCHORS)
 			return refuse(409, 'srv_calibration_max_anchors', { max: MAX_ANCHORS });

@@ -26,11 +26,9 @@ const answerForm = z.object({
 		error: () => m.srv_objection_decision_pick()
 	}),
 	sheet: z.union([z.literal(''), z.coerce.number().int().positive()]).optional(),
-	answer: z
-		.string()
-		.max(OBJECTION_REASON_MAX, {
-			error: () => m.srv_objection_answer_too_long({ max: OBJECTION_REASON_MAX })
-		})
+	answer: z.string().max(OBJECTION_REASON_MAX, {
+		error: () => m.srv_objection_answer_too_long({ max: OBJECTION_REASON_MAX })
+	})
 });
 
 export const load: PageServerLoad = async (event) => {

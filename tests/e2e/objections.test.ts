@@ -145,6 +145,23 @@ describe('the objection window, end to end', () => {
 			/open until \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/
 		);
 		await shot('head-objections-en');
+		// The service's refusal is worded in the reader's language (README "Where translation
+		// happens"): a file that is not a photo or PDF, told in English, and nothing is filed.
+		const other = s.page.locator('li[data-indicator]:has(details)').first();
+		await other.locator('summary').click();
+		await other.locator('select[name=level]').selectOption('3');
+		await other.locator('textarea[name=reason]').fill('See the attached file.');
+		await other.locator('input[name=file]').setInputFiles({
+			name: 'catatan.jpg',
+			mimeType: 'image/jpeg',
+			buffer: Buffer.from('not a picture at all')
+		});
+		await Promise.all([s.page.waitForLoadState('load'), other.locator('button[type=submit]').click()]);
+		expect(await s.page.textContent('.alert.error')).toBe(
+			'File "catatan.jpg" is not a JPEG, PNG, WebP or PDF (the type is checked from the file\'s content, not its name).'
+		);
+		expect(await s.page.locator('[data-testid=objections] li').count()).toBe(3);
+		await shot('head-refused-en', [390]);
 	});
 
 	it('holds publication back while objections are unanswered', () => {

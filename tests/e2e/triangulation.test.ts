@@ -84,6 +84,7 @@ describe('complaints and triangulation', () => {
 		const second = await rows.nth(1).locator('td').nth(3).innerText();
 		const ikm = (s: string) => Number(s.split('\n')[0].replace(',', '.'));
 		expect(ikm(first)).toBeGreaterThanOrEqual(ikm(second));
+		expect(first).toMatch(/^\d+,\d{2}/);
 		await shots(p, 'id');
 	});
 
@@ -98,7 +99,26 @@ describe('complaints and triangulation', () => {
 		]);
 		expect(await p.textContent('h1')).toContain('Triangulation');
 		expect(await p.textContent('th[aria-sort]')).toContain('Agreement');
+		// Numbers follow the reader's notation (README "Where translation happens"): 4.20, not 4,20.
+		const figures = (await p.locator('[data-testid=triangulation-table] tbody td.num').allInnerTexts()).join(
+			' '
+		);
+		expect(figures).toMatch(/\d\.\d{2}/);
+		expect(figures).not.toMatch(/\d,\d/);
 		await shots(p, 'en');
+		await p.goto('/unit/KEL-18/rapor/MPP-2025');
+		const signals = await p.textContent('[data-testid=signals]');
+		expect(signals).toMatch(/\d\.\d{2}/);
+		expect(signals).not.toMatch(/\d,\d/);
+		const pdf = await p.request.get('/unit/KEL-18/rapor/MPP-2025.pdf');
+		const { text } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.body())), {
+			mergePages: true
+		});
+		const printed = text.replace(/\s+/g, ' ');
+		const section = printed.slice(printed.indexOf('Three signals'), printed.indexOf('Score per indicator'));
+		expect(section).toContain('IPP (assessors)');
+		expect(section).toMatch(/\d\.\d{2}/);
+		expect(section).not.toMatch(/\d,\d/);
 
 		const head = await openBrowser();
 		try {

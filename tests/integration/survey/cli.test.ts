@@ -58,4 +58,30 @@ describe('survey commands', { timeout: 60_000 }, () => {
 		expect(bad.stderr).toContain('--format harus json atau csv');
 		expect(admin('survey-link', '--unit', 'NOPE').stderr).toContain('unit NOPE tidak ditemukan');
 	});
+
+	it('words a service\'s refusal in Indonesian on the command line (README "Where translation happens")', () => {
+		const noPeriod = admin(
+			'assign-enumerator',
+			'--period',
+			'NOPE',
+			'--unit',
+			'KEL-01',
+			'--enumerator',
+			'e@x.id'
+		);
+		expect(noPeriod.status).toBe(1);
+		expect(noPeriod.stderr).toContain('periode NOPE tidak ada');
+		const noUnit = admin(
+			'assign-enumerator',
+			'--period',
+			'P-2026',
+			'--unit',
+			'NOPE',
+			'--enumerator',
+			'e@x.id'
+		);
+		expect(noUnit.status).toBe(1);
+		expect(noUnit.stderr).toContain('unit NOPE tidak ada');
+		expect(noUnit.stderr).not.toMatch(/does not exist/);
+	});
 });

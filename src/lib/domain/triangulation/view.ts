@@ -83,24 +83,32 @@ export interface TriangulationRow {
 	reasons: FlagReason[];
 }
 
-const pr = (v: number | null) => (v === null ? null : formatDecimalId(v, 0));
-const two = (v: number | null) => (v === null ? null : formatDecimalId(v, 2));
+/** Writes a number rounded half up to `digits` decimals in the reader's notation. */
+export type DecimalFormat = (value: number, digits: number) => string;
 
-export function triangulationRow(u: TriangulatedUnit): TriangulationRow {
+/**
+ * The row as shown. Pages and PDFs pass `fmtDecimal` from src/lib/i18n/display.ts, so "4,20"
+ * reads "4.20" in English (README "Where translation happens"); Indonesian notation by default.
+ */
+export function triangulationRow(
+	u: TriangulatedUnit,
+	fmt: DecimalFormat = formatDecimalId
+): TriangulationRow {
+	const pr = (v: number | null) => (v === null ? null : fmt(v, 0));
+	const two = (v: number | null) => (v === null ? null : fmt(v, 2));
 	return {
 		code: u.code,
 		name: u.name,
 		ipp: two(u.ipp),
 		aspectV: two(u.aspectV),
 		// The IKM is shown converted (25..100), as units report it (docs/rules.md §6).
-		ikm: u.ikm === null ? null : formatDecimalId(u.ikm * 25, 2),
+		ikm: u.ikm === null ? null : fmt(u.ikm * 25, 2),
 		u8: two(u.u8),
 		pr: Object.fromEntries(SIGNALS.map((s) => [s, pr(u.pr[s])])) as Record<Signal, string | null>,
 		received: u.complaints?.received ?? 0,
 		closed: u.complaints?.closed ?? 0,
-		shareClosed:
-			u.complaints?.shareClosed == null ? null : formatDecimalId(u.complaints.shareClosed * 100, 0),
-		medianDays: u.complaints?.medianDays == null ? null : formatDecimalId(u.complaints.medianDays, 1),
+		shareClosed: u.complaints?.shareClosed == null ? null : fmt(u.complaints.shareClosed * 100, 0),
+		medianDays: u.complaints?.medianDays == null ? null : fmt(u.complaints.medianDays, 1),
 		tooFewComplaints: (u.complaints?.received ?? 0) > 0 && (u.complaints?.received ?? 0) < MIN_COMPLAINTS,
 		comparable: SIGNALS.filter((s) => u.pr[s] !== null).length >= 2,
 		reasons: u.disagreements.map((d) => {

@@ -10,6 +10,7 @@ import {
 import { recordAudit } from '../audit/audit.repository';
 import { datesBetween, isIsoDate } from '../../domain/dates';
 import { m } from '$lib/paraglide/messages';
+import { refusalText } from '../service-result';
 
 export type AssessorResult = { ok: true } | { ok: false; status: 400 | 404; errors: Record<string, string> };
 
@@ -17,7 +18,7 @@ const MAX_RANGE_DAYS = 366;
 
 async function checkAssessor(db: Db, userId: number): Promise<AssessorResult> {
 	const user = await findUserById(db, userId);
-	if (!user) return { ok: false, status: 404, errors: { _form: 'Pengguna tidak ditemukan.' } };
+	if (!user) return { ok: false, status: 404, errors: { _form: refusalText('srv_user_not_found') } };
 	if (user.role !== 'assessor')
 		return {
 			ok: false,
@@ -39,7 +40,11 @@ export async function addConflict(
 	if (!check.ok) return check;
 	const unitId = (await findUnitIdsByCodes(db, [unitCode])).get(unitCode);
 	if (unitId === undefined)
-		return { ok: false, status: 400, errors: { unit: `Kode unit tidak dikenal: ${unitCode}` } };
+		return {
+			ok: false,
+			status: 400,
+			errors: { unit: refusalText('srv_unit_code_unknown', { code: unitCode }) }
+		};
 	await db.transaction().execute(async (trx) => {
 		await insertConflict(trx, userId, unitId, reason);
 		await recordAudit(
@@ -94,12 +99,13 @@ export async function addUnavailableDates(
 ): Promise<AssessorResult> {
 	const check = await checkAssessor(db, userId);
 	if (!check.ok) return check;
-	if (!isIsoDate(from)) return { ok: false, status: 400, errors: { from: 'Tanggal mulai tidak valid.' } };
+	if (!isIsoDate(from))
+		return { ok: false, status: 400, errors: { from: refusalText('srv_date_from_invalid') } };
 	if (!isIsoDate(to) || to < from)
-		return { ok: false, status: 400, errors: { to: 'Tanggal akhir harus sama atau sesudah tanggal mulai.' } };
+		return { ok: false, status: 400, errors: { to: refusalText('srv_date_to_before_from') } };
 	const dates = datesBetween(from, to);
 	if (dates.length > MAX_RANGE_DAYS)
-		return { ok: false, status: 400, errors: { to: 'Rentang paling panjang satu tahun.' } };
+		return { ok: false, status: 400, errors: { to: refusalText('srv_range_one_year') } };
 	await db.transaction().execute(async (trx) => {
 		await insertUnavailableDates(trx, userId, dates);
 		await recordAudit(

@@ -11,6 +11,7 @@ import { addVisitAssessor, insertVisit, isAssessorOfVisit } from '../visits/visi
 import { findRegularVisitId, listVisitNosOfAssessorForUnit } from '../visits/visit-team.repository';
 import { findVisitOfPeriod, setVisitPlannedOn } from '../visits/visit-plan.repository';
 import { recordAudit } from '../audit/audit.repository';
+import { refusalText } from '../service-result';
 import { periodAcceptsSheets } from '../corrections/correction.service';
 
 // Visit assignment: the ONE set of rules behind the `assign` command, /admin/kunjungan and the
@@ -42,9 +43,9 @@ interface Assignment {
 
 /** Problem with a planned date (format, period window), or null. */
 export function plannedDateProblem(period: PeriodDetail, date: string): string | null {
-	if (!isIsoDate(date)) return `Tanggal "${date}" tidak valid; gunakan format YYYY-MM-DD.`;
+	if (!isIsoDate(date)) return refusalText('srv_date_invalid', { date });
 	if (date < period.startsOn || date > period.endsOn)
-		return `Tanggal ${date} di luar jendela periode (${period.startsOn} s.d. ${period.endsOn}).`;
+		return refusalText('srv_date_outside_period', { date, from: period.startsOn, to: period.endsOn });
 	return null;
 }
 
@@ -52,7 +53,10 @@ export const closedPeriod = (period: PeriodDetail): Refusal => ({
 	ok: false,
 	status: 409,
 	errors: {
-		period: `Periode ${period.code} sudah terbit atau diarsipkan; penugasan dan jadwal tidak dapat diubah${period.status === 'published' ? ' kecuali selama koreksi terbuka (halaman publikasi)' : ''}.`
+		period: refusalText(
+			period.status === 'published' ? 'srv_assign_period_closed_published' : 'srv_assign_period_closed',
+			{ period: period.code }
+		)
 	}
 });
 
@@ -62,9 +66,9 @@ export async function isUnavailableOn(db: Db, userId: number, date: string | nul
 }
 
 function assessorProblem(user: User | null, email: string): string | null {
-	if (!user) return `Tidak ada akun dengan email ${email}.`;
-	if (user.role !== 'assessor') return `${user.email} bukan akun penilai.`;
-	if (!user.active) return `Akun ${user.email} tidak aktif.`;
+	if (!user) return refusalText('srv_no_account', { email });
+	if (user.role !== 'assessor') return refusalText('srv_not_assessor', { email: user.email });
+	if (!user.active) return refusalText('srv_account_inactive', { email: user.email });
 	return null;
 }
 
@@ -82,7 +86,11 @@ async function checkAssignment(db: Db, a: Assignment, visitDate: string | null):
 	if (conflict)
 		return refuse(
 			'assessor',
-			`Konflik kepentingan: ${assessor.name} menyatakan keterkaitan dengan ${unit.name}${conflict.reason ? ` (${conflict.reason})` : ''}, sehingga tidak boleh menilai unit ini.`
+			refusalText('srv_assign_conflict', {
+				name: assessor.name,
+				unit: unit.name,
+				detail: conflict.reason ? ` (${conflict.reason})` : ''
+			})
 		);
 	const others = (await listVisitNosOfAssessorForUnit(db, period.id, unit.id, assessor.id)).filter(
 		(n) => n !== a.visitNo
@@ -90,10 +98,17 @@ async function checkAssignment(db: Db, a: Assignment, visitDate: string | null):
 	if (others.length)
 		return refuse(
 			'assessor',
-			`${assessor.name} sudah menilai ${unit.name} pada kunjungan ke-${others.join(', ')}; setiap kunjungan harus oleh penilai berbeda.`
+			refusalText('srv_assign_other_visit', {
+				name: assessor.name,
+				unit: unit.name,
+				visits: others.join(', ')
+			})
 		);
 	if (await isUnavailableOn(db, assessor.id, visitDate))
-		return refuse('assessor', `${assessor.name} berhalangan pada tanggal kunjungan (${visitDate}).`);
+		return refuse(
+			'assessor',
+			refusalText('srv_assign_unavailable', { name: assessor.name, date: visitDate ?? '' })
+		);
 	return null;
 }
 
@@ -123,9 +138,10 @@ async function assign(db: Db, a: Assignment, actorId: number | null, now: Date):
 			},
 			now
 		);
+		const words = { name: assessor.name, no: visitNo, unit: unit.name, period: period.code };
 		const summary = alreadyAssigned
-			? `${assessor.name} sudah ada di kunjungan ke-${visitNo} ${unit.name} (${period.code}).`
-			: `${assessor.name} ditugaskan ke kunjungan ke-${visitNo} ${unit.name} (${period.code}).`;
+			? refusalText('srv_assign_already', words)
+			: refusalText('srv_assign_done', words);
 		return { ok: true as const, visitId, created, alreadyAssigned, summary };
 	});
 }
@@ -139,11 +155,11 @@ export async function assignAssessorToVisit(
 ): Promise<AssignResult> {
 	const errors: Record<string, string> = {};
 	const period = await findPeriodDetailByCode(db, input.periodCode.trim());
-	if (!period) errors.period = `Periode ${input.periodCode} tidak ditemukan.`;
+	if (!period) errors.period = refusalText('srv_period_missing', { period: input.periodCode });
 	const unit = await findUnitByCode(db, input.unitCode.trim());
-	if (!unit) errors.unit = `Unit dengan kode ${input.unitCode} tidak ditemukan.`;
+	if (!unit) errors.unit = refusalText('srv_unit_code_missing', { unit: input.unitCode });
 	if (!Number.isInteger(input.visitNo) || input.visitNo < 1 || input.visitNo > 20)
-		errors.visit = 'Nomor kunjungan harus bilangan bulat 1 sampai 20.';
+		errors.visit = refusalText('srv_visit_no_range');
 	const assessor = await findUserByEmail(db, normalizeEmail(input.assessorEmail));
 	const who = assessorProblem(assessor, input.assessorEmail);
 	if (who) errors.assessor = who;
@@ -152,11 +168,11 @@ export async function assignAssessorToVisit(
 			? plannedDateProblem(period, input.plannedOn)
 			: isIsoDate(input.plannedOn)
 				? null
-				: `Tanggal "${input.plannedOn}" tidak valid; gunakan format YYYY-MM-DD.`;
+				: refusalText('srv_date_invalid', { date: input.plannedOn });
 		if (dateProblem) errors.date = dateProblem;
 	}
 	if (period && unit && !(await isUnitInPeriod(db, period.id, unit.id)))
-		errors.unit = `Unit ${unit.code} tidak termasuk periode ${period.code}.`;
+		errors.unit = refusalText('srv_unit_not_in_period', { unit: unit.code, period: period.code });
 	if (Object.keys(errors).length || !period || !unit || !assessor) return { ok: false, status: 400, errors };
 	return assign(
 		db,
@@ -177,12 +193,13 @@ export async function addAssessorToVisit(
 ): Promise<AssignResult> {
 	const period = await findPeriodDetailByCode(db, periodCode);
 	const visit = period ? await findVisitOfPeriod(db, period.id, visitId) : null;
-	if (!period || !visit) return { ok: false, status: 404, errors: { _form: 'Kunjungan tidak ditemukan.' } };
+	if (!period || !visit)
+		return { ok: false, status: 404, errors: { _form: refusalText('srv_visit_not_found') } };
 	const assessor = await findUserById(db, userId);
 	if (!assessor || assessorProblem(assessor, ''))
-		return { ok: false, status: 400, errors: { assessor: 'Pilih penilai yang aktif.' } };
+		return { ok: false, status: 400, errors: { assessor: refusalText('srv_pick_active_assessor') } };
 	if (visit.assessors.some((a) => a.id === userId))
-		return refuse('assessor', `${assessor.name} sudah ada di kunjungan ini.`);
+		return refuse('assessor', refusalText('srv_assign_on_visit', { name: assessor.name }));
 	const unit = { id: visit.unitId, code: visit.unitCode, name: visit.unitName };
 	return assign(db, { period, unit, visitNo: visit.visitNo, assessor, plannedOn: null }, actorId, now);
 }

@@ -11,6 +11,7 @@ import {
 import { findUnitIdsByCodes } from '../units/unit.repository';
 import { deleteSessionsOfUser } from './session.repository';
 import { recordAudit } from '../audit/audit.repository';
+import { refusalText } from '../service-result';
 import { hashPassword } from '../auth/password';
 import { checkPasswordStrength, describePasswordProblem } from '../../domain/auth/password-policy';
 import { normalizeEmail, type AffiliationType, type Role, type User } from '../../domain/auth/user';
@@ -39,12 +40,13 @@ async function checkUnits(
 	errors: Record<string, string>
 ): Promise<number[]> {
 	if (role !== 'unit_head') {
-		if (codes.length) errors.units = 'Hanya kepala unit yang dapat ditautkan ke unit.';
+		if (codes.length) errors.units = refusalText('srv_user_units_heads_only');
 		return [];
 	}
 	const ids = await findUnitIdsByCodes(db, codes);
 	const missing = codes.filter((c) => !ids.has(c));
-	if (missing.length) errors.units = `Kode unit tidak dikenal: ${missing.join(', ')}`;
+	if (missing.length)
+		errors.units = refusalText('srv_user_unit_codes_unknown', { codes: missing.join(', ') });
 	return codes.map((c) => ids.get(c)).filter((id): id is number => id !== undefined);
 }
 
@@ -56,8 +58,8 @@ export async function createUser(
 ): Promise<UserResult> {
 	const errors: Record<string, string> = {};
 	const email = normalizeEmail(input.email);
-	if (!EMAIL.test(email)) errors.email = 'Alamat email tidak valid.';
-	if (input.name.trim().length < 2) errors.name = 'Nama minimal 2 karakter.';
+	if (!EMAIL.test(email)) errors.email = refusalText('srv_email_invalid');
+	if (input.name.trim().length < 2) errors.name = refusalText('srv_name_short');
 	if (input.password !== null) {
 		const problem = checkPasswordStrength(input.password, email);
 		if (problem) errors.password = describePasswordProblem(problem);
@@ -67,7 +69,7 @@ export async function createUser(
 	const taken = {
 		ok: false,
 		status: 409,
-		errors: { email: `Email ${email} sudah dipakai akun lain.` }
+		errors: { email: refusalText('srv_email_taken', { email }) }
 	} as const;
 	if (await findUserByEmail(db, email)) return taken;
 	const passwordHash = input.password === null ? null : await hashPassword(input.password);
@@ -118,14 +120,14 @@ export async function editUser(
 	now: Date
 ): Promise<UserResult> {
 	const existing = await findUserById(db, id);
-	if (!existing) return { ok: false, status: 404, errors: { _form: 'Pengguna tidak ditemukan.' } };
+	if (!existing) return { ok: false, status: 404, errors: { _form: refusalText('srv_user_not_found') } };
 	const errors: Record<string, string> = {};
 	const email = input.email === undefined ? existing.email : normalizeEmail(input.email);
-	if (!EMAIL.test(email)) errors.email = 'Alamat email tidak valid.';
-	if (input.name !== undefined && input.name.trim().length < 2) errors.name = 'Nama minimal 2 karakter.';
+	if (!EMAIL.test(email)) errors.email = refusalText('srv_email_invalid');
+	if (input.name !== undefined && input.name.trim().length < 2) errors.name = refusalText('srv_name_short');
 	const role = input.role ?? existing.role;
 	if (id === actorId && (role !== existing.role || input.active === false))
-		errors._form = 'Anda tidak dapat mengubah peran atau menonaktifkan akun Anda sendiri.';
+		errors._form = refusalText('srv_user_self_change');
 	const unitIds = await checkUnits(
 		db,
 		role,
@@ -135,7 +137,7 @@ export async function editUser(
 	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
 	const other = await findUserByEmail(db, email);
 	if (other && other.id !== id)
-		return { ok: false, status: 409, errors: { email: `Email ${email} sudah dipakai akun lain.` } };
+		return { ok: false, status: 409, errors: { email: refusalText('srv_email_taken', { email }) } };
 	await db.transaction().execute(async (trx) => {
 		await updateUser(trx, id, { ...input, email, name: input.name?.trim() }, now);
 		await replaceUnitHeadLinks(trx, id, unitIds);
@@ -159,7 +161,7 @@ export async function resetPassword(
 	now: Date
 ): Promise<UserResult> {
 	const existing = await findUserById(db, id);
-	if (!existing) return { ok: false, status: 404, errors: { _form: 'Pengguna tidak ditemukan.' } };
+	if (!existing) return { ok: false, status: 404, errors: { _form: refusalText('srv_user_not_found') } };
 	const problem = checkPasswordStrength(password, existing.email);
 	if (problem) return { ok: false, status: 400, errors: { password: describePasswordProblem(problem) } };
 	const hash = await hashPassword(password);

@@ -44,26 +44,25 @@ export async function addCalibrationAnchor(
 ): Promise<ServiceResult<number>> {
 	return db.transaction().execute(async (trx) => {
 		const period = await findPeriodByCode(trx, input.periodCode);
-		if (!period) return refuse(404, 'Periode tidak ditemukan.');
-		if (!ROUND_OPEN.has(period.status))
-			return refuse(409, 'Putaran kalibrasi hanya dapat disusun saat periode draf atau berjalan.');
+		if (!period) return refuse(404, 'srv_period_not_found');
+		if (!ROUND_OPEN.has(period.status)) return refuse(409, 'srv_calibration_period_state');
 		const unitId = (await mapPeriodUnitIds(trx, period.id)).get(input.unitCode);
 		if (unitId === undefined)
-			return refuse(400, `Unit ${input.unitCode} tidak termasuk periode ${period.code}.`);
+			return refuse(400, 'srv_unit_not_in_period', { unit: input.unitCode, period: period.code });
 		const existing = await findCalibrationVisit(trx, period.id, unitId);
 		if (existing === null && (await listCalibrationAnchors(trx, period.id)).length >= MAX_ANCHORS)
-			return refuse(409, `Putaran kalibrasi paling banyak ${MAX_ANCHORS} unit jangkar.`);
+			return refuse(409, 'srv_calibration_max_anchors', { max: MAX_ANCHORS });
 		if (existing === null && input.assessorIds.length < 2)
-			return refuse(400, 'Pilih sedikitnya dua penilai untuk unit jangkar baru.');
+			return refuse(400, 'srv_calibration_two_assessors');
 		const pool = new Map((await listActiveAssessors(trx)).map((a) => [a.id, a]));
 		const conflicts = await mapConflictReasons(trx);
 		for (const id of input.assessorIds) {
-			if (!pool.has(id)) return refuse(400, `Penilai #${id} tidak dikenal atau tidak aktif.`);
+			if (!pool.has(id)) return refuse(400, 'srv_calibration_assessor_unknown', { id });
 			if (conflicts.has(`${id}:${unitId}`))
-				return refuse(
-					409,
-					`${pool.get(id)!.name} menyatakan konflik kepentingan dengan unit ${input.unitCode}.`
-				);
+				return refuse(409, 'srv_calibration_conflict', {
+					name: pool.get(id)!.name,
+					unit: input.unitCode
+				});
 		}
 		const visitId =
 			existing ??
@@ -99,9 +98,9 @@ export async function markCalibrated(
 ): Promise<ServiceResult> {
 	return db.transaction().execute(async (trx) => {
 		const period = await findPeriodByCode(trx, input.periodCode);
-		if (!period) return refuse(404, 'Periode tidak ditemukan.');
+		if (!period) return refuse(404, 'srv_period_not_found');
 		const assessor = (await listActiveAssessors(trx)).find((a) => a.id === input.userId);
-		if (!assessor) return refuse(400, 'Penilai tidak dikenal atau tidak aktif.');
+		if (!assessor) return refuse(400, 'srv_assessor_unknown');
 		await setAssessorCalibrated(trx, period.id, input.userId, input.calibrated, input.actorId, now);
 		await recordAudit(
 			trx,
@@ -125,7 +124,7 @@ export async function requireCalibratedAssessors(
 ): Promise<ServiceResult> {
 	return db.transaction().execute(async (trx) => {
 		const period = await findPeriodByCode(trx, input.periodCode);
-		if (!period) return refuse(404, 'Periode tidak ditemukan.');
+		if (!period) return refuse(404, 'srv_period_not_found');
 		await setRequireCalibrated(trx, period.id, input.required, now);
 		await recordAudit(
 			trx,

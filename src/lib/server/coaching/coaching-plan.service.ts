@@ -9,7 +9,7 @@ import {
 import { recordAudit } from '../audit/audit.repository';
 import { findPlanById, listAdminUsers, updatePlanMentor, updatePlanStatus } from './coaching-plan.repository';
 import { findItemById, listItemsOfPlans, updateItemPlan, type ItemEdit } from './coaching-item.repository';
-import { ok, refuse, type ServiceResult } from '../service-result';
+import { ok, refuse, type RefusalCode, type ServiceResult } from '../service-result';
 
 // Admin side of a coaching plan (docs/rules.md §5): edit items, assign a mentor, move the plan's state.
 
@@ -23,12 +23,8 @@ export async function editCoachingItem(
 ): Promise<ServiceResult> {
 	const plan = await findPlanById(db, planId);
 	const item = await findItemById(db, itemId);
-	if (!plan || !item || item.planId !== planId) return refuse(404, 'Butir rencana tidak ditemukan.');
-	if (!canEditItem(plan.status, item.status))
-		return refuse(
-			409,
-			'Butir ini tidak dapat diubah lagi (rencana selesai/dibatalkan atau butir terverifikasi).'
-		);
+	if (!plan || !item || item.planId !== planId) return refuse(404, 'srv_plan_item_not_found');
+	if (!canEditItem(plan.status, item.status)) return refuse(409, 'srv_plan_item_locked');
 	await db.transaction().execute(async (tx) => {
 		await updateItemPlan(tx, itemId, edit, now);
 		await recordAudit(
@@ -54,12 +50,10 @@ export async function assignMentor(
 	now: Date
 ): Promise<ServiceResult> {
 	const plan = await findPlanById(db, planId);
-	if (!plan) return refuse(404, 'Rencana pembinaan tidak ditemukan.');
-	if (plan.status === 'completed' || plan.status === 'cancelled')
-		return refuse(409, 'Rencana yang sudah selesai atau dibatalkan tidak dapat diubah.');
+	if (!plan) return refuse(404, 'srv_plan_not_found');
+	if (plan.status === 'completed' || plan.status === 'cancelled') return refuse(409, 'srv_plan_closed');
 	const admins = await listAdminUsers(db);
-	if (!admins.some((a) => a.id === mentorId))
-		return refuse(400, 'Pendamping harus seorang administrator (staf Bagian Organisasi) yang aktif.');
+	if (!admins.some((a) => a.id === mentorId)) return refuse(400, 'srv_plan_mentor_admin');
 	await db.transaction().execute(async (tx) => {
 		await updatePlanMentor(tx, planId, mentorId, now);
 		await recordAudit(
@@ -77,12 +71,12 @@ export async function assignMentor(
 	return ok(undefined);
 }
 
-const MOVE_LABEL: Record<PlanStatus, string> = {
-	draft: 'draf',
-	active: 'diaktifkan',
-	completed: 'diselesaikan',
-	cancelled: 'dibatalkan'
-};
+const MOVE_REFUSAL = {
+	draft: 'srv_plan_move_draft',
+	active: 'srv_plan_move_active',
+	completed: 'srv_plan_move_completed',
+	cancelled: 'srv_plan_move_cancelled'
+} as const satisfies Record<PlanStatus, RefusalCode>;
 
 export async function movePlan(
 	db: Db,
@@ -92,19 +86,22 @@ export async function movePlan(
 	now: Date
 ): Promise<ServiceResult> {
 	const plan = await findPlanById(db, planId);
-	if (!plan) return refuse(404, 'Rencana pembinaan tidak ditemukan.');
-	if (!canMovePlan(plan.status, to))
-		return refuse(409, `Rencana berstatus ${plan.status} tidak dapat ${MOVE_LABEL[to]}.`);
+	if (!plan) return refuse(404, 'srv_plan_not_found');
+	if (!canMovePlan(plan.status, to)) return refuse(409, MOVE_REFUSAL[to], { status: plan.status });
 	const items = await listItemsOfPlans(db, [planId]);
 	if (to === 'active') {
-		if (plan.mentorId === null) return refuse(409, 'Tetapkan pendamping sebelum mengaktifkan rencana.');
-		if (items.length === 0) return refuse(409, 'Rencana tanpa butir tidak dapat diaktifkan.');
-		if (items.some((i) => i.dueOn === null))
-			return refuse(409, 'Setiap butir harus memiliki tenggat sebelum rencana diaktifkan.');
+		if (plan.mentorId === null) return refuse(409, 'srv_plan_needs_mentor');
+		if (items.length === 0) return refuse(409, 'srv_plan_no_items');
+		if (items.some((i) => i.dueOn === null)) return refuse(409, 'srv_plan_items_need_due');
 	}
 	if (to === 'completed') {
-		const blocker = planCompletionBlocker(items);
-		if (blocker) return refuse(409, `Rencana belum dapat diselesaikan: ${blocker}`);
+		// planCompletionBlocker decides (docs/rules.md §5); the words come from the refusal codes.
+		if (planCompletionBlocker(items))
+			return items.length === 0
+				? refuse(409, 'srv_plan_complete_empty')
+				: refuse(409, 'srv_plan_complete_unverified', {
+						count: items.filter((i) => i.status !== 'verified').length
+					});
 	}
 	await db.transaction().execute(async (tx) => {
 		await updatePlanStatus(tx, planId, to, now);

@@ -33,25 +33,22 @@ export async function reportProgress(
 	const itemId = ref.itemId;
 	const item = await findItemById(db, itemId);
 	const plan = item && item.planId === ref.planId ? await findPlanById(db, item.planId) : null;
-	if (!item || !plan) return refuse(404, 'Butir rencana tidak ditemukan.');
+	if (!item || !plan) return refuse(404, 'srv_plan_item_not_found');
 	if (user.role !== 'unit_head' || !(await isHeadOfUnit(db, user.id, plan.unitId)))
-		return refuse(403, 'Hanya kepala unit ini yang dapat mencatat kemajuan.');
+		return refuse(403, 'srv_progress_head_only');
 	if (!canReportProgress(plan.status, item.status, input.status))
 		return refuse(
 			409,
-			plan.status !== 'active'
-				? 'Kemajuan hanya dapat dicatat pada rencana yang aktif.'
-				: 'Butir yang sudah diverifikasi tidak dapat diubah.'
+			plan.status !== 'active' ? 'srv_progress_plan_inactive' : 'srv_progress_item_verified'
 		);
 	let file: { sha256: string; mime: string; bytes: Uint8Array } | null = null;
 	if (input.file && input.file.bytes.length > 0) {
-		if (input.file.bytes.length > MAX_PROGRESS_FILE)
-			return refuse(400, 'Berkas bukti terlalu besar (maksimal 10 MB).');
+		if (input.file.bytes.length > MAX_PROGRESS_FILE) return refuse(400, 'srv_evidence_too_large');
 		const mime = sniffImageOrPdf(input.file.bytes);
-		if (!mime) return refuse(400, 'Berkas bukti harus berupa foto (JPEG, PNG, WebP) atau PDF.');
+		if (!mime) return refuse(400, 'srv_evidence_photo_or_pdf');
 		// Decoded in full like sheet photos: a JPEG header followed by HTML is not a photo.
 		if (mime !== 'application/pdf' && !(await makeThumbnail(input.file.bytes)))
-			return refuse(400, 'Foto bukti rusak atau tidak dapat dibaca. Ambil ulang fotonya.');
+			return refuse(400, 'srv_evidence_photo_broken');
 		file = { sha256: sha256Hex(input.file.bytes), mime, bytes: input.file.bytes };
 	}
 	if (file) await writeStoredFile(uploadDir, file.sha256, file.bytes);
@@ -91,16 +88,11 @@ export async function reviewItem(
 	const itemId = ref.itemId;
 	const item = await findItemById(db, itemId);
 	const plan = item && item.planId === ref.planId ? await findPlanById(db, item.planId) : null;
-	if (!item || !plan) return refuse(404, 'Butir rencana tidak ditemukan.');
-	if (user.role !== 'admin' || plan.mentorId !== user.id)
-		return refuse(403, 'Hanya pendamping rencana ini yang dapat memverifikasi butir.');
+	if (!item || !plan) return refuse(404, 'srv_plan_item_not_found');
+	if (user.role !== 'admin' || plan.mentorId !== user.id) return refuse(403, 'srv_review_mentor_only');
 	const allowed =
 		verdict === 'verify' ? canVerify(plan.status, item.status) : canReject(plan.status, item.status);
-	if (!allowed)
-		return refuse(
-			409,
-			'Hanya butir berstatus selesai pada rencana aktif yang dapat diverifikasi atau dikembalikan.'
-		);
+	if (!allowed) return refuse(409, 'srv_review_not_done');
 	const status: ItemStatus = verdict === 'verify' ? 'verified' : 'in_progress';
 	await db.transaction().execute(async (tx) => {
 		await insertProgress(tx, { itemId, userId: user.id, note, status, fileId: null }, now);

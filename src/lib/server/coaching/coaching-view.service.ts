@@ -52,10 +52,10 @@ export async function authorizePlan(
 	planId: number
 ): Promise<ServiceResult<PlanSummary>> {
 	const plan = await findPlanById(db, planId);
-	if (!plan) return refuse(404, 'Rencana pembinaan tidak ditemukan.');
+	if (!plan) return refuse(404, 'srv_plan_not_found');
 	if (readsOfficeData(user.role)) return ok(plan);
 	if (user.role !== 'unit_head' || !(await isHeadOfUnit(db, user.id, plan.unitId)))
-		return refuse(403, 'Anda tidak memiliki akses ke rencana pembinaan ini.');
-	if (plan.status === 'draft') return refuse(404, 'Rencana pembinaan ini belum diaktifkan.');
+		return refuse(403, 'srv_plan_no_access');
+	if (plan.status === 'draft') return refuse(404, 'srv_plan_not_active');
 	return ok(plan);
 }

@@ -20,20 +20,19 @@ export async function scheduleFollowUp(
 	now: Date
 ): Promise<ServiceResult<number>> {
 	const plan = await findPlanById(db, planId);
-	if (!plan) return refuse(404, 'Rencana pembinaan tidak ditemukan.');
-	if (plan.status !== 'active') return refuse(409, 'Kunjungan tindak lanjut hanya untuk rencana yang aktif.');
+	if (!plan) return refuse(404, 'srv_plan_not_found');
+	if (plan.status !== 'active') return refuse(409, 'srv_follow_up_plan_inactive');
 	const assessors = await listAssessors(db);
-	if (!assessors.some((a) => a.id === input.assessorId))
-		return refuse(400, 'Pilih penilai yang aktif untuk kunjungan tindak lanjut.');
+	if (!assessors.some((a) => a.id === input.assessorId)) return refuse(400, 'srv_follow_up_pick_assessor');
 	// docs/rules.md §8.4-8.5: conflicts of interest bind follow-up visits as every other visit.
 	const conflict = await findAssessorConflict(db, input.assessorId, plan.unitId);
 	if (conflict)
-		return refuse(
-			409,
-			`Konflik kepentingan: penilai ini menyatakan keterkaitan dengan unit ${plan.unitName}${conflict.reason ? ` (${conflict.reason})` : ''}.`
-		);
+		return refuse(409, 'srv_follow_up_conflict', {
+			unit: plan.unitName,
+			detail: conflict.reason ? ` (${conflict.reason})` : ''
+		});
 	const period = await findReportPeriodByCode(db, plan.periodCode);
-	if (!period) return refuse(404, 'Periode tidak ditemukan.');
+	if (!period) return refuse(404, 'srv_period_not_found');
 	const visitId = await db.transaction().execute(async (tx) => {
 		const visitNo = await nextFollowUpVisitNo(tx, period.id, plan.unitId);
 		const id = await insertVisit(

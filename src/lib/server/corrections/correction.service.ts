@@ -12,6 +12,7 @@ import {
 import type { PeriodStatus } from '../../domain/period-status';
 import { isSheetEditableIn } from '../../domain/score-sheet';
 import { captureSheets, restoreSheets, type SheetBackup } from './correction-backup.repository';
+import { refusalText } from '../service-result';
 
 // docs/rules.md §8.3: a published period's scores change only inside a correction, opened with a
 // reason and audited. While it is open its sheets can be reopened, added or replaced by import;
@@ -25,8 +26,8 @@ const REASON_MIN = 5;
 
 function reasonProblem(reason: string): CorrectionResult | null {
 	if (reason.length < REASON_MIN)
-		return { ok: false, status: 400, error: `Alasan koreksi wajib diisi (minimal ${REASON_MIN} karakter).` };
-	if (reason.length > 2000) return { ok: false, status: 400, error: 'Alasan paling panjang 2000 karakter.' };
+		return { ok: false, status: 400, error: refusalText('srv_correction_reason_short', { min: REASON_MIN }) };
+	if (reason.length > 2000) return { ok: false, status: 400, error: refusalText('srv_reason_too_long') };
 	return null;
 }
 
@@ -47,7 +48,12 @@ function withPeriod(
 	if (bad) return Promise.resolve(bad);
 	return inTransaction(db, async (trx) => {
 		const period = await findPeriodByCode(trx, input.periodCode);
-		if (!period) return { ok: false, status: 404, error: `Periode "${input.periodCode}" tidak ditemukan.` };
+		if (!period)
+			return {
+				ok: false,
+				status: 404,
+				error: refusalText('srv_period_code_not_found', { period: input.periodCode })
+			};
 		return act(trx, period, reason);
 	});
 }
@@ -58,10 +64,17 @@ export function openCorrection(db: Db, input: CorrectionInput, now: Date): Promi
 			return {
 				ok: false,
 				status: 409,
-				error: `Periode ${period.code} berstatus ${period.status}; koreksi hanya dibuka pada periode yang sudah terbit.`
+				error: refusalText('srv_correction_not_published', {
+					period: period.code,
+					status: period.status
+				})
 			};
 		if (await findOpenCorrection(trx, period.id))
-			return { ok: false, status: 409, error: `Koreksi periode ${period.code} sudah terbuka.` };
+			return {
+				ok: false,
+				status: 409,
+				error: refusalText('srv_correction_already_open', { period: period.code })
+			};
 		const revision = await latestPublicationRevision(trx, period.id);
 		const backup = await captureSheets(trx, period.id);
 		await insertCorrection(
@@ -93,7 +106,12 @@ export function openCorrection(db: Db, input: CorrectionInput, now: Date): Promi
 export function abandonCorrection(db: Db, input: CorrectionInput, now: Date): Promise<CorrectionResult> {
 	return withPeriod(db, input, async (trx, period, reason) => {
 		const open = await findOpenCorrection(trx, period.id);
-		if (!open) return { ok: false, status: 409, error: `Periode ${period.code} tidak sedang dikoreksi.` };
+		if (!open)
+			return {
+				ok: false,
+				status: 409,
+				error: refusalText('srv_correction_not_open', { period: period.code })
+			};
 		const backup = JSON.parse(await findCorrectionBackup(trx, open.id)) as SheetBackup;
 		await restoreSheets(trx, period.id, backup);
 		await closeCorrection(trx, { id: open.id, status: 'abandoned', closedBy: input.userId, reason }, now);

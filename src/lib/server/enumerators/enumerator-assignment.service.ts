@@ -2,6 +2,7 @@ import type { Db } from '../db/connection';
 import { normalizeEmail } from '../../domain/auth/user';
 import { findSurveyPeriodByCode } from '../survey/survey-period.repository';
 import { findUserByEmail } from '../accounts/user.repository';
+import { findSurveyUnitByCode } from '../survey/survey-unit.repository';
 import { refuse, ok, type ServiceResult } from '../service-result';
 import { assignEnumeratorToUnits } from './enumerator-roster.service';
 
@@ -15,14 +16,17 @@ export async function assignEnumeratorToUnit(
 	now: Date
 ): Promise<ServiceResult<string>> {
 	const period = await findSurveyPeriodByCode(db, input.periodCode.trim());
-	if (!period) return refuse(404, `periode ${input.periodCode} tidak ada`);
+	if (!period) return refuse(404, 'srv_enum_period_missing', { period: input.periodCode });
 	const user = await findUserByEmail(db, normalizeEmail(input.email));
-	if (!user) return refuse(404, `pengguna ${input.email} tidak ada`);
+	if (!user) return refuse(404, 'srv_enum_user_missing', { email: input.email });
 	const unit = input.unitCode.trim();
+	// A code no unit has at all is told apart from a unit outside the period (the roster's check).
+	if (!(await findSurveyUnitByCode(db, unit)))
+		return refuse(404, 'srv_enum_unit_missing', { unit: input.unitCode });
 	const r = await assignEnumeratorToUnits(db, period, { userId: user.id, unitCodes: [unit] }, actorId, now);
 	if (r.ok) return ok(`Enumerator ${r.email} ditugaskan pada ${unit} di periode ${period.code}.`);
 	// a script may run twice: an assignment that already exists is its goal reached
 	if (r.status === 409 && r.field === 'units')
 		return ok(`Enumerator ${user.email} sudah ditugaskan pada ${unit} di periode ${period.code}.`);
-	return refuse(r.status, r.message);
+	return { ok: false, status: r.status, message: r.message };
 }

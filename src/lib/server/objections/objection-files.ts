@@ -21,18 +21,14 @@ export async function storeObjectionFiles(
 ): Promise<ServiceResult<{ fileId: number; name: string }[]>> {
 	const real = files.filter((f) => f.bytes.length > 0);
 	if (real.length > OBJECTION_FILES_MAX)
-		return refuse(400, `Paling banyak ${OBJECTION_FILES_MAX} berkas bukti.`);
+		return refuse(400, 'srv_objection_files_too_many', { max: OBJECTION_FILES_MAX });
 	const checked = [];
 	for (const f of real) {
-		if (f.bytes.length > EVIDENCE_MAX_BYTES) return refuse(400, `Berkas "${f.name}" lebih dari 10 MB.`);
+		if (f.bytes.length > EVIDENCE_MAX_BYTES) return refuse(400, 'srv_file_too_large', { name: f.name });
 		const mime = detectEvidenceType(f.bytes);
-		if (!mime)
-			return refuse(
-				400,
-				`Berkas "${f.name}" bukan JPEG, PNG, WebP atau PDF (jenis diperiksa dari isi berkas, bukan namanya).`
-			);
+		if (!mime) return refuse(400, 'srv_file_wrong_type', { name: f.name });
 		const thumbnail = isImage(mime) ? await makeThumbnail(f.bytes) : null;
-		if (isImage(mime) && !thumbnail) return refuse(400, `Gambar "${f.name}" rusak atau tidak dapat dibaca.`);
+		if (isImage(mime) && !thumbnail) return refuse(400, 'srv_image_unreadable', { name: f.name });
 		checked.push({ ...f, mime, thumbnail });
 	}
 	const stored = [];

@@ -32,14 +32,13 @@ export async function openObjectionWindow(
 	input: { periodCode: string; until: string; actorId: number },
 	now: Date
 ): Promise<ServiceResult> {
-	if (!isIsoDate(input.until)) return refuse(400, 'Tanggal akhir masa sanggah harus berformat YYYY-MM-DD.');
-	if (input.until < isoDateIn(now))
-		return refuse(400, 'Tanggal akhir masa sanggah tidak boleh sebelum hari ini.');
+	if (!isIsoDate(input.until)) return refuse(400, 'srv_objection_until_format');
+	if (input.until < isoDateIn(now)) return refuse(400, 'srv_objection_until_past');
 	return inTransaction(db, async (trx) => {
 		const period = await findPeriodByCode(trx, input.periodCode);
-		if (!period) return refuse(404, 'Periode tidak ditemukan.');
+		if (!period) return refuse(404, 'srv_period_not_found');
 		if (period.status !== 'running' && period.status !== 'review')
-			return refuse(409, 'Masa sanggah hanya dapat dibuka sebelum periode terbit (berjalan atau review).');
+			return refuse(409, 'srv_objection_window_state');
 		await setObjectionUntil(trx, period.id, input.until, now);
 		await recordAudit(
 			trx,
@@ -75,27 +74,27 @@ export async function fileObjection(
 	const period = await findPeriodByCode(db, input.periodCode);
 	const unitId = await findUnitIdByCode(db, input.unitCode);
 	if (!period || unitId === null || !(await isHeadOfUnit(db, input.userId, unitId)))
-		return refuse(404, 'Unit atau periode tidak ditemukan.');
+		return refuse(404, 'srv_unit_or_period_not_found');
 	if (!isObjectionWindowOpen(period.status, await findObjectionUntil(db, period.id), isoDateIn(now)))
-		return refuse(409, 'Masa sanggah periode ini tidak sedang dibuka.');
+		return refuse(409, 'srv_objection_window_closed');
 	const indicatorId = (await findInstrumentById(db, period.instrumentId))!.indicatorIds.get(
 		input.indicatorCode
 	);
 	if (indicatorId === undefined)
-		return refuse(400, `Indikator ${input.indicatorCode} tidak ada pada instrumen periode ini.`);
+		return refuse(400, 'srv_objection_indicator_unknown', { indicator: input.indicatorCode });
 	if (!Number.isInteger(input.claimedLevel) || input.claimedLevel < 0 || input.claimedLevel > 5)
-		return refuse(400, 'Tingkat yang diajukan harus bilangan bulat 0 sampai 5.');
+		return refuse(400, 'srv_objection_level_range');
 	const reason = input.reason.trim();
-	if (!reason) return refuse(400, 'Alasan sanggahan wajib diisi.');
+	if (!reason) return refuse(400, 'srv_objection_reason_required');
 	if (reason.length > OBJECTION_REASON_MAX)
-		return refuse(400, `Alasan paling panjang ${OBJECTION_REASON_MAX} karakter.`);
+		return refuse(400, 'srv_objection_reason_too_long', { max: OBJECTION_REASON_MAX });
 	if (await objectionExists(db, period.id, unitId, indicatorId))
-		return refuse(409, `Sanggahan untuk indikator ${input.indicatorCode} sudah diajukan.`);
+		return refuse(409, 'srv_objection_duplicate', { indicator: input.indicatorCode });
 	const stored = await storeObjectionFiles(db, uploadDir, input.files, now);
 	if (!stored.ok) return stored;
 	return inTransaction(db, async (trx) => {
 		if (await objectionExists(trx, period.id, unitId, indicatorId))
-			return refuse(409, `Sanggahan untuk indikator ${input.indicatorCode} sudah diajukan.`);
+			return refuse(409, 'srv_objection_duplicate', { indicator: input.indicatorCode });
 		const id = await insertObjection(
 			trx,
 			{
@@ -146,16 +145,16 @@ export async function answerObjection(
 	now: Date
 ): Promise<ServiceResult<{ visitNo: number | null }>> {
 	const answer = input.answer.trim();
-	if (answer.length < 5) return refuse(400, 'Tuliskan jawaban atau alasan (minimal 5 karakter).');
+	if (answer.length < 5) return refuse(400, 'srv_objection_answer_too_short');
 	if (answer.length > OBJECTION_REASON_MAX)
-		return refuse(400, `Jawaban paling panjang ${OBJECTION_REASON_MAX} karakter.`);
+		return refuse(400, 'srv_objection_answer_too_long', { max: OBJECTION_REASON_MAX });
 	const period = await findPeriodByCode(db, input.periodCode);
 	const objection = await findObjection(db, input.objectionId);
 	if (!period || !objection || objection.periodId !== period.id)
-		return refuse(404, 'Sanggahan tidak ditemukan.');
-	if (objection.status !== 'open') return refuse(409, 'Sanggahan ini sudah dijawab.');
+		return refuse(404, 'srv_objection_not_found');
+	if (objection.status !== 'open') return refuse(409, 'srv_objection_already_answered');
 	if (period.status !== 'running' && period.status !== 'review')
-		return refuse(409, 'Sanggahan hanya dapat dijawab sebelum periode terbit.');
+		return refuse(409, 'srv_objection_answer_state');
 	if (input.decision === 'reopen') {
 		const sheet = input.sheetId ? await findSheetById(db, input.sheetId) : null;
 		const visit = sheet ? await findVisitContext(db, sheet.visitId) : null;
@@ -166,7 +165,7 @@ export async function answerObjection(
 			visit.unitId !== objection.unitId ||
 			visit.kind !== 'regular'
 		)
-			return refuse(400, 'Pilih lembar penilaian unit ini yang akan dibuka kembali.');
+			return refuse(400, 'srv_objection_pick_sheet');
 		const reopened = await reopenSheet(
 			db,
 			{
@@ -177,7 +176,7 @@ export async function answerObjection(
 			},
 			now
 		);
-		if (!reopened.ok) return refuse(reopened.status, reopened.message);
+		if (!reopened.ok) return reopened;
 	}
 	return inTransaction(db, async (trx) => {
 		let visitNo: number | null = null;
@@ -201,7 +200,7 @@ export async function answerObjection(
 			},
 			now
 		);
-		if (!recorded) return refuse(409, 'Sanggahan ini sudah dijawab.');
+		if (!recorded) return refuse(409, 'srv_objection_already_answered');
 		await recordAudit(
 			trx,
 			{

@@ -11,7 +11,8 @@ import { recordAudit } from '../audit/audit.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { checkPeriodSettings, PERIOD_CODE, type PeriodSettings } from '../../domain/period/settings';
 import { canTransition, settingsEditable } from '../../domain/period/lifecycle';
-import { PERIOD_STATUS_LABELS } from '../../domain/period-status';
+import { periodStatusLabel } from '$lib/i18n/display';
+import { refusalText } from '../service-result';
 import { isIsoDate } from '../../domain/dates';
 import { defaultWindowForNewPeriod, surveyWindowConflict } from '../survey/survey-window.service';
 
@@ -41,13 +42,13 @@ export async function createPeriod(
 		};
 	}
 	const errors = checkPeriodSettings(input);
-	if (!PERIOD_CODE.test(code))
-		errors.code = 'Kode periode: 2–40 huruf, angka, titik, garis bawah atau tanda hubung.';
+	if (!PERIOD_CODE.test(code)) errors.code = refusalText('srv_period_code_format');
 	const instrumentId = await findInstrumentIdByCode(db, input.instrumentCode);
-	if (instrumentId === null) errors.instrument = `Instrumen tidak dikenal: ${input.instrumentCode}`;
+	if (instrumentId === null)
+		errors.instrument = refusalText('srv_instrument_unknown', { code: input.instrumentCode });
 	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
 	if (await findPeriodDetailByCode(db, code))
-		return { ok: false, status: 409, errors: { code: `Kode periode ${code} sudah dipakai.` } };
+		return { ok: false, status: 409, errors: { code: refusalText('srv_period_code_taken', { code }) } };
 	const overlap = await surveyWindowConflict(db, { from: input.surveyFrom, to: input.surveyTo }, null);
 	if (overlap) return { ok: false, status: 409, errors: { survey_from: overlap } };
 	await db.transaction().execute(async (trx) => {
@@ -87,13 +88,13 @@ export async function editPeriodSettings(
 	now: Date
 ): Promise<PeriodResult<PeriodDetail>> {
 	const period = await findPeriodDetailByCode(db, code);
-	if (!period) return { ok: false, status: 404, errors: { _form: 'Periode tidak ditemukan.' } };
+	if (!period) return { ok: false, status: 404, errors: { _form: refusalText('srv_period_not_found') } };
 	if (!settingsEditable(period.status))
 		return {
 			ok: false,
 			status: 409,
 			errors: {
-				_form: `Pengaturan hanya dapat diubah saat periode masih draf (kini ${PERIOD_STATUS_LABELS[period.status]}).`
+				_form: refusalText('srv_period_settings_draft_only', { status: periodStatusLabel(period.status) })
 			}
 		};
 	const errors = checkPeriodSettings(settings);
@@ -128,19 +129,22 @@ export async function changePeriodStatus(
 	now: Date
 ): Promise<PeriodResult<PeriodStatus>> {
 	const period = await findPeriodDetailByCode(db, code);
-	if (!period) return { ok: false, status: 404, errors: { _form: 'Periode tidak ditemukan.' } };
+	if (!period) return { ok: false, status: 404, errors: { _form: refusalText('srv_period_not_found') } };
 	if (to === 'published')
 		return {
 			ok: false,
 			status: 400,
-			errors: { _form: 'Penerbitan dilakukan lewat halaman penerbitan, bukan perubahan status biasa.' }
+			errors: { _form: refusalText('srv_publish_via_page') }
 		};
 	if (!canTransition(period.status, to))
 		return {
 			ok: false,
 			status: 409,
 			errors: {
-				_form: `Status tidak dapat berpindah dari ${PERIOD_STATUS_LABELS[period.status]} ke ${PERIOD_STATUS_LABELS[to]}.`
+				_form: refusalText('srv_period_status_move', {
+					from: periodStatusLabel(period.status),
+					to: periodStatusLabel(to)
+				})
 			}
 		};
 	await db.transaction().execute(async (trx) => {

@@ -22,6 +22,7 @@ import { closeCorrection, findOpenCorrection } from '../corrections/correction.r
 import { draftCoachingPlans } from '../coaching/coaching-draft.service';
 import { runPublicationPreflight } from './publication-preflight.service';
 import { reviewPeriodScores, type ReviewFlag } from '../review/score-review.service';
+import { refusalText } from '../service-result';
 
 // Publishing a period (README: `publish`, and the button): from running or review. The
 // preflight of docs/rules.md §8.1 lists what makes the results provisional; every non-empty class must be
@@ -74,13 +75,18 @@ function confirmedClasses(input: PublishInput): PreflightClass[] {
 export async function publishPeriod(db: Db, input: PublishInput, now: Date): Promise<PublishResult> {
 	return inTransaction(db, async (trx) => {
 		const period = await findPeriodByCode(trx, input.periodCode);
-		if (!period) return { ok: false, status: 404, error: `Periode "${input.periodCode}" tidak ditemukan.` };
+		if (!period)
+			return {
+				ok: false,
+				status: 404,
+				error: refusalText('srv_period_code_not_found', { period: input.periodCode })
+			};
 		const revising = period.status === 'published' && input.newRevision === true;
 		if (period.status === 'published' && !revising) {
 			return {
 				ok: false,
 				status: 409,
-				error: `Periode ${period.code} sudah terbit; angka baru hanya dapat diterbitkan sebagai revisi dengan alasan.`,
+				error: refusalText('srv_publish_already', { period: period.code }),
 				alreadyPublished: true
 			};
 		}
@@ -88,12 +94,15 @@ export async function publishPeriod(db: Db, input: PublishInput, now: Date): Pro
 			return {
 				ok: false,
 				status: 409,
-				error: `Periode ${period.code} berstatus ${period.status}; hanya periode berjalan atau review yang dapat diterbitkan.`
+				error: refusalText('srv_publish_wrong_state', {
+					period: period.code,
+					status: period.status
+				})
 			};
 		}
 		const reason = input.reason?.trim() || null;
 		if (revising && !reason) {
-			return { ok: false, status: 400, error: 'Alasan revisi wajib diisi.' };
+			return { ok: false, status: 400, error: refusalText('srv_revision_reason_required') };
 		}
 		const doc = await computeResultsDocument(trx, period, 'published');
 		const findings = await runPublicationPreflight(trx, period, doc, now);

@@ -11,6 +11,7 @@ import { unitIkm } from '../survey/survey-results.service';
 import { ok, type ServiceResult } from '../service-result';
 import { loadUnitTriangulation } from '../complaints/triangulation.service';
 import { triangulationRow, type TriangulationRow } from '../../domain/triangulation';
+import { fmtDecimal } from '$lib/i18n/display';
 import type { ObjectionView } from '../../domain/objections';
 import { listObjections } from '../objections/objection.repository';
 
@@ -45,7 +46,7 @@ export async function openReportCard(
 		periodCode: period.code,
 		card: presentReportCard(card),
 		ikm: await unitIkm(db, period.id, unit.id),
-		signals: signals && { category: signals.category, row: triangulationRow(signals.unit) },
+		signals: signals && { category: signals.category, row: triangulationRow(signals.unit, fmtDecimal) },
 		objections: objections.map((o) => ({
 			id: o.id,
 			unitCode: o.unitCode,

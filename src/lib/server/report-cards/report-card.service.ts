@@ -87,12 +87,12 @@ export async function authorizeReportCard(
 ): Promise<ServiceResult<{ unit: ReportUnit; period: ReportPeriod }>> {
 	const unit = await findReportUnitByCode(db, unitCode);
 	const period = await findReportPeriodByCode(db, periodCode);
-	if (!unit || !period) return refuse(404, 'Rapor tidak ditemukan.');
+	if (!unit || !period) return refuse(404, 'srv_report_card_not_found');
 	const published = isPublished(period.status);
 	const head = user.role === 'unit_head' && (await isHeadOfUnit(db, user.id, unit.id));
 	const access = reportCardAccess(user, head, published);
-	if (access === 'forbidden') return refuse(403, 'Anda tidak memiliki akses ke rapor unit ini.');
-	if (access === 'not_found') return refuse(404, 'Rapor periode ini belum diterbitkan.');
+	if (access === 'forbidden') return refuse(403, 'srv_report_card_no_access');
+	if (access === 'not_found') return refuse(404, 'srv_report_card_unpublished');
 	return ok({ unit, period });
 }
 

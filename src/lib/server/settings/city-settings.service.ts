@@ -5,6 +5,7 @@ import { insertStoredFile } from '../sheets/evidence.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { readStoredBytes, sha256Hex, storeFileBytes } from '../files/file-store';
 import { checkCitySettings, sniffImage, type CitySettings } from '../../domain/settings/city-settings';
+import { refusalText } from '../service-result';
 
 export type SettingsResult = { ok: true } | { ok: false; errors: Record<string, string> };
 
@@ -41,19 +42,20 @@ export async function saveCityLogo(
 	now: Date
 ): Promise<SettingsResult> {
 	if (bytes.length === 0) return { ok: false, errors: { logo: 'Pilih berkas logo.' } };
-	if (bytes.length > MAX_LOGO_BYTES) return { ok: false, errors: { logo: 'Logo paling besar 2 MB.' } };
+	if (bytes.length > MAX_LOGO_BYTES)
+		return { ok: false, errors: { logo: refusalText('srv_logo_too_large') } };
 	const mime = sniffImage(bytes);
 	if (!mime)
 		return {
 			ok: false,
-			errors: { logo: 'Logo harus berkas PNG atau JPEG (isi berkas diperiksa, bukan namanya).' }
+			errors: { logo: refusalText('srv_logo_type') }
 		};
 	try {
 		const meta = await sharp(bytes).metadata();
 		if (!meta.width || !meta.height || meta.width > 4000 || meta.height > 4000)
-			return { ok: false, errors: { logo: 'Ukuran logo paling besar 4000×4000 piksel.' } };
+			return { ok: false, errors: { logo: refusalText('srv_logo_dimensions') } };
 	} catch {
-		return { ok: false, errors: { logo: 'Berkas gambar rusak dan tidak dapat dibaca.' } };
+		return { ok: false, errors: { logo: refusalText('srv_image_broken') } };
 	}
 	const sha256 = await storeFileBytes(bytes);
 	await db.transaction().execute(async (trx) => {

@@ -27,7 +27,8 @@ import {
 	storeEvidenceFile,
 	thumbnailPath
 } from '../files/evidence-store';
-import { openVisitForAssessor, PERIOD_LOCKED_MESSAGE, SHEET_LOCKED_MESSAGE } from './sheet-access';
+import { openVisitForAssessor } from './sheet-access';
+import { refusalText } from '../service-result';
 import { toEvidenceView, type EvidenceView } from './sheet-view.service';
 
 export type EvidenceResult =
@@ -51,42 +52,45 @@ export async function addEvidence(
 	now: Date
 ): Promise<EvidenceResult> {
 	const visit = await openVisitForAssessor(db, input.visitId, input.userId);
-	if (!visit) return { ok: false, status: 404, message: 'Kunjungan tidak ditemukan.' };
+	if (!visit) return { ok: false, status: 404, message: refusalText('srv_visit_not_found') };
 	const indicatorId = visit.instrument.indicatorIds.get(input.indicatorCode);
 	if (indicatorId === undefined)
 		return {
 			ok: false,
 			status: 400,
-			message: `Indikator ${input.indicatorCode} tidak ada pada instrumen periode ini.`
+			message: refusalText('srv_objection_indicator_unknown', { indicator: input.indicatorCode })
 		};
-	if (!isVisitEditable(visit.ctx)) return { ok: false, status: 409, message: PERIOD_LOCKED_MESSAGE };
-	if (input.bytes.length === 0) return { ok: false, status: 400, message: 'Berkas kosong.' };
+	if (!isVisitEditable(visit.ctx))
+		return { ok: false, status: 409, message: refusalText('srv_period_locked') };
+	if (input.bytes.length === 0) return { ok: false, status: 400, message: refusalText('srv_file_empty') };
 	if (input.bytes.length > EVIDENCE_MAX_BYTES)
 		return {
 			ok: false,
 			status: 413,
-			message: 'Berkas lebih dari 10 MB. Perkecil foto atau pisahkan dokumennya.'
+			message: refusalText('srv_evidence_over_10mb')
 		};
 	const mime = detectEvidenceType(input.bytes);
 	if (!mime)
 		return {
 			ok: false,
 			status: 400,
-			message: `Berkas "${input.name}" bukan JPEG, PNG, WebP atau PDF (jenis diperiksa dari isi berkas, bukan namanya).`
+			message: refusalText('srv_file_wrong_type', { name: input.name })
 		};
 	const thumbnail = isImage(mime) ? await makeThumbnail(input.bytes) : null;
 	if (isImage(mime) && !thumbnail)
-		return { ok: false, status: 400, message: `Gambar "${input.name}" rusak atau tidak dapat dibaca.` };
+		return { ok: false, status: 400, message: refusalText('srv_image_unreadable', { name: input.name }) };
 	// Checked before writing the file (no orphans for a refused upload) and again in the transaction.
 	const existing = await findSheetOf(db, input.visitId, input.userId);
-	if (existing?.status === 'submitted') return { ok: false, status: 409, message: SHEET_LOCKED_MESSAGE };
+	if (existing?.status === 'submitted')
+		return { ok: false, status: 409, message: refusalText('srv_sheet_locked') };
 	if (existing && (await countEvidenceOf(db, existing.id, indicatorId)) >= EVIDENCE_MAX_PER_INDICATOR)
 		return { ok: false, status: 409, message: tooMany(input.indicatorCode) };
 	const sha256 = sha256Of(input.bytes);
 	await storeEvidenceFile(uploadDir, sha256, input.bytes, thumbnail);
 	return db.transaction().execute(async (trx): Promise<EvidenceResult> => {
 		const sheet = await findOrCreateDraftSheet(trx, input.visitId, input.userId, now);
-		if (sheet.status === 'submitted') return { ok: false, status: 409, message: SHEET_LOCKED_MESSAGE };
+		if (sheet.status === 'submitted')
+			return { ok: false, status: 409, message: refusalText('srv_sheet_locked') };
 		if ((await countEvidenceOf(trx, sheet.id, indicatorId)) >= EVIDENCE_MAX_PER_INDICATOR)
 			return { ok: false, status: 409, message: tooMany(input.indicatorCode) };
 		const fileId = await insertStoredFile(
@@ -132,11 +136,13 @@ export async function removeEvidence(
 ): Promise<{ ok: true } | { ok: false; status: 404 | 409; message: string }> {
 	const found = await findEvidenceAccess(db, input.evidenceId);
 	if (!found || found.assessorId !== input.userId || found.visitId !== input.visitId)
-		return { ok: false, status: 404, message: 'Bukti tidak ditemukan.' };
+		return { ok: false, status: 404, message: refusalText('srv_evidence_not_found') };
 	const ctx = await findVisitContext(db, found.visitId);
-	if (!ctx || !isVisitEditable(ctx)) return { ok: false, status: 409, message: PERIOD_LOCKED_MESSAGE };
+	if (!ctx || !isVisitEditable(ctx))
+		return { ok: false, status: 409, message: refusalText('srv_period_locked') };
 	const sheet = await findSheetOf(db, found.visitId, input.userId);
-	if (sheet?.status === 'submitted') return { ok: false, status: 409, message: SHEET_LOCKED_MESSAGE };
+	if (sheet?.status === 'submitted')
+		return { ok: false, status: 409, message: refusalText('srv_sheet_locked') };
 	await db.transaction().execute(async (trx) => {
 		await deleteEvidence(trx, input.evidenceId);
 		await recordAudit(

@@ -22,12 +22,8 @@ import {
 } from './score-sheet.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
-import {
-	openVisitForAssessor,
-	PERIOD_LOCKED_MESSAGE,
-	SHEET_LOCKED_MESSAGE,
-	type AssessorVisit
-} from './sheet-access';
+import { openVisitForAssessor, type AssessorVisit } from './sheet-access';
+import { refusalText } from '../service-result';
 
 export interface SaveInput {
 	visitId: number;
@@ -55,7 +51,7 @@ export type SubmitResult =
 			version: number;
 	  };
 
-const NOT_FOUND = { ok: false, status: 404, message: 'Kunjungan tidak ditemukan.' } as const;
+const notFound = () => ({ ok: false, status: 404, message: refusalText('srv_visit_not_found') }) as const;
 
 /** Known indicator codes only, levels 0..5, notes within bounds; every problem by indicator code. */
 export function checkValues(visit: AssessorVisit, values: SheetValues): Record<string, string> {
@@ -72,10 +68,10 @@ export function checkValues(visit: AssessorVisit, values: SheetValues): Record<s
 
 async function applyValues(trx: Db, visit: AssessorVisit, input: SaveInput, now: Date): Promise<SaveResult> {
 	if (!isVisitEditable(visit.ctx))
-		return { ok: false, status: 409, kind: 'locked', message: PERIOD_LOCKED_MESSAGE };
+		return { ok: false, status: 409, kind: 'locked', message: refusalText('srv_period_locked') };
 	const sheet = await findOrCreateDraftSheet(trx, input.visitId, input.userId, now);
 	if (sheet.status === 'submitted')
-		return { ok: false, status: 409, kind: 'locked', message: SHEET_LOCKED_MESSAGE };
+		return { ok: false, status: 409, kind: 'locked', message: refusalText('srv_sheet_locked') };
 	const def = visit.instrument.def;
 	const current = await listSheetEntries(trx, sheet.id);
 	const stale = (version: number, entries: typeof current): SaveResult => ({
@@ -121,13 +117,13 @@ async function applyValues(trx: Db, visit: AssessorVisit, input: SaveInput, now:
 }
 
 function invalid(errors: Record<string, string>): SaveResult {
-	return { ok: false, status: 400, kind: 'invalid', message: 'Sebagian isian tidak valid.', errors };
+	return { ok: false, status: 400, kind: 'invalid', message: refusalText('srv_sheet_invalid'), errors };
 }
 
 /** Saves a draft: only what differs is written, each change audited, stale versions refused. */
 export async function saveSheetDraft(db: Db, input: SaveInput, now: Date): Promise<SaveResult> {
 	const visit = await openVisitForAssessor(db, input.visitId, input.userId);
-	if (!visit) return NOT_FOUND;
+	if (!visit) return notFound();
 	const errors = checkValues(visit, input.values);
 	if (Object.keys(errors).length) return invalid(errors);
 	return db.transaction().execute((trx) => applyValues(trx, visit, input, now));
@@ -136,7 +132,7 @@ export async function saveSheetDraft(db: Db, input: SaveInput, now: Date): Promi
 /** Saves, then submits when docs/rules.md §4.1 holds; the draft is kept even when problems remain. */
 export async function submitSheet(db: Db, input: SaveInput, now: Date): Promise<SubmitResult> {
 	const visit = await openVisitForAssessor(db, input.visitId, input.userId);
-	if (!visit) return NOT_FOUND;
+	if (!visit) return notFound();
 	const errors = checkValues(visit, input.values);
 	if (Object.keys(errors).length) return invalid(errors);
 	return db.transaction().execute(async (trx): Promise<SubmitResult> => {

@@ -30,8 +30,3 @@ export async function openVisitForAssessor(
 	}
 	return { ctx, instrument };
 }
-
-export const PERIOD_LOCKED_MESSAGE =
-	'Periode ini sudah terbit atau diarsipkan, sehingga lembar penilaiannya tidak dapat diubah lagi.';
-export const SHEET_LOCKED_MESSAGE =
-	'Lembar ini sudah dikirim dan terkunci. Hubungi administrator bila perlu dibuka kembali.';

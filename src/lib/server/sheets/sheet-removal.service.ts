@@ -6,7 +6,7 @@ import { removeVisitAssessor } from '../visits/visit-plan.repository';
 import { findAssessorConflict } from '../accounts/assessor-conflict.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { recordAudit } from '../audit/audit.repository';
-import { PERIOD_LOCKED_MESSAGE } from './sheet-access';
+import { refusalText } from '../service-result';
 
 // Spec 8.5: an administrator can take a sheet off a visit (a conflict of interest found late, a
 // wrong import), with a reason and an audit entry; the results follow at once.
@@ -19,13 +19,12 @@ export async function removeSheetFromVisit(
 	now: Date
 ): Promise<RemoveSheetResult> {
 	const reason = input.reason.trim();
-	if (reason.length < 5)
-		return { ok: false, status: 400, message: 'Tuliskan alasan penghapusan lembar (minimal 5 karakter).' };
+	if (reason.length < 5) return { ok: false, status: 400, message: refusalText('srv_remove_reason_short') };
 	const sheet = await findSheetById(db, input.sheetId);
 	if (!sheet || sheet.visitId !== input.visitId)
-		return { ok: false, status: 404, message: 'Lembar penilaian tidak ditemukan.' };
+		return { ok: false, status: 404, message: refusalText('srv_sheet_not_found') };
 	const visit = (await findVisitContext(db, sheet.visitId))!;
-	if (!isVisitEditable(visit)) return { ok: false, status: 409, message: PERIOD_LOCKED_MESSAGE };
+	if (!isVisitEditable(visit)) return { ok: false, status: 409, message: refusalText('srv_period_locked') };
 	const conflict = await findAssessorConflict(db, sheet.assessorId, visit.unitId);
 	await db.transaction().execute(async (trx) => {
 		await deleteSheet(trx, sheet.id);

@@ -12,7 +12,7 @@ import { listVisitAssessors, type VisitAssessor } from '../visits/visit-team.rep
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { findAssessorConflict } from '../accounts/assessor-conflict.repository';
-import { PERIOD_LOCKED_MESSAGE } from './sheet-access';
+import { refuse, type Refusal } from '../service-result';
 
 export interface AdminVisitView {
 	visit: VisitContext;
@@ -37,7 +37,7 @@ export async function loadVisitForAdmin(db: Db, visitId: number): Promise<AdminV
 	};
 }
 
-export type ReopenResult = { ok: true } | { ok: false; status: 400 | 404 | 409; message: string };
+export type ReopenResult = { ok: true } | Refusal;
 
 /** docs/rules.md §4.1: only an administrator reopens a submitted sheet, with a reason; it leaves the results. */
 export async function reopenSheet(
@@ -46,23 +46,19 @@ export async function reopenSheet(
 	now: Date
 ): Promise<ReopenResult> {
 	const reason = input.reason.trim();
-	if (reason.length < 5)
-		return { ok: false, status: 400, message: 'Tuliskan alasan pembukaan kembali (minimal 5 karakter).' };
+	if (reason.length < 5) return refuse(400, 'srv_reopen_reason_short');
 	const sheet = await findSheetById(db, input.sheetId);
-	if (!sheet || sheet.visitId !== input.visitId)
-		return { ok: false, status: 404, message: 'Lembar penilaian tidak ditemukan.' };
-	if (sheet.status !== 'submitted')
-		return { ok: false, status: 409, message: 'Lembar ini belum dikirim, jadi tidak perlu dibuka kembali.' };
+	if (!sheet || sheet.visitId !== input.visitId) return refuse(404, 'srv_sheet_not_found');
+	if (sheet.status !== 'submitted') return refuse(409, 'srv_reopen_not_submitted');
 	const visit = (await findVisitContext(db, sheet.visitId))!;
-	if (!isVisitEditable(visit)) return { ok: false, status: 409, message: PERIOD_LOCKED_MESSAGE };
+	if (!isVisitEditable(visit)) return refuse(409, 'srv_period_locked');
 	// Spec 8.5: reopening would hand the unit back to an assessor with a declared conflict.
 	const conflict = await findAssessorConflict(db, sheet.assessorId, visit.unitId);
 	if (conflict)
-		return {
-			ok: false,
-			status: 409,
-			message: `Konflik kepentingan: penilai lembar ini menyatakan keterkaitan dengan ${visit.unitName}${conflict.reason ? ` (${conflict.reason})` : ''}. Lembar tidak dibuka kembali; hapus lembar dari kunjungan bila perlu.`
-		};
+		return refuse(409, 'srv_reopen_conflict', {
+			unit: visit.unitName,
+			detail: conflict.reason ? ` (${conflict.reason})` : ''
+		});
 	await db.transaction().execute(async (trx) => {
 		await setSheetStatus(trx, sheet.id, 'draft', now);
 		await deleteAspectSums(trx, sheet.id);

@@ -8,7 +8,8 @@ import {
 } from '../../domain/score-sheet';
 import { findSheetOf, listSheetEntries } from './score-sheet.repository';
 import { listEvidenceOfSheet } from './evidence.repository';
-import { openVisitForAssessor, PERIOD_LOCKED_MESSAGE, SHEET_LOCKED_MESSAGE } from './sheet-access';
+import { openVisitForAssessor } from './sheet-access';
+import { refusalText } from '../service-result';
 
 export type { EvidenceView, SheetIndicatorView, SheetView };
 
@@ -67,7 +68,11 @@ export async function loadAssessorSheet(db: Db, visitId: number, userId: number)
 		version: sheet?.version ?? 1,
 		submittedAt: sheet?.submittedAt ?? null,
 		editable: periodOpen && !submitted,
-		lockedReason: submitted ? SHEET_LOCKED_MESSAGE : periodOpen ? null : PERIOD_LOCKED_MESSAGE,
+		lockedReason: submitted
+			? refusalText('srv_sheet_locked')
+			: periodOpen
+				? null
+				: refusalText('srv_period_locked'),
 		values: sheet ? await listSheetEntries(db, sheet.id) : {},
 		evidence: sheet ? (await listEvidenceOfSheet(db, sheet.id)).map(toEvidenceView) : []
 	};

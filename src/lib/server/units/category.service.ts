@@ -7,6 +7,7 @@ import {
 	updateCategory
 } from './category.repository';
 import { recordAudit } from '../audit/audit.repository';
+import { refusalText } from '../service-result';
 import { invalidateAllPeriodResults } from '../results/result-cache.repository';
 import type { CatalogResult } from './unit-catalog.service';
 import { m } from '$lib/paraglide/messages';
@@ -20,9 +21,9 @@ export async function saveCategory(
 ): Promise<CatalogResult<number>> {
 	const name = input.name.replace(/\s+/g, ' ').trim();
 	if (name.length < 2 || name.length > 80)
-		return { ok: false, status: 400, errors: { name: 'Nama kategori 2–80 karakter.' } };
+		return { ok: false, status: 400, errors: { name: refusalText('srv_category_name_length') } };
 	if (id !== null && !(await findCategoryById(db, id)))
-		return { ok: false, status: 404, errors: { _form: 'Kategori tidak ditemukan.' } };
+		return { ok: false, status: 404, errors: { _form: refusalText('srv_category_not_found') } };
 	// The name check shares the transaction with the write, so a double-clicked "create" gets 409.
 	const savedId = await db.transaction().execute(async (trx) => {
 		const same = await findCategoryByName(trx, name);
@@ -45,7 +46,11 @@ export async function saveCategory(
 		return savedId;
 	});
 	if (typeof savedId !== 'number')
-		return { ok: false, status: 409, errors: { name: `Kategori ${savedId.taken} sudah ada.` } };
+		return {
+			ok: false,
+			status: 409,
+			errors: { name: refusalText('srv_category_exists', { name: savedId.taken }) }
+		};
 	return { ok: true, value: savedId };
 }
 
@@ -57,7 +62,7 @@ export async function setCategoryActive(
 	now: Date
 ): Promise<CatalogResult<null>> {
 	const category = await findCategoryById(db, id);
-	if (!category) return { ok: false, status: 404, errors: { _form: 'Kategori tidak ditemukan.' } };
+	if (!category) return { ok: false, status: 404, errors: { _form: refusalText('srv_category_not_found') } };
 	// A repeated or stale post changes nothing and says so, instead of a second audit entry.
 	if (category.active === active) {
 		const message = active ? m.category_already_active : m.category_already_inactive;
@@ -68,7 +73,7 @@ export async function setCategoryActive(
 			ok: false,
 			status: 409,
 			errors: {
-				_form: `Kategori ${category.name} masih berisi ${category.unitCount} unit aktif; pindahkan atau nonaktifkan unitnya dulu.`
+				_form: refusalText('srv_category_has_units', { name: category.name, count: category.unitCount })
 			}
 		};
 	await db.transaction().execute(async (trx) => {

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.repository';
 import { newSurveyToken } from '../survey/intake/survey-token';
 import { invalidateAllPeriodResults } from '../results/result-cache.repository';
 import { UNIT_CODE, normalizeUnitCode } from '../../domain/import/unit-rows';
+import { refusalText } from '../service-result';
 
 export type CatalogResult<T> =
 	{ ok: true; value: T } | { ok: false; status: 400 | 404 | 409; errors: Record<string, string> };
@@ -48,7 +49,7 @@ export async function createUnit(
 	const data = { ...input, code, parentCode: input.parentCode ? normalizeUnitCode(input.parentCode) : null };
 	const check = await checkUnit(db, data, null);
 	if (check === 409)
-		return { ok: false, status: 409, errors: { code: `Kode ${code} sudah dipakai unit lain.` } };
+		return { ok: false, status: 409, errors: { code: refusalText('srv_unit_code_taken', { code }) } };
 	if (check) return { ok: false, status: 400, errors: check };
 	// The code check shares the transaction with the insert, so a double-clicked "create" gets 409.
 	const created = await db.transaction().execute(async (trx) => {
@@ -64,7 +65,8 @@ export async function createUnit(
 		);
 		return true;
 	});
-	if (!created) return { ok: false, status: 409, errors: { code: `Kode ${code} sudah dipakai unit lain.` } };
+	if (!created)
+		return { ok: false, status: 409, errors: { code: refusalText('srv_unit_code_taken', { code }) } };
 	return { ok: true, value: (await findUnitByCode(db, code))! };
 }
 
@@ -76,12 +78,12 @@ export async function editUnit(
 	now: Date
 ): Promise<CatalogResult<UnitDetail>> {
 	const existing = await findUnitByCode(db, currentCode);
-	if (!existing) return { ok: false, status: 404, errors: { _form: 'Unit tidak ditemukan.' } };
+	if (!existing) return { ok: false, status: 404, errors: { _form: refusalText('srv_unit_not_found') } };
 	const code = normalizeUnitCode(input.code);
 	const data = { ...input, code, parentCode: input.parentCode ? normalizeUnitCode(input.parentCode) : null };
 	const check = await checkUnit(db, data, existing.id);
 	if (check === 409)
-		return { ok: false, status: 409, errors: { code: `Kode ${code} sudah dipakai unit lain.` } };
+		return { ok: false, status: 409, errors: { code: refusalText('srv_unit_code_taken', { code }) } };
 	if (check) return { ok: false, status: 400, errors: check };
 	await db.transaction().execute(async (trx) => {
 		await updateUnit(trx, existing.id, data, now);
@@ -103,7 +105,7 @@ export async function setUnitActive(
 	now: Date
 ): Promise<CatalogResult<null>> {
 	const existing = await findUnitByCode(db, code);
-	if (!existing) return { ok: false, status: 404, errors: { _form: 'Unit tidak ditemukan.' } };
+	if (!existing) return { ok: false, status: 404, errors: { _form: refusalText('srv_unit_not_found') } };
 	await db.transaction().execute(async (trx) => {
 		await updateUnit(trx, existing.id, { active }, now);
 		if (active) await addUnitToOpenPeriods(trx, existing.id, existing.categoryId);

@@ -6,23 +6,35 @@ import { getDb } from '$lib/server/db';
 import { parseForm, type FieldErrors } from '$lib/server/http/forms';
 import { loadOfficeObjections } from '$lib/server/objections/objection-page.service';
 import { answerObjection, openObjectionWindow } from '$lib/server/objections/objection.service';
+import { OBJECTION_REASON_MAX } from '$lib/domain/objections';
+import { m } from '$lib/paraglide/messages';
 
 // The office side of the objection window (docs/rules.md §9.2).
-const windowForm = z.object({ until: z.string().trim().min(1, 'Isi hari terakhir masa sanggah.').max(10) });
+const windowForm = z.object({
+	until: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.srv_objection_until_required() })
+		.max(10, { error: () => m.srv_objection_until_format() })
+});
 const answerForm = z.object({
 	objection: z.coerce
-		.number({ message: 'Sanggahan tidak dikenal.' })
+		.number({ error: () => m.srv_objection_unknown() })
 		.int()
-		.positive('Sanggahan tidak dikenal.'),
-	decision: z.enum(['extra_visit', 'reopen', 'reject'], { message: 'Pilih jawaban: terima atau tolak.' }),
+		.positive({ error: () => m.srv_objection_unknown() }),
+	decision: z.enum(['extra_visit', 'reopen', 'reject'], {
+		error: () => m.srv_objection_decision_pick()
+	}),
 	sheet: z.union([z.literal(''), z.coerce.number().int().positive()]).optional(),
-	answer: z.string().max(2000, 'Jawaban paling panjang 2000 karakter.')
+	answer: z.string().max(OBJECTION_REASON_MAX, {
+		error: () => m.srv_objection_answer_too_long({ max: OBJECTION_REASON_MAX })
+	})
 });
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const page = await loadOfficeObjections(getDb(), event.params.code, new Date());
-	if (!page) error(404, `Periode "${event.params.code}" tidak ditemukan.`);
+	if (!page) error(404, m.srv_period_code_not_found({ period: event.params.code }));
 	const visit = Number(event.url.searchParams.get('kunjungan'));
 	return {
 		...page,

@@ -5,13 +5,14 @@ import { getDb } from '$lib/server/db';
 import { loadTriangulation } from '$lib/server/complaints/triangulation.service';
 import { readSort, sortTriangulation, triangulationRow } from '$lib/domain/triangulation';
 import { isPublished } from '$lib/domain/period-status';
-import { fmtDate } from '$lib/i18n/display';
+import { fmtDate, fmtDecimal } from '$lib/i18n/display';
+import { m } from '$lib/paraglide/messages';
 
 // Spec 9.3: IPP, IKM and complaint handling side by side per category (admin and viewer).
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'admin', 'viewer');
 	const found = await loadTriangulation(getDb(), event.params.code, new Date());
-	if (!found) error(404, `Periode "${event.params.code}" tidak ditemukan.`);
+	if (!found) error(404, m.srv_period_code_not_found({ period: event.params.code }));
 	const params = event.url.searchParams;
 	const wanted = params.get('kategori');
 	const current = found.categories.find((c) => c.name === wanted) ?? found.categories[0] ?? null;
@@ -32,7 +33,9 @@ export const load: PageServerLoad = async (event) => {
 		category: current
 			? {
 					name: current.name,
-					rows: sortTriangulation(current.units, sort.key, sort.dir).map(triangulationRow)
+					rows: sortTriangulation(current.units, sort.key, sort.dir).map((u) =>
+						triangulationRow(u, fmtDecimal)
+					)
 				}
 			: null,
 		sort,

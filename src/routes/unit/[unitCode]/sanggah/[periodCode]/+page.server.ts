@@ -7,21 +7,29 @@ import { readConfig } from '$lib/server/config';
 import { parseForm } from '$lib/server/http/forms';
 import { headsUnit, loadUnitObjections } from '$lib/server/objections/objection-page.service';
 import { fileObjection } from '$lib/server/objections/objection.service';
+import { OBJECTION_REASON_MAX } from '$lib/domain/objections';
+import { m } from '$lib/paraglide/messages';
 
 // The unit head's side of the objection window (docs/rules.md §9.2): provisional scores without
 // rank, and an objection per indicator with a claimed level, a reason and evidence.
 const objectionForm = z.object({
-	indicator: z.string().trim().min(1, 'Indikator tidak dikenal.').max(40),
+	indicator: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.srv_objection_indicator_missing() })
+		.max(40),
 	level: z.coerce
-		.number({ message: 'Pilih tingkat 0 sampai 5.' })
+		.number({ error: () => m.srv_objection_level_pick() })
 		.int()
 		.min(0)
-		.max(5, 'Pilih tingkat 0 sampai 5.'),
+		.max(5, { error: () => m.srv_objection_level_pick() }),
 	reason: z
 		.string()
 		.trim()
-		.min(1, 'Alasan sanggahan wajib diisi.')
-		.max(2000, 'Alasan paling panjang 2000 karakter.')
+		.min(1, { error: () => m.srv_objection_reason_required() })
+		.max(OBJECTION_REASON_MAX, {
+			error: () => m.srv_objection_reason_too_long({ max: OBJECTION_REASON_MAX })
+		})
 });
 
 export const load: PageServerLoad = async (event) => {
@@ -33,7 +41,7 @@ export const load: PageServerLoad = async (event) => {
 		event.params.periodCode,
 		new Date()
 	);
-	if (!page) error(404, 'Unit atau periode tidak ditemukan.');
+	if (!page) error(404, m.srv_unit_or_period_not_found());
 	return { ...page, done: event.url.searchParams.has('terkirim') };
 };
 
@@ -42,7 +50,7 @@ export const actions: Actions = {
 		const user = requireRole(event, 'unit_head');
 		// Another unit's head learns nothing, not even which fields are wrong (README "Access").
 		if (!(await headsUnit(getDb(), user.id, event.params.unitCode)))
-			error(404, 'Unit atau periode tidak ditemukan.');
+			error(404, m.srv_unit_or_period_not_found());
 		const data = await event.request.formData();
 		const form = parseForm(objectionForm, data);
 		if (!form.ok) return fail(400, { indicator: form.values.indicator, errors: form.errors });

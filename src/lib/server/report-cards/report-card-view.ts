@@ -1,16 +1,16 @@
 import { shownAward } from '../../domain/scoring/awards';
-import { formatDecimalId } from '../../domain/scoring/display';
-import { formatDateId } from '../../domain/format';
+import { fmtDate, fmtDecimal } from '$lib/i18n/display';
 import { ITEM_STATUS_LABELS, PLAN_STATUS_LABELS } from '../../domain/coaching/states';
 import type { ReportCard } from './report-card.service';
 import type { ReportCardView } from '../../domain/report-card/view';
 
 export type { ReportCardView };
 
-// The whitelisted, display-ready report card that leaves the server (page and PDF alike).
+// The whitelisted, display-ready report card that leaves the server (page and PDF alike), its
+// numbers and dates in the reader's language ("3,25" / "3.25"), like the triangulation signals.
 
 const num = (x: number | null | undefined, digits = 2) =>
-	typeof x === 'number' ? formatDecimalId(x, digits) : '–';
+	typeof x === 'number' ? fmtDecimal(x, digits) : '–';
 
 export function presentReportCard(c: ReportCard): ReportCardView {
 	const r = c.result;
@@ -21,7 +21,7 @@ export function presentReportCard(c: ReportCard): ReportCardView {
 			code: c.period.code,
 			name: c.period.name,
 			published: c.period.published,
-			publishedOn: c.period.publishedAt ? formatDateId(c.period.publishedAt) : null,
+			publishedOn: c.period.publishedAt ? fmtDate(c.period.publishedAt) : null,
 			instrumentCode: c.period.instrumentCode,
 			revision: c.period.revision
 		},
@@ -94,7 +94,7 @@ export function presentReportCard(c: ReportCard): ReportCardView {
 						target: i.targetLevel,
 						status: i.status,
 						statusLabel: ITEM_STATUS_LABELS[i.status],
-						dueOnDisplay: i.dueOn ? formatDateId(i.dueOn) : null,
+						dueOnDisplay: i.dueOn ? fmtDate(i.dueOn) : null,
 						overdue: i.overdue,
 						action: i.action
 					}))

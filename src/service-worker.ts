@@ -43,11 +43,19 @@ function offlineTarget(url: URL): string | null {
 	return visit ? `${SHELL}#kunjungan-${visit[1]}` : null;
 }
 
+/**
+ * Stores a fresh copy in this build's cache. A newer build's worker deletes that cache when it
+ * activates; a request this (old) worker still answers afterwards must not bring it back.
+ */
+async function keep(key: string, res: Response): Promise<void> {
+	if (await caches.has(CACHE)) await (await caches.open(CACHE)).put(key, res);
+}
+
 /** The shell and its data: from the network when there is signal (kept for later), else from the cache. */
 async function networkFirst(request: Request, key: string): Promise<Response> {
 	try {
 		const res = await fetch(request);
-		if (res.ok) await (await caches.open(CACHE)).put(key, res.clone());
+		if (res.ok) await keep(key, res.clone());
 		return res;
 	} catch {
 		const cached = await caches.match(key, { cacheName: CACHE });

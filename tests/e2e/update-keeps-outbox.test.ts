@@ -80,9 +80,11 @@ afterAll(async () => {
 	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-// Skipped: on the last run the outbox arrived exactly once (scores and photo) and the new worker's
-// cache was the only one right after the reload, but the old build's cache was back once the
-// outbox had been sent; who writes it again is not found yet. Unskip when that is fixed.
+// Skipped: the scores and the photo arrive exactly once and the new worker's cache is the only
+// one right after the reload, but once the outbox has been sent the new build's cache is gone and
+// the old build's is back: an activation of the old worker after the new one, not yet explained
+// (a late write of the old worker into its deleted cache is ruled out by src/service-worker.ts,
+// keep). Unskip when that is fixed.
 describe.skip('a new build deployed while the outbox holds work', () => {
 	it('installs the new service worker, drops the old caches and delivers the outbox exactly once', async () => {
 		const oldVersion = versionOf('build');
@@ -105,8 +107,14 @@ describe.skip('a new build deployed while the outbox holds work', () => {
 			mimeType: 'image/jpeg',
 			buffer: photo
 		});
-		await page.waitForFunction(() =>
-			/\d menunggu kirim/.test(document.querySelector('[data-testid=offline-state-line]')?.textContent ?? '')
+		// the scores and the photo (shrunk first, which takes a moment on a slow device) all queued
+		await page.waitForFunction(
+			() =>
+				Number(
+					/(\d+) menunggu kirim/.exec(
+						document.querySelector('[data-testid=offline-state-line]')?.textContent ?? ''
+					)?.[1] ?? 0
+				) >= 2
 		);
 		const queued = Number(/(\d+) menunggu kirim/.exec((await stateLine(page)) ?? '')![1]);
 		expect(queued).toBeGreaterThanOrEqual(2);

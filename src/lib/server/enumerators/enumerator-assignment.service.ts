@@ -17,12 +17,12 @@ export async function assignEnumeratorToUnit(
 ): Promise<ServiceResult<string>> {
 	const period = await findSurveyPeriodByCode(db, input.periodCode.trim());
 	if (!period) return refuse(404, 'srv_enum_period_missing', { period: input.periodCode });
-	const user = await findUserByEmail(db, normalizeEmail(input.email));
-	if (!user) return refuse(404, 'srv_enum_user_missing', { email: input.email });
 	const unit = input.unitCode.trim();
 	// A code no unit has at all is told apart from a unit outside the period (the roster's check).
 	if (!(await findSurveyUnitByCode(db, unit)))
 		return refuse(404, 'srv_enum_unit_missing', { unit: input.unitCode });
+	const user = await findUserByEmail(db, normalizeEmail(input.email));
+	if (!user) return refuse(404, 'srv_enum_user_missing', { email: input.email });
 	const r = await assignEnumeratorToUnits(db, period, { userId: user.id, unitCodes: [unit] }, actorId, now);
 	if (r.ok) return ok(`Enumerator ${r.email} ditugaskan pada ${unit} di periode ${period.code}.`);
 	// a script may run twice: an assignment that already exists is its goal reached

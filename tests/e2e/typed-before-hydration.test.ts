@@ -18,10 +18,12 @@ async function holdScripts(page: Page): Promise<() => Promise<void>> {
 	});
 	return async () => {
 		open();
-		// Svelte marks Element.prototype when it starts hydrating, and hydrates in that same task,
-		// so once the mark is seen the page is hydrated (networkidle alone came too early on a
-		// loaded CPU, and the values were then read before hydration could empty them).
-		await page.waitForFunction(() => '__svelte_meta' in Element.prototype, null, { timeout: 30_000 });
+		// The root layout marks `rapor:hydrated` once every component has mounted (networkidle alone
+		// came too early on a loaded CPU, and the values were then read before hydration could
+		// empty them).
+		await page.waitForFunction(() => performance.getEntriesByName('rapor:hydrated').length > 0, null, {
+			timeout: 30_000
+		});
 		await page.waitForLoadState('networkidle');
 		// The new-period page's fields were emptied only seconds after the mark under load (seen in
 		// a manual run against the unfixed build), so give hydration's effects that time too.

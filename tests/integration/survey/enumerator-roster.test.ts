@@ -6,7 +6,7 @@ import {
 	findSurveyPeriodByCode,
 	type SurveyPeriod
 } from '../../../src/lib/server/survey/survey-period.repository';
-import { listPeriodEnumerators } from '../../../src/lib/server/enumerators/enumerator-roster.repository';
+import { listPeriodEnumerators } from '../../../src/lib/server/enumerators/enumerator.repository';
 import {
 	assignEnumeratorToUnits,
 	removeEnumeratorFromUnit

@@ -3,8 +3,8 @@ import type { SurveyPeriod } from '../survey/survey-period.repository';
 import { listPeriodSurveyUnits } from '../survey/survey-period.repository';
 import { findUserById } from '../accounts/user.repository';
 import { recordAudit } from '../audit/audit.repository';
-import { assignEnumerator, isEnumeratorOf } from './enumerator.repository';
-import { unassignEnumerator } from './enumerator-roster.repository';
+import { assignEnumerator, isEnumeratorOf, unassignEnumerator } from './enumerator.repository';
+
 import { m } from '$lib/paraglide/messages';
 
 // The office assigns enumerators to units of a period on the web page (README "Survey

@@ -5,7 +5,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
 import { findSurveyPeriodByCode, listPeriodSurveyUnits } from '$lib/server/survey/survey-period.repository';
-import { listPeriodEnumerators } from '$lib/server/enumerators/enumerator-roster.repository';
+import { listPeriodEnumerators } from '$lib/server/enumerators/enumerator.repository';
 import {
 	assignEnumeratorToUnits,
 	removeEnumeratorFromUnit

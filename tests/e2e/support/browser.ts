@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from './chromium-path.js';
+import { keepOfflineTruthful } from './truthful-offline';
 
 export const baseURL = () => inject('baseURL');
 
@@ -35,6 +36,7 @@ export async function openBrowser(
 			'--no-first-run'
 		]
 	});
+	keepOfflineTruthful(context);
 	const page = context.pages()[0] ?? (await context.newPage());
 	return {
 		context,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection';
-import { clearThrottle, findThrottle, saveThrottle } from './login-throttle.repository';
+import { clearThrottle, findThrottle, lockThrottle, saveThrottle } from './login-throttle.repository';
+import { inTransaction } from '../db/transaction';
 import {
 	IP_POLICY,
 	PAIR_POLICY,
@@ -52,7 +53,10 @@ export async function throttleWait(db: Db, keys: ThrottleKeys, now: Date): Promi
 export async function noteFailure(db: Db, keys: ThrottleKeys, now: Date): Promise<void> {
 	for (const key of keyList(keys)) {
 		const policy = key === keys.ip ? IP_POLICY : keys.pairPolicy;
-		await saveThrottle(db, { key, ...afterFailure(await findThrottle(db, key), now.getTime(), policy) });
+		// read and written in one transaction on a held row: parallel guesses each count
+		await inTransaction(db, async (trx) =>
+			saveThrottle(trx, { key, ...afterFailure(await lockThrottle(trx, key), now.getTime(), policy) })
+		);
 	}
 }
 

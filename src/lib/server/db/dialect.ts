@@ -29,6 +29,15 @@ export function engineOf(db: Db): Engine {
 	return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
+/**
+ * qb with `FOR UPDATE` on PostgreSQL: the rows it reads stay locked until the transaction ends, so
+ * a rule that reads and then writes (a count, a counter) holds for requests that arrive together.
+ * SQLite runs one write transaction at a time and has no row locks.
+ */
+export function forUpdate<QB extends { forUpdate(): QB }>(db: Db, qb: QB): QB {
+	return engineOf(db) === 'postgres' ? qb.forUpdate() : qb;
+}
+
 /** `x like pattern` ignoring ASCII case on both engines (SQLite's LIKE does; PostgreSQL needs ILIKE). */
 export function likeOperator(db: Db): 'like' | 'ilike' {
 	return engineOf(db) === 'postgres' ? 'ilike' : 'like';

@@ -10,7 +10,7 @@ import {
 	isImage,
 	isVisitEditable
 } from '../../domain/score-sheet';
-import { findOrCreateDraftSheet, findSheetOf } from './score-sheet.repository';
+import { findOrCreateDraftSheet, findSheetOf, lockSheet } from './score-sheet.repository';
 import {
 	countEvidenceOf,
 	deleteEvidence,
@@ -88,7 +88,8 @@ export async function addEvidence(
 	const sha256 = sha256Of(input.bytes);
 	await storeEvidenceFile(uploadDir, sha256, input.bytes, thumbnail);
 	return db.transaction().execute(async (trx): Promise<EvidenceResult> => {
-		const sheet = await findOrCreateDraftSheet(trx, input.visitId, input.userId, now);
+		const draft = await findOrCreateDraftSheet(trx, input.visitId, input.userId, now);
+		const sheet = await lockSheet(trx, draft.id);
 		if (sheet.status === 'submitted')
 			return { ok: false, status: 409, message: refusalText('srv_sheet_locked') };
 		if ((await countEvidenceOf(trx, sheet.id, indicatorId)) >= EVIDENCE_MAX_PER_INDICATOR)

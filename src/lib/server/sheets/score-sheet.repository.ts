@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { forUpdate } from '../db/dialect';
 import { refreshVisitTotalOfSheet, refreshVisitTotals } from './visit-total.repository';
 
 export interface NewSheet {
@@ -138,6 +139,15 @@ export async function findOrCreateDraftSheet(
 		.onConflict((oc) => oc.columns(['visit_id', 'assessor_id']).doNothing())
 		.execute();
 	return (await findSheetOf(db, visitId, assessorId))!;
+}
+
+/**
+ * The sheet, its row held until the caller's transaction ends: a rule that counts what belongs to
+ * the sheet and then adds to it (ten files per indicator) holds for uploads that arrive together.
+ */
+export async function lockSheet(trx: Db, sheetId: number): Promise<SheetRecord> {
+	const query = trx.selectFrom('score_sheet').select(SHEET_COLUMNS).where('id', '=', sheetId);
+	return toSheet(await forUpdate(trx, query).executeTakeFirstOrThrow());
 }
 
 export async function findSheetById(db: Db, sheetId: number): Promise<SheetRecord | null> {

@@ -10,6 +10,7 @@ import {
 } from './survey-unit.repository';
 import { setSuggestionStatus, type SuggestionStatus } from './survey-response.repository';
 import { surveyWindowConflict } from './survey-window.service';
+import { refusalText } from '../service-result';
 
 // Administrator actions on the survey; each is audited.
 
@@ -27,21 +28,21 @@ export async function changeSurveyWindow(
 			ok: false,
 			status: 400,
 			field: 'survey_from',
-			message: 'Tanggal mulai tidak valid (format TTTT-BB-HH).'
+			message: refusalText('srv_survey_from_invalid')
 		};
 	if (!isIsoDate(window.to))
 		return {
 			ok: false,
 			status: 400,
 			field: 'survey_to',
-			message: 'Tanggal selesai tidak valid (format TTTT-BB-HH).'
+			message: refusalText('srv_survey_to_invalid')
 		};
 	if (window.from > window.to)
 		return {
 			ok: false,
 			status: 400,
 			field: 'survey_to',
-			message: 'Tanggal selesai harus sama dengan atau setelah tanggal mulai.'
+			message: refusalText('srv_survey_to_before_from')
 		};
 	const overlap = await surveyWindowConflict(db, window, period.id);
 	if (overlap) return { ok: false, status: 409, field: 'survey_from', message: overlap };

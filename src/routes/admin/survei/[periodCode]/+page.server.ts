@@ -9,10 +9,11 @@ import { countSourcesOfPeriod } from '$lib/server/survey/survey-response.reposit
 import { computeBreakdowns, computePeriodIkm } from '$lib/server/survey/survey-results.service';
 import { changeSurveyWindow } from '$lib/server/survey/survey-admin.service';
 import { toIkmView, toBreakdownView } from '$lib/domain/survey/view';
+import { m } from '$lib/paraglide/messages';
 
 async function periodOr404(code: string) {
 	const period = await findSurveyPeriodByCode(getDb(), code);
-	if (!period) error(404, 'Periode tidak ditemukan.');
+	if (!period) error(404, m.srv_period_not_found());
 	return period;
 }
 

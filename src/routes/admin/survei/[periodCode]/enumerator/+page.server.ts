@@ -17,7 +17,7 @@ import { m } from '$lib/paraglide/messages';
 // The office assigns survey enumerators to the period's units (README "Survey enumerators").
 async function periodOr404(code: string) {
 	const period = await findSurveyPeriodByCode(getDb(), code);
-	if (!period) error(404, 'Periode tidak ditemukan.');
+	if (!period) error(404, m.srv_period_not_found());
 	return period;
 }
 

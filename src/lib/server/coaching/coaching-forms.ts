@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { parseForm } from '../http/forms';
-import type { ServiceResult } from '../service-result';
+import { refusalErrors, type ServiceResult } from '../service-result';
 
 // Form schemas of the plan page. Each message is a Paraglide key read when a form is parsed, so
 // the words follow the reader's language (README "Where translation happens").
@@ -89,6 +89,11 @@ export async function runFormAction<S extends z.ZodType>(
 		return fail(400, { form, values: p.values, errors: p.errors, message: null } satisfies FormFailure);
 	const r = await run(p.data);
 	if (!r.ok)
-		return fail(r.status, { form, values: p.values, errors: {}, message: r.message } satisfies FormFailure);
+		return fail(r.status, {
+			form,
+			values: p.values,
+			errors: r.field ? refusalErrors(r) : {},
+			message: r.field ? null : r.message
+		} satisfies FormFailure);
 	redirect(303, `${back}?ok=${form}`);
 }

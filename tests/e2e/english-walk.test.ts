@@ -279,6 +279,28 @@ describe('every page in English', () => {
 		expect(id).toContain('Kirim jawaban');
 	});
 
+	it("writes the mayor's trend and the leniency table's numbers in the reader's language", async () => {
+		const cells = async (path: string, cookie: string, testid: string) => {
+			const res = await http(path, { cookie });
+			expect(res.status).toBe(200);
+			const html = await res.text();
+			return [...html.matchAll(new RegExp(`data-testid="${testid}"[^>]*>([^<]*)<`, 'g'))]
+				.map((x) => x[1].trim())
+				.filter((t) => t !== '–');
+		};
+		const idCookie = (role: string) => cookies[role].replace(LOCALE_COOKIE, 'PARAGLIDE_LOCALE=id');
+		for (const [path, role, testid] of [
+			['/pimpinan', 'viewer', 'trend-mean'],
+			['/admin/periode/MPP-2025/hasil', 'admin', 'leniency-mean']
+		] as const) {
+			const en = await cells(path, cookies[role], testid);
+			expect(en.length, `${path}: numbers shown`).toBeGreaterThan(0);
+			for (const n of en) expect(n, `${path} in English`).toMatch(/^[-−]?\d+\.\d{2}$/);
+			const id = await cells(path, idCookie(role), testid);
+			for (const n of id) expect(n, `${path} in Indonesian`).toMatch(/^[-−]?\d+,\d{2}$/);
+		}
+	});
+
 	it('has every message key in both languages', () => {
 		const dir = 'messages';
 		for (const feature of readdirSync(dir)) {

@@ -147,6 +147,8 @@ describe('the objection window, end to end', () => {
 		await shot('head-objections-en');
 		// The service's refusal is worded in the reader's language (README "Where translation
 		// happens"): a file that is not a photo or PDF, told in English, and nothing is filed.
+		// The page still carries the last objection's "sent" notice; a refusal replaces it.
+		expect(await s.page.locator('.alert.success').count()).toBe(1);
 		const other = s.page.locator('li[data-indicator]:has(details)').first();
 		await other.locator('summary').click();
 		await other.locator('select[name=level]').selectOption('3');
@@ -161,6 +163,7 @@ describe('the objection window, end to end', () => {
 			'File "catatan.jpg" is not a JPEG, PNG, WebP or PDF (the type is checked from the file\'s content, not its name).'
 		);
 		expect(await s.page.locator('[data-testid=objections] li').count()).toBe(3);
+		expect(await s.page.locator('.alert.success').count()).toBe(0);
 		await shot('head-refused-en', [390]);
 	});
 

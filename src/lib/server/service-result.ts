@@ -15,8 +15,12 @@ export type RefusalArgs<K extends RefusalCode> =
 	object extends NonNullable<Params<K>> ? [params?: Params<K>] : [params: Params<K>];
 
 export type RefusalStatus = 400 | 403 | 404 | 409;
-/** The failure keeps the shape callers read (`status`, `message`); the code only chooses the words. */
-export type Refusal = { ok: false; status: RefusalStatus; message: string };
+/**
+ * The failure keeps the shape callers read (`status`, `message`); the code only chooses the words.
+ * `field` names the form field the refusal is about, when there is one; without it the message
+ * is the form's own (`_form`).
+ */
+export type Refusal = { ok: false; status: RefusalStatus; message: string; field?: string };
 
 export type ServiceResult<T = void> = { ok: true; value: T } | Refusal;
 
@@ -35,3 +39,16 @@ export function refuse<K extends RefusalCode>(
 ): Refusal {
 	return { ok: false, status, message: refusalText(code, ...params) };
 }
+
+/** A refusal about one form field: the form shows it beside that field. */
+export function refuseField<K extends RefusalCode>(
+	status: RefusalStatus,
+	field: string,
+	code: K,
+	...params: RefusalArgs<K>
+): Refusal {
+	return { ...refuse(status, code, ...params), field };
+}
+
+/** The field errors of a refusal, keyed as every form reads them (`_form` when no field is named). */
+export const refusalErrors = (r: Refusal): Record<string, string> => ({ [r.field ?? '_form']: r.message });

@@ -56,7 +56,7 @@ describe('the office assigns survey enumerators', () => {
 			t.adminId,
 			NOW
 		);
-		expect(r).toEqual({ ok: true, count: 2, email: 'enum@firma.co.id' });
+		expect(r).toEqual({ ok: true, value: { count: 2, email: 'enum@firma.co.id' } });
 		expect(await roster()).toEqual([
 			{ unit: t.units.a.id, user: enumeratorId, entered: 0 },
 			{ unit: t.units.b.id, user: enumeratorId, entered: 0 }
@@ -91,7 +91,7 @@ describe('the office assigns survey enumerators', () => {
 		expect(await assign(enumeratorId, [])).toMatchObject({ ok: false, status: 400, field: 'units' });
 		expect(await roster()).toEqual([]);
 
-		expect(await assign(enumeratorId, ['KEL-01'])).toMatchObject({ ok: true, count: 1 });
+		expect(await assign(enumeratorId, ['KEL-01'])).toMatchObject({ ok: true, value: { count: 1 } });
 		const duplicate = await assign(enumeratorId, ['KEL-02', 'KEL-01']);
 		expect(duplicate).toMatchObject({ ok: false, status: 409, field: 'units' });
 		expect(!duplicate.ok && duplicate.message).toContain('KEL-01');
@@ -148,7 +148,7 @@ describe('the office assigns survey enumerators', () => {
 			t.adminId,
 			NOW
 		);
-		expect(removed).toEqual({ ok: true, count: 1, email: 'enum@firma.co.id' });
+		expect(removed).toEqual({ ok: true, value: { count: 1, email: 'enum@firma.co.id' } });
 		expect(await roster()).toEqual([]);
 		expect((await countSourcesOfPeriod(t.db, period.id)).enumerator).toBe(1);
 		expect(await audits('unassign_enumerator')).toEqual(['KEL-01']);

@@ -50,7 +50,7 @@ export function planVisits(input: PlanningInput): PlanResult {
 		}
 	}
 	if (days.length === 0) {
-		const reason = 'tidak ada hari kerja dalam jendela periode';
+		const reason = 'no_working_day' as const;
 		return { visits: [], unplaced: slots.map((s) => ({ ...s, reason })), loads, unmetWishes: [] };
 	}
 
@@ -72,7 +72,7 @@ export function planVisits(input: PlanningInput): PlanResult {
 			unplaced.push({
 				unitId: s.unitId,
 				visitNo: s.visitNo,
-				reason: 'tidak ada penilai yang memenuhi syarat (konflik, sudah menilai unit ini, atau berhalangan)'
+				reason: 'no_eligible_assessor'
 			});
 			continue;
 		}

@@ -11,12 +11,6 @@ export interface AssessorProfile {
 
 export type TeamWish = 'mixed_kind' | 'mixed_institution' | 'no_repeat';
 
-export const TEAM_WISH_LABELS: Record<TeamWish, string> = {
-	mixed_kind: 'pasangan dosen dan mahasiswa',
-	mixed_institution: 'penilai dari institusi berbeda',
-	no_repeat: 'penilai yang tidak mengunjungi unit ini pada periode sebelumnya'
-};
-
 export interface TeamWishContext {
 	profiles: ReadonlyMap<number, AssessorProfile>;
 	/** `assessorId:unitId` of the previous period's visits */

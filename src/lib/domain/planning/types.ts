@@ -28,10 +28,13 @@ export interface PlannedVisit {
 	date: string;
 }
 
+/** Why a visit stayed without an assessor; the interface words it (README "Where translation happens"). */
+export type UnplacedReason = 'no_working_day' | 'no_eligible_assessor';
+
 export interface UnplacedVisit {
 	unitId: number;
 	visitNo: number;
-	reason: string;
+	reason: UnplacedReason;
 }
 
 export interface PlanResult {

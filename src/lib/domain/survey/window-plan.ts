@@ -37,8 +37,3 @@ export function defaultSurveyWindow(
 		latestEnd !== null && addDays(latestEnd, 1) > dates.startsOn ? addDays(latestEnd, 1) : dates.startsOn;
 	return { from, to: dates.endsOn >= from ? dates.endsOn : from };
 }
-
-/** The sentence shown when a window would overlap another period's. */
-export function overlapMessage(other: PeriodWindow): string {
-	return `Jendela survei bertumpang tindih dengan periode ${other.code} (${other.name}, ${other.from} s.d. ${other.to}). Setiap jawaban warga harus masuk ke satu periode saja.`;
-}

@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Role, SessionUser } from '../../domain/auth/user';
+import { refusalText } from '../service-result';
 
 interface GuardEvent {
 	locals: App.Locals;
@@ -19,6 +20,6 @@ export function requireUser(event: GuardEvent): SessionUser {
 
 export function requireRole(event: GuardEvent, ...roles: Role[]): SessionUser {
 	const user = requireUser(event);
-	if (!roles.includes(user.role)) error(403, 'Anda tidak memiliki akses ke halaman ini.');
+	if (!roles.includes(user.role)) error(403, refusalText('srv_forbidden_page'));
 	return user;
 }

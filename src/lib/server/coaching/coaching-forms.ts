@@ -1,61 +1,69 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { parseForm } from '../http/forms';
-import type { ServiceResult } from '../service-result';
+import { refusalErrors, type ServiceResult } from '../service-result';
 
-// Form schemas of the plan page; messages say what is wrong, in Indonesian.
+// Form schemas of the plan page. Each message is a Paraglide key read when a form is parsed, so
+// the words follow the reader's language (README "Where translation happens").
 
 const isoDate = z
 	.string()
 	.trim()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berformat TTTT-BB-HH.')
-	.refine((s) => {
-		const d = new Date(`${s}T00:00:00Z`);
-		return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-	}, 'Tanggal tidak valid.');
+	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.coaching_err_date_format() })
+	.refine(
+		(s) => {
+			const d = new Date(`${s}T00:00:00Z`);
+			return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+		},
+		{ error: () => m.coaching_err_date_invalid() }
+	);
 
-const id = (what: string) =>
-	z.coerce
-		.number({ message: `${what} tidak valid.` })
-		.int(`${what} tidak valid.`)
-		.positive(`${what} tidak valid.`);
+const id = (invalid: () => string) => {
+	const error = () => invalid();
+	return z.coerce.number({ error }).int({ error }).positive({ error });
+};
+
+const note = z
+	.string()
+	.trim()
+	.max(2000, { error: () => m.coaching_err_note_too_long() });
 
 export const itemEditSchema = z.object({
-	itemId: id('Butir'),
+	itemId: id(m.coaching_err_item_invalid),
 	action: z
 		.string()
 		.trim()
-		.min(5, 'Tindakan minimal 5 karakter.')
-		.max(2000, 'Tindakan maksimal 2000 karakter.'),
+		.min(5, { error: () => m.coaching_err_action_too_short() })
+		.max(2000, { error: () => m.coaching_err_action_too_long() }),
 	dueOn: isoDate,
-	responsible: z.string().trim().max(200, 'Penanggung jawab maksimal 200 karakter.')
+	responsible: z
+		.string()
+		.trim()
+		.max(200, { error: () => m.coaching_err_responsible_too_long() })
 });
 
-export const mentorSchema = z.object({ mentorId: id('Pendamping') });
+export const mentorSchema = z.object({ mentorId: id(m.coaching_err_mentor_invalid) });
 
 export const planStatusSchema = z.object({
-	to: z.enum(['active', 'completed', 'cancelled'], { message: 'Status tujuan tidak dikenal.' })
+	to: z.enum(['active', 'completed', 'cancelled'], { error: () => m.coaching_err_status_target() })
 });
 
 export const progressSchema = z.object({
-	itemId: id('Butir'),
-	status: z.enum(['in_progress', 'done'], { message: 'Pilih status: sedang dikerjakan atau selesai.' }),
-	note: z
-		.string()
-		.trim()
-		.min(3, 'Tulis catatan kemajuan (minimal 3 karakter).')
-		.max(2000, 'Catatan maksimal 2000 karakter.')
+	itemId: id(m.coaching_err_item_invalid),
+	status: z.enum(['in_progress', 'done'], { error: () => m.coaching_err_progress_status() }),
+	note: note.min(3, { error: () => m.coaching_err_progress_note() })
 });
 
 export const reviewSchema = z.object({
-	itemId: id('Butir'),
-	verdict: z.enum(['verify', 'reject'], { message: 'Pilih verifikasi atau kembalikan.' }),
-	note: z.string().trim().max(2000, 'Catatan maksimal 2000 karakter.').default('')
+	itemId: id(m.coaching_err_item_invalid),
+	verdict: z.enum(['verify', 'reject'], { error: () => m.coaching_err_verdict() }),
+	note: note.default('')
 });
 
 export const followUpSchema = z.object({
 	plannedOn: isoDate,
-	assessorId: id('Penilai')
+	assessorId: id(m.coaching_err_assessor_invalid)
 });
 
 export interface FormFailure {
@@ -81,6 +89,11 @@ export async function runFormAction<S extends z.ZodType>(
 		return fail(400, { form, values: p.values, errors: p.errors, message: null } satisfies FormFailure);
 	const r = await run(p.data);
 	if (!r.ok)
-		return fail(r.status, { form, values: p.values, errors: {}, message: r.message } satisfies FormFailure);
+		return fail(r.status, {
+			form,
+			values: p.values,
+			errors: r.field ? refusalErrors(r) : {},
+			message: r.field ? null : r.message
+		} satisfies FormFailure);
 	redirect(303, `${back}?ok=${form}`);
 }

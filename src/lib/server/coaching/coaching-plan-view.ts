@@ -10,8 +10,6 @@ import {
 	type ItemStatus,
 	type PlanStatus
 } from '../../domain/coaching/states';
-import { formatDateId, formatDateTimeId } from '../../domain/format';
-import { formatDecimalId } from '../../domain/scoring/display';
 import type { PlanView } from './coaching-view.service';
 
 // The plan page's whitelisted data, with what the signed-in user may do on each item.
@@ -57,13 +55,14 @@ export function presentPlan(v: PlanView, user: SessionUser) {
 			id: i.id,
 			code: i.indicatorCode,
 			title: i.indicatorTitle,
-			beforeDisplay: formatDecimalId(i.currentScore, 2),
-			afterDisplay: i.after === null ? null : formatDecimalId(i.after, 2),
+			// Numbers and dates leave as values; the page writes them in the reader's language
+			// (README "Where translation happens").
+			before: i.currentScore,
+			after: i.after,
 			target: i.targetLevel,
-			gainDisplay: formatDecimalId(i.gainNext, 3),
+			gain: i.gainNext,
 			action: i.action,
 			dueOn: i.dueOn,
-			dueOnDisplay: i.dueOn ? formatDateId(i.dueOn) : null,
 			responsible: i.responsible,
 			status: i.status as ItemStatus,
 			statusLabel: ITEM_STATUS_LABELS[i.status],
@@ -79,14 +78,15 @@ export function presentPlan(v: PlanView, user: SessionUser) {
 				status: p.status,
 				statusLabel: ITEM_STATUS_LABELS[p.status],
 				hasFile: p.fileSha256 !== null,
-				fileKind: p.fileMime === 'application/pdf' ? 'PDF' : p.fileMime ? 'foto' : null,
-				at: formatDateTimeId(p.createdAt)
+				fileKind:
+					p.fileMime === 'application/pdf' ? ('pdf' as const) : p.fileMime ? ('photo' as const) : null,
+				at: p.createdAt
 			}))
 		})),
 		followUps: v.followUps.map((f) => ({
 			id: f.id,
 			visitNo: f.visitNo,
-			plannedOnDisplay: f.plannedOn ? formatDateId(f.plannedOn) : '–',
+			plannedOn: f.plannedOn,
 			assessors: f.assessorNames.join(', '),
 			submittedSheets: f.submittedSheets
 		}))

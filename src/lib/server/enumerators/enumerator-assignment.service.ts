@@ -24,7 +24,7 @@ export async function assignEnumeratorToUnit(
 	const user = await findUserByEmail(db, normalizeEmail(input.email));
 	if (!user) return refuse(404, 'srv_enum_user_missing', { email: input.email });
 	const r = await assignEnumeratorToUnits(db, period, { userId: user.id, unitCodes: [unit] }, actorId, now);
-	if (r.ok) return ok(`Enumerator ${r.email} ditugaskan pada ${unit} di periode ${period.code}.`);
+	if (r.ok) return ok(`Enumerator ${r.value.email} ditugaskan pada ${unit} di periode ${period.code}.`);
 	// a script may run twice: an assignment that already exists is its goal reached
 	if (r.status === 409 && r.field === 'units')
 		return ok(`Enumerator ${user.email} sudah ditugaskan pada ${unit} di periode ${period.code}.`);

@@ -4,6 +4,7 @@ import { getDb } from '../db';
 import type { Db } from '../db/connection';
 import type { TabularData } from '../../domain/import/tabular';
 import { readCarriedTable, readUploadedTable } from './upload';
+import { refusalText } from '../service-result';
 
 type Problems = { ok: false; problems: string[] };
 interface Counts {
@@ -42,7 +43,7 @@ export function importActions<P>(page: ImportPage<P>) {
 		confirm: async (event: RequestEvent) => {
 			const admin = requireRole(event, 'admin');
 			const data = readCarriedTable(await event.request.formData());
-			if (!data) return fail(400, { problems: ['Data pratinjau rusak; unggah berkasnya lagi.'] });
+			if (!data) return fail(400, { problems: [refusalText('srv_upload_preview_broken')] });
 			const result = await page.apply(getDb(), data, admin.id, new Date());
 			if (!result.ok) return fail(400, { problems: result.problems });
 			redirect(303, page.doneUrl(result.summary));

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { readTableBytes } from './table-file';
 import type { TabularData, TabularRead } from '../../domain/import/tabular';
 import { hasUnsafeCharacters } from '../../domain/text-safety';
+import { refusalText } from '../service-result';
 
 /** Reads the file of a multipart form field; missing or empty files are user errors. */
 export async function readUploadedTable(form: FormData, field = 'file'): Promise<TabularRead> {
 	const file = form.get(field);
 	if (!(file instanceof File) || file.size === 0)
-		return { ok: false, problems: ['Pilih berkas CSV atau XLSX terlebih dahulu.'] };
+		return { ok: false, problems: [refusalText('srv_upload_choose_table')] };
 	return readTableBytes(file.name, new Uint8Array(await file.arrayBuffer()));
 }
 

@@ -1,5 +1,6 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '../db';
+import { refusalText } from '../service-result';
 import { answerOnce, CLIENT_ID_PATTERN, type SyncReceipt } from './sync-receipt.service';
 
 // The outbox of an offline device names each item with the `Idempotency-Key` header (the IETF
@@ -11,10 +12,7 @@ export async function answerJsonOnce(
 ): Promise<Response> {
 	const key = event.request.headers.get('idempotency-key');
 	if (key !== null && !CLIENT_ID_PATTERN.test(key))
-		return json(
-			{ message: 'Header Idempotency-Key harus 8-64 huruf, angka atau tanda hubung.' },
-			{ status: 400 }
-		);
+		return json({ message: refusalText('srv_idempotency_key_format') }, { status: 400 });
 	const r = await answerOnce(getDb(), userId, key, new Date(), run);
 	return json(r.body, { status: r.status, headers: r.replayed ? { 'idempotent-replayed': 'true' } : {} });
 }

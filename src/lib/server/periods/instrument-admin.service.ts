@@ -4,16 +4,22 @@ import { countPeriodsUsingInstrument, updateInstrumentContent } from './instrume
 import { recordAudit } from '../audit/audit.repository';
 import { validateInstrument, type InstrumentIssue } from '../../domain/instrument';
 import { applyInstrumentEdits } from '../../domain/instrument/edit';
+import { refusalText, type RefusalArgs, type RefusalCode } from '../service-result';
 
 export type InstrumentResult =
 	| { ok: true; code: string; warnings: InstrumentIssue[] }
 	| { ok: false; status: 400 | 404 | 409; errors: InstrumentIssue[]; warnings: InstrumentIssue[] };
 
 const INSTRUMENT_CODE = /^[a-z0-9][a-z0-9._-]{2,59}$/;
-const fail = (status: 400 | 404 | 409, message: string, path = '_form'): InstrumentResult => ({
+const fail = <K extends RefusalCode>(
+	status: 400 | 404 | 409,
+	path: string,
+	code: K,
+	...params: RefusalArgs<K>
+): InstrumentResult => ({
 	ok: false,
 	status,
-	errors: [{ path, message }],
+	errors: [{ path, message: refusalText(code, ...params) }],
 	warnings: []
 });
 
@@ -26,12 +32,12 @@ export async function cloneInstrument(
 	now: Date
 ): Promise<InstrumentResult> {
 	const source = await findInstrumentByCode(db, sourceCode);
-	if (!source) return fail(404, 'Instrumen sumber tidak ditemukan.');
+	if (!source) return fail(404, '_form', 'srv_instrument_source_not_found');
 	const newCode = code.trim().toLowerCase();
-	if (!INSTRUMENT_CODE.test(newCode))
-		return fail(400, 'Kode: 3–60 huruf kecil, angka, titik, garis bawah atau tanda hubung.', 'code');
-	if (name.trim().length < 3 || name.length > 200) return fail(400, 'Nama instrumen 3–200 karakter.', 'name');
-	if (await findInstrumentByCode(db, newCode)) return fail(409, `Kode ${newCode} sudah dipakai.`, 'code');
+	if (!INSTRUMENT_CODE.test(newCode)) return fail(400, 'code', 'srv_instrument_code_format');
+	if (name.trim().length < 3 || name.length > 200) return fail(400, 'name', 'srv_instrument_name_length');
+	if (await findInstrumentByCode(db, newCode))
+		return fail(409, 'code', 'srv_instrument_code_taken', { code: newCode });
 	await db.transaction().execute(async (trx) => {
 		await insertInstrument(
 			trx,
@@ -63,12 +69,9 @@ export async function editInstrument(
 	now: Date
 ): Promise<InstrumentResult> {
 	const stored = await findInstrumentByCode(db, code);
-	if (!stored) return fail(404, 'Instrumen tidak ditemukan.');
+	if (!stored) return fail(404, '_form', 'srv_instrument_not_found');
 	if ((await countPeriodsUsingInstrument(db, stored.id)) > 0)
-		return fail(
-			409,
-			'Instrumen ini dipakai oleh periode dan tidak boleh diubah. Salin menjadi versi baru lalu sunting salinannya.'
-		);
+		return fail(409, '_form', 'srv_instrument_in_use');
 	const { def, issues } = applyInstrumentEdits(stored.def, fields);
 	if (issues.length) return { ok: false, status: 400, errors: issues, warnings: [] };
 	const { errors, warnings } = validateInstrument(def);

@@ -1,6 +1,5 @@
 import type { Db } from '../db/connection';
 import type { SessionUser } from '../../domain/auth/user';
-import { formatDecimalId } from '../../domain/scoring/display';
 import { listPeriods, listPublishedPeriods } from '../periods/period.repository';
 import { loadPublicResults, type PublicUnitIkm } from './public-results.service';
 import { loadResults } from './results.service';
@@ -31,14 +30,15 @@ export interface MayorHome {
 	coaching: CoachingRow[];
 	trend: {
 		periods: { code: string; name: string }[];
-		rows: { category: string; means: (string | null)[] }[];
+		/** Mean IPP per period, as numbers: the page writes them in the reader's language. */
+		rows: { category: string; means: (number | null)[] }[];
 	};
 	periods: { code: string; name: string; status: PeriodStatus; startsOn: string; endsOn: string }[];
 }
 
 async function categoryTrend(db: Db, periods: { code: string; name: string }[], now: Date) {
 	const shown = periods.slice(0, TREND_PERIODS).reverse();
-	const means = new Map<string, (string | null)[]>();
+	const means = new Map<string, (number | null)[]>();
 	for (const [i, p] of shown.entries()) {
 		const found = await loadResults(db, p.code, now);
 		for (const c of found?.doc.categories ?? []) {
@@ -47,7 +47,7 @@ async function categoryTrend(db: Db, periods: { code: string; name: string }[], 
 					c.name,
 					shown.map(() => null)
 				);
-			means.get(c.name)![i] = c.mean_ipp === null ? null : formatDecimalId(c.mean_ipp, 2);
+			means.get(c.name)![i] = c.mean_ipp;
 		}
 	}
 	return {

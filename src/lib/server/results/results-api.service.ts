@@ -3,12 +3,12 @@ import type { Role } from '../../domain/auth/user';
 import { canSeeResults } from '../../domain/results-access';
 import { isPublished } from '../../domain/period-status';
 import { aspectCodesOf, resultsTable, type ResultsTable } from '../../domain/scoring/results-table';
+import { ok, refuse, type ServiceResult } from '../service-result';
 import { filterCategory, loadResultsBytes, loadResultsJson, type ResultsDocument } from './results.service';
 
 // The results API (README): what a caller may see, as the cached JSON string when possible.
 
-export type ApiResults =
-	{ ok: true; json: string | Uint8Array; published: boolean } | { ok: false; status: 404; error: string };
+export type ApiResults = ServiceResult<{ json: string | Uint8Array; published: boolean }>;
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
@@ -19,28 +19,19 @@ export async function resultsForCaller(
 	category: string | null,
 	now: Date
 ): Promise<ApiResults> {
-	const missing = {
-		ok: false as const,
-		status: 404 as const,
-		error: `Periode "${code}" tidak ditemukan atau hasilnya belum terbit.`
-	};
+	const missing = refuse(404, 'srv_results_not_published', { period: code });
 	if (!CODE.test(code)) return missing;
 	if (category === null) {
 		const found = await loadResultsBytes(db, code, now);
 		if (!found || !canSeeResults(role, found.period.status)) return missing;
-		return { ok: true, json: found.body, published: isPublished(found.period.status) };
+		return ok({ json: found.body, published: isPublished(found.period.status) });
 	}
 	const found = await loadResultsJson(db, code, now);
 	if (!found || !canSeeResults(role, found.period.status)) return missing;
 	const published = isPublished(found.period.status);
 	const filtered = filterCategory(JSON.parse(found.json) as ResultsDocument, category);
-	if (!filtered)
-		return {
-			ok: false,
-			status: 404,
-			error: `Kategori "${category}" tidak ada dalam hasil periode ${found.period.code}.`
-		};
-	return { ok: true, json: JSON.stringify(filtered), published };
+	if (!filtered) return refuse(404, 'srv_results_category_missing', { category, period: found.period.code });
+	return ok({ json: JSON.stringify(filtered), published });
 }
 
 /** The flat table of the CSV and XLSX exports. */

@@ -1,6 +1,5 @@
 import type { Db } from '../db/connection';
 import { formatDateTimeId } from '../../domain/format';
-import { formatDecimalId } from '../../domain/scoring/display';
 import { findPeriodByCode, type PeriodDetail } from '../periods/period.repository';
 import { findInstrumentById } from '../periods/instrument.repository';
 import { listResultUnits } from '../results/results.repository';
@@ -54,7 +53,7 @@ export interface ReviewPage {
 	groups: FlagGroup[];
 	page: number;
 	pages: number;
-	leniency: { name: string; email: string; mean: string | null; lenient: boolean; count: number }[];
+	leniency: { name: string; email: string; mean: number | null; lenient: boolean; count: number }[];
 }
 
 const PER_PAGE = 50;
@@ -165,7 +164,7 @@ export async function loadReviewPage(
 		leniency: review.leniency.map((l) => ({
 			name: l.name,
 			email: l.email,
-			mean: l.meanDeviation === null ? null : formatDecimalId(l.meanDeviation, 2),
+			mean: l.meanDeviation,
 			lenient: l.meanDeviation !== null && l.meanDeviation > 0,
 			count: l.count
 		}))

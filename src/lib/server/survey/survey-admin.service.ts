@@ -10,10 +10,9 @@ import {
 } from './survey-unit.repository';
 import { setSuggestionStatus, type SuggestionStatus } from './survey-response.repository';
 import { surveyWindowConflict } from './survey-window.service';
+import { ok, refuseField, type ServiceResult } from '../service-result';
 
 // Administrator actions on the survey; each is audited.
-
-export type AdminResult = { ok: true } | { ok: false; status: 400 | 409; field: string; message: string };
 
 export async function changeSurveyWindow(
 	db: Db,
@@ -21,28 +20,10 @@ export async function changeSurveyWindow(
 	period: SurveyPeriod,
 	window: { from: string; to: string },
 	now: Date
-): Promise<AdminResult> {
-	if (!isIsoDate(window.from))
-		return {
-			ok: false,
-			status: 400,
-			field: 'survey_from',
-			message: 'Tanggal mulai tidak valid (format TTTT-BB-HH).'
-		};
-	if (!isIsoDate(window.to))
-		return {
-			ok: false,
-			status: 400,
-			field: 'survey_to',
-			message: 'Tanggal selesai tidak valid (format TTTT-BB-HH).'
-		};
-	if (window.from > window.to)
-		return {
-			ok: false,
-			status: 400,
-			field: 'survey_to',
-			message: 'Tanggal selesai harus sama dengan atau setelah tanggal mulai.'
-		};
+): Promise<ServiceResult> {
+	if (!isIsoDate(window.from)) return refuseField(400, 'survey_from', 'srv_survey_from_invalid');
+	if (!isIsoDate(window.to)) return refuseField(400, 'survey_to', 'srv_survey_to_invalid');
+	if (window.from > window.to) return refuseField(400, 'survey_to', 'srv_survey_to_before_from');
 	const overlap = await surveyWindowConflict(db, window, period.id);
 	if (overlap) return { ok: false, status: 409, field: 'survey_from', message: overlap };
 	await db.transaction().execute(async (trx) => {
@@ -59,7 +40,7 @@ export async function changeSurveyWindow(
 			now
 		);
 	});
-	return { ok: true };
+	return ok(undefined);
 }
 
 /** A fresh unguessable survey address; the old link (and its printed posters) stop working at once. */

@@ -1,11 +1,7 @@
 import type { Db } from '../db/connection';
 import { listSurveyPeriods } from './survey-period.repository';
-import {
-	defaultSurveyWindow,
-	overlapMessage,
-	overlappingPeriod,
-	type SurveyWindow
-} from '../../domain/survey';
+import { defaultSurveyWindow, overlappingPeriod, type SurveyWindow } from '../../domain/survey';
+import { refusalText } from '../service-result';
 
 // One place that knows every period's survey window (docs/rules.md §8.6), for period creation, period
 // settings and the survey page's own window form.
@@ -27,7 +23,14 @@ export async function surveyWindowConflict(
 	selfId: number | null
 ): Promise<string | null> {
 	const other = overlappingPeriod(window, await periodWindows(db), selfId);
-	return other ? overlapMessage(other) : null;
+	return other
+		? refusalText('srv_survey_window_overlap', {
+				code: other.code,
+				name: other.name,
+				from: other.from,
+				to: other.to
+			})
+		: null;
 }
 
 /** The survey window a new period gets when none is given: after the latest existing one. */

@@ -8,6 +8,7 @@ import {
 	type ScheduledVisit
 } from './visit-plan.repository';
 import { recordAudit } from '../audit/audit.repository';
+import { refusalText } from '../service-result';
 import { periodAcceptsSheets } from '../corrections/correction.service';
 import {
 	closedPeriod,
@@ -21,7 +22,12 @@ import {
 
 export type VisitEditResult = { ok: true } | Refusal;
 
-const notFound: Refusal = { ok: false, status: 404, errors: { _form: 'Kunjungan tidak ditemukan.' } };
+// Built per call: the words follow the reader's language (README "Where translation happens").
+const notFound = (): Refusal => ({
+	ok: false,
+	status: 404,
+	errors: { _form: refusalText('srv_visit_not_found') }
+});
 
 async function load(
 	db: Db,
@@ -43,15 +49,13 @@ export async function removeAssessorFromVisit(
 	now: Date
 ): Promise<VisitEditResult> {
 	const found = await load(db, code, visitId);
-	if (!found) return notFound;
+	if (!found) return notFound();
 	if (!(await periodAcceptsSheets(db, found.period))) return closedPeriod(found.period);
 	if (await hasSheetOnVisit(db, visitId, userId))
 		return {
 			ok: false,
 			status: 409,
-			errors: {
-				_form: 'Penilai ini sudah mengisi lembar penilaian untuk kunjungan ini; tidak dapat dilepas.'
-			}
+			errors: { _form: refusalText('srv_visit_assessor_has_sheet') }
 		};
 	await db.transaction().execute(async (trx) => {
 		await removeVisitAssessor(trx, visitId, userId);
@@ -79,14 +83,18 @@ export async function moveVisit(
 	now: Date
 ): Promise<VisitEditResult> {
 	const found = await load(db, code, visitId);
-	if (!found) return notFound;
+	if (!found) return notFound();
 	const { period, visit } = found;
 	if (!(await periodAcceptsSheets(db, period))) return closedPeriod(period);
 	const dateProblem = plannedDateProblem(period, date);
 	if (dateProblem) return { ok: false, status: 400, errors: { date: dateProblem } };
 	for (const a of visit.assessors)
 		if (await isUnavailableOn(db, a.id, date))
-			return { ok: false, status: 409, errors: { date: `${a.name} berhalangan pada tanggal itu.` } };
+			return {
+				ok: false,
+				status: 409,
+				errors: { date: refusalText('srv_visit_assessor_unavailable', { name: a.name }) }
+			};
 	await db.transaction().execute(async (trx) => {
 		await setVisitPlannedOn(trx, visitId, date);
 		await recordAudit(

@@ -9,8 +9,9 @@ import {
 import { listAllConflicts, listUnavailableDatesBetween } from '../accounts/assessor.repository';
 import { addVisitAssessor, insertVisit } from './visit.repository';
 import { recordAudit } from '../audit/audit.repository';
+import { refuse, type ServiceResult } from '../service-result';
+import { unplacedReasonText, wishText } from './schedule-words';
 import { listAssessorProfiles, listPreviousPeriodPairs } from './team-history.repository';
-import { TEAM_WISH_LABELS } from '../../domain/planning';
 import { planVisits, type PlanResult } from '../../domain/planning';
 import { workingDaysBetween } from '../../domain/dates';
 import { findRequireCalibrated, listCalibratedAssessorIds } from '../calibration/calibration.repository';
@@ -30,8 +31,6 @@ export interface SchedulePreview {
 	loads: { name: string; total: number }[];
 	existing: number;
 }
-
-type Outcome<T> = { ok: true; value: T } | { ok: false; status: 404 | 409; message: string };
 
 async function computePlan(db: Db, period: PeriodDetail) {
 	const units = await listPeriodUnitsForPlanning(db, period.id, true);
@@ -66,11 +65,11 @@ async function plannerPool(db: Db, periodId: number) {
 	return all.filter((a) => calibrated.has(a.id));
 }
 
-async function openPeriod(db: Db, code: string): Promise<Outcome<PeriodDetail>> {
+async function openPeriod(db: Db, code: string): Promise<ServiceResult<PeriodDetail>> {
 	const period = await findPeriodDetailByCode(db, code);
-	if (!period) return { ok: false, status: 404, message: 'Periode tidak ditemukan.' };
+	if (!period) return refuse(404, 'srv_period_not_found');
 	if (period.status !== 'draft' && period.status !== 'running')
-		return { ok: false, status: 409, message: 'Jadwal hanya dapat dibuat saat periode draf atau berjalan.' };
+		return refuse(409, 'srv_schedule_period_state');
 	return { ok: true, value: period };
 }
 
@@ -99,19 +98,19 @@ function describe(result: Awaited<ReturnType<typeof computePlan>>): SchedulePrev
 			unitCode: unit.get(u.unitId)!.code,
 			unitName: unit.get(u.unitId)!.name,
 			visitNo: u.visitNo,
-			reason: u.reason
+			reason: unplacedReasonText(u.reason)
 		})),
 		unmetWishes: plan.unmetWishes.map((u) => ({
 			unitCode: unit.get(u.unitId)!.code,
 			unitName: unit.get(u.unitId)!.name,
-			wishes: u.wishes.map((w) => TEAM_WISH_LABELS[w])
+			wishes: u.wishes.map(wishText)
 		})),
 		loads: result.assessors.map((a) => ({ name: a.name, total: plan.loads.get(a.id) ?? 0 })),
 		existing: result.scheduled.length
 	};
 }
 
-export async function previewSchedule(db: Db, code: string): Promise<Outcome<SchedulePreview>> {
+export async function previewSchedule(db: Db, code: string): Promise<ServiceResult<SchedulePreview>> {
 	const period = await openPeriod(db, code);
 	if (!period.ok) return period;
 	return { ok: true, value: describe(await computePlan(db, period.value)) };
@@ -123,7 +122,7 @@ export async function confirmSchedule(
 	code: string,
 	actorId: number,
 	now: Date
-): Promise<Outcome<{ created: number; unplaced: number }>> {
+): Promise<ServiceResult<{ created: number; unplaced: number }>> {
 	return db.transaction().execute(async (trx) => {
 		const period = await openPeriod(trx, code);
 		if (!period.ok) return period;

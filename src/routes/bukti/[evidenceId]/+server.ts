@@ -7,6 +7,7 @@ import { readConfig } from '$lib/server/config';
 import { parseId } from '$lib/server/sheets/sheet-form';
 import { openEvidenceFile } from '$lib/server/sheets/evidence.service';
 import { evidenceResponse } from '$lib/server/http/download';
+import { m } from '$lib/paraglide/messages';
 
 // Evidence files: only the sheet's own assessor and administrators (blind scoring). Everyone else,
 // team mates included, gets the same 404 as for an id that does not exist.
@@ -15,8 +16,8 @@ export const GET: RequestHandler = async (event) => {
 	const id = parseId(event.params.evidenceId);
 	const thumb = event.url.searchParams.get('ukuran') === 'kecil';
 	const file = id ? await openEvidenceFile(getDb(), readConfig().uploadDir, id, user, thumb) : null;
-	if (!file) error(404, 'Bukti tidak ditemukan.');
+	if (!file) error(404, m.srv_evidence_not_found());
 	const bytes = await readFile(file.path).catch(() => null);
-	if (!bytes) error(404, 'Berkas bukti tidak ditemukan di penyimpanan.');
+	if (!bytes) error(404, m.srv_evidence_file_missing());
 	return evidenceResponse(bytes, file.mime, file.name);
 };

@@ -15,11 +15,12 @@ import { reportProgress, reviewItem } from '$lib/server/coaching/coaching-progre
 import { scheduleFollowUp } from '$lib/server/coaching/follow-up.service';
 import { listAdminUsers } from '$lib/server/coaching/coaching-plan.repository';
 import { listAssessors } from '$lib/server/coaching/follow-up.repository';
+import { m } from '$lib/paraglide/messages';
 
 /** Non-numeric or absurd ids are simply not found (never a 500). */
 function planIdOf(event: RequestEvent): number {
 	const raw = event.params.planId ?? '';
-	if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) error(404, 'Rencana pembinaan tidak ditemukan.');
+	if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) error(404, m.srv_plan_not_found());
 	return Number(raw);
 }
 

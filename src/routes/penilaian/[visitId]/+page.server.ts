@@ -7,12 +7,13 @@ import { loadAssessorSheet } from '$lib/server/sheets/sheet-view.service';
 import { removeEvidence } from '$lib/server/sheets/evidence.service';
 import { persistPostedSheet } from './persist.server';
 import { incompleteMessage } from '$lib/domain/score-sheet';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'assessor');
 	const visitId = parseId(event.params.visitId);
 	const sheet = visitId ? await loadAssessorSheet(getDb(), visitId, user.id) : null;
-	if (!sheet) error(404, 'Kunjungan tidak ditemukan atau tidak ditugaskan kepada Anda.');
+	if (!sheet) error(404, m.srv_visit_not_yours());
 	return { sheet, userId: user.id, justSubmitted: event.url.searchParams.has('terkirim') };
 };
 

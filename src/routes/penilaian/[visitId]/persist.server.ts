@@ -7,6 +7,7 @@ import { loadAssessorSheet } from '$lib/server/sheets/sheet-view.service';
 import { saveSheetDraft, submitSheet, type SubmitResult } from '$lib/server/sheets/score-sheet.service';
 import { addEvidence } from '$lib/server/sheets/evidence.service';
 import { listProblems, type SheetProblem, type SheetValues } from '$lib/domain/score-sheet';
+import { m } from '$lib/paraglide/messages';
 
 export type Persisted =
 	| {
@@ -19,8 +20,6 @@ export type Persisted =
 			problems: SheetProblem[];
 	  }
 	| { ok: false; response: ReturnType<typeof fail> };
-
-const NOT_FOUND = 'Kunjungan tidak ditemukan atau tidak ditugaskan kepada Anda.';
 
 function failureOf(r: Exclude<SubmitResult, { ok: true }>, values: SheetValues, uploadErrors: string[]) {
 	if (r.status === 404) error(404, r.message);
@@ -51,7 +50,7 @@ export async function persistPostedSheet(
 	const visitId = parseId(event.params.visitId ?? '');
 	const db = getDb();
 	const view = visitId ? await loadAssessorSheet(db, visitId, user.id) : null;
-	if (!visitId || !view) error(404, NOT_FOUND);
+	if (!visitId || !view) error(404, m.srv_visit_not_yours());
 	const codes = view.aspects.flatMap((a) => a.indicators.map((i) => i.code));
 	const parsed = parseSheetForm(form, codes);
 	if (!parsed.ok)

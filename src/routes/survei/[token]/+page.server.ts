@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	const opened = getDatabase();
 	const now = new Date();
 	const survey = await openSurvey(opened, params.token, now);
-	if (!survey) error(404, 'Halaman tidak ditemukan.');
+	if (!survey) error(404, m.error_404());
 	await purgeExpiredGuards(opened, now);
 	if (!survey.period) return { unitName: survey.unit.name, open: false as const, formToken: null };
 	return {
@@ -40,7 +40,7 @@ export const actions: Actions = {
 		const { form_token: _t, website: _w, ...values } = fields;
 		switch (result.status) {
 			case 404:
-				error(404, 'Halaman tidak ditemukan.');
+				error(404, m.error_404());
 			// eslint-disable-next-line no-fallthrough
 			case 400:
 				return fail(400, {

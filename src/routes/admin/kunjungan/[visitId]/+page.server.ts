@@ -10,12 +10,13 @@ import { listUsers } from '$lib/server/accounts/user.repository';
 import { loadVisitForAdmin, reopenSheet } from '$lib/server/sheets/sheet-review.service';
 import { removeSheetFromVisit } from '$lib/server/sheets/sheet-removal.service';
 import { handleAssign } from '../assign-form.server';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const visitId = parseId(event.params.visitId);
 	const view = visitId ? await loadVisitForAdmin(getDb(), visitId) : null;
-	if (!view) error(404, 'Kunjungan tidak ditemukan.');
+	if (!view) error(404, m.srv_visit_not_found());
 	const { users } = await listUsers(getDb(), { role: 'assessor', limit: 500, offset: 0 });
 	const v = view.visit;
 	return {
@@ -62,7 +63,7 @@ export const actions: Actions = {
 	reopen: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const visitId = parseId(event.params.visitId);
-		if (!visitId) error(404, 'Kunjungan tidak ditemukan.');
+		if (!visitId) error(404, m.srv_visit_not_found());
 		const form = parseForm(reopenSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { reopen: { sheetId: form.values.sheetId, errors: form.errors } });
 		return runOnce(admin.id, form.data.once, async () => {
@@ -81,7 +82,7 @@ export const actions: Actions = {
 	remove: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const visitId = parseId(event.params.visitId);
-		if (!visitId) error(404, 'Kunjungan tidak ditemukan.');
+		if (!visitId) error(404, m.srv_visit_not_found());
 		const form = parseForm(removeSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { remove: { sheetId: form.values.sheetId, errors: form.errors } });
 		const r = await removeSheetFromVisit(

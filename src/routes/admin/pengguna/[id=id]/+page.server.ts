@@ -14,12 +14,13 @@ import {
 	removeUnavailableDate
 } from '$lib/server/accounts/assessor.service';
 import { affiliationOf, editUserForm, passwordForm } from '../user-form';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const db = getDb();
 	const user = await findUserById(db, Number(event.params.id));
-	if (!user) error(404, 'Pengguna tidak ditemukan.');
+	if (!user) error(404, m.srv_user_not_found());
 	return {
 		created: event.url.searchParams.has('dibuat'),
 		account: {

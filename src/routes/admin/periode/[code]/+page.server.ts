@@ -15,7 +15,7 @@ import { settingsForm, settingsValues, toSettings } from '../period-form';
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const p = await findPeriodDetailByCode(getDb(), event.params.code);
-	if (!p) error(404, 'Periode tidak ditemukan.');
+	if (!p) error(404, m.srv_period_not_found());
 	return {
 		created: event.url.searchParams.has('dibuat'),
 		period: {

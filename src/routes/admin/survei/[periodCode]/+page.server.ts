@@ -8,11 +8,13 @@ import { findSurveyPeriodByCode } from '$lib/server/survey/survey-period.reposit
 import { countSourcesOfPeriod } from '$lib/server/survey/survey-response.repository';
 import { computeBreakdowns, computePeriodIkm } from '$lib/server/survey/survey-results.service';
 import { changeSurveyWindow } from '$lib/server/survey/survey-admin.service';
+import { refusalErrors } from '$lib/server/service-result';
 import { toIkmView, toBreakdownView } from '$lib/domain/survey/view';
+import { m } from '$lib/paraglide/messages';
 
 async function periodOr404(code: string) {
 	const period = await findSurveyPeriodByCode(getDb(), code);
-	if (!period) error(404, 'Periode tidak ditemukan.');
+	if (!period) error(404, m.srv_period_not_found());
 	return period;
 }
 
@@ -72,7 +74,7 @@ export const actions: Actions = {
 			{ from: form.data.survey_from, to: form.data.survey_to },
 			new Date()
 		);
-		if (!r.ok) return fail(r.status, { values: form.values, errors: { [r.field]: r.message } });
+		if (!r.ok) return fail(r.status, { values: form.values, errors: refusalErrors(r) });
 		redirect(303, `/admin/survei/${period.code}?jendela=disimpan`);
 	}
 };

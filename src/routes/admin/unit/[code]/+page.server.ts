@@ -7,12 +7,13 @@ import { listCategories } from '$lib/server/units/category.repository';
 import { findUnitByCode } from '$lib/server/units/unit-catalog.repository';
 import { editUnit, setUnitActive } from '$lib/server/units/unit-catalog.service';
 import { toUnitInput, unitForm } from '../unit-form';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const db = getDb();
 	const unit = await findUnitByCode(db, event.params.code);
-	if (!unit) error(404, 'Unit tidak ditemukan.');
+	if (!unit) error(404, m.srv_unit_not_found());
 	const categories = (await listCategories(db)).filter((c) => c.active || c.id === unit.categoryId);
 	return {
 		created: event.url.searchParams.has('dibuat'),

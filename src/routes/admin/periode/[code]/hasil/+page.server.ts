@@ -5,7 +5,6 @@ import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { loadAdminResults } from '$lib/server/results/results-page.service';
 import { aspectMeansChart, categoryView } from '$lib/domain/scoring/results-view';
-import { formatDecimalId } from '$lib/domain/scoring/display';
 import { readPage } from '$lib/domain/pagination';
 
 const FLAGS_PER_PAGE = 25;
@@ -57,7 +56,7 @@ export const load: PageServerLoad = async (event) => {
 		leniency: review.leniency.map((l) => ({
 			name: l.name,
 			email: l.email,
-			mean: l.meanDeviation === null ? null : formatDecimalId(l.meanDeviation, 2),
+			mean: l.meanDeviation,
 			lenient: l.meanDeviation !== null && l.meanDeviation > 0,
 			count: l.count
 		}))

@@ -6,12 +6,13 @@ import { findPeriodDetailByCode } from '$lib/server/periods/period-settings.repo
 import { listScheduledVisits } from '$lib/server/visits/visit-plan.repository';
 import { writeScheduleXlsx } from '$lib/server/visits/schedule-xlsx';
 import { xlsxResponse } from '$lib/server/http/download';
+import { m } from '$lib/paraglide/messages';
 
 export const GET: RequestHandler = async (event) => {
 	requireRole(event, 'admin');
 	const db = getDb();
 	const period = await findPeriodDetailByCode(db, event.params.code);
-	if (!period) error(404, 'Periode tidak ditemukan.');
+	if (!period) error(404, m.srv_period_not_found());
 	const body = await writeScheduleXlsx(period, await listScheduledVisits(db, period.id));
 	return xlsxResponse(body, `jadwal-${period.code}.xlsx`);
 };

@@ -7,6 +7,7 @@ import { findPeriodDetailByCode } from '$lib/server/periods/period-settings.repo
 import { listScheduledVisits } from '$lib/server/visits/visit-plan.repository';
 import { confirmSchedule, previewSchedule } from '$lib/server/visits/visit-planning.service';
 import { pageWindow, readPage } from '$lib/domain/pagination';
+import { m } from '$lib/paraglide/messages';
 
 const PAGE_SIZE = 100;
 
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const db = getDb();
 	const period = await findPeriodDetailByCode(db, event.params.code);
-	if (!period) error(404, 'Periode tidak ditemukan.');
+	if (!period) error(404, m.srv_period_not_found());
 	const visits = await listScheduledVisits(db, period.id);
 	const assessorFilter = Number(event.url.searchParams.get('penilai')) || 0;
 	const shown = visits.filter((v) => !assessorFilter || v.assessors.some((a) => a.id === assessorFilter));

@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'admin', 'viewer');
 	const db = getDb();
 	const progress = await loadPeriodProgress(db, event.params.code, new Date());
-	if (!progress) error(404, 'Periode tidak ditemukan.');
+	if (!progress) error(404, m.srv_period_not_found());
 	const reminders = await loadReminders(db, event.params.code, readConfig().origin, progress.today);
 	return {
 		...progress,
@@ -42,7 +42,7 @@ export const actions: Actions = {
 		await event.request.formData();
 		const config = readConfig();
 		const progress = await loadPeriodProgress(getDb(), event.params.code, new Date());
-		if (!progress) error(404, 'Periode tidak ditemukan.');
+		if (!progress) error(404, m.srv_period_not_found());
 		try {
 			const r = await sendReminders(
 				getDb(),

@@ -4,6 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
+import { refusalErrors } from '$lib/server/service-result';
 import { findSurveyPeriodByCode, listPeriodSurveyUnits } from '$lib/server/survey/survey-period.repository';
 import { listPeriodEnumerators } from '$lib/server/enumerators/enumerator.repository';
 import {
@@ -17,7 +18,7 @@ import { m } from '$lib/paraglide/messages';
 // The office assigns survey enumerators to the period's units (README "Survey enumerators").
 async function periodOr404(code: string) {
 	const period = await findSurveyPeriodByCode(getDb(), code);
-	if (!period) error(404, 'Periode tidak ditemukan.');
+	if (!period) error(404, m.srv_period_not_found());
 	return period;
 }
 
@@ -61,7 +62,7 @@ const removeForm = z.object({
 	unit: z
 		.string()
 		.trim()
-		.min(1, { error: () => m.roster_no_units() }),
+		.min(1, { error: () => m.srv_roster_no_units() }),
 	confirm: z.literal('ya', { error: () => m.form_not_confirmed() })
 });
 
@@ -81,10 +82,10 @@ export const actions: Actions = {
 			user.id,
 			new Date()
 		);
-		if (!r.ok) return fail(r.status, { kind: 'assign', values, errors: { [r.field]: r.message } });
+		if (!r.ok) return fail(r.status, { kind: 'assign', values, errors: refusalErrors(r) });
 		redirect(
 			303,
-			`/admin/survei/${period.code}/enumerator?ditugaskan=${r.count}&email=${encodeURIComponent(r.email)}`
+			`/admin/survei/${period.code}/enumerator?ditugaskan=${r.value.count}&email=${encodeURIComponent(r.value.email)}`
 		);
 	},
 	remove: async (event) => {
@@ -99,8 +100,7 @@ export const actions: Actions = {
 			user.id,
 			new Date()
 		);
-		if (!r.ok)
-			return fail(r.status, { kind: 'remove', values: form.values, errors: { [r.field]: r.message } });
-		redirect(303, `/admin/survei/${period.code}/enumerator?dicabut=${encodeURIComponent(r.email)}`);
+		if (!r.ok) return fail(r.status, { kind: 'remove', values: form.values, errors: refusalErrors(r) });
+		redirect(303, `/admin/survei/${period.code}/enumerator?dicabut=${encodeURIComponent(r.value.email)}`);
 	}
 };

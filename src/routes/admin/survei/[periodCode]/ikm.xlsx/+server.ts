@@ -6,12 +6,13 @@ import { findSurveyPeriodByCode } from '$lib/server/survey/survey-period.reposit
 import { computeBreakdowns, computePeriodIkm } from '$lib/server/survey/survey-results.service';
 import { renderIkmWorkbook } from '$lib/server/survey/survey-export.service';
 import { xlsxResponse } from '$lib/server/http/download';
+import { m } from '$lib/paraglide/messages';
 
 export const GET: RequestHandler = async (event) => {
 	requireRole(event, 'admin');
 	const db = getDb();
 	const period = await findSurveyPeriodByCode(db, event.params.periodCode);
-	if (!period) error(404, 'Periode tidak ditemukan.');
+	if (!period) error(404, m.srv_period_not_found());
 	const ikm = (await computePeriodIkm(db, period.id))!;
 	const xlsx = await renderIkmWorkbook({
 		title: `IKM ${period.name} (${period.surveyFrom} s.d. ${period.surveyTo})`,

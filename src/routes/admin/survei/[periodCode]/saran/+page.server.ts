@@ -8,13 +8,14 @@ import { findSurveyPeriodByCode } from '$lib/server/survey/survey-period.reposit
 import { listSuggestions } from '$lib/server/survey/survey-response.repository';
 import { moderateSuggestion } from '$lib/server/survey/survey-admin.service';
 import { readPage } from '$lib/domain/pagination';
+import { m } from '$lib/paraglide/messages';
 
 const PAGE_SIZE = 25;
 const STATUSES = ['pending', 'approved', 'rejected'] as const;
 
 async function periodOr404(code: string) {
 	const period = await findSurveyPeriodByCode(getDb(), code);
-	if (!period) error(404, 'Periode tidak ditemukan.');
+	if (!period) error(404, m.srv_period_not_found());
 	return period;
 }
 

@@ -11,10 +11,11 @@ import { unitIkm } from '$lib/server/survey/survey-results.service';
 import { changeYearlyServiceUsers, rotateSurveyToken } from '$lib/server/survey/survey-admin.service';
 import { isLoopbackOrigin, krejcieMorganSample } from '$lib/domain/survey';
 import { toIkmView } from '$lib/domain/survey/view';
+import { m } from '$lib/paraglide/messages';
 
 async function unitOr404(code: string) {
 	const unit = await findSurveyUnitByCode(getDb(), code);
-	if (!unit) error(404, 'Unit tidak ditemukan.');
+	if (!unit) error(404, m.srv_unit_not_found());
 	return unit;
 }
 

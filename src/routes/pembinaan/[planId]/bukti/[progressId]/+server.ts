@@ -8,22 +8,23 @@ import { authorizePlan } from '$lib/server/coaching/coaching-view.service';
 import { findProgressFile } from '$lib/server/coaching/coaching-progress.repository';
 import { storedFilePath } from '$lib/server/files/file-store';
 import { fileResponse } from '$lib/server/http/download';
+import { m } from '$lib/paraglide/messages';
 
 // Evidence of coaching progress, for the people who may see the plan (admins, the unit's heads).
 export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, 'admin', 'viewer', 'unit_head');
 	const { planId, progressId } = event.params;
-	if (!/^\d{1,9}$/.test(planId) || !/^\d{1,9}$/.test(progressId)) error(404, 'Berkas tidak ditemukan.');
+	if (!/^\d{1,9}$/.test(planId) || !/^\d{1,9}$/.test(progressId)) error(404, m.srv_file_not_found());
 	const db = getDb();
 	const auth = await authorizePlan(db, user, Number(planId));
 	if (!auth.ok) error(auth.status, auth.message);
 	const file = await findProgressFile(db, Number(progressId));
-	if (!file || file.planId !== auth.value.id) error(404, 'Berkas tidak ditemukan.');
+	if (!file || file.planId !== auth.value.id) error(404, m.srv_file_not_found());
 	let bytes: Buffer;
 	try {
 		bytes = await readFile(storedFilePath(readConfig().uploadDir, file.sha256));
 	} catch {
-		error(404, 'Berkas tidak ditemukan di penyimpanan.');
+		error(404, m.srv_file_missing_in_store());
 	}
 	return fileResponse(bytes, file.mime, {
 		disposition: 'inline',

@@ -8,13 +8,14 @@ import { findPeriodDetailByCode } from '$lib/server/periods/period-settings.repo
 import { findVisitOfPeriod, listActiveAssessors } from '$lib/server/visits/visit-plan.repository';
 import { addAssessorToVisit } from '$lib/server/accounts/assignment.service';
 import { moveVisit, removeAssessorFromVisit } from '$lib/server/visits/visit-edit.service';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const db = getDb();
 	const period = await findPeriodDetailByCode(db, event.params.code);
 	const visit = period ? await findVisitOfPeriod(db, period.id, Number(event.params.visitId)) : null;
-	if (!period || !visit) error(404, 'Kunjungan tidak ditemukan.');
+	if (!period || !visit) error(404, m.srv_visit_not_found());
 	return {
 		period: { code: period.code, name: period.name, startsOn: period.startsOn, endsOn: period.endsOn },
 		visit: {

@@ -13,10 +13,10 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 		url.searchParams.get('category'),
 		new Date()
 	);
-	if (!r.ok) return jsonError(r.status, r.error);
-	const { doc, table } = tableOf(r.json);
+	if (!r.ok) return jsonError(r.status, r.message);
+	const { doc, table } = tableOf(r.value.json);
 	return fileResponse(toCsv(table), CONTENT_TYPE.csv, {
 		fileName: `hasil-${doc.period.code}.csv`,
-		cache: r.published ? 'public, max-age=60' : 'private, no-store'
+		cache: r.value.published ? 'public, max-age=60' : 'private, no-store'
 	});
 };

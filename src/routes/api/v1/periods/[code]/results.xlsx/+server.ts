@@ -13,12 +13,12 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 		url.searchParams.get('category'),
 		new Date()
 	);
-	if (!r.ok) return jsonError(r.status, r.error);
-	const { doc, table } = tableOf(r.json);
+	if (!r.ok) return jsonError(r.status, r.message);
+	const { doc, table } = tableOf(r.value.json);
 	const body = await resultsXlsx(table, doc.period.name);
 	return xlsxResponse(
 		body,
 		`hasil-${doc.period.code}.xlsx`,
-		r.published ? 'public, max-age=60' : 'private, no-store'
+		r.value.published ? 'public, max-age=60' : 'private, no-store'
 	);
 };

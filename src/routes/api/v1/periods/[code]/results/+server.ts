@@ -12,6 +12,6 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 		url.searchParams.get('category'),
 		new Date()
 	);
-	if (!r.ok) return jsonError(r.status, r.error);
-	return jsonText(r.json, r.published);
+	if (!r.ok) return jsonError(r.status, r.message);
+	return jsonText(r.value.json, r.value.published);
 };

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvReader, parseCsvText } from '../../../src/lib/domain/import/csv-reader';
 
@@ -41,6 +42,24 @@ describe('CSV reader', () => {
 		for (const size of [1, 2, 3, 5, 7, 64]) expect(chunked(text, size)).toEqual(whole);
 		expect(whole.records.map((r) => r.line)).toEqual([1, 2, 3, 4, 5]);
 		expect(whole.records[2].cells).toEqual([]);
+	});
+
+	it('splits unquoted lines exactly as String.split does, one column or many, in any chunks', () => {
+		const cell = fc.stringMatching(/^[a-z0-9 ;]{0,4}$/);
+		const line = fc.array(cell, { minLength: 1, maxLength: 5 }).map((cells) => cells.join(','));
+		fc.assert(
+			fc.property(
+				fc.array(line, { minLength: 1, maxLength: 12 }),
+				fc.integer({ min: 1, max: 9 }),
+				(lines, size) => {
+					const text = ['h,i', ...lines].join('\n') + '\n';
+					const expected = ['h,i', ...lines].map((l) => (l === '' ? [] : l.split(',')));
+					const whole = parseCsvText(text);
+					expect(whole.records.map((r) => r.cells)).toEqual(expected);
+					expect(chunked(text, size)).toEqual(whole);
+				}
+			)
+		);
 	});
 
 	it('reports a quote that is never closed', () => {

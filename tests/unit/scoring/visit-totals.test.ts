@@ -49,6 +49,25 @@ describe('per-visit totals of submitted sheets (docs/rules.md §4.2)', () => {
 		expect(() => unitAspectScoresFromVisitTotals(totals, ['I', 'II'])).toThrow(/II/);
 	});
 
+	it('reads sums stored under other keys (aspect ids) and names the scores by code', () => {
+		const byCode = visitTotalsOfSheets([sheet(2, 7, 0.3, 0.9), sheet(1, 8, 0.7, 0.1)]);
+		const byId = byCode.map((t) => ({ ...t, aspectSums: { '11': t.aspectSums.I, '12': t.aspectSums.II } }));
+		expect(unitAspectScoresFromVisitTotals(byId, ['I', 'II'], ['11', '12'])).toEqual(
+			unitAspectScoresFromVisitTotals(byCode, ['I', 'II'])
+		);
+		expect(() => unitAspectScoresFromVisitTotals(byId, ['I', 'II'])).toThrow(/I/);
+	});
+
+	it('skips a visit without sheets wherever it stands', () => {
+		const totals = visitTotalsOfSheets([sheet(1, 7, 4, 4), sheet(2, 8, 2, 2)]);
+		const empty = { visitNo: 3, sheets: 0, assessorIds: [], aspectSums: {} };
+		expect(unitAspectScoresFromVisitTotals([empty, ...totals], ['I', 'II'])).toEqual({ I: 3, II: 3 });
+		expect(unitAspectScoresFromVisitTotals([totals[0], empty, totals[1]], ['I', 'II'])).toEqual({
+			I: 3,
+			II: 3
+		});
+	});
+
 	it('has no scores and no coverage without sheets', () => {
 		expect(unitAspectScoresFromVisitTotals([], ['I'])).toBeNull();
 		expect(visitTotalsCoverage([])).toEqual({ visits: 0, assessors: 0 });

@@ -54,6 +54,8 @@ export class ScoreImport {
 	private columns: ColumnMap<ScoreColumn> | null = null;
 	private readonly k: number;
 	private readonly sheetIndex = new Map<string, number>();
+	/** Each assessor email once, as its own string (see addSheet). */
+	private readonly emails = new Map<string, string>();
 	/** Per sheet: unit code, visit number, assessor email (lower case), first row. */
 	readonly sheetUnit: string[] = [];
 	readonly sheetVisit: number[] = [];
@@ -206,7 +208,12 @@ export class ScoreImport {
 		this.sheetIndex.set(key, s);
 		this.sheetUnit.push(unit);
 		this.sheetVisit.push(visitNo);
-		this.sheetEmail.push(email);
+		// A cell may be a slice of the whole chunk of file text it was read from; kept per sheet it
+		// would keep every chunk, i.e. the whole file, alive until the import ends (README,
+		// "Benchmark": memory). One flat copy per distinct email instead.
+		let kept = this.emails.get(email);
+		if (kept === undefined) this.emails.set((kept = flatCopy(email)), kept);
+		this.sheetEmail.push(kept);
 		this.sheetFirstLine.push(line);
 		const need = (s + 1) * this.k;
 		if (need > this.lines.length) {
@@ -220,6 +227,11 @@ export class ScoreImport {
 		}
 		return s;
 	}
+}
+
+/** A copy of s that shares no memory with a larger string (split() cells may be slices of a chunk). */
+function flatCopy(s: string): string {
+	return s.split('').join('');
 }
 
 export function formatProblem(p: ImportProblem): string {

@@ -19,21 +19,17 @@ export * from './results-shape';
 // The results of a period (the README, "Results JSON", without `period`), from per-sheet
 // aspect sums or their per-visit totals: docs/rules.md §4.2-4.9 in one pass per unit plus one sort per category.
 
-interface Candidate {
-	code: string;
-	name: string;
-	ipp: number;
-	aspects: Record<string, number>;
-	result: UnitResult;
-}
+/** A complete unit's result, which always has an IPP and aspect scores: ranked as it is. */
+type Candidate = UnitResult & { ipp: number; aspects: Record<string, number> };
 
 function scoresOf(
 	unitCode: string,
 	visits: readonly VisitTotal[],
-	aspectCodes: readonly string[]
+	aspectCodes: readonly string[],
+	sumKeys: readonly string[]
 ): Record<string, number> | null {
 	try {
-		return unitAspectScoresFromVisitTotals(visits, aspectCodes);
+		return unitAspectScoresFromVisitTotals(visits, aspectCodes, sumKeys);
 	} catch (e) {
 		// The visit's own message lacks the unit; an import or service needs both to find it.
 		throw new RangeError(`Unit ${unitCode}: ${(e as Error).message}`, { cause: e });
@@ -49,6 +45,7 @@ export function computePeriodResults(input: PeriodResultsInput): PeriodResults {
 	assertAwardRule({ awardsPerCategory: settings.awardsPerCategory });
 	const aspects = scoredAspects(input.instrument);
 	const aspectCodes = aspects.map((a) => a.code);
+	const sumKeys = aspectCodes.map((c) => input.visitSumKeys?.[c] ?? c);
 	const tieOrder = aspectTieBreakOrder(input.instrument);
 
 	const buckets = new Map<string, { candidates: Candidate[]; incomplete: UnitResult[]; all: UnitResult[] }>();
@@ -59,7 +56,7 @@ export function computePeriodResults(input: PeriodResultsInput): PeriodResults {
 		const visits = unit.visits ?? visitTotalsOfSheets(unit.sheets ?? []);
 		const coverage = visitTotalsCoverage(visits);
 		const { complete, lacking } = assessCompleteness(coverage, settings);
-		const scores = scoresOf(unit.code, visits, aspectCodes);
+		const scores = scoresOf(unit.code, visits, aspectCodes, sumKeys);
 		const ipp = scores === null ? null : ippFromAspects(aspects, scores);
 		const graded = ipp === null ? null : gradeOf(ipp);
 		const result: UnitResult = {
@@ -82,9 +79,8 @@ export function computePeriodResults(input: PeriodResultsInput): PeriodResults {
 		if (!bucket) buckets.set(unit.category, (bucket = { candidates: [], incomplete: [], all: [] }));
 		bucket.all.push(result);
 		// A complete unit always has sheets (requiredVisits ≥ 1), hence scores and an IPP.
-		if (complete && ipp !== null && scores !== null) {
-			bucket.candidates.push({ code: unit.code, name: unit.name, ipp, aspects: scores, result });
-		} else bucket.incomplete.push(result);
+		if (complete && ipp !== null && scores !== null) bucket.candidates.push(result as Candidate);
+		else bucket.incomplete.push(result);
 	}
 
 	const awardRule = {
@@ -100,8 +96,7 @@ export function computePeriodResults(input: PeriodResultsInput): PeriodResults {
 			settings.awardsPerCategory
 		);
 		const units: UnitResult[] = [];
-		for (const { unit, rank, reason } of ranked) {
-			const r = unit.result;
+		for (const { unit: r, rank, reason } of ranked) {
 			r.rank = rank;
 			r.rank_reason = reason;
 			r.award = withheld === null ? awardFor(rank, r.grade as Grade, awardRule) : null;

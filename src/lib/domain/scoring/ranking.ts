@@ -20,25 +20,10 @@ export interface RankedEntry<T> {
 	reason: RankReason;
 }
 
-interface Keyed<T> {
-	unit: T;
-	/** round9(ipp), then round9 of each aspect in tie-break order: equality stays transitive. */
-	keys: number[];
-	/** keys[0], read directly because it settles almost every comparison. */
-	ipp9: number;
-}
-
-function compareKeys(a: readonly number[], b: readonly number[]): number {
-	for (let j = 0; j < a.length; j++) {
-		if (a[j] !== b[j]) return b[j] - a[j];
-	}
-	return 0;
-}
-
-function firstDifference(a: readonly number[], b: readonly number[]): number {
-	for (let j = 0; j < a.length; j++) if (a[j] !== b[j]) return j;
-	return -1;
-}
+/** Reasons are shared, read-only values: one object per kind instead of one per ranked unit. */
+const FIRST: RankReason = Object.freeze({ rule: 'first' });
+const BY_IPP: RankReason = Object.freeze({ rule: 'ipp' });
+const TIE: RankReason = Object.freeze({ rule: 'tie' });
 
 /** Listing order of units that share a rank (docs/rules.md §4.7) or are unranked: name, then code. */
 export function compareByName(a: { name: string; code: string }, b: { name: string; code: string }): number {
@@ -53,45 +38,55 @@ export function rankUnits<T extends RankCandidate>(
 	units: readonly T[],
 	tieBreakOrder: readonly string[]
 ): RankedEntry<T>[] {
-	const keyed: Keyed<T>[] = units.map((unit) => {
-		const keys = [round9(unit.ipp)];
-		for (const code of tieBreakOrder) {
-			const score = unit.aspects[code];
+	// Keys of unit i at keys[i * width + j]: round9(ipp), then round9 of each aspect in tie-break
+	// order, so equality stays transitive. One flat array instead of one per unit: ranking runs
+	// over tens of thousands of units per category (README, "Benchmark").
+	const width = tieBreakOrder.length + 1;
+	const keys = new Float64Array(units.length * width);
+	for (let i = 0; i < units.length; i++) {
+		const unit = units[i];
+		keys[i * width] = round9(unit.ipp);
+		for (let j = 1; j < width; j++) {
+			const score = unit.aspects[tieBreakOrder[j - 1]];
 			if (typeof score !== 'number') {
-				throw new RangeError(`Unit ${unit.code}: skor aspek ${code} tidak ada`);
+				throw new RangeError(`Unit ${unit.code}: skor aspek ${tieBreakOrder[j - 1]} tidak ada`);
 			}
-			keys.push(round9(score));
+			keys[i * width + j] = round9(score);
 		}
-		return { unit, keys, ipp9: keys[0] };
+	}
+	/** The first key where units a and b differ, or -1 when all are equal. */
+	const firstDifference = (a: number, b: number): number => {
+		for (let j = 0; j < width; j++) if (keys[a * width + j] !== keys[b * width + j]) return j;
+		return -1;
+	};
+	const order = Array.from({ length: units.length }, (_, i) => i);
+	order.sort((a, b) => {
+		const j = firstDifference(a, b);
+		return j === -1 ? 0 : keys[b * width + j] - keys[a * width + j];
 	});
-	keyed.sort((a, b) => (a.ipp9 !== b.ipp9 ? b.ipp9 - a.ipp9 : compareKeys(a.keys, b.keys)));
 	// Names are collated only inside runs of fully equal units: collation is the slow part
 	// of sorting tens of thousands of units, and ties are rare.
-	for (let start = 0; start < keyed.length;) {
+	for (let start = 0; start < order.length;) {
 		let end = start + 1;
-		while (end < keyed.length && firstDifference(keyed[start].keys, keyed[end].keys) === -1) end++;
+		while (end < order.length && firstDifference(order[start], order[end]) === -1) end++;
 		if (end - start > 1) {
-			const run = keyed.slice(start, end).sort((a, b) => compareByName(a.unit, b.unit));
-			for (let i = 0; i < run.length; i++) keyed[start + i] = run[i];
+			const run = order.slice(start, end).sort((a, b) => compareByName(units[a], units[b]));
+			for (let i = 0; i < run.length; i++) order[start + i] = run[i];
 		}
 		start = end;
 	}
 
-	const ranked: RankedEntry<T>[] = [];
-	for (let i = 0; i < keyed.length; i++) {
+	const ranked: RankedEntry<T>[] = new Array(order.length);
+	for (let i = 0; i < order.length; i++) {
+		const unit = units[order[i]];
 		if (i === 0) {
-			ranked.push({ unit: keyed[i].unit, rank: 1, reason: { rule: 'first' } });
+			ranked[i] = { unit, rank: 1, reason: FIRST };
 			continue;
 		}
-		const j = firstDifference(keyed[i - 1].keys, keyed[i].keys);
+		const j = firstDifference(order[i - 1], order[i]);
 		const reason: RankReason =
-			j === -1
-				? { rule: 'tie' }
-				: j === 0
-					? { rule: 'ipp' }
-					: { rule: 'aspect', aspect: tieBreakOrder[j - 1] };
-		const rank = j === -1 ? ranked[i - 1].rank : i + 1;
-		ranked.push({ unit: keyed[i].unit, rank, reason });
+			j === -1 ? TIE : j === 0 ? BY_IPP : { rule: 'aspect', aspect: tieBreakOrder[j - 1] };
+		ranked[i] = { unit, rank: j === -1 ? ranked[i - 1].rank : i + 1, reason };
 	}
 	return ranked;
 }

@@ -44,6 +44,11 @@ export interface PeriodResultsInput {
 	units: readonly PeriodUnitInput[];
 	/** Category names in the administrator's order (docs/rules.md §8.8); alphabetical when absent. */
 	categoryOrder?: readonly string[];
+	/**
+	 * Per scored aspect code, the key under which `visits` carry its sum (the stored totals key
+	 * them by aspect id, and re-keying 160,000 totals costs more than the rules); codes when absent.
+	 */
+	visitSumKeys?: Readonly<Record<string, string>>;
 }
 
 export interface UnitResult {

@@ -60,19 +60,23 @@ export function visitTotalsOfSheets(sheets: readonly SheetAspectSums[]): VisitTo
 
 /**
  * Unit aspect scores: per visit the mean of its sheets, then the mean over visits taken in
- * visit-number order (docs/rules.md §4.2 and 4.3). Null when no visit has a sheet.
+ * visit-number order (docs/rules.md §4.2 and 4.3). Null when no visit has a sheet. `sumKeys[k]`
+ * is the key under which the totals carry the sum of `aspectCodes[k]` (the stored totals use
+ * aspect ids); the codes themselves by default.
  */
 export function unitAspectScoresFromVisitTotals(
 	totals: readonly VisitTotal[],
-	aspectCodes: readonly string[]
+	aspectCodes: readonly string[],
+	sumKeys: readonly string[] = aspectCodes
 ): Record<string, number> | null {
-	const visits = totals.filter((t) => t.sheets > 0).sort((a, b) => a.visitNo - b.visitNo);
+	const visits = inVisitOrder(totals);
 	if (visits.length === 0) return null;
 	const result: Record<string, number> = {};
-	for (const code of aspectCodes) {
+	for (let k = 0; k < aspectCodes.length; k++) {
+		const code = aspectCodes[k];
 		let sum = 0;
 		for (const v of visits) {
-			const x = v.aspectSums[code];
+			const x = v.aspectSums[sumKeys[k]];
 			if (typeof x !== 'number')
 				throw new RangeError(`Kunjungan ${v.visitNo}: jumlah aspek ${code} tidak ada pada semua lembar`);
 			sum += x / v.sheets;
@@ -80,6 +84,14 @@ export function unitAspectScoresFromVisitTotals(
 		result[code] = sum / visits.length;
 	}
 	return result;
+}
+
+/** The totals with sheets in visit-number order; the array itself when it already is (the usual case). */
+function inVisitOrder(totals: readonly VisitTotal[]): readonly VisitTotal[] {
+	for (let i = 0; i < totals.length; i++)
+		if (totals[i].sheets === 0 || (i > 0 && totals[i].visitNo < totals[i - 1].visitNo))
+			return totals.filter((t) => t.sheets > 0).sort((a, b) => a.visitNo - b.visitNo);
+	return totals;
 }
 
 /** Visits with a submitted sheet, and distinct assessors over all of them (docs/rules.md §4.6). */

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { rawHandleOf, type Db } from '../db/connection';
+import type { VisitTotal } from '../../domain/scoring/visit-totals';
 
 // Reads for period results (README, Benchmark): set-based, one row per unit and one per submitted sheet.
 // Only regular visits count: follow-up visits never enter the IPP (docs/rules.md §5).
@@ -29,19 +30,20 @@ export async function listResultUnits(db: Db, periodId: number): Promise<ResultU
 		.execute();
 }
 
-/** A unit-visit's stored totals (table visit_total), aspect sums keyed by aspect id. */
-export interface UnitVisitTotalRow {
+/**
+ * A unit-visit's stored totals (table visit_total) as the domain's VisitTotal: aspect sums keyed
+ * by aspect id (computePeriodResults reads them through `visitSumKeys`), assessor ids as stored
+ * text (assessors are compared by their string form, domain/scoring/types.ts).
+ */
+export interface UnitVisitTotalRow extends VisitTotal {
 	unitId: number;
-	visitNo: number;
-	sheets: number;
-	assessorIds: number[];
-	aspectSums: Record<string, number | null>;
 }
 
 /**
  * One row per unit-visit of the period's regular visits with submitted sheets: the per-visit
  * totals kept by the sheets feature (sheets/visit-total.repository.ts). At 80,000 units this is
- * 160,000 rows read by one index scan, instead of one row per sheet and aspect.
+ * 160,000 rows read by one index scan, instead of one row per sheet and aspect; each becomes one
+ * object with its parsed sums and nothing else (README, "Benchmark": allocation is what costs).
  */
 export async function listUnitVisitTotals(db: Db, periodId: number): Promise<UnitVisitTotalRow[]> {
 	const text = `select v.unit_id, v.visit_no, t.sheet_count, t.assessor_ids, t.aspect_sums
@@ -60,13 +62,22 @@ export async function listUnitVisitTotals(db: Db, periodId: number): Promise<Uni
 					aspect_sums: string;
 				}>`${sql.raw(text.replace('?', String(Math.trunc(periodId))))}`.execute(db)
 			).rows.map((r) => [r.unit_id, r.visit_no, r.sheet_count, r.assessor_ids, r.aspect_sums]);
-	return rows.map(([unitId, visitNo, sheets, assessors, sums]) => ({
-		unitId: Number(unitId),
-		visitNo: Number(visitNo),
-		sheets: Number(sheets),
-		assessorIds: assessors === '' ? [] : assessors.split(',').map(Number),
-		aspectSums: JSON.parse(sums) as Record<string, number | null>
-	}));
+	// The same few assessor teams visit many units: one shared (never modified) list per team.
+	const teams = new Map<string, string[]>();
+	const totals: UnitVisitTotalRow[] = new Array(rows.length);
+	for (let i = 0; i < rows.length; i++) {
+		const [unitId, visitNo, sheets, assessors, sums] = rows[i];
+		let team = teams.get(assessors);
+		if (!team) teams.set(assessors, (team = assessors === '' ? [] : assessors.split(',')));
+		totals[i] = {
+			unitId: Number(unitId),
+			visitNo: Number(visitNo),
+			sheets: Number(sheets),
+			assessorIds: team,
+			aspectSums: JSON.parse(sums) as Record<string, number | null>
+		};
+	}
+	return totals;
 }
 
 export interface ScoreCell {

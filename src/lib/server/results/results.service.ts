@@ -48,7 +48,6 @@ export async function computeResultsDocument(
 	const instrument = await findInstrumentById(db, period.instrumentId);
 	if (!instrument) throw new Error(`Instrumen periode ${period.code} tidak ada`);
 	const aspects = instrument.def.aspects.filter((a) => a.weight > 0);
-	const codes = aspects.map((a) => a.code);
 	const units = await listResultUnits(db, period.id);
 	const visitsOf = new Map<number, VisitTotal[]>();
 	const inputs: PeriodUnitInput[] = units.map((u) => {
@@ -56,15 +55,11 @@ export async function computeResultsDocument(
 		visitsOf.set(u.id, visits);
 		return { code: u.code, name: u.name, category: u.category, visits };
 	});
-	const idOf = aspects.map((a) => String(instrument.aspectIds.get(a.code)!));
-	for (const r of await listUnitVisitTotals(db, period.id)) {
-		const aspectSums: Record<string, number | null> = {};
-		for (let i = 0; i < codes.length; i++) aspectSums[codes[i]] = r.aspectSums[idOf[i]] ?? null;
-		// A visit of a unit the period no longer covers cannot be placed in a category: skipped.
-		visitsOf
-			.get(r.unitId)
-			?.push({ visitNo: r.visitNo, sheets: r.sheets, assessorIds: r.assessorIds, aspectSums });
-	}
+	// A visit of a unit the period no longer covers cannot be placed in a category: skipped.
+	for (const total of await listUnitVisitTotals(db, period.id)) visitsOf.get(total.unitId)?.push(total);
+	// The stored sums are keyed by aspect id (sheets/visit-total.repository.ts).
+	const visitSumKeys: Record<string, string> = {};
+	for (const a of aspects) visitSumKeys[a.code] = String(instrument.aspectIds.get(a.code)!);
 	const results = computePeriodResults({
 		instrument: instrument.def,
 		settings: {
@@ -75,6 +70,7 @@ export async function computeResultsDocument(
 			minRankedForAwards: period.minRankedForAwards
 		},
 		units: inputs,
+		visitSumKeys,
 		categoryOrder: (await listCategories(db)).map((c) => c.name)
 	});
 	return {

@@ -19,12 +19,15 @@ function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
 	});
 }
 
+/** A published period's results are public and may be cached briefly; a draft's never. */
+export const resultsCache = (published: boolean) => (published ? 'public, max-age=60' : 'private, no-store');
+
 /** An already serialised JSON body (the results cache is served as stored). */
 export function jsonText(body: string | Uint8Array, publicCache: boolean): Response {
 	return new Response(typeof body === 'string' ? body : streamOf(body), {
 		headers: {
 			'content-type': 'application/json; charset=utf-8',
-			'cache-control': publicCache ? 'public, max-age=60' : 'private, no-store'
+			'cache-control': resultsCache(publicCache)
 		}
 	});
 }

@@ -5,7 +5,6 @@ import {
 	pendingByVisit,
 	queueSave,
 	refreshedSheet,
-	takeServerSide,
 	type OutboxEntry
 } from '../../../src/lib/domain/offline';
 
@@ -95,14 +94,5 @@ describe('refreshing a prepared sheet', () => {
 
 	it("keeps the device's unsent scores and their base version, refreshing the rubric only", () => {
 		expect(refreshedSheet(local, 7, server, 2)).toMatchObject({ version: 3, values: v(2), server });
-	});
-
-	it('takes the stored side of each difference when the assessor chooses it', () => {
-		const values = { 'A.1': { score: 2, note: '' }, 'A.2': { score: 3, note: 'x' } };
-		const diff = [{ code: 'A.1', before: { score: 4, note: 'tersimpan' }, after: { score: 2, note: '' } }];
-		expect(takeServerSide(values, diff)).toEqual({
-			'A.1': { score: 4, note: 'tersimpan' },
-			'A.2': values['A.2']
-		});
 	});
 });

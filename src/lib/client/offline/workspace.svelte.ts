@@ -1,4 +1,12 @@
-import { pendingByVisit, queueSave, nextSeq, refreshedSheet, takeServerSide } from '$lib/domain/offline';
+import {
+	pendingByVisit,
+	queueSave,
+	nextSeq,
+	refreshedSheet,
+	requeueResolved,
+	resolveConflict,
+	type ConflictChoices
+} from '$lib/domain/offline';
 import { listProblems, type SheetProblem, type SheetValues } from '$lib/domain/score-sheet';
 import { shrinkImage } from '$lib/client/shrink-image';
 import {
@@ -140,28 +148,30 @@ export class OfflineWorkspace {
 		return [];
 	}
 
-	/** Conflict resolved by keeping the device's values: they are saved on top of the newer version. */
-	async keepMine(visitId: number): Promise<void> {
+	/**
+	 * A version conflict settled per indicator (this device's entry or the stored one): the device's
+	 * sheet and its queued saves and submission carry exactly the chosen entries, on top of the newer
+	 * version, under new ids. Returns the resolved sheet for the page to show.
+	 */
+	async resolve(visitId: number, choices: ConflictChoices): Promise<SheetValues | null> {
+		const sheet = await sheets.get(visitId);
+		const conflict = sheet?.conflict;
+		if (!sheet || !conflict) return null;
+		const resolved = resolveConflict(sheet.values, conflict.differences, choices);
+		// the queue first: the sheet stays blocked (conflict set) until its items carry the choice
+		const requeued = requeueResolved(await outbox.all(), visitId, resolved, () => crypto.randomUUID());
+		for (const { replaced, entry } of requeued) {
+			await outbox.put(entry);
+			await outbox.remove(replaced);
+		}
 		await sheets.update(visitId, (s) => {
-			if (s.conflict) s.version = s.conflict.version;
+			s.values = resolved;
+			s.version = conflict.version;
 			s.conflict = null;
 		});
 		await this.load();
 		void this.sync();
-	}
-
-	/** Conflict resolved by taking the stored values: the device's unsent saves are dropped. */
-	async takeServer(visitId: number): Promise<void> {
-		for (const item of await outbox.all())
-			if (item.visitId === visitId && item.kind === 'save') await outbox.remove(item.id);
-		await sheets.update(visitId, (s) => {
-			if (!s.conflict) return;
-			s.values = takeServerSide(s.values, s.conflict.differences);
-			s.version = s.conflict.version;
-			s.conflict = null;
-		});
-		await this.load();
-		void this.sync();
+		return resolved;
 	}
 
 	async sync(): Promise<void> {

@@ -36,10 +36,3 @@ export function refreshedSheet<S extends { version: number; values: SheetValues 
 		answer: local?.answer ?? null
 	};
 }
-
-/** Keeps the server's side of each difference (the assessor chose "pakai versi tersimpan"). */
-export function takeServerSide(values: SheetValues, differences: readonly EntryChange[]): SheetValues {
-	const out: SheetValues = { ...values };
-	for (const d of differences) out[d.code] = { ...d.before };
-	return out;
-}

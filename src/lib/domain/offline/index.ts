@@ -1,2 +1,3 @@
 export * from './outbox';
 export * from './device-sheet';
+export * from './conflict-choice';

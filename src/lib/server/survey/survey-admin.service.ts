@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { isIsoDate } from '../../domain/survey';
 import { recordAudit } from '../audit/audit.repository';
-import { setSurveyWindow, type SurveyPeriod } from './survey-period.repository';
+import { type Period } from '../periods/period.repository';
+import { setSurveyWindow } from './survey-period.repository';
 import {
 	setUnitSurveyToken,
 	setUnitYearlyServiceUsers,
@@ -18,7 +19,7 @@ export type AdminResult = { ok: true } | { ok: false; status: 400 | 409; field: 
 export async function changeSurveyWindow(
 	db: Db,
 	userId: number,
-	period: SurveyPeriod,
+	period: Period,
 	window: { from: string; to: string },
 	now: Date
 ): Promise<AdminResult> {

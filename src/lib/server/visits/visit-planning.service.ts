@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { findPeriodDetailByCode, type PeriodDetail } from '../periods/period-settings.repository';
+import { findPeriodByCode, type Period } from '../periods/period.repository';
 import {
 	listActiveAssessors,
 	listPeriodUnitsForPlanning,
@@ -33,7 +33,7 @@ export interface SchedulePreview {
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; status: 404 | 409; message: string };
 
-async function computePlan(db: Db, period: PeriodDetail) {
+async function computePlan(db: Db, period: Period) {
 	const units = await listPeriodUnitsForPlanning(db, period.id, true);
 	const scheduled = await listScheduledVisits(db, period.id);
 	const assessors = await plannerPool(db, period.id);
@@ -66,8 +66,8 @@ async function plannerPool(db: Db, periodId: number) {
 	return all.filter((a) => calibrated.has(a.id));
 }
 
-async function openPeriod(db: Db, code: string): Promise<Outcome<PeriodDetail>> {
-	const period = await findPeriodDetailByCode(db, code);
+async function openPeriod(db: Db, code: string): Promise<Outcome<Period>> {
+	const period = await findPeriodByCode(db, code);
 	if (!period) return { ok: false, status: 404, message: 'Periode tidak ditemukan.' };
 	if (period.status !== 'draft' && period.status !== 'running')
 		return { ok: false, status: 409, message: 'Jadwal hanya dapat dibuat saat periode draf atau berjalan.' };

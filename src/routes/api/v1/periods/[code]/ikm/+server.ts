@@ -1,7 +1,7 @@
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
-import { findSurveyPeriodByCode } from '$lib/server/survey/survey-period.repository';
+import { findPeriodByCode } from '$lib/server/periods/period.repository';
 import { computePeriodIkm } from '$lib/server/survey/survey-results.service';
 import { ikmJson } from '$lib/domain/survey';
 
@@ -9,7 +9,7 @@ import { ikmJson } from '$lib/domain/survey';
 // administrators and viewers (session cookie) see any period.
 export const GET: RequestHandler = async ({ params, locals }) => {
 	const db = getDb();
-	const period = await findSurveyPeriodByCode(db, params.code);
+	const period = await findPeriodByCode(db, params.code);
 	const privileged = locals.user?.role === 'admin' || locals.user?.role === 'viewer';
 	if (!period || (!privileged && period.status !== 'published' && period.status !== 'archived'))
 		error(404, 'Periode tidak ditemukan.');

@@ -2,7 +2,6 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseId } from '$lib/server/sheets/sheet-form';
 import { loadAssessorSheet } from '$lib/server/sheets/sheet-view.service';
 import { renderBlankSheetPdf } from '$lib/server/offline/blank-sheet-pdf';
 import { pdfResponse } from '$lib/server/http/download';
@@ -10,7 +9,7 @@ import { pdfResponse } from '$lib/server/http/download';
 // A printable blank sheet of the assessor's own visit, for teams that must fall back to paper.
 export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, 'assessor');
-	const visitId = parseId(event.params.visitId);
+	const visitId = Number(event.params.visitId);
 	const sheet = visitId ? await loadAssessorSheet(getDb(), visitId, user.id) : null;
 	if (!sheet) error(404, 'Kunjungan tidak ditemukan atau tidak ditugaskan kepada Anda.');
 	const pdf = await renderBlankSheetPdf(sheet, `${user.name} (${user.email})`);

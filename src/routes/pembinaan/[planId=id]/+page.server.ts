@@ -16,12 +16,8 @@ import { scheduleFollowUp } from '$lib/server/coaching/follow-up.service';
 import { listAdminUsers } from '$lib/server/coaching/coaching-plan.repository';
 import { listAssessors } from '$lib/server/coaching/follow-up.repository';
 
-/** Non-numeric or absurd ids are simply not found (never a 500). */
-function planIdOf(event: RequestEvent): number {
-	const raw = event.params.planId ?? '';
-	if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) error(404, 'Rencana pembinaan tidak ditemukan.');
-	return Number(raw);
-}
+// [planId=id] (src/params/id.ts): a non-numeric or absurd id is a 404 before this file runs.
+const planIdOf = (event: RequestEvent): number => Number(event.params.planId);
 
 const today = () => isoDateIn(new Date(), readConfig().timeZone);
 

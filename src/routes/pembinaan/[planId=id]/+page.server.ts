@@ -1,4 +1,4 @@
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
@@ -16,15 +16,12 @@ import { scheduleFollowUp } from '$lib/server/coaching/follow-up.service';
 import { listAdminUsers } from '$lib/server/coaching/coaching-plan.repository';
 import { listAssessors } from '$lib/server/coaching/follow-up.repository';
 
-// [planId=id] (src/params/id.ts): a non-numeric or absurd id is a 404 before this file runs.
-const planIdOf = (event: RequestEvent): number => Number(event.params.planId);
-
 const today = () => isoDateIn(new Date(), readConfig().timeZone);
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'admin', 'viewer', 'unit_head');
 	const db = getDb();
-	const auth = await authorizePlan(db, user, planIdOf(event));
+	const auth = await authorizePlan(db, user, Number(event.params.planId));
 	if (!auth.ok) error(auth.status, auth.message);
 	const isAdmin = user.role === 'admin';
 	return {
@@ -39,7 +36,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	item: async (event) => {
 		const user = requireRole(event, 'admin');
-		const id = planIdOf(event);
+		const id = Number(event.params.planId);
 		return forms.runFormAction(
 			'item',
 			forms.itemEditSchema,
@@ -51,7 +48,7 @@ export const actions: Actions = {
 	},
 	mentor: async (event) => {
 		const user = requireRole(event, 'admin');
-		const id = planIdOf(event);
+		const id = Number(event.params.planId);
 		return forms.runFormAction(
 			'mentor',
 			forms.mentorSchema,
@@ -62,7 +59,7 @@ export const actions: Actions = {
 	},
 	status: async (event) => {
 		const user = requireRole(event, 'admin');
-		const id = planIdOf(event);
+		const id = Number(event.params.planId);
 		return forms.runFormAction(
 			'status',
 			forms.planStatusSchema,
@@ -73,7 +70,7 @@ export const actions: Actions = {
 	},
 	progress: async (event) => {
 		const user = requireRole(event, 'unit_head');
-		const id = planIdOf(event);
+		const id = Number(event.params.planId);
 		const data = await event.request.formData();
 		const upload = data.get('berkas');
 		const file =
@@ -104,7 +101,7 @@ export const actions: Actions = {
 	},
 	review: async (event) => {
 		const user = requireRole(event, 'admin');
-		const id = planIdOf(event);
+		const id = Number(event.params.planId);
 		return forms.runFormAction(
 			'review',
 			forms.reviewSchema,
@@ -115,7 +112,7 @@ export const actions: Actions = {
 	},
 	followup: async (event) => {
 		const user = requireRole(event, 'admin');
-		const id = planIdOf(event);
+		const id = Number(event.params.planId);
 		return forms.runFormAction(
 			'followup',
 			forms.followUpSchema,

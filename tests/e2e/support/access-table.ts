@@ -135,30 +135,30 @@ export function accessTable(p: Params): Row[] {
 			expect: who(303, 403, 403, 403, 403, 403, 403)
 		},
 		{
-			route: '/penilaian/[visitId]',
+			route: '/penilaian/[visitId=id]',
 			path: `/penilaian/${p.visit}`,
 			expect: who(303, 403, 403, 200, 404, 403, 403)
 		},
 		...['save', 'confirm', 'submit', 'removeEvidence'].map((action) => ({
-			route: '/penilaian/[visitId]',
+			route: '/penilaian/[visitId=id]',
 			action,
 			path: `/penilaian/${p.visit}`,
 			expect: who(303, 403, 403, 'ok', 404, 403, 403)
 		})),
 		{
-			route: '/penilaian/[visitId]/simpan',
+			route: '/penilaian/[visitId=id]/simpan',
 			action: 'POST',
 			path: `/penilaian/${p.visit}/simpan`,
 			expect: who(303, 403, 403, 'ok', 400, 403, 403)
 		},
 		{
-			route: '/penilaian/[visitId]/kirim',
+			route: '/penilaian/[visitId=id]/kirim',
 			action: 'POST',
 			path: `/penilaian/${p.visit}/kirim`,
 			expect: who(303, 403, 403, 'ok', 400, 403, 403)
 		},
 		{
-			route: '/penilaian/[visitId]/lembar.pdf',
+			route: '/penilaian/[visitId=id]/lembar.pdf',
 			path: `/penilaian/${p.visit}/lembar.pdf`,
 			expect: who(303, 403, 403, 200, 404, 403, 403)
 		},
@@ -168,19 +168,19 @@ export function accessTable(p: Params): Row[] {
 			expect: who(303, 403, 403, 200, 200, 403, 403)
 		},
 		{
-			route: '/penilaian/[visitId]/bukti',
+			route: '/penilaian/[visitId=id]/bukti',
 			action: 'POST',
 			path: `/penilaian/${p.visit}/bukti`,
 			expect: who(303, 403, 403, 'ok', 400, 403, 403)
 		},
 		{
-			route: '/penilaian/[visitId]/bukti/[evidenceId]',
+			route: '/penilaian/[visitId=id]/bukti/[evidenceId=id]',
 			action: 'DELETE',
 			path: `/penilaian/${p.visit}/bukti/${p.evidence}`,
 			expect: who(303, 403, 403, 'ok', 404, 403, 403)
 		},
 		{
-			route: '/bukti/[evidenceId]',
+			route: '/bukti/[evidenceId=id]',
 			path: `/bukti/${p.evidence}`,
 			expect: who(303, 200, 404, 200, 404, 404, 404)
 		},
@@ -229,24 +229,24 @@ export function accessTable(p: Params): Row[] {
 			expect: who(303, 200, 200, 403, 403, 200, 200)
 		},
 		{
-			route: '/pembinaan/[planId]',
+			route: '/pembinaan/[planId=id]',
 			path: `/pembinaan/${p.plan}`,
 			expect: who(303, 200, 200, 403, 403, 200, 403)
 		},
 		...['item', 'mentor', 'status', 'review', 'followup'].map((action) => ({
-			route: '/pembinaan/[planId]',
+			route: '/pembinaan/[planId=id]',
 			action,
 			path: `/pembinaan/${p.plan}`,
 			expect: who(303, 'ok', 403, 403, 403, 403, 403)
 		})),
 		{
-			route: '/pembinaan/[planId]',
+			route: '/pembinaan/[planId=id]',
 			action: 'progress',
 			path: `/pembinaan/${p.plan}`,
 			expect: who(303, 403, 403, 403, 403, 'ok', 403)
 		},
 		{
-			route: '/pembinaan/[planId]/bukti/[progressId]',
+			route: '/pembinaan/[planId=id]/bukti/[progressId=id]',
 			path: `/pembinaan/${p.plan}/bukti/${p.progress}`,
 			expect: who(303, 200, 200, 403, 403, 200, 403)
 		},
@@ -303,7 +303,7 @@ export function accessTable(p: Params): Row[] {
 		...admin('/admin/instrumen/[code]', '/admin/instrumen/permenpan-17-2017', ['default']),
 		...admin('/admin/kategori', '/admin/kategori', ['save', 'deactivate', 'reactivate']),
 		...admin('/admin/kunjungan', '/admin/kunjungan', ['assign']),
-		...admin('/admin/kunjungan/[visitId]', `/admin/kunjungan/${p.visit}`, ['reopen', 'remove', 'assign']),
+		...admin('/admin/kunjungan/[visitId=id]', `/admin/kunjungan/${p.visit}`, ['reopen', 'remove', 'assign']),
 		...admin('/admin/pengaduan/impor', '/admin/pengaduan/impor', ['preview', 'confirm']),
 		...admin('/admin/pengaturan', '/admin/pengaturan', ['save', 'logo']),
 		...admin('/admin/pengguna', '/admin/pengguna'),

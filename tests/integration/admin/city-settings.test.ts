@@ -88,4 +88,18 @@ describe('city settings', () => {
 		expect(logo?.mime).toBe('image/png');
 		expect(Buffer.from(logo!.bytes).equals(Buffer.from(png))).toBe(true);
 	});
+
+	it('refuses a logo whose header is whole but whose pixels are cut off (decoded in full)', async () => {
+		const raw = Buffer.alloc(64 * 64 * 3, 0).map((_, i) => (i * 7919) % 251);
+		const png = await sharp(raw, { raw: { width: 64, height: 64, channels: 3 } })
+			.png()
+			.toBuffer();
+		const cut = new Uint8Array(png.subarray(0, Math.floor(png.length / 2)));
+		expect(await sharp(cut).metadata()).toMatchObject({ width: 64, height: 64 });
+		expect(await saveCityLogo(t.db, cut, admin, now)).toMatchObject({
+			ok: false,
+			errors: { logo: expect.stringContaining('rusak') }
+		});
+		expect(await readCityLogo(t.db)).toBeNull();
+	});
 });

@@ -3,7 +3,7 @@ import { createTestDb, type TestDb } from '../support/test-db';
 import { buildScoredPeriod, flat, NOW } from '../support/coaching-fixture';
 import { parseForm } from '../../../src/lib/server/http/forms';
 import { settingsForm, settingsValues, toSettings } from '../../../src/routes/admin/periode/period-form';
-import { findPeriodDetailByCode } from '../../../src/lib/server/periods/period-settings.repository';
+import { findPeriodByCode } from '../../../src/lib/server/periods/period.repository';
 import { editPeriodSettings } from '../../../src/lib/server/periods/period-admin.service';
 import { setPeriodStatus } from '../../../src/lib/server/periods/period.repository';
 import { publishPeriod } from '../../../src/lib/server/publication/publication.service';
@@ -30,7 +30,7 @@ describe('bottom-K coaching rule from the settings page', () => {
 			{ code: 'P-B', category: 'Puskesmas', score: flat(4) },
 			{ code: 'P-C', category: 'Puskesmas', score: (_i, v) => (v === 1 ? 4 : 3) }
 		]);
-		const before = (await findPeriodDetailByCode(t.db, 'UJI-2025'))!;
+		const before = (await findPeriodByCode(t.db, 'UJI-2025'))!;
 		const form = new FormData();
 		for (const [k, v] of Object.entries(settingsValues(before))) form.set(k, v);
 		form.set('coaching_kind', 'bottom');
@@ -39,7 +39,7 @@ describe('bottom-K coaching rule from the settings page', () => {
 		if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
 		const saved = await editPeriodSettings(t.db, 'UJI-2025', toSettings(parsed.data), f.users.admin, NOW);
 		expect(saved.ok).toBe(true);
-		expect((await findPeriodDetailByCode(t.db, 'UJI-2025'))!.coachingRule).toEqual({ kind: 'bottom', k: 2 });
+		expect((await findPeriodByCode(t.db, 'UJI-2025'))!.coachingRule).toEqual({ kind: 'bottom', k: 2 });
 
 		await setPeriodStatus(t.db, f.periodId, 'review', NOW);
 		const published = await publishPeriod(
@@ -62,7 +62,7 @@ describe('bottom-K coaching rule from the settings page', () => {
 			],
 			{ coachingRule: '{"kind":"bottom_k","k":1}' }
 		);
-		expect((await findPeriodDetailByCode(t.db, 'UJI-2025'))!.coachingRule).toEqual({ kind: 'bottom', k: 1 });
+		expect((await findPeriodByCode(t.db, 'UJI-2025'))!.coachingRule).toEqual({ kind: 'bottom', k: 1 });
 		await setPeriodStatus(t.db, f.periodId, 'review', NOW);
 		const published = await publishPeriod(
 			t.db,

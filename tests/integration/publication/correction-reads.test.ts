@@ -5,10 +5,8 @@ import { exampleWithAdmin, lowerPkmC, NOW, publishExample, publishExampleRevisio
 import { openCorrection } from '../../../src/lib/server/corrections/correction.service';
 import { reopenSheet } from '../../../src/lib/server/sheets/sheet-review.service';
 import { loadReportCard } from '../../../src/lib/server/report-cards/report-card.service';
-import {
-	findReportPeriodByCode,
-	findReportUnitByCode
-} from '../../../src/lib/server/report-cards/report-card.repository';
+import { findReportUnitByCode } from '../../../src/lib/server/report-cards/report-card.repository';
+import { findPeriodByCode } from '../../../src/lib/server/periods/period.repository';
 import { loadLiveResults } from '../../../src/lib/server/results/live-results.service';
 import { loadOfflineBundle } from '../../../src/lib/server/offline/offline-bundle.service';
 
@@ -23,7 +21,7 @@ const LATEST = new Date(NOW.getTime() + 86_400_000 * 20);
 
 async function reportCard(unitCode: string) {
 	const unit = (await findReportUnitByCode(t.db, unitCode))!;
-	const period = (await findReportPeriodByCode(t.db, 'P1'))!;
+	const period = (await findPeriodByCode(t.db, 'P1'))!;
 	return loadReportCard(t.db, unit, period, (p) => loadLiveResults(t.db, p), '2026-12-20');
 }
 

@@ -2,10 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NOW, answers, createSurveyFixture, type SurveyFixture } from './fixture';
 import { insertUser } from '../../../src/lib/server/accounts/user.repository';
 import { findOrCreateCategory, insertUnit } from '../../../src/lib/server/units/unit.repository';
-import {
-	findSurveyPeriodByCode,
-	type SurveyPeriod
-} from '../../../src/lib/server/survey/survey-period.repository';
+import { findPeriodByCode, type Period } from '../../../src/lib/server/periods/period.repository';
 import { listPeriodEnumerators } from '../../../src/lib/server/enumerators/enumerator.repository';
 import {
 	assignEnumeratorToUnits,
@@ -16,13 +13,13 @@ import { countSourcesOfPeriod } from '../../../src/lib/server/survey/survey-resp
 
 // README "Survey enumerators": the office assigns enumerators to a period's units on the web page.
 let t: SurveyFixture;
-let period: SurveyPeriod;
+let period: Period;
 let enumeratorId: number;
 let assessorId: number;
 
 beforeEach(async () => {
 	t = await createSurveyFixture();
-	period = (await findSurveyPeriodByCode(t.db, 'P-2026'))!;
+	period = (await findPeriodByCode(t.db, 'P-2026'))!;
 	enumeratorId = await insertUser(
 		t.db,
 		{ email: 'enum@firma.co.id', name: 'Enum Satu', role: 'enumerator', passwordHash: null },

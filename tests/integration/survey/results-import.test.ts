@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { NOW, countResponses, createSurveyFixture, type SurveyFixture } from './fixture';
 import { insertSurveyResponses } from '../../../src/lib/server/survey/survey-response.repository';
-import { findSurveyPeriodByCode } from '../../../src/lib/server/survey/survey-period.repository';
+import { findPeriodByCode } from '../../../src/lib/server/periods/period.repository';
 import { findSurveyUnitByCode } from '../../../src/lib/server/survey/survey-unit.repository';
 import {
 	computePeriodIkm,
@@ -41,7 +41,7 @@ const row = (
 });
 
 const csv = (text: string) => ({ name: 'kuesioner.csv', bytes: new TextEncoder().encode(text) });
-const period = async () => (await findSurveyPeriodByCode(t.db, 'P-2026'))!;
+const period = async () => (await findPeriodByCode(t.db, 'P-2026'))!;
 
 describe('IKM of a period', () => {
 	it('follows the spec arithmetic per unit and leaves units without answers empty', async () => {

@@ -8,7 +8,7 @@ import {
 import { changeSurveyWindow } from '../../../src/lib/server/survey/survey-admin.service';
 import { computeBreakdowns } from '../../../src/lib/server/survey/survey-results.service';
 import { createPeriod, editPeriodSettings } from '../../../src/lib/server/periods/period-admin.service';
-import { findSurveyPeriodByCode } from '../../../src/lib/server/survey/survey-period.repository';
+import { findPeriodByCode } from '../../../src/lib/server/periods/period.repository';
 import { setPeriodStatus } from '../../../src/lib/server/periods/period.repository';
 import { DEFAULT_COACHING_RULE } from '../../../src/lib/domain/coaching/rule';
 
@@ -104,7 +104,7 @@ describe('survey windows (spec 8.6)', () => {
 	});
 
 	it('refuses a survey window that overlaps another period, naming it, and changes nothing', async () => {
-		const current = (await findSurveyPeriodByCode(t.db, 'P-2026'))!;
+		const current = (await findPeriodByCode(t.db, 'P-2026'))!;
 		const r = await changeSurveyWindow(
 			t.db,
 			t.adminId,
@@ -114,7 +114,7 @@ describe('survey windows (spec 8.6)', () => {
 		);
 		expect(r).toMatchObject({ ok: false, status: 409, field: 'survey_from' });
 		expect(r.ok === false && r.message).toContain('P-2025');
-		expect(await findSurveyPeriodByCode(t.db, 'P-2026')).toMatchObject({
+		expect(await findPeriodByCode(t.db, 'P-2026')).toMatchObject({
 			surveyFrom: '2026-09-01',
 			surveyTo: '2026-12-15'
 		});
@@ -153,7 +153,7 @@ describe('survey windows (spec 8.6)', () => {
 		);
 		expect(r).toMatchObject({ ok: false, status: 409 });
 		expect(r.ok === false && r.errors.survey_from).toContain('P-2026');
-		expect(await findSurveyPeriodByCode(t.db, 'P-2027')).toBeNull();
+		expect(await findPeriodByCode(t.db, 'P-2027')).toBeNull();
 	});
 
 	it('keeps the survey window when the visit dates are edited later', async () => {

@@ -13,7 +13,7 @@ import {
 	selectUnitsForCoaching
 } from '../../../src/lib/domain/coaching';
 import { buildTrend, radarPolygon, reportCardAccess } from '../../../src/lib/domain/report-card';
-import { sniffImageOrPdf } from '../../../src/lib/domain/files/sniff';
+import { sniffFileType } from '../../../src/lib/domain/files/sniff';
 import type { PeriodResults, UnitResult } from '../../../src/lib/domain/scoring';
 
 const unit = (
@@ -153,9 +153,9 @@ describe('report card helpers', () => {
 	});
 
 	it('recognises images and PDFs by content, not by name', () => {
-		expect(sniffImageOrPdf(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
-		expect(sniffImageOrPdf(new TextEncoder().encode('%PDF-1.7'))).toBe('application/pdf');
-		expect(sniffImageOrPdf(new TextEncoder().encode('<svg></svg>'))).toBeNull();
+		expect(sniffFileType(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
+		expect(sniffFileType(new TextEncoder().encode('%PDF-1.7'))).toBe('application/pdf');
+		expect(sniffFileType(new TextEncoder().encode('<svg></svg>'))).toBeNull();
 	});
 });
 

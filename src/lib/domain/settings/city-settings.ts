@@ -48,23 +48,3 @@ export function checkCitySettings(s: Omit<CitySettings, 'logoFileId'>): Record<s
 	if (nip !== '' && !/^\d{18}$/.test(nip)) e.signatory_nip = 'NIP terdiri dari 18 angka (boleh dikosongkan).';
 	return e;
 }
-
-export type ImageKind = 'image/png' | 'image/jpeg';
-
-/** The file's own signature decides its type, never its name or the browser's claim. */
-export function sniffImage(bytes: Uint8Array): ImageKind | null {
-	if (
-		bytes.length > 8 &&
-		bytes[0] === 0x89 &&
-		bytes[1] === 0x50 &&
-		bytes[2] === 0x4e &&
-		bytes[3] === 0x47 &&
-		bytes[4] === 0x0d &&
-		bytes[5] === 0x0a &&
-		bytes[6] === 0x1a &&
-		bytes[7] === 0x0a
-	)
-		return 'image/png';
-	if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-	return null;
-}

@@ -2,7 +2,7 @@ import type { Db } from '../db/connection';
 import { normalizeEmail, type User } from '../../domain/auth/user';
 import { isIsoDate } from '../../domain/dates';
 import { isUnitInPeriod } from '../periods/period.repository';
-import { findPeriodDetailByCode, type PeriodDetail } from '../periods/period-settings.repository';
+import { findPeriodByCode, type Period } from '../periods/period.repository';
 import { findUnitByCode } from '../units/unit-catalog.repository';
 import { findUserByEmail, findUserById } from './user.repository';
 import { findAssessorConflict } from './assessor-conflict.repository';
@@ -34,7 +34,7 @@ export type AssignResult =
 	{ ok: true; visitId: number; created: boolean; alreadyAssigned: boolean; summary: string } | Refusal;
 
 interface Assignment {
-	period: PeriodDetail;
+	period: Period;
 	unit: { id: number; code: string; name: string };
 	visitNo: number;
 	assessor: User;
@@ -42,14 +42,14 @@ interface Assignment {
 }
 
 /** Problem with a planned date (format, period window), or null. */
-export function plannedDateProblem(period: PeriodDetail, date: string): string | null {
+export function plannedDateProblem(period: Period, date: string): string | null {
 	if (!isIsoDate(date)) return refusalText('srv_date_invalid', { date });
 	if (date < period.startsOn || date > period.endsOn)
 		return refusalText('srv_date_outside_period', { date, from: period.startsOn, to: period.endsOn });
 	return null;
 }
 
-export const closedPeriod = (period: PeriodDetail): Refusal => ({
+export const closedPeriod = (period: Period): Refusal => ({
 	ok: false,
 	status: 409,
 	errors: {
@@ -154,7 +154,7 @@ export async function assignAssessorToVisit(
 	now: Date
 ): Promise<AssignResult> {
 	const errors: Record<string, string> = {};
-	const period = await findPeriodDetailByCode(db, input.periodCode.trim());
+	const period = await findPeriodByCode(db, input.periodCode.trim());
 	if (!period) errors.period = refusalText('srv_period_missing', { period: input.periodCode });
 	const unit = await findUnitByCode(db, input.unitCode.trim());
 	if (!unit) errors.unit = refusalText('srv_unit_code_missing', { unit: input.unitCode });
@@ -191,7 +191,7 @@ export async function addAssessorToVisit(
 	actorId: number | null,
 	now: Date
 ): Promise<AssignResult> {
-	const period = await findPeriodDetailByCode(db, periodCode);
+	const period = await findPeriodByCode(db, periodCode);
 	const visit = period ? await findVisitOfPeriod(db, period.id, visitId) : null;
 	if (!period || !visit)
 		return { ok: false, status: 404, errors: { _form: refusalText('srv_visit_not_found') } };

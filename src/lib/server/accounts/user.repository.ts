@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import type { AffiliationType, Role, SessionUser, User } from '../../domain/auth/user';
 import type { UserRow } from '../db/schema';
-import { likeOperator } from '../db/dialect';
+import { anyColumnContains } from '../db/dialect';
 
 function toUser(row: UserRow, unitCodes: string[]): User {
 	return {
@@ -62,12 +62,7 @@ export async function listUsers(db: Db, f: UserListFilter): Promise<{ users: Use
 	let q = db.selectFrom('user');
 	if (f.role) q = q.where('role', '=', f.role);
 	if (!f.includeInactive) q = q.where('active', '=', 1);
-	if (f.query) {
-		const like = `%${f.query.replace(/[%_\\]/g, (c) => '\\' + c)}%`;
-		q = q.where((eb) =>
-			eb.or([eb('name', likeOperator(db), eb.val(like)), eb('email', likeOperator(db), eb.val(like))])
-		);
-	}
+	if (f.query) q = q.where(anyColumnContains(db, ['name', 'email'], f.query));
 	const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
 	const rows = await q.selectAll().orderBy('name').limit(f.limit).offset(f.offset).execute();
 	const heads = await db

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import { ok, refuse, type ServiceResult } from '../service-result';
-import { findPeriodByCode, mapPeriodUnitIds, type PeriodDetail } from '../periods/period.repository';
+import { findPeriodByCode, mapPeriodUnitIds, type Period } from '../periods/period.repository';
 import { listActiveAssessors } from '../visits/visit-plan.repository';
 import { addVisitAssessor, insertVisit } from '../visits/visit.repository';
 import { mapConflictReasons } from '../accounts/assessor-conflict.repository';
@@ -23,7 +23,7 @@ const ROUND_OPEN = new Set(['draft', 'running']);
 export async function loadCalibrationSummary(
 	db: Db,
 	periodCode: string
-): Promise<{ period: PeriodDetail; summary: CalibrationSummary } | null> {
+): Promise<{ period: Period; summary: CalibrationSummary } | null> {
 	const period = await findPeriodByCode(db, periodCode);
 	if (!period) return null;
 	return { period, summary: summarizeCalibration(await listCalibrationScores(db, period.id)) };

@@ -4,7 +4,7 @@ import { unitIndicatorMeans } from '../../domain/scoring/unit-scores';
 import { addDaysIso, draftCoachingItems, selectUnitsForCoaching } from '../../domain/coaching';
 import { isoDateIn } from '../../domain/format';
 import { findInstrumentById } from '../periods/instrument.repository';
-import { findReportPeriodById } from '../report-cards/report-card.repository';
+import { findPeriodById } from '../periods/period.repository';
 import { listSheetScoresOfUnits } from '../sheets/unit-sheet.repository';
 import { findUnitIdsByCodes } from '../units/unit.repository';
 import { insertPlanIfAbsent, listHeadNamesOfUnits } from './coaching-plan.repository';
@@ -30,7 +30,7 @@ export async function draftCoachingPlans(
 	results: PeriodResults,
 	now: Date
 ): Promise<DraftOutcome> {
-	const period = await findReportPeriodById(db, periodId);
+	const period = await findPeriodById(db, periodId);
 	if (!period) throw new Error(`Periode ${periodId} tidak ditemukan`);
 	const instrument = await findInstrumentById(db, period.instrumentId);
 	if (!instrument) throw new Error(`Instrumen periode ${period.code} tidak ditemukan`);

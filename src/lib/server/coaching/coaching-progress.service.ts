@@ -1,7 +1,6 @@
 import type { Db } from '../db/connection';
 import type { SessionUser } from '../../domain/auth/user';
 import { canReject, canReportProgress, canVerify, type ItemStatus } from '../../domain/coaching/states';
-import { sniffImageOrPdf } from '../../domain/files/sniff';
 import { recordAudit } from '../audit/audit.repository';
 import { findPlanById } from './coaching-plan.repository';
 import { findItemById, updateItemStatus } from './coaching-item.repository';
@@ -9,7 +8,7 @@ import { insertProgress, upsertStoredFile } from './coaching-progress.repository
 import { isHeadOfUnit } from '../report-cards/report-card.repository';
 import { sha256Hex, writeStoredFile } from '../files/file-store';
 import { ok, refuse, type ServiceResult } from '../service-result';
-import { makeThumbnail } from '../files/evidence-store';
+import { checkUpload } from '../files/upload-check';
 
 // The loop of docs/rules.md §5: the unit head reports progress per item with a note and evidence; the
 // plan's mentor verifies a finished item or sends it back.
@@ -44,12 +43,13 @@ export async function reportProgress(
 	let file: { sha256: string; mime: string; bytes: Uint8Array } | null = null;
 	if (input.file && input.file.bytes.length > 0) {
 		if (input.file.bytes.length > MAX_PROGRESS_FILE) return refuse(400, 'srv_evidence_too_large');
-		const mime = sniffImageOrPdf(input.file.bytes);
-		if (!mime) return refuse(400, 'srv_evidence_photo_or_pdf');
-		// Decoded in full like sheet photos: a JPEG header followed by HTML is not a photo.
-		if (mime !== 'application/pdf' && !(await makeThumbnail(input.file.bytes)))
-			return refuse(400, 'srv_evidence_photo_broken');
-		file = { sha256: sha256Hex(input.file.bytes), mime, bytes: input.file.bytes };
+		const checked = await checkUpload(input.file.bytes);
+		if (!checked.ok)
+			return refuse(
+				400,
+				checked.problem === 'type' ? 'srv_evidence_photo_or_pdf' : 'srv_evidence_photo_broken'
+			);
+		file = { sha256: sha256Hex(input.file.bytes), mime: checked.mime, bytes: input.file.bytes };
 	}
 	if (file) await writeStoredFile(uploadDir, file.sha256, file.bytes);
 	await db.transaction().execute(async (tx) => {

@@ -3,7 +3,7 @@ import type { SessionUser } from '../../domain/auth/user';
 import { recordAudit } from '../audit/audit.repository';
 import { findPlanById } from './coaching-plan.repository';
 import { listAssessors, nextFollowUpVisitNo } from './follow-up.repository';
-import { findReportPeriodByCode } from '../report-cards/report-card.repository';
+import { findPeriodByCode } from '../periods/period.repository';
 import { addVisitAssessor, insertVisit } from '../visits/visit.repository';
 import { ok, refuse, type ServiceResult } from '../service-result';
 import { findAssessorConflict } from '../accounts/assessor-conflict.repository';
@@ -31,7 +31,7 @@ export async function scheduleFollowUp(
 			unit: plan.unitName,
 			detail: conflict.reason ? ` (${conflict.reason})` : ''
 		});
-	const period = await findReportPeriodByCode(db, plan.periodCode);
+	const period = await findPeriodByCode(db, plan.periodCode);
 	if (!period) return refuse(404, 'srv_period_not_found');
 	const visitId = await db.transaction().execute(async (tx) => {
 		const visitNo = await nextFollowUpVisitNo(tx, period.id, plan.unitId);

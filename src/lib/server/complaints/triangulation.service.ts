@@ -2,7 +2,7 @@ import type { Db } from '../db/connection';
 import { loadResults } from '../results/results.service';
 import { computePeriodIkm } from '../survey/survey-results.service';
 import { listComplaintsReceivedBetween } from './complaint.repository';
-import { findSurveyPeriodByCode, type SurveyPeriod } from '../survey/survey-period.repository';
+import { findPeriodByCode, type Period } from '../periods/period.repository';
 import { complaintFiguresByUnit } from '../../domain/complaints/figures';
 import {
 	triangulateCategory,
@@ -20,7 +20,7 @@ export interface PeriodTriangulation {
 	categories: { name: string; units: TriangulatedUnit[] }[];
 }
 
-const windowOf = (p: SurveyPeriod) => ({ from: p.surveyFrom, to: p.surveyTo });
+const windowOf = (p: Period) => ({ from: p.surveyFrom, to: p.surveyTo });
 
 export async function loadTriangulation(
 	db: Db,
@@ -29,7 +29,7 @@ export async function loadTriangulation(
 ): Promise<PeriodTriangulation | null> {
 	const [found, surveyPeriod] = await Promise.all([
 		loadResults(db, periodCode, now),
-		findSurveyPeriodByCode(db, periodCode)
+		findPeriodByCode(db, periodCode)
 	]);
 	if (!found || !surveyPeriod) return null;
 	const [ikm, complaints] = await Promise.all([

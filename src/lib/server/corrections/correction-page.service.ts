@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import type { PeriodDetail } from '../periods/period.repository';
+import type { Period } from '../periods/period.repository';
 import { findLatestSnapshot } from '../periods/period.repository';
 import { computeResultsDocument, type ResultsDocument } from '../results/results.service';
 import { formatDateTimeId } from '../../domain/format';
@@ -27,7 +27,7 @@ export interface CorrectionPanel {
 	}[];
 }
 
-export async function loadCorrectionPanel(db: Db, period: PeriodDetail): Promise<CorrectionPanel> {
+export async function loadCorrectionPanel(db: Db, period: Period): Promise<CorrectionPanel> {
 	const open = await findOpenCorrection(db, period.id);
 	let pending: ChangeLine[] = [];
 	if (open) {

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import { inTransaction } from '../db/transaction';
-import { findPeriodByCode, latestPublicationRevision, type PeriodDetail } from '../periods/period.repository';
+import { findPeriodByCode, latestPublicationRevision, type Period } from '../periods/period.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { recordAudit } from '../audit/audit.repository';
 import {
@@ -41,7 +41,7 @@ export interface CorrectionInput {
 function withPeriod(
 	db: Db,
 	input: CorrectionInput,
-	act: (trx: Db, period: PeriodDetail, reason: string) => Promise<CorrectionResult>
+	act: (trx: Db, period: Period, reason: string) => Promise<CorrectionResult>
 ): Promise<CorrectionResult> {
 	const reason = input.reason.trim();
 	const bad = reasonProblem(reason);

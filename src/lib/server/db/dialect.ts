@@ -15,6 +15,7 @@ import {
 	type QueryResult,
 	type RawBuilder,
 	type RootOperationNode,
+	type SqlBool,
 	type UnknownRow
 } from 'kysely';
 import type { Db } from './connection';
@@ -41,6 +42,19 @@ export function forUpdate<QB extends { forUpdate(): QB }>(db: Db, qb: QB): QB {
 /** `x like pattern` ignoring ASCII case on both engines (SQLite's LIKE does; PostgreSQL needs ILIKE). */
 export function likeOperator(db: Db): 'like' | 'ilike' {
 	return engineOf(db) === 'postgres' ? 'ilike' : 'like';
+}
+
+/**
+ * A search box over several text columns: any of them contains `query` (case as likeOperator;
+ * `%`, `_` and `\\` in the query are escaped as PostgreSQL's LIKE reads them).
+ */
+export function anyColumnContains(db: Db, columns: string[], query: string): RawBuilder<SqlBool> {
+	const like = `%${query.replace(/[%_\\]/g, (c) => '\\' + c)}%`;
+	const op = sql.raw(likeOperator(db));
+	return sql<SqlBool>`(${sql.join(
+		columns.map((c) => sql`${sql.ref(c)} ${op} ${like}`),
+		sql` or `
+	)})`;
 }
 
 /** The values of expr in the group joined by separator. */

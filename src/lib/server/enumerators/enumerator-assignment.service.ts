@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import { normalizeEmail } from '../../domain/auth/user';
-import { findSurveyPeriodByCode } from '../survey/survey-period.repository';
+import { findPeriodByCode } from '../periods/period.repository';
 import { findUserByEmail } from '../accounts/user.repository';
 import { findSurveyUnitByCode } from '../survey/survey-unit.repository';
 import { refuse, ok, type ServiceResult } from '../service-result';
@@ -15,7 +15,7 @@ export async function assignEnumeratorToUnit(
 	actorId: number | null,
 	now: Date
 ): Promise<ServiceResult<string>> {
-	const period = await findSurveyPeriodByCode(db, input.periodCode.trim());
+	const period = await findPeriodByCode(db, input.periodCode.trim());
 	if (!period) return refuse(404, 'srv_enum_period_missing', { period: input.periodCode });
 	const unit = input.unitCode.trim();
 	// A code no unit has at all is told apart from a unit outside the period (the roster's check).

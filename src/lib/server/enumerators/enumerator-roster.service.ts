@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import type { SurveyPeriod } from '../survey/survey-period.repository';
+import type { Period } from '../periods/period.repository';
 import { listPeriodSurveyUnits } from '../survey/survey-period.repository';
 import { findUserById } from '../accounts/user.repository';
 import { recordAudit } from '../audit/audit.repository';
@@ -27,7 +27,7 @@ async function checkEnumerator(db: Db, userId: number) {
 
 export async function assignEnumeratorToUnits(
 	db: Db,
-	period: SurveyPeriod,
+	period: Period,
 	input: { userId: number; unitCodes: string[] },
 	actorId: number | null,
 	now: Date
@@ -75,7 +75,7 @@ export async function assignEnumeratorToUnits(
 /** Ends an assignment; the questionnaires already entered stay and keep counting in the IKM. */
 export async function removeEnumeratorFromUnit(
 	db: Db,
-	period: SurveyPeriod,
+	period: Period,
 	input: { userId: number; unitCode: string },
 	actorId: number,
 	now: Date

@@ -1,9 +1,10 @@
 import type { Db } from '../db/connection';
 import { ok, refuse, type ServiceResult } from '../service-result';
-import { cleanFileName, detectEvidenceType, EVIDENCE_MAX_BYTES, isImage } from '../../domain/score-sheet';
+import { cleanFileName, EVIDENCE_MAX_BYTES } from '../../domain/score-sheet';
 import { OBJECTION_FILES_MAX } from '../../domain/objections';
 import { insertStoredFile } from '../sheets/evidence.repository';
-import { makeThumbnail, sha256Of, storeEvidenceFile } from '../files/evidence-store';
+import { sha256Of, storeEvidenceFile } from '../files/evidence-store';
+import { checkUpload } from '../files/upload-check';
 
 // An objection's evidence is checked by content exactly like a score sheet's (README "Score
 // sheets"): JPEG, PNG, WebP or PDF, at most 10 MB each, stored by SHA-256 under UPLOAD_DIR.
@@ -25,11 +26,12 @@ export async function storeObjectionFiles(
 	const checked = [];
 	for (const f of real) {
 		if (f.bytes.length > EVIDENCE_MAX_BYTES) return refuse(400, 'srv_file_too_large', { name: f.name });
-		const mime = detectEvidenceType(f.bytes);
-		if (!mime) return refuse(400, 'srv_file_wrong_type', { name: f.name });
-		const thumbnail = isImage(mime) ? await makeThumbnail(f.bytes) : null;
-		if (isImage(mime) && !thumbnail) return refuse(400, 'srv_image_unreadable', { name: f.name });
-		checked.push({ ...f, mime, thumbnail });
+		const c = await checkUpload(f.bytes);
+		if (!c.ok)
+			return refuse(400, c.problem === 'type' ? 'srv_file_wrong_type' : 'srv_image_unreadable', {
+				name: f.name
+			});
+		checked.push({ ...f, mime: c.mime, thumbnail: c.image?.thumbnail ?? null });
 	}
 	const stored = [];
 	for (const f of checked) {

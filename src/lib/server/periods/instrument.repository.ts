@@ -124,8 +124,8 @@ export async function findInstrumentIdByCode(db: Db, code: string): Promise<numb
 	return row?.id ?? null;
 }
 
-export async function findInstrumentByCode(db: Db, code: string): Promise<StoredInstrument | null> {
-	const inst = await db
+function selectInstruments(db: Db) {
+	return db
 		.selectFrom('instrument as i')
 		.leftJoin('instrument as base', 'base.id', 'i.based_on_id')
 		.select([
@@ -137,29 +137,16 @@ export async function findInstrumentByCode(db: Db, code: string): Promise<Stored
 			'i.sources',
 			'i.public_items',
 			'base.code as basedOnCode'
-		])
-		.where('i.code', '=', code)
-		.executeTakeFirst();
-	if (!inst) return null;
-	return loadTree(db, inst);
+		]);
+}
+
+export async function findInstrumentByCode(db: Db, code: string): Promise<StoredInstrument | null> {
+	const inst = await selectInstruments(db).where('i.code', '=', code).executeTakeFirst();
+	return inst ? loadTree(db, inst) : null;
 }
 
 export async function findInstrumentById(db: Db, id: number): Promise<StoredInstrument | null> {
-	const inst = await db
-		.selectFrom('instrument as i')
-		.leftJoin('instrument as base', 'base.id', 'i.based_on_id')
-		.select([
-			'i.id',
-			'i.code',
-			'i.name',
-			'i.regulation',
-			'i.notes',
-			'i.sources',
-			'i.public_items',
-			'base.code as basedOnCode'
-		])
-		.where('i.id', '=', id)
-		.executeTakeFirst();
+	const inst = await selectInstruments(db).where('i.id', '=', id).executeTakeFirst();
 	return inst ? loadTree(db, inst) : null;
 }
 

@@ -1,11 +1,13 @@
 import type { Db } from '../db/connection';
 import type { PeriodStatus } from '../db/schema';
-import { addActiveUnitsToPeriod, insertPeriod, setPeriodStatus } from './period.repository';
 import {
-	findPeriodDetailByCode,
-	updatePeriodSettings,
-	type PeriodDetail
-} from './period-settings.repository';
+	addActiveUnitsToPeriod,
+	findPeriodByCode,
+	insertPeriod,
+	setPeriodStatus,
+	type Period
+} from './period.repository';
+import { updatePeriodSettings } from './period-settings.repository';
 import { findInstrumentIdByCode } from './instrument.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
@@ -31,7 +33,7 @@ export async function createPeriod(
 	input: NewPeriodInput,
 	actorId: number | null,
 	now: Date
-): Promise<PeriodResult<PeriodDetail>> {
+): Promise<PeriodResult<Period>> {
 	const code = input.code.trim();
 	if (isIsoDate(input.startsOn) && isIsoDate(input.endsOn) && (!input.surveyFrom || !input.surveyTo)) {
 		const fallback = await defaultWindowForNewPeriod(db, input);
@@ -47,7 +49,7 @@ export async function createPeriod(
 	if (instrumentId === null)
 		errors.instrument = refusalText('srv_instrument_unknown', { code: input.instrumentCode });
 	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
-	if (await findPeriodDetailByCode(db, code))
+	if (await findPeriodByCode(db, code))
 		return { ok: false, status: 409, errors: { code: refusalText('srv_period_code_taken', { code }) } };
 	const overlap = await surveyWindowConflict(db, { from: input.surveyFrom, to: input.surveyTo }, null);
 	if (overlap) return { ok: false, status: 409, errors: { survey_from: overlap } };
@@ -77,7 +79,7 @@ export async function createPeriod(
 			now
 		);
 	});
-	return { ok: true, value: (await findPeriodDetailByCode(db, code))! };
+	return { ok: true, value: (await findPeriodByCode(db, code))! };
 }
 
 export async function editPeriodSettings(
@@ -86,8 +88,8 @@ export async function editPeriodSettings(
 	settings: PeriodSettings,
 	actorId: number,
 	now: Date
-): Promise<PeriodResult<PeriodDetail>> {
-	const period = await findPeriodDetailByCode(db, code);
+): Promise<PeriodResult<Period>> {
+	const period = await findPeriodByCode(db, code);
 	if (!period) return { ok: false, status: 404, errors: { _form: refusalText('srv_period_not_found') } };
 	if (!settingsEditable(period.status))
 		return {
@@ -117,7 +119,7 @@ export async function editPeriodSettings(
 			now
 		);
 	});
-	return { ok: true, value: (await findPeriodDetailByCode(db, code))! };
+	return { ok: true, value: (await findPeriodByCode(db, code))! };
 }
 
 /** Plain status changes; publishing (with its snapshot) is the publish service's job. */
@@ -128,7 +130,7 @@ export async function changePeriodStatus(
 	actorId: number,
 	now: Date
 ): Promise<PeriodResult<PeriodStatus>> {
-	const period = await findPeriodDetailByCode(db, code);
+	const period = await findPeriodByCode(db, code);
 	if (!period) return { ok: false, status: 404, errors: { _form: refusalText('srv_period_not_found') } };
 	if (to === 'published')
 		return {

@@ -1,42 +1,87 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connection';
-import type { PeriodStatus } from '../db/schema';
+import type { Selectable } from 'kysely';
+import type { PeriodStatus, PeriodTable } from '../db/schema';
+import type { PeriodSettings } from '../../domain/period/settings';
+import type { Grade } from '../../domain/scoring/display';
+import { readCoachingRule } from '../../domain/coaching/rule';
 import { textAsBytes } from '../db/dialect';
 
-export interface PeriodSummary {
+/**
+ * The one reader of a period (docs/rules.md, "Periods"): every service and page reads a period
+ * through `findPeriodByCode`, `findPeriodById` or `listPeriods`, as this one type.
+ */
+export interface Period extends PeriodSettings {
 	id: number;
 	code: string;
-	name: string;
 	status: PeriodStatus;
+	instrumentId: number;
 	instrumentCode: string;
-	startsOn: string;
-	endsOn: string;
+	instrumentName: string;
+	/** units the period covers (period_unit) */
+	unitCount: number;
+	minRankedForAwards: number;
+	coachingItems: number;
 }
 
-export async function listPeriods(db: Db): Promise<PeriodSummary[]> {
-	const rows = await db
+function selectPeriods(db: Db) {
+	return db
 		.selectFrom('period')
 		.innerJoin('instrument', 'instrument.id', 'period.instrument_id')
-		.select([
-			'period.id',
-			'period.code',
-			'period.name',
-			'period.status',
-			'instrument.code as instrumentCode',
-			'period.starts_on',
-			'period.ends_on'
-		])
-		.orderBy('period.starts_on', 'desc')
-		.execute();
-	return rows.map((r) => ({
-		id: r.id,
-		code: r.code,
-		name: r.name,
-		status: r.status,
-		instrumentCode: r.instrumentCode,
-		startsOn: r.starts_on,
-		endsOn: r.ends_on
-	}));
+		.selectAll('period')
+		.select(['instrument.code as instrumentCode', 'instrument.name as instrumentName'])
+		.select((eb) =>
+			eb
+				.selectFrom('period_unit')
+				.select((e) => e.fn.countAll<number>().as('n'))
+				.whereRef('period_unit.period_id', '=', 'period.id')
+				.as('unitCount')
+		);
+}
+
+type PeriodRow = Selectable<PeriodTable> & {
+	instrumentCode: string;
+	instrumentName: string;
+	unitCount: number | null;
+};
+
+const toPeriod = (r: PeriodRow): Period => ({
+	id: r.id,
+	code: r.code,
+	name: r.name,
+	status: r.status,
+	instrumentId: r.instrument_id,
+	instrumentCode: r.instrumentCode,
+	instrumentName: r.instrumentName,
+	unitCount: Number(r.unitCount ?? 0),
+	requiredVisits: r.required_visits,
+	requiredAssessors: r.required_assessors,
+	awardsPerCategory: r.awards_per_category,
+	minRankedForAwards: r.min_ranked_for_awards,
+	awardMinGrade: r.award_min_grade as Grade | null,
+	disagreementThreshold: r.disagreement_threshold,
+	coachingRule: readCoachingRule(r.coaching_rule),
+	coachingItems: r.coaching_items,
+	startsOn: r.starts_on,
+	endsOn: r.ends_on,
+	surveyFrom: r.survey_from,
+	surveyTo: r.survey_to
+});
+
+export async function findPeriodByCode(db: Db, code: string): Promise<Period | null> {
+	const r = await selectPeriods(db).where('period.code', '=', code).executeTakeFirst();
+	return r ? toPeriod(r) : null;
+}
+
+export async function findPeriodById(db: Db, id: number): Promise<Period | null> {
+	const r = await selectPeriods(db).where('period.id', '=', id).executeTakeFirst();
+	return r ? toPeriod(r) : null;
+}
+
+/** Newest first, by the period's start or (the survey pages) by its survey window. */
+export async function listPeriods(db: Db, by: 'starts_on' | 'survey_from' = 'starts_on'): Promise<Period[]> {
+	const rows = await selectPeriods(db).orderBy(`period.${by}`, 'desc').execute();
+	return rows.map(toPeriod);
 }
 
 export async function listPublishedPeriods(
@@ -157,58 +202,6 @@ export async function hasUnitsOrPeriods(db: Db): Promise<boolean> {
 	return Boolean(unit || period);
 }
 
-export interface PeriodDetail {
-	id: number;
-	code: string;
-	name: string;
-	status: PeriodStatus;
-	instrumentId: number;
-	instrumentCode: string;
-	requiredVisits: number;
-	requiredAssessors: number;
-	awardsPerCategory: number;
-	awardMinGrade: string | null;
-	minRankedForAwards: number;
-	disagreementThreshold: number;
-}
-
-export async function findPeriodByCode(db: Db, code: string): Promise<PeriodDetail | null> {
-	const r = await db
-		.selectFrom('period')
-		.innerJoin('instrument', 'instrument.id', 'period.instrument_id')
-		.select([
-			'period.id',
-			'period.code',
-			'period.name',
-			'period.status',
-			'period.instrument_id',
-			'instrument.code as instrumentCode',
-			'period.required_visits',
-			'period.required_assessors',
-			'period.awards_per_category',
-			'period.award_min_grade',
-			'period.min_ranked_for_awards',
-			'period.disagreement_threshold'
-		])
-		.where('period.code', '=', code)
-		.executeTakeFirst();
-	if (!r) return null;
-	return {
-		id: r.id,
-		code: r.code,
-		name: r.name,
-		status: r.status,
-		instrumentId: r.instrument_id,
-		instrumentCode: r.instrumentCode,
-		requiredVisits: r.required_visits,
-		requiredAssessors: r.required_assessors,
-		awardsPerCategory: r.awards_per_category,
-		awardMinGrade: r.award_min_grade,
-		minRankedForAwards: r.min_ranked_for_awards,
-		disagreementThreshold: r.disagreement_threshold
-	};
-}
-
 export async function latestPublicationRevision(db: Db, periodId: number): Promise<number> {
 	const r = await db
 		.selectFrom('publication')
@@ -252,8 +245,8 @@ export async function findLatestSnapshotBytes(db: Db, periodId: number): Promise
 	return r?.bytes ?? null;
 }
 
-/** The part of a period that assignment needs; PeriodDetail carries it. */
-export type PeriodRef = Pick<PeriodDetail, 'id' | 'code' | 'name' | 'status' | 'instrumentId'>;
+/** The part of a period that assignment needs; Period carries it. */
+export type PeriodRef = Pick<Period, 'id' | 'code' | 'name' | 'status' | 'instrumentId'>;
 
 export async function isUnitInPeriod(db: Db, periodId: number, unitId: number): Promise<boolean> {
 	const r = await db

@@ -6,7 +6,7 @@ import {
 	PREFLIGHT_CLASS_LABELS,
 	type PreflightView
 } from '../../domain/publication/preflight';
-import { findLatestSnapshot, findPeriodByCode, type PeriodDetail } from '../periods/period.repository';
+import { findLatestSnapshot, findPeriodByCode, type Period } from '../periods/period.repository';
 import { listPublications } from './publication.repository';
 import { computeResultsDocument } from '../results/results.service';
 import { runPublicationPreflight } from './publication-preflight.service';
@@ -19,7 +19,7 @@ import { changeLines, type ChangeLine } from '../../domain/publication/revision-
 // the last snapshot.
 
 export interface PublicationPage {
-	period: Pick<PeriodDetail, 'code' | 'name' | 'status'>;
+	period: Pick<Period, 'code' | 'name' | 'status'>;
 	canPublish: boolean;
 	canRevise: boolean;
 	/** Non-empty preflight classes, in class order. */

@@ -2,7 +2,7 @@ import type { Db } from '../db/connection';
 import { isoDateIn } from '../../domain/format';
 import { flagText, lackingText, openObjectionText, preflightText } from '$lib/i18n/server-text';
 import type { PreflightFinding } from '../../domain/publication/preflight';
-import type { PeriodDetail } from '../periods/period.repository';
+import type { Period } from '../periods/period.repository';
 import { findPeriodWindowEnd, listDraftSheets, listLaterVisits } from './preflight.repository';
 import type { ResultsDocument } from '../results/results.service';
 import { reviewPeriodScores } from '../review/score-review.service';
@@ -15,7 +15,7 @@ import { listObjections } from '../objections/objection.repository';
 
 export async function runPublicationPreflight(
 	db: Db,
-	period: PeriodDetail,
+	period: Period,
 	doc: ResultsDocument,
 	now: Date
 ): Promise<PreflightFinding[]> {

@@ -14,13 +14,12 @@ import { unitIndicatorMeans } from '../../domain/scoring/unit-scores';
 import type { CategoryResult, PeriodResults, UnitResult } from '../../domain/scoring/results-shape';
 import { findInstrumentById } from '../periods/instrument.repository';
 import {
-	findReportPeriodByCode,
 	findReportUnitByCode,
 	isHeadOfUnit,
 	readCitySettings,
-	type ReportPeriod,
 	type ReportUnit
 } from './report-card.repository';
+import { findPeriodByCode, type Period } from '../periods/period.repository';
 import {
 	listUnitEvidence,
 	listUnitScoreNotes,
@@ -53,7 +52,7 @@ export interface IndicatorLine extends IndicatorRow {
 export interface ReportCard {
 	government: string;
 	division: string | null;
-	period: ReportPeriod & {
+	period: Period & {
 		published: boolean;
 		publishedAt: Date | null;
 		revision: { number: number; reason: string | null } | null;
@@ -84,9 +83,9 @@ export async function authorizeReportCard(
 	user: SessionUser,
 	unitCode: string,
 	periodCode: string
-): Promise<ServiceResult<{ unit: ReportUnit; period: ReportPeriod }>> {
+): Promise<ServiceResult<{ unit: ReportUnit; period: Period }>> {
 	const unit = await findReportUnitByCode(db, unitCode);
-	const period = await findReportPeriodByCode(db, periodCode);
+	const period = await findPeriodByCode(db, periodCode);
 	if (!unit || !period) return refuse(404, 'srv_report_card_not_found');
 	const published = isPublished(period.status);
 	const head = user.role === 'unit_head' && (await isHeadOfUnit(db, user.id, unit.id));
@@ -103,8 +102,8 @@ export async function authorizeReportCard(
 export async function loadReportCard(
 	db: Db,
 	unit: ReportUnit,
-	period: ReportPeriod,
-	liveResults: (period: ReportPeriod) => Promise<PeriodResults | null>,
+	period: Period,
+	liveResults: (period: Period) => Promise<PeriodResults | null>,
 	today: string
 ): Promise<ReportCard> {
 	const published = isPublished(period.status);

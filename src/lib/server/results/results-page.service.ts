@@ -2,11 +2,11 @@ import type { Db } from '../db/connection';
 import { findInstrumentById } from '../periods/instrument.repository';
 import { loadResults, type ResultsDocument } from './results.service';
 import { reviewPeriodScores, type ScoreReview } from '../review/score-review.service';
-import type { PeriodDetail } from '../periods/period.repository';
+import type { Period } from '../periods/period.repository';
 
 // Everything the administrators' results page needs, in one call.
 export interface AdminResults {
-	period: PeriodDetail;
+	period: Period;
 	doc: ResultsDocument;
 	review: ScoreReview;
 	aspects: { code: string; name: string }[];

@@ -13,7 +13,7 @@ import {
 	findLatestSnapshot,
 	findLatestSnapshotBytes,
 	findPeriodByCode,
-	type PeriodDetail
+	type Period
 } from '../periods/period.repository';
 import { listResultUnits, listUnitVisitTotals } from './results.repository';
 import {
@@ -42,7 +42,7 @@ export type ResultsDocument = { period: ResultsPeriodHeader } & PeriodResults;
 /** Computes the results from the database now; `status` overrides the header (publishing). */
 export async function computeResultsDocument(
 	db: Db,
-	period: PeriodDetail,
+	period: Period,
 	status: PeriodStatus = period.status
 ): Promise<ResultsDocument> {
 	const instrument = await findInstrumentById(db, period.instrumentId);
@@ -80,7 +80,7 @@ export async function computeResultsDocument(
 }
 
 export interface ResultsJson {
-	period: PeriodDetail;
+	period: Period;
 	/** The serialised ResultsDocument, served as is by the API. */
 	json: string;
 }
@@ -121,7 +121,7 @@ export async function loadResultsBytes(
 	db: Db,
 	periodCode: string,
 	now: Date
-): Promise<{ period: PeriodDetail; body: Uint8Array } | null> {
+): Promise<{ period: Period; body: Uint8Array } | null> {
 	const period = await findPeriodByCode(db, periodCode);
 	if (!period) return null;
 	const stored =
@@ -140,7 +140,7 @@ export async function loadResults(
 	db: Db,
 	periodCode: string,
 	now: Date
-): Promise<{ period: PeriodDetail; doc: ResultsDocument } | null> {
+): Promise<{ period: Period; doc: ResultsDocument } | null> {
 	const found = await loadResultsJson(db, periodCode, now);
 	return found ? { period: found.period, doc: JSON.parse(found.json) as ResultsDocument } : null;
 }

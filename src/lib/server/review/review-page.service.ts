@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import { formatDateTimeId } from '../../domain/format';
-import { findPeriodByCode, type PeriodDetail } from '../periods/period.repository';
+import { findPeriodByCode, type Period } from '../periods/period.repository';
 import { findInstrumentById } from '../periods/instrument.repository';
 import { listResultUnits } from '../results/results.repository';
 import { listFlaggedScoreDetails } from './disagreement.repository';
@@ -40,7 +40,7 @@ export interface FlagView {
 }
 
 export interface ReviewPage {
-	period: Pick<PeriodDetail, 'code' | 'name' | 'status' | 'disagreementThreshold'>;
+	period: Pick<Period, 'code' | 'name' | 'status' | 'disagreementThreshold'>;
 	counts: { all: number; open: number; resolved: number };
 	filter: FlagFilter;
 	grouping: FlagGrouping;

@@ -5,7 +5,7 @@ import { findDisagreements } from '../../domain/scoring/disagreement';
 import { assessorLeniency } from '../../domain/scoring/leniency';
 import type { UnitSheetScores } from '../../domain/scoring/types';
 import { findInstrumentById } from '../periods/instrument.repository';
-import type { PeriodDetail } from '../periods/period.repository';
+import type { Period } from '../periods/period.repository';
 import {
 	listFlagResolutions,
 	listScoredCells,
@@ -41,7 +41,7 @@ export interface ScoreReview {
 	leniency: LeniencyRow[];
 }
 
-export async function reviewPeriodScores(db: Db, period: PeriodDetail): Promise<ScoreReview> {
+export async function reviewPeriodScores(db: Db, period: Period): Promise<ScoreReview> {
 	const instrument = await findInstrumentById(db, period.instrumentId);
 	if (!instrument) throw new Error(`Instrumen periode ${period.code} tidak ada`);
 	const scored = scoredIndicators(instrument.def).map((i) => i.code);

@@ -1,10 +1,10 @@
-import sharp from 'sharp';
 import type { Db } from '../db/connection';
 import { findStoredFile, readCitySettings, writeCitySettings } from './city-setting.repository';
 import { insertStoredFile } from '../sheets/evidence.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { readStoredBytes, sha256Hex, storeFileBytes } from '../files/file-store';
-import { checkCitySettings, sniffImage, type CitySettings } from '../../domain/settings/city-settings';
+import { checkCitySettings, type CitySettings } from '../../domain/settings/city-settings';
+import { checkUpload } from '../files/upload-check';
 import { refusalText } from '../service-result';
 
 export type SettingsResult = { ok: true } | { ok: false; errors: Record<string, string> };
@@ -34,6 +34,8 @@ export async function saveCitySettings(
 	return { ok: true };
 }
 
+const LOGO_TYPES = ['image/png', 'image/jpeg'] as const;
+
 /** A logo is accepted only when its bytes are a PNG or JPEG that really decodes. */
 export async function saveCityLogo(
 	db: Db,
@@ -44,19 +46,15 @@ export async function saveCityLogo(
 	if (bytes.length === 0) return { ok: false, errors: { logo: 'Pilih berkas logo.' } };
 	if (bytes.length > MAX_LOGO_BYTES)
 		return { ok: false, errors: { logo: refusalText('srv_logo_too_large') } };
-	const mime = sniffImage(bytes);
-	if (!mime)
+	const checked = await checkUpload(bytes, LOGO_TYPES);
+	if (!checked.ok)
 		return {
 			ok: false,
-			errors: { logo: refusalText('srv_logo_type') }
+			errors: { logo: refusalText(checked.problem === 'type' ? 'srv_logo_type' : 'srv_image_broken') }
 		};
-	try {
-		const meta = await sharp(bytes).metadata();
-		if (!meta.width || !meta.height || meta.width > 4000 || meta.height > 4000)
-			return { ok: false, errors: { logo: refusalText('srv_logo_dimensions') } };
-	} catch {
-		return { ok: false, errors: { logo: refusalText('srv_image_broken') } };
-	}
+	const { mime, image } = checked;
+	if (!image || image.width > 4000 || image.height > 4000)
+		return { ok: false, errors: { logo: refusalText('srv_logo_dimensions') } };
 	const sha256 = await storeFileBytes(bytes);
 	await db.transaction().execute(async (trx) => {
 		const fileId = await insertStoredFile(trx, { sha256, mime, size: bytes.length }, now);

@@ -4,10 +4,8 @@ import { isHeadOfUnit } from '../report-cards/report-card.repository';
 import type { SessionUser } from '../../domain/auth/user';
 import {
 	cleanFileName,
-	detectEvidenceType,
 	EVIDENCE_MAX_BYTES,
 	EVIDENCE_MAX_PER_INDICATOR,
-	isImage,
 	isVisitEditable
 } from '../../domain/score-sheet';
 import { findOrCreateDraftSheet, findSheetOf, lockSheet } from './score-sheet.repository';
@@ -20,13 +18,8 @@ import {
 } from './evidence.repository';
 import { findVisitContext } from '../visits/visit.repository';
 import { recordAudit } from '../audit/audit.repository';
-import {
-	evidencePath,
-	makeThumbnail,
-	sha256Of,
-	storeEvidenceFile,
-	thumbnailPath
-} from '../files/evidence-store';
+import { evidencePath, sha256Of, storeEvidenceFile, thumbnailPath } from '../files/evidence-store';
+import { checkUpload } from '../files/upload-check';
 import { openVisitForAssessor } from './sheet-access';
 import { refusalText } from '../service-result';
 import { toEvidenceView, type EvidenceView } from './sheet-view.service';
@@ -69,16 +62,17 @@ export async function addEvidence(
 			status: 413,
 			message: refusalText('srv_evidence_over_10mb')
 		};
-	const mime = detectEvidenceType(input.bytes);
-	if (!mime)
+	const checked = await checkUpload(input.bytes);
+	if (!checked.ok)
 		return {
 			ok: false,
 			status: 400,
-			message: refusalText('srv_file_wrong_type', { name: input.name })
+			message: refusalText(checked.problem === 'type' ? 'srv_file_wrong_type' : 'srv_image_unreadable', {
+				name: input.name
+			})
 		};
-	const thumbnail = isImage(mime) ? await makeThumbnail(input.bytes) : null;
-	if (isImage(mime) && !thumbnail)
-		return { ok: false, status: 400, message: refusalText('srv_image_unreadable', { name: input.name }) };
+	const { mime } = checked;
+	const thumbnail = checked.image?.thumbnail ?? null;
 	// Checked before writing the file (no orphans for a refused upload) and again in the transaction.
 	const existing = await findSheetOf(db, input.visitId, input.userId);
 	if (existing?.status === 'submitted')

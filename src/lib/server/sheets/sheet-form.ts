@@ -55,7 +55,3 @@ export const autosaveBody = z.object({
 		})
 	)
 });
-
-export function parseId(raw: string): number | null {
-	return /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null;
-}

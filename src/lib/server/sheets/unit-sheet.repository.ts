@@ -4,6 +4,18 @@ import type { SheetScores } from '../../domain/scoring/types';
 // A unit's scores, notes and evidence in a period. Only submitted sheets of regular visits:
 // follow-up visits never enter the period's numbers (docs/rules.md §5).
 
+/** Scores on the submitted sheets of a period's regular visits: the only scores a unit's numbers use. */
+function submittedRegularScores(db: Db, periodId: number) {
+	return db
+		.selectFrom('score')
+		.innerJoin('score_sheet', 'score_sheet.id', 'score.sheet_id')
+		.innerJoin('visit', 'visit.id', 'score_sheet.visit_id')
+		.innerJoin('indicator', 'indicator.id', 'score.indicator_id')
+		.where('visit.period_id', '=', periodId)
+		.where('visit.kind', '=', 'regular')
+		.where('score_sheet.status', '=', 'submitted');
+}
+
 /** Submitted sheets of a unit's regular visits in a period, scores keyed by indicator code. */
 export async function listUnitSheetScores(db: Db, periodId: number, unitId: number): Promise<SheetScores[]> {
 	const map = await listSheetScoresOfUnits(db, periodId, [unitId]);
@@ -18,11 +30,7 @@ export async function listSheetScoresOfUnits(
 ): Promise<Map<number, SheetScores[]>> {
 	const out = new Map<number, SheetScores[]>();
 	if (unitIds.length === 0) return out;
-	const rows = await db
-		.selectFrom('score')
-		.innerJoin('score_sheet', 'score_sheet.id', 'score.sheet_id')
-		.innerJoin('visit', 'visit.id', 'score_sheet.visit_id')
-		.innerJoin('indicator', 'indicator.id', 'score.indicator_id')
+	const rows = await submittedRegularScores(db, periodId)
 		.select([
 			'visit.unit_id as unitId',
 			'visit.visit_no as visitNo',
@@ -31,10 +39,7 @@ export async function listSheetScoresOfUnits(
 			'indicator.code',
 			'score.score'
 		])
-		.where('visit.period_id', '=', periodId)
-		.where('visit.kind', '=', 'regular')
 		.where('visit.unit_id', 'in', unitIds)
-		.where('score_sheet.status', '=', 'submitted')
 		.where('score.score', 'is not', null)
 		.orderBy('score_sheet.id')
 		.execute();
@@ -66,17 +71,10 @@ export interface ScoreNote {
 }
 
 export async function listUnitScoreNotes(db: Db, periodId: number, unitId: number): Promise<ScoreNote[]> {
-	const rows = await db
-		.selectFrom('score')
-		.innerJoin('score_sheet', 'score_sheet.id', 'score.sheet_id')
-		.innerJoin('visit', 'visit.id', 'score_sheet.visit_id')
-		.innerJoin('indicator', 'indicator.id', 'score.indicator_id')
+	const rows = await submittedRegularScores(db, periodId)
 		.innerJoin('user', 'user.id', 'score_sheet.assessor_id')
 		.select(['indicator.code', 'visit.visit_no', 'user.name', 'score.note'])
-		.where('visit.period_id', '=', periodId)
 		.where('visit.unit_id', '=', unitId)
-		.where('visit.kind', '=', 'regular')
-		.where('score_sheet.status', '=', 'submitted')
 		.where('score.note', 'is not', null)
 		.where('score.note', '!=', '')
 		.orderBy('visit.visit_no')

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { isIsoDate } from '../../domain/survey';
 import { recordAudit } from '../audit/audit.repository';
-import { setSurveyWindow, type SurveyPeriod } from './survey-period.repository';
+import { type Period } from '../periods/period.repository';
+import { setSurveyWindow } from './survey-period.repository';
 import {
 	setUnitSurveyToken,
 	setUnitYearlyServiceUsers,
@@ -17,7 +18,7 @@ import { ok, refuseField, type ServiceResult } from '../service-result';
 export async function changeSurveyWindow(
 	db: Db,
 	userId: number,
-	period: SurveyPeriod,
+	period: Period,
 	window: { from: string; to: string },
 	now: Date
 ): Promise<ServiceResult> {

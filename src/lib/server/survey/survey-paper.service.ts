@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection';
 import { checkPaperHeader, validatePaperRows, type PaperRow } from '../../domain/survey/paper';
-import { listPeriodSurveyUnits, type SurveyPeriod } from './survey-period.repository';
+import { type Period } from '../periods/period.repository';
+import { listPeriodSurveyUnits } from './survey-period.repository';
 import { insertSurveyResponses } from './survey-response.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { readTableBytes } from '../files/table-file';
@@ -15,7 +16,7 @@ export type PaperResult = { ok: true; count: number } | { ok: false; problems: s
 export async function enterPaperResponses(
 	db: Db,
 	userId: number,
-	period: SurveyPeriod,
+	period: Period,
 	rows: readonly PaperRow[],
 	now: Date,
 	origin: 'form' | 'file' = 'form'
@@ -58,7 +59,7 @@ export async function enterPaperResponses(
 export async function importPaperFile(
 	db: Db,
 	userId: number,
-	period: SurveyPeriod,
+	period: Period,
 	file: { name: string; bytes: Uint8Array },
 	now: Date
 ): Promise<PaperResult> {

@@ -12,7 +12,8 @@ import {
 	type IkmResult,
 	type UnitIkm
 } from '../../domain/survey';
-import { findSurveyPeriodById, listPeriodSurveyUnits, type SurveyPeriod } from './survey-period.repository';
+import { findPeriodById, type Period } from '../periods/period.repository';
+import { listPeriodSurveyUnits } from './survey-period.repository';
 import { listSurveyUnits } from './survey-unit.repository';
 import { sumAnswersBy, sumAnswersByUnit, type ResponseFilter } from './survey-response.repository';
 
@@ -20,7 +21,7 @@ import { sumAnswersBy, sumAnswersByUnit, type ResponseFilter } from './survey-re
 // results page and the report card: call computePeriodIkm / unitIkm.
 
 export interface PeriodIkm {
-	period: SurveyPeriod;
+	period: Period;
 	/** Every unit the period covers, in category order then code. */
 	units: UnitIkm[];
 	/** All of the period's questionnaires together. */
@@ -38,7 +39,7 @@ function overallOf(sums: Map<number, AnswerSums>): IkmResult | null {
 }
 
 export async function computePeriodIkm(db: Db, periodId: number): Promise<PeriodIkm | null> {
-	const period = await findSurveyPeriodById(db, periodId);
+	const period = await findPeriodById(db, periodId);
 	if (!period) return null;
 	const [units, sums] = await Promise.all([
 		listPeriodSurveyUnits(db, periodId),

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { listSurveyPeriods } from './survey-period.repository';
+import { listPeriods } from '../periods/period.repository';
 import { defaultSurveyWindow, overlappingPeriod, type SurveyWindow } from '../../domain/survey';
 import { refusalText } from '../service-result';
 
@@ -7,7 +7,7 @@ import { refusalText } from '../service-result';
 // settings and the survey page's own window form.
 
 async function periodWindows(db: Db) {
-	return (await listSurveyPeriods(db)).map((p) => ({
+	return (await listPeriods(db, 'survey_from')).map((p) => ({
 		id: p.id,
 		code: p.code,
 		name: p.name,

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import type { ExistingUnit } from '../../domain/import/unit-rows';
-import { likeOperator } from '../db/dialect';
+import { anyColumnContains } from '../db/dialect';
 
 // Unit queries of the administration pages and imports.
 
@@ -43,15 +43,7 @@ export async function listUnitsForAdmin(
 	let q = db.selectFrom('unit').innerJoin('category', 'category.id', 'unit.category_id');
 	if (f.categoryId) q = q.where('unit.category_id', '=', f.categoryId);
 	if (!f.includeInactive) q = q.where('unit.active', '=', 1);
-	if (f.query) {
-		const like = `%${f.query.replace(/[%_\\]/g, (c) => '\\' + c)}%`;
-		q = q.where((eb) =>
-			eb.or([
-				eb('unit.name', likeOperator(db), eb.val(like)),
-				eb('unit.code', likeOperator(db), eb.val(like))
-			])
-		);
-	}
+	if (f.query) q = q.where(anyColumnContains(db, ['unit.name', 'unit.code'], f.query));
 	const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
 	const rows = await q
 		.select(detailColumns)

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { findPeriodDetailByCode } from '../periods/period-settings.repository';
+import { findPeriodByCode } from '../periods/period.repository';
 import { listPeriodUnitsForPlanning } from './visit-plan.repository';
 import { listAssignments, listSubmittedSheets } from './progress.repository';
 import {
@@ -13,7 +13,7 @@ import { addDays } from '../../domain/dates';
 import { isoDateIn } from '../../domain/format';
 
 export async function loadPeriodProgress(db: Db, code: string, now: Date) {
-	const period = await findPeriodDetailByCode(db, code);
+	const period = await findPeriodByCode(db, code);
 	if (!period) return null;
 	const today = isoDateIn(now);
 	const assignments = await listAssignments(db, period.id);

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { PeriodDetail } from '../periods/period-settings.repository';
+import type { Period } from '../periods/period.repository';
 import type { ScheduledVisit } from './visit-plan.repository';
 import { formatDateId } from '../../domain/format';
 
 /** The schedule as a printable sheet: landscape A4, header row repeated, dates as real dates. */
-export async function writeScheduleXlsx(period: PeriodDetail, visits: ScheduledVisit[]): Promise<Uint8Array> {
+export async function writeScheduleXlsx(period: Period, visits: ScheduledVisit[]): Promise<Uint8Array> {
 	const wb = new ExcelJS.Workbook();
 	const ws = wb.addWorksheet('Jadwal', {
 		pageSetup: {

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { findPeriodDetailByCode, type PeriodDetail } from '../periods/period-settings.repository';
+import { findPeriodByCode, type Period } from '../periods/period.repository';
 import {
 	findVisitOfPeriod,
 	hasSheetOnVisit,
@@ -33,8 +33,8 @@ async function load(
 	db: Db,
 	code: string,
 	visitId: number
-): Promise<{ period: PeriodDetail; visit: ScheduledVisit } | null> {
-	const period = await findPeriodDetailByCode(db, code);
+): Promise<{ period: Period; visit: ScheduledVisit } | null> {
+	const period = await findPeriodByCode(db, code);
 	if (!period) return null;
 	const visit = await findVisitOfPeriod(db, period.id, visitId);
 	return visit ? { period, visit } : null;

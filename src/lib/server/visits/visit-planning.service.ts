@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { findPeriodDetailByCode, type PeriodDetail } from '../periods/period-settings.repository';
+import { findPeriodByCode, type Period } from '../periods/period.repository';
 import {
 	listActiveAssessors,
 	listPeriodUnitsForPlanning,
@@ -32,7 +32,7 @@ export interface SchedulePreview {
 	existing: number;
 }
 
-async function computePlan(db: Db, period: PeriodDetail) {
+async function computePlan(db: Db, period: Period) {
 	const units = await listPeriodUnitsForPlanning(db, period.id, true);
 	const scheduled = await listScheduledVisits(db, period.id);
 	const assessors = await plannerPool(db, period.id);
@@ -65,8 +65,8 @@ async function plannerPool(db: Db, periodId: number) {
 	return all.filter((a) => calibrated.has(a.id));
 }
 
-async function openPeriod(db: Db, code: string): Promise<ServiceResult<PeriodDetail>> {
-	const period = await findPeriodDetailByCode(db, code);
+async function openPeriod(db: Db, code: string): Promise<ServiceResult<Period>> {
+	const period = await findPeriodByCode(db, code);
 	if (!period) return refuse(404, 'srv_period_not_found');
 	if (period.status !== 'draft' && period.status !== 'running')
 		return refuse(409, 'srv_schedule_period_state');

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connection';
-import { groupConcat, likeOperator } from '../db/dialect';
+import { groupConcat, anyColumnContains } from '../db/dialect';
 
 // Visit planning queries: the team of a visit, the administrators' list, assignment lookups.
 export async function findRegularVisitId(
@@ -58,15 +58,7 @@ export async function listVisitsOfPeriod(
 		.selectFrom('visit')
 		.innerJoin('unit', 'unit.id', 'visit.unit_id')
 		.where('visit.period_id', '=', periodId);
-	if (f.query) {
-		const like = `%${f.query.replace(/[%_\\]/g, (c) => '\\' + c)}%`;
-		q = q.where((eb) =>
-			eb.or([
-				eb('unit.name', likeOperator(db), eb.val(like)),
-				eb('unit.code', likeOperator(db), eb.val(like))
-			])
-		);
-	}
+	if (f.query) q = q.where(anyColumnContains(db, ['unit.name', 'unit.code'], f.query));
 	const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
 	const rows = await q
 		.select((eb) => [

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { listSurveyPeriods } from '$lib/server/survey/survey-period.repository';
+import { listPeriods } from '$lib/server/periods/period.repository';
 import { listSurveyUnits } from '$lib/server/survey/survey-unit.repository';
 import { isInWindow, krejcieMorganSample } from '$lib/domain/survey';
 
@@ -9,7 +9,7 @@ export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin', 'viewer');
 	const db = getDb();
 	const now = Date.now();
-	const [periods, units] = await Promise.all([listSurveyPeriods(db), listSurveyUnits(db)]);
+	const [periods, units] = await Promise.all([listPeriods(db, 'survey_from'), listSurveyUnits(db)]);
 	return {
 		periods: periods.map((p) => ({
 			code: p.code,

@@ -4,7 +4,7 @@ import { parseOptions, requireOption } from '../args';
 import { openMigrated } from '../open';
 import { readConfig } from '../../config';
 import { ikmCsv, ikmJson } from '../../../domain/survey';
-import { findSurveyPeriodByCode } from '../../survey/survey-period.repository';
+import { findPeriodByCode } from '../../periods/period.repository';
 import { findSurveyUnitByCode } from '../../survey/survey-unit.repository';
 import { computePeriodIkm } from '../../survey/survey-results.service';
 
@@ -17,7 +17,7 @@ export async function runIkm(ctx: CliContext): Promise<void> {
 	if (format !== 'json' && format !== 'csv') throw new CliError(['opsi --format harus json atau csv']);
 	const { db } = await openMigrated();
 	try {
-		const period = await findSurveyPeriodByCode(db, code);
+		const period = await findPeriodByCode(db, code);
 		if (!period) throw new CliError([`periode ${code} tidak ditemukan`]);
 		const result = (await computePeriodIkm(db, period.id))!;
 		if (format === 'json') ctx.out(JSON.stringify(ikmJson(period.code, result.units), null, 2));

@@ -5,7 +5,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
-import { findPeriodDetailByCode } from '$lib/server/periods/period-settings.repository';
+import { findPeriodByCode } from '$lib/server/periods/period.repository';
 import { changePeriodStatus, editPeriodSettings } from '$lib/server/periods/period-admin.service';
 import { manualTransitions, settingsEditable, TRANSITION_LABELS } from '$lib/domain/period/lifecycle';
 import { coachingRuleText } from '$lib/i18n/server-text';
@@ -14,7 +14,7 @@ import { settingsForm, settingsValues, toSettings } from '../period-form';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
-	const p = await findPeriodDetailByCode(getDb(), event.params.code);
+	const p = await findPeriodByCode(getDb(), event.params.code);
 	if (!p) error(404, m.srv_period_not_found());
 	return {
 		created: event.url.searchParams.has('dibuat'),

@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
-import { findSurveyPeriodByCode } from '$lib/server/survey/survey-period.repository';
+import { findPeriodByCode } from '$lib/server/periods/period.repository';
 import { countSourcesOfPeriod } from '$lib/server/survey/survey-response.repository';
 import { computeBreakdowns, computePeriodIkm } from '$lib/server/survey/survey-results.service';
 import { changeSurveyWindow } from '$lib/server/survey/survey-admin.service';
@@ -13,7 +13,7 @@ import { toIkmView, toBreakdownView } from '$lib/domain/survey/view';
 import { m } from '$lib/paraglide/messages';
 
 async function periodOr404(code: string) {
-	const period = await findSurveyPeriodByCode(getDb(), code);
+	const period = await findPeriodByCode(getDb(), code);
 	if (!period) error(404, m.srv_period_not_found());
 	return period;
 }

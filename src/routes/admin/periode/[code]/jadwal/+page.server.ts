@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { confirmedForm, parseForm, sameTarget } from '$lib/server/http/forms';
-import { findPeriodDetailByCode } from '$lib/server/periods/period-settings.repository';
+import { findPeriodByCode } from '$lib/server/periods/period.repository';
 import { listScheduledVisits } from '$lib/server/visits/visit-plan.repository';
 import { confirmSchedule, previewSchedule } from '$lib/server/visits/visit-planning.service';
 import { pageWindow, readPage } from '$lib/domain/pagination';
@@ -14,7 +14,7 @@ const PAGE_SIZE = 100;
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const db = getDb();
-	const period = await findPeriodDetailByCode(db, event.params.code);
+	const period = await findPeriodByCode(db, event.params.code);
 	if (!period) error(404, m.srv_period_not_found());
 	const visits = await listScheduledVisits(db, period.id);
 	const assessorFilter = Number(event.url.searchParams.get('penilai')) || 0;

@@ -5,7 +5,8 @@ import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
 import { refusalErrors } from '$lib/server/service-result';
-import { findSurveyPeriodByCode, listPeriodSurveyUnits } from '$lib/server/survey/survey-period.repository';
+import { findPeriodByCode } from '$lib/server/periods/period.repository';
+import { listPeriodSurveyUnits } from '$lib/server/survey/survey-period.repository';
 import { listPeriodEnumerators } from '$lib/server/enumerators/enumerator.repository';
 import {
 	assignEnumeratorToUnits,
@@ -17,7 +18,7 @@ import { m } from '$lib/paraglide/messages';
 
 // The office assigns survey enumerators to the period's units (README "Survey enumerators").
 async function periodOr404(code: string) {
-	const period = await findSurveyPeriodByCode(getDb(), code);
+	const period = await findPeriodByCode(getDb(), code);
 	if (!period) error(404, m.srv_period_not_found());
 	return period;
 }

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
 import { newFormToken, onceField, runOnce } from '$lib/server/http/form-once';
-import { findSurveyPeriodByCode, listPeriodSurveyUnits } from '$lib/server/survey/survey-period.repository';
+import { findPeriodByCode } from '$lib/server/periods/period.repository';
+import { listPeriodSurveyUnits } from '$lib/server/survey/survey-period.repository';
 import { enterPaperResponses, importPaperFile } from '$lib/server/survey/survey-paper.service';
 import { m } from '$lib/paraglide/messages';
 import { PAPER_OPTIONAL_COLUMNS, PAPER_REQUIRED_COLUMNS, type PaperRow } from '$lib/domain/survey';
@@ -14,7 +15,7 @@ const BULK_ROWS = 10;
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 async function periodOr404(code: string) {
-	const period = await findSurveyPeriodByCode(getDb(), code);
+	const period = await findPeriodByCode(getDb(), code);
 	if (!period) error(404, m.paper_period_missing());
 	return period;
 }

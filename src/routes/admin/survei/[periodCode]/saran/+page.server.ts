@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
-import { findSurveyPeriodByCode } from '$lib/server/survey/survey-period.repository';
+import { findPeriodByCode } from '$lib/server/periods/period.repository';
 import { listSuggestions } from '$lib/server/survey/survey-response.repository';
 import { moderateSuggestion } from '$lib/server/survey/survey-admin.service';
 import { readPage } from '$lib/domain/pagination';
@@ -14,7 +14,7 @@ const PAGE_SIZE = 25;
 const STATUSES = ['pending', 'approved', 'rejected'] as const;
 
 async function periodOr404(code: string) {
-	const period = await findSurveyPeriodByCode(getDb(), code);
+	const period = await findPeriodByCode(getDb(), code);
 	if (!period) error(404, m.srv_period_not_found());
 	return period;
 }

@@ -6,7 +6,7 @@ import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { parseForm } from '$lib/server/http/forms';
 import { findSurveyUnitByCode } from '$lib/server/survey/survey-unit.repository';
-import { listSurveyPeriods } from '$lib/server/survey/survey-period.repository';
+import { listPeriods } from '$lib/server/periods/period.repository';
 import { unitIkm } from '$lib/server/survey/survey-results.service';
 import { changeYearlyServiceUsers, rotateSurveyToken } from '$lib/server/survey/survey-admin.service';
 import { isLoopbackOrigin, krejcieMorganSample } from '$lib/domain/survey';
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	const unit = await unitOr404(event.params.unitCode);
 	const origin = readConfig().origin;
 	const periods = [];
-	for (const p of await listSurveyPeriods(db)) {
+	for (const p of await listPeriods(db, 'survey_from')) {
 		const r = await unitIkm(db, p.id, unit.id);
 		if (r)
 			periods.push({

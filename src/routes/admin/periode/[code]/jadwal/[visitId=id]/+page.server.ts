@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
-import { findPeriodDetailByCode } from '$lib/server/periods/period-settings.repository';
+import { findPeriodByCode } from '$lib/server/periods/period.repository';
 import { findVisitOfPeriod, listActiveAssessors } from '$lib/server/visits/visit-plan.repository';
 import { addAssessorToVisit } from '$lib/server/accounts/assignment.service';
 import { moveVisit, removeAssessorFromVisit } from '$lib/server/visits/visit-edit.service';
@@ -13,7 +13,7 @@ import { m } from '$lib/paraglide/messages';
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const db = getDb();
-	const period = await findPeriodDetailByCode(db, event.params.code);
+	const period = await findPeriodByCode(db, event.params.code);
 	const visit = period ? await findVisitOfPeriod(db, period.id, Number(event.params.visitId)) : null;
 	if (!period || !visit) error(404, m.srv_visit_not_found());
 	return {

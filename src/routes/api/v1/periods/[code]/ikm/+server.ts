@@ -1,7 +1,7 @@
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
-import { findSurveyPeriodByCode } from '$lib/server/survey/survey-period.repository';
+import { findPeriodByCode } from '$lib/server/periods/period.repository';
 import { computePeriodIkm } from '$lib/server/survey/survey-results.service';
 import { ikmJson } from '$lib/domain/survey';
 import { m } from '$lib/paraglide/messages';
@@ -10,7 +10,7 @@ import { m } from '$lib/paraglide/messages';
 // administrators and viewers (session cookie) see any period.
 export const GET: RequestHandler = async ({ params, locals }) => {
 	const db = getDb();
-	const period = await findSurveyPeriodByCode(db, params.code);
+	const period = await findPeriodByCode(db, params.code);
 	const privileged = locals.user?.role === 'admin' || locals.user?.role === 'viewer';
 	if (!period || (!privileged && period.status !== 'published' && period.status !== 'archived'))
 		error(404, m.srv_period_not_found());

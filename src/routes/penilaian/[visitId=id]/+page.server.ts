@@ -1,8 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { match as isId } from '../../../params/id';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseId } from '$lib/server/sheets/sheet-form';
 import { loadAssessorSheet } from '$lib/server/sheets/sheet-view.service';
 import { removeEvidence } from '$lib/server/sheets/evidence.service';
 import { persistPostedSheet } from './persist.server';
@@ -11,7 +11,7 @@ import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'assessor');
-	const visitId = parseId(event.params.visitId);
+	const visitId = Number(event.params.visitId);
 	const sheet = visitId ? await loadAssessorSheet(getDb(), visitId, user.id) : null;
 	if (!sheet) error(404, m.srv_visit_not_yours());
 	return { sheet, userId: user.id, justSubmitted: event.url.searchParams.has('terkirim') };
@@ -53,7 +53,8 @@ export const actions: Actions = {
 	removeEvidence: async (event) => {
 		requireRole(event, 'assessor');
 		const form = await event.request.formData();
-		const evidenceId = parseId(String(form.get('removeEvidence') ?? ''));
+		const raw = String(form.get('removeEvidence') ?? '');
+		const evidenceId = isId(raw) ? Number(raw) : null;
 		if (!evidenceId) return fail(400, { message: 'Bukti yang akan dihapus tidak dikenali.' });
 		const p = await persistPostedSheet(event, form, 'save');
 		if (!p.ok) return p.response;

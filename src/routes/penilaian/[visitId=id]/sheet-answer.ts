@@ -1,11 +1,10 @@
-import { error, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { autosaveBody, parseId } from '$lib/server/sheets/sheet-form';
+import { autosaveBody } from '$lib/server/sheets/sheet-form';
 import { saveSheetDraft, submitSheet, type SubmitResult } from '$lib/server/sheets/score-sheet.service';
 import type { SyncReceipt } from '$lib/server/offline/sync-receipt.service';
 import { answerJsonOnce } from '$lib/server/offline/sync-http';
-import { m } from '$lib/paraglide/messages';
 
 /** The JSON answer of the autosave and submit endpoints for a service result. */
 function saveAnswer(r: SubmitResult): SyncReceipt {
@@ -35,8 +34,7 @@ function saveAnswer(r: SubmitResult): SyncReceipt {
  */
 export async function postSheetJson(event: RequestEvent, mode: 'save' | 'submit'): Promise<Response> {
 	const user = requireRole(event, 'assessor');
-	const visitId = parseId(event.params.visitId ?? '');
-	if (!visitId) error(404, m.srv_visit_not_found());
+	const visitId = Number(event.params.visitId);
 	const raw = await event.request.json().catch(() => null);
 	return answerJsonOnce(event, user.id, async () => {
 		const body = autosaveBody.safeParse(raw);

@@ -1,4 +1,4 @@
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
@@ -15,21 +15,13 @@ import { reportProgress, reviewItem } from '$lib/server/coaching/coaching-progre
 import { scheduleFollowUp } from '$lib/server/coaching/follow-up.service';
 import { listAdminUsers } from '$lib/server/coaching/coaching-plan.repository';
 import { listAssessors } from '$lib/server/coaching/follow-up.repository';
-import { m } from '$lib/paraglide/messages';
-
-/** Non-numeric or absurd ids are simply not found (never a 500). */
-function planIdOf(event: RequestEvent): number {
-	const raw = event.params.planId ?? '';
-	if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) error(404, m.srv_plan_not_found());
-	return Number(raw);
-}
 
 const today = () => isoDateIn(new Date(), readConfig().timeZone);
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'admin', 'viewer', 'unit_head');
 	const db = getDb();
-	const auth = await authorizePlan(db, user, planIdOf(event));
+	const auth = await authorizePlan(db, user, Number(event.params.planId));
 	if (!auth.ok) error(auth.status, auth.message);
 	const isAdmin = user.role === 'admin';
 	return {
@@ -44,7 +36,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	item: async (event) => {
 		const user = requireRole(event, 'admin');
-		const id = planIdOf(event);
+		const id = Number(event.params.planId);
 		return forms.runFormAction(
 			'item',
 			forms.itemEditSchema,
@@ -56,7 +48,7 @@ export const actions: Actions = {
 	},
 	mentor: async (event) => {
 		const user = requireRole(event, 'admin');
-		const id = planIdOf(event);
+		const id = Number(event.params.planId);
 		return forms.runFormAction(
 			'mentor',
 			forms.mentorSchema,
@@ -67,7 +59,7 @@ export const actions: Actions = {
 	},
 	status: async (event) => {
 		const user = requireRole(event, 'admin');
-		const id = planIdOf(event);
+		const id = Number(event.params.planId);
 		return forms.runFormAction(
 			'status',
 			forms.planStatusSchema,
@@ -78,7 +70,7 @@ export const actions: Actions = {
 	},
 	progress: async (event) => {
 		const user = requireRole(event, 'unit_head');
-		const id = planIdOf(event);
+		const id = Number(event.params.planId);
 		const data = await event.request.formData();
 		const upload = data.get('berkas');
 		const file =
@@ -109,7 +101,7 @@ export const actions: Actions = {
 	},
 	review: async (event) => {
 		const user = requireRole(event, 'admin');
-		const id = planIdOf(event);
+		const id = Number(event.params.planId);
 		return forms.runFormAction(
 			'review',
 			forms.reviewSchema,
@@ -120,7 +112,7 @@ export const actions: Actions = {
 	},
 	followup: async (event) => {
 		const user = requireRole(event, 'admin');
-		const id = planIdOf(event);
+		const id = Number(event.params.planId);
 		return forms.runFormAction(
 			'followup',
 			forms.followUpSchema,

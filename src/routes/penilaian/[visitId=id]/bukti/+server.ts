@@ -1,18 +1,14 @@
-import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
-import { parseId } from '$lib/server/sheets/sheet-form';
 import { addEvidence } from '$lib/server/sheets/evidence.service';
 import { answerJsonOnce } from '$lib/server/offline/sync-http';
-import { m } from '$lib/paraglide/messages';
 
 // One evidence file per request (photos are shrunk in the browser first): fields `indicator`, `file`.
 export const POST: RequestHandler = async (event) => {
 	const user = requireRole(event, 'assessor');
-	const visitId = parseId(event.params.visitId);
-	if (!visitId) error(404, m.srv_visit_not_found());
+	const visitId = Number(event.params.visitId);
 	const form = await event.request.formData().catch(() => null);
 	return answerJsonOnce(event, user.id, async () => {
 		const indicator = form?.get('indicator');

@@ -4,7 +4,6 @@ import type { RequestHandler } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
-import { parseId } from '$lib/server/sheets/sheet-form';
 import { openEvidenceFile } from '$lib/server/sheets/evidence.service';
 import { evidenceResponse } from '$lib/server/http/download';
 import { m } from '$lib/paraglide/messages';
@@ -13,7 +12,7 @@ import { m } from '$lib/paraglide/messages';
 // team mates included, gets the same 404 as for an id that does not exist.
 export const GET: RequestHandler = async (event) => {
 	const user = requireUser(event);
-	const id = parseId(event.params.evidenceId);
+	const id = Number(event.params.evidenceId);
 	const thumb = event.url.searchParams.get('ukuran') === 'kecil';
 	const file = id ? await openEvidenceFile(getDb(), readConfig().uploadDir, id, user, thumb) : null;
 	if (!file) error(404, m.srv_evidence_not_found());

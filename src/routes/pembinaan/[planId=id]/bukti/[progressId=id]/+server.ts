@@ -14,7 +14,6 @@ import { m } from '$lib/paraglide/messages';
 export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, 'admin', 'viewer', 'unit_head');
 	const { planId, progressId } = event.params;
-	if (!/^\d{1,9}$/.test(planId) || !/^\d{1,9}$/.test(progressId)) error(404, m.srv_file_not_found());
 	const db = getDb();
 	const auth = await authorizePlan(db, user, Number(planId));
 	if (!auth.ok) error(auth.status, auth.message);

@@ -2,7 +2,7 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
-import { parseId, parseSheetForm } from '$lib/server/sheets/sheet-form';
+import { parseSheetForm } from '$lib/server/sheets/sheet-form';
 import { loadAssessorSheet } from '$lib/server/sheets/sheet-view.service';
 import { saveSheetDraft, submitSheet, type SubmitResult } from '$lib/server/sheets/score-sheet.service';
 import { addEvidence } from '$lib/server/sheets/evidence.service';
@@ -47,7 +47,7 @@ export async function persistPostedSheet(
 	mode: 'save' | 'submit'
 ): Promise<Persisted> {
 	const user = requireRole(event, 'assessor');
-	const visitId = parseId(event.params.visitId ?? '');
+	const visitId = Number(event.params.visitId);
 	const db = getDb();
 	const view = visitId ? await loadAssessorSheet(db, visitId, user.id) : null;
 	if (!visitId || !view) error(404, m.srv_visit_not_yours());

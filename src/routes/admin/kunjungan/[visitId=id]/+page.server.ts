@@ -5,7 +5,6 @@ import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
 import { newFormToken, onceField, runOnce } from '$lib/server/http/form-once';
-import { parseId } from '$lib/server/sheets/sheet-form';
 import { listUsers } from '$lib/server/accounts/user.repository';
 import { loadVisitForAdmin, reopenSheet } from '$lib/server/sheets/sheet-review.service';
 import { removeSheetFromVisit } from '$lib/server/sheets/sheet-removal.service';
@@ -14,7 +13,7 @@ import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
-	const visitId = parseId(event.params.visitId);
+	const visitId = Number(event.params.visitId);
 	const view = visitId ? await loadVisitForAdmin(getDb(), visitId) : null;
 	if (!view) error(404, m.srv_visit_not_found());
 	const { users } = await listUsers(getDb(), { role: 'assessor', limit: 500, offset: 0 });
@@ -62,8 +61,7 @@ const removeSchema = z.object({
 export const actions: Actions = {
 	reopen: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const visitId = parseId(event.params.visitId);
-		if (!visitId) error(404, m.srv_visit_not_found());
+		const visitId = Number(event.params.visitId);
 		const form = parseForm(reopenSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { reopen: { sheetId: form.values.sheetId, errors: form.errors } });
 		return runOnce(admin.id, form.data.once, async () => {
@@ -81,8 +79,7 @@ export const actions: Actions = {
 	},
 	remove: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const visitId = parseId(event.params.visitId);
-		if (!visitId) error(404, m.srv_visit_not_found());
+		const visitId = Number(event.params.visitId);
 		const form = parseForm(removeSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { remove: { sheetId: form.values.sheetId, errors: form.errors } });
 		const r = await removeSheetFromVisit(

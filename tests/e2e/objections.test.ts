@@ -92,6 +92,20 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => s.close());
 
+/**
+ * Submits a form and waits for the page its POST leads to. The answer keeps the address the page
+ * already has after the first submit (`?terkirim`, `?selesai=`), so waiting for the address alone
+ * returned at once, and the next step read the old page or one still loading (the list of
+ * objections then counted 0).
+ */
+async function submitAndLoad(button: Locator, address: RegExp): Promise<void> {
+	await Promise.all([
+		s.page.waitForEvent('framenavigated', { predicate: (frame) => frame === s.page.mainFrame() }),
+		button.click()
+	]);
+	await s.page.waitForURL(address);
+}
+
 describe('the objection window, end to end', () => {
 	it('is opened by the office', async () => {
 		await s.page.setViewportSize({ width: 1280, height: 900 });
@@ -133,7 +147,7 @@ describe('the objection window, end to end', () => {
 					buffer: photo
 				});
 			if (code === K_VISIT) await shot('head-form', [390]);
-			await Promise.all([s.page.waitForURL(/terkirim/), item.locator('button[type=submit]').click()]);
+			await submitAndLoad(item.locator('button[type=submit]'), /terkirim/);
 		}
 		const mine = s.page.locator('[data-testid=objections] li');
 		expect(await mine.count()).toBe(3);
@@ -195,7 +209,7 @@ describe('the objection window, end to end', () => {
 			await item.locator(`input[name=decision][value=${decision}]`).check();
 			if (decision === 'reopen') await item.locator('select[name=sheet]').selectOption({ index: 0 });
 			await item.locator('textarea[name=answer]').fill(text);
-			await Promise.all([s.page.waitForURL(/selesai=/), item.locator('button[type=submit]').click()]);
+			await submitAndLoad(item.locator('button[type=submit]'), /selesai=/);
 			// The next form's choice is a bound radio group: let the page hydrate before using it.
 			await s.page.waitForLoadState('networkidle');
 			return (await s.page.textContent('[role=status]'))!;

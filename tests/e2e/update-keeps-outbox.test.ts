@@ -156,8 +156,12 @@ describe('a new build deployed while the outbox holds work', () => {
 			newestInControl: true
 		});
 		// nothing arrives twice, even after another visit with signal
-		await page.reload();
-		await page.waitForLoadState('networkidle');
+		// (the reloaded page prepares again and then syncs: wait for the last file it refreshes;
+		// waiting for 'networkidle' instead timed out after 30 s on Chromium 143 in a full run)
+		await Promise.all([page.waitForResponse((r) => r.url().endsWith('/luring/__data.json')), page.reload()]);
+		await page.waitForFunction(() =>
+			/semua terkirim$/.test(document.querySelector('[data-testid=offline-state-line]')?.textContent ?? '')
+		);
 		expect(storedSheet(visitId, EMAIL, join(dir, 'rapor.db'))).toMatchObject({ scored: 2, evidence: 1 });
 	}, 600_000);
 });

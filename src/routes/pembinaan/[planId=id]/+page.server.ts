@@ -1,6 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { SessionUser } from '$lib/domain/auth/user';
+import type { ServiceResult } from '$lib/server/service-result';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
@@ -18,6 +20,28 @@ import { listAssessors } from '$lib/server/coaching/follow-up.repository';
 
 const today = () => isoDateIn(new Date(), readConfig().timeZone);
 
+/**
+ * One of the office's actions on the plan: admin only, its form checked by `schema`, the service
+ * run on the plan of the address, then back to the plan (or the form again with its errors).
+ */
+function officeAction<S extends z.ZodType>(
+	name: string,
+	schema: S,
+	run: (user: SessionUser, planId: number, input: z.infer<S>) => Promise<ServiceResult<unknown>>
+) {
+	return async (event: RequestEvent) => {
+		const user = requireRole(event, 'admin');
+		const id = Number(event.params.planId);
+		return forms.runFormAction(
+			name,
+			schema,
+			await event.request.formData(),
+			(d) => run(user, id, d),
+			`/pembinaan/${id}`
+		);
+	};
+}
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'admin', 'viewer', 'unit_head');
 	const db = getDb();
@@ -34,40 +58,15 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	item: async (event) => {
-		const user = requireRole(event, 'admin');
-		const id = Number(event.params.planId);
-		return forms.runFormAction(
-			'item',
-			forms.itemEditSchema,
-			await event.request.formData(),
-			({ itemId, ...e }) =>
-				editCoachingItem(getDb(), user, id, itemId, { ...e, responsible: e.responsible || null }, new Date()),
-			`/pembinaan/${id}`
-		);
-	},
-	mentor: async (event) => {
-		const user = requireRole(event, 'admin');
-		const id = Number(event.params.planId);
-		return forms.runFormAction(
-			'mentor',
-			forms.mentorSchema,
-			await event.request.formData(),
-			(d) => assignMentor(getDb(), user, id, d.mentorId, new Date()),
-			`/pembinaan/${id}`
-		);
-	},
-	status: async (event) => {
-		const user = requireRole(event, 'admin');
-		const id = Number(event.params.planId);
-		return forms.runFormAction(
-			'status',
-			forms.planStatusSchema,
-			await event.request.formData(),
-			(d) => movePlan(getDb(), user, id, d.to, new Date()),
-			`/pembinaan/${id}`
-		);
-	},
+	item: officeAction('item', forms.itemEditSchema, (user, id, { itemId, ...e }) =>
+		editCoachingItem(getDb(), user, id, itemId, { ...e, responsible: e.responsible || null }, new Date())
+	),
+	mentor: officeAction('mentor', forms.mentorSchema, (user, id, d) =>
+		assignMentor(getDb(), user, id, d.mentorId, new Date())
+	),
+	status: officeAction('status', forms.planStatusSchema, (user, id, d) =>
+		movePlan(getDb(), user, id, d.to, new Date())
+	),
 	progress: async (event) => {
 		const user = requireRole(event, 'unit_head');
 		const id = Number(event.params.planId);
@@ -99,26 +98,10 @@ export const actions: Actions = {
 			)
 		);
 	},
-	review: async (event) => {
-		const user = requireRole(event, 'admin');
-		const id = Number(event.params.planId);
-		return forms.runFormAction(
-			'review',
-			forms.reviewSchema,
-			await event.request.formData(),
-			(d) => reviewItem(getDb(), user, { planId: id, itemId: d.itemId }, d.verdict, d.note, new Date()),
-			`/pembinaan/${id}`
-		);
-	},
-	followup: async (event) => {
-		const user = requireRole(event, 'admin');
-		const id = Number(event.params.planId);
-		return forms.runFormAction(
-			'followup',
-			forms.followUpSchema,
-			await event.request.formData(),
-			(d) => scheduleFollowUp(getDb(), user, id, d, new Date()),
-			`/pembinaan/${id}`
-		);
-	}
+	review: officeAction('review', forms.reviewSchema, (user, id, d) =>
+		reviewItem(getDb(), user, { planId: id, itemId: d.itemId }, d.verdict, d.note, new Date())
+	),
+	followup: officeAction('followup', forms.followUpSchema, (user, id, d) =>
+		scheduleFollowUp(getDb(), user, id, d, new Date())
+	)
 };

@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import type { TeamWish, UnplacedReason } from '../../domain/planning';
+import type { TeamWish, UnplacedReason } from '$lib/domain/planning';
 
 // The planner's codes in the reader's language: the domain names a wish or a reason, the schedule
 // preview shows words (README "Where translation happens").

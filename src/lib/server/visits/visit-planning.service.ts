@@ -10,7 +10,7 @@ import { listAllConflicts, listUnavailableDatesBetween } from '../accounts/asses
 import { addVisitAssessor, insertVisit } from './visit.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { refuse, type ServiceResult } from '../service-result';
-import { unplacedReasonText, wishText } from './schedule-words';
+import { unplacedReasonText, wishText } from '$lib/i18n/schedule-text';
 import { listAssessorProfiles, listPreviousPeriodPairs } from './team-history.repository';
 import { planVisits, type PlanResult } from '../../domain/planning';
 import { workingDaysBetween } from '../../domain/dates';

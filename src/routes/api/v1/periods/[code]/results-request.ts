@@ -17,5 +17,3 @@ export function callerResults({
 		new Date()
 	);
 }
-
-export { resultsCache } from '$lib/server/http/json';

@@ -1,9 +1,9 @@
 import type { RequestHandler } from './$types';
 import { tableOf } from '$lib/server/results/results-api.service';
 import { toCsv } from '$lib/domain/scoring/results-table';
-import { jsonError } from '$lib/server/http/json';
+import { jsonError, resultsCache } from '$lib/server/http/json';
 import { CONTENT_TYPE, fileResponse } from '$lib/server/http/download';
-import { callerResults, resultsCache } from '../results-request';
+import { callerResults } from '../results-request';
 
 export const GET: RequestHandler = async (event) => {
 	const r = await callerResults(event);

@@ -188,4 +188,20 @@ describe('the citizen survey', () => {
 		const shown = await section.locator('tr', { hasText: 'Puskesmas Kota Wilayah Selatan' }).innerText();
 		expect(shown).toContain(unit.ikm_konversi.toFixed(2).replace('.', ','));
 	});
+
+	it("lays out a period's survey page for the office on a phone, tables scrolling inside their frames", async () => {
+		const office = await openBrowser({ width: 390, height: 844 });
+		try {
+			await signIn(office.page, 'admin@kotacontoh.go.id', PASSWORD);
+			await office.page.goto('/admin/survei/MPP-2025');
+			await office.page.locator('[data-testid=unit-ikm] tbody tr').first().waitFor();
+			expect(await office.page.locator('[data-unit=PKM-01]').count()).toBe(1);
+			// the profile breakdowns (sex, age, education ...) used to push the page sideways
+			const profile = office.page.locator('section', { hasText: 'IKM menurut kanal dan profil responden' });
+			expect(await profile.locator('h3', { hasText: 'Jenis kelamin' }).count()).toBe(1);
+			expect(await office.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		} finally {
+			await office.close();
+		}
+	});
 });

@@ -10,6 +10,8 @@ const out = mkdtempSync(join(tmpdir(), 'rapor-test-'));
 let passed = 0;
 let failed = 0;
 let ok = true;
+// Named again after the last line, so that a log cut to its tail still says what failed.
+const failures = [];
 
 function vitest(label, args, env = process.env) {
 	const json = join(out, `${label}.json`);
@@ -24,6 +26,12 @@ function vitest(label, args, env = process.env) {
 	if (existsSync(json)) {
 		const r = JSON.parse(readFileSync(json, 'utf8'));
 		passed += r.numPassedTests;
+		for (const file of r.testResults ?? []) {
+			const names = (file.assertionResults ?? []).filter((t) => t.status === 'failed').map((t) => t.fullName);
+			if (names.length === 0 && file.status === 'failed')
+				names.push(file.message?.split('\n')[0] ?? 'suite failed');
+			for (const name of names) failures.push(`[${label}] ${file.name}: ${name}`);
+		}
 		failed +=
 			r.numFailedTests + (r.numTotalTestSuites > 0 && r.success === false && r.numFailedTests === 0 ? 1 : 0);
 	} else failed += 1;
@@ -71,5 +79,6 @@ if (!chromium) {
 	vitest('e2e', ['--project', 'e2e']);
 }
 
+for (const failure of failures) console.log(`failed: ${failure}`);
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(ok && failed === 0 ? 0 : 1);

@@ -18,6 +18,7 @@ import * as createPeriodCorrection from './20261129_2110_create_period_correctio
 import * as addSurveyEnumerator from './20261129_2140_add_survey_enumerator';
 import * as addResultCacheClaim from './20261130_0140_add_result_cache_claim';
 import * as createVisitTotal from './20261130_0420_create_visit_total';
+import * as indexCategoryNameCase from './20261130_1200_index_category_name_case';
 
 // Static list so that migrations run the same under tsx, vitest and the built server.
 // Add new migrations at the end; the keys sort in the order they apply.
@@ -40,5 +41,6 @@ export const migrations: Record<string, Migration> = {
 	'20261129_2110_create_period_correction': createPeriodCorrection,
 	'20261129_2140_add_survey_enumerator': addSurveyEnumerator,
 	'20261130_0140_add_result_cache_claim': addResultCacheClaim,
-	'20261130_0420_create_visit_total': createVisitTotal
+	'20261130_0420_create_visit_total': createVisitTotal,
+	'20261130_1200_index_category_name_case': indexCategoryNameCase
 };

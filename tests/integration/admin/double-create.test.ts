@@ -3,6 +3,11 @@ import { createTestDb, type TestDb } from '../support/test-db';
 import { createUser } from '../../../src/lib/server/accounts/user.service';
 import { createUnit } from '../../../src/lib/server/units/unit-catalog.service';
 import { saveCategory } from '../../../src/lib/server/units/category.service';
+import { createPeriod } from '../../../src/lib/server/periods/period-admin.service';
+import { seedInstruments } from '../../../db/seeds/demo-city';
+import { DEFAULT_COACHING_RULE } from '../../../src/lib/domain/coaching/rule';
+import { transactionUnlessTaken } from '../../../src/lib/server/db/transaction';
+import { insertCategory } from '../../../src/lib/server/units/category.repository';
 
 // A double-clicked "create" sends two posts at once: one creates, the other gets 409, never a 500.
 const now = new Date('2026-03-01T03:00:00Z');
@@ -21,7 +26,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-const count = async (table: 'user' | 'unit' | 'category') =>
+const count = async (table: 'user' | 'unit' | 'category' | 'period') =>
 	Number(
 		(
 			await t.db
@@ -75,5 +80,56 @@ describe('double-clicked create', () => {
 		]);
 		expect(results.map((r) => (r.ok ? 'ok' : r.status)).sort()).toEqual([409, 'ok']);
 		expect(await count('unit')).toBe(1);
+	});
+
+	it('creates a period once and answers the second post 409', async () => {
+		await seedInstruments(t.db, now);
+		const input = {
+			code: 'MPP-2027',
+			name: 'Monitoring 2027',
+			instrumentCode: 'permenpan-17-2017',
+			requiredVisits: 2,
+			requiredAssessors: 2,
+			awardsPerCategory: 2,
+			awardMinGrade: null,
+			disagreementThreshold: 2,
+			coachingRule: DEFAULT_COACHING_RULE,
+			startsOn: '2027-01-04',
+			endsOn: '2027-03-31',
+			surveyFrom: '2027-01-04',
+			surveyTo: '2027-03-31'
+		};
+		const results = await Promise.all([
+			createPeriod(t.db, input, admin, now),
+			createPeriod(t.db, input, admin, now)
+		]);
+		expect(results.map((r) => (r.ok ? 'ok' : r.status)).sort()).toEqual([409, 'ok']);
+		expect(await count('period')).toBe(1);
+	});
+
+	// On PostgreSQL both posts can pass the check inside their transactions (each reads before the
+	// other commits): then the database's UNIQUE refusal must become the 409.
+	it('answers taken when the database refuses a name another request wrote first, and keeps nothing', async () => {
+		await insertCategory(t.db, 'Kelurahan', 1);
+		const outcome = await transactionUnlessTaken(
+			t.db,
+			async (trx) => {
+				await insertCategory(trx, 'Puskesmas', 2);
+				await insertCategory(trx, 'kelurahan', 3);
+				return 'saved';
+			},
+			'taken'
+		);
+		expect(outcome).toBe('taken');
+		expect(await count('category')).toBe(1);
+		await expect(
+			transactionUnlessTaken(
+				t.db,
+				async () => {
+					throw new Error('not a constraint');
+				},
+				'taken'
+			)
+		).rejects.toThrow('not a constraint');
 	});
 });

@@ -15,6 +15,7 @@ import { refusalText } from '../service-result';
 import { hashPassword } from '../auth/password';
 import { checkPasswordStrength, describePasswordProblem } from '../../domain/auth/password-policy';
 import { normalizeEmail, type AffiliationType, type Role, type User } from '../../domain/auth/user';
+import { transactionUnlessTaken } from '../db/transaction';
 
 export type UserResult =
 	{ ok: true; user: User } | { ok: false; status: 400 | 404 | 409; errors: Record<string, string> };
@@ -75,35 +76,39 @@ export async function createUser(
 	const passwordHash = input.password === null ? null : await hashPassword(input.password);
 	// Checked again inside the transaction: a double-clicked "create" hashes twice in parallel,
 	// and only the check that holds the connection with the insert is race-free.
-	const id = await db.transaction().execute(async (trx) => {
-		if (await findUserByEmail(trx, email)) return null;
-		const id = await insertUser(
-			trx,
-			{
-				email,
-				name: input.name.trim(),
-				role: input.role,
-				passwordHash,
-				affiliationType: input.affiliationType,
-				affiliationName: input.affiliationName,
-				phone: input.phone
-			},
-			now
-		);
-		await replaceUnitHeadLinks(trx, id, unitIds);
-		await recordAudit(
-			trx,
-			{
-				userId: actorId,
-				action: 'create',
-				entity: 'user',
-				entityId: id,
-				detail: { email, role: input.role }
-			},
-			now
-		);
-		return id;
-	});
+	const id = await transactionUnlessTaken(
+		db,
+		async (trx) => {
+			if (await findUserByEmail(trx, email)) return null;
+			const id = await insertUser(
+				trx,
+				{
+					email,
+					name: input.name.trim(),
+					role: input.role,
+					passwordHash,
+					affiliationType: input.affiliationType,
+					affiliationName: input.affiliationName,
+					phone: input.phone
+				},
+				now
+			);
+			await replaceUnitHeadLinks(trx, id, unitIds);
+			await recordAudit(
+				trx,
+				{
+					userId: actorId,
+					action: 'create',
+					entity: 'user',
+					entityId: id,
+					detail: { email, role: input.role }
+				},
+				now
+			);
+			return id;
+		},
+		null
+	);
 	if (id === null) return taken;
 	return { ok: true, user: (await findUserById(db, id))! };
 }

@@ -39,6 +39,15 @@ export function forUpdate<QB extends { forUpdate(): QB }>(db: Db, qb: QB): QB {
 	return engineOf(db) === 'postgres' ? qb.forUpdate() : qb;
 }
 
+/**
+ * Whether e is the refusal of a UNIQUE constraint (a name, code or email that another request
+ * wrote first), on either engine: better-sqlite3's code or PostgreSQL's SQLSTATE 23505.
+ */
+export function isUniqueViolation(e: unknown): boolean {
+	const code = (e as { code?: unknown } | null)?.code;
+	return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
+
 /** `x like pattern` ignoring ASCII case on both engines (SQLite's LIKE does; PostgreSQL needs ILIKE). */
 export function likeOperator(db: Db): 'like' | 'ilike' {
 	return engineOf(db) === 'postgres' ? 'ilike' : 'like';

@@ -17,6 +17,7 @@ import { periodStatusLabel } from '$lib/i18n/display';
 import { refusalText } from '../service-result';
 import { isIsoDate } from '../../domain/dates';
 import { defaultWindowForNewPeriod, surveyWindowConflict } from '../survey/survey-window.service';
+import { transactionUnlessTaken } from '../db/transaction';
 
 export type PeriodResult<T> =
 	{ ok: true; value: T } | { ok: false; status: 400 | 404 | 409; errors: Record<string, string> };
@@ -49,36 +50,49 @@ export async function createPeriod(
 	if (instrumentId === null)
 		errors.instrument = refusalText('srv_instrument_unknown', { code: input.instrumentCode });
 	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
-	if (await findPeriodByCode(db, code))
-		return { ok: false, status: 409, errors: { code: refusalText('srv_period_code_taken', { code }) } };
+	const taken = {
+		ok: false,
+		status: 409,
+		errors: { code: refusalText('srv_period_code_taken', { code }) }
+	} as const;
+	if (await findPeriodByCode(db, code)) return taken;
 	const overlap = await surveyWindowConflict(db, { from: input.surveyFrom, to: input.surveyTo }, null);
 	if (overlap) return { ok: false, status: 409, errors: { survey_from: overlap } };
-	await db.transaction().execute(async (trx) => {
-		const id = await insertPeriod(
-			trx,
-			{
-				code,
-				name: input.name.trim(),
-				instrumentId: instrumentId!,
-				startsOn: input.startsOn,
-				endsOn: input.endsOn
-			},
-			now
-		);
-		await updatePeriodSettings(trx, id, { ...input, name: input.name.trim() }, now);
-		const units = await addActiveUnitsToPeriod(trx, id);
-		await recordAudit(
-			trx,
-			{
-				userId: actorId,
-				action: 'create',
-				entity: 'period',
-				entityId: code,
-				detail: { instrument: input.instrumentCode, units }
-			},
-			now
-		);
-	});
+	// Checked again inside the transaction, and the UNIQUE code has the last word: a double-clicked
+	// "create" gets 409 on both engines (README "When one machine is not enough").
+	const created = await transactionUnlessTaken(
+		db,
+		async (trx) => {
+			if (await findPeriodByCode(trx, code)) return false;
+			const id = await insertPeriod(
+				trx,
+				{
+					code,
+					name: input.name.trim(),
+					instrumentId: instrumentId!,
+					startsOn: input.startsOn,
+					endsOn: input.endsOn
+				},
+				now
+			);
+			await updatePeriodSettings(trx, id, { ...input, name: input.name.trim() }, now);
+			const units = await addActiveUnitsToPeriod(trx, id);
+			await recordAudit(
+				trx,
+				{
+					userId: actorId,
+					action: 'create',
+					entity: 'period',
+					entityId: code,
+					detail: { instrument: input.instrumentCode, units }
+				},
+				now
+			);
+			return true;
+		},
+		false
+	);
+	if (!created) return taken;
 	return { ok: true, value: (await findPeriodByCode(db, code))! };
 }
 

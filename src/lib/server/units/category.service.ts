@@ -11,6 +11,7 @@ import { refusalText } from '../service-result';
 import { invalidateAllPeriodResults } from '../results/result-cache.repository';
 import type { CatalogResult } from './unit-catalog.service';
 import { m } from '$lib/paraglide/messages';
+import { transactionUnlessTaken } from '../db/transaction';
 
 export async function saveCategory(
 	db: Db,
@@ -25,26 +26,31 @@ export async function saveCategory(
 	if (id !== null && !(await findCategoryById(db, id)))
 		return { ok: false, status: 404, errors: { _form: refusalText('srv_category_not_found') } };
 	// The name check shares the transaction with the write, so a double-clicked "create" gets 409.
-	const savedId = await db.transaction().execute(async (trx) => {
-		const same = await findCategoryByName(trx, name);
-		if (same && same.id !== id) return { taken: same.name };
-		const savedId =
-			id ?? (await insertCategory(trx, name, input.position ?? (await nextCategoryPosition(trx))));
-		if (id !== null) await updateCategory(trx, id, { name, position: input.position, active: input.active });
-		await invalidateAllPeriodResults(trx);
-		await recordAudit(
-			trx,
-			{
-				userId: actorId,
-				action: id === null ? 'create' : 'update',
-				entity: 'category',
-				entityId: savedId,
-				detail: { name }
-			},
-			now
-		);
-		return savedId;
-	});
+	const savedId = await transactionUnlessTaken(
+		db,
+		async (trx) => {
+			const same = await findCategoryByName(trx, name);
+			if (same && same.id !== id) return { taken: same.name };
+			const savedId =
+				id ?? (await insertCategory(trx, name, input.position ?? (await nextCategoryPosition(trx))));
+			if (id !== null)
+				await updateCategory(trx, id, { name, position: input.position, active: input.active });
+			await invalidateAllPeriodResults(trx);
+			await recordAudit(
+				trx,
+				{
+					userId: actorId,
+					action: id === null ? 'create' : 'update',
+					entity: 'category',
+					entityId: savedId,
+					detail: { name }
+				},
+				now
+			);
+			return savedId;
+		},
+		{ taken: name }
+	);
 	if (typeof savedId !== 'number')
 		return {
 			ok: false,

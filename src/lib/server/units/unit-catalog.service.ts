@@ -7,6 +7,7 @@ import { newSurveyToken } from '../survey/intake/survey-token';
 import { invalidateAllPeriodResults } from '../results/result-cache.repository';
 import { UNIT_CODE, normalizeUnitCode } from '../../domain/import/unit-rows';
 import { refusalText } from '../service-result';
+import { transactionUnlessTaken } from '../db/transaction';
 
 export type CatalogResult<T> =
 	{ ok: true; value: T } | { ok: false; status: 400 | 404 | 409; errors: Record<string, string> };
@@ -52,19 +53,23 @@ export async function createUnit(
 		return { ok: false, status: 409, errors: { code: refusalText('srv_unit_code_taken', { code }) } };
 	if (check) return { ok: false, status: 400, errors: check };
 	// The code check shares the transaction with the insert, so a double-clicked "create" gets 409.
-	const created = await db.transaction().execute(async (trx) => {
-		if (await findUnitByCode(trx, code)) return false;
-		const id = await insertUnit(trx, { ...data, surveyToken: newSurveyToken() }, now);
-		await updateUnit(trx, id, { address: data.address }, now);
-		const periods = await addUnitToOpenPeriods(trx, id, data.categoryId);
-		await invalidateAllPeriodResults(trx);
-		await recordAudit(
-			trx,
-			{ userId: actorId, action: 'create', entity: 'unit', entityId: code, detail: { periods } },
-			now
-		);
-		return true;
-	});
+	const created = await transactionUnlessTaken(
+		db,
+		async (trx) => {
+			if (await findUnitByCode(trx, code)) return false;
+			const id = await insertUnit(trx, { ...data, surveyToken: newSurveyToken() }, now);
+			await updateUnit(trx, id, { address: data.address }, now);
+			const periods = await addUnitToOpenPeriods(trx, id, data.categoryId);
+			await invalidateAllPeriodResults(trx);
+			await recordAudit(
+				trx,
+				{ userId: actorId, action: 'create', entity: 'unit', entityId: code, detail: { periods } },
+				now
+			);
+			return true;
+		},
+		false
+	);
 	if (!created)
 		return { ok: false, status: 409, errors: { code: refusalText('srv_unit_code_taken', { code }) } };
 	return { ok: true, value: (await findUnitByCode(db, code))! };

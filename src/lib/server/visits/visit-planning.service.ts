@@ -12,25 +12,9 @@ import { recordAudit } from '../audit/audit.repository';
 import { refuse, type ServiceResult } from '../service-result';
 import { unplacedReasonText, wishText } from '$lib/i18n/schedule-text';
 import { listAssessorProfiles, listPreviousPeriodPairs } from './team-history.repository';
-import { planVisits, type PlanResult } from '../../domain/planning';
+import { planVisits, type PlanResult, type SchedulePreview } from '../../domain/planning';
 import { workingDaysBetween } from '../../domain/dates';
 import { findRequireCalibrated, listCalibratedAssessorIds } from '../calibration/calibration.repository';
-
-export interface SchedulePreview {
-	rows: {
-		unitCode: string;
-		unitName: string;
-		category: string;
-		visitNo: number;
-		assessor: string;
-		date: string;
-	}[];
-	unplaced: { unitCode: string; unitName: string; visitNo: number; reason: string }[];
-	/** Units whose team misses a wish of docs/rules.md §8.7, in words. */
-	unmetWishes: { unitCode: string; unitName: string; wishes: string[] }[];
-	loads: { name: string; total: number }[];
-	existing: number;
-}
 
 async function computePlan(db: Db, period: Period) {
 	const units = await listPeriodUnitsForPlanning(db, period.id, true);

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { findPeriodByCode, type Period } from '../periods/period.repository';
+import type { Period } from '../periods/period.repository';
 import {
 	listActiveAssessors,
 	listPeriodUnitsForPlanning,
@@ -15,6 +15,7 @@ import { listAssessorProfiles, listPreviousPeriodPairs } from './team-history.re
 import { planVisits, type PlanResult, type SchedulePreview } from '../../domain/planning';
 import { workingDaysBetween } from '../../domain/dates';
 import { findRequireCalibrated, listCalibratedAssessorIds } from '../calibration/calibration.repository';
+import { findPeriodOrRefuse } from '../periods/period-lookup';
 
 async function computePlan(db: Db, period: Period) {
 	const units = await listPeriodUnitsForPlanning(db, period.id, true);
@@ -50,8 +51,9 @@ async function plannerPool(db: Db, periodId: number) {
 }
 
 async function openPeriod(db: Db, code: string): Promise<ServiceResult<Period>> {
-	const period = await findPeriodByCode(db, code);
-	if (!period) return refuse(404, 'srv_period_not_found');
+	const found = await findPeriodOrRefuse(db, code);
+	if (!found.ok) return found;
+	const period = found.value;
 	if (period.status !== 'draft' && period.status !== 'running')
 		return refuse(409, 'srv_schedule_period_state');
 	return { ok: true, value: period };

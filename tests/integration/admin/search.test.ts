@@ -51,4 +51,32 @@ describe('admin search', () => {
 		const byCode = await listUnitsForAdmin(t.db, { query: 'kel-1', limit: 10, offset: 0 });
 		expect(byCode.total).toBe(2);
 	});
+
+	it('reads %, _ and \\ in the search text as themselves, not as wildcards', async () => {
+		const cat = await findOrCreateCategory(t.db, 'Kelurahan');
+		const unit = (code: string, name: string, token: string) =>
+			insertUnit(t.db, { code, name, categoryId: cat, surveyToken: token.repeat(24) }, now);
+		await unit('KEL-50', 'Kelurahan 50% Baru', 'a');
+		await unit('KEL-51', 'Kelurahan 5000 Lama', 'b');
+		await unit('KEL_52', 'Kelurahan Kota\\Baru', 'c');
+		await unit('KELX52', 'Kelurahan KotaXBaru', 'd');
+		const codes = async (query: string) =>
+			(await listUnitsForAdmin(t.db, { query, limit: 10, offset: 0 })).units.map((u) => u.code).sort();
+		expect(await codes('50%')).toEqual(['KEL-50']);
+		expect(await codes('%')).toEqual(['KEL-50']);
+		expect(await codes('kel_')).toEqual(['KEL_52']);
+		expect(await codes('kota\\')).toEqual(['KEL_52']);
+		await insertUser(
+			t.db,
+			{ email: 'a_b@unc.ac.id', name: 'Ani', role: 'assessor', passwordHash: null },
+			now
+		);
+		await insertUser(
+			t.db,
+			{ email: 'axb@unc.ac.id', name: 'Budi', role: 'assessor', passwordHash: null },
+			now
+		);
+		const users = await listUsers(t.db, { query: 'a_b', limit: 10, offset: 0 });
+		expect(users.users.map((u) => u.name)).toEqual(['Ani']);
+	});
 });

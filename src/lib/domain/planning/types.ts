@@ -45,3 +45,20 @@ export interface PlanResult {
 	/** Visits per assessor in the period after the plan, existing ones included. */
 	loads: Map<number, number>;
 }
+
+/** A plan as the schedule page shows it before it is saved: names instead of ids, reasons in words. */
+export interface SchedulePreview {
+	rows: {
+		unitCode: string;
+		unitName: string;
+		category: string;
+		visitNo: number;
+		assessor: string;
+		date: string;
+	}[];
+	unplaced: { unitCode: string; unitName: string; visitNo: number; reason: string }[];
+	/** Units whose team misses a wish of docs/rules.md §8.7, in words. */
+	unmetWishes: { unitCode: string; unitName: string; wishes: string[] }[];
+	loads: { name: string; total: number }[];
+	existing: number;
+}

@@ -1,5 +1,5 @@
 import { formatDecimalId, GRADES, predikatOf, type Grade } from './display';
-import type { CategoryResult, PeriodResults } from './results-shape';
+import type { CategoryResult, PeriodResults, UnitResult } from './results-shape';
 import { shownAward } from './awards';
 import { tieNotes, type TieNote } from './tie-notes';
 
@@ -14,8 +14,30 @@ export interface PublicRankRow {
 	grade: string;
 	predikat: string;
 	award: string | null;
-	/** Why the unit shares or was split from the rank above on an equal-looking IPP. */
+	/**
+	 * The tie rule when one applied: the unit shares the rank above, was split from it on an
+	 * aspect, or shows the same two-decimal IPP as the unit above (docs/rules.md §4.7). Worded
+	 * by the page in the reader's language (i18n/tie-note.ts).
+	 */
 	tie: TieNote | null;
+}
+
+/** A ranked unit as every ranking table shows it (public and administrators' pages alike). */
+export function rankRow(
+	u: UnitResult,
+	provisional: boolean,
+	ties: ReadonlyMap<string, TieNote>
+): PublicRankRow {
+	return {
+		rank: u.rank!,
+		code: u.code,
+		name: u.name,
+		ipp: u.ipp_display ?? '',
+		grade: u.grade ?? '',
+		predikat: u.predikat ?? '',
+		award: shownAward(u.award, provisional),
+		tie: ties.get(u.code) ?? null
+	};
 }
 
 export interface PublicCategory {
@@ -60,18 +82,7 @@ function categoryOf(c: CategoryResult, provisional: boolean): PublicCategory {
 				? null
 				: { mean: show(c.mean_ipp), median: show(c.median_ipp), min: show(c.min_ipp), max: show(c.max_ipp) },
 		grades: GRADES.map((g) => ({ grade: g, predikat: predikatOf(g), count: c.grade_counts[g] ?? 0 })),
-		ranked: c.units
-			.filter((u) => u.complete && u.rank !== null)
-			.map((u) => ({
-				rank: u.rank!,
-				code: u.code,
-				name: u.name,
-				ipp: u.ipp_display ?? '',
-				grade: u.grade ?? '',
-				predikat: u.predikat ?? '',
-				award: shownAward(u.award, provisional),
-				tie: ties.get(u.code) ?? null
-			})),
+		ranked: c.units.filter((u) => u.complete && u.rank !== null).map((u) => rankRow(u, provisional, ties)),
 		incompleteUnits: c.units.filter((u) => !u.complete).map((u) => u.name)
 	};
 }

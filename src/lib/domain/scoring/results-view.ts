@@ -1,29 +1,16 @@
 import { describeLacking, type Lacking } from './completeness';
 import { formatDecimalId } from './display';
 import type { PeriodResults } from './results-shape';
-import { tieNotes, type TieNote } from './tie-notes';
-import { shownAward } from './awards';
+import { tieNotes } from './tie-notes';
+import { rankRow, type PublicRankRow } from './public-view';
 
 // What the administrators' results page shows of one category: a page of the ranked table,
 // the incomplete units apart, and the chart of category means per aspect.
 
-export interface RankedRow {
-	rank: number;
-	code: string;
-	name: string;
-	ipp: string;
-	grade: string;
-	predikat: string;
-	award: string | null;
+export interface RankedRow extends PublicRankRow {
 	aspects: string[];
 	visits: number;
 	assessors: number;
-	/**
-	 * The tie rule when one applied: the unit shares the rank above, was split from it on an
-	 * aspect, or shows the same two-decimal IPP as the unit above (docs/rules.md §4.7). Worded
-	 * by the page in the reader's language (i18n/tie-note.ts).
-	 */
-	tie: TieNote | null;
 }
 
 export interface IncompleteRow {
@@ -66,17 +53,10 @@ export function categoryView(
 	const p = Math.min(Math.max(1, page), pages);
 	const ties = tieNotes(c.units);
 	const ranked = complete.slice((p - 1) * pageSize, p * pageSize).map((u) => ({
-		rank: u.rank!,
-		code: u.code,
-		name: u.name,
-		ipp: u.ipp_display ?? '',
-		grade: u.grade ?? '',
-		predikat: u.predikat ?? '',
-		award: shownAward(u.award, provisional),
+		...rankRow(u, provisional, ties),
 		aspects: aspectCodes.map((a) => (u.aspects ? formatDecimalId(u.aspects[a], 2) : '')),
 		visits: u.visits,
-		assessors: u.assessors,
-		tie: ties.get(u.code) ?? null
+		assessors: u.assessors
 	}));
 	const incompleteRows = c.units
 		.filter((u) => !u.complete)

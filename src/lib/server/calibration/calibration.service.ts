@@ -13,6 +13,7 @@ import {
 	setAssessorCalibrated,
 	setRequireCalibrated
 } from './calibration.repository';
+import { findPeriodOrRefuse } from '../periods/period-lookup';
 
 // The calibration round (docs/rules.md §9.1): anchor units with invited assessors, the round's
 // statistics, and which assessors the office marks as calibrated.
@@ -43,8 +44,9 @@ export async function addCalibrationAnchor(
 	now: Date
 ): Promise<ServiceResult<number>> {
 	return db.transaction().execute(async (trx) => {
-		const period = await findPeriodByCode(trx, input.periodCode);
-		if (!period) return refuse(404, 'srv_period_not_found');
+		const found = await findPeriodOrRefuse(trx, input.periodCode);
+		if (!found.ok) return found;
+		const period = found.value;
 		if (!ROUND_OPEN.has(period.status)) return refuse(409, 'srv_calibration_period_state');
 		const unitId = (await mapPeriodUnitIds(trx, period.id)).get(input.unitCode);
 		if (unitId === undefined)
@@ -97,8 +99,9 @@ export async function markCalibrated(
 	now: Date
 ): Promise<ServiceResult> {
 	return db.transaction().execute(async (trx) => {
-		const period = await findPeriodByCode(trx, input.periodCode);
-		if (!period) return refuse(404, 'srv_period_not_found');
+		const found = await findPeriodOrRefuse(trx, input.periodCode);
+		if (!found.ok) return found;
+		const period = found.value;
 		const assessor = (await listActiveAssessors(trx)).find((a) => a.id === input.userId);
 		if (!assessor) return refuse(400, 'srv_assessor_unknown');
 		await setAssessorCalibrated(trx, period.id, input.userId, input.calibrated, input.actorId, now);
@@ -123,8 +126,9 @@ export async function requireCalibratedAssessors(
 	now: Date
 ): Promise<ServiceResult> {
 	return db.transaction().execute(async (trx) => {
-		const period = await findPeriodByCode(trx, input.periodCode);
-		if (!period) return refuse(404, 'srv_period_not_found');
+		const found = await findPeriodOrRefuse(trx, input.periodCode);
+		if (!found.ok) return found;
+		const period = found.value;
 		await setRequireCalibrated(trx, period.id, input.required, now);
 		await recordAudit(
 			trx,

@@ -8,7 +8,8 @@ import {
 } from '../../domain/coaching/states';
 import { recordAudit } from '../audit/audit.repository';
 import { findPlanById, listAdminUsers, updatePlanMentor, updatePlanStatus } from './coaching-plan.repository';
-import { findItemById, listItemsOfPlans, updateItemPlan, type ItemEdit } from './coaching-item.repository';
+import { listItemsOfPlans, updateItemPlan, type ItemEdit } from './coaching-item.repository';
+import { findItemOfPlan } from './plan-item-lookup';
 import { ok, refuse, type RefusalCode, type ServiceResult } from '../service-result';
 
 // Admin side of a coaching plan (docs/rules.md §5): edit items, assign a mentor, move the plan's state.
@@ -21,9 +22,9 @@ export async function editCoachingItem(
 	edit: ItemEdit,
 	now: Date
 ): Promise<ServiceResult> {
-	const plan = await findPlanById(db, planId);
-	const item = await findItemById(db, itemId);
-	if (!plan || !item || item.planId !== planId) return refuse(404, 'srv_plan_item_not_found');
+	const found = await findItemOfPlan(db, { planId, itemId });
+	if (!found.ok) return found;
+	const { plan, item } = found.value;
 	if (!canEditItem(plan.status, item.status)) return refuse(409, 'srv_plan_item_locked');
 	await db.transaction().execute(async (tx) => {
 		await updateItemPlan(tx, itemId, edit, now);

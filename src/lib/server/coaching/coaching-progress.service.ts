@@ -2,8 +2,8 @@ import type { Db } from '../db/connection';
 import type { SessionUser } from '../../domain/auth/user';
 import { canReject, canReportProgress, canVerify, type ItemStatus } from '../../domain/coaching/states';
 import { recordAudit } from '../audit/audit.repository';
-import { findPlanById } from './coaching-plan.repository';
-import { findItemById, updateItemStatus } from './coaching-item.repository';
+import { updateItemStatus } from './coaching-item.repository';
+import { findItemOfPlan } from './plan-item-lookup';
 import { insertProgress, upsertStoredFile } from './coaching-progress.repository';
 import { isHeadOfUnit } from '../report-cards/report-card.repository';
 import { sha256Hex, writeStoredFile } from '../files/file-store';
@@ -30,9 +30,9 @@ export async function reportProgress(
 	now: Date
 ): Promise<ServiceResult> {
 	const itemId = ref.itemId;
-	const item = await findItemById(db, itemId);
-	const plan = item && item.planId === ref.planId ? await findPlanById(db, item.planId) : null;
-	if (!item || !plan) return refuse(404, 'srv_plan_item_not_found');
+	const found = await findItemOfPlan(db, ref);
+	if (!found.ok) return found;
+	const { plan, item } = found.value;
 	if (user.role !== 'unit_head' || !(await isHeadOfUnit(db, user.id, plan.unitId)))
 		return refuse(403, 'srv_progress_head_only');
 	if (!canReportProgress(plan.status, item.status, input.status))
@@ -86,9 +86,9 @@ export async function reviewItem(
 	now: Date
 ): Promise<ServiceResult> {
 	const itemId = ref.itemId;
-	const item = await findItemById(db, itemId);
-	const plan = item && item.planId === ref.planId ? await findPlanById(db, item.planId) : null;
-	if (!item || !plan) return refuse(404, 'srv_plan_item_not_found');
+	const found = await findItemOfPlan(db, ref);
+	if (!found.ok) return found;
+	const { plan, item } = found.value;
 	if (user.role !== 'admin' || plan.mentorId !== user.id) return refuse(403, 'srv_review_mentor_only');
 	const allowed =
 		verdict === 'verify' ? canVerify(plan.status, item.status) : canReject(plan.status, item.status);

@@ -3,10 +3,10 @@ import type { SessionUser } from '../../domain/auth/user';
 import { recordAudit } from '../audit/audit.repository';
 import { findPlanById } from './coaching-plan.repository';
 import { listAssessors, nextFollowUpVisitNo } from './follow-up.repository';
-import { findPeriodByCode } from '../periods/period.repository';
 import { addVisitAssessor, insertVisit } from '../visits/visit.repository';
 import { ok, refuse, type ServiceResult } from '../service-result';
 import { findAssessorConflict } from '../accounts/assessor-conflict.repository';
+import { findPeriodOrRefuse } from '../periods/period-lookup';
 
 // A follow-up visit (kunjungan tindak lanjut, docs/rules.md §5) re-scores only the plan's indicators. It is
 // a visit of kind 'follow_up' tied to the plan, so results, which read regular visits only, and
@@ -31,8 +31,9 @@ export async function scheduleFollowUp(
 			unit: plan.unitName,
 			detail: conflict.reason ? ` (${conflict.reason})` : ''
 		});
-	const period = await findPeriodByCode(db, plan.periodCode);
-	if (!period) return refuse(404, 'srv_period_not_found');
+	const found = await findPeriodOrRefuse(db, plan.periodCode);
+	if (!found.ok) return found;
+	const period = found.value;
 	const visitId = await db.transaction().execute(async (tx) => {
 		const visitNo = await nextFollowUpVisitNo(tx, period.id, plan.unitId);
 		const id = await insertVisit(

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection';
 import { inTransaction } from '../db/transaction';
-import { findPeriodByCode, latestPublicationRevision, type Period } from '../periods/period.repository';
+import { latestPublicationRevision, type Period } from '../periods/period.repository';
+import { findPeriodOrRefuse } from '../periods/period-lookup';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { recordAudit } from '../audit/audit.repository';
 import {
@@ -47,14 +48,9 @@ function withPeriod(
 	const bad = reasonProblem(reason);
 	if (bad) return Promise.resolve(bad);
 	return inTransaction(db, async (trx) => {
-		const period = await findPeriodByCode(trx, input.periodCode);
-		if (!period)
-			return {
-				ok: false,
-				status: 404,
-				error: refusalText('srv_period_code_not_found', { period: input.periodCode })
-			};
-		return act(trx, period, reason);
+		const found = await findPeriodOrRefuse(trx, input.periodCode);
+		if (!found.ok) return { ok: false, status: 404, error: found.message };
+		return act(trx, found.value, reason);
 	});
 }
 

@@ -54,14 +54,16 @@ export function likeOperator(db: Db): 'like' | 'ilike' {
 }
 
 /**
- * A search box over several text columns: any of them contains `query` (case as likeOperator;
- * `%`, `_` and `\\` in the query are escaped as PostgreSQL's LIKE reads them).
+ * A search box over several text columns: any of them contains `query` (case as likeOperator).
+ * `%`, `_` and `\\` in the query stand for themselves: each is escaped with a backslash, and the
+ * explicit `escape` clause makes both engines read it so (SQLite's LIKE has no escape character
+ * unless one is named, so "50%" would otherwise match every row).
  */
 export function anyColumnContains(db: Db, columns: string[], query: string): RawBuilder<SqlBool> {
 	const like = `%${query.replace(/[%_\\]/g, (c) => '\\' + c)}%`;
 	const op = sql.raw(likeOperator(db));
 	return sql<SqlBool>`(${sql.join(
-		columns.map((c) => sql`${sql.ref(c)} ${op} ${like}`),
+		columns.map((c) => sql`${sql.ref(c)} ${op} ${like} escape '\\'`),
 		sql` or `
 	)})`;
 }

@@ -2,11 +2,11 @@ import type { Db } from '../db/connection';
 import { inTransaction } from '../db/transaction';
 import {
 	findLatestSnapshot,
-	findPeriodByCode,
 	insertPublication,
 	latestPublicationRevision,
 	setPeriodStatus
 } from '../periods/period.repository';
+import { findPeriodOrRefuse } from '../periods/period-lookup';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { recordAudit } from '../audit/audit.repository';
 import {
@@ -74,13 +74,9 @@ function confirmedClasses(input: PublishInput): PreflightClass[] {
 
 export async function publishPeriod(db: Db, input: PublishInput, now: Date): Promise<PublishResult> {
 	return inTransaction(db, async (trx) => {
-		const period = await findPeriodByCode(trx, input.periodCode);
-		if (!period)
-			return {
-				ok: false,
-				status: 404,
-				error: refusalText('srv_period_code_not_found', { period: input.periodCode })
-			};
+		const found = await findPeriodOrRefuse(trx, input.periodCode);
+		if (!found.ok) return { ok: false, status: 404, error: found.message };
+		const period = found.value;
 		const revising = period.status === 'published' && input.newRevision === true;
 		if (period.status === 'published' && !revising) {
 			return {

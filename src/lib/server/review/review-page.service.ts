@@ -4,7 +4,7 @@ import { findPeriodByCode, type Period } from '../periods/period.repository';
 import { findInstrumentById } from '../periods/instrument.repository';
 import { listResultUnits } from '../results/results.repository';
 import { listFlaggedScoreDetails } from './disagreement.repository';
-import { reviewPeriodScores, type ReviewFlag } from './score-review.service';
+import { leniencyView, reviewPeriodScores, type LeniencyView, type ReviewFlag } from './score-review.service';
 
 // What the review page shows: a page of disagreement flags with every sheet's score, note and
 // evidence, the resolutions (who, when, how), and the assessor leniency table.
@@ -53,7 +53,7 @@ export interface ReviewPage {
 	groups: FlagGroup[];
 	page: number;
 	pages: number;
-	leniency: { name: string; email: string; mean: number | null; lenient: boolean; count: number }[];
+	leniency: LeniencyView[];
 }
 
 const PER_PAGE = 50;
@@ -161,13 +161,7 @@ export async function loadReviewPage(
 		groups: groupFlags(flags, grouping),
 		page: current,
 		pages,
-		leniency: review.leniency.map((l) => ({
-			name: l.name,
-			email: l.email,
-			mean: l.meanDeviation,
-			lenient: l.meanDeviation !== null && l.meanDeviation > 0,
-			count: l.count
-		}))
+		leniency: leniencyView(review.leniency)
 	};
 }
 

@@ -35,6 +35,25 @@ export interface LeniencyRow {
 	count: number;
 }
 
+/** A leniency row as the results and review pages show it: lenient when scoring above the others. */
+export interface LeniencyView {
+	name: string;
+	email: string;
+	mean: number | null;
+	lenient: boolean;
+	count: number;
+}
+
+export function leniencyView(rows: readonly LeniencyRow[]): LeniencyView[] {
+	return rows.map((l) => ({
+		name: l.name,
+		email: l.email,
+		mean: l.meanDeviation,
+		lenient: l.meanDeviation !== null && l.meanDeviation > 0,
+		count: l.count
+	}));
+}
+
 export interface ScoreReview {
 	flags: ReviewFlag[];
 	openFlags: ReviewFlag[];

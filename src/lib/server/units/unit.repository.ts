@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { insertCategory } from './category.repository';
 
 export interface UnitSummary {
 	id: number;
@@ -48,13 +49,7 @@ export async function countEntities(
 
 export async function findOrCreateCategory(db: Db, name: string, position = 0): Promise<number> {
 	const found = await db.selectFrom('category').select('id').where('name', '=', name).executeTakeFirst();
-	if (found) return found.id;
-	const { id } = await db
-		.insertInto('category')
-		.values({ name, position })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return id;
+	return found ? found.id : insertCategory(db, name, position);
 }
 
 export interface NewUnit {

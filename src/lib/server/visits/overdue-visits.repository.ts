@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import type { OverdueVisit } from '../../domain/progress/reminder';
+import { onSheetOfVisitAssessor } from './visit-joins';
 
 /** Regular visits planned before `today` whose assessor has not submitted a sheet yet. */
 export async function listOverdueVisits(db: Db, periodCode: string, today: string): Promise<OverdueVisit[]> {
@@ -9,11 +10,7 @@ export async function listOverdueVisits(db: Db, periodCode: string, today: strin
 		.innerJoin('period', 'period.id', 'visit.period_id')
 		.innerJoin('user', 'user.id', 'visit_assessor.user_id')
 		.innerJoin('unit', 'unit.id', 'visit.unit_id')
-		.leftJoin('score_sheet', (j) =>
-			j
-				.onRef('score_sheet.visit_id', '=', 'visit.id')
-				.onRef('score_sheet.assessor_id', '=', 'visit_assessor.user_id')
-		)
+		.leftJoin('score_sheet', onSheetOfVisitAssessor)
 		.select([
 			'visit.id as visitId',
 			'visit.planned_on as plannedOn',

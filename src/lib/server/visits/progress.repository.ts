@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { onPeriodUnitOfVisit, onSheetOfVisitAssessor } from './visit-joins';
 import type { Assignment } from '../../domain/progress/progress';
 
 /** Every (regular visit, assessor) pair of a period with whether that assessor's sheet is submitted. */
@@ -7,17 +8,9 @@ export async function listAssignments(db: Db, periodId: number): Promise<Assignm
 		.selectFrom('visit_assessor')
 		.innerJoin('visit', 'visit.id', 'visit_assessor.visit_id')
 		.innerJoin('user', 'user.id', 'visit_assessor.user_id')
-		.innerJoin('period_unit', (j) =>
-			j
-				.onRef('period_unit.period_id', '=', 'visit.period_id')
-				.onRef('period_unit.unit_id', '=', 'visit.unit_id')
-		)
+		.innerJoin('period_unit', onPeriodUnitOfVisit)
 		.innerJoin('category', 'category.id', 'period_unit.category_id')
-		.leftJoin('score_sheet', (j) =>
-			j
-				.onRef('score_sheet.visit_id', '=', 'visit.id')
-				.onRef('score_sheet.assessor_id', '=', 'visit_assessor.user_id')
-		)
+		.leftJoin('score_sheet', onSheetOfVisitAssessor)
 		.select([
 			'visit.id as visitId',
 			'visit.unit_id as unitId',

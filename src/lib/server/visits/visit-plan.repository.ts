@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { onPeriodUnitOfVisit, onSheetOfVisitAssessor } from './visit-joins';
 
 // Queries of visit planning and the schedule pages ("Buat jadwal").
 
@@ -41,11 +42,7 @@ export async function listScheduledVisits(db: Db, periodId: number): Promise<Sch
 	const visits = await db
 		.selectFrom('visit')
 		.innerJoin('unit', 'unit.id', 'visit.unit_id')
-		.innerJoin('period_unit', (j) =>
-			j
-				.onRef('period_unit.period_id', '=', 'visit.period_id')
-				.onRef('period_unit.unit_id', '=', 'visit.unit_id')
-		)
+		.innerJoin('period_unit', onPeriodUnitOfVisit)
 		.innerJoin('category', 'category.id', 'period_unit.category_id')
 		.select([
 			'visit.id as visitId',
@@ -66,11 +63,7 @@ export async function listScheduledVisits(db: Db, periodId: number): Promise<Sch
 		.selectFrom('visit_assessor')
 		.innerJoin('visit', 'visit.id', 'visit_assessor.visit_id')
 		.innerJoin('user', 'user.id', 'visit_assessor.user_id')
-		.leftJoin('score_sheet', (j) =>
-			j
-				.onRef('score_sheet.visit_id', '=', 'visit_assessor.visit_id')
-				.onRef('score_sheet.assessor_id', '=', 'visit_assessor.user_id')
-		)
+		.leftJoin('score_sheet', onSheetOfVisitAssessor)
 		.select([
 			'visit_assessor.visit_id as visitId',
 			'user.id',

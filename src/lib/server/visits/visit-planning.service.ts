@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { findPeriodByCode, type Period } from '../periods/period.repository';
+import type { Period } from '../periods/period.repository';
 import {
 	listActiveAssessors,
 	listPeriodUnitsForPlanning,
@@ -12,25 +12,10 @@ import { recordAudit } from '../audit/audit.repository';
 import { refuse, type ServiceResult } from '../service-result';
 import { unplacedReasonText, wishText } from '$lib/i18n/schedule-text';
 import { listAssessorProfiles, listPreviousPeriodPairs } from './team-history.repository';
-import { planVisits, type PlanResult } from '../../domain/planning';
+import { planVisits, type PlanResult, type SchedulePreview } from '../../domain/planning';
 import { workingDaysBetween } from '../../domain/dates';
 import { findRequireCalibrated, listCalibratedAssessorIds } from '../calibration/calibration.repository';
-
-export interface SchedulePreview {
-	rows: {
-		unitCode: string;
-		unitName: string;
-		category: string;
-		visitNo: number;
-		assessor: string;
-		date: string;
-	}[];
-	unplaced: { unitCode: string; unitName: string; visitNo: number; reason: string }[];
-	/** Units whose team misses a wish of docs/rules.md §8.7, in words. */
-	unmetWishes: { unitCode: string; unitName: string; wishes: string[] }[];
-	loads: { name: string; total: number }[];
-	existing: number;
-}
+import { findPeriodOrRefuse } from '../periods/period-lookup';
 
 async function computePlan(db: Db, period: Period) {
 	const units = await listPeriodUnitsForPlanning(db, period.id, true);
@@ -66,8 +51,9 @@ async function plannerPool(db: Db, periodId: number) {
 }
 
 async function openPeriod(db: Db, code: string): Promise<ServiceResult<Period>> {
-	const period = await findPeriodByCode(db, code);
-	if (!period) return refuse(404, 'srv_period_not_found');
+	const found = await findPeriodOrRefuse(db, code);
+	if (!found.ok) return found;
+	const period = found.value;
 	if (period.status !== 'draft' && period.status !== 'running')
 		return refuse(409, 'srv_schedule_period_state');
 	return { ok: true, value: period };

@@ -1,6 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db/connection';
 import type { Database } from '../db/schema';
+import { onPeriodUnitOfVisit, onSheetOfVisitAssessor } from './visit-joins';
 
 export type SheetState = 'not_started' | 'draft' | 'submitted';
 
@@ -39,17 +40,9 @@ export async function listVisitsOfAssessor(db: Db, userId: number): Promise<Assi
 		.innerJoin('visit', 'visit.id', 'visit_assessor.visit_id')
 		.innerJoin('period', 'period.id', 'visit.period_id')
 		.innerJoin('unit', 'unit.id', 'visit.unit_id')
-		.innerJoin('period_unit', (j) =>
-			j
-				.onRef('period_unit.period_id', '=', 'visit.period_id')
-				.onRef('period_unit.unit_id', '=', 'visit.unit_id')
-		)
+		.innerJoin('period_unit', onPeriodUnitOfVisit)
 		.innerJoin('category', 'category.id', 'period_unit.category_id')
-		.leftJoin('score_sheet', (j) =>
-			j
-				.onRef('score_sheet.visit_id', '=', 'visit.id')
-				.onRef('score_sheet.assessor_id', '=', 'visit_assessor.user_id')
-		)
+		.leftJoin('score_sheet', onSheetOfVisitAssessor)
 		.select([
 			'visit.id as visitId',
 			'period.code as periodCode',
@@ -175,11 +168,7 @@ export async function findVisitContext(db: Db, visitId: number): Promise<VisitCo
 		.selectFrom('visit')
 		.innerJoin('period', 'period.id', 'visit.period_id')
 		.innerJoin('unit', 'unit.id', 'visit.unit_id')
-		.leftJoin('period_unit', (j) =>
-			j
-				.onRef('period_unit.period_id', '=', 'visit.period_id')
-				.onRef('period_unit.unit_id', '=', 'visit.unit_id')
-		)
+		.leftJoin('period_unit', onPeriodUnitOfVisit)
 		.leftJoin('category', 'category.id', 'period_unit.category_id')
 		.select([
 			'visit.id as visitId',

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection';
-import type { OnlineResponse, SurveyPeriodWindow, SurveyUnit } from './survey-submission.repository';
+import type { PeriodWindow } from '../../../domain/survey';
+import type { OnlineResponse, SurveyUnit } from './survey-submission.repository';
 
 // The survey path of survey-submission.repository.ts on PostgreSQL, where better-sqlite3's
 // synchronous prepared statements do not exist. Same statements, same guards: the nonce and the
@@ -17,14 +18,14 @@ export async function findSurveyUnitByTokenAsync(db: Db, token: string): Promise
 	);
 }
 
-export async function listSurveyWindowsOfUnitAsync(db: Db, unitId: number): Promise<SurveyPeriodWindow[]> {
+export async function listSurveyWindowsOfUnitAsync(db: Db, unitId: number): Promise<PeriodWindow[]> {
 	return db
 		.selectFrom('period as p')
 		.innerJoin('period_unit as pu', 'pu.period_id', 'p.id')
 		.select(['p.id', 'p.code', 'p.name', 'p.survey_from as from', 'p.survey_to as to'])
 		.where('pu.unit_id', '=', unitId)
 		.where('p.status', 'not in', ['draft', 'archived'])
-		.execute() as Promise<SurveyPeriodWindow[]>;
+		.execute() as Promise<PeriodWindow[]>;
 }
 
 export async function recordOnlineResponseAsync(db: Db, nonce: string, r: OnlineResponse): Promise<boolean> {

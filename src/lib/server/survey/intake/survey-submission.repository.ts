@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { PeriodWindow } from '../../../domain/survey';
 
 // The citizen-facing survey path: prepared once per connection, then one round of cheap statements
 // per request (the benchmark's 1,000 responses/s target leaves no room for query building).
@@ -7,14 +8,6 @@ export interface SurveyUnit {
 	id: number;
 	code: string;
 	name: string;
-}
-
-export interface SurveyPeriodWindow {
-	id: number;
-	code: string;
-	name: string;
-	from: string;
-	to: string;
 }
 
 export interface OnlineResponse {
@@ -36,7 +29,7 @@ function prepare(sqlite: Database.Database) {
 			'select id, code, name from unit where survey_token = ? and active = 1'
 		),
 		// A draft period collects nothing (docs/rules.md §8.6), an archived one no longer.
-		windowsOfUnit: sqlite.prepare<[number], SurveyPeriodWindow>(
+		windowsOfUnit: sqlite.prepare<[number], PeriodWindow>(
 			`select p.id, p.code, p.name, p.survey_from as "from", p.survey_to as "to"
 			 from period p join period_unit pu on pu.period_id = p.id
 			 where pu.unit_id = ? and p.status not in ('draft', 'archived')`
@@ -74,7 +67,7 @@ export function findSurveyUnitByToken(sqlite: Database.Database, token: string):
 }
 
 /** Survey windows of the periods that cover the unit (archived periods take no more answers). */
-export function listSurveyWindowsOfUnit(sqlite: Database.Database, unitId: number): SurveyPeriodWindow[] {
+export function listSurveyWindowsOfUnit(sqlite: Database.Database, unitId: number): PeriodWindow[] {
 	return statements(sqlite).windowsOfUnit.all(unitId);
 }
 

@@ -7,6 +7,7 @@ import {
 	signFormToken,
 	verifyFormToken,
 	type FormTokenMac,
+	type PeriodWindow,
 	type SubmissionProblem
 } from '../../../domain/survey';
 import {
@@ -16,7 +17,6 @@ import {
 	purgeSurveyGuards,
 	recordOnlineResponse,
 	type OnlineResponse,
-	type SurveyPeriodWindow,
 	type SurveyUnit
 } from './survey-submission.repository';
 import {
@@ -34,7 +34,7 @@ import { hashIp } from '../../accounts/auth.service';
 
 export interface OpenSurvey {
 	unit: SurveyUnit;
-	period: SurveyPeriodWindow | null;
+	period: PeriodWindow | null;
 }
 
 /** null for an unknown (or rotated) link; otherwise the unit and the period taking answers now. */

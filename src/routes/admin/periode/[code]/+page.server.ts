@@ -1,11 +1,11 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
-import { findPeriodByCode } from '$lib/server/periods/period.repository';
+import { findPeriodOr404 } from '$lib/server/periods/period-lookup';
 import { changePeriodStatus, editPeriodSettings } from '$lib/server/periods/period-admin.service';
 import { manualTransitions, settingsEditable, TRANSITION_LABELS } from '$lib/domain/period/lifecycle';
 import { coachingRuleText } from '$lib/i18n/server-text';
@@ -14,8 +14,7 @@ import { settingsForm, settingsValues, toSettings } from '../period-form';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
-	const p = await findPeriodByCode(getDb(), event.params.code);
-	if (!p) error(404, m.srv_period_not_found());
+	const p = await findPeriodOr404(getDb(), event.params.code);
 	return {
 		created: event.url.searchParams.has('dibuat'),
 		period: {

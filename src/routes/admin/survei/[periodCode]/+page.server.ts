@@ -1,27 +1,20 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
-import { findPeriodByCode } from '$lib/server/periods/period.repository';
+import { findPeriodOr404 } from '$lib/server/periods/period-lookup';
 import { countSourcesOfPeriod } from '$lib/server/survey/survey-response.repository';
 import { computeBreakdowns, computePeriodIkm } from '$lib/server/survey/survey-results.service';
 import { changeSurveyWindow } from '$lib/server/survey/survey-admin.service';
 import { refusalErrors } from '$lib/server/service-result';
 import { toIkmView, toBreakdownView } from '$lib/domain/survey/view';
-import { m } from '$lib/paraglide/messages';
-
-async function periodOr404(code: string) {
-	const period = await findPeriodByCode(getDb(), code);
-	if (!period) error(404, m.srv_period_not_found());
-	return period;
-}
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'admin', 'viewer');
 	const db = getDb();
-	const period = await periodOr404(event.params.periodCode);
+	const period = await findPeriodOr404(getDb(), event.params.periodCode);
 	const ikm = (await computePeriodIkm(db, period.id))!;
 	return {
 		canEdit: user.role === 'admin',
@@ -64,7 +57,7 @@ const windowForm = z.object({
 export const actions: Actions = {
 	window: async (event) => {
 		const user = requireRole(event, 'admin');
-		const period = await periodOr404(event.params.periodCode);
+		const period = await findPeriodOr404(getDb(), event.params.periodCode);
 		const form = parseForm(windowForm, await event.request.formData());
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const r = await changeSurveyWindow(

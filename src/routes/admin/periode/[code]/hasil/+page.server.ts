@@ -6,6 +6,7 @@ import { getDb } from '$lib/server/db';
 import { loadAdminResults } from '$lib/server/results/results-page.service';
 import { aspectMeansChart, categoryView } from '$lib/domain/scoring/results-view';
 import { readPage } from '$lib/domain/pagination';
+import { leniencyView } from '$lib/server/review/score-review.service';
 
 const FLAGS_PER_PAGE = 25;
 
@@ -53,12 +54,6 @@ export const load: PageServerLoad = async (event) => {
 		openFlagCount: review.openFlags.length,
 		flagPage,
 		flagPages,
-		leniency: review.leniency.map((l) => ({
-			name: l.name,
-			email: l.email,
-			mean: l.meanDeviation,
-			lenient: l.meanDeviation !== null && l.meanDeviation > 0,
-			count: l.count
-		}))
+		leniency: leniencyView(review.leniency)
 	};
 };

@@ -1,21 +1,19 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { confirmedForm, parseForm, sameTarget } from '$lib/server/http/forms';
-import { findPeriodByCode } from '$lib/server/periods/period.repository';
+import { findPeriodOr404 } from '$lib/server/periods/period-lookup';
 import { listScheduledVisits } from '$lib/server/visits/visit-plan.repository';
 import { confirmSchedule, previewSchedule } from '$lib/server/visits/visit-planning.service';
 import { pageWindow, readPage } from '$lib/domain/pagination';
-import { m } from '$lib/paraglide/messages';
 
 const PAGE_SIZE = 100;
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const db = getDb();
-	const period = await findPeriodByCode(db, event.params.code);
-	if (!period) error(404, m.srv_period_not_found());
+	const period = await findPeriodOr404(db, event.params.code);
 	const visits = await listScheduledVisits(db, period.id);
 	const assessorFilter = Number(event.url.searchParams.get('penilai')) || 0;
 	const shown = visits.filter((v) => !assessorFilter || v.assessors.some((a) => a.id === assessorFilter));

@@ -1,11 +1,11 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
 import { refusalErrors } from '$lib/server/service-result';
-import { findPeriodByCode } from '$lib/server/periods/period.repository';
+import { findPeriodOr404 } from '$lib/server/periods/period-lookup';
 import { listPeriodSurveyUnits } from '$lib/server/survey/survey-period.repository';
 import { listPeriodEnumerators } from '$lib/server/enumerators/enumerator.repository';
 import {
@@ -17,16 +17,10 @@ import { krejcieMorganSample } from '$lib/domain/survey';
 import { m } from '$lib/paraglide/messages';
 
 // The office assigns survey enumerators to the period's units (README "Survey enumerators").
-async function periodOr404(code: string) {
-	const period = await findPeriodByCode(getDb(), code);
-	if (!period) error(404, m.srv_period_not_found());
-	return period;
-}
-
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const db = getDb();
-	const period = await periodOr404(event.params.periodCode);
+	const period = await findPeriodOr404(getDb(), event.params.periodCode);
 	const roster = await listPeriodEnumerators(db, period.id);
 	const units = await listPeriodSurveyUnits(db, period.id);
 	const { users } = await listUsers(db, { role: 'enumerator', limit: 500, offset: 0 });
@@ -70,7 +64,7 @@ const removeForm = z.object({
 export const actions: Actions = {
 	assign: async (event) => {
 		const user = requireRole(event, 'admin');
-		const period = await periodOr404(event.params.periodCode);
+		const period = await findPeriodOr404(getDb(), event.params.periodCode);
 		const data = await event.request.formData();
 		const form = parseForm(z.object({ user: userField }), data);
 		const units = data.getAll('unit').filter((v): v is string => typeof v === 'string');
@@ -91,7 +85,7 @@ export const actions: Actions = {
 	},
 	remove: async (event) => {
 		const user = requireRole(event, 'admin');
-		const period = await periodOr404(event.params.periodCode);
+		const period = await findPeriodOr404(getDb(), event.params.periodCode);
 		const form = parseForm(removeForm, await event.request.formData());
 		if (!form.ok) return fail(400, { kind: 'remove', values: form.values, errors: form.errors });
 		const r = await removeEnumeratorFromUnit(

@@ -1,27 +1,20 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
-import { findPeriodByCode } from '$lib/server/periods/period.repository';
+import { findPeriodOr404 } from '$lib/server/periods/period-lookup';
 import { listSuggestions } from '$lib/server/survey/survey-response.repository';
 import { moderateSuggestion } from '$lib/server/survey/survey-admin.service';
 import { readPage } from '$lib/domain/pagination';
-import { m } from '$lib/paraglide/messages';
 
 const PAGE_SIZE = 25;
 const STATUSES = ['pending', 'approved', 'rejected'] as const;
 
-async function periodOr404(code: string) {
-	const period = await findPeriodByCode(getDb(), code);
-	if (!period) error(404, m.srv_period_not_found());
-	return period;
-}
-
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'admin', 'viewer');
-	const period = await periodOr404(event.params.periodCode);
+	const period = await findPeriodOr404(getDb(), event.params.periodCode);
 	const raw = event.url.searchParams.get('status') ?? 'pending';
 	const status = (STATUSES as readonly string[]).includes(raw)
 		? (raw as (typeof STATUSES)[number])
@@ -52,7 +45,7 @@ const moderateForm = z.object({
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'admin');
-		const period = await periodOr404(event.params.periodCode);
+		const period = await findPeriodOr404(getDb(), event.params.periodCode);
 		const form = parseForm(moderateForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: Object.values(form.errors)[0] });
 		const done = await moderateSuggestion(

@@ -15,7 +15,7 @@ export const GET: RequestHandler = async (event) => {
 	if (!period) error(404, m.srv_period_not_found());
 	const ikm = (await computePeriodIkm(db, period.id))!;
 	const xlsx = await renderIkmWorkbook({
-		title: `IKM ${period.name} (${period.surveyFrom} s.d. ${period.surveyTo})`,
+		title: m.xlsx_ikm_title({ name: period.name, from: period.surveyFrom, to: period.surveyTo }),
 		units: ikm.units,
 		breakdowns: await computeBreakdowns(db, { periodId: period.id })
 	});

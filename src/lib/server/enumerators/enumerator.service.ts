@@ -30,7 +30,7 @@ export async function recordEnumeratorResponse(
 		return {
 			ok: false,
 			status: 404,
-			problems: [refusalText('srv_enum_unit_missing', { unit: entry.unitCode })]
+			problems: [`unitCode: ${refusalText('srv_enum_unit_missing', { unit: entry.unitCode })}`]
 		};
 	// Not the survey's hot path: one Kysely read serves both engines.
 	const windows = await listSurveyWindowsOfUnitAsync(opened.db, unit.id);

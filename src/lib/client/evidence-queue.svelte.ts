@@ -1,5 +1,6 @@
 import type { EvidenceView } from '$lib/domain/score-sheet';
 import { shrinkImage } from './shrink-image';
+import { m } from '$lib/paraglide/messages';
 
 export interface PendingUpload {
 	key: number;
@@ -79,7 +80,7 @@ export class EvidenceQueue {
 					item.message = 'Server sedang bermasalah; akan dicoba lagi.';
 				} else {
 					item.state = 'failed';
-					item.message = json.message ?? `Unggahan ditolak (${res.status}).`;
+					item.message = json.message ?? m.sync_upload_refused({ status: res.status });
 				}
 			}
 		} finally {

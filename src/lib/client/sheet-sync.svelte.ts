@@ -1,4 +1,5 @@
 import type { EntryChange, SheetValues } from '$lib/domain/score-sheet';
+import { m } from '$lib/paraglide/messages';
 
 export type SaveState =
 	'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'conflict' | 'locked' | 'error' | 'signed_out';
@@ -154,7 +155,7 @@ export class SheetSync {
 		} else if (res.status >= 500) {
 			this.#offline();
 		} else {
-			this.message = body.message ?? `Penyimpanan ditolak (${res.status}).`;
+			this.message = body.message ?? m.sync_save_refused({ status: res.status });
 			this.state = 'error';
 		}
 	}

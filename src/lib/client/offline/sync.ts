@@ -1,5 +1,6 @@
 import { nextToSend, outcomeOf, type SendOutcome } from '$lib/domain/offline';
 import { outbox, sheets, thumbs, type DeviceSheet, type OutboxItem } from './store';
+import { m } from '$lib/paraglide/messages';
 
 export type SyncState = 'idle' | 'sending' | 'offline' | 'signed_out';
 export interface SyncProgress {
@@ -57,7 +58,7 @@ function applyTo(sheet: DeviceSheet, item: OutboxItem, outcome: SendOutcome, bod
 	sheet.version = body.version;
 	if (item.kind === 'submit') {
 		sheet.server = { ...sheet.server, status: 'submitted', editable: false, version: body.version };
-		sheet.answer = { ok: true, message: 'Lembar diterima dan dikunci oleh server.' };
+		sheet.answer = { ok: true, message: m.sync_sheet_locked_by_server() };
 	} else if (sheet.server.status === 'not_started') sheet.server = { ...sheet.server, status: 'draft' };
 	return true;
 }
@@ -95,7 +96,9 @@ export async function sendOutbox(report: (p: SyncProgress) => void): Promise<Syn
 				return 'offline';
 			}
 			const body = await res.json().catch(() => null);
-			const outcome = outcomeOf(res.type === 'opaqueredirect' ? 0 : res.status, body);
+			const outcome = outcomeOf(res.type === 'opaqueredirect' ? 0 : res.status, body, (status) =>
+				m.sync_refused_status({ status })
+			);
 			if (outcome.kind === 'signed_out' || outcome.kind === 'retry') {
 				await outbox.put({ ...item, sending: false });
 				return outcome.kind === 'retry' ? 'offline' : 'signed_out';

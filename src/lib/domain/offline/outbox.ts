@@ -62,10 +62,19 @@ export type SendOutcome =
 	| { kind: 'retry' }
 	| { kind: 'signed_out' };
 
-export function outcomeOf(status: number, body: { kind?: string; message?: string } | null): SendOutcome {
+/**
+ * `refused` words a refusal the server gave no message for: the browser passes its Paraglide
+ * message; without one the words are the base locale's, as outside a request on the server
+ * (README "Where translation happens").
+ */
+export function outcomeOf(
+	status: number,
+	body: { kind?: string; message?: string } | null,
+	refused: (status: number) => string = (s) => `Ditolak server (${s}).`
+): SendOutcome {
 	if (status >= 200 && status < 300) return { kind: 'done' };
 	if (status === 401 || status === 403 || status === 0) return { kind: 'signed_out' };
 	if (status === 409 && body?.kind === 'stale') return { kind: 'conflict' };
 	if (status >= 500 || status === 429) return { kind: 'retry' };
-	return { kind: 'rejected', message: body?.message ?? `Ditolak server (${status}).` };
+	return { kind: 'rejected', message: body?.message ?? refused(status) };
 }

@@ -34,17 +34,17 @@ export const EMPTY_CITY_SETTINGS: CitySettings = {
 	logoFileId: null
 };
 
-export function checkCitySettings(s: Omit<CitySettings, 'logoFileId'>): Record<string, string> {
-	const e: Record<string, string> = {};
-	if (!isGovernmentKind(s.governmentKind)) e.government_kind = 'Pilih Kota, Kabupaten atau Provinsi.';
-	if (s.governmentName.trim().length < 3 || s.governmentName.length > 120)
-		e.government_name = 'Nama pemerintah 3–120 karakter, misalnya "Pemerintah Kota Contoh".';
-	if (s.place.trim().length < 2 || s.place.length > 60) e.place = 'Tempat penandatanganan 2–60 karakter.';
-	if (s.signatoryName.trim().length < 3 || s.signatoryName.length > 120)
-		e.signatory_name = 'Nama penanda tangan 3–120 karakter.';
-	if (s.signatoryTitle.trim().length < 3 || s.signatoryTitle.length > 120)
-		e.signatory_title = 'Jabatan 3–120 karakter.';
+export type CitySettingsField = 'government_kind' | CityTextKey;
+
+/** The form fields whose values break the rules; the service words each in the reader's language. */
+export function checkCitySettings(s: Omit<CitySettings, 'logoFileId'>): CitySettingsField[] {
+	const bad: CitySettingsField[] = [];
+	if (!isGovernmentKind(s.governmentKind)) bad.push('government_kind');
+	if (s.governmentName.trim().length < 3 || s.governmentName.length > 120) bad.push('government_name');
+	if (s.place.trim().length < 2 || s.place.length > 60) bad.push('place');
+	if (s.signatoryName.trim().length < 3 || s.signatoryName.length > 120) bad.push('signatory_name');
+	if (s.signatoryTitle.trim().length < 3 || s.signatoryTitle.length > 120) bad.push('signatory_title');
 	const nip = s.signatoryNip.replace(/\s+/g, '');
-	if (nip !== '' && !/^\d{18}$/.test(nip)) e.signatory_nip = 'NIP terdiri dari 18 angka (boleh dikosongkan).';
-	return e;
+	if (nip !== '' && !/^\d{18}$/.test(nip)) bad.push('signatory_nip');
+	return bad;
 }

@@ -23,7 +23,7 @@ async function checkAssessor(db: Db, userId: number): Promise<AssessorResult> {
 		return {
 			ok: false,
 			status: 400,
-			errors: { _form: 'Hanya penilai yang memiliki konflik dan tanggal berhalangan.' }
+			errors: { _form: refusalText('srv_conflicts_assessors_only') }
 		};
 	return { ok: true };
 }

@@ -9,6 +9,7 @@ import { noteFailure, noteSuccess, throttleKeys, throttleWait } from './password
 export { hashIp } from './password-throttle';
 import { normalizeEmail, type SessionUser } from '../../domain/auth/user';
 import { checkPasswordStrength, describePasswordProblem } from '../../domain/auth/password-policy';
+import { refusalText } from '../service-result';
 
 export type SignInResult =
 	| { ok: true; user: SessionUser; token: string; expiresAt: Date }
@@ -69,7 +70,7 @@ export async function changePassword(
 	const stored = await findPasswordHash(db, input.userId);
 	if (!stored || !(await verifyPassword(stored, input.current))) {
 		await noteFailure(db, keys, now);
-		return { ok: false, field: 'current', message: 'Kata sandi saat ini salah.' };
+		return { ok: false, field: 'current', message: refusalText('srv_password_current_wrong') };
 	}
 	await noteSuccess(db, keys);
 	const problem = checkPasswordStrength(input.next, input.email);

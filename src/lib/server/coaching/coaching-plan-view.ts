@@ -11,6 +11,7 @@ import {
 	type PlanStatus
 } from '../../domain/coaching/states';
 import type { PlanView } from './coaching-view.service';
+import { refusalText } from '../service-result';
 
 // The plan page's whitelisted data, with what the signed-in user may do on each item.
 
@@ -25,9 +26,9 @@ export function presentPlan(v: PlanView, user: SessionUser) {
 		status !== 'draft'
 			? null
 			: v.plan.mentorId === null
-				? 'Pilih pendamping (administrator) dulu.'
+				? refusalText('srv_plan_pick_mentor_first')
 				: undated > 0
-					? `${undated} butir belum punya tenggat.`
+					? refusalText('srv_plan_items_undated', { count: undated })
 					: null;
 	return {
 		id: v.plan.id,

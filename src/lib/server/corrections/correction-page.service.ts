@@ -9,6 +9,7 @@ import {
 	type ChangeLine
 } from '../../domain/publication/revision-changes';
 import { findOpenCorrection, listCorrections } from './correction.repository';
+import { refusalText } from '../service-result';
 
 // The correction panel of the publication page (docs/rules.md §8.3): whether a correction is
 // open, what publishing it would change against the published revision, and past corrections.
@@ -40,7 +41,7 @@ export async function loadCorrectionPanel(db: Db, period: Period): Promise<Corre
 		open: open
 			? {
 					reason: open.reason,
-					by: open.openedBy ?? 'baris perintah',
+					by: open.openedBy ?? refusalText('srv_by_command_line'),
 					at: formatDateTimeId(open.openedAt),
 					baseRevision: open.baseRevision
 				}
@@ -50,7 +51,7 @@ export async function loadCorrectionPanel(db: Db, period: Period): Promise<Corre
 			.filter((c) => c.status !== 'open')
 			.map((c) => ({
 				at: formatDateTimeId(c.openedAt),
-				by: c.openedBy ?? 'baris perintah',
+				by: c.openedBy ?? refusalText('srv_by_command_line'),
 				reason: c.reason,
 				outcome: c.status === 'published' ? 'published' : 'abandoned',
 				closeReason: c.closeReason

@@ -5,6 +5,7 @@ import { listSurveyWindowsOfUnitAsync } from '../survey/intake/survey-intake-kys
 import { findSurveyUnitByCode } from '../survey/survey-unit.repository';
 import { insertSurveyResponses } from '../survey/survey-response.repository';
 import { findEnumeratorResponse, isEnumeratorOf } from './enumerator.repository';
+import { refusalText } from '../service-result';
 
 // A face-to-face questionnaire from an enumerator's tablet (README "Survey enumerators"). The
 // device's id makes a resend harmless: the first arrival is stored, later ones are answered from it.
@@ -20,12 +21,17 @@ export async function recordEnumeratorResponse(
 	now: Date
 ): Promise<EnumeratorResult> {
 	if (user.role !== 'enumerator')
-		return { ok: false, status: 403, problems: ['hanya enumerator survei yang mengirim kuesioner ini'] };
+		return { ok: false, status: 403, problems: [refusalText('srv_enum_only_enumerators')] };
 	const parsed = parseEnumeratorEntry(body, now.getTime());
 	if (!parsed.ok) return { ok: false, status: 400, problems: parsed.problems };
 	const entry = parsed.value;
 	const unit = await findSurveyUnitByCode(opened.db, entry.unitCode);
-	if (!unit) return { ok: false, status: 404, problems: [`unitCode: unit ${entry.unitCode} tidak ada`] };
+	if (!unit)
+		return {
+			ok: false,
+			status: 404,
+			problems: [`unitCode: ${refusalText('srv_enum_unit_missing', { unit: entry.unitCode })}`]
+		};
 	// Not the survey's hot path: one Kysely read serves both engines.
 	const windows = await listSurveyWindowsOfUnitAsync(opened.db, unit.id);
 	const period = periodForMoment(windows, entry.givenAt);
@@ -33,7 +39,7 @@ export async function recordEnumeratorResponse(
 		return {
 			ok: false,
 			status: 410,
-			problems: ['givenAt: tidak ada periode survei yang terbuka pada waktu itu']
+			problems: [refusalText('srv_enum_no_open_period')]
 		};
 	const again = await findEnumeratorResponse(opened.db, user.id, entry.deviceId);
 	if (again) return { ok: true, stored: false, responseId: again.id, periodCode: period.code };
@@ -41,7 +47,7 @@ export async function recordEnumeratorResponse(
 		return {
 			ok: false,
 			status: 403,
-			problems: [`unitCode: Anda tidak ditugaskan pada unit ${unit.code} di periode ${period.code}`]
+			problems: [refusalText('srv_enum_not_assigned', { unit: unit.code, period: period.code })]
 		};
 	const { answers, profile, suggestion } = entry.submission;
 	try {

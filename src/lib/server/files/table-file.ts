@@ -8,6 +8,7 @@ import {
 	type RecordHandler
 } from '../../domain/import/csv-reader';
 import { toTabular, type TabularRead } from '../../domain/import/tabular';
+import { refusalText } from '../service-result';
 
 // The one reader of imported tables (README: "Files that are imported"). CSV goes through the
 // domain CsvReader (BOM, comma or semicolon from the header line, RFC 4180, spreadsheet line
@@ -104,7 +105,7 @@ export async function readTableFile(
 
 const tooMany = (maxRows: number): TabularRead => ({
 	ok: false,
-	problems: [`baris 1: terlalu banyak baris (maksimal ${maxRows})`]
+	problems: [refusalText('srv_table_too_many_rows', { max: maxRows })]
 });
 
 /** CSV text into rows keyed by header name; a broken quote is a problem with its line. */
@@ -113,7 +114,7 @@ export function readCsvText(text: string, maxRows = MAX_UPLOAD_ROWS): TabularRea
 	if (problems.length)
 		return {
 			ok: false,
-			problems: problems.map((p) => `baris ${p.line}: CSV tidak dapat dibaca (${p.reason})`)
+			problems: problems.map((p) => refusalText('srv_table_csv_unreadable', p))
 		};
 	if (records.length > maxRows + 1) return tooMany(maxRows);
 	return toTabular(records);
@@ -124,10 +125,10 @@ async function readXlsxBytes(bytes: Uint8Array, maxRows: number): Promise<Tabula
 	try {
 		await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
 	} catch {
-		return { ok: false, problems: ['baris 1: berkas XLSX tidak dapat dibaca (rusak atau bukan XLSX)'] };
+		return { ok: false, problems: [refusalText('srv_table_xlsx_broken')] };
 	}
 	const sheet = workbook.worksheets[0];
-	if (!sheet) return { ok: false, problems: ['baris 1: berkas XLSX tidak berisi lembar kerja'] };
+	if (!sheet) return { ok: false, problems: [refusalText('srv_table_xlsx_no_sheet')] };
 	if (sheet.rowCount > maxRows + 1) return tooMany(maxRows);
 	const grid: { line: number; cells: string[] }[] = [];
 	emitSheet(sheet, (cells, line) => grid.push({ line, cells }));
@@ -140,14 +141,14 @@ export async function readTableBytes(
 	bytes: Uint8Array,
 	maxRows = MAX_UPLOAD_ROWS
 ): Promise<TabularRead> {
-	if (bytes.length === 0) return { ok: false, problems: ['baris 1: berkas kosong'] };
-	if (bytes.length > MAX_BYTES) return { ok: false, problems: ['baris 1: berkas lebih dari 5 MB'] };
+	if (bytes.length === 0) return { ok: false, problems: [refusalText('srv_table_empty')] };
+	if (bytes.length > MAX_BYTES) return { ok: false, problems: [refusalText('srv_table_too_big')] };
 	if (isZip(bytes) || name.toLowerCase().endsWith('.xlsx')) return readXlsxBytes(bytes, maxRows);
 	let text: string;
 	try {
 		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 	} catch {
-		return { ok: false, problems: ['baris 1: berkas bukan teks UTF-8 (simpan sebagai CSV UTF-8 atau XLSX)'] };
+		return { ok: false, problems: [refusalText('srv_table_not_utf8')] };
 	}
 	return readCsvText(text, maxRows);
 }

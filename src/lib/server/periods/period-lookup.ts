@@ -16,6 +16,6 @@ export async function findPeriodOrRefuse(db: Db, code: string): Promise<ServiceR
 /** For a page or download of one period: the period, or the 404 page when the code names none. */
 export async function findPeriodOr404(db: Db, code: string): Promise<Period> {
 	const period = await findPeriodByCode(db, code);
-	if (!period) error(404, m.srv_period_not_found());
+	if (!period) error(404, m.srv_period_code_not_found({ period: code }));
 	return period;
 }

@@ -13,6 +13,7 @@ import { runPublicationPreflight } from './publication-preflight.service';
 import { sortByCategoryOrder } from '../../domain/scoring/category-order';
 import type { CategoryResult } from '../../domain/scoring/results-shape';
 import { changeLines, type ChangeLine } from '../../domain/publication/revision-changes';
+import { refusalText } from '../service-result';
 
 // The publication desk of a period: what publishing would freeze, the preflight classes (spec
 // 8.1) that each need a confirmed reason, the revision history, and whether scores changed since
@@ -88,7 +89,7 @@ export async function loadPublicationPage(
 		revisions: (await listPublications(db, period.id)).map((p) => ({
 			revision: p.revision,
 			at: formatDateTimeId(p.publishedAt),
-			by: p.publishedBy ?? 'baris perintah',
+			by: p.publishedBy ?? refusalText('srv_by_command_line'),
 			reason: p.reason,
 			openFlagsConfirmed: p.openFlagsConfirmed,
 			confirmed: p.confirmations.map((c) => ({

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection';
 import { isoDateIn } from '../../domain/format';
 import { flagText, lackingText, openObjectionText, preflightText } from '$lib/i18n/server-text';
+import { awardsWithheldText } from '$lib/i18n/awards-withheld';
 import type { PreflightFinding } from '../../domain/publication/preflight';
 import type { Period } from '../periods/period.repository';
 import { findPeriodWindowEnd, listDraftSheets, listLaterVisits } from './preflight.repository';
@@ -69,7 +70,9 @@ export async function runPublicationPreflight(
 			class: 'no-awards',
 			items: doc.categories
 				.filter((c) => c.awards_withheld)
-				.map((c) => ({ subject: c.name, detail: c.awards_withheld! }))
+				// The results JSON keeps its Indonesian sentence (a contract); the preflight says it in the
+				// reader's language (README "Where translation happens").
+				.map((c) => ({ subject: c.name, detail: awardsWithheldText(c.awards_withheld!) }))
 		}
 	];
 }

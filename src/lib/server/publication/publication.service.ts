@@ -108,9 +108,9 @@ export async function publishPeriod(db: Db, input: PublishInput, now: Date): Pro
 			return {
 				ok: false,
 				status: 409,
-				error:
-					`Hasil masih sementara: ${missing.map((f) => `${f.class} (${f.items.length})`).join(', ')}. ` +
-					'Selesaikan dulu, atau konfirmasi setiap kelas dengan alasan.',
+				error: refusalText('srv_publish_provisional', {
+					classes: missing.map((f) => `${f.class} (${f.items.length})`).join(', ')
+				}),
 				preflight: missing,
 				openFlags: missing.some((f) => f.class === 'flags') ? openFlags : undefined
 			};
@@ -120,7 +120,9 @@ export async function publishPeriod(db: Db, input: PublishInput, now: Date): Pro
 			return {
 				ok: false,
 				status: 400,
-				error: `Alasan wajib diisi untuk menerbitkan dengan: ${confirmed.map((c) => c.class).join(', ')}.`
+				error: refusalText('srv_publish_reason_required', {
+					classes: confirmed.map((c) => c.class).join(', ')
+				})
 			};
 		}
 		const openFlagCount = nonEmptyFindings(findings).find((f) => f.class === 'flags')?.items.length ?? 0;

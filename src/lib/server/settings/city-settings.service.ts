@@ -3,9 +3,23 @@ import { findStoredFile, readCitySettings, writeCitySettings } from './city-sett
 import { insertStoredFile } from '../sheets/evidence.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { readStoredBytes, sha256Hex, storeFileBytes } from '../files/file-store';
-import { checkCitySettings, type CitySettings } from '../../domain/settings/city-settings';
+import {
+	checkCitySettings,
+	type CitySettings,
+	type CitySettingsField
+} from '../../domain/settings/city-settings';
 import { checkUpload } from '../files/upload-check';
-import { refusalText } from '../service-result';
+import { refusalText, type RefusalCode } from '../service-result';
+
+// Each rule broken is worded in the reader's language (README "Where translation happens").
+const FIELD_CODES = {
+	government_kind: 'srv_city_government_kind',
+	government_name: 'srv_city_government_name',
+	place: 'srv_city_place',
+	signatory_name: 'srv_city_signatory_name',
+	signatory_title: 'srv_city_signatory_title',
+	signatory_nip: 'srv_city_signatory_nip'
+} as const satisfies Record<CitySettingsField, RefusalCode>;
 
 export type SettingsResult = { ok: true } | { ok: false; errors: Record<string, string> };
 
@@ -17,8 +31,12 @@ export async function saveCitySettings(
 	actorId: number,
 	now: Date
 ): Promise<SettingsResult> {
-	const errors = checkCitySettings(s);
-	if (Object.keys(errors).length) return { ok: false, errors };
+	const bad = checkCitySettings(s);
+	if (bad.length)
+		return {
+			ok: false,
+			errors: Object.fromEntries(bad.map((f) => [f, refusalText(FIELD_CODES[f])]))
+		};
 	await db.transaction().execute(async (trx) => {
 		await writeCitySettings(trx, {
 			government_kind: s.governmentKind,
@@ -43,7 +61,7 @@ export async function saveCityLogo(
 	actorId: number,
 	now: Date
 ): Promise<SettingsResult> {
-	if (bytes.length === 0) return { ok: false, errors: { logo: 'Pilih berkas logo.' } };
+	if (bytes.length === 0) return { ok: false, errors: { logo: refusalText('srv_city_logo_pick') } };
 	if (bytes.length > MAX_LOGO_BYTES)
 		return { ok: false, errors: { logo: refusalText('srv_logo_too_large') } };
 	const checked = await checkUpload(bytes, LOGO_TYPES);

@@ -28,7 +28,7 @@ export type EvidenceResult =
 	{ ok: true; evidence: EvidenceView } | { ok: false; status: 400 | 404 | 409 | 413; message: string };
 
 const tooMany = (code: string) =>
-	`Indikator ${code} sudah memiliki ${EVIDENCE_MAX_PER_INDICATOR} bukti, batas terbanyak.`;
+	refusalText('srv_evidence_too_many', { code, max: EVIDENCE_MAX_PER_INDICATOR });
 
 export interface UploadInput {
 	visitId: number;

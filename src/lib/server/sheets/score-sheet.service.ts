@@ -58,10 +58,11 @@ export function checkValues(visit: AssessorVisit, values: SheetValues): Record<s
 	const known = new Set(visit.instrument.def.aspects.flatMap((a) => a.indicators.map((i) => i.code)));
 	const errors: Record<string, string> = {};
 	for (const [code, e] of Object.entries(values)) {
-		if (!known.has(code)) errors[code] = `Indikator ${code} tidak ada pada instrumen periode ini.`;
+		if (!known.has(code)) errors[code] = refusalText('srv_objection_indicator_unknown', { indicator: code });
 		else if (e.score !== null && !(Number.isInteger(e.score) && e.score >= 0 && e.score <= 5))
-			errors[code] = `${code}: nilai harus bilangan bulat 0 sampai 5.`;
-		else if (e.note.length > NOTE_MAX) errors[code] = `${code}: catatan paling banyak ${NOTE_MAX} karakter.`;
+			errors[code] = refusalText('srv_sheet_score_range', { code });
+		else if (e.note.length > NOTE_MAX)
+			errors[code] = refusalText('srv_sheet_note_too_long', { code, max: NOTE_MAX });
 	}
 	return errors;
 }
@@ -78,8 +79,7 @@ async function applyValues(trx: Db, visit: AssessorVisit, input: SaveInput, now:
 		ok: false,
 		status: 409,
 		kind: 'stale',
-		message:
-			'Lembar ini sudah diubah di tab atau perangkat lain sejak Anda membukanya. Tidak ada yang ditimpa: periksa perbedaannya lalu pilih versi yang dipakai.',
+		message: refusalText('srv_sheet_stale'),
 		version,
 		differences: diffEntries(def, entries, input.values)
 	});

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { NOTE_MAX, type SheetValues } from '../../domain/score-sheet';
-import { hasUnsafeCharacters, unsafeTextReason } from '../../domain/text-safety';
+import { hasUnsafeCharacters } from '../../domain/text-safety';
+import { refusalText } from '../service-result';
 
-const UNSAFE_NOTE = `${unsafeTextReason('catatan')}.`;
+// Messages are Paraglide codes worded in the request's language (README "Where translation happens").
+const unsafeNote = () => refusalText('srv_note_unsafe');
 
 // Form field names of the README: radio group `score.<code>` (0..5), textarea `note.<code>`;
 // uploads without JavaScript come as `evidence.<code>`.
@@ -19,8 +21,7 @@ export function parseSheetForm(form: FormData, codes: string[]): SheetFormParse 
 	const errors: Record<string, string> = {};
 	const versionRaw = form.get('version');
 	const version = typeof versionRaw === 'string' && /^\d{1,9}$/.test(versionRaw) ? Number(versionRaw) : NaN;
-	if (!Number.isInteger(version) || version < 1)
-		errors._form = 'Versi lembar tidak dikenali; muat ulang halaman.';
+	if (!Number.isInteger(version) || version < 1) errors._form = refusalText('srv_sheet_version_unknown');
 	const values: SheetValues = {};
 	const files: { code: string; file: File }[] = [];
 	for (const code of codes) {
@@ -29,11 +30,12 @@ export function parseSheetForm(form: FormData, codes: string[]): SheetFormParse 
 		let parsed: number | null = null;
 		if (typeof score === 'string' && score !== '') {
 			if (/^[0-5]$/.test(score)) parsed = Number(score);
-			else errors[code] = `${code}: nilai harus 0 sampai 5.`;
+			else errors[code] = refusalText('srv_sheet_form_score_range', { code });
 		}
 		const text = typeof note === 'string' ? note.replace(/\r\n/g, '\n') : '';
-		if (text.length > NOTE_MAX) errors[code] = `${code}: catatan paling banyak ${NOTE_MAX} karakter.`;
-		else if (hasUnsafeCharacters(text)) errors[code] = `${code}: ${UNSAFE_NOTE}`;
+		if (text.length > NOTE_MAX)
+			errors[code] = refusalText('srv_sheet_note_too_long', { code, max: NOTE_MAX });
+		else if (hasUnsafeCharacters(text)) errors[code] = `${code}: ${unsafeNote()}`;
 		values[code] = { score: parsed, note: text };
 		for (const f of form.getAll(`evidence.${code}`))
 			if (typeof f !== 'string' && f.size > 0) files.push({ code, file: f });
@@ -51,7 +53,7 @@ export const autosaveBody = z.object({
 			note: z
 				.string()
 				.max(NOTE_MAX)
-				.refine((note) => !hasUnsafeCharacters(note), { error: () => UNSAFE_NOTE })
+				.refine((note) => !hasUnsafeCharacters(note), { error: unsafeNote })
 		})
 	)
 });

@@ -1,15 +1,18 @@
 import ExcelJS from 'exceljs';
 import { SURVEY_ELEMENTS, type BreakdownField, type BreakdownRow, type UnitIkm } from '../../domain/survey';
+import { m } from '$lib/paraglide/messages';
+import { displayLocale } from '$lib/i18n/display';
 
-// XLSX of the survey results: numbers stay numbers, shown with id-ID formats (README).
+// XLSX of the survey results: numbers stay numbers, shown with id-ID formats (README); titles and
+// headers in the reader's language (README "Where translation happens").
 
-const FIELD_TITLES: Record<BreakdownField, string> = {
-	source: 'Kanal (daring, kertas, enumerator)',
-	sex: 'Jenis kelamin',
-	age_band: 'Usia',
-	education: 'Pendidikan',
-	occupation: 'Pekerjaan',
-	service: 'Jenis layanan'
+const FIELD_TITLES: Record<BreakdownField, () => string> = {
+	source: m.xlsx_field_source,
+	sex: m.xlsx_field_sex,
+	age_band: m.xlsx_field_age_band,
+	education: m.xlsx_field_education,
+	occupation: m.xlsx_field_occupation,
+	service: m.xlsx_field_service
 };
 
 export async function renderIkmWorkbook(p: {
@@ -19,20 +22,20 @@ export async function renderIkmWorkbook(p: {
 }): Promise<Buffer> {
 	const book = new ExcelJS.Workbook();
 	book.creator = 'Rapor Layanan';
-	const sheet = book.addWorksheet('IKM per unit');
+	const sheet = book.addWorksheet(m.xlsx_ikm_sheet());
 	sheet.addRow([p.title]).font = { bold: true, size: 14 };
 	sheet.addRow([]);
 	const header = sheet.addRow([
-		'Kode',
-		'Unit',
-		'Kategori',
-		'Responden',
-		'Target sampel',
-		...SURVEY_ELEMENTS.map((e) => `NRR ${e.code} ${e.name.id}`),
-		'IKM (1-4)',
-		'IKM konversi',
-		'Mutu',
-		'Kinerja'
+		m.xlsx_col_code(),
+		m.xlsx_col_unit(),
+		m.xlsx_col_category(),
+		m.xlsx_col_respondents(),
+		m.xlsx_col_sample_target(),
+		...SURVEY_ELEMENTS.map((e) => `NRR ${e.code} ${e.name[displayLocale()]}`),
+		m.xlsx_col_ikm_raw(),
+		m.xlsx_col_ikm_converted(),
+		m.xlsx_col_quality(),
+		m.xlsx_col_performance()
 	]);
 	header.font = { bold: true };
 	for (const u of p.units) {
@@ -54,10 +57,16 @@ export async function renderIkmWorkbook(p: {
 		if (i >= 5 && i <= 14) col.numFmt = '0.0000';
 		if (i === 15) col.numFmt = '0.00';
 	});
-	const bd = book.addWorksheet('Profil responden');
+	const bd = book.addWorksheet(m.xlsx_profile_sheet());
 	for (const [field, rows] of Object.entries(p.breakdowns) as [BreakdownField, BreakdownRow[]][]) {
-		bd.addRow([FIELD_TITLES[field]]).font = { bold: true };
-		bd.addRow(['Kelompok', 'Responden', 'IKM (1-4)', 'IKM konversi', 'Mutu']).font = { italic: true };
+		bd.addRow([FIELD_TITLES[field]()]).font = { bold: true };
+		bd.addRow([
+			m.xlsx_col_group(),
+			m.xlsx_col_respondents(),
+			m.xlsx_col_ikm_raw(),
+			m.xlsx_col_ikm_converted(),
+			m.xlsx_col_quality()
+		]).font = { italic: true };
 		for (const r of rows)
 			bd.addRow([
 				r.label,

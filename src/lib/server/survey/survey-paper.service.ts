@@ -5,6 +5,7 @@ import { listPeriodSurveyUnits } from './survey-period.repository';
 import { insertSurveyResponses } from './survey-response.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { readTableBytes } from '../files/table-file';
+import { refusalText } from '../service-result';
 
 // Paper questionnaires (source = 'paper'): all rows or none, with `baris N: reason` problems.
 
@@ -64,7 +65,7 @@ export async function importPaperFile(
 	now: Date
 ): Promise<PaperResult> {
 	if (!/\.(csv|txt|xlsx)$/i.test(file.name))
-		return { ok: false, problems: ['berkas harus berformat .csv atau .xlsx'] };
+		return { ok: false, problems: [refusalText('srv_paper_file_format')] };
 	const table = await readTableBytes(file.name, file.bytes, PAPER_MAX_ROWS);
 	if (!table.ok) return table;
 	const headerProblems = checkPaperHeader(table.data.columns);

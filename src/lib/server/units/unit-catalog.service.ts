@@ -27,14 +27,13 @@ async function checkUnit(
 	selfId: number | null
 ): Promise<Record<string, string> | 409 | null> {
 	const errors: Record<string, string> = {};
-	if (!UNIT_CODE.test(input.code))
-		errors.code =
-			'Kode unit: huruf/angka, titik, garis bawah atau tanda hubung (tanpa garis miring), maks. 40.';
-	if (input.parentCode && !UNIT_CODE.test(input.parentCode)) errors.parent = 'Kode induk tidak valid.';
+	if (!UNIT_CODE.test(input.code)) errors.code = refusalText('srv_unit_code_format');
+	if (input.parentCode && !UNIT_CODE.test(input.parentCode))
+		errors.parent = refusalText('srv_unit_parent_invalid');
 	if (input.parentCode && input.parentCode === input.code)
-		errors.parent = 'Unit tidak boleh menjadi induk dirinya sendiri.';
+		errors.parent = refusalText('srv_unit_parent_self');
 	const category = await findCategoryById(db, input.categoryId);
-	if (!category) errors.category = 'Pilih kategori yang ada.';
+	if (!category) errors.category = refusalText('srv_unit_category_pick');
 	if (Object.keys(errors).length) return errors;
 	const other = await findUnitByCode(db, input.code);
 	return other && other.id !== selfId ? 409 : null;

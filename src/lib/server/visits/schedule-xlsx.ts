@@ -1,12 +1,15 @@
 import ExcelJS from 'exceljs';
 import type { Period } from '../periods/period.repository';
 import type { ScheduledVisit } from './visit-plan.repository';
-import { formatDateId } from '../../domain/format';
+import { m } from '$lib/paraglide/messages';
+import { fmtDate } from '$lib/i18n/display';
+
+// Titles and column headers in the reader's language (README "Where translation happens").
 
 /** The schedule as a printable sheet: landscape A4, header row repeated, dates as real dates. */
 export async function writeScheduleXlsx(period: Period, visits: ScheduledVisit[]): Promise<Uint8Array> {
 	const wb = new ExcelJS.Workbook();
-	const ws = wb.addWorksheet('Jadwal', {
+	const ws = wb.addWorksheet(m.xlsx_schedule_sheet(), {
 		pageSetup: {
 			paperSize: 9,
 			orientation: 'landscape',
@@ -16,17 +19,20 @@ export async function writeScheduleXlsx(period: Period, visits: ScheduledVisit[]
 			printTitlesRow: '3:3'
 		}
 	});
-	ws.addRow([`Jadwal kunjungan ${period.name} (${period.code})`]).font = { bold: true, size: 14 };
-	ws.addRow([`Jendela ${formatDateId(period.startsOn)} – ${formatDateId(period.endsOn)}`]);
+	ws.addRow([m.xlsx_schedule_title({ name: period.name, code: period.code })]).font = {
+		bold: true,
+		size: 14
+	};
+	ws.addRow([m.xlsx_schedule_window({ from: fmtDate(period.startsOn), to: fmtDate(period.endsOn) })]);
 	const header = ws.addRow([
-		'Tanggal',
-		'Kode unit',
-		'Nama unit',
-		'Kategori',
-		'Kunjungan ke',
-		'Penilai',
-		'Afiliasi',
-		'Paraf'
+		m.xlsx_col_date(),
+		m.xlsx_col_unit_code(),
+		m.xlsx_col_unit_name(),
+		m.xlsx_col_category(),
+		m.xlsx_col_visit_no(),
+		m.xlsx_col_assessors(),
+		m.xlsx_col_affiliation(),
+		m.xlsx_col_initials()
 	]);
 	header.font = { bold: true };
 	header.eachCell((c) => {

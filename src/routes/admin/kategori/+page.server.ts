@@ -6,6 +6,7 @@ import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
 import { listCategories } from '$lib/server/units/category.repository';
 import { saveCategory, setCategoryActive } from '$lib/server/units/category.service';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
@@ -18,21 +19,20 @@ const categoryForm = z.object({
 		.optional()
 		.default('')
 		.transform((v) => (v === '' ? null : Number(v)))
-		.refine((v) => v === null || (Number.isInteger(v) && v > 0), 'Kategori tidak dikenal.'),
+		.refine((v) => v === null || (Number.isInteger(v) && v > 0), { error: () => m.fm_category_unknown() }),
 	name: z
 		.string()
 		.trim()
-		.min(2, 'Nama kategori minimal 2 karakter.')
-		.max(80, 'Nama kategori maksimal 80 karakter.'),
+		.min(2, { error: () => m.fm_category_name_min() })
+		.max(80, { error: () => m.fm_category_name_max() }),
 	position: z
 		.string()
 		.optional()
 		.default('')
 		.transform((v) => (v === '' ? undefined : Number(v)))
-		.refine(
-			(v) => v === undefined || (Number.isInteger(v) && v >= 0 && v < 1000),
-			'Urutan harus bilangan bulat 0–999.'
-		)
+		.refine((v) => v === undefined || (Number.isInteger(v) && v >= 0 && v < 1000), {
+			error: () => m.fm_category_position()
+		})
 });
 const idForm = z.object({ id: z.coerce.number().int().positive() });
 
@@ -49,7 +49,7 @@ export const actions: Actions = {
 			new Date()
 		);
 		if (!r.ok) return fail(r.status, { values: form.values, errors: r.errors });
-		return { done: 'Kategori disimpan.' };
+		return { done: m.fm_done_category_saved() };
 	},
 	deactivate: async (event) => setActive(event, false),
 	reactivate: async (event) => setActive(event, true)
@@ -58,8 +58,8 @@ export const actions: Actions = {
 async function setActive(event: Parameters<Actions[string]>[0], active: boolean) {
 	const admin = requireRole(event, 'admin');
 	const form = parseForm(idForm, await event.request.formData());
-	if (!form.ok) return fail(400, { errors: { _form: 'Kategori tidak dikenal.' } });
+	if (!form.ok) return fail(400, { errors: { _form: m.fm_category_unknown() } });
 	const r = await setCategoryActive(getDb(), form.data.id, active, admin.id, new Date());
 	if (!r.ok) return fail(r.status, { errors: r.errors });
-	return { done: active ? 'Kategori diaktifkan kembali.' : 'Kategori dinonaktifkan.' };
+	return { done: active ? m.fm_done_category_reactivated() : m.fm_done_category_deactivated() };
 }

@@ -3,19 +3,32 @@ import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
 import { assignAssessorToVisit } from '$lib/server/accounts/assignment.service';
+import { m } from '$lib/paraglide/messages';
 
 const assignSchema = z.object({
-	period: z.string().trim().min(1, 'Pilih periode.').max(40),
-	unit: z.string().trim().min(1, 'Isi kode unit.').max(40),
+	period: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.fm_period_pick() })
+		.max(40),
+	unit: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.fm_unit_code_fill() })
+		.max(40),
 	visit: z
 		.string()
 		.trim()
-		.regex(/^\d{1,2}$/, 'Nomor kunjungan harus bilangan bulat 1 sampai 20.'),
-	assessor: z.string().trim().min(1, 'Pilih penilai.').max(200),
+		.regex(/^\d{1,2}$/, { error: () => m.fm_visit_no_int() }),
+	assessor: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.fm_assessor_pick() })
+		.max(200),
 	date: z
 		.string()
 		.trim()
-		.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Tanggal harus berformat YYYY-MM-DD.')
+		.regex(/^(\d{4}-\d{2}-\d{2})?$/, { error: () => m.fm_date_format() })
 		.optional()
 });
 

@@ -6,7 +6,9 @@ import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
 import { readCitySettings } from '$lib/server/settings/city-setting.repository';
 import { saveCityLogo, saveCitySettings } from '$lib/server/settings/city-settings.service';
-import { GOVERNMENT_KINDS, GOVERNMENT_KIND_WORDS } from '$lib/domain/settings/government-kind';
+import { GOVERNMENT_KINDS } from '$lib/domain/settings/government-kind';
+import { governmentWord } from '$lib/i18n/display';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
@@ -29,14 +31,14 @@ export const load: PageServerLoad = async (event) => {
 
 const text = z.string().max(200, 'Terlalu panjang.').optional().default('');
 const settingsForm = z.object({
-	government_kind: z.enum(GOVERNMENT_KINDS, { message: 'Pilih Kota, Kabupaten atau Provinsi.' }),
+	government_kind: z.enum(GOVERNMENT_KINDS, { error: () => m.fm_government_kind_pick() }),
 	government_name: text,
 	place: text,
 	signatory_name: text,
 	signatory_title: text,
 	signatory_nip: text,
 	document_language: z
-		.enum(['id', 'en'], { message: 'Pilih Bahasa Indonesia atau English.' })
+		.enum(['id', 'en'], { error: () => m.fm_language_pick() })
 		.optional()
 		.default('id')
 });
@@ -62,7 +64,7 @@ export const actions: Actions = {
 			new Date()
 		);
 		if (!r.ok) return fail(400, { values: form.values, errors: r.errors });
-		return { done: `Pengaturan ${GOVERNMENT_KIND_WORDS[d.government_kind].id} disimpan.` };
+		return { done: m.fm_done_settings({ kind: governmentWord(d.government_kind) }) };
 	},
 	logo: async (event) => {
 		const admin = requireRole(event, 'admin');
@@ -70,6 +72,6 @@ export const actions: Actions = {
 		const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
 		const r = await saveCityLogo(getDb(), bytes, admin.id, new Date());
 		if (!r.ok) return fail(400, { errors: r.errors });
-		return { done: 'Logo diperbarui.' };
+		return { done: m.fm_done_logo() };
 	}
 };

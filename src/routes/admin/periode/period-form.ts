@@ -3,28 +3,33 @@ import { GRADES, type Grade } from '$lib/domain/scoring/display';
 import { DEFAULT_MIN_RANKED_FOR_AWARDS } from '$lib/domain/scoring/awards';
 import type { PeriodSettings } from '$lib/domain/period/settings';
 import type { CoachingRule } from '$lib/domain/coaching/rule';
+import { m } from '$lib/paraglide/messages';
 
-const int = (label: string) =>
+// Each message is a Paraglide key read when the form is parsed, so the words follow the reader's
+// language (README "Where translation happens"); a label is a message too.
+type Label = () => string;
+
+const int = (label: Label) =>
 	z
 		.string()
 		.trim()
-		.regex(/^\d{1,3}$/, `${label} harus bilangan bulat.`)
+		.regex(/^\d{1,3}$/, { error: () => m.fm_int({ label: label() }) })
 		.transform(Number);
-const decimal = (label: string) =>
+const decimal = (label: Label) =>
 	z
 		.string()
 		.trim()
 		.optional()
 		.default('')
-		.refine(
-			(v) => v === '' || /^\d(?:[.,]\d{1,2})?$/.test(v),
-			`${label}: angka 0–5 dengan paling banyak dua desimal, misalnya 3,00.`
-		)
+		.refine((v) => v === '' || /^\d(?:[.,]\d{1,2})?$/.test(v), {
+			error: () => m.fm_decimal({ label: label() })
+		})
 		.transform((v) => (v === '' ? null : Number(v.replace(',', '.'))));
-const date = (label: string) => z.iso.date(`${label} tidak valid.`);
-const optionalDate = (label: string) =>
+const dateError = (label: Label) => ({ error: () => m.fm_date_invalid({ label: label() }) });
+const date = (label: Label) => z.iso.date(dateError(label));
+const optionalDate = (label: Label) =>
 	z
-		.union([z.iso.date(`${label} tidak valid.`), z.literal('')])
+		.union([z.iso.date(dateError(label)), z.literal('')])
 		.optional()
 		.default('');
 
@@ -32,38 +37,48 @@ export const settingsForm = z.object({
 	name: z
 		.string()
 		.trim()
-		.min(3, 'Nama periode minimal 3 karakter.')
-		.max(200, 'Nama periode maksimal 200 karakter.'),
-	visits: int('Jumlah kunjungan'),
-	assessors: int('Jumlah penilai berbeda'),
-	awards: int('Penghargaan per kategori'),
+		.min(3, { error: () => m.fm_period_name_min() })
+		.max(200, { error: () => m.fm_period_name_max() }),
+	visits: int(m.fm_label_visits),
+	assessors: int(m.fm_label_assessors),
+	awards: int(m.fm_label_awards),
 	// Spec 8.2; optional so that a form without the field keeps the default of 3.
 	min_ranked: z
 		.string()
 		.trim()
 		.optional()
 		.default('')
-		.refine((v) => v === '' || /^\d{1,3}$/.test(v), 'Unit diperingkat minimal harus bilangan bulat.')
+		.refine((v) => v === '' || /^\d{1,3}$/.test(v), { error: () => m.fm_min_ranked_int() })
 		.transform((v) => (v === '' ? undefined : Number(v))),
 	award_min_grade: z
 		.string()
 		.optional()
 		.default('')
-		.refine((v) => v === '' || (GRADES as readonly string[]).includes(v), 'Predikat tidak dikenal.'),
-	disagreement: int('Ambang selisih'),
-	coaching_kind: z.enum(['threshold', 'bottom'], { message: 'Pilih aturan pembinaan.' }),
-	coaching_max_ipp: decimal('Batas IPP'),
-	coaching_aspect_floor: decimal('Batas aspek'),
+		.refine((v) => v === '' || (GRADES as readonly string[]).includes(v), {
+			error: () => m.fm_grade_unknown()
+		}),
+	disagreement: int(m.fm_label_disagreement),
+	coaching_kind: z.enum(['threshold', 'bottom'], { error: () => m.fm_coaching_kind_pick() }),
+	coaching_max_ipp: decimal(m.fm_label_max_ipp),
+	coaching_aspect_floor: decimal(m.fm_label_aspect_floor),
 	coaching_k: z.string().trim().optional().default(''),
-	starts_on: date('Tanggal mulai'),
-	ends_on: date('Tanggal selesai'),
-	survey_from: optionalDate('Tanggal mulai survei'),
-	survey_to: optionalDate('Tanggal akhir survei')
+	starts_on: date(m.fm_label_starts_on),
+	ends_on: date(m.fm_label_ends_on),
+	survey_from: optionalDate(m.fm_label_survey_from),
+	survey_to: optionalDate(m.fm_label_survey_to)
 });
 
 export const createForm = settingsForm.extend({
-	code: z.string().trim().min(2, 'Kode periode wajib diisi.').max(40, 'Kode periode maksimal 40 karakter.'),
-	instrument: z.string().trim().min(1, 'Pilih instrumen.').max(100)
+	code: z
+		.string()
+		.trim()
+		.min(2, { error: () => m.fm_period_code_required() })
+		.max(40, { error: () => m.fm_period_code_max() }),
+	instrument: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.fm_instrument_pick() })
+		.max(100)
 });
 
 export function toSettings(d: z.infer<typeof settingsForm>): PeriodSettings {

@@ -1,33 +1,42 @@
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 
-const optional = (max: number, label: string) =>
+// Messages are Paraglide keys read when the form is parsed (README "Where translation happens").
+
+const optional = (max: number, label: () => string) =>
 	z
 		.string()
 		.trim()
-		.max(max, `${label} maksimal ${max} karakter.`)
+		.max(max, { error: () => m.fm_max_chars({ label: label(), max }) })
 		.optional()
 		.default('')
 		.transform((v) => (v === '' ? null : v));
 
 export const unitForm = z.object({
-	code: z.string().trim().min(1, 'Kode unit wajib diisi.').max(40, 'Kode unit maksimal 40 karakter.'),
+	code: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.fm_unit_code_required() })
+		.max(40, { error: () => m.fm_unit_code_max() }),
 	name: z
 		.string()
 		.trim()
-		.min(3, 'Nama unit minimal 3 karakter.')
-		.max(200, 'Nama unit maksimal 200 karakter.'),
-	category: z.coerce.number({ message: 'Pilih kategori.' }).int('Pilih kategori.').min(1, 'Pilih kategori.'),
-	parent: optional(40, 'Kode induk'),
-	address: optional(300, 'Alamat'),
+		.min(3, { error: () => m.fm_unit_name_min() })
+		.max(200, { error: () => m.fm_unit_name_max() }),
+	category: z.coerce
+		.number({ error: () => m.fm_category_pick() })
+		.int({ error: () => m.fm_category_pick() })
+		.min(1, { error: () => m.fm_category_pick() }),
+	parent: optional(40, m.fm_label_parent),
+	address: optional(300, m.fm_label_address),
 	yearly_service_users: z
 		.string()
 		.trim()
 		.optional()
 		.default('')
-		.refine(
-			(v) => v === '' || /^\d{1,9}$/.test(v.replace(/\./g, '')),
-			'Jumlah pengguna layanan per tahun harus bilangan bulat.'
-		)
+		.refine((v) => v === '' || /^\d{1,9}$/.test(v.replace(/\./g, '')), {
+			error: () => m.fm_yearly_users_int()
+		})
 		.transform((v) => (v === '' ? null : Number(v.replace(/\./g, ''))))
 });
 

@@ -4,12 +4,13 @@ import { getDb } from '$lib/server/db';
 import { loadPublicResults } from '$lib/server/results/public-results.service';
 import { readCitySettings } from '$lib/server/settings/city-setting.repository';
 import { matchesUnit, searchWords } from '$lib/domain/text/unit-search';
+import { m } from '$lib/paraglide/messages';
 
 // Public page (README: /hasil/{periodCode}, everyone once published). No sign-in needed;
 // administrators and viewers may preview a period that is not yet published.
 export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) => {
 	const results = await loadPublicResults(getDb(), params.code, locals.user?.role ?? null, new Date());
-	if (!results) error(404, `Hasil periode "${params.code}" tidak ditemukan atau belum terbit.`);
+	if (!results) error(404, m.fm_results_not_found({ period: params.code }));
 	if (results.preview) setHeaders({ 'cache-control': 'private, no-store' });
 	const wanted = url.searchParams.get('kategori');
 	const selected = results.categories.some((c) => c.name === wanted) ? wanted : null;

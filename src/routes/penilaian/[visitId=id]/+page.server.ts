@@ -24,7 +24,7 @@ export const actions: Actions = {
 		if (!p.ok) return p.response;
 		if (p.uploadErrors.length)
 			return fail(400, {
-				message: 'Draf tersimpan, tetapi ada berkas yang ditolak.',
+				message: m.srv_sheet_saved_files_refused(),
 				uploadErrors: p.uploadErrors
 			});
 		return { saved: true, version: p.version };
@@ -55,7 +55,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const raw = String(form.get('removeEvidence') ?? '');
 		const evidenceId = isId(raw) ? Number(raw) : null;
-		if (!evidenceId) return fail(400, { message: 'Bukti yang akan dihapus tidak dikenali.' });
+		if (!evidenceId) return fail(400, { message: m.srv_evidence_delete_unknown() });
 		const p = await persistPostedSheet(event, form, 'save');
 		if (!p.ok) return p.response;
 		const r = await removeEvidence(getDb(), { evidenceId, visitId: p.visitId, userId: p.userId }, new Date());

@@ -56,7 +56,7 @@ export async function persistPostedSheet(
 	if (!parsed.ok)
 		return {
 			ok: false,
-			response: fail(400, { message: 'Sebagian isian tidak valid.', errors: parsed.errors })
+			response: fail(400, { message: m.srv_sheet_fields_invalid(), errors: parsed.errors })
 		};
 	const input = { visitId, userId: user.id, baseVersion: parsed.data.version, values: parsed.data.values };
 	const now = new Date();

@@ -5,6 +5,7 @@ import { autosaveBody } from '$lib/server/sheets/sheet-form';
 import { saveSheetDraft, submitSheet, type SubmitResult } from '$lib/server/sheets/score-sheet.service';
 import type { SyncReceipt } from '$lib/server/offline/sync-receipt.service';
 import { answerJsonOnce } from '$lib/server/offline/sync-http';
+import { m } from '$lib/paraglide/messages';
 
 /** The JSON answer of the autosave and submit endpoints for a service result. */
 function saveAnswer(r: SubmitResult): SyncReceipt {
@@ -43,7 +44,7 @@ export async function postSheetJson(event: RequestEvent, mode: 'save' | 'submit'
 			const errors = Object.fromEntries(
 				body.error.issues.map((i) => [i.path.join('.') || '_body', i.message])
 			);
-			return { status: 400, body: { message: 'Data lembar tidak valid.', errors } };
+			return { status: 400, body: { message: m.srv_sheet_data_invalid(), errors } };
 		}
 		const input = { visitId, userId: user.id, baseVersion: body.data.version, values: body.data.values };
 		const run = mode === 'submit' ? submitSheet : saveSheetDraft;

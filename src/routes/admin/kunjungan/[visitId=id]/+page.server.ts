@@ -37,25 +37,33 @@ export const load: PageServerLoad = async (event) => {
 		once: newFormToken(),
 		allAssessors: users.map((u) => ({ email: u.email, name: u.name })),
 		notice: event.url.searchParams.has('ditugaskan')
-			? 'Penugasan tersimpan.'
+			? m.fm_done_assigned()
 			: event.url.searchParams.has('dibuka')
-				? 'Lembar dibuka kembali; penilai dapat mengubahnya lagi.'
+				? m.fm_done_sheet_reopened()
 				: event.url.searchParams.has('dihapus')
-					? 'Lembar dihapus dari kunjungan; hasil periode dihitung ulang.'
+					? m.fm_done_sheet_removed()
 					: null
 	};
 };
 
 const reopenSchema = z.object({
-	sheetId: z.string().regex(/^\d{1,9}$/, 'Lembar tidak dikenali.'),
-	reason: z.string().trim().min(5, 'Tuliskan alasan pembukaan kembali (minimal 5 karakter).').max(1000),
+	sheetId: z.string().regex(/^\d{1,9}$/, { error: () => m.fm_sheet_unknown() }),
+	reason: z
+		.string()
+		.trim()
+		.min(5, { error: () => m.fm_reopen_reason_min() })
+		.max(1000),
 	...onceField
 });
 
 const removeSchema = z.object({
-	sheetId: z.string().regex(/^\d{1,9}$/, 'Lembar tidak dikenali.'),
-	reason: z.string().trim().min(5, 'Tuliskan alasan penghapusan lembar (minimal 5 karakter).').max(1000),
-	confirm: z.literal('ya', { message: 'Centang konfirmasi untuk menghapus lembar.' })
+	sheetId: z.string().regex(/^\d{1,9}$/, { error: () => m.fm_sheet_unknown() }),
+	reason: z
+		.string()
+		.trim()
+		.min(5, { error: () => m.fm_remove_reason_min() })
+		.max(1000),
+	confirm: z.literal('ya', { error: () => m.fm_remove_not_confirmed() })
 });
 
 export const actions: Actions = {

@@ -5,6 +5,7 @@ import {
 	applyComplaintImport,
 	previewComplaintImport
 } from '$lib/server/complaints/complaint-import.service';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'admin');
@@ -18,6 +19,5 @@ export const actions: Actions = importActions({
 		return check.ok ? { ok: true, shown: check.items } : check;
 	},
 	apply: applyComplaintImport,
-	doneUrl: (s) =>
-		`/admin/pengaduan/impor?selesai=${encodeURIComponent(`Impor selesai: ${s.created} pengaduan baru, ${s.updated} diganti, ${s.unchanged} tidak berubah.`)}`
+	doneUrl: (s) => `/admin/pengaduan/impor?selesai=${encodeURIComponent(m.fm_done_import_complaints(s))}`
 });

@@ -41,13 +41,23 @@ export const load: PageServerLoad = async (event) => {
 
 const id = (event: { params: { id: string } }) => Number(event.params.id);
 const conflictForm = z.object({
-	unit: z.string().trim().min(1, 'Kode unit wajib diisi.').max(60).toUpperCase(),
-	reason: z.string().trim().max(300, 'Alasan maksimal 300 karakter.').optional().default('')
+	unit: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.fm_unit_code_required() })
+		.max(60)
+		.toUpperCase(),
+	reason: z
+		.string()
+		.trim()
+		.max(300, { error: () => m.fm_reason_max300() })
+		.optional()
+		.default('')
 });
 const datesForm = z.object({
-	from: z.iso.date('Tanggal mulai tidak valid.'),
+	from: z.iso.date({ error: () => m.fm_date_invalid({ label: m.fm_label_starts_on() }) }),
 	to: z
-		.union([z.iso.date('Tanggal akhir tidak valid.'), z.literal('')])
+		.union([z.iso.date({ error: () => m.fm_date_invalid({ label: m.fm_label_until() }) }), z.literal('')])
 		.optional()
 		.default('')
 });
@@ -74,7 +84,7 @@ export const actions: Actions = {
 		);
 		if (!result.ok)
 			return fail(result.status, { action: 'edit', values: form.values, errors: result.errors });
-		return { action: 'edit', done: 'Perubahan disimpan.' };
+		return { action: 'edit', done: m.adm_changes_saved() };
 	},
 	deactivate: async (event) => setActive(event, false),
 	reactivate: async (event) => setActive(event, true),
@@ -84,7 +94,7 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { action: 'password', errors: form.errors });
 		const result = await resetPassword(getDb(), id(event), form.data.password, admin.id, new Date());
 		if (!result.ok) return fail(result.status, { action: 'password', errors: result.errors });
-		return { action: 'password', done: 'Kata sandi baru ditetapkan; sesi lama pengguna ini diakhiri.' };
+		return { action: 'password', done: m.fm_done_password() };
 	},
 	addConflict: async (event) => {
 		const admin = requireRole(event, 'admin');
@@ -99,18 +109,24 @@ export const actions: Actions = {
 			new Date()
 		);
 		if (!r.ok) return fail(r.status, { action: 'conflict', values: form.values, errors: r.errors });
-		return { action: 'conflict', done: 'Konflik kepentingan dicatat.' };
+		return { action: 'conflict', done: m.fm_done_conflict_added() };
 	},
 	removeConflict: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const form = parseForm(
-			z.object({ unit: z.string().trim().min(1, 'Kode unit wajib diisi.').max(60) }),
+			z.object({
+				unit: z
+					.string()
+					.trim()
+					.min(1, { error: () => m.fm_unit_code_required() })
+					.max(60)
+			}),
 			await event.request.formData()
 		);
 		if (!form.ok) return fail(400, { action: 'conflict', errors: form.errors });
 		const r = await removeConflict(getDb(), id(event), form.data.unit, admin.id, new Date());
 		if (!r.ok) return fail(r.status, { action: 'conflict', errors: r.errors });
-		return { action: 'conflict', done: 'Konflik kepentingan dihapus.' };
+		return { action: 'conflict', done: m.fm_done_conflict_removed() };
 	},
 	addDates: async (event) => {
 		const admin = requireRole(event, 'admin');
@@ -125,14 +141,14 @@ export const actions: Actions = {
 			new Date()
 		);
 		if (!r.ok) return fail(r.status, { action: 'dates', values: form.values, errors: r.errors });
-		return { action: 'dates', done: 'Tanggal berhalangan dicatat.' };
+		return { action: 'dates', done: m.fm_done_dates_added() };
 	},
 	removeDate: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const form = parseForm(z.object({ date: z.iso.date() }), await event.request.formData());
-		if (!form.ok) return fail(400, { action: 'dates', errors: { from: 'Tanggal tidak valid.' } });
+		if (!form.ok) return fail(400, { action: 'dates', errors: { from: m.fm_date_bad() } });
 		await removeUnavailableDate(getDb(), id(event), form.data.date, admin.id, new Date());
-		return { action: 'dates', done: 'Tanggal dihapus.' };
+		return { action: 'dates', done: m.fm_done_date_removed() };
 	}
 };
 
@@ -144,6 +160,6 @@ async function setActive(event: Parameters<Actions[string]>[0], active: boolean)
 	if (!result.ok) return fail(result.status, { action: 'status', errors: result.errors });
 	return {
 		action: 'status',
-		done: active ? 'Akun diaktifkan kembali.' : 'Akun dinonaktifkan; sesinya diakhiri.'
+		done: active ? m.fm_done_account_reactivated() : m.fm_done_account_deactivated()
 	};
 }

@@ -2,6 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { importActions } from '$lib/server/files/import-actions';
 import { applyAssessorImport, previewAssessorImport } from '$lib/server/accounts/assessor-import.service';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'admin');
@@ -14,6 +15,5 @@ export const actions: Actions = importActions({
 		return check.ok ? { ok: true, shown: check.items } : check;
 	},
 	apply: applyAssessorImport,
-	doneUrl: (s) =>
-		`/admin/pengguna?role=assessor&impor=${encodeURIComponent(`Impor selesai: ${s.created} penilai dibuat, ${s.updated} diperbarui, ${s.unchanged} tidak berubah.`)}`
+	doneUrl: (s) => `/admin/pengguna?role=assessor&impor=${encodeURIComponent(m.fm_done_import_assessors(s))}`
 });

@@ -53,7 +53,7 @@ export const actions: Actions = {
 	status: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const form = parseForm(z.object({ to: z.enum(PERIOD_STATUSES) }), await event.request.formData());
-		if (!form.ok) return fail(400, { errors: { _form: 'Status tujuan tidak dikenal.' } });
+		if (!form.ok) return fail(400, { errors: { _form: m.fm_status_target_unknown() } });
 		const r = await changePeriodStatus(getDb(), event.params.code, form.data.to, admin.id, new Date());
 		if (!r.ok) return fail(r.status, { errors: r.errors });
 		return { done: m.adm_status_changed() };

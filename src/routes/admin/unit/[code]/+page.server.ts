@@ -51,5 +51,5 @@ async function setActive(event: Parameters<Actions[string]>[0], active: boolean)
 	const code = event.params.code ?? '';
 	const result = await setUnitActive(getDb(), code, active, admin.id, new Date());
 	if (!result.ok) return fail(result.status, { errors: result.errors });
-	return { done: active ? 'Unit diaktifkan kembali.' : 'Unit dinonaktifkan.' };
+	return { done: active ? m.fm_done_unit_reactivated() : m.fm_done_unit_deactivated() };
 }

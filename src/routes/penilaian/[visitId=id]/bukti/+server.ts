@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { addEvidence } from '$lib/server/sheets/evidence.service';
 import { answerJsonOnce } from '$lib/server/offline/sync-http';
+import { m } from '$lib/paraglide/messages';
 
 // One evidence file per request (photos are shrunk in the browser first): fields `indicator`, `file`.
 export const POST: RequestHandler = async (event) => {
@@ -16,7 +17,7 @@ export const POST: RequestHandler = async (event) => {
 		if (typeof indicator !== 'string' || !file || typeof file === 'string')
 			return {
 				status: 400,
-				body: { message: 'Kirim satu berkas (file) dan kode indikatornya (indicator).' }
+				body: { message: m.srv_evidence_upload_fields() }
 			};
 		const r = await addEvidence(
 			getDb(),

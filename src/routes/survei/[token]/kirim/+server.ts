@@ -4,6 +4,7 @@ import { getDatabase } from '$lib/server/db';
 import { surveyLimits } from '$lib/server/survey/survey-config';
 import { submitSurvey, type SubmitResult } from '$lib/server/survey/intake/survey.service';
 import { describeSubmissionProblem } from '$lib/domain/survey';
+import { m } from '$lib/paraglide/messages';
 
 // Where the survey form posts: the lean path (one service call, then 303 to the thank-you page).
 // Failures are rare; a browser gets the survey page re-rendered by its form action (same rules,
@@ -44,7 +45,7 @@ function failureJson(result: Exclude<SubmitResult, { ok: true }>): Response {
 		case 400:
 			return json(
 				{
-					message: 'Jawaban belum lengkap atau tidak valid.',
+					message: m.srv_survey_incomplete(),
 					errors: Object.fromEntries(
 						Object.entries(result.problems).map(([f, p]) => [f, describeSubmissionProblem(f, p)])
 					)
@@ -54,21 +55,18 @@ function failureJson(result: Exclude<SubmitResult, { ok: true }>): Response {
 		case 403:
 			return json(
 				{
-					message:
-						result.reason === 'reused'
-							? 'Formulir ini sudah dipakai; jawaban tidak dicatat dua kali.'
-							: 'Token formulir tidak sah atau kedaluwarsa.'
+					message: result.reason === 'reused' ? m.srv_survey_form_reused() : m.srv_survey_form_token_invalid()
 				},
 				{ status: 403 }
 			);
 		case 410:
-			return json({ message: 'Survei unit ini sedang ditutup.' }, { status: 410 });
+			return json({ message: m.srv_survey_closed() }, { status: 410 });
 		case 429:
 			return json(
-				{ message: 'Terlalu banyak jawaban dalam waktu singkat; coba lagi nanti.' },
+				{ message: m.srv_survey_too_many() },
 				{ status: 429, headers: { 'retry-after': String(result.retryAfterSeconds) } }
 			);
 		default:
-			return json({ message: 'Halaman tidak ditemukan.' }, { status: 404 });
+			return json({ message: m.error_404() }, { status: 404 });
 	}
 }

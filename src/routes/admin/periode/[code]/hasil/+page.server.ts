@@ -7,13 +7,14 @@ import { loadAdminResults } from '$lib/server/results/results-page.service';
 import { aspectMeansChart, categoryView } from '$lib/domain/scoring/results-view';
 import { readPage } from '$lib/domain/pagination';
 import { leniencyView } from '$lib/server/review/score-review.service';
+import { m } from '$lib/paraglide/messages';
 
 const FLAGS_PER_PAGE = 25;
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'admin', 'viewer');
 	const found = await loadAdminResults(getDb(), event.params.code, new Date());
-	if (!found) error(404, `Periode "${event.params.code}" tidak ditemukan.`);
+	if (!found) error(404, m.srv_period_code_not_found({ period: event.params.code }));
 	const { period, doc, review, aspects } = found;
 	const codes = aspects.map((a) => a.code);
 	const categoryNames = doc.categories.map((c) => c.name);

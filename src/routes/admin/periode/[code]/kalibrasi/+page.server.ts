@@ -10,22 +10,29 @@ import {
 	markCalibrated,
 	requireCalibratedAssessors
 } from '$lib/server/calibration/calibration.service';
+import { m } from '$lib/paraglide/messages';
 
 // The calibration round of a period (docs/rules.md §9.1), for the office.
-const anchorForm = z.object({ unit: z.string().trim().min(1, 'Pilih unit jangkar.').max(60) });
+const anchorForm = z.object({
+	unit: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.fm_anchor_unit_pick() })
+		.max(60)
+});
 const markForm = z.object({
 	assessor: z.coerce
-		.number({ message: 'Penilai tidak dikenal.' })
-		.int('Penilai tidak dikenal.')
-		.positive('Penilai tidak dikenal.'),
-	calibrated: z.enum(['1', '0'], { message: 'Pilihan terkalibrasi tidak dikenal.' })
+		.number({ error: () => m.fm_assessor_unknown() })
+		.int({ error: () => m.fm_assessor_unknown() })
+		.positive({ error: () => m.fm_assessor_unknown() }),
+	calibrated: z.enum(['1', '0'], { error: () => m.fm_calibrated_choice_unknown() })
 });
-const requireForm = z.object({ required: z.enum(['1', '0'], { message: 'Pilihan tidak dikenal.' }) });
+const requireForm = z.object({ required: z.enum(['1', '0'], { error: () => m.fm_choice_unknown() }) });
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const page = await loadCalibrationPage(getDb(), event.params.code);
-	if (!page) error(404, `Periode "${event.params.code}" tidak ditemukan.`);
+	if (!page) error(404, m.srv_period_code_not_found({ period: event.params.code }));
 	return { ...page, done: event.url.searchParams.get('selesai') };
 };
 
@@ -39,7 +46,7 @@ export const actions: Actions = {
 		const picked = data.getAll('assessor').map((v) => (typeof v === 'string' ? Number(v) : NaN));
 		if (!form.ok) return fail(400, { action: 'anchor', errors: form.errors });
 		if (picked.some((n) => !Number.isSafeInteger(n) || n < 1))
-			return fail(400, { action: 'anchor', errors: { assessor: 'Pilihan penilai tidak dikenal.' } });
+			return fail(400, { action: 'anchor', errors: { assessor: m.fm_assessor_choice_unknown() } });
 		const r = await addCalibrationAnchor(
 			getDb(),
 			{

@@ -11,19 +11,24 @@ import { parsePreflightClasses } from '$lib/domain/publication/preflight';
 import { findPeriodByCode } from '$lib/server/periods/period.repository';
 import { loadCorrectionPanel } from '$lib/server/corrections/correction-page.service';
 import { abandonCorrection, openCorrection } from '$lib/server/corrections/correction.service';
+import { m } from '$lib/paraglide/messages';
 
 const publishForm = z.object({
-	confirm: z.literal('ya', { message: 'Konfirmasi penerbitan belum diberikan.' }),
+	confirm: z.literal('ya', { error: () => m.fm_publish_not_confirmed() }),
 	revision: z.enum(['0', '1']).default('0'),
 	confirm_open_flags: z.literal('ya').optional(),
 	...onceField,
-	reason: z.string().trim().max(2000, 'Alasan paling panjang 2000 karakter.').default('')
+	reason: z
+		.string()
+		.trim()
+		.max(2000, { error: () => m.fm_publish_reason_max() })
+		.default('')
 });
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const found = await loadPublicationPage(getDb(), event.params.code, new Date());
-	if (!found) error(404, `Periode "${event.params.code}" tidak ditemukan.`);
+	if (!found) error(404, m.srv_period_code_not_found({ period: event.params.code }));
 	const step = event.url.searchParams.get('konfirmasi');
 	const period = (await findPeriodByCode(getDb(), event.params.code))!;
 	return {
@@ -41,7 +46,7 @@ const correctionForm = z.object({
 		.string()
 		.trim()
 		.min(5, 'Alasan wajib diisi (minimal 5 karakter).')
-		.max(2000, 'Alasan paling panjang 2000 karakter.')
+		.max(2000, { error: () => m.fm_publish_reason_max() })
 });
 
 export const actions: Actions = {
@@ -81,7 +86,9 @@ export const actions: Actions = {
 			return fail(400, {
 				values: form.values,
 				confirmed: [] as string[],
-				errors: { _form: `Kelas konfirmasi tidak dikenal: ${confirm.unknown.join(', ')}.` } as FieldErrors
+				errors: {
+					_form: m.fm_preflight_class_unknown({ classes: confirm.unknown.join(', ') })
+				} as FieldErrors
 			});
 		return runOnce(user.id, form.data.once, async () => {
 			const r = await publishPeriod(

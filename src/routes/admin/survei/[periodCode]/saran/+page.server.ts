@@ -4,6 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
+import { m } from '$lib/paraglide/messages';
 import { findPeriodOr404 } from '$lib/server/periods/period-lookup';
 import { listSuggestions } from '$lib/server/survey/survey-response.repository';
 import { moderateSuggestion } from '$lib/server/survey/survey-admin.service';
@@ -38,8 +39,8 @@ export const load: PageServerLoad = async (event) => {
 };
 
 const moderateForm = z.object({
-	id: z.string().regex(/^\d{1,12}$/, 'Saran tidak dikenal.'),
-	status: z.enum(STATUSES, 'Status tidak dikenal.')
+	id: z.string().regex(/^\d{1,12}$/, { error: () => m.fm_suggestion_unknown() }),
+	status: z.enum(STATUSES, { error: () => m.fm_status_unknown() })
 });
 
 export const actions: Actions = {
@@ -56,7 +57,7 @@ export const actions: Actions = {
 			form.data.status,
 			new Date()
 		);
-		if (!done) return fail(404, { message: 'Saran tidak ditemukan pada periode ini.' });
+		if (!done) return fail(404, { message: m.fm_suggestion_not_found() });
 		redirect(303, event.url.pathname + event.url.search);
 	}
 };

@@ -55,10 +55,9 @@ const usersForm = z.object({
 	yearly_service_users: z
 		.string()
 		.trim()
-		.refine(
-			(v) => v === '' || (/^\d{1,9}$/.test(v) && Number(v) > 0),
-			'Isi bilangan bulat positif, atau kosongkan.'
-		)
+		.refine((v) => v === '' || (/^\d{1,9}$/.test(v) && Number(v) > 0), {
+			error: () => m.fm_positive_or_empty()
+		})
 });
 
 export const actions: Actions = {
@@ -78,7 +77,7 @@ export const actions: Actions = {
 		if (form.get('confirm') !== 'ya')
 			return fail(400, {
 				values: {},
-				errors: { confirm: 'Centang konfirmasi untuk mengganti alamat survei.' }
+				errors: { confirm: m.fm_survey_address_not_confirmed() }
 			});
 		await rotateSurveyToken(getDb(), user.id, unit, new Date());
 		redirect(303, `/admin/survei/unit/${unit.code}?disimpan=alamat`);

@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { buildCertificatePdf } from '$lib/server/publication/certificate.service';
 import { pdfResponse } from '$lib/server/http/download';
+import { m } from '$lib/paraglide/messages';
 
 // GET /hasil/{period}/piagam/{unitCode}.pdf: the certificate of one award winner.
 export const GET: RequestHandler = async ({ params, locals }) => {
@@ -20,11 +21,7 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 		},
 		new Date()
 	);
-	if (!r)
-		error(
-			404,
-			`Unit "${params.unit}" tidak menerima penghargaan pada periode "${params.code}", atau hasilnya belum terbit.`
-		);
+	if (!r) error(404, m.fm_unit_no_award({ unit: params.unit, period: params.code }));
 	return pdfResponse(r.pdf, r.fileName, {
 		cache: role === null ? 'public, max-age=300' : 'private, no-store'
 	});

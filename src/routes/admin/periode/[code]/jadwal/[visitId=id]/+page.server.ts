@@ -30,9 +30,12 @@ export const load: PageServerLoad = async (event) => {
 };
 
 const userForm = z.object({
-	assessor: z.coerce.number({ message: 'Pilih penilai.' }).int().positive('Pilih penilai.')
+	assessor: z.coerce
+		.number({ error: () => m.fm_assessor_pick() })
+		.int({ error: () => m.fm_assessor_pick() })
+		.positive({ error: () => m.fm_assessor_pick() })
 });
-const dateForm = z.object({ date: z.iso.date('Tanggal tidak valid.') });
+const dateForm = z.object({ date: z.iso.date({ error: () => m.fm_date_bad() }) });
 const ids = (e: { params: { code: string; visitId: string } }) =>
 	[e.params.code, Number(e.params.visitId)] as const;
 
@@ -43,7 +46,7 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const r = await addAssessorToVisit(getDb(), ...ids(event), form.data.assessor, admin.id, new Date());
 		if (!r.ok) return fail(r.status, { errors: r.errors });
-		return { done: 'Penilai ditambahkan.' };
+		return { done: m.fm_done_assessor_added() };
 	},
 	remove: async (event) => {
 		const admin = requireRole(event, 'admin');
@@ -51,7 +54,7 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const r = await removeAssessorFromVisit(getDb(), ...ids(event), form.data.assessor, admin.id, new Date());
 		if (!r.ok) return fail(r.status, { errors: r.errors });
-		return { done: 'Penilai dilepas dari kunjungan.' };
+		return { done: m.fm_done_assessor_removed() };
 	},
 	move: async (event) => {
 		const admin = requireRole(event, 'admin');

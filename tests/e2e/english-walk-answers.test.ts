@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, dbRead, http, httpSignIn } from './support/http';
+
+// The English walk (english-walk.test.ts) reads every page as it first opens; this file reads what
+// the server answers to the office's actions: form refusals, success notices, 404s naming a code
+// and the problem lines of an import, in the reader's language (README "Where translation happens").
+
+const EN = 'PARAGLIDE_LOCALE=en';
+const ID = 'PARAGLIDE_LOCALE=id';
+
+const decode = (s: string) =>
+	s
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&amp;/g, '&');
+
+async function page(
+	path: string,
+	cookie: string,
+	body?: BodyInit
+): Promise<{ status: number; html: string }> {
+	const res = await http(path, { cookie, body });
+	return { status: res.status, html: decode(await res.text()) };
+}
+
+describe('the office in English after an action', () => {
+	let admin: string;
+	beforeAll(async () => {
+		admin = await httpSignIn(DEMO.admin);
+	});
+
+	it('words a refused period form in English, and in Indonesian for an Indonesian reader', async () => {
+		const form = () =>
+			new URLSearchParams({ code: 'X', name: 'ab', visits: 'dua', starts_on: '2027-02-30', instrument: '' });
+		const en = await page('/admin/periode/baru', `${admin}; ${EN}`, form());
+		expect(en.status).toBe(400);
+		expect(en.html).toContain('The period name needs at least 3 characters.');
+		expect(en.html).toContain('Number of visits must be a whole number.');
+		expect(en.html).toContain('Start date is not a valid date.');
+		expect(en.html).not.toContain('Nama periode minimal 3 karakter.');
+		const id = await page('/admin/periode/baru', `${admin}; ${ID}`, form());
+		expect(id.status).toBe(400);
+		expect(id.html).toContain('Nama periode minimal 3 karakter.');
+		expect(id.html).toContain('Jumlah kunjungan harus bilangan bulat.');
+	});
+
+	it('words a refused user form in English', async () => {
+		const en = await page(
+			'/admin/pengguna/baru',
+			`${admin}; ${EN}`,
+			new URLSearchParams({ email: '', name: 'A', role: 'raja' })
+		);
+		expect(en.status).toBe(400);
+		expect(en.html).toContain('The e-mail address is required.');
+		expect(en.html).toContain('The name needs at least 2 characters.');
+		expect(en.html).toContain('Choose a role.');
+	});
+
+	it('shows a success notice in English', async () => {
+		const [assessor] = dbRead<{ id: number }>('select id from user where email = ?', DEMO.otherAssessor);
+		const cookie = `${admin}; ${EN}`;
+		const added = await page(
+			`/admin/pengguna/${assessor.id}?/addDates`,
+			cookie,
+			new URLSearchParams({ from: '2099-12-30', to: '' })
+		);
+		expect(added.status).toBe(200);
+		expect(added.html).toContain('Unavailable dates recorded.');
+		expect(added.html).not.toContain('Tanggal berhalangan dicatat.');
+		const stored = () =>
+			dbRead(
+				'select 1 from assessor_unavailable_date where user_id = ? and date = ?',
+				assessor.id,
+				'2099-12-30'
+			);
+		expect(stored()).toHaveLength(1);
+		const removed = await page(
+			`/admin/pengguna/${assessor.id}?/removeDate`,
+			cookie,
+			new URLSearchParams({ date: '2099-12-30' })
+		);
+		expect(removed.html).toContain('Date removed.');
+		expect(stored()).toEqual([]);
+	});
+
+	it('names the unknown period of a 404 in English', async () => {
+		const results = await page('/hasil/TIDAK-ADA-9', EN);
+		expect(results.status).toBe(404);
+		expect(results.html).toContain('Results of period "TIDAK-ADA-9" not found or not yet published.');
+		const calibration = await page('/admin/periode/TIDAK-ADA-9/kalibrasi', `${admin}; ${EN}`);
+		expect(calibration.status).toBe(404);
+		expect(calibration.html).toContain('Period "TIDAK-ADA-9" not found.');
+		const instrument = await page('/instrumen/tidak-ada-9', `${admin}; ${EN}`);
+		expect(instrument.status).toBe(404);
+		expect(instrument.html).toContain('Instrument "tidak-ada-9" not found.');
+		const id = await page('/hasil/TIDAK-ADA-9', ID);
+		expect(id.html).toContain('Hasil periode "TIDAK-ADA-9" tidak ditemukan atau belum terbit.');
+	});
+
+	it('words the problem line of a refused import in English', async () => {
+		const body = new FormData();
+		body.set('file', new File([new Uint8Array([0xff, 0xfe, 0x41, 0x0a])], 'unit.csv', { type: 'text/csv' }));
+		const en = await page('/admin/unit/impor?/preview', `${admin}; ${EN}`, body);
+		expect(en.status).toBe(400);
+		expect(en.html).toContain('line 1: the file is not UTF-8 text (save it as CSV UTF-8 or XLSX)');
+		expect(en.html).not.toContain('baris 1');
+	});
+});

@@ -74,12 +74,11 @@ export async function createUser(
 	} as const;
 	if (await findUserByEmail(db, email)) return taken;
 	const passwordHash = input.password === null ? null : await hashPassword(input.password);
-	// Checked again inside the transaction: a double-clicked "create" hashes twice in parallel,
-	// and only the check that holds the connection with the insert is race-free.
+	// A double-clicked "create" hashes twice in parallel and both pass the check above: the
+	// UNIQUE email then refuses the second insert, which transactionUnlessTaken answers as taken.
 	const id = await transactionUnlessTaken(
 		db,
 		async (trx) => {
-			if (await findUserByEmail(trx, email)) return null;
 			const id = await insertUser(
 				trx,
 				{

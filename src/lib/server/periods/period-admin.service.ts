@@ -58,12 +58,11 @@ export async function createPeriod(
 	if (await findPeriodByCode(db, code)) return taken;
 	const overlap = await surveyWindowConflict(db, { from: input.surveyFrom, to: input.surveyTo }, null);
 	if (overlap) return { ok: false, status: 409, errors: { survey_from: overlap } };
-	// Checked again inside the transaction, and the UNIQUE code has the last word: a double-clicked
-	// "create" gets 409 on both engines (README "When one machine is not enough").
+	// A double-clicked "create" passes the check above twice: the UNIQUE code refuses the second
+	// insert, which transactionUnlessTaken answers as taken (409).
 	const created = await transactionUnlessTaken(
 		db,
 		async (trx) => {
-			if (await findPeriodByCode(trx, code)) return false;
 			const id = await insertPeriod(
 				trx,
 				{

@@ -51,11 +51,11 @@ export async function createUnit(
 	if (check === 409)
 		return { ok: false, status: 409, errors: { code: refusalText('srv_unit_code_taken', { code }) } };
 	if (check) return { ok: false, status: 400, errors: check };
-	// The code check shares the transaction with the insert, so a double-clicked "create" gets 409.
+	// A double-clicked "create" passes the check above twice: the UNIQUE code refuses the second
+	// insert, which transactionUnlessTaken answers as taken (409).
 	const created = await transactionUnlessTaken(
 		db,
 		async (trx) => {
-			if (await findUnitByCode(trx, code)) return false;
 			const id = await insertUnit(trx, { ...data, surveyToken: newSurveyToken() }, now);
 			await updateUnit(trx, id, { address: data.address }, now);
 			const periods = await addUnitToOpenPeriods(trx, id, data.categoryId);

@@ -5,7 +5,7 @@ import { createUnit } from '../../../src/lib/server/units/unit-catalog.service';
 import { saveCategory } from '../../../src/lib/server/units/category.service';
 import { createPeriod } from '../../../src/lib/server/periods/period-admin.service';
 import { seedInstruments } from '../../../db/seeds/demo-city';
-import { DEFAULT_COACHING_RULE } from '../../../src/lib/domain/coaching/rule';
+import { defaultPeriodInput } from '../support/periods';
 import { transactionUnlessTaken } from '../../../src/lib/server/db/transaction';
 import { insertCategory } from '../../../src/lib/server/units/category.repository';
 
@@ -84,21 +84,12 @@ describe('double-clicked create', () => {
 
 	it('creates a period once and answers the second post 409', async () => {
 		await seedInstruments(t.db, now);
-		const input = {
+		const input = defaultPeriodInput({
 			code: 'MPP-2027',
-			name: 'Monitoring 2027',
-			instrumentCode: 'permenpan-17-2017',
-			requiredVisits: 2,
-			requiredAssessors: 2,
-			awardsPerCategory: 2,
-			awardMinGrade: null,
-			disagreementThreshold: 2,
-			coachingRule: DEFAULT_COACHING_RULE,
-			startsOn: '2027-01-04',
-			endsOn: '2027-03-31',
-			surveyFrom: '2027-01-04',
-			surveyTo: '2027-03-31'
-		};
+			instrument: 'permenpan-17-2017',
+			from: '2027-01-04',
+			to: '2027-03-31'
+		});
 		const results = await Promise.all([
 			createPeriod(t.db, input, admin, now),
 			createPeriod(t.db, input, admin, now)

@@ -41,7 +41,12 @@ export interface PeriodResultsInput {
 	/** An InstrumentDef, or just its aspects' codes and weights in instrument order. */
 	instrument: { aspects: readonly AspectWeight[] };
 	settings: PeriodSettings;
-	units: readonly PeriodUnitInput[];
+	/**
+	 * Read once, in order. An iterable rather than an array so that a national period can be
+	 * streamed from the database unit by unit: each unit's visit totals are garbage as soon as its
+	 * result is made (README, "Benchmark": allocation that survives is what costs).
+	 */
+	units: Iterable<PeriodUnitInput>;
 	/** Category names in the administrator's order (docs/rules.md §8.8); alphabetical when absent. */
 	categoryOrder?: readonly string[];
 	/**

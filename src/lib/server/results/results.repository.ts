@@ -30,54 +30,92 @@ export async function listResultUnits(db: Db, periodId: number): Promise<ResultU
 		.execute();
 }
 
-/**
- * A unit-visit's stored totals (table visit_total) as the domain's VisitTotal: aspect sums keyed
- * by aspect id (computePeriodResults reads them through `visitSumKeys`), assessor ids as stored
- * text (assessors are compared by their string form, domain/scoring/types.ts).
- */
-export interface UnitVisitTotalRow extends VisitTotal {
-	unitId: number;
+/** One unit of the period as the results read it: its category and its regular visits' totals. */
+export interface ResultUnitVisits {
+	code: string;
+	name: string;
+	category: string;
+	/** Regular visits with submitted sheets, in visit order (table visit_total). */
+	visits: VisitTotal[];
 }
 
+// One row per unit-visit (a visit without submitted sheets or a unit without visits: nulls for
+// the totals), in unit order and visit order: the primary key of period_unit and the unique index
+// of visit give that order without a sort.
+const UNIT_VISITS = `select pu.unit_id, u.code, u.name as unit_name, c.name as category, v.visit_no,
+		t.sheet_count, t.assessor_ids, t.aspect_sums
+	from period_unit pu
+	join unit u on u.id = pu.unit_id
+	join category c on c.id = pu.category_id
+	left join visit v on v.period_id = pu.period_id and v.unit_id = pu.unit_id and v.kind = 'regular'
+	left join visit_total t on t.visit_id = v.id
+	where pu.period_id = ?
+	order by pu.unit_id, v.visit_no`;
+type UnitVisitRow = [
+	number,
+	string,
+	string,
+	string,
+	number | null,
+	number | null,
+	string | null,
+	string | null
+];
+
 /**
- * One row per unit-visit of the period's regular visits with submitted sheets: the per-visit
- * totals kept by the sheets feature (sheets/visit-total.repository.ts). At 80,000 units this is
- * 160,000 rows read by one index scan, instead of one row per sheet and aspect; each becomes one
- * object with its parsed sums and nothing else (README, "Benchmark": allocation is what costs).
+ * The period's units with their visit totals (kept by the sheets feature,
+ * sheets/visit-total.repository.ts), for computePeriodResults. On SQLite the rows are streamed
+ * and each unit is made only when the rules ask for it: at 80,000 units the 160,000 visit totals
+ * then die young instead of all living until the rules have run (README, "Benchmark"). The
+ * iterable must be read at once, without other queries on the connection in between.
  */
-export async function listUnitVisitTotals(db: Db, periodId: number): Promise<UnitVisitTotalRow[]> {
-	const text = `select v.unit_id, v.visit_no, t.sheet_count, t.assessor_ids, t.aspect_sums
-		from visit v join visit_total t on t.visit_id = v.id
-		where v.period_id = ? and v.kind = 'regular'`;
-	type Raw = [number, number, number, string, string];
+export async function listResultUnitVisits(db: Db, periodId: number): Promise<Iterable<ResultUnitVisits>> {
 	const raw = rawHandleOf(db);
-	const rows: Raw[] = raw
-		? (raw.prepare(text).raw().all(periodId) as Raw[])
-		: (
-				await sql<{
-					unit_id: number;
-					visit_no: number;
-					sheet_count: number;
-					assessor_ids: string;
-					aspect_sums: string;
-				}>`${sql.raw(text.replace('?', String(Math.trunc(periodId))))}`.execute(db)
-			).rows.map((r) => [r.unit_id, r.visit_no, r.sheet_count, r.assessor_ids, r.aspect_sums]);
+	if (raw) {
+		const statement = raw.prepare(UNIT_VISITS).raw();
+		return { [Symbol.iterator]: () => groupByUnit(statement.iterate(periodId) as Iterator<UnitVisitRow>) };
+	}
+	const id = String(Math.trunc(periodId));
+	const { rows } = await sql<Record<string, unknown>>`${sql.raw(UNIT_VISITS.replace('?', id))}`.execute(db);
+	const tuples = rows.map(
+		(r) =>
+			[
+				r.unit_id,
+				r.code,
+				r.unit_name,
+				r.category,
+				r.visit_no,
+				r.sheet_count,
+				r.assessor_ids,
+				r.aspect_sums
+			] as UnitVisitRow
+	);
+	return { [Symbol.iterator]: () => groupByUnit(tuples[Symbol.iterator]()) };
+}
+
+function* groupByUnit(rows: Iterator<UnitVisitRow>): Generator<ResultUnitVisits> {
 	// The same few assessor teams visit many units: one shared (never modified) list per team.
 	const teams = new Map<string, string[]>();
-	const totals: UnitVisitTotalRow[] = new Array(rows.length);
-	for (let i = 0; i < rows.length; i++) {
-		const [unitId, visitNo, sheets, assessors, sums] = rows[i];
+	let unitId = -1;
+	let unit: ResultUnitVisits | null = null;
+	for (let next = rows.next(); !next.done; next = rows.next()) {
+		const [id, code, name, category, visitNo, sheets, assessors, sums] = next.value;
+		if (Number(id) !== unitId) {
+			if (unit) yield unit;
+			unitId = Number(id);
+			unit = { code, name, category, visits: [] };
+		}
+		if (sums === null || assessors === null) continue; // a visit without submitted sheets
 		let team = teams.get(assessors);
 		if (!team) teams.set(assessors, (team = assessors === '' ? [] : assessors.split(',')));
-		totals[i] = {
-			unitId: Number(unitId),
+		unit!.visits.push({
 			visitNo: Number(visitNo),
 			sheets: Number(sheets),
 			assessorIds: team,
 			aspectSums: JSON.parse(sums) as Record<string, number | null>
-		};
+		});
 	}
-	return totals;
+	if (unit) yield unit;
 }
 
 export interface ScoreCell {

@@ -4,10 +4,8 @@ import type { PeriodStatus } from '../db/schema';
 import type { Grade } from '../../domain/scoring/display';
 import {
 	computePeriodResults,
-	type PeriodResults,
-	type PeriodUnitInput
+	type PeriodResults
 } from '../../domain/scoring/period-results';
-import type { VisitTotal } from '../../domain/scoring/visit-totals';
 import { findInstrumentById } from '../periods/instrument.repository';
 import {
 	findLatestSnapshot,
@@ -15,7 +13,7 @@ import {
 	findPeriodByCode,
 	type Period
 } from '../periods/period.repository';
-import { listResultUnits, listUnitVisitTotals } from './results.repository';
+import { listResultUnitVisits } from './results.repository';
 import {
 	claimCachedResults,
 	findCachedResults,
@@ -48,15 +46,10 @@ export async function computeResultsDocument(
 	const instrument = await findInstrumentById(db, period.instrumentId);
 	if (!instrument) throw new Error(`Instrumen periode ${period.code} tidak ada`);
 	const aspects = instrument.def.aspects.filter((a) => a.weight > 0);
-	const units = await listResultUnits(db, period.id);
-	const visitsOf = new Map<number, VisitTotal[]>();
-	const inputs: PeriodUnitInput[] = units.map((u) => {
-		const visits: VisitTotal[] = [];
-		visitsOf.set(u.id, visits);
-		return { code: u.code, name: u.name, category: u.category, visits };
-	});
-	// A visit of a unit the period no longer covers cannot be placed in a category: skipped.
-	for (const total of await listUnitVisitTotals(db, period.id)) visitsOf.get(total.unitId)?.push(total);
+	const categoryOrder = (await listCategories(db)).map((c) => c.name);
+	// Read last: on SQLite the units are streamed while the rules run (results.repository.ts).
+	// A visit of a unit the period no longer covers cannot be placed in a category: not read.
+	const units = await listResultUnitVisits(db, period.id);
 	// The stored sums are keyed by aspect id (sheets/visit-total.repository.ts).
 	const visitSumKeys: Record<string, string> = {};
 	for (const a of aspects) visitSumKeys[a.code] = String(instrument.aspectIds.get(a.code)!);
@@ -69,9 +62,9 @@ export async function computeResultsDocument(
 			awardMinGrade: (period.awardMinGrade as Grade | null) ?? null,
 			minRankedForAwards: period.minRankedForAwards
 		},
-		units: inputs,
+		units,
 		visitSumKeys,
-		categoryOrder: (await listCategories(db)).map((c) => c.name)
+		categoryOrder
 	});
 	return {
 		period: { code: period.code, name: period.name, instrument: period.instrumentCode, status },

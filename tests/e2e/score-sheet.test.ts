@@ -80,6 +80,19 @@ describe('an assessor on a phone', () => {
 		expect(Math.max(meta.width!, meta.height!)).toBeLessThanOrEqual(1600);
 	});
 
+	it('keeps the sticky aspect heading right under the shorter bar of the submitted sheet', async () => {
+		const page = s.page;
+		// Scrolled into the second aspect: its heading sticks; nothing of the cards shows above it.
+		await page.evaluate(() => document.getElementById('aspek-II')?.scrollIntoView());
+		await page.evaluate(() => window.scrollBy(0, 400));
+		const gap = await page.evaluate(() => {
+			const bar = document.querySelector('[data-testid=sheet-status]')!.getBoundingClientRect();
+			const head = document.querySelector('#aspek-II .aspect-head')!.getBoundingClientRect();
+			return head.top - bar.bottom;
+		});
+		expect(Math.abs(gap)).toBeLessThan(1);
+	});
+
 	it('puts the submitted sheet into the unit data: locked, with its aspect sums and audit trail', () => {
 		const visitId = Number(visitPath.split('/').pop());
 		const conn = db();

@@ -19,6 +19,9 @@ const config = {
 		// A page's small style sheets travel inside its HTML instead of as render-blocking files of
 		// their own (README "On a slow link"); the CSP allows inline styles already.
 		inlineStyleThreshold: 8192,
+		// Registered by the root layout once the page has started, not at the load event
+		// (src/lib/client/service-worker-registration.ts).
+		serviceWorker: { register: false },
 		adapter: adapter({ out: process.env.RAPOR_BUILD_OUT ?? 'build', envPrefix: '' }),
 		// CSRF origin check stays on (SvelteKit default); the CSP is emitted with nonces/hashes.
 		csp: {

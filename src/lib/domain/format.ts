@@ -64,17 +64,43 @@ export function formatDateId(value: Date | string, timeZone = 'Asia/Jakarta'): s
 
 /** The date and the 24-hour time: "22 November 2026 14.05" (Indonesian), "... 14:05" (English). */
 export function formatDateTime(value: Date, locale: DisplayLocale = 'id', timeZone = 'Asia/Jakarta'): string {
-	const time = new Intl.DateTimeFormat('en-GB', {
-		timeZone,
-		hour: '2-digit',
-		minute: '2-digit',
-		hour12: false
-	}).format(value);
-	return `${formatDate(value, locale, timeZone)} ${locale === 'en' ? time : time.replace(':', '.')}`;
+	const { year, month, day, hour, minute } = instantParts(value, timeZone);
+	const date = `${day} ${(locale === 'en' ? MONTHS_EN : MONTHS_ID)[month - 1]} ${year}`;
+	return `${date} ${hour}${locale === 'en' ? ':' : '.'}${minute}`;
 }
 
 export function formatDateTimeId(value: Date, timeZone = 'Asia/Jakarta'): string {
 	return formatDateTime(value, 'id', timeZone);
+}
+
+// Making an Intl.DateTimeFormat (its locale and time-zone data) costs far more than formatting
+// with one: one formatter per time zone gives the date and the time (README "On a slow link").
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant's calendar date (numbers) and 24-hour time (two-digit text) in a time zone. */
+function instantParts(value: Date, timeZone: string) {
+	let formatter = formatters.get(timeZone);
+	if (!formatter) {
+		formatter = new Intl.DateTimeFormat('en-GB', {
+			timeZone,
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23'
+		});
+		formatters.set(timeZone, formatter);
+	}
+	const parts = formatter.formatToParts(value);
+	const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+	return {
+		year: Number(get('year')),
+		month: Number(get('month')),
+		day: Number(get('day')),
+		hour: get('hour'),
+		minute: get('minute')
+	};
 }
 
 function dateParts(value: Date | string, timeZone: string): { year: number; month: number; day: number } {
@@ -82,14 +108,7 @@ function dateParts(value: Date | string, timeZone: string): { year: number; mont
 		const [y, mo, d] = value.slice(0, 10).split('-').map(Number);
 		return { year: y, month: mo, day: d };
 	}
-	const parts = new Intl.DateTimeFormat('en-CA', {
-		timeZone,
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).formatToParts(value);
-	const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-	return { year: get('year'), month: get('month'), day: get('day') };
+	return instantParts(value, timeZone);
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */

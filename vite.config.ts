@@ -23,7 +23,7 @@ export default defineConfig(({ command }) => ({
 			// link"). The Svelte and SvelteKit runtime, which every page needs, is one chunk; shared
 			// chunks under 25 KB are merged into larger ones.
 			output: {
-				experimentalMinChunkSize: 25_000,
+				experimentalMinChunkSize: 80_000,
 				manualChunks: (id) =>
 					/\/node_modules\/(svelte|@sveltejs\/kit|esm-env|devalue|clsx)\//.test(id) ? 'runtime' : undefined
 			}

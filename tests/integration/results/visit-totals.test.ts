@@ -204,4 +204,21 @@ describe('per-visit totals of submitted sheets (docs/rules.md §4.2)', () => {
 		expect(await expectTotalsOfSubmittedSheets()).toBe(1);
 		await expectResultsFromSheets('P-1');
 	});
+
+	it('leave the database usable when a broken total stops the computation half-way', async () => {
+		const ex = await exampleWithAdmin();
+		t = ex.t;
+		const period = (await findPeriodByCode(t.db, 'P1'))!;
+		const [first] = await t.db.selectFrom('visit_total').select('visit_id').orderBy('visit_id').execute();
+		// A total that lacks the aspects: the rules refuse it while the units are still being read.
+		await t.db
+			.updateTable('visit_total')
+			.set({ aspect_sums: '{}' })
+			.where('visit_id', '=', first.visit_id)
+			.execute();
+		await expect(computeResultsDocument(t.db, period)).rejects.toThrow(/jumlah aspek/);
+		// The units are read as a stream on SQLite: a stream left open would make this query fail
+		// with "This database connection is busy executing a query".
+		expect((await findPeriodByCode(t.db, 'P1'))?.code).toBe('P1');
+	});
 });

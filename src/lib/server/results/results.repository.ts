@@ -96,26 +96,32 @@ export async function listResultUnitVisits(db: Db, periodId: number): Promise<It
 function* groupByUnit(rows: Iterator<UnitVisitRow>): Generator<ResultUnitVisits> {
 	// The same few assessor teams visit many units: one shared (never modified) list per team.
 	const teams = new Map<string, string[]>();
-	let unitId = -1;
-	let unit: ResultUnitVisits | null = null;
-	for (let next = rows.next(); !next.done; next = rows.next()) {
-		const [id, code, name, category, visitNo, sheets, assessors, sums] = next.value;
-		if (Number(id) !== unitId) {
-			if (unit) yield unit;
-			unitId = Number(id);
-			unit = { code, name, category, visits: [] };
+	try {
+		let unitId = -1;
+		let unit: ResultUnitVisits | null = null;
+		for (let next = rows.next(); !next.done; next = rows.next()) {
+			const [id, code, name, category, visitNo, sheets, assessors, sums] = next.value;
+			if (Number(id) !== unitId) {
+				if (unit) yield unit;
+				unitId = Number(id);
+				unit = { code, name, category, visits: [] };
+			}
+			if (sums === null || assessors === null) continue; // a visit without submitted sheets
+			let team = teams.get(assessors);
+			if (!team) teams.set(assessors, (team = assessors === '' ? [] : assessors.split(',')));
+			unit!.visits.push({
+				visitNo: Number(visitNo),
+				sheets: Number(sheets),
+				assessorIds: team,
+				aspectSums: JSON.parse(sums) as Record<string, number | null>
+			});
 		}
-		if (sums === null || assessors === null) continue; // a visit without submitted sheets
-		let team = teams.get(assessors);
-		if (!team) teams.set(assessors, (team = assessors === '' ? [] : assessors.split(',')));
-		unit!.visits.push({
-			visitNo: Number(visitNo),
-			sheets: Number(sheets),
-			assessorIds: team,
-			aspectSums: JSON.parse(sums) as Record<string, number | null>
-		});
+		if (unit) yield unit;
+	} finally {
+		// Closed even when the reader stops early (a rule that throws): an open SQLite stream keeps
+		// the connection busy for every other query.
+		rows.return?.();
 	}
-	if (unit) yield unit;
 }
 
 export interface ScoreCell {

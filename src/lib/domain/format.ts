@@ -73,12 +73,35 @@ export function formatDateTimeId(value: Date, timeZone = 'Asia/Jakarta'): string
 	return formatDateTime(value, 'id', timeZone);
 }
 
-// Making an Intl.DateTimeFormat (its locale and time-zone data) costs far more than formatting
-// with one: one formatter per time zone gives the date and the time (README "On a slow link").
+// Making an Intl.DateTimeFormat with a time zone loads the zone data: on a throttled phone that
+// was the largest single script cost of opening a score sheet (README "On a slow link"). The
+// zones of Indonesia keep one offset all year (no daylight saving; the last change, Pontianak's,
+// was in 1988), so their parts are plain arithmetic; any other zone, or an older instant, goes
+// through Intl, one formatter per zone kept for later calls.
+const FIXED_OFFSET_HOURS: ReadonlyMap<string, number> = new Map([
+	['Asia/Jakarta', 7],
+	['Asia/Pontianak', 7],
+	['Asia/Makassar', 8],
+	['Asia/Jayapura', 9],
+	['UTC', 0]
+]);
+const FIXED_SINCE = Date.UTC(1988, 0, 1);
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const two = (n: number) => String(n).padStart(2, '0');
 
 /** An instant's calendar date (numbers) and 24-hour time (two-digit text) in a time zone. */
 function instantParts(value: Date, timeZone: string) {
+	const offset = FIXED_OFFSET_HOURS.get(timeZone);
+	if (offset !== undefined && value.getTime() >= FIXED_SINCE) {
+		const local = new Date(value.getTime() + offset * 3_600_000);
+		return {
+			year: local.getUTCFullYear(),
+			month: local.getUTCMonth() + 1,
+			day: local.getUTCDate(),
+			hour: two(local.getUTCHours()),
+			minute: two(local.getUTCMinutes())
+		};
+	}
 	let formatter = formatters.get(timeZone);
 	if (!formatter) {
 		formatter = new Intl.DateTimeFormat('en-GB', {

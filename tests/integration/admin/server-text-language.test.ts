@@ -11,6 +11,8 @@ import { previewUnitImport } from '../../../src/lib/server/units/unit-import.ser
 import { previewAssessorImport } from '../../../src/lib/server/accounts/assessor-import.service';
 import { rowProblemText } from '../../../src/lib/server/files/row-problem-text';
 import { rowProblemIndonesian, type RowProblem } from '../../../src/lib/domain/import/row-problem';
+import { listProblems } from '../../../src/lib/domain/score-sheet';
+import { sheetIncompleteText, sheetProblemText } from '../../../src/lib/i18n/sheet-text';
 
 // The office's server messages are codes worded in the request's language (README "Where
 // translation happens"): the same refusal in English for an English reader, word for word the
@@ -190,5 +192,29 @@ describe('server messages in the reader language', () => {
 			expect(english, code).toMatch(/^line 4: /);
 			expect(english, code).not.toBe(id.replace('baris', 'line'));
 		}
+	});
+
+	it("words what a score sheet still lacks in the reader's language, the domain's Indonesian otherwise", async () => {
+		const found = listProblems(
+			[
+				{ code: '1.a', required: true },
+				{ code: '1.b', required: true }
+			],
+			{ '1.b': { score: 5, note: ' ' } }
+		);
+		const words = async () => [...found.map(sheetProblemText), sheetIncompleteText(found.length)];
+		expect(await inRequest('en', words)).toEqual([
+			'1.a: no level chosen yet.',
+			'1.b: a level of 5 needs a note explaining why.',
+			'The sheet cannot be submitted yet: 2 items need completing.'
+		]);
+		expect(await inRequest('id', words)).toEqual([
+			...found.map((p) => p.message),
+			'Lembar belum dapat dikirim: 2 hal perlu dilengkapi.'
+		]);
+		expect(found.map((p) => p.message)).toEqual([
+			'1.a: nilai belum dipilih.',
+			'1.b: nilai 5 wajib disertai catatan yang menjelaskan alasannya.'
+		]);
 	});
 });

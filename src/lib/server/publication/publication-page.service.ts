@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { formatDateTimeId } from '../../domain/format';
+import { fmtDateTime } from '$lib/i18n/display';
 import { shownAward } from '../../domain/scoring/awards';
 import {
 	nonEmptyFindings,
@@ -13,6 +13,7 @@ import { runPublicationPreflight } from './publication-preflight.service';
 import { sortByCategoryOrder } from '../../domain/scoring/category-order';
 import type { CategoryResult } from '../../domain/scoring/results-shape';
 import { changeLines, type ChangeLine } from '../../domain/publication/revision-changes';
+import { revisionChangeText } from '$lib/i18n/revision-text';
 import { refusalText } from '../service-result';
 
 // The publication desk of a period: what publishing would freeze, the preflight classes (spec
@@ -88,7 +89,7 @@ export async function loadPublicationPage(
 			JSON.stringify(byName(doc.categories)) !== JSON.stringify(byName(JSON.parse(snapshot).categories)),
 		revisions: (await listPublications(db, period.id)).map((p) => ({
 			revision: p.revision,
-			at: formatDateTimeId(p.publishedAt),
+			at: fmtDateTime(p.publishedAt),
 			by: p.publishedBy ?? refusalText('srv_by_command_line'),
 			reason: p.reason,
 			openFlagsConfirmed: p.openFlagsConfirmed,
@@ -96,7 +97,7 @@ export async function loadPublicationPage(
 				label: PREFLIGHT_CLASS_LABELS[c.class] ?? c.class,
 				count: c.count
 			})),
-			changes: changeLines(p.changes)
+			changes: changeLines(p.changes, revisionChangeText)
 		}))
 	};
 }

@@ -5,7 +5,7 @@ import { saveCitySettings } from '../../../src/lib/server/settings/city-settings
 import { createUnit } from '../../../src/lib/server/units/unit-catalog.service';
 import { readTableBytes } from '../../../src/lib/server/files/table-file';
 import { parseSheetForm } from '../../../src/lib/server/sheets/sheet-form';
-import { paraglideMiddleware } from '../../../src/lib/paraglide/server';
+import { inRequest } from '../support/in-request';
 import { readFileSync } from 'node:fs';
 import { previewUnitImport } from '../../../src/lib/server/units/unit-import.service';
 import { previewAssessorImport } from '../../../src/lib/server/accounts/assessor-import.service';
@@ -26,18 +26,6 @@ beforeAll(async () => {
 	admin = await insertUser(t.db, { email: 'a@x.id', name: 'Admin', role: 'admin', passwordHash: null }, now);
 });
 afterAll(() => t.cleanup());
-
-/** Runs `run` inside a request whose language cookie is `locale`, as src/hooks.server.ts does. */
-function inRequest<T>(locale: 'id' | 'en', run: () => Promise<T>): Promise<T> {
-	let out!: T;
-	const request = new Request('http://127.0.0.1/admin', {
-		headers: { cookie: `PARAGLIDE_LOCALE=${locale}` }
-	});
-	return paraglideMiddleware(request, async () => {
-		out = await run();
-		return new Response('');
-	}).then(() => out);
-}
 
 const badSettings = () =>
 	saveCitySettings(

@@ -1,11 +1,8 @@
 import type { Db } from '../db/connection';
 import { fmtDateTime } from '$lib/i18n/display';
 import { shownAward } from '../../domain/scoring/awards';
-import {
-	nonEmptyFindings,
-	PREFLIGHT_CLASS_LABELS,
-	type PreflightView
-} from '../../domain/publication/preflight';
+import { nonEmptyFindings, type PreflightView } from '../../domain/publication/preflight';
+import { preflightClassLabel } from '$lib/i18n/preflight-text';
 import { findLatestSnapshot, findPeriodByCode, type Period } from '../periods/period.repository';
 import { listPublications } from './publication.repository';
 import { computeResultsDocument } from '../results/results.service';
@@ -67,7 +64,7 @@ export async function loadPublicationPage(
 		canRevise: published,
 		preflight: findings.map((f) => ({
 			class: f.class,
-			label: PREFLIGHT_CLASS_LABELS[f.class],
+			label: preflightClassLabel(f.class),
 			count: f.items.length,
 			items: f.items.slice(0, 50)
 		})),
@@ -94,7 +91,7 @@ export async function loadPublicationPage(
 			reason: p.reason,
 			openFlagsConfirmed: p.openFlagsConfirmed,
 			confirmed: p.confirmations.map((c) => ({
-				label: PREFLIGHT_CLASS_LABELS[c.class] ?? c.class,
+				label: preflightClassLabel(c.class),
 				count: c.count
 			})),
 			changes: changeLines(p.changes, revisionChangeText)

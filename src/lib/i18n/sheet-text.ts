@@ -5,9 +5,11 @@ import type { SheetProblem } from '$lib/domain/score-sheet';
 // language, on the server and on the device alike (README "Where translation happens").
 
 export function sheetProblemText(p: SheetProblem): string {
-	return p.reason === 'unscored'
-		? m.sheet_problem_unscored({ code: p.code })
-		: m.sheet_problem_note_required({ code: p.code, score: p.score ?? '' });
+	if (p.reason === 'unscored') return m.sheet_problem_unscored({ code: p.code });
+	if (p.reason === 'note_required' && p.score !== null)
+		return m.sheet_problem_note_required({ code: p.code, score: p.score });
+	// an answer from a server without reasons (a device updated before its server): its own words
+	return p.message;
 }
 
 /** "Lembar belum dapat dikirim: 3 hal perlu dilengkapi." */

@@ -105,4 +105,42 @@ describe('the office in English after an action', () => {
 		expect(en.html).toContain('line 1: the file is not UTF-8 text (save it as CSV UTF-8 or XLSX)');
 		expect(en.html).not.toContain('baris 1');
 	});
+
+	it("words an imported row's problems in English, and in Indonesian for an Indonesian reader", async () => {
+		const body = () => {
+			const form = new FormData();
+			const csv = 'code,name,category\nKEL-XX,Ab,Kelurahan\nKEL/1,Kelurahan Uji,\n';
+			form.set('file', new File([csv], 'unit.csv', { type: 'text/csv' }));
+			return form;
+		};
+		const en = await page('/admin/unit/impor?/preview', `${admin}; ${EN}`, body());
+		expect(en.status).toBe(400);
+		expect(en.html).toContain('line 2: unit name is empty or shorter than 3 characters');
+		expect(en.html).toContain('line 3: category is empty');
+		expect(en.html).not.toContain('baris 2');
+		const id = await page('/admin/unit/impor?/preview', `${admin}; ${ID}`, body());
+		expect(id.html).toContain('baris 2: nama unit kosong atau kurang dari 3 karakter');
+		expect(dbRead('select 1 from unit where code = ?', 'KEL-XX')).toEqual([]);
+	});
+
+	it('shows the correction panel of a published period in English', async () => {
+		const path = '/admin/periode/MPP-2025/publikasi';
+		const en = await page(path, `${admin}; ${EN}`);
+		expect(en.status).toBe(200);
+		expect(en.html).toContain('Corrections after publication');
+		expect(en.html).toContain('Published figures never change silently.');
+		expect(en.html).toContain('Open a correction');
+		expect(en.html).not.toContain('Koreksi setelah terbit');
+		expect(en.html).not.toMatch(/confirmed: [^<]*(selisih|belum|lembar)/);
+		const short = await page(
+			`${path}?/openCorrection`,
+			`${admin}; ${EN}`,
+			new URLSearchParams({ reason: 'ab' })
+		);
+		expect(short.status).toBe(400);
+		expect(short.html).toContain('A reason is required (at least 5 characters).');
+		expect(dbRead("select 1 from period_correction where status = 'open'")).toEqual([]);
+		const id = await page(path, `${admin}; ${ID}`);
+		expect(id.html).toContain('Koreksi setelah terbit');
+	});
 });

@@ -5,7 +5,14 @@ import { saveCitySettings } from '../../../src/lib/server/settings/city-settings
 import { createUnit } from '../../../src/lib/server/units/unit-catalog.service';
 import { readTableBytes } from '../../../src/lib/server/files/table-file';
 import { parseSheetForm } from '../../../src/lib/server/sheets/sheet-form';
-import { paraglideMiddleware } from '../../../src/lib/paraglide/server';
+import { inRequest } from '../support/in-request';
+import { readFileSync } from 'node:fs';
+import { previewUnitImport } from '../../../src/lib/server/units/unit-import.service';
+import { previewAssessorImport } from '../../../src/lib/server/accounts/assessor-import.service';
+import { rowProblemText } from '../../../src/lib/server/files/row-problem-text';
+import { rowProblemIndonesian, type RowProblem } from '../../../src/lib/domain/import/row-problem';
+import { listProblems } from '../../../src/lib/domain/score-sheet';
+import { sheetIncompleteText, sheetProblemText } from '../../../src/lib/i18n/sheet-text';
 
 // The office's server messages are codes worded in the request's language (README "Where
 // translation happens"): the same refusal in English for an English reader, word for word the
@@ -19,18 +26,6 @@ beforeAll(async () => {
 	admin = await insertUser(t.db, { email: 'a@x.id', name: 'Admin', role: 'admin', passwordHash: null }, now);
 });
 afterAll(() => t.cleanup());
-
-/** Runs `run` inside a request whose language cookie is `locale`, as src/hooks.server.ts does. */
-function inRequest<T>(locale: 'id' | 'en', run: () => Promise<T>): Promise<T> {
-	let out!: T;
-	const request = new Request('http://127.0.0.1/admin', {
-		headers: { cookie: `PARAGLIDE_LOCALE=${locale}` }
-	});
-	return paraglideMiddleware(request, async () => {
-		out = await run();
-		return new Response('');
-	}).then(() => out);
-}
 
 const badSettings = () =>
 	saveCitySettings(
@@ -120,5 +115,94 @@ describe('server messages in the reader language', () => {
 			_form: 'Versi lembar tidak dikenali; muat ulang halaman.',
 			U1: 'U1: nilai harus 0 sampai 5.'
 		});
+	});
+
+	const csv = (text: string) => new TextEncoder().encode(text);
+	const rowsOf = async (text: string) => {
+		const read = await readTableBytes('x.csv', csv(text));
+		if (!read.ok) throw new Error(read.problems.join('\n'));
+		return read.data;
+	};
+
+	it("words the imported rows' problems in the request's language, Indonesian outside a request", async () => {
+		const units = async () =>
+			previewUnitImport(
+				t.db,
+				await rowsOf('code,name,category\nKEL-01,Ab,Kelurahan\nKEL-01,Kelurahan Dua,\n')
+			);
+		const assessors = async () => previewAssessorImport(t.db, await rowsOf('email,name\nbukan-email,Ani\n'));
+		const unsafe = () => readTableBytes('x.csv', csv('code,name\nK1,Satu\u202e\n'));
+		const problems = (r: { ok: boolean; problems?: string[] }) => (r.ok ? [] : r.problems);
+		expect(problems(await inRequest('en', units))).toEqual([
+			'line 2: unit name is empty or shorter than 3 characters',
+			'line 3: category is empty',
+			'line 3: code KEL-01 already appears on line 2'
+		]);
+		expect(problems(await inRequest('id', units))).toEqual([
+			'baris 2: nama unit kosong atau kurang dari 3 karakter',
+			'baris 3: kategori kosong',
+			'baris 3: kode KEL-01 sudah ada di baris 2'
+		]);
+		expect(problems(await units())).toEqual(problems(await inRequest('id', units)));
+		expect(problems(await inRequest('en', assessors))).toEqual(['line 2: e-mail "bukan-email" is not valid']);
+		expect(problems(await assessors())).toEqual(['baris 2: email "bukan-email" tidak valid']);
+		expect(problemsOf(await inRequest('en', unsafe))).toEqual([
+			'line 2: column name contains control or text-direction override characters, which are not allowed'
+		]);
+	});
+
+	it("reads every row problem's Indonesian message exactly like the domain's default wording", async () => {
+		const file = JSON.parse(readFileSync('messages/import-rows/id.json', 'utf8')) as Record<string, string>;
+		const en = JSON.parse(readFileSync('messages/import-rows/en.json', 'utf8')) as Record<string, string>;
+		expect(Object.keys(en).sort()).toEqual(Object.keys(file).sort());
+		const params = {
+			column: 'name',
+			index: 3,
+			columns: 'code, name',
+			known: 'code, name, category',
+			value: 'x/y',
+			code: 'KEL-01',
+			line: 7,
+			email: 'a@b.id',
+			role: 'viewer',
+			max: 40,
+			date: '2026-07-01',
+			closed: '2026-03-01',
+			received: '2026-03-05'
+		};
+		const codes = Object.keys(file).filter((k) => k.startsWith('srv_row_') && k !== 'srv_row_line');
+		expect(codes.length).toBeGreaterThan(30);
+		for (const code of codes) {
+			const p = { line: 4, code, params } as unknown as RowProblem;
+			const id = await inRequest('id', async () => rowProblemText(p));
+			expect(id, code).toBe(rowProblemIndonesian(p));
+			const english = await inRequest('en', async () => rowProblemText(p));
+			expect(english, code).toMatch(/^line 4: /);
+			expect(english, code).not.toBe(id.replace('baris', 'line'));
+		}
+	});
+
+	it("words what a score sheet still lacks in the reader's language, the domain's Indonesian otherwise", async () => {
+		const found = listProblems(
+			[
+				{ code: '1.a', required: true },
+				{ code: '1.b', required: true }
+			],
+			{ '1.b': { score: 5, note: ' ' } }
+		);
+		const words = async () => [...found.map(sheetProblemText), sheetIncompleteText(found.length)];
+		expect(await inRequest('en', words)).toEqual([
+			'1.a: no level chosen yet.',
+			'1.b: a level of 5 needs a note explaining why.',
+			'The sheet cannot be submitted yet: 2 items need completing.'
+		]);
+		expect(await inRequest('id', words)).toEqual([
+			...found.map((p) => p.message),
+			'Lembar belum dapat dikirim: 2 hal perlu dilengkapi.'
+		]);
+		expect(found.map((p) => p.message)).toEqual([
+			'1.a: nilai belum dipilih.',
+			'1.b: nilai 5 wajib disertai catatan yang menjelaskan alasannya.'
+		]);
 	});
 });

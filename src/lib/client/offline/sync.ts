@@ -1,6 +1,8 @@
 import { nextToSend, outcomeOf, type SendOutcome } from '$lib/domain/offline';
 import { outbox, sheets, thumbs, type DeviceSheet, type OutboxItem } from './store';
 import { m } from '$lib/paraglide/messages';
+import type { SheetProblem } from '$lib/domain/score-sheet';
+import { sheetProblemText } from '$lib/i18n/sheet-text';
 
 export type SyncState = 'idle' | 'sending' | 'offline' | 'signed_out';
 export interface SyncProgress {
@@ -46,7 +48,7 @@ function applyTo(sheet: DeviceSheet, item: OutboxItem, outcome: SendOutcome, bod
 	if (outcome.kind === 'rejected') {
 		if (typeof body?.version === 'number') sheet.version = body.version;
 		const problems = Array.isArray(body?.problems)
-			? body.problems.map((p: { message: string }) => p.message)
+			? body.problems.map((p: SheetProblem) => sheetProblemText(p))
 			: [];
 		sheet.answer = { ok: false, message: [outcome.message, ...problems].join(' ') };
 		return true;

@@ -1,5 +1,6 @@
 import { isIsoDate } from '../dates';
-import { checkColumns, lineProblem, type TabularData } from '../import/tabular';
+import { checkTable, type TabularData } from '../import/tabular';
+import { rowChecker, rowProblemIndonesian, type RowWording } from '../import/row-problem';
 import { normalizeUnitCode, type ImportAction } from '../import/unit-rows';
 
 // Import of complaint records (docs/rules.md §9.3; README "Complaints and triangulation"): one row per
@@ -46,12 +47,11 @@ export function planComplaintImport(
 	data: TabularData,
 	unitCodes: ReadonlySet<string>,
 	existing: ReadonlyMap<string, Complaint>,
-	today: string
+	today: string,
+	word: RowWording = rowProblemIndonesian
 ): ComplaintImportCheck {
-	const problems = checkColumns(data, ['ticket', 'unit_code', 'received', 'closed'], ['channel']);
-	if (problems.length) return { ok: false, problems };
-	if (data.rows.length === 0)
-		return { ok: false, problems: [lineProblem(data.headerLine, 'tidak ada baris data')] };
+	const problems = checkTable(data, ['ticket', 'unit_code', 'received', 'closed'], ['channel']);
+	if (problems.length) return { ok: false, problems: problems.map(word) };
 	const byTicket = new Map<string, ComplaintImportItem>();
 	for (const { line, cells } of data.rows) {
 		const ticket = (cells.ticket ?? '').trim();
@@ -59,26 +59,20 @@ export function planComplaintImport(
 		const received = (cells.received ?? '').trim();
 		const closedRaw = (cells.closed ?? '').trim();
 		const channel = (cells.channel ?? '').replace(/\s+/g, ' ').trim();
-		const here: string[] = [];
-		if (ticket === '') here.push('nomor tiket kosong');
-		else if (ticket.length > MAX_TICKET) here.push(`nomor tiket lebih dari ${MAX_TICKET} karakter`);
-		if (unitCode === '') here.push('kode unit kosong');
-		else if (!unitCodes.has(unitCode)) here.push(`unit ${unitCode} tidak dikenal`);
-		if (!isIsoDate(received))
-			here.push(
-				received === '' ? 'tanggal diterima kosong' : `tanggal diterima "${received}" bukan YYYY-MM-DD`
-			);
-		else if (received > today) here.push(`tanggal diterima ${received} ada di masa depan`);
-		if (closedRaw !== '' && !isIsoDate(closedRaw))
-			here.push(`tanggal selesai "${closedRaw}" bukan YYYY-MM-DD (kosongkan bila belum selesai)`);
+		const here = rowChecker(problems, line);
+		if (ticket === '') here.add('srv_row_ticket_empty', {});
+		else if (ticket.length > MAX_TICKET) here.add('srv_row_ticket_long', { max: MAX_TICKET });
+		if (unitCode === '') here.add('srv_row_unit_code_empty', {});
+		else if (!unitCodes.has(unitCode)) here.add('srv_row_unit_unknown', { code: unitCode });
+		if (received === '') here.add('srv_row_received_empty', {});
+		else if (!isIsoDate(received)) here.add('srv_row_received_invalid', { value: received });
+		else if (received > today) here.add('srv_row_received_future', { date: received });
+		if (closedRaw !== '' && !isIsoDate(closedRaw)) here.add('srv_row_closed_invalid', { value: closedRaw });
 		else if (closedRaw !== '' && isIsoDate(received) && closedRaw < received)
-			here.push(`tanggal selesai ${closedRaw} sebelum tanggal diterima ${received}`);
-		else if (closedRaw > today) here.push(`tanggal selesai ${closedRaw} ada di masa depan`);
-		if (channel.length > MAX_CHANNEL) here.push(`kanal lebih dari ${MAX_CHANNEL} karakter`);
-		if (here.length) {
-			problems.push(...here.map((r) => lineProblem(line, r)));
-			continue;
-		}
+			here.add('srv_row_closed_before', { closed: closedRaw, received });
+		else if (closedRaw > today) here.add('srv_row_closed_future', { date: closedRaw });
+		if (channel.length > MAX_CHANNEL) here.add('srv_row_channel_long', { max: MAX_CHANNEL });
+		if (here.found) continue;
 		const complaint: Complaint = {
 			ticket,
 			unitCode,
@@ -96,6 +90,6 @@ export function planComplaintImport(
 			replacesLines: earlier ? [...earlier.replacesLines, earlier.line] : []
 		});
 	}
-	if (problems.length) return { ok: false, problems };
+	if (problems.length) return { ok: false, problems: problems.map(word) };
 	return { ok: true, items: [...byTicket.values()].sort((a, b) => a.line - b.line) };
 }

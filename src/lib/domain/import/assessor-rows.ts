@@ -1,5 +1,6 @@
 import { AFFILIATION_TYPES, type AffiliationType } from '../auth/user';
-import { checkColumns, lineProblem, type TabularData } from './tabular';
+import { checkTable, type TabularData } from './tabular';
+import { rowChecker, rowProblemIndonesian, type RowWording } from './row-problem';
 import type { ImportAction } from './unit-rows';
 
 // Import of assessors: columns email,name and optional affiliation_type, affiliation_name, phone.
@@ -44,12 +45,11 @@ const AFFILIATION_WORDS: Record<string, AffiliationType> = {
 
 export function planAssessorImport(
 	data: TabularData,
-	existing: readonly ExistingAccount[]
+	existing: readonly ExistingAccount[],
+	word: RowWording = rowProblemIndonesian
 ): AssessorImportCheck {
-	const problems = checkColumns(data, ['email', 'name'], ['affiliation_type', 'affiliation_name', 'phone']);
-	if (problems.length) return { ok: false, problems };
-	if (data.rows.length === 0)
-		return { ok: false, problems: [lineProblem(data.headerLine, 'tidak ada baris data')] };
+	const problems = checkTable(data, ['email', 'name'], ['affiliation_type', 'affiliation_name', 'phone']);
+	if (problems.length) return { ok: false, problems: problems.map(word) };
 	const accounts = new Map(existing.map((a) => [a.email, a]));
 	const firstLineOf = new Map<string, number>();
 	const items: AssessorImportItem[] = [];
@@ -57,23 +57,23 @@ export function planAssessorImport(
 		const email = (cells.email ?? '').trim().toLowerCase();
 		const name = (cells.name ?? '').replace(/\s+/g, ' ');
 		const typeRaw = (cells.affiliation_type ?? '').trim().toLowerCase();
-		const here: string[] = [];
-		if (!EMAIL.test(email)) here.push(email === '' ? 'email kosong' : `email "${cells.email}" tidak valid`);
-		if (name.length < 2) here.push('nama kosong atau kurang dari 2 karakter');
-		else if (name.length > 200) here.push('nama lebih dari 200 karakter');
+		const here = rowChecker(problems, line);
+		if (email === '') here.add('srv_row_email_empty', {});
+		else if (!EMAIL.test(email)) here.add('srv_row_email_invalid', { value: cells.email ?? '' });
+		if (name.length < 2) here.add('srv_row_name_short', {});
+		else if (name.length > 200) here.add('srv_row_name_long', {});
 		const affiliationType = typeRaw === '' ? null : (AFFILIATION_WORDS[typeRaw] ?? null);
 		if (typeRaw !== '' && !affiliationType)
-			here.push(`jenis afiliasi "${cells.affiliation_type}" tidak dikenal (${AFFILIATION_TYPES.join(', ')})`);
+			here.add('srv_row_affiliation_unknown', {
+				value: cells.affiliation_type ?? '',
+				known: AFFILIATION_TYPES.join(', ')
+			});
 		const earlier = firstLineOf.get(email);
-		if (email !== '' && earlier !== undefined) here.push(`email ${email} sudah ada di baris ${earlier}`);
+		if (email !== '' && earlier !== undefined) here.add('srv_row_email_repeated', { email, line: earlier });
 		else if (email !== '') firstLineOf.set(email, line);
 		const old = accounts.get(email);
-		if (old && old.role !== 'assessor')
-			here.push(`email ${email} sudah dipakai akun dengan peran lain (${old.role})`);
-		if (here.length) {
-			problems.push(...here.map((r) => lineProblem(line, r)));
-			continue;
-		}
+		if (old && old.role !== 'assessor') here.add('srv_row_email_other_role', { email, role: old.role });
+		if (here.found) continue;
 		const affiliationName = (cells.affiliation_name ?? '').trim() || null;
 		const action: ImportAction = !old
 			? 'create'
@@ -92,5 +92,5 @@ export function planAssessorImport(
 			action
 		});
 	}
-	return problems.length ? { ok: false, problems } : { ok: true, items };
+	return problems.length ? { ok: false, problems: problems.map(word) } : { ok: true, items };
 }

@@ -1,4 +1,5 @@
-import { checkColumns, lineProblem, type TabularData } from './tabular';
+import { checkTable, type TabularData } from './tabular';
+import { rowChecker, rowProblemIndonesian, type RowWording } from './row-problem';
 
 // Import of units (README: `import-units FILE`): columns code,name,category and optional parent;
 // categories are created by name when missing; existing codes are updated.
@@ -38,12 +39,11 @@ export function normalizeUnitCode(raw: string): string {
 export function planUnitImport(
 	data: TabularData,
 	existingUnits: readonly ExistingUnit[],
-	existingCategories: readonly string[]
+	existingCategories: readonly string[],
+	word: RowWording = rowProblemIndonesian
 ): UnitImportCheck {
-	const problems = checkColumns(data, ['code', 'name', 'category'], ['parent']);
-	if (problems.length) return { ok: false, problems };
-	if (data.rows.length === 0)
-		return { ok: false, problems: [lineProblem(data.headerLine, 'tidak ada baris data')] };
+	const problems = checkTable(data, ['code', 'name', 'category'], ['parent']);
+	if (problems.length) return { ok: false, problems: problems.map(word) };
 	const units = new Map(existingUnits.map((u) => [u.code, u]));
 	// Category names match case-insensitively, keeping the spelling already in use.
 	const categories = new Map(existingCategories.map((c) => [c.toLowerCase(), c]));
@@ -55,25 +55,20 @@ export function planUnitImport(
 		const name = (cells.name ?? '').replace(/\s+/g, ' ');
 		const categoryRaw = (cells.category ?? '').replace(/\s+/g, ' ');
 		const parentRaw = normalizeUnitCode(cells.parent ?? '');
-		const here: string[] = [];
-		if (code === '') here.push('kode unit kosong');
-		else if (!UNIT_CODE.test(code))
-			here.push(
-				`kode unit "${cells.code}" tidak valid (huruf, angka, titik, garis bawah atau tanda hubung, tanpa garis miring; maks. 40)`
-			);
-		if (name.length < 3) here.push('nama unit kosong atau kurang dari 3 karakter');
-		else if (name.length > 200) here.push('nama unit lebih dari 200 karakter');
-		if (categoryRaw === '') here.push('kategori kosong');
-		else if (categoryRaw.length > 80) here.push('nama kategori lebih dari 80 karakter');
-		if (parentRaw !== '' && !UNIT_CODE.test(parentRaw)) here.push(`kode induk "${cells.parent}" tidak valid`);
-		if (parentRaw !== '' && parentRaw === code) here.push('unit tidak boleh menjadi induk dirinya sendiri');
+		const here = rowChecker(problems, line);
+		if (code === '') here.add('srv_row_unit_code_empty', {});
+		else if (!UNIT_CODE.test(code)) here.add('srv_row_unit_code_invalid', { value: cells.code ?? '' });
+		if (name.length < 3) here.add('srv_row_unit_name_short', {});
+		else if (name.length > 200) here.add('srv_row_unit_name_long', {});
+		if (categoryRaw === '') here.add('srv_row_category_empty', {});
+		else if (categoryRaw.length > 80) here.add('srv_row_category_long', {});
+		if (parentRaw !== '' && !UNIT_CODE.test(parentRaw))
+			here.add('srv_row_parent_invalid', { value: cells.parent ?? '' });
+		if (parentRaw !== '' && parentRaw === code) here.add('srv_row_parent_self', {});
 		const earlier = firstLineOf.get(code);
-		if (code !== '' && earlier !== undefined) here.push(`kode ${code} sudah ada di baris ${earlier}`);
+		if (code !== '' && earlier !== undefined) here.add('srv_row_code_repeated', { code, line: earlier });
 		else if (code !== '') firstLineOf.set(code, line);
-		if (here.length) {
-			problems.push(...here.map((r) => lineProblem(line, r)));
-			continue;
-		}
+		if (here.found) continue;
 		let category = categories.get(categoryRaw.toLowerCase());
 		if (!category) {
 			category = categoryRaw;
@@ -89,5 +84,7 @@ export function planUnitImport(
 				: 'update';
 		items.push({ line, code, name, category, parentCode, action });
 	}
-	return problems.length ? { ok: false, problems } : { ok: true, plan: { items, newCategories } };
+	return problems.length
+		? { ok: false, problems: problems.map(word) }
+		: { ok: true, plan: { items, newCategories } };
 }

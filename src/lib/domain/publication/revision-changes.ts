@@ -57,30 +57,6 @@ export function diffPublishedResults(before: PeriodResults, after: PeriodResults
 	return changes;
 }
 
-const dash = (v: string | number | null | undefined) => (v === null || v === undefined ? '–' : String(v));
-
-const LABELS: Record<ChangedField, string> = {
-	ipp: 'IPP',
-	grade: 'predikat',
-	rank: 'peringkat',
-	award: 'penghargaan',
-	complete: 'lengkap'
-};
-
-function show(field: ChangedField, s: UnitStanding | null): string {
-	if (!s) return '–';
-	if (field === 'complete') return s.complete ? 'ya' : 'belum';
-	return dash(s[field]);
-}
-
-/** One line per change in Indonesian, e.g. "IPP 3,05 → 3,21; peringkat 3 → 2". */
-export function describeRevisionChange(c: RevisionChange): string {
-	if (!c.after) return 'tidak lagi termasuk hasil';
-	if (!c.before) return `baru dalam hasil: IPP ${dash(c.after.ipp)}`;
-	if (c.fields.length === 0) return `pindah ke kategori ${c.category}`;
-	return c.fields.map((f) => `${LABELS[f]} ${show(f, c.before)} → ${show(f, c.after)}`).join('; ');
-}
-
 /** A change as the pages show it: the unit and one line of text. */
 export interface ChangeLine {
 	code: string;
@@ -89,13 +65,12 @@ export interface ChangeLine {
 	text: string;
 }
 
-export function changeLines(changes: readonly RevisionChange[]): ChangeLine[] {
-	return changes.map((c) => ({
-		code: c.code,
-		name: c.name,
-		category: c.category,
-		text: describeRevisionChange(c)
-	}));
+/** `describe` words a change in the reader's language (src/lib/i18n/revision-text.ts). */
+export function changeLines(
+	changes: readonly RevisionChange[],
+	describe: (c: RevisionChange) => string
+): ChangeLine[] {
+	return changes.map((c) => ({ code: c.code, name: c.name, category: c.category, text: describe(c) }));
 }
 
 /** Reads a stored change list; anything unreadable reads as no list. */

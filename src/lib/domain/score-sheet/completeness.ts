@@ -9,6 +9,10 @@ export interface CheckedIndicator {
 
 export interface SheetProblem {
 	code: string;
+	/** What is missing (spec 4.1): a level, or the note a level of 0 or 5 needs; pages word it. */
+	reason: 'unscored' | 'note_required';
+	score: number | null;
+	/** The Indonesian sentence: the wording outside a page (tests, command line). */
 	message: string;
 }
 
@@ -17,17 +21,17 @@ const EMPTY: SheetEntry = { score: null, note: '' };
 /** Spec 4.1 for one indicator: a required one needs a level; a 0 or a 5 needs a note. */
 export function indicatorProblem(ind: CheckedIndicator, entry: SheetEntry = EMPTY): SheetProblem | null {
 	if (entry.score === null)
-		return ind.required ? { code: ind.code, message: `${ind.code}: nilai belum dipilih.` } : null;
+		return ind.required
+			? { code: ind.code, reason: 'unscored', score: null, message: `${ind.code}: nilai belum dipilih.` }
+			: null;
 	if ((entry.score === 0 || entry.score === 5) && entry.note.trim() === '')
 		return {
 			code: ind.code,
+			reason: 'note_required',
+			score: entry.score,
 			message: `${ind.code}: nilai ${entry.score} wajib disertai catatan yang menjelaskan alasannya.`
 		};
 	return null;
-}
-
-export function incompleteMessage(problems: number): string {
-	return `Lembar belum dapat dikirim: ${problems} hal perlu dilengkapi.`;
 }
 
 export function listProblems(indicators: readonly CheckedIndicator[], values: SheetValues): SheetProblem[] {

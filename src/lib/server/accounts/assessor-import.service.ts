@@ -4,6 +4,7 @@ import { listAccountsForImport } from './assessor.repository';
 import { recordAudit } from '../audit/audit.repository';
 import { planAssessorImport, type AssessorImportCheck } from '../../domain/import/assessor-rows';
 import type { TabularData } from '../../domain/import/tabular';
+import { rowProblemText } from '../files/row-problem-text';
 
 export interface AssessorImportSummary {
 	created: number;
@@ -12,7 +13,7 @@ export interface AssessorImportSummary {
 }
 
 export async function previewAssessorImport(db: Db, data: TabularData): Promise<AssessorImportCheck> {
-	return planAssessorImport(data, await listAccountsForImport(db));
+	return planAssessorImport(data, await listAccountsForImport(db), rowProblemText);
 }
 
 /** New assessors get no password: they cannot sign in until an admin sets one. */

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.repository';
 import { isoDateIn } from '../../domain/format';
 import { planComplaintImport, type ComplaintImportCheck } from '../../domain/complaints/complaint-rows';
 import type { TabularData } from '../../domain/import/tabular';
+import { rowProblemText } from '../files/row-problem-text';
 
 // Import of complaint records (docs/rules.md §9.3): the same two steps and rules as every import
 // (preview, then all rows or none; problems as `baris N: ...`).
@@ -26,7 +27,8 @@ export async function previewComplaintImport(
 		data,
 		await listUnitCodes(db),
 		await findComplaintsByTickets(db, tickets),
-		isoDateIn(now, readConfig().timeZone)
+		isoDateIn(now, readConfig().timeZone),
+		rowProblemText
 	);
 }
 

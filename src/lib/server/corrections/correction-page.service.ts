@@ -2,7 +2,8 @@ import type { Db } from '../db/connection';
 import type { Period } from '../periods/period.repository';
 import { findLatestSnapshot } from '../periods/period.repository';
 import { computeResultsDocument, type ResultsDocument } from '../results/results.service';
-import { formatDateTimeId } from '../../domain/format';
+import { fmtDateTime } from '$lib/i18n/display';
+import { revisionChangeText } from '$lib/i18n/revision-text';
 import {
 	changeLines,
 	diffPublishedResults,
@@ -34,7 +35,11 @@ export async function loadCorrectionPanel(db: Db, period: Period): Promise<Corre
 	if (open) {
 		const snapshot = await findLatestSnapshot(db, period.id);
 		const now = await computeResultsDocument(db, period, 'published');
-		if (snapshot) pending = changeLines(diffPublishedResults(JSON.parse(snapshot) as ResultsDocument, now));
+		if (snapshot)
+			pending = changeLines(
+				diffPublishedResults(JSON.parse(snapshot) as ResultsDocument, now),
+				revisionChangeText
+			);
 	}
 	return {
 		canOpen: period.status === 'published' && !open,
@@ -42,7 +47,7 @@ export async function loadCorrectionPanel(db: Db, period: Period): Promise<Corre
 			? {
 					reason: open.reason,
 					by: open.openedBy ?? refusalText('srv_by_command_line'),
-					at: formatDateTimeId(open.openedAt),
+					at: fmtDateTime(open.openedAt),
 					baseRevision: open.baseRevision
 				}
 			: null,
@@ -50,7 +55,7 @@ export async function loadCorrectionPanel(db: Db, period: Period): Promise<Corre
 		history: (await listCorrections(db, period.id))
 			.filter((c) => c.status !== 'open')
 			.map((c) => ({
-				at: formatDateTimeId(c.openedAt),
+				at: fmtDateTime(c.openedAt),
 				by: c.openedBy ?? refusalText('srv_by_command_line'),
 				reason: c.reason,
 				outcome: c.status === 'published' ? 'published' : 'abandoned',

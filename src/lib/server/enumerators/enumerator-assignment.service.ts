@@ -5,6 +5,7 @@ import { findUserByEmail } from '../accounts/user.repository';
 import { findSurveyUnitByCode } from '../survey/survey-unit.repository';
 import { refuse, ok, type ServiceResult } from '../service-result';
 import { assignEnumeratorToUnits } from './enumerator-roster.service';
+import { m } from '$lib/paraglide/messages';
 
 // The office assigns an enumerator (role `enumerator`) to a unit within a period (README "Survey
 // enumerators"); only assigned units accept that enumerator's questionnaires. This is the command
@@ -24,9 +25,9 @@ export async function assignEnumeratorToUnit(
 	const user = await findUserByEmail(db, normalizeEmail(input.email));
 	if (!user) return refuse(404, 'srv_enum_user_missing', { email: input.email });
 	const r = await assignEnumeratorToUnits(db, period, { userId: user.id, unitCodes: [unit] }, actorId, now);
-	if (r.ok) return ok(`Enumerator ${r.value.email} ditugaskan pada ${unit} di periode ${period.code}.`);
+	if (r.ok) return ok(m.enum_line_assigned({ email: r.value.email, unit, period: period.code }));
 	// a script may run twice: an assignment that already exists is its goal reached
 	if (r.status === 409 && r.field === 'units')
-		return ok(`Enumerator ${user.email} sudah ditugaskan pada ${unit} di periode ${period.code}.`);
+		return ok(m.enum_line_already_assigned({ email: user.email, unit, period: period.code }));
 	return { ok: false, status: r.status, message: r.message };
 }

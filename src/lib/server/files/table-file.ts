@@ -9,6 +9,7 @@ import {
 } from '../../domain/import/csv-reader';
 import { toTabular, type TabularRead } from '../../domain/import/tabular';
 import { refusalText } from '../service-result';
+import { rowProblemText } from './row-problem-text';
 
 // The one reader of imported tables (README: "Files that are imported"). CSV goes through the
 // domain CsvReader (BOM, comma or semicolon from the header line, RFC 4180, spreadsheet line
@@ -117,7 +118,7 @@ export function readCsvText(text: string, maxRows = MAX_UPLOAD_ROWS): TabularRea
 			problems: problems.map((p) => refusalText('srv_table_csv_unreadable', p))
 		};
 	if (records.length > maxRows + 1) return tooMany(maxRows);
-	return toTabular(records);
+	return toTabular(records, rowProblemText);
 }
 
 async function readXlsxBytes(bytes: Uint8Array, maxRows: number): Promise<TabularRead> {
@@ -132,7 +133,7 @@ async function readXlsxBytes(bytes: Uint8Array, maxRows: number): Promise<Tabula
 	if (sheet.rowCount > maxRows + 1) return tooMany(maxRows);
 	const grid: { line: number; cells: string[] }[] = [];
 	emitSheet(sheet, (cells, line) => grid.push({ line, cells }));
-	return toTabular(grid);
+	return toTabular(grid, rowProblemText);
 }
 
 /** Uploads and small files: numbered rows keyed by header name; never throws on bad content. */

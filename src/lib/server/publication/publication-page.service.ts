@@ -1,11 +1,8 @@
 import type { Db } from '../db/connection';
-import { formatDateTimeId } from '../../domain/format';
+import { fmtDateTime } from '$lib/i18n/display';
 import { shownAward } from '../../domain/scoring/awards';
-import {
-	nonEmptyFindings,
-	PREFLIGHT_CLASS_LABELS,
-	type PreflightView
-} from '../../domain/publication/preflight';
+import { nonEmptyFindings, type PreflightView } from '../../domain/publication/preflight';
+import { preflightClassLabel } from '$lib/i18n/preflight-text';
 import { findLatestSnapshot, findPeriodByCode, type Period } from '../periods/period.repository';
 import { listPublications } from './publication.repository';
 import { computeResultsDocument } from '../results/results.service';
@@ -13,6 +10,7 @@ import { runPublicationPreflight } from './publication-preflight.service';
 import { sortByCategoryOrder } from '../../domain/scoring/category-order';
 import type { CategoryResult } from '../../domain/scoring/results-shape';
 import { changeLines, type ChangeLine } from '../../domain/publication/revision-changes';
+import { revisionChangeText } from '$lib/i18n/revision-text';
 import { refusalText } from '../service-result';
 
 // The publication desk of a period: what publishing would freeze, the preflight classes (spec
@@ -66,7 +64,7 @@ export async function loadPublicationPage(
 		canRevise: published,
 		preflight: findings.map((f) => ({
 			class: f.class,
-			label: PREFLIGHT_CLASS_LABELS[f.class],
+			label: preflightClassLabel(f.class),
 			count: f.items.length,
 			items: f.items.slice(0, 50)
 		})),
@@ -88,15 +86,15 @@ export async function loadPublicationPage(
 			JSON.stringify(byName(doc.categories)) !== JSON.stringify(byName(JSON.parse(snapshot).categories)),
 		revisions: (await listPublications(db, period.id)).map((p) => ({
 			revision: p.revision,
-			at: formatDateTimeId(p.publishedAt),
+			at: fmtDateTime(p.publishedAt),
 			by: p.publishedBy ?? refusalText('srv_by_command_line'),
 			reason: p.reason,
 			openFlagsConfirmed: p.openFlagsConfirmed,
 			confirmed: p.confirmations.map((c) => ({
-				label: PREFLIGHT_CLASS_LABELS[c.class] ?? c.class,
+				label: preflightClassLabel(c.class),
 				count: c.count
 			})),
-			changes: changeLines(p.changes)
+			changes: changeLines(p.changes, revisionChangeText)
 		}))
 	};
 }

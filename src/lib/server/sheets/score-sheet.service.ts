@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
+import { sheetIncompleteText } from '$lib/i18n/sheet-text';
 import {
 	diffEntries,
-	incompleteMessage,
 	isVisitEditable,
 	NOTE_MAX,
 	submitProblems,
@@ -146,7 +146,7 @@ export async function submitSheet(db: Db, input: SaveInput, now: Date): Promise<
 				ok: false,
 				status: 400,
 				kind: 'incomplete',
-				message: incompleteMessage(problems.length),
+				message: sheetIncompleteText(problems.length),
 				problems,
 				version: saved.version
 			};

@@ -1,4 +1,6 @@
 import type { Db } from '../db/connection';
+import { displayLocale } from '$lib/i18n/display';
+import { m } from '$lib/paraglide/messages';
 import {
 	PROFILE_FIELDS,
 	computeIkm,
@@ -77,7 +79,17 @@ export async function computeBreakdowns(
 	filter: ResponseFilter
 ): Promise<Record<BreakdownField, BreakdownRow[]>> {
 	const out = {} as Record<BreakdownField, BreakdownRow[]>;
+	// Labels in the reader's language (README "Where translation happens"); Indonesian on the CLI.
+	const words = {
+		locale: displayLocale(),
+		unset: m.bd_unset(),
+		channels: {
+			online: m.bd_channel_online(),
+			paper: m.bd_channel_paper(),
+			enumerator: m.bd_channel_enumerator()
+		}
+	};
 	for (const field of BREAKDOWN_FIELDS)
-		out[field] = shapeBreakdown(field, await sumAnswersBy(db, field, filter));
+		out[field] = shapeBreakdown(field, await sumAnswersBy(db, field, filter), words);
 	return out;
 }

@@ -17,6 +17,7 @@ import { newSurveyToken } from '../survey/intake/survey-token';
 import { invalidateAllPeriodResults } from '../results/result-cache.repository';
 import { planUnitImport, type UnitImportCheck } from '../../domain/import/unit-rows';
 import type { TabularData } from '../../domain/import/tabular';
+import { rowProblemText } from '../files/row-problem-text';
 
 export interface UnitImportSummary {
 	created: number;
@@ -27,7 +28,7 @@ export interface UnitImportSummary {
 
 export async function previewUnitImport(db: Db, data: TabularData): Promise<UnitImportCheck> {
 	const categories = (await listCategories(db)).map((c) => c.name);
-	return planUnitImport(data, await listExistingUnits(db), categories);
+	return planUnitImport(data, await listExistingUnits(db), categories, rowProblemText);
 }
 
 /** Validates again inside the transaction and writes everything or nothing. */

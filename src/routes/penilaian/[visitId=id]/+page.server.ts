@@ -6,7 +6,7 @@ import { getDb } from '$lib/server/db';
 import { loadAssessorSheet } from '$lib/server/sheets/sheet-view.service';
 import { removeEvidence } from '$lib/server/sheets/evidence.service';
 import { persistPostedSheet } from './persist.server';
-import { incompleteMessage } from '$lib/domain/score-sheet';
+import { sheetIncompleteText } from '$lib/i18n/sheet-text';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
@@ -37,7 +37,7 @@ export const actions: Actions = {
 		if (!p.ok) return p.response;
 		if (p.problems.length)
 			return fail(400, {
-				message: incompleteMessage(p.problems.length),
+				message: sheetIncompleteText(p.problems.length),
 				problems: p.problems,
 				version: p.version
 			});

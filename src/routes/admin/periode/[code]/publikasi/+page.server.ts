@@ -45,7 +45,7 @@ const correctionForm = z.object({
 	reason: z
 		.string()
 		.trim()
-		.min(5, 'Alasan wajib diisi (minimal 5 karakter).')
+		.min(5, { error: () => m.cor_reason_min() })
 		.max(2000, { error: () => m.fm_publish_reason_max() })
 });
 

@@ -2,10 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connection';
 import type { PeriodStatus } from '../db/schema';
 import type { Grade } from '../../domain/scoring/display';
-import {
-	computePeriodResults,
-	type PeriodResults
-} from '../../domain/scoring/period-results';
+import { computePeriodResults, type PeriodResults } from '../../domain/scoring/period-results';
 import { findInstrumentById } from '../periods/instrument.repository';
 import {
 	findLatestSnapshot,

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { regularSheetsOf } from '../sheets/unit-sheet.repository';
 
 // What the publication preflight (docs/rules.md §8.1) reads besides the results and the flags: draft
 // sheets, the visit window, and visits planned for later dates. Regular visits only: a
@@ -11,14 +12,10 @@ export interface DraftSheetRow {
 }
 
 export async function listDraftSheets(db: Db, periodId: number): Promise<DraftSheetRow[]> {
-	const rows = await db
-		.selectFrom('score_sheet')
-		.innerJoin('visit', 'visit.id', 'score_sheet.visit_id')
+	const rows = await regularSheetsOf(db, periodId)
 		.innerJoin('unit', 'unit.id', 'visit.unit_id')
 		.innerJoin('user', 'user.id', 'score_sheet.assessor_id')
 		.select(['unit.code', 'visit.visit_no', 'user.name'])
-		.where('visit.period_id', '=', periodId)
-		.where('visit.kind', '=', 'regular')
 		.where('score_sheet.status', '=', 'draft')
 		.orderBy('unit.code')
 		.orderBy('visit.visit_no')

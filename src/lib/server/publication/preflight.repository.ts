@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import { regularSheetsOf } from '../sheets/unit-sheet.repository';
+import { regularVisitsOf } from '../visits/visit-joins';
 
 // What the publication preflight (docs/rules.md §8.1) reads besides the results and the flags: draft
 // sheets, the visit window, and visits planned for later dates. Regular visits only: a
@@ -32,12 +33,9 @@ export interface LaterVisitRow {
 
 /** Regular visits planned after `today` (ISO date) that have no submitted sheet yet. */
 export async function listLaterVisits(db: Db, periodId: number, today: string): Promise<LaterVisitRow[]> {
-	const rows = await db
-		.selectFrom('visit')
+	const rows = await regularVisitsOf(db, periodId)
 		.innerJoin('unit', 'unit.id', 'visit.unit_id')
 		.select(['unit.code', 'visit.visit_no', 'visit.planned_on'])
-		.where('visit.period_id', '=', periodId)
-		.where('visit.kind', '=', 'regular')
 		.where('visit.planned_on', '>', today)
 		.where(({ not, exists, selectFrom }) =>
 			not(

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connection';
 import { groupConcat, anyColumnContains } from '../db/dialect';
 import { regularVisitsOf } from './visit-joins';
+import type { VisitKind } from './visit.repository';
 
 // Visit planning queries: the team of a visit, the administrators' list, assignment lookups.
 export async function findRegularVisitId(
@@ -39,7 +40,7 @@ export interface AdminVisitRow {
 	unitCode: string;
 	unitName: string;
 	visitNo: number;
-	kind: 'regular' | 'follow_up' | 'calibration';
+	kind: VisitKind;
 	plannedOn: string | null;
 	assessors: string;
 	submitted: number;

@@ -1,19 +1,20 @@
 import { fail } from '@sveltejs/kit';
-import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm, type FieldErrors } from '$lib/server/http/forms';
+import { passwordField, passwordTwice } from '$lib/server/http/form-fields';
 import { changePassword } from '$lib/server/accounts/auth.service';
 import { ROLE_LABELS } from '$lib/domain/auth/user';
 import { m } from '$lib/paraglide/messages';
 import { readConfig } from '$lib/server/config';
 import { retryAfterSeconds } from '$lib/domain/auth/throttle';
 
-const passwordForm = () =>
-	z
-		.object({ current: z.string().min(1).max(500), next: z.string().max(500), confirm: z.string().max(500) })
-		.refine((f) => f.next === f.confirm, { path: ['confirm'], message: m.account_password_mismatch() });
+const passwordForm = passwordTwice(
+	{ current: passwordField(m.login_password_required), next: passwordField() },
+	'next',
+	m.account_password_mismatch
+);
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -23,7 +24,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUser(event);
-		const form = parseForm(passwordForm(), await event.request.formData());
+		const form = parseForm(passwordForm, await event.request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors, success: false });
 		const result = await changePassword(
 			getDb(),

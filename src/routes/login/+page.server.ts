@@ -6,18 +6,17 @@ import { readConfig } from '$lib/server/config';
 import { signIn } from '$lib/server/accounts/auth.service';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { parseForm, safeNextPath, type FieldErrors } from '$lib/server/http/forms';
+import { emailField, passwordField } from '$lib/server/http/form-fields';
 import { homePathFor } from '$lib/domain/auth/user';
 import { retryAfterSeconds } from '$lib/domain/auth/throttle';
 import { m } from '$lib/paraglide/messages';
 
-// Built per request: the messages follow the visitor's language. Something that is not an e-mail
-// address names no account, so it is refused as input and never counts as a failed attempt in the
-// per-address and per-IP throttles (README: sign-in throttling).
-const loginForm = () =>
-	z.object({
-		email: z.string().trim().min(1, m.login_email_required()).max(200).pipe(z.email(m.login_email_invalid())),
-		password: z.string().min(1, m.login_password_required()).max(500)
-	});
+// Something that is not an e-mail address names no account, so it is refused as input and never
+// counts as a failed attempt in the per-address and per-IP throttles (README: sign-in throttling).
+const loginForm = z.object({
+	email: emailField(m.login_email_required, m.login_email_invalid),
+	password: passwordField(m.login_password_required)
+});
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user)
@@ -35,7 +34,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
-		const form = parseForm(loginForm(), await request.formData());
+		const form = parseForm(loginForm, await request.formData());
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors, message: null });
 		const config = readConfig();
 		const result = await signIn(

@@ -4,6 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { parseForm } from '$lib/server/http/forms';
+import { emailField } from '$lib/server/http/form-fields';
 import { mailConfigured } from '$lib/server/mail/mailer';
 import { requestPasswordLink } from '$lib/server/invitations/password-reset.service';
 import { PASSWORD_LINK_DAYS } from '$lib/server/invitations/password-link.service';
@@ -11,7 +12,7 @@ import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = () => ({ canMail: mailConfigured(), days: PASSWORD_LINK_DAYS });
 
-const forgotForm = () => z.object({ email: z.email(m.forgot_email_invalid()).max(200) });
+const forgotForm = z.object({ email: emailField(m.forgot_email_invalid, m.forgot_email_invalid) });
 
 export const actions: Actions = {
 	default: async ({ request, getClientAddress }) => {
@@ -20,7 +21,7 @@ export const actions: Actions = {
 		const data = await request.formData();
 		if (!mailConfigured())
 			return fail(400, { values: {} as Record<string, string>, error: m.forgot_no_mail(), sent: false });
-		const form = parseForm(forgotForm(), data);
+		const form = parseForm(forgotForm, data);
 		if (!form.ok) return fail(400, { values: form.values, error: form.errors.email, sent: false });
 		const config = readConfig();
 		const result = await requestPasswordLink(

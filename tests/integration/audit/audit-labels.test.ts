@@ -14,13 +14,19 @@ function sources(dir: string): string[] {
 	);
 }
 
-/** Literal codes of `key: '...'` in files that write the audit log (a type union `'a' | 'b'` is skipped). */
+/**
+ * Literal codes a service writes: the first (action) or second (entity) argument of
+ * `auditTrail(...).record(action, entity, ...)` when that argument is a plain string literal.
+ */
 function writtenCodes(key: 'entity' | 'action'): string[] {
 	const codes = new Set<string>();
 	for (const file of sources('src/lib/server')) {
 		const text = readFileSync(file, 'utf8');
-		if (!text.includes('recordAudit')) continue;
-		for (const m of text.matchAll(new RegExp(`\\b${key}: '([a-z_.]+)'(?!\\s*\\|)`, 'g'))) codes.add(m[1]);
+		if (!text.includes('auditTrail(')) continue;
+		for (const call of text.matchAll(/\.record\(\s*([^,]*),\s*([^,)]*)/g)) {
+			const literal = /^'([a-z_.]+)'$/.exec((key === 'action' ? call[1] : call[2]).trim());
+			if (literal) codes.add(literal[1]);
+		}
 	}
 	return [...codes].sort();
 }

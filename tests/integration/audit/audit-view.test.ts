@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/test-db';
-import { recordAudit } from '../../../src/lib/server/audit/audit.repository';
+import { auditTrail } from '../../../src/lib/server/audit/audit.repository';
 import { listAuditEntries } from '../../../src/lib/server/audit/audit-query.repository';
 import { toAuditRow } from '../../../src/lib/server/audit/audit-view';
 import { baseLocale, overwriteGetLocale } from '../../../src/lib/paraglide/runtime';
@@ -9,33 +9,16 @@ let t: TestDb;
 const now = new Date('2026-11-29T08:00:00Z');
 beforeEach(async () => {
 	t = await createTestDb();
-	await recordAudit(t.db, { userId: null, action: 'sign_in', entity: 'user', entityId: 7 }, now);
-	await recordAudit(
-		t.db,
-		{
-			userId: null,
-			action: 'score_change',
-			entity: 'score_sheet',
-			entityId: 12,
-			detail: {
-				indicator: '1.a.K1',
-				old: { score: 3, note: null },
-				new: { score: 4, note: null },
-				version: 2
-			}
-		},
-		new Date(now.getTime() + 1000)
-	);
-	await recordAudit(
-		t.db,
-		{ userId: null, action: 'period.publish', entity: 'period', entityId: 'P' },
-		new Date(now.getTime() + 2000)
-	);
-	await recordAudit(
-		t.db,
-		{ userId: null, action: 'brand_new_thing', entity: 'gadget' },
-		new Date(now.getTime() + 3000)
-	);
+	const at = (ms: number) => auditTrail(t.db, null, new Date(now.getTime() + ms));
+	await at(0).record('sign_in', 'user', 7);
+	await at(1000).record('score_change', 'score_sheet', 12, {
+		indicator: '1.a.K1',
+		old: { score: 3, note: null },
+		new: { score: 4, note: null },
+		version: 2
+	});
+	await at(2000).record('period.publish', 'period', 'P');
+	await at(3000).record('brand_new_thing', 'gadget');
 });
 afterEach(() => t.cleanup());
 

@@ -1,4 +1,4 @@
-// The audit log's detail column (a JSON object written by recordAudit) as lines a person reads:
+// The audit log's detail column (a JSON object written by auditTrail) as lines a person reads:
 // "field: old → new" for changes, "field: value" otherwise. The services write a few shapes of
 // change: {old, new}, {from, to}, {before, <field>} and {was}; everything else is a plain value.
 export interface AuditLine {

@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import { findUserByEmail, insertUser, updateUser } from './user.repository';
 import { listAccountsForImport } from './assessor.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { planAssessorImport, type AssessorImportCheck } from '../../domain/import/assessor-rows';
 import type { TabularData } from '../../domain/import/tabular';
 import { rowProblemText } from '../files/row-problem-text';
@@ -45,11 +45,7 @@ export async function applyAssessorImport(
 			updated: check.items.filter((i) => i.action === 'update').length,
 			unchanged: check.items.filter((i) => i.action === 'unchanged').length
 		};
-		await recordAudit(
-			trx,
-			{ userId: actorId, action: 'import', entity: 'user', detail: { ...summary } },
-			now
-		);
+		await auditTrail(trx, actorId, now).record('import', 'user', null, { ...summary });
 		return { ok: true as const, summary };
 	});
 }

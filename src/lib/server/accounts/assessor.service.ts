@@ -7,7 +7,7 @@ import {
 	insertConflict,
 	insertUnavailableDates
 } from './assessor.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { datesBetween, isIsoDate } from '../../domain/dates';
 import { m } from '$lib/paraglide/messages';
 import { refusalText } from '../service-result';
@@ -47,17 +47,7 @@ export async function addConflict(
 		};
 	await db.transaction().execute(async (trx) => {
 		await insertConflict(trx, userId, unitId, reason);
-		await recordAudit(
-			trx,
-			{
-				userId: actorId,
-				action: 'add_conflict',
-				entity: 'user',
-				entityId: userId,
-				detail: { unit: unitCode }
-			},
-			now
-		);
+		await auditTrail(trx, actorId, now).record('add_conflict', 'user', userId, { unit: unitCode });
 	});
 	return { ok: true };
 }
@@ -74,17 +64,7 @@ export async function removeConflict(
 	if (unitId === undefined) return missing;
 	return db.transaction().execute(async (trx) => {
 		if (!(await deleteConflict(trx, userId, unitId))) return missing;
-		await recordAudit(
-			trx,
-			{
-				userId: actorId,
-				action: 'remove_conflict',
-				entity: 'user',
-				entityId: userId,
-				detail: { unit: unitCode }
-			},
-			now
-		);
+		await auditTrail(trx, actorId, now).record('remove_conflict', 'user', userId, { unit: unitCode });
 		return { ok: true } as const;
 	});
 }
@@ -108,11 +88,7 @@ export async function addUnavailableDates(
 		return { ok: false, status: 400, errors: { to: refusalText('srv_range_one_year') } };
 	await db.transaction().execute(async (trx) => {
 		await insertUnavailableDates(trx, userId, dates);
-		await recordAudit(
-			trx,
-			{ userId: actorId, action: 'add_unavailable', entity: 'user', entityId: userId, detail: { from, to } },
-			now
-		);
+		await auditTrail(trx, actorId, now).record('add_unavailable', 'user', userId, { from, to });
 	});
 	return { ok: true };
 }
@@ -126,10 +102,6 @@ export async function removeUnavailableDate(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		await deleteUnavailableDate(trx, userId, date);
-		await recordAudit(
-			trx,
-			{ userId: actorId, action: 'remove_unavailable', entity: 'user', entityId: userId, detail: { date } },
-			now
-		);
+		await auditTrail(trx, actorId, now).record('remove_unavailable', 'user', userId, { date });
 	});
 }

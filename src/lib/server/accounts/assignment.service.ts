@@ -10,7 +10,7 @@ import { listUnavailableDatesBetween } from './assessor.repository';
 import { addVisitAssessor, insertVisit, isAssessorOfVisit } from '../visits/visit.repository';
 import { findRegularVisitId, listVisitNosOfAssessorForUnit } from '../visits/visit-team.repository';
 import { findVisitOfPeriod, setVisitPlannedOn } from '../visits/visit-plan.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { refusalText } from '../service-result';
 import { periodAcceptsSheets } from '../corrections/correction.service';
 
@@ -127,17 +127,13 @@ async function assign(db: Db, a: Assignment, actorId: number | null, now: Date):
 		if (!created && plannedOn) await setVisitPlannedOn(trx, visitId, plannedOn);
 		const alreadyAssigned = await isAssessorOfVisit(trx, visitId, assessor.id);
 		await addVisitAssessor(trx, visitId, assessor.id);
-		await recordAudit(
-			trx,
-			{
-				userId: actorId,
-				action: 'assign',
-				entity: 'visit',
-				entityId: visitId,
-				detail: { period: period.code, unit: unit.code, visitNo, assessor: assessor.email, plannedOn }
-			},
-			now
-		);
+		await auditTrail(trx, actorId, now).record('assign', 'visit', visitId, {
+			period: period.code,
+			unit: unit.code,
+			visitNo,
+			assessor: assessor.email,
+			plannedOn
+		});
 		const words = { name: assessor.name, no: visitNo, unit: unit.name, period: period.code };
 		const summary = alreadyAssigned
 			? refusalText('srv_assign_already', words)

@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import { findPasswordHash, findUserByEmail, setPasswordHash } from './user.repository';
 import { deleteExpiredSessions, deleteSessionsOfUser } from './session.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { createSession } from '../auth/session';
 import { noteFailure, noteSuccess, throttleKeys, throttleWait } from './password-throttle';
@@ -41,7 +41,7 @@ export async function signIn(
 	// Expired sessions are never read again; each sign-in purges them so the table stays small.
 	await deleteExpiredSessions(db, now);
 	const session = await createSession(db, user.id, now);
-	await recordAudit(db, { userId: user.id, action: 'sign_in', entity: 'user', entityId: user.id }, now);
+	await auditTrail(db, user.id, now).record('sign_in', 'user', user.id);
 	return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role }, ...session };
 }
 
@@ -78,10 +78,6 @@ export async function changePassword(
 	await setPasswordHash(db, input.userId, await hashPassword(input.next), now);
 	// Other devices are signed out: a changed password must lock out whoever knew the old one.
 	await deleteSessionsOfUser(db, input.userId, input.keepSessionId);
-	await recordAudit(
-		db,
-		{ userId: input.userId, action: 'change_password', entity: 'user', entityId: input.userId },
-		now
-	);
+	await auditTrail(db, input.userId, now).record('change_password', 'user', input.userId);
 	return { ok: true };
 }

@@ -10,7 +10,7 @@ import {
 } from './user.repository';
 import { findUnitIdsByCodes } from '../units/unit.repository';
 import { deleteSessionsOfUser } from './session.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { refusalText } from '../service-result';
 import { hashPassword } from '../auth/password';
 import { checkPasswordStrength, describePasswordProblem } from '../../domain/auth/password-policy';
@@ -93,17 +93,7 @@ export async function createUser(
 				now
 			);
 			await replaceUnitHeadLinks(trx, id, unitIds);
-			await recordAudit(
-				trx,
-				{
-					userId: actorId,
-					action: 'create',
-					entity: 'user',
-					entityId: id,
-					detail: { email, role: input.role }
-				},
-				now
-			);
+			await auditTrail(trx, actorId, now).record('create', 'user', id, { email, role: input.role });
 			return id;
 		},
 		null
@@ -148,11 +138,7 @@ export async function editUser(
 		// A deactivated account loses its sessions at once.
 		if (input.active === false) await deleteSessionsOfUser(trx, id);
 		const changed = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
-		await recordAudit(
-			trx,
-			{ userId: actorId, action: 'update', entity: 'user', entityId: id, detail: { fields: changed } },
-			now
-		);
+		await auditTrail(trx, actorId, now).record('update', 'user', id, { fields: changed });
 	});
 	return { ok: true, user: (await findUserById(db, id))! };
 }
@@ -172,7 +158,7 @@ export async function resetPassword(
 	await db.transaction().execute(async (trx) => {
 		await setPasswordHash(trx, id, hash, now);
 		await deleteSessionsOfUser(trx, id);
-		await recordAudit(trx, { userId: actorId, action: 'reset_password', entity: 'user', entityId: id }, now);
+		await auditTrail(trx, actorId, now).record('reset_password', 'user', id);
 	});
 	return { ok: true, user: (await findUserById(db, id))! };
 }

@@ -4,7 +4,7 @@ import { findPeriodByCode, mapPeriodUnitIds, type Period } from '../periods/peri
 import { listActiveAssessors } from '../visits/visit-plan.repository';
 import { addVisitAssessor, insertVisit } from '../visits/visit.repository';
 import { mapConflictReasons } from '../accounts/assessor-conflict.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { MAX_ANCHORS, summarizeCalibration, type CalibrationSummary } from '../../domain/reliability';
 import {
 	findCalibrationVisit,
@@ -74,21 +74,11 @@ export async function addCalibrationAnchor(
 				now
 			));
 		for (const id of input.assessorIds) await addVisitAssessor(trx, visitId, id);
-		await recordAudit(
-			trx,
-			{
-				userId: input.actorId,
-				action: 'calibration.anchor',
-				entity: 'visit',
-				entityId: visitId,
-				detail: {
-					period: period.code,
-					unit: input.unitCode,
-					assessors: input.assessorIds.map((id) => pool.get(id)!.name)
-				}
-			},
-			now
-		);
+		await auditTrail(trx, input.actorId, now).record('calibration.anchor', 'visit', visitId, {
+			period: period.code,
+			unit: input.unitCode,
+			assessors: input.assessorIds.map((id) => pool.get(id)!.name)
+		});
 		return ok(visitId);
 	});
 }
@@ -105,16 +95,11 @@ export async function markCalibrated(
 		const assessor = (await listActiveAssessors(trx)).find((a) => a.id === input.userId);
 		if (!assessor) return refuse(400, 'srv_assessor_unknown');
 		await setAssessorCalibrated(trx, period.id, input.userId, input.calibrated, input.actorId, now);
-		await recordAudit(
-			trx,
-			{
-				userId: input.actorId,
-				action: input.calibrated ? 'calibration.mark' : 'calibration.unmark',
-				entity: 'user',
-				entityId: input.userId,
-				detail: { period: period.code, assessor: assessor.name }
-			},
-			now
+		await auditTrail(trx, input.actorId, now).record(
+			input.calibrated ? 'calibration.mark' : 'calibration.unmark',
+			'user',
+			input.userId,
+			{ period: period.code, assessor: assessor.name }
 		);
 		return ok(undefined);
 	});
@@ -130,17 +115,10 @@ export async function requireCalibratedAssessors(
 		if (!found.ok) return found;
 		const period = found.value;
 		await setRequireCalibrated(trx, period.id, input.required, now);
-		await recordAudit(
-			trx,
-			{
-				userId: input.actorId,
-				action: 'period.require_calibrated',
-				entity: 'period',
-				entityId: period.id,
-				detail: { period: period.code, require_calibrated: input.required }
-			},
-			now
-		);
+		await auditTrail(trx, input.actorId, now).record('period.require_calibrated', 'period', period.id, {
+			period: period.code,
+			require_calibrated: input.required
+		});
 		return ok(undefined);
 	});
 }

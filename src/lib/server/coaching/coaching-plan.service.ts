@@ -6,7 +6,7 @@ import {
 	planCompletionBlocker,
 	type PlanStatus
 } from '../../domain/coaching/states';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { findPlanById, listAdminUsers, updatePlanMentor, updatePlanStatus } from './coaching-plan.repository';
 import { listItemsOfPlans, updateItemPlan, type ItemEdit } from './coaching-item.repository';
 import { findItemOfPlan } from './plan-item-lookup';
@@ -28,17 +28,7 @@ export async function editCoachingItem(
 	if (!canEditItem(plan.status, item.status)) return refuse(409, 'srv_plan_item_locked');
 	await db.transaction().execute(async (tx) => {
 		await updateItemPlan(tx, itemId, edit, now);
-		await recordAudit(
-			tx,
-			{
-				userId: admin.id,
-				action: 'coaching_item.edit',
-				entity: 'coaching_item',
-				entityId: itemId,
-				detail: { ...edit }
-			},
-			now
-		);
+		await auditTrail(tx, admin.id, now).record('coaching_item.edit', 'coaching_item', itemId, { ...edit });
 	});
 	return ok(undefined);
 }
@@ -57,17 +47,7 @@ export async function assignMentor(
 	if (!admins.some((a) => a.id === mentorId)) return refuse(400, 'srv_plan_mentor_admin');
 	await db.transaction().execute(async (tx) => {
 		await updatePlanMentor(tx, planId, mentorId, now);
-		await recordAudit(
-			tx,
-			{
-				userId: admin.id,
-				action: 'coaching_plan.mentor',
-				entity: 'coaching_plan',
-				entityId: planId,
-				detail: { mentorId }
-			},
-			now
-		);
+		await auditTrail(tx, admin.id, now).record('coaching_plan.mentor', 'coaching_plan', planId, { mentorId });
 	});
 	return ok(undefined);
 }
@@ -106,11 +86,7 @@ export async function movePlan(
 	}
 	await db.transaction().execute(async (tx) => {
 		await updatePlanStatus(tx, planId, to, now);
-		await recordAudit(
-			tx,
-			{ userId: admin.id, action: `coaching_plan.${to}`, entity: 'coaching_plan', entityId: planId },
-			now
-		);
+		await auditTrail(tx, admin.id, now).record(`coaching_plan.${to}`, 'coaching_plan', planId);
 	});
 	return ok(undefined);
 }

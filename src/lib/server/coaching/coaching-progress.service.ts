@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import type { SessionUser } from '../../domain/auth/user';
 import { canReject, canReportProgress, canVerify, type ItemStatus } from '../../domain/coaching/states';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { updateItemStatus } from './coaching-item.repository';
 import { findItemOfPlan } from './plan-item-lookup';
 import { insertProgress, upsertStoredFile } from './coaching-progress.repository';
@@ -62,17 +62,9 @@ export async function reportProgress(
 			now
 		);
 		await updateItemStatus(tx, itemId, input.status, null, now);
-		await recordAudit(
-			tx,
-			{
-				userId: user.id,
-				action: 'coaching_item.progress',
-				entity: 'coaching_item',
-				entityId: itemId,
-				detail: { status: input.status }
-			},
-			now
-		);
+		await auditTrail(tx, user.id, now).record('coaching_item.progress', 'coaching_item', itemId, {
+			status: input.status
+		});
 	});
 	return ok(undefined);
 }
@@ -97,11 +89,7 @@ export async function reviewItem(
 	await db.transaction().execute(async (tx) => {
 		await insertProgress(tx, { itemId, userId: user.id, note, status, fileId: null }, now);
 		await updateItemStatus(tx, itemId, status, verdict === 'verify' ? user.id : null, now);
-		await recordAudit(
-			tx,
-			{ userId: user.id, action: `coaching_item.${verdict}`, entity: 'coaching_item', entityId: itemId },
-			now
-		);
+		await auditTrail(tx, user.id, now).record(`coaching_item.${verdict}`, 'coaching_item', itemId);
 	});
 	return ok(undefined);
 }

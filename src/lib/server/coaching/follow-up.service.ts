@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import type { SessionUser } from '../../domain/auth/user';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { findPlanById } from './coaching-plan.repository';
 import { listAssessors, nextFollowUpVisitNo } from './follow-up.repository';
 import { addVisitAssessor, insertVisit } from '../visits/visit.repository';
@@ -49,17 +49,11 @@ export async function scheduleFollowUp(
 			now
 		);
 		await addVisitAssessor(tx, id, input.assessorId);
-		await recordAudit(
-			tx,
-			{
-				userId: admin.id,
-				action: 'visit.follow_up',
-				entity: 'coaching_plan',
-				entityId: planId,
-				detail: { visitId: id, plannedOn: input.plannedOn, assessorId: input.assessorId }
-			},
-			now
-		);
+		await auditTrail(tx, admin.id, now).record('visit.follow_up', 'coaching_plan', planId, {
+			visitId: id,
+			plannedOn: input.plannedOn,
+			assessorId: input.assessorId
+		});
 		return id;
 	});
 	return ok(visitId);

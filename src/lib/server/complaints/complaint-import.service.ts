@@ -2,7 +2,7 @@ import type { Db } from '../db/connection';
 import { readConfig } from '../config';
 import { findComplaintsByTickets, saveComplaint } from './complaint.repository';
 import { findUnitIdsByCodes, listUnitCodes } from '../units/unit.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { isoDateIn } from '../../domain/format';
 import { planComplaintImport, type ComplaintImportCheck } from '../../domain/complaints/complaint-rows';
 import type { TabularData } from '../../domain/import/tabular';
@@ -51,11 +51,7 @@ export async function applyComplaintImport(
 			updated: check.items.filter((i) => i.action === 'update').length,
 			unchanged: check.items.filter((i) => i.action === 'unchanged').length
 		};
-		await recordAudit(
-			trx,
-			{ userId: actorId, action: 'import', entity: 'complaint', detail: { ...summary } },
-			now
-		);
+		await auditTrail(trx, actorId, now).record('import', 'complaint', null, { ...summary });
 		return { ok: true as const, summary };
 	});
 }

@@ -3,7 +3,7 @@ import { inTransaction } from '../db/transaction';
 import { latestPublicationRevision, type Period } from '../periods/period.repository';
 import { findPeriodOrRefuse } from '../periods/period-lookup';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import {
 	closeCorrection,
 	findCorrectionBackup,
@@ -84,17 +84,11 @@ export function openCorrection(db: Db, input: CorrectionInput, now: Date): Promi
 			},
 			now
 		);
-		await recordAudit(
-			trx,
-			{
-				userId: input.userId,
-				action: 'correction.open',
-				entity: 'period',
-				entityId: period.id,
-				detail: { code: period.code, revision, reason }
-			},
-			now
-		);
+		await auditTrail(trx, input.userId, now).record('correction.open', 'period', period.id, {
+			code: period.code,
+			revision,
+			reason
+		});
 		return { ok: true, periodCode: period.code, revision };
 	});
 }
@@ -112,17 +106,12 @@ export function abandonCorrection(db: Db, input: CorrectionInput, now: Date): Pr
 		await restoreSheets(trx, period.id, backup);
 		await closeCorrection(trx, { id: open.id, status: 'abandoned', closedBy: input.userId, reason }, now);
 		await invalidatePeriodResults(trx, period.id);
-		await recordAudit(
-			trx,
-			{
-				userId: input.userId,
-				action: 'correction.abandon',
-				entity: 'period',
-				entityId: period.id,
-				detail: { code: period.code, revision: open.baseRevision, reason, opened: open.reason }
-			},
-			now
-		);
+		await auditTrail(trx, input.userId, now).record('correction.abandon', 'period', period.id, {
+			code: period.code,
+			revision: open.baseRevision,
+			reason,
+			opened: open.reason
+		});
 		return { ok: true, periodCode: period.code, revision: open.baseRevision };
 	});
 }

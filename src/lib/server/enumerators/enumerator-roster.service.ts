@@ -2,7 +2,7 @@ import type { Db } from '../db/connection';
 import type { Period } from '../periods/period.repository';
 import { listPeriodSurveyUnits } from '../survey/survey-period.repository';
 import { findUserById } from '../accounts/user.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { assignEnumerator, isEnumeratorOf, unassignEnumerator } from './enumerator.repository';
 import { ok, refuse, refuseField, type ServiceResult } from '../service-result';
 
@@ -56,17 +56,10 @@ export async function assignEnumeratorToUnits(
 	await db.transaction().execute(async (trx) => {
 		for (const c of codes) {
 			await assignEnumerator(trx, { periodId: period.id, unitId: inPeriod.get(c)!, userId: user.id });
-			await recordAudit(
-				trx,
-				{
-					userId: actorId,
-					action: 'assign_enumerator',
-					entity: 'unit',
-					entityId: c,
-					detail: { period: period.code, enumerator: user.email }
-				},
-				now
-			);
+			await auditTrail(trx, actorId, now).record('assign_enumerator', 'unit', c, {
+				period: period.code,
+				enumerator: user.email
+			});
 		}
 	});
 	return ok({ count: codes.length, email: user.email });
@@ -92,17 +85,10 @@ export async function removeEnumeratorFromUnit(
 	const removed = await db.transaction().execute(async (trx) => {
 		const gone = await unassignEnumerator(trx, { periodId: period.id, unitId: unit.id, userId: user.id });
 		if (gone)
-			await recordAudit(
-				trx,
-				{
-					userId: actorId,
-					action: 'unassign_enumerator',
-					entity: 'unit',
-					entityId: unit.code,
-					detail: { period: period.code, enumerator: user.email }
-				},
-				now
-			);
+			await auditTrail(trx, actorId, now).record('unassign_enumerator', 'unit', unit.code, {
+				period: period.code,
+				enumerator: user.email
+			});
 		return gone;
 	});
 	if (!removed)

@@ -33,28 +33,33 @@ export function enteredCount(db: Db) {
 		.as('entered');
 }
 
-export async function assignEnumerator(
-	db: Db,
-	a: { periodId: number; unitId: number; userId: number }
-): Promise<boolean> {
+/** One enumerator on one unit in one period: a `survey_enumerator` row. */
+export interface EnumeratorAssignment {
+	periodId: number;
+	unitId: number;
+	userId: number;
+}
+
+const assignmentRow = (a: EnumeratorAssignment) => ({
+	period_id: a.periodId,
+	unit_id: a.unitId,
+	user_id: a.userId
+});
+
+export async function assignEnumerator(db: Db, a: EnumeratorAssignment): Promise<boolean> {
 	const r = await db
 		.insertInto('survey_enumerator')
-		.values({ period_id: a.periodId, unit_id: a.unitId, user_id: a.userId })
+		.values(assignmentRow(a))
 		.onConflict((oc) => oc.doNothing())
 		.executeTakeFirst();
 	return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export async function isEnumeratorOf(
-	db: Db,
-	a: { periodId: number; unitId: number; userId: number }
-): Promise<boolean> {
+export async function isEnumeratorOf(db: Db, a: EnumeratorAssignment): Promise<boolean> {
 	const row = await db
 		.selectFrom('survey_enumerator')
 		.select('user_id')
-		.where('period_id', '=', a.periodId)
-		.where('unit_id', '=', a.unitId)
-		.where('user_id', '=', a.userId)
+		.where((eb) => eb.and(assignmentRow(a)))
 		.executeTakeFirst();
 	return row !== undefined;
 }
@@ -136,15 +141,10 @@ export async function listPeriodEnumerators(db: Db, periodId: number): Promise<R
 }
 
 /** Removes the assignment only; the questionnaires already entered stay with the unit. */
-export async function unassignEnumerator(
-	db: Db,
-	a: { periodId: number; unitId: number; userId: number }
-): Promise<boolean> {
+export async function unassignEnumerator(db: Db, a: EnumeratorAssignment): Promise<boolean> {
 	const r = await db
 		.deleteFrom('survey_enumerator')
-		.where('period_id', '=', a.periodId)
-		.where('unit_id', '=', a.unitId)
-		.where('user_id', '=', a.userId)
+		.where((eb) => eb.and(assignmentRow(a)))
 		.executeTakeFirst();
 	return Number(r.numDeletedRows ?? 0) > 0;
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import { findUserById, setPasswordHash } from '../accounts/user.repository';
 import { deleteSessionsOfUser } from '../accounts/session.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { hashPassword } from '../auth/password';
 import { hashSecret, randomString, secretMatches, splitToken } from '../auth/session-token';
 import { checkPasswordStrength, type PasswordProblem } from '../../domain/auth/password-policy';
@@ -45,11 +45,7 @@ async function issue(
 	await db.transaction().execute(async (trx) => {
 		await deleteUnusedLinksOfUser(trx, user.id);
 		await insertPasswordLink(trx, { id, userId: user.id, secretHash: hashSecret(secret), expiresAt }, now);
-		await recordAudit(
-			trx,
-			{ userId: actorId, action: 'create_password_link', entity: 'user', entityId: user.id },
-			now
-		);
+		await auditTrail(trx, actorId, now).record('create_password_link', 'user', user.id);
 	});
 	return {
 		user: { id: user.id, name: user.name, email: user.email, role: user.role },
@@ -148,11 +144,7 @@ export async function setPasswordByLink(
 		if (!(await markPasswordLinkUsed(trx, opened.stored.id, now))) return false;
 		await setPasswordHash(trx, opened.user.id, hash, now);
 		await deleteSessionsOfUser(trx, opened.user.id);
-		await recordAudit(
-			trx,
-			{ userId: opened.user.id, action: 'set_password_by_link', entity: 'user', entityId: opened.user.id },
-			now
-		);
+		await auditTrail(trx, opened.user.id, now).record('set_password_by_link', 'user', opened.user.id);
 		return true;
 	});
 	if (!used) return { ok: false, status: 410, code: 'used' };

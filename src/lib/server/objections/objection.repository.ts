@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { countedSheetsOf } from '../sheets/unit-sheet.repository';
 import type { ObjectionOutcome, ObjectionStatus, ObjectionView } from '../../domain/objections';
 
 // Objections of unit heads (masa sanggah, docs/rules.md §9.2) and the period's window.
@@ -185,9 +186,7 @@ export async function listReopenableSheets(
 	db: Db,
 	periodId: number
 ): Promise<{ unitCode: string; sheetId: number; visitNo: number; assessor: string }[]> {
-	return db
-		.selectFrom('score_sheet')
-		.innerJoin('visit', 'visit.id', 'score_sheet.visit_id')
+	return countedSheetsOf(db, periodId)
 		.innerJoin('unit', 'unit.id', 'visit.unit_id')
 		.innerJoin('user', 'user.id', 'score_sheet.assessor_id')
 		.select([
@@ -196,9 +195,6 @@ export async function listReopenableSheets(
 			'visit.visit_no as visitNo',
 			'user.name as assessor'
 		])
-		.where('visit.period_id', '=', periodId)
-		.where('visit.kind', '=', 'regular')
-		.where('score_sheet.status', '=', 'submitted')
 		.where('unit.id', 'in', (eb) =>
 			eb.selectFrom('objection').select('unit_id').where('period_id', '=', periodId)
 		)

@@ -9,7 +9,7 @@ import { findMaxVisitNo } from '../review/disagreement.repository';
 import { insertVisit, findVisitContext } from '../visits/visit.repository';
 import { findSheetById } from '../sheets/score-sheet.repository';
 import { reopenSheet } from '../sheets/sheet-review.service';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { isIsoDate } from '../../domain/dates';
 import { isoDateIn } from '../../domain/format';
 import { isObjectionWindowOpen, OBJECTION_REASON_MAX } from '../../domain/objections';
@@ -42,17 +42,10 @@ export async function openObjectionWindow(
 		if (period.status !== 'running' && period.status !== 'review')
 			return refuse(409, 'srv_objection_window_state');
 		await setObjectionUntil(trx, period.id, input.until, now);
-		await recordAudit(
-			trx,
-			{
-				userId: input.actorId,
-				action: 'objection.window',
-				entity: 'period',
-				entityId: period.id,
-				detail: { period: period.code, until: input.until }
-			},
-			now
-		);
+		await auditTrail(trx, input.actorId, now).record('objection.window', 'period', period.id, {
+			period: period.code,
+			until: input.until
+		});
 		return ok(undefined);
 	});
 }
@@ -110,23 +103,13 @@ export async function fileObjection(
 			now
 		);
 		for (const f of stored.value) await insertObjectionEvidence(trx, id, f.fileId, f.name);
-		await recordAudit(
-			trx,
-			{
-				userId: input.userId,
-				action: 'objection.file',
-				entity: 'objection',
-				entityId: id,
-				detail: {
-					period: period.code,
-					unit: input.unitCode,
-					indicator: input.indicatorCode,
-					claimed: input.claimedLevel,
-					files: stored.value.length
-				}
-			},
-			now
-		);
+		await auditTrail(trx, input.userId, now).record('objection.file', 'objection', id, {
+			period: period.code,
+			unit: input.unitCode,
+			indicator: input.indicatorCode,
+			claimed: input.claimedLevel,
+			files: stored.value.length
+		});
 		return ok(id);
 	});
 }
@@ -203,23 +186,13 @@ export async function answerObjection(
 			now
 		);
 		if (!recorded) return refuse(409, 'srv_objection_already_answered');
-		await recordAudit(
-			trx,
-			{
-				userId: input.actorId,
-				action: 'objection.answer',
-				entity: 'objection',
-				entityId: objection.id,
-				detail: {
-					period: period.code,
-					decision: input.decision,
-					answer,
-					sheetId: input.sheetId ?? null,
-					extraVisitNo: visitNo
-				}
-			},
-			now
-		);
+		await auditTrail(trx, input.actorId, now).record('objection.answer', 'objection', objection.id, {
+			period: period.code,
+			decision: input.decision,
+			answer,
+			sheetId: input.sheetId ?? null,
+			extraVisitNo: visitNo
+		});
 		return ok({ visitNo });
 	});
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import { findInstrumentByCode, insertInstrument } from './instrument.repository';
 import { countPeriodsUsingInstrument, updateInstrumentContent } from './instrument-edit.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { validateInstrument, type InstrumentIssue } from '../../domain/instrument';
 import { applyInstrumentEdits } from '../../domain/instrument/edit';
 import { refusalText, type RefusalArgs, type RefusalCode } from '../service-result';
@@ -45,17 +45,7 @@ export async function cloneInstrument(
 			{ notes: source.notes, sources: source.sources, basedOnId: source.id },
 			now
 		);
-		await recordAudit(
-			trx,
-			{
-				userId: actorId,
-				action: 'clone',
-				entity: 'instrument',
-				entityId: newCode,
-				detail: { from: sourceCode }
-			},
-			now
-		);
+		await auditTrail(trx, actorId, now).record('clone', 'instrument', newCode, { from: sourceCode });
 	});
 	return { ok: true, code: newCode, warnings: [] };
 }
@@ -78,7 +68,7 @@ export async function editInstrument(
 	if (errors.length) return { ok: false, status: 400, errors, warnings };
 	await db.transaction().execute(async (trx) => {
 		await updateInstrumentContent(trx, stored.id, def, stored.indicatorIds);
-		await recordAudit(trx, { userId: actorId, action: 'update', entity: 'instrument', entityId: code }, now);
+		await auditTrail(trx, actorId, now).record('update', 'instrument', code);
 	});
 	return { ok: true, code, warnings };
 }

@@ -9,7 +9,7 @@ import {
 } from './period.repository';
 import { updatePeriodSettings } from './period-settings.repository';
 import { findInstrumentIdByCode } from './instrument.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { checkPeriodSettings, PERIOD_CODE, type PeriodSettings } from '../../domain/period/settings';
 import { canTransition, settingsEditable } from '../../domain/period/lifecycle';
@@ -76,17 +76,10 @@ export async function createPeriod(
 			);
 			await updatePeriodSettings(trx, id, { ...input, name: input.name.trim() }, now);
 			const units = await addActiveUnitsToPeriod(trx, id);
-			await recordAudit(
-				trx,
-				{
-					userId: actorId,
-					action: 'create',
-					entity: 'period',
-					entityId: code,
-					detail: { instrument: input.instrumentCode, units }
-				},
-				now
-			);
+			await auditTrail(trx, actorId, now).record('create', 'period', code, {
+				instrument: input.instrumentCode,
+				units
+			});
 			return true;
 		},
 		false
@@ -126,11 +119,7 @@ export async function editPeriodSettings(
 	await db.transaction().execute(async (trx) => {
 		await updatePeriodSettings(trx, period.id, { ...settings, name: settings.name.trim() }, now);
 		await invalidatePeriodResults(trx, period.id);
-		await recordAudit(
-			trx,
-			{ userId: actorId, action: 'update_settings', entity: 'period', entityId: code },
-			now
-		);
+		await auditTrail(trx, actorId, now).record('update_settings', 'period', code);
 	});
 	return { ok: true, value: (await findPeriodByCode(db, code))! };
 }
@@ -165,17 +154,7 @@ export async function changePeriodStatus(
 	await db.transaction().execute(async (trx) => {
 		await setPeriodStatus(trx, period.id, to, now);
 		await invalidatePeriodResults(trx, period.id);
-		await recordAudit(
-			trx,
-			{
-				userId: actorId,
-				action: 'status',
-				entity: 'period',
-				entityId: code,
-				detail: { from: period.status, to }
-			},
-			now
-		);
+		await auditTrail(trx, actorId, now).record('status', 'period', code, { from: period.status, to });
 	});
 	return { ok: true, value: to };
 }

@@ -1,4 +1,6 @@
 import type { Db } from '../db/connection';
+import { regularSheetsOf } from '../sheets/unit-sheet.repository';
+import { regularVisitsOf } from '../visits/visit-joins';
 
 // What the publication preflight (docs/rules.md §8.1) reads besides the results and the flags: draft
 // sheets, the visit window, and visits planned for later dates. Regular visits only: a
@@ -11,14 +13,10 @@ export interface DraftSheetRow {
 }
 
 export async function listDraftSheets(db: Db, periodId: number): Promise<DraftSheetRow[]> {
-	const rows = await db
-		.selectFrom('score_sheet')
-		.innerJoin('visit', 'visit.id', 'score_sheet.visit_id')
+	const rows = await regularSheetsOf(db, periodId)
 		.innerJoin('unit', 'unit.id', 'visit.unit_id')
 		.innerJoin('user', 'user.id', 'score_sheet.assessor_id')
 		.select(['unit.code', 'visit.visit_no', 'user.name'])
-		.where('visit.period_id', '=', periodId)
-		.where('visit.kind', '=', 'regular')
 		.where('score_sheet.status', '=', 'draft')
 		.orderBy('unit.code')
 		.orderBy('visit.visit_no')
@@ -35,12 +33,9 @@ export interface LaterVisitRow {
 
 /** Regular visits planned after `today` (ISO date) that have no submitted sheet yet. */
 export async function listLaterVisits(db: Db, periodId: number, today: string): Promise<LaterVisitRow[]> {
-	const rows = await db
-		.selectFrom('visit')
+	const rows = await regularVisitsOf(db, periodId)
 		.innerJoin('unit', 'unit.id', 'visit.unit_id')
 		.select(['unit.code', 'visit.visit_no', 'visit.planned_on'])
-		.where('visit.period_id', '=', periodId)
-		.where('visit.kind', '=', 'regular')
 		.where('visit.planned_on', '>', today)
 		.where(({ not, exists, selectFrom }) =>
 			not(

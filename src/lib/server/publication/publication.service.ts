@@ -8,7 +8,7 @@ import {
 } from '../periods/period.repository';
 import { findPeriodOrRefuse } from '../periods/period-lookup';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import {
 	nonEmptyFindings,
 	summariseConfirmed,
@@ -156,26 +156,21 @@ export async function publishPeriod(db: Db, input: PublishInput, now: Date): Pro
 		// docs/rules.md §5: low scorers get a draft coaching plan with the results, in the same transaction.
 		const coaching = await draftCoachingPlans(trx, period.id, doc, now);
 		await invalidatePeriodResults(trx, period.id);
-		await recordAudit(
-			trx,
+		await auditTrail(trx, input.userId, now).record(
+			revising ? 'period.publish_revision' : 'period.publish',
+			'period',
+			period.id,
 			{
-				userId: input.userId,
-				action: revising ? 'period.publish_revision' : 'period.publish',
-				entity: 'period',
-				entityId: period.id,
-				detail: {
-					code: period.code,
-					revision,
-					reason,
-					openFlagsConfirmed: openFlagCount,
-					coachingPlansDrafted: coaching.drafted,
-					changed: changes.length,
-					correction: correction?.reason ?? null,
-					confirmed: confirmed.map((c) => ({ class: c.class, count: c.count })),
-					openFlags: (confirmed.find((c) => c.class === 'flags')?.items ?? []).map((i) => i.detail)
-				}
-			},
-			now
+				code: period.code,
+				revision,
+				reason,
+				openFlagsConfirmed: openFlagCount,
+				coachingPlansDrafted: coaching.drafted,
+				changed: changes.length,
+				correction: correction?.reason ?? null,
+				confirmed: confirmed.map((c) => ({ class: c.class, count: c.count })),
+				openFlags: (confirmed.find((c) => c.class === 'flags')?.items ?? []).map((i) => i.detail)
+			}
 		);
 		return {
 			ok: true,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { rawHandleOf, type Db } from '../db/connection';
 import type { VisitTotal } from '../../domain/scoring/visit-totals';
+import { countedSheetsOf } from '../sheets/unit-sheet.repository';
 
 // Reads for period results (README, Benchmark): set-based, one row per unit and one per submitted sheet.
 // Only regular visits count: follow-up visits never enter the IPP (docs/rules.md §5).
@@ -140,24 +141,19 @@ export async function listScoredCells(
 	indicatorIds: readonly number[]
 ): Promise<ScoreCell[]> {
 	if (indicatorIds.length === 0) return [];
-	return db
-		.selectFrom('visit as v')
-		.innerJoin('score_sheet as s', 's.visit_id', 'v.id')
-		.innerJoin('score as sc', 'sc.sheet_id', 's.id')
-		.innerJoin('unit as u', 'u.id', 'v.unit_id')
+	return countedSheetsOf(db, periodId)
+		.innerJoin('score', 'score.sheet_id', 'score_sheet.id')
+		.innerJoin('unit', 'unit.id', 'visit.unit_id')
 		.select([
-			'u.code as unitCode',
-			'v.visit_no as visitNo',
-			's.assessor_id as assessorId',
-			's.id as sheetId',
-			'sc.indicator_id as indicatorId',
-			sql<number>`sc.score`.as('score')
+			'unit.code as unitCode',
+			'visit.visit_no as visitNo',
+			'score_sheet.assessor_id as assessorId',
+			'score_sheet.id as sheetId',
+			'score.indicator_id as indicatorId',
+			sql<number>`score.score`.as('score')
 		])
-		.where('v.period_id', '=', periodId)
-		.where('v.kind', '=', 'regular')
-		.where('s.status', '=', 'submitted')
-		.where('sc.indicator_id', 'in', [...indicatorIds])
-		.where('sc.score', 'is not', null)
+		.where('score.indicator_id', 'in', [...indicatorIds])
+		.where('score.score', 'is not', null)
 		.execute();
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { countedSheetsOf } from '../sheets/unit-sheet.repository';
 
 // Resolutions of disagreement flags (docs/rules.md §4.10) and what the review page shows of each flagged
 // score: the assessor's note and the evidence attached to that indicator.
@@ -72,28 +73,25 @@ export async function listFlaggedScoreDetails(
 	indicatorIds: readonly number[]
 ): Promise<FlaggedScoreDetail[]> {
 	if (unitCodes.length === 0 || indicatorIds.length === 0) return [];
-	const rows = await db
-		.selectFrom('visit as v')
-		.innerJoin('unit as u', 'u.id', 'v.unit_id')
-		.innerJoin('score_sheet as s', 's.visit_id', 'v.id')
-		.innerJoin('score as sc', 'sc.sheet_id', 's.id')
-		.leftJoin('evidence as e', (j) =>
-			j.onRef('e.sheet_id', '=', 's.id').onRef('e.indicator_id', '=', 'sc.indicator_id')
+	const rows = await countedSheetsOf(db, periodId)
+		.innerJoin('unit', 'unit.id', 'visit.unit_id')
+		.innerJoin('score', 'score.sheet_id', 'score_sheet.id')
+		.leftJoin('evidence', (j) =>
+			j
+				.onRef('evidence.sheet_id', '=', 'score_sheet.id')
+				.onRef('evidence.indicator_id', '=', 'score.indicator_id')
 		)
 		.select([
-			'u.code as unitCode',
-			'v.visit_no as visitNo',
-			's.assessor_id as assessorId',
-			'sc.indicator_id as indicatorId',
-			'sc.note',
-			'e.id as evidenceId',
-			'e.original_name as evidenceName'
+			'unit.code as unitCode',
+			'visit.visit_no as visitNo',
+			'score_sheet.assessor_id as assessorId',
+			'score.indicator_id as indicatorId',
+			'score.note',
+			'evidence.id as evidenceId',
+			'evidence.original_name as evidenceName'
 		])
-		.where('v.period_id', '=', periodId)
-		.where('v.kind', '=', 'regular')
-		.where('s.status', '=', 'submitted')
-		.where('u.code', 'in', [...unitCodes])
-		.where('sc.indicator_id', 'in', [...indicatorIds])
+		.where('unit.code', 'in', [...unitCodes])
+		.where('score.indicator_id', 'in', [...indicatorIds])
 		.execute();
 	const byKey = new Map<string, FlaggedScoreDetail>();
 	for (const r of rows) {

@@ -5,7 +5,7 @@ import { findInstrumentById } from '../periods/instrument.repository';
 import { findUnitIdByCode } from '../units/unit.repository';
 import { findMaxVisitNo, flagResolutionExists, insertFlagResolution } from './disagreement.repository';
 import { insertVisit } from '../visits/visit.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { reviewPeriodScores } from './score-review.service';
 import { refusalMessage } from './flag-refusal';
@@ -128,24 +128,14 @@ export async function resolveDisagreements(
 				},
 				now
 			);
-			await recordAudit(
-				trx,
-				{
-					userId: input.userId,
-					action: 'disagreement.resolve',
-					entity: 'period',
-					entityId: period.id,
-					detail: {
-						code: period.code,
-						unit: key.unitCode,
-						indicator: key.indicatorCode,
-						action: input.action,
-						note,
-						extraVisitNo: extraVisits.find((v) => v.unitCode === key.unitCode)?.visitNo ?? null
-					}
-				},
-				now
-			);
+			await auditTrail(trx, input.userId, now).record('disagreement.resolve', 'period', period.id, {
+				code: period.code,
+				unit: key.unitCode,
+				indicator: key.indicatorCode,
+				action: input.action,
+				note,
+				extraVisitNo: extraVisits.find((v) => v.unitCode === key.unitCode)?.visitNo ?? null
+			});
 		}
 		await invalidatePeriodResults(trx, period.id);
 		return { ok: true as const, resolved: keys.length, extraVisits };

@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import { findStoredFile, readCitySettings, writeCitySettings } from './city-setting.repository';
 import { insertStoredFile } from '../sheets/evidence.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { readStoredBytes, sha256Hex, storeFileBytes } from '../files/file-store';
 import {
 	checkCitySettings,
@@ -47,7 +47,7 @@ export async function saveCitySettings(
 			signatory_nip: s.signatoryNip.replace(/\s+/g, ''),
 			document_language: s.documentLanguage === 'en' ? 'en' : 'id'
 		});
-		await recordAudit(trx, { userId: actorId, action: 'update', entity: 'city_setting' }, now);
+		await auditTrail(trx, actorId, now).record('update', 'city_setting');
 	});
 	return { ok: true };
 }
@@ -77,11 +77,7 @@ export async function saveCityLogo(
 	await db.transaction().execute(async (trx) => {
 		const fileId = await insertStoredFile(trx, { sha256, mime, size: bytes.length }, now);
 		await writeCitySettings(trx, { logo_file_id: String(fileId) });
-		await recordAudit(
-			trx,
-			{ userId: actorId, action: 'update_logo', entity: 'city_setting', detail: { sha256 } },
-			now
-		);
+		await auditTrail(trx, actorId, now).record('update_logo', 'city_setting', null, { sha256 });
 	});
 	return { ok: true };
 }

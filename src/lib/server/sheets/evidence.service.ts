@@ -17,7 +17,7 @@ import {
 	insertStoredFile
 } from './evidence.repository';
 import { findVisitContext } from '../visits/visit.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { evidencePath, sha256Of, storeEvidenceFile, thumbnailPath } from '../files/evidence-store';
 import { checkUpload } from '../files/upload-check';
 import { openVisitForAssessor } from './sheet-access';
@@ -99,17 +99,12 @@ export async function addEvidence(
 			{ sheetId: sheet.id, indicatorId, fileId, originalName: name, uploadedBy: input.userId },
 			now
 		);
-		await recordAudit(
-			trx,
-			{
-				userId: input.userId,
-				action: 'evidence_add',
-				entity: 'score_sheet',
-				entityId: sheet.id,
-				detail: { indicator: input.indicatorCode, evidenceId: id, name, sha256 }
-			},
-			now
-		);
+		await auditTrail(trx, input.userId, now).record('evidence_add', 'score_sheet', sheet.id, {
+			indicator: input.indicatorCode,
+			evidenceId: id,
+			name,
+			sha256
+		});
 		return {
 			ok: true,
 			evidence: toEvidenceView({
@@ -140,17 +135,10 @@ export async function removeEvidence(
 		return { ok: false, status: 409, message: refusalText('srv_sheet_locked') };
 	await db.transaction().execute(async (trx) => {
 		await deleteEvidence(trx, input.evidenceId);
-		await recordAudit(
-			trx,
-			{
-				userId: input.userId,
-				action: 'evidence_remove',
-				entity: 'score_sheet',
-				entityId: found.sheetId,
-				detail: { evidenceId: found.id, name: found.name }
-			},
-			now
-		);
+		await auditTrail(trx, input.userId, now).record('evidence_remove', 'score_sheet', found.sheetId, {
+			evidenceId: found.id,
+			name: found.name
+		});
 	});
 	return { ok: true };
 }

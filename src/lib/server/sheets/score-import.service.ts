@@ -9,7 +9,7 @@ import { createScoreImportWriter } from './score-import.repository';
 import { refreshVisitTotals } from './visit-total.repository';
 import { createDeferredScoreImportWriter } from './score-import-deferred.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { readTableFile, TableFileError } from '../files/table-file';
 import { mapConflictReasons } from '../accounts/assessor-conflict.repository';
 import { isPublished } from '../../domain/period-status';
@@ -180,39 +180,24 @@ export async function importScoresFile(
 			if (startedPeriod) await setPeriodStatus(trx, period.id, 'running', now);
 			if (!input.calibration) await invalidatePeriodResults(trx, period.id);
 			for (const r of replaced)
-				await recordAudit(
-					trx,
-					{
-						userId: input.userId,
-						action: 'score_sheet.replace',
-						entity: 'score_sheet',
-						entityId: r.sheetId,
-						detail: {
-							period: period.code,
-							unit: r.unit,
-							visit: r.visit,
-							assessor: r.assessor,
-							source: 'import'
-						}
-					},
-					now
-				);
-			await recordAudit(
-				trx,
+				await auditTrail(trx, input.userId, now).record('score_sheet.replace', 'score_sheet', r.sheetId, {
+					period: period.code,
+					unit: r.unit,
+					visit: r.visit,
+					assessor: r.assessor,
+					source: 'import'
+				});
+			await auditTrail(trx, input.userId, now).record(
+				input.calibration ? 'calibration_scores.import' : 'scores.import',
+				'period',
+				period.id,
 				{
-					userId: input.userId,
-					action: input.calibration ? 'calibration_scores.import' : 'scores.import',
-					entity: 'period',
-					entityId: period.id,
-					detail: {
-						period: period.code,
-						sheets: checker.sheetCount,
-						scores,
-						replaced: replaced.length,
-						newAssessors
-					}
-				},
-				now
+					period: period.code,
+					sheets: checker.sheetCount,
+					scores,
+					replaced: replaced.length,
+					newAssessors
+				}
 			);
 			return {
 				ok: true as const,

@@ -20,7 +20,7 @@ import {
 	setSheetStatus,
 	upsertScore
 } from './score-sheet.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { openVisitForAssessor, type AssessorVisit } from './sheet-access';
 import { refusalText } from '../service-result';
@@ -101,17 +101,12 @@ async function applyValues(trx: Db, visit: AssessorVisit, input: SaveInput, now:
 			score: c.after.score,
 			note: note === '' ? null : note
 		});
-		await recordAudit(
-			trx,
-			{
-				userId: input.userId,
-				action: 'score_change',
-				entity: 'score_sheet',
-				entityId: sheet.id,
-				detail: { indicator: c.code, old: c.before, new: { score: c.after.score, note }, version }
-			},
-			now
-		);
+		await auditTrail(trx, input.userId, now).record('score_change', 'score_sheet', sheet.id, {
+			indicator: c.code,
+			old: c.before,
+			new: { score: c.after.score, note },
+			version
+		});
 	}
 	return { ok: true, version, changed: changes.length, savedAt: now };
 }
@@ -161,17 +156,9 @@ export async function submitSheet(db: Db, input: SaveInput, now: Date): Promise<
 		);
 		await setSheetStatus(trx, sheet.id, 'submitted', now);
 		await invalidatePeriodResults(trx, visit.ctx.periodId);
-		await recordAudit(
-			trx,
-			{
-				userId: input.userId,
-				action: 'submit',
-				entity: 'score_sheet',
-				entityId: sheet.id,
-				detail: { visitId: input.visitId }
-			},
-			now
-		);
+		await auditTrail(trx, input.userId, now).record('submit', 'score_sheet', sheet.id, {
+			visitId: input.visitId
+		});
 		return { ok: true, version: sheet.version + 1, changed: saved.changed, savedAt: now };
 	});
 }

@@ -5,7 +5,7 @@ import { findVisitContext } from '../visits/visit.repository';
 import { removeVisitAssessor } from '../visits/visit-plan.repository';
 import { findAssessorConflict } from '../accounts/assessor-conflict.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { refusalText } from '../service-result';
 
 // Spec 8.5: an administrator can take a sheet off a visit (a conflict of interest found late, a
@@ -30,24 +30,14 @@ export async function removeSheetFromVisit(
 		await deleteSheet(trx, sheet.id);
 		await removeVisitAssessor(trx, sheet.visitId, sheet.assessorId);
 		await invalidatePeriodResults(trx, visit.periodId);
-		await recordAudit(
-			trx,
-			{
-				userId: input.adminId,
-				action: 'remove_sheet',
-				entity: 'score_sheet',
-				entityId: sheet.id,
-				detail: {
-					reason,
-					visitId: sheet.visitId,
-					unit: visit.unitCode,
-					assessorId: sheet.assessorId,
-					status: sheet.status,
-					conflict: conflict ? (conflict.reason ?? true) : false
-				}
-			},
-			now
-		);
+		await auditTrail(trx, input.adminId, now).record('remove_sheet', 'score_sheet', sheet.id, {
+			reason,
+			visitId: sheet.visitId,
+			unit: visit.unitCode,
+			assessorId: sheet.assessorId,
+			status: sheet.status,
+			conflict: conflict ? (conflict.reason ?? true) : false
+		});
 	});
 	return { ok: true };
 }

@@ -10,7 +10,7 @@ import {
 import { findVisitContext, type VisitContext } from '../visits/visit.repository';
 import { listVisitAssessors, type VisitAssessor } from '../visits/visit-team.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { findAssessorConflict } from '../accounts/assessor-conflict.repository';
 import { refuse, type Refusal } from '../service-result';
 
@@ -63,17 +63,10 @@ export async function reopenSheet(
 		await setSheetStatus(trx, sheet.id, 'draft', now);
 		await deleteAspectSums(trx, sheet.id);
 		await invalidatePeriodResults(trx, visit.periodId);
-		await recordAudit(
-			trx,
-			{
-				userId: input.adminId,
-				action: 'reopen',
-				entity: 'score_sheet',
-				entityId: sheet.id,
-				detail: { reason, assessorId: sheet.assessorId }
-			},
-			now
-		);
+		await auditTrail(trx, input.adminId, now).record('reopen', 'score_sheet', sheet.id, {
+			reason,
+			assessorId: sheet.assessorId
+		});
 	});
 	return { ok: true };
 }

@@ -2,18 +2,30 @@ import type { Db } from '../db/connection';
 import type { SheetScores } from '../../domain/scoring/types';
 
 // A unit's scores, notes and evidence in a period. Only submitted sheets of regular visits:
-// follow-up visits never enter the period's numbers (docs/rules.md §5).
+// follow-up and calibration visits never enter the period's numbers (docs/rules.md §5).
 
-/** Scores on the submitted sheets of a period's regular visits: the only scores a unit's numbers use. */
-function submittedRegularScores(db: Db, periodId: number) {
+/**
+ * The sheets of a period's regular visits, joined to their visit. Every reader of the period's
+ * sheets starts here and adds the status it reads and the tables it needs.
+ */
+export function regularSheetsOf(db: Db, periodId: number) {
 	return db
-		.selectFrom('score')
-		.innerJoin('score_sheet', 'score_sheet.id', 'score.sheet_id')
+		.selectFrom('score_sheet')
 		.innerJoin('visit', 'visit.id', 'score_sheet.visit_id')
-		.innerJoin('indicator', 'indicator.id', 'score.indicator_id')
 		.where('visit.period_id', '=', periodId)
-		.where('visit.kind', '=', 'regular')
-		.where('score_sheet.status', '=', 'submitted');
+		.where('visit.kind', '=', 'regular');
+}
+
+/** The submitted ones: the only sheets whose scores, notes and evidence count. */
+export function countedSheetsOf(db: Db, periodId: number) {
+	return regularSheetsOf(db, periodId).where('score_sheet.status', '=', 'submitted');
+}
+
+/** Scores on the counted sheets, with their indicator. */
+function submittedRegularScores(db: Db, periodId: number) {
+	return countedSheetsOf(db, periodId)
+		.innerJoin('score', 'score.sheet_id', 'score_sheet.id')
+		.innerJoin('indicator', 'indicator.id', 'score.indicator_id');
 }
 
 /** Submitted sheets of a unit's regular visits in a period, scores keyed by indicator code. */
@@ -97,10 +109,8 @@ export interface EvidenceFile {
 }
 
 export async function listUnitEvidence(db: Db, periodId: number, unitId: number): Promise<EvidenceFile[]> {
-	const rows = await db
-		.selectFrom('evidence')
-		.innerJoin('score_sheet', 'score_sheet.id', 'evidence.sheet_id')
-		.innerJoin('visit', 'visit.id', 'score_sheet.visit_id')
+	const rows = await countedSheetsOf(db, periodId)
+		.innerJoin('evidence', 'evidence.sheet_id', 'score_sheet.id')
 		.innerJoin('indicator', 'indicator.id', 'evidence.indicator_id')
 		.innerJoin('stored_file', 'stored_file.id', 'evidence.file_id')
 		.select([
@@ -111,10 +121,7 @@ export async function listUnitEvidence(db: Db, periodId: number, unitId: number)
 			'stored_file.mime',
 			'stored_file.has_thumbnail'
 		])
-		.where('visit.period_id', '=', periodId)
 		.where('visit.unit_id', '=', unitId)
-		.where('visit.kind', '=', 'regular')
-		.where('score_sheet.status', '=', 'submitted')
 		.orderBy('evidence.id')
 		.execute();
 	return rows.map((r) => ({

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { isIsoDate } from '../../domain/survey';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { type Period } from '../periods/period.repository';
 import { setSurveyWindow } from './survey-period.repository';
 import {
@@ -29,17 +29,11 @@ export async function changeSurveyWindow(
 	if (overlap) return { ok: false, status: 409, field: 'survey_from', message: overlap };
 	await db.transaction().execute(async (trx) => {
 		await setSurveyWindow(trx, period.id, window, now);
-		await recordAudit(
-			trx,
-			{
-				userId,
-				action: 'set_survey_window',
-				entity: 'period',
-				entityId: period.id,
-				detail: { from: window.from, to: window.to, before: { from: period.surveyFrom, to: period.surveyTo } }
-			},
-			now
-		);
+		await auditTrail(trx, userId, now).record('set_survey_window', 'period', period.id, {
+			from: window.from,
+			to: window.to,
+			before: { from: period.surveyFrom, to: period.surveyTo }
+		});
 	});
 	return ok(undefined);
 }
@@ -57,7 +51,7 @@ export async function rotateSurveyToken(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		await setUnitSurveyToken(trx, unit.id, newSurveyToken(), now);
-		await recordAudit(trx, { userId, action: 'rotate_survey_token', entity: 'unit', entityId: unit.id }, now);
+		await auditTrail(trx, userId, now).record('rotate_survey_token', 'unit', unit.id);
 	});
 }
 
@@ -70,17 +64,10 @@ export async function changeYearlyServiceUsers(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		await setUnitYearlyServiceUsers(trx, unit.id, users, now);
-		await recordAudit(
-			trx,
-			{
-				userId,
-				action: 'set_yearly_service_users',
-				entity: 'unit',
-				entityId: unit.id,
-				detail: { users, before: unit.yearlyServiceUsers }
-			},
-			now
-		);
+		await auditTrail(trx, userId, now).record('set_yearly_service_users', 'unit', unit.id, {
+			users,
+			before: unit.yearlyServiceUsers
+		});
 	});
 }
 
@@ -94,17 +81,9 @@ export async function moderateSuggestion(
 ): Promise<boolean> {
 	return db.transaction().execute(async (trx) => {
 		if (!(await setSuggestionStatus(trx, periodId, responseId, status))) return false;
-		await recordAudit(
-			trx,
-			{
-				userId,
-				action: 'moderate_suggestion',
-				entity: 'survey_response',
-				entityId: responseId,
-				detail: { status }
-			},
-			now
-		);
+		await auditTrail(trx, userId, now).record('moderate_suggestion', 'survey_response', responseId, {
+			status
+		});
 		return true;
 	});
 }

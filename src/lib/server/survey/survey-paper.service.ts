@@ -3,7 +3,7 @@ import { checkPaperHeader, validatePaperRows, type PaperRow } from '../../domain
 import { type Period } from '../periods/period.repository';
 import { listPeriodSurveyUnits } from './survey-period.repository';
 import { insertSurveyResponses } from './survey-response.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { readTableBytes } from '../files/table-file';
 import { refusalText } from '../service-result';
 
@@ -42,17 +42,10 @@ export async function enterPaperResponses(
 				enteredBy: userId
 			}))
 		);
-		await recordAudit(
-			trx,
-			{
-				userId,
-				action: 'enter_paper_survey',
-				entity: 'period',
-				entityId: period.id,
-				detail: { count: checked.responses.length, origin }
-			},
-			now
-		);
+		await auditTrail(trx, userId, now).record('enter_paper_survey', 'period', period.id, {
+			count: checked.responses.length,
+			origin
+		});
 	});
 	return { ok: true, count: checked.responses.length };
 }

@@ -6,7 +6,7 @@ import {
 	nextCategoryPosition,
 	updateCategory
 } from './category.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { refusalText } from '../service-result';
 import { invalidateAllPeriodResults } from '../results/result-cache.repository';
 import type { CatalogResult } from './unit-catalog.service';
@@ -36,17 +36,9 @@ export async function saveCategory(
 			if (id !== null)
 				await updateCategory(trx, id, { name, position: input.position, active: input.active });
 			await invalidateAllPeriodResults(trx);
-			await recordAudit(
-				trx,
-				{
-					userId: actorId,
-					action: id === null ? 'create' : 'update',
-					entity: 'category',
-					entityId: savedId,
-					detail: { name }
-				},
-				now
-			);
+			await auditTrail(trx, actorId, now).record(id === null ? 'create' : 'update', 'category', savedId, {
+				name
+			});
 			return savedId;
 		},
 		{ taken: name }
@@ -84,11 +76,7 @@ export async function setCategoryActive(
 		};
 	await db.transaction().execute(async (trx) => {
 		await updateCategory(trx, id, { active });
-		await recordAudit(
-			trx,
-			{ userId: actorId, action: active ? 'reactivate' : 'deactivate', entity: 'category', entityId: id },
-			now
-		);
+		await auditTrail(trx, actorId, now).record(active ? 'reactivate' : 'deactivate', 'category', id);
 	});
 	return { ok: true, value: null };
 }

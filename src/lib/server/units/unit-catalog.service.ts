@@ -2,7 +2,7 @@ import type { Db } from '../db/connection';
 import { insertUnit } from './unit.repository';
 import { findUnitByCode, updateUnit, addUnitToOpenPeriods, type UnitDetail } from './unit-catalog.repository';
 import { findCategoryById } from './category.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { newSurveyToken } from '../survey/intake/survey-token';
 import { invalidateAllPeriodResults } from '../results/result-cache.repository';
 import { UNIT_CODE, normalizeUnitCode } from '../../domain/import/unit-rows';
@@ -60,11 +60,7 @@ export async function createUnit(
 			await updateUnit(trx, id, { address: data.address }, now);
 			const periods = await addUnitToOpenPeriods(trx, id, data.categoryId);
 			await invalidateAllPeriodResults(trx);
-			await recordAudit(
-				trx,
-				{ userId: actorId, action: 'create', entity: 'unit', entityId: code, detail: { periods } },
-				now
-			);
+			await auditTrail(trx, actorId, now).record('create', 'unit', code, { periods });
 			return true;
 		},
 		false
@@ -92,11 +88,7 @@ export async function editUnit(
 	await db.transaction().execute(async (trx) => {
 		await updateUnit(trx, existing.id, data, now);
 		await invalidateAllPeriodResults(trx);
-		await recordAudit(
-			trx,
-			{ userId: actorId, action: 'update', entity: 'unit', entityId: code, detail: { was: currentCode } },
-			now
-		);
+		await auditTrail(trx, actorId, now).record('update', 'unit', code, { was: currentCode });
 	});
 	return { ok: true, value: (await findUnitByCode(db, code))! };
 }
@@ -114,11 +106,7 @@ export async function setUnitActive(
 		await updateUnit(trx, existing.id, { active }, now);
 		if (active) await addUnitToOpenPeriods(trx, existing.id, existing.categoryId);
 		await invalidateAllPeriodResults(trx);
-		await recordAudit(
-			trx,
-			{ userId: actorId, action: active ? 'reactivate' : 'deactivate', entity: 'unit', entityId: code },
-			now
-		);
+		await auditTrail(trx, actorId, now).record(active ? 'reactivate' : 'deactivate', 'unit', code);
 	});
 	return { ok: true, value: null };
 }

@@ -12,7 +12,7 @@ import {
 	listCategories,
 	nextCategoryPosition
 } from './category.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { newSurveyToken } from '../survey/intake/survey-token';
 import { invalidateAllPeriodResults } from '../results/result-cache.repository';
 import { planUnitImport, type UnitImportCheck } from '../../domain/import/unit-rows';
@@ -86,11 +86,7 @@ export async function applyUnitImport(
 			unchanged: items.filter((i) => i.action === 'unchanged').length,
 			newCategories
 		};
-		await recordAudit(
-			trx,
-			{ userId: actorId, action: 'import', entity: 'unit', detail: { ...summary } },
-			now
-		);
+		await auditTrail(trx, actorId, now).record('import', 'unit', null, { ...summary });
 		return { ok: true as const, summary };
 	});
 }

@@ -1,13 +1,11 @@
 import type { Db } from '../db/connection';
-import { onPeriodUnitOfVisit, onSheetOfVisitAssessor } from './visit-joins';
+import { onPeriodUnitOfVisit, onSheetOfVisitAssessor, regularTeamsOf } from './visit-joins';
 import type { Assignment } from '../../domain/progress/progress';
+import { countedSheetsOf } from '../sheets/unit-sheet.repository';
 
 /** Every (regular visit, assessor) pair of a period with whether that assessor's sheet is submitted. */
 export async function listAssignments(db: Db, periodId: number): Promise<Assignment[]> {
-	const rows = await db
-		.selectFrom('visit_assessor')
-		.innerJoin('visit', 'visit.id', 'visit_assessor.visit_id')
-		.innerJoin('user', 'user.id', 'visit_assessor.user_id')
+	const rows = await regularTeamsOf(db, periodId)
 		.innerJoin('period_unit', onPeriodUnitOfVisit)
 		.innerJoin('category', 'category.id', 'period_unit.category_id')
 		.leftJoin('score_sheet', onSheetOfVisitAssessor)
@@ -20,8 +18,6 @@ export async function listAssignments(db: Db, periodId: number): Promise<Assignm
 			'user.name as assessorName',
 			'score_sheet.status'
 		])
-		.where('visit.period_id', '=', periodId)
-		.where('visit.kind', '=', 'regular')
 		.orderBy('category.position')
 		.execute();
 	return rows.map(({ status, ...r }) => ({ ...r, submitted: status === 'submitted' }));
@@ -35,18 +31,13 @@ export interface SubmittedSheet {
 }
 
 export async function listSubmittedSheets(db: Db, periodId: number): Promise<SubmittedSheet[]> {
-	const rows = await db
-		.selectFrom('score_sheet')
-		.innerJoin('visit', 'visit.id', 'score_sheet.visit_id')
+	const rows = await countedSheetsOf(db, periodId)
 		.select([
 			'visit.unit_id as unitId',
 			'visit.visit_no as visitNo',
 			'score_sheet.assessor_id as assessorId',
 			'score_sheet.submitted_at as submittedAt'
 		])
-		.where('visit.period_id', '=', periodId)
-		.where('visit.kind', '=', 'regular')
-		.where('score_sheet.status', '=', 'submitted')
 		.execute();
 	return rows.map((r) => ({ ...r, submittedAt: r.submittedAt ?? 0 }));
 }

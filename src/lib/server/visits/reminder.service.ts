@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db/connection';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { sendMails } from '../mail/mailer';
 import { fmtDate } from '$lib/i18n/display';
 import { buildReminders, type OverdueVisit, type Reminder } from '../../domain/progress/reminder';
@@ -50,16 +50,9 @@ export async function sendReminders(
 	if (reminders.length === 0) return { ok: false, reason: 'none' };
 	const sent = await sendMails(reminders.map((r) => ({ to: r.email, subject: r.subject, text: r.body })));
 	if (!sent) return { ok: false, reason: 'no_mail' };
-	await recordAudit(
-		db,
-		{
-			userId: ctx.actorId,
-			action: 'send_reminders',
-			entity: 'period',
-			entityId: periodCode,
-			detail: { assessors: reminders.length, visits: reminders.reduce((n, r) => n + r.visits.length, 0) }
-		},
-		now
-	);
+	await auditTrail(db, ctx.actorId, now).record('send_reminders', 'period', periodCode, {
+		assessors: reminders.length,
+		visits: reminders.reduce((n, r) => n + r.visits.length, 0)
+	});
 	return { ok: true, sent: reminders.length };
 }

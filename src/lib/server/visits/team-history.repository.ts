@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import type { AssessorProfile } from '../../domain/planning';
+import { regularTeamsOf } from './visit-joins';
 
 // Reads for the planner's team wishes (docs/rules.md §8.7): who is a lecturer or a student and from where,
 // and who visited which unit in the period before.
@@ -40,11 +41,7 @@ export async function listPreviousPeriodPairs(
 		.limit(1)
 		.executeTakeFirst();
 	if (!previous) return [];
-	return db
-		.selectFrom('visit_assessor')
-		.innerJoin('visit', 'visit.id', 'visit_assessor.visit_id')
+	return regularTeamsOf(db, previous.id)
 		.select(['visit_assessor.user_id as assessorId', 'visit.unit_id as unitId'])
-		.where('visit.period_id', '=', previous.id)
-		.where('visit.kind', '=', 'regular')
 		.execute();
 }

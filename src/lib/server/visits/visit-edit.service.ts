@@ -7,7 +7,7 @@ import {
 	setVisitPlannedOn,
 	type ScheduledVisit
 } from './visit-plan.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { refusalText } from '../service-result';
 import { periodAcceptsSheets } from '../corrections/correction.service';
 import {
@@ -59,17 +59,7 @@ export async function removeAssessorFromVisit(
 		};
 	await db.transaction().execute(async (trx) => {
 		await removeVisitAssessor(trx, visitId, userId);
-		await recordAudit(
-			trx,
-			{
-				userId: actorId,
-				action: 'unassign',
-				entity: 'visit',
-				entityId: visitId,
-				detail: { assessor: userId }
-			},
-			now
-		);
+		await auditTrail(trx, actorId, now).record('unassign', 'visit', visitId, { assessor: userId });
 	});
 	return { ok: true };
 }
@@ -97,17 +87,10 @@ export async function moveVisit(
 			};
 	await db.transaction().execute(async (trx) => {
 		await setVisitPlannedOn(trx, visitId, date);
-		await recordAudit(
-			trx,
-			{
-				userId: actorId,
-				action: 'reschedule',
-				entity: 'visit',
-				entityId: visitId,
-				detail: { from: visit.plannedOn, to: date }
-			},
-			now
-		);
+		await auditTrail(trx, actorId, now).record('reschedule', 'visit', visitId, {
+			from: visit.plannedOn,
+			to: date
+		});
 	});
 	return { ok: true };
 }

@@ -1,5 +1,24 @@
 import type { JoinBuilder } from 'kysely';
 import type { Database } from '../db/schema';
+import type { Db } from '../db/connection';
+
+// A period's regular visits are the ones its numbers, schedule and progress read: follow-up and
+// calibration visits are kept apart (docs/rules.md §5). Readers start from these two builders.
+
+/** The regular visits of a period. */
+export function regularVisitsOf(db: Db, periodId: number) {
+	return db.selectFrom('visit').where('visit.period_id', '=', periodId).where('visit.kind', '=', 'regular');
+}
+
+/** The team members of a period's regular visits: `visit_assessor` with its visit and its user. */
+export function regularTeamsOf(db: Db, periodId: number) {
+	return db
+		.selectFrom('visit_assessor')
+		.innerJoin('visit', 'visit.id', 'visit_assessor.visit_id')
+		.innerJoin('user', 'user.id', 'visit_assessor.user_id')
+		.where('visit.period_id', '=', periodId)
+		.where('visit.kind', '=', 'regular');
+}
 
 // Join conditions every visit reader repeats. A unit's category is kept per period (period_unit),
 // so a visit finds its category through its own period and unit, never through the unit alone.

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { onPeriodUnitOfVisit, onSheetOfVisitAssessor } from './visit-joins';
+import { onPeriodUnitOfVisit, onSheetOfVisitAssessor, regularTeamsOf, regularVisitsOf } from './visit-joins';
 
 // Queries of visit planning and the schedule pages ("Buat jadwal").
 
@@ -39,8 +39,7 @@ export interface ScheduledVisit {
 
 /** Regular visits of a period with their team and whether each member submitted a sheet. */
 export async function listScheduledVisits(db: Db, periodId: number): Promise<ScheduledVisit[]> {
-	const visits = await db
-		.selectFrom('visit')
+	const visits = await regularVisitsOf(db, periodId)
 		.innerJoin('unit', 'unit.id', 'visit.unit_id')
 		.innerJoin('period_unit', onPeriodUnitOfVisit)
 		.innerJoin('category', 'category.id', 'period_unit.category_id')
@@ -53,16 +52,11 @@ export async function listScheduledVisits(db: Db, periodId: number): Promise<Sch
 			'visit.visit_no as visitNo',
 			'visit.planned_on as plannedOn'
 		])
-		.where('visit.period_id', '=', periodId)
-		.where('visit.kind', '=', 'regular')
 		.orderBy('visit.planned_on')
 		.orderBy('unit.code')
 		.orderBy('visit.visit_no')
 		.execute();
-	const team = await db
-		.selectFrom('visit_assessor')
-		.innerJoin('visit', 'visit.id', 'visit_assessor.visit_id')
-		.innerJoin('user', 'user.id', 'visit_assessor.user_id')
+	const team = await regularTeamsOf(db, periodId)
 		.leftJoin('score_sheet', onSheetOfVisitAssessor)
 		.select([
 			'visit_assessor.visit_id as visitId',
@@ -71,8 +65,6 @@ export async function listScheduledVisits(db: Db, periodId: number): Promise<Sch
 			'user.affiliation_name as affiliation',
 			'score_sheet.status'
 		])
-		.where('visit.period_id', '=', periodId)
-		.where('visit.kind', '=', 'regular')
 		.orderBy('user.name')
 		.execute();
 	const byVisit = new Map<number, ScheduledVisit['assessors']>();

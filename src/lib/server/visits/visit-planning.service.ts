@@ -8,7 +8,7 @@ import {
 } from './visit-plan.repository';
 import { listAllConflicts, listUnavailableDatesBetween } from '../accounts/assessor.repository';
 import { addVisitAssessor, insertVisit } from './visit.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { auditTrail } from '../audit/audit.repository';
 import { refuse, type ServiceResult } from '../service-result';
 import { unplacedReasonText, wishText } from '$lib/i18n/schedule-text';
 import { listAssessorProfiles, listPreviousPeriodPairs } from './team-history.repository';
@@ -125,17 +125,10 @@ export async function confirmSchedule(
 			if (existing && !existing.plannedOn) await setVisitPlannedOn(trx, visitId, v.date);
 			await addVisitAssessor(trx, visitId, v.assessorId);
 		}
-		await recordAudit(
-			trx,
-			{
-				userId: actorId,
-				action: 'schedule',
-				entity: 'period',
-				entityId: code,
-				detail: { visits: plan.visits.length, unplaced: plan.unplaced.length }
-			},
-			now
-		);
+		await auditTrail(trx, actorId, now).record('schedule', 'period', code, {
+			visits: plan.visits.length,
+			unplaced: plan.unplaced.length
+		});
 		return { ok: true as const, value: { created: plan.visits.length, unplaced: plan.unplaced.length } };
 	});
 }

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connection';
 import { groupConcat, anyColumnContains } from '../db/dialect';
+import { regularVisitsOf } from './visit-joins';
+import type { VisitKind } from './visit.repository';
 
 // Visit planning queries: the team of a visit, the administrators' list, assignment lookups.
 export async function findRegularVisitId(
@@ -9,13 +11,10 @@ export async function findRegularVisitId(
 	unitId: number,
 	visitNo: number
 ): Promise<number | null> {
-	const r = await db
-		.selectFrom('visit')
-		.select('id')
-		.where('period_id', '=', periodId)
-		.where('unit_id', '=', unitId)
-		.where('kind', '=', 'regular')
-		.where('visit_no', '=', visitNo)
+	const r = await regularVisitsOf(db, periodId)
+		.select('visit.id')
+		.where('visit.unit_id', '=', unitId)
+		.where('visit.visit_no', '=', visitNo)
 		.executeTakeFirst();
 	return r?.id ?? null;
 }
@@ -41,7 +40,7 @@ export interface AdminVisitRow {
 	unitCode: string;
 	unitName: string;
 	visitNo: number;
-	kind: 'regular' | 'follow_up' | 'calibration';
+	kind: VisitKind;
 	plannedOn: string | null;
 	assessors: string;
 	submitted: number;
@@ -110,13 +109,10 @@ export async function listVisitNosOfAssessorForUnit(
 	unitId: number,
 	userId: number
 ): Promise<number[]> {
-	const rows = await db
-		.selectFrom('visit')
+	const rows = await regularVisitsOf(db, periodId)
 		.innerJoin('visit_assessor', 'visit_assessor.visit_id', 'visit.id')
 		.select('visit.visit_no')
-		.where('visit.period_id', '=', periodId)
 		.where('visit.unit_id', '=', unitId)
-		.where('visit.kind', '=', 'regular')
 		.where('visit_assessor.user_id', '=', userId)
 		.execute();
 	return rows.map((r) => r.visit_no);

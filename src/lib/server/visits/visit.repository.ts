@@ -2,23 +2,29 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db/connection';
 import type { Database } from '../db/schema';
 import { onPeriodUnitOfVisit, onSheetOfVisitAssessor } from './visit-joins';
+import type { PeriodStatus } from '../../domain/period-status';
 
 export type SheetState = 'not_started' | 'draft' | 'submitted';
+export type VisitKind = 'regular' | 'follow_up' | 'calibration';
 
-export interface AssignedVisit {
+/** A visit as the pages name it: period, unit, category, number, kind and planned date. */
+export interface VisitHeading {
 	visitId: number;
 	periodCode: string;
 	periodName: string;
+	periodStatus: PeriodStatus;
 	unitCode: string;
 	unitName: string;
 	category: string;
 	visitNo: number;
-	kind: 'regular' | 'follow_up' | 'calibration';
+	kind: VisitKind;
 	plannedOn: string | null;
-	sheetState: SheetState;
-	periodStatus: 'draft' | 'running' | 'review' | 'published' | 'archived';
 	/** A correction of the published period is open: its reopened sheets can be scored (docs/rules.md §8.3). */
 	correctionOpen: boolean;
+}
+
+export interface AssignedVisit extends VisitHeading {
+	sheetState: SheetState;
 	/** scored indicators on the assessor's own sheet, and how many the instrument requires */
 	scored: number;
 	required: number;
@@ -114,7 +120,7 @@ export interface NewVisit {
 	unitId: number;
 	visitNo: number;
 	plannedOn: string | null;
-	kind?: 'regular' | 'follow_up' | 'calibration';
+	kind?: VisitKind;
 	coachingPlanId?: number | null;
 }
 
@@ -143,22 +149,10 @@ export async function addVisitAssessor(db: Db, visitId: number, userId: number):
 		.execute();
 }
 
-export interface VisitContext {
-	visitId: number;
+export interface VisitContext extends VisitHeading {
 	periodId: number;
-	periodCode: string;
-	periodName: string;
-	periodStatus: 'draft' | 'running' | 'review' | 'published' | 'archived';
 	instrumentId: number;
 	unitId: number;
-	unitCode: string;
-	unitName: string;
-	category: string;
-	visitNo: number;
-	kind: 'regular' | 'follow_up' | 'calibration';
-	plannedOn: string | null;
-	/** A correction of the published period is open (docs/rules.md §8.3). */
-	correctionOpen: boolean;
 	/** Follow-up visits: the coaching plan whose indicators the sheet re-scores (docs/rules.md §8.4). */
 	coachingPlanId: number | null;
 }

@@ -1,24 +1,16 @@
 import { z } from 'zod';
 import { AFFILIATION_TYPES, ROLES } from '$lib/domain/auth/user';
 import { m } from '$lib/paraglide/messages';
+import { emailField, optionalText, passwordField } from '$lib/server/http/form-fields';
 
 // Messages are Paraglide keys read when the form is parsed (README "Where translation happens").
 
-const optionalText = z
-	.string()
-	.trim()
-	.max(200, { error: () => m.fm_max_200() })
-	.transform((v) => (v === '' ? null : v))
-	.optional()
-	.default('');
+const optionalName = optionalText(200, m.fm_max_200);
 
 /** Fields shared by the create and edit forms of /admin/pengguna. */
 export const userFields = {
-	email: z
-		.string()
-		.trim()
-		.min(1, { error: () => m.fm_email_required() })
-		.max(200, { error: () => m.fm_email_too_long() }),
+	// The service checks the address's shape (one message for the form and the import).
+	email: emailField(m.fm_email_required),
 	name: z
 		.string()
 		.trim()
@@ -30,8 +22,8 @@ export const userFields = {
 		.optional()
 		.default('')
 		.transform((v) => (v === '' ? null : v)),
-	affiliation_name: optionalText,
-	phone: optionalText,
+	affiliation_name: optionalName,
+	phone: optionalName,
 	units: z
 		.string()
 		.max(2000, { error: () => m.fm_unit_codes_too_many() })
@@ -47,20 +39,13 @@ export const userFields = {
 
 export const createUserForm = z.object({
 	...userFields,
-	password: z
-		.string()
-		.max(500, { error: () => m.fm_password_too_long() })
-		.optional()
-		.default('')
+	password: passwordField().optional().default('')
 });
 
 export const editUserForm = z.object(userFields);
 
 export const passwordForm = z.object({
-	password: z
-		.string()
-		.min(1, { error: () => m.fm_password_required() })
-		.max(500, { error: () => m.fm_password_too_long() })
+	password: passwordField(m.fm_password_required)
 });
 
 /** Affiliation only means something for assessors. */

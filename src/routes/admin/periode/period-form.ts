@@ -4,6 +4,7 @@ import { DEFAULT_MIN_RANKED_FOR_AWARDS } from '$lib/domain/scoring/awards';
 import type { PeriodSettings } from '$lib/domain/period/settings';
 import type { CoachingRule } from '$lib/domain/coaching/rule';
 import { m } from '$lib/paraglide/messages';
+import { optionalField } from '$lib/server/http/form-fields';
 
 // Each message is a Paraglide key read when the form is parsed, so the words follow the reader's
 // language (README "Where translation happens"); a label is a message too.
@@ -27,11 +28,7 @@ const decimal = (label: Label) =>
 		.transform((v) => (v === '' ? null : Number(v.replace(',', '.'))));
 const dateError = (label: Label) => ({ error: () => m.fm_date_invalid({ label: label() }) });
 const date = (label: Label) => z.iso.date(dateError(label));
-const optionalDate = (label: Label) =>
-	z
-		.union([z.iso.date(dateError(label)), z.literal('')])
-		.optional()
-		.default('');
+const optionalDate = (label: Label) => optionalField(date(label));
 
 export const settingsForm = z.object({
 	name: z
@@ -98,8 +95,8 @@ export function toSettings(d: z.infer<typeof settingsForm>): PeriodSettings {
 		startsOn: d.starts_on,
 		endsOn: d.ends_on,
 		// The survey window defaults to the date window.
-		surveyFrom: d.survey_from || d.starts_on,
-		surveyTo: d.survey_to || d.ends_on
+		surveyFrom: d.survey_from ?? d.starts_on,
+		surveyTo: d.survey_to ?? d.ends_on
 	};
 }
 

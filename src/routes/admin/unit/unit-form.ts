@@ -1,16 +1,11 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
+import { optionalText } from '$lib/server/http/form-fields';
 
 // Messages are Paraglide keys read when the form is parsed (README "Where translation happens").
 
 const optional = (max: number, label: () => string) =>
-	z
-		.string()
-		.trim()
-		.max(max, { error: () => m.fm_max_chars({ label: label(), max }) })
-		.optional()
-		.default('')
-		.transform((v) => (v === '' ? null : v));
+	optionalText(max, () => m.fm_max_chars({ label: label(), max }));
 
 export const unitForm = z.object({
 	code: z

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
+import { passwordField, passwordTwice } from '$lib/server/http/form-fields';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import {
 	PASSWORD_LINK_DAYS,
@@ -38,14 +38,11 @@ export const load: PageServerLoad = async ({ params }) => {
 	};
 };
 
-const linkForm = () =>
-	z
-		.object({ password: z.string().max(500), confirm: z.string().max(500) })
-		.refine((f) => f.password === f.confirm, { path: ['confirm'], message: m.link_mismatch() });
+const linkForm = passwordTwice({ password: passwordField() }, 'password', m.link_mismatch);
 
 export const actions: Actions = {
 	default: async ({ params, request, cookies, url }) => {
-		const form = parseForm(linkForm(), await request.formData());
+		const form = parseForm(linkForm, await request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const db = getDb();
 		const now = new Date();

@@ -32,8 +32,8 @@ export const actions: Actions = {
 		// Empty survey dates are left empty: the service picks the default window (docs/rules.md §8.6).
 		const input = {
 			...toSettings(form.data),
-			surveyFrom: form.data.survey_from,
-			surveyTo: form.data.survey_to,
+			surveyFrom: form.data.survey_from ?? '',
+			surveyTo: form.data.survey_to ?? '',
 			code: form.data.code,
 			instrumentCode: form.data.instrument
 		};

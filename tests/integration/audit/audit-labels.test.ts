@@ -16,7 +16,7 @@ function sources(dir: string): string[] {
 
 /**
  * Literal codes a service writes: the first (action) or second (entity) argument of
- * `auditTrail(...).record(action, entity, ...)` when that argument is a plain string literal.
+ * `auditTrail(...).record(action, entity, ...)`: the string literals of that argument.
  */
 function writtenCodes(key: 'entity' | 'action'): string[] {
 	const codes = new Set<string>();
@@ -24,8 +24,9 @@ function writtenCodes(key: 'entity' | 'action'): string[] {
 		const text = readFileSync(file, 'utf8');
 		if (!text.includes('auditTrail(')) continue;
 		for (const call of text.matchAll(/\.record\(\s*([^,]*),\s*([^,)]*)/g)) {
-			const literal = /^'([a-z_.]+)'$/.exec((key === 'action' ? call[1] : call[2]).trim());
-			if (literal) codes.add(literal[1]);
+			// A plain literal, or each literal of a choice (`calibrated ? 'calibration.mark' : …`).
+			for (const literal of (key === 'action' ? call[1] : call[2]).matchAll(/'([a-z_.]+)'/g))
+				codes.add(literal[1]);
 		}
 	}
 	return [...codes].sort();

@@ -94,4 +94,15 @@ describe('the configuration module', () => {
 			'ORIGIN="https://kota.go.id/rapor": harus alamat publik tanpa jalur, misalnya https://rapor.kota.go.id'
 		]);
 	});
+
+	it('answers a repeated read from the same variables at once, and reads again when one changes', () => {
+		const env = { PORT: '4100', TZ: 'Asia/Makassar' };
+		const first = readConfig(env);
+		expect(readConfig({ ...env })).toBe(first);
+		expect(Object.isFrozen(first) && Object.isFrozen(first.surveyRateLimitIp)).toBe(true);
+		expect(readConfig({ ...env, PORT: '4101' }).port).toBe(4101);
+		// A bad value is refused even right after a good read of the other variables.
+		expect(() => readConfig({ ...env, TZ: 'Mars/Olympus' })).toThrow(ConfigError);
+		expect(readConfig(env)).toEqual(first);
+	});
 });

@@ -88,7 +88,7 @@ export async function createDeferredScoreImportWriter(
 			return temp;
 		},
 		async flush() {
-			for (const op of ops.splice(0)) await perform(trx, op, periodId, t, id, real);
+			await performInBatches(trx, ops.splice(0), periodId, t, id, real);
 			for (let i = 0; i < scores.length; i += BATCH)
 				await trx
 					.insertInto('score')
@@ -119,68 +119,101 @@ export async function createDeferredScoreImportWriter(
 	};
 }
 
-async function perform(
+/** The rows of `list`, BATCH at a time. */
+function* batches<T>(list: readonly T[]): Generator<T[]> {
+	for (let i = 0; i < list.length; i += BATCH) yield list.slice(i, i + BATCH);
+}
+
+/**
+ * The remembered writes as multi-row statements, one kind after the other: one round trip per
+ * thousand rows instead of two per sheet (a national import made 680,000 round trips). The order
+ * keeps every dependency: replaced sheets go before their replacements (same visit and assessor),
+ * assessors and visits before the sheets that name them. Ids come back with the row's own key,
+ * never by position.
+ */
+async function performInBatches(
 	trx: Db,
-	op: Op,
+	ops: readonly Op[],
 	periodId: number,
 	t: number,
 	id: (v: number) => number,
 	real: Map<number, number>
 ): Promise<void> {
-	if (op.kind === 'deleteSheet') {
-		await trx.deleteFrom('score_sheet').where('id', '=', op.sheetId).execute();
-		return;
-	}
-	if (op.kind === 'visit') {
-		const row = await trx
-			.insertInto('visit')
-			.values({
-				period_id: periodId,
-				unit_id: op.unitId,
-				visit_no: op.visitNo,
-				kind: op.visitKind,
-				created_at: t
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		real.set(op.temp, row.id);
-		return;
-	}
-	if (op.kind === 'assessor') {
-		const row = await trx
+	const pick = <K extends Op['kind']>(kind: K) =>
+		ops.filter((o): o is Extract<Op, { kind: K }> => o.kind === kind);
+	for (const rows of batches(pick('deleteSheet')))
+		await trx
+			.deleteFrom('score_sheet')
+			.where(
+				'id',
+				'in',
+				rows.map((r) => r.sheetId)
+			)
+			.execute();
+	for (const rows of batches(pick('assessor'))) {
+		const temp = new Map(rows.map((r) => [r.email, r.temp]));
+		const made = await trx
 			.insertInto('user')
-			.values({
-				email: op.email,
-				name: op.name,
-				role: 'assessor',
-				password_hash: null,
-				created_at: t,
-				updated_at: t
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		real.set(op.temp, row.id);
-		return;
+			.values(
+				rows.map((r) => ({
+					email: r.email,
+					name: r.name,
+					role: 'assessor' as const,
+					password_hash: null,
+					created_at: t,
+					updated_at: t
+				}))
+			)
+			.returning(['id', 'email'])
+			.execute();
+		for (const m of made) real.set(temp.get(m.email)!, m.id);
 	}
-	const visitId = id(op.visitId);
-	const assessorId = id(op.assessorId);
-	await trx
-		.insertInto('visit_assessor')
-		.values({ visit_id: visitId, user_id: assessorId })
-		.onConflict((oc) => oc.doNothing())
-		.execute();
-	const row = await trx
-		.insertInto('score_sheet')
-		.values({
-			visit_id: visitId,
-			assessor_id: assessorId,
-			status: 'submitted',
-			source: 'import',
-			submitted_at: t,
-			created_at: t,
-			updated_at: t
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	real.set(op.temp, row.id);
+	for (const rows of batches(pick('visit'))) {
+		const key = (unitId: number, visitNo: number) => `${unitId}:${visitNo}`;
+		const temp = new Map(rows.map((r) => [key(r.unitId, r.visitNo), r.temp]));
+		const made = await trx
+			.insertInto('visit')
+			.values(
+				rows.map((r) => ({
+					period_id: periodId,
+					unit_id: r.unitId,
+					visit_no: r.visitNo,
+					kind: r.visitKind,
+					created_at: t
+				}))
+			)
+			.returning(['id', 'unit_id', 'visit_no'])
+			.execute();
+		for (const m of made) real.set(temp.get(key(m.unit_id, m.visit_no))!, m.id);
+	}
+	const sheets = pick('sheet').map((r) => ({
+		temp: r.temp,
+		visitId: id(r.visitId),
+		assessorId: id(r.assessorId)
+	}));
+	for (const rows of batches(sheets)) {
+		await trx
+			.insertInto('visit_assessor')
+			.values(rows.map((r) => ({ visit_id: r.visitId, user_id: r.assessorId })))
+			.onConflict((oc) => oc.doNothing())
+			.execute();
+		const key = (visitId: number, assessorId: number) => `${visitId}:${assessorId}`;
+		const temp = new Map(rows.map((r) => [key(r.visitId, r.assessorId), r.temp]));
+		const made = await trx
+			.insertInto('score_sheet')
+			.values(
+				rows.map((r) => ({
+					visit_id: r.visitId,
+					assessor_id: r.assessorId,
+					status: 'submitted' as const,
+					source: 'import' as const,
+					submitted_at: t,
+					created_at: t,
+					updated_at: t
+				}))
+			)
+			.returning(['id', 'visit_id', 'assessor_id'])
+			.execute();
+		for (const m of made) real.set(temp.get(key(m.visit_id, m.assessor_id))!, m.id);
+	}
 }

@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { getDatabase } from '$lib/server/db';
 import { surveyLimits } from '$lib/server/survey/survey-config';
 import { submitSurvey, type SubmitResult } from '$lib/server/survey/intake/survey.service';
-import { describeSubmissionProblem } from '$lib/domain/survey';
+import { submissionProblemText } from '$lib/server/survey/submission-problem-text';
 import { m } from '$lib/paraglide/messages';
 
 // Where the survey form posts: the lean path (one service call, then 303 to the thank-you page).
@@ -47,7 +47,7 @@ function failureJson(result: Exclude<SubmitResult, { ok: true }>): Response {
 				{
 					message: m.srv_survey_incomplete(),
 					errors: Object.fromEntries(
-						Object.entries(result.problems).map(([f, p]) => [f, describeSubmissionProblem(f, p)])
+						Object.entries(result.problems).map(([f, p]) => [f, submissionProblemText(f, p)])
 					)
 				},
 				{ status: 400 }

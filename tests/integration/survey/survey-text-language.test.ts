@@ -4,7 +4,16 @@ import { findPeriodByCode } from '../../../src/lib/server/periods/period.reposit
 import { importPaperFile } from '../../../src/lib/server/survey/survey-paper.service';
 import { issueFormToken, submitSurvey } from '../../../src/lib/server/survey/intake/survey.service';
 import { submissionProblemText } from '../../../src/lib/server/survey/submission-problem-text';
-import { describeSubmissionProblem } from '../../../src/lib/domain/survey';
+import {
+	describeSubmissionProblem,
+	entryWordingIndonesian,
+	parseEnumeratorEntry,
+	type EntryReason
+} from '../../../src/lib/domain/survey';
+import { refusalText } from '../../../src/lib/server/service-result';
+import { readFileSync } from 'node:fs';
+import { recordEnumeratorResponse } from '../../../src/lib/server/enumerators/enumerator.service';
+import { insertUser } from '../../../src/lib/server/accounts/user.repository';
 import { inRequest } from '../support/in-request';
 
 // The paper import's problems and the survey form's field problems are codes worded in the
@@ -117,5 +126,53 @@ describe('survey problems in the reader language', () => {
 		expect(
 			Object.fromEntries(Object.entries(r.problems).map(([f, p]) => [f, describeSubmissionProblem(f, p)]))
 		).toEqual(indonesian);
+	});
+
+	it("words an enumerator tablet's refused questionnaire in English and in Indonesian", async () => {
+		const id = await insertUser(
+			t.db,
+			{ email: 'enum@firma.co.id', name: 'Enumerator', role: 'enumerator', passwordHash: null },
+			NOW
+		);
+		const user = { id, name: 'Enumerator', email: 'enum@firma.co.id', role: 'enumerator' as const };
+		const body = {
+			deviceId: 'x',
+			unitCode: 'KEL-01',
+			givenAt: 'kemarin',
+			fields: { ...answers('4'), u1: '5' }
+		};
+		const send = () => recordEnumeratorResponse(t, user, body, NOW);
+		const en = await inRequest('en', send);
+		expect(!en.ok && en.problems).toEqual([
+			'deviceId: 8-64 letters, digits or hyphens',
+			'givenAt: the interview time (ISO 8601) is required',
+			'fields.u1: U1 Requirements must be a value from 1 to 4'
+		]);
+		const indonesian = [
+			'deviceId: 8-64 huruf, angka atau tanda hubung',
+			'givenAt: waktu wawancara (ISO 8601) wajib diisi',
+			'fields.u1: U1 Persyaratan harus bernilai 1 sampai 4'
+		];
+		const id2 = await inRequest('id', send);
+		expect(!id2.ok && id2.problems).toEqual(indonesian);
+		const domain = parseEnumeratorEntry(body, NOW.getTime());
+		expect(!domain.ok && domain.problems).toEqual(indonesian);
+		expect(parseEnumeratorEntry([], NOW.getTime())).toEqual({
+			ok: false,
+			problems: ['isi permintaan harus objek JSON']
+		});
+		expect(await countResponses(t)).toBe(0);
+		// Every reason's Indonesian message reads exactly like the domain's default wording.
+		const file = JSON.parse(readFileSync('messages/refusals/id.json', 'utf8')) as Record<string, string>;
+		const codes = Object.keys(file).filter((k) => k.startsWith('srv_enum_entry_')) as EntryReason[];
+		expect(codes).toHaveLength(6);
+		for (const code of codes) {
+			expect(await inRequest('id', async () => refusalText(code)), code).toBe(
+				entryWordingIndonesian.reason(code)
+			);
+			expect(await inRequest('en', async () => refusalText(code)), code).not.toBe(
+				entryWordingIndonesian.reason(code)
+			);
+		}
 	});
 });

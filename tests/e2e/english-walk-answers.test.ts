@@ -23,6 +23,13 @@ async function page(
 	return { status: res.status, html: decode(await res.text()) };
 }
 
+/** An upload form with one CSV file, as the import pages post it. */
+function csvUpload(name: string, csv: string): FormData {
+	const form = new FormData();
+	form.set('file', new File([csv], name, { type: 'text/csv' }));
+	return form;
+}
+
 describe('the office in English after an action', () => {
 	let admin: string;
 	beforeAll(async () => {
@@ -107,12 +114,8 @@ describe('the office in English after an action', () => {
 	});
 
 	it("words an imported row's problems in English, and in Indonesian for an Indonesian reader", async () => {
-		const body = () => {
-			const form = new FormData();
-			const csv = 'code,name,category\nKEL-XX,Ab,Kelurahan\nKEL/1,Kelurahan Uji,\n';
-			form.set('file', new File([csv], 'unit.csv', { type: 'text/csv' }));
-			return form;
-		};
+		const body = () =>
+			csvUpload('unit.csv', 'code,name,category\nKEL-XX,Ab,Kelurahan\nKEL/1,Kelurahan Uji,\n');
 		const en = await page('/admin/unit/impor?/preview', `${admin}; ${EN}`, body());
 		expect(en.status).toBe(400);
 		expect(en.html).toContain('line 2: unit name is empty or shorter than 3 characters');
@@ -121,6 +124,26 @@ describe('the office in English after an action', () => {
 		const id = await page('/admin/unit/impor?/preview', `${admin}; ${ID}`, body());
 		expect(id.html).toContain('baris 2: nama unit kosong atau kurang dari 3 karakter');
 		expect(dbRead('select 1 from unit where code = ?', 'KEL-XX')).toEqual([]);
+	});
+
+	it("words a paper questionnaire file's problems in English, and in Indonesian for an Indonesian reader", async () => {
+		const body = () =>
+			csvUpload(
+				'kuesioner.csv',
+				'unit_code,date,u1,u2,u3,u4,u5,u6,u7,u8,u9\nTIDAK-ADA,31/02/2026,4,4,4,5,4,4,4,4,4\n'
+			);
+		const path = '/admin/survei/MPP-2026/kertas?/import';
+		const before = dbRead("select count(*) as n from survey_response where source = 'paper'");
+		const en = await page(path, `${admin}; ${EN}`, body());
+		expect(en.status).toBe(400);
+		expect(en.html).toContain('line 2: unit TIDAK-ADA is not part of this period');
+		expect(en.html).toContain('line 2: date "31/02/2026" is not valid (YYYY-MM-DD or DD/MM/YYYY)');
+		expect(en.html).toContain('line 2: U4 Cost/tariff must be a value from 1 to 4');
+		expect(en.html).not.toContain('baris 2');
+		const id = await page(path, `${admin}; ${ID}`, body());
+		expect(id.html).toContain('baris 2: unit TIDAK-ADA tidak termasuk periode ini');
+		expect(id.html).toContain('baris 2: U4 Biaya/Tarif harus bernilai 1 sampai 4');
+		expect(dbRead("select count(*) as n from survey_response where source = 'paper'")).toEqual(before);
 	});
 
 	it('shows the correction panel of a published period in English', async () => {

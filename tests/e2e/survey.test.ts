@@ -151,6 +151,16 @@ describe('the citizen survey', () => {
 		});
 		expect(asJson.status).toBe(400);
 		expect((await asJson.json()).errors.u9).toBe('U9 Sarana dan Prasarana belum dijawab');
+		// The JSON in the reader's language (README "Where translation happens").
+		const inEnglish = await fetch(`${link}/kirim`, {
+			method: 'POST',
+			body,
+			headers: { ...headers, accept: 'application/json', cookie: 'PARAGLIDE_LOCALE=en' }
+		});
+		expect(inEnglish.status).toBe(400);
+		const english = await inEnglish.json();
+		expect(english.errors.u9).toBe('U9 Facilities is not answered');
+		expect(english.errors.u4).toBe('U4 Cost/tariff must be a value from 1 to 4');
 		const forged = await fetch(`${link}/kirim`, {
 			method: 'POST',
 			body: new URLSearchParams({

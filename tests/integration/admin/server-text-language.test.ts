@@ -12,6 +12,7 @@ import { previewAssessorImport } from '../../../src/lib/server/accounts/assessor
 import { rowProblemText } from '../../../src/lib/server/files/row-problem-text';
 import { rowProblemIndonesian, type RowProblem } from '../../../src/lib/domain/import/row-problem';
 import { listProblems } from '../../../src/lib/domain/score-sheet';
+import { PROFILE_FIELDS, SURVEY_ELEMENTS } from '../../../src/lib/domain/survey';
 import { sheetIncompleteText, sheetProblemText } from '../../../src/lib/i18n/sheet-text';
 
 // The office's server messages are codes worded in the request's language (README "Where
@@ -168,7 +169,9 @@ describe('server messages in the reader language', () => {
 			max: 40,
 			date: '2026-07-01',
 			closed: '2026-03-01',
-			received: '2026-03-05'
+			received: '2026-03-05',
+			from: '2026-09-01',
+			to: '2026-12-15'
 		};
 		const codes = Object.keys(file).filter((k) => k.startsWith('srv_row_') && k !== 'srv_row_line');
 		expect(codes.length).toBeGreaterThan(30);
@@ -180,6 +183,30 @@ describe('server messages in the reader language', () => {
 			expect(english, code).toMatch(/^line 4: /);
 			expect(english, code).not.toBe(id.replace('baris', 'line'));
 		}
+	});
+
+	it("reads a paper questionnaire's field problems in Indonesian exactly like the domain, in English with the form's names", async () => {
+		const file = JSON.parse(readFileSync('messages/import-rows/id.json', 'utf8')) as Record<string, string>;
+		const problems = Object.keys(file)
+			.filter((k) => k.startsWith('srv_submission_'))
+			.map((k) => k.slice('srv_submission_'.length));
+		expect(problems.sort()).toEqual(['missing', 'out_of_range', 'too_long', 'unknown_option', 'unsafe_text']);
+		const fields = [...SURVEY_ELEMENTS.map((e) => e.field), ...PROFILE_FIELDS, 'service', 'suggestion'];
+		for (const field of fields)
+			for (const problem of problems) {
+				const p = { line: 4, code: 'srv_row_paper_field', params: { field, problem } } as RowProblem;
+				const id = await inRequest('id', async () => rowProblemText(p));
+				expect(id, `${field} ${problem}`).toBe(rowProblemIndonesian(p));
+				const english = await inRequest('en', async () => rowProblemText(p));
+				expect(english, `${field} ${problem}`).toMatch(/^line 4: [A-Z]/);
+				expect(english, `${field} ${problem}`).not.toMatch(/ (belum|harus|pilihan|terlalu|karakter) /);
+			}
+		expect(rowProblemIndonesian({ line: 0, code: 'srv_row_paper_none', params: {} })).toBe(
+			'tidak ada kuesioner yang diisi'
+		);
+		expect(
+			await inRequest('en', async () => rowProblemText({ line: 0, code: 'srv_row_paper_none', params: {} }))
+		).toBe('no questionnaire was filled in');
 	});
 
 	it("words what a score sheet still lacks in the reader's language, the domain's Indonesian otherwise", async () => {

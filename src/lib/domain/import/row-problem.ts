@@ -1,4 +1,5 @@
 import { unsafeTextReason } from '../text-safety';
+import { describeSubmissionProblem, type SubmissionProblem } from '../survey/submission';
 
 // A problem of one row of an imported table (units, assessors, complaints) as a message code and
 // its parameters, so that the page can word it in the reader's language (README "Where
@@ -42,6 +43,13 @@ export interface RowReasons {
 	srv_row_closed_before: { closed: string; received: string };
 	srv_row_closed_future: { date: string };
 	srv_row_channel_long: { max: number };
+	srv_row_paper_none: NoParams;
+	srv_row_paper_columns_unknown: { columns: string };
+	srv_row_paper_unit_outside: { code: string };
+	srv_row_paper_date_invalid: { value: string };
+	srv_row_paper_date_outside: { date: string; from: string; to: string };
+	/** One answer of a questionnaire (u1..u9, profile, suggestion): worded by submission problem. */
+	srv_row_paper_field: { field: string; problem: SubmissionProblem };
 }
 
 export type RowReasonCode = keyof RowReasons;
@@ -96,7 +104,13 @@ const ID: { [K in RowReasonCode]: (p: RowReasons[K]) => string } = {
 		`tanggal selesai "${p.value}" bukan YYYY-MM-DD (kosongkan bila belum selesai)`,
 	srv_row_closed_before: (p) => `tanggal selesai ${p.closed} sebelum tanggal diterima ${p.received}`,
 	srv_row_closed_future: (p) => `tanggal selesai ${p.date} ada di masa depan`,
-	srv_row_channel_long: (p) => `kanal lebih dari ${p.max} karakter`
+	srv_row_channel_long: (p) => `kanal lebih dari ${p.max} karakter`,
+	srv_row_paper_none: () => 'tidak ada kuesioner yang diisi',
+	srv_row_paper_columns_unknown: (p) => `kolom tidak dikenal: ${p.columns}`,
+	srv_row_paper_unit_outside: (p) => `unit ${p.code} tidak termasuk periode ini`,
+	srv_row_paper_date_invalid: (p) => `tanggal "${p.value}" tidak valid (TTTT-BB-HH atau HH/BB/TTTT)`,
+	srv_row_paper_date_outside: (p) => `tanggal ${p.date} di luar jendela survei ${p.from} s.d. ${p.to}`,
+	srv_row_paper_field: (p) => describeSubmissionProblem(p.field, p.problem)
 };
 
 /** The reason alone, in Indonesian. */
@@ -104,8 +118,12 @@ export function rowReasonIndonesian(p: RowProblem): string {
 	return (ID[p.code] as (params: RowProblem['params']) => string)(p.params);
 }
 
-/** "baris 4: nama unit kosong atau kurang dari 3 karakter": the default wording. */
-export const rowProblemIndonesian: RowWording = (p) => `baris ${p.line}: ${rowReasonIndonesian(p)}`;
+/**
+ * "baris 4: nama unit kosong atau kurang dari 3 karakter": the default wording. Line 0 is the
+ * whole file (a paper import without any questionnaire): the reason alone.
+ */
+export const rowProblemIndonesian: RowWording = (p) =>
+	p.line > 0 ? `baris ${p.line}: ${rowReasonIndonesian(p)}` : rowReasonIndonesian(p);
 
 /** Collects one row's problems into the import's list; `found` tells whether this row had any. */
 export function rowChecker(into: RowProblem[], line: number) {

@@ -1,5 +1,6 @@
 import { isIsoDate, jakartaDayStart, type SurveyWindow } from './window';
-import { describeSubmissionProblem, parseSubmission, type SurveySubmission } from './submission';
+import { parseSubmission, type SurveySubmission } from './submission';
+import { rowProblem, rowProblemIndonesian, type RowProblem, type RowWording } from '../import/row-problem';
 
 // Paper questionnaires typed in by an administrator, from the bulk form or a CSV/XLSX file.
 // Columns: unit_code, date, u1..u9, optional sex, age_band, education, occupation, service, suggestion.
@@ -42,39 +43,53 @@ export function parsePaperDate(value: string): string | null {
 	return isIsoDate(iso) ? iso : null;
 }
 
-export function checkPaperHeader(columns: readonly string[]): string[] {
+// Problems are reason codes worded by `word` (README "Where translation happens"): the server
+// passes its Paraglide wording, other callers get the Indonesian default.
+
+export function checkPaperHeader(
+	columns: readonly string[],
+	word: RowWording = rowProblemIndonesian
+): string[] {
 	const known = new Set([...PAPER_REQUIRED_COLUMNS, ...PAPER_OPTIONAL_COLUMNS]);
-	const problems: string[] = [];
+	const problems: RowProblem[] = [];
 	const missing = PAPER_REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
-	if (missing.length) problems.push(`baris 1: kolom wajib tidak ada: ${missing.join(', ')}`);
+	if (missing.length)
+		problems.push(rowProblem(1, 'srv_row_columns_missing', { columns: missing.join(', ') }));
 	const unknown = columns.filter((c) => c !== '' && !known.has(c));
-	if (unknown.length) problems.push(`baris 1: kolom tidak dikenal: ${unknown.join(', ')}`);
-	return problems;
+	if (unknown.length)
+		problems.push(rowProblem(1, 'srv_row_paper_columns_unknown', { columns: unknown.join(', ') }));
+	return problems.map(word);
 }
 
 export function validatePaperRows(
 	rows: readonly PaperRow[],
-	ctx: { unitIds: ReadonlyMap<string, number>; window: SurveyWindow }
+	ctx: { unitIds: ReadonlyMap<string, number>; window: SurveyWindow },
+	word: RowWording = rowProblemIndonesian
 ): { ok: true; responses: PaperResponse[] } | { ok: false; problems: string[] } {
-	const problems: string[] = [];
+	const problems: RowProblem[] = [];
 	const responses: PaperResponse[] = [];
-	if (rows.length === 0) problems.push('tidak ada kuesioner yang diisi');
+	if (rows.length === 0) problems.push(rowProblem(0, 'srv_row_paper_none', {}));
 	for (const { line, record } of rows) {
-		const here: string[] = [];
+		const start = problems.length;
 		const code = (record.unit_code ?? '').trim();
 		const unitId = ctx.unitIds.get(code);
-		if (!code) here.push('kode unit kosong');
-		else if (unitId === undefined) here.push(`unit ${code} tidak termasuk periode ini`);
+		if (!code) problems.push(rowProblem(line, 'srv_row_unit_code_empty', {}));
+		else if (unitId === undefined) problems.push(rowProblem(line, 'srv_row_paper_unit_outside', { code }));
 		const date = parsePaperDate(record.date ?? '');
-		if (!date) here.push(`tanggal "${record.date ?? ''}" tidak valid (TTTT-BB-HH atau HH/BB/TTTT)`);
+		if (!date) problems.push(rowProblem(line, 'srv_row_paper_date_invalid', { value: record.date ?? '' }));
 		else if (date < ctx.window.from || date > ctx.window.to)
-			here.push(`tanggal ${date} di luar jendela survei ${ctx.window.from} s.d. ${ctx.window.to}`);
+			problems.push(
+				rowProblem(line, 'srv_row_paper_date_outside', {
+					date,
+					from: ctx.window.from,
+					to: ctx.window.to
+				})
+			);
 		const parsed = parseSubmission(record);
 		if (!parsed.ok)
 			for (const [field, problem] of Object.entries(parsed.problems))
-				here.push(describeSubmissionProblem(field, problem));
-		if (here.length) problems.push(...here.map((p) => `baris ${line}: ${p}`));
-		else if (parsed.ok && unitId !== undefined && date)
+				problems.push(rowProblem(line, 'srv_row_paper_field', { field, problem }));
+		if (problems.length === start && parsed.ok && unitId !== undefined && date)
 			responses.push({
 				...parsed.value,
 				line,
@@ -83,5 +98,5 @@ export function validatePaperRows(
 				submittedAt: jakartaDayStart(date) + 12 * 3600_000
 			});
 	}
-	return problems.length ? { ok: false, problems } : { ok: true, responses };
+	return problems.length ? { ok: false, problems: problems.map(word) } : { ok: true, responses };
 }

@@ -76,9 +76,23 @@ const FIELD_NAMES: Record<string, string> = {
 	suggestion: 'saran'
 };
 
-/** Indonesian sentence for a problem, used by imports and the command line. */
+/** A field's Indonesian name inside a problem sentence ("U1 Persyaratan", "jenis kelamin"). */
+export function submissionFieldIndonesian(field: string): string {
+	return FIELD_NAMES[field] ?? field;
+}
+
+/** The longest text a free-text field (service or suggestion) takes. */
+export function submissionTextMax(field: string): number {
+	return field === 'service' ? SERVICE_MAX_LENGTH : SUGGESTION_MAX_LENGTH;
+}
+
+/**
+ * Indonesian sentence for a problem, used outside a request (the command line, pure callers);
+ * pages and the JSON of /survei/[token]/kirim word the same problem in the reader's language
+ * with the messages srv_submission_* (README "Where translation happens").
+ */
 export function describeSubmissionProblem(field: string, problem: SubmissionProblem): string {
-	const name = FIELD_NAMES[field] ?? field;
+	const name = submissionFieldIndonesian(field);
 	switch (problem) {
 		case 'missing':
 			return `${name} belum dijawab`;
@@ -87,7 +101,7 @@ export function describeSubmissionProblem(field: string, problem: SubmissionProb
 		case 'unknown_option':
 			return `${name}: pilihan tidak dikenal`;
 		case 'too_long':
-			return `${name} terlalu panjang (maksimal ${field === 'service' ? SERVICE_MAX_LENGTH : SUGGESTION_MAX_LENGTH} karakter)`;
+			return `${name} terlalu panjang (maksimal ${submissionTextMax(field)} karakter)`;
 		case 'unsafe_text':
 			return unsafeTextReason(name);
 	}

@@ -6,6 +6,8 @@ import { findSurveyUnitByCode } from '../survey/survey-unit.repository';
 import { insertSurveyResponses } from '../survey/survey-response.repository';
 import { findEnumeratorResponse, isEnumeratorOf } from './enumerator.repository';
 import { refusalText } from '../service-result';
+import { submissionProblemText } from '../survey/submission-problem-text';
+import type { EntryWording } from '../../domain/survey/enumerator-entry';
 
 // A face-to-face questionnaire from an enumerator's tablet (README "Survey enumerators"). The
 // device's id makes a resend harmless: the first arrival is stored, later ones are answered from it.
@@ -13,6 +15,12 @@ import { refusalText } from '../service-result';
 export type EnumeratorResult =
 	| { ok: true; stored: boolean; responseId: number; periodCode: string }
 	| { ok: false; status: 400 | 403 | 404 | 410; problems: string[] };
+
+/** The entry's problems in the request's language (README "Where translation happens"). */
+const entryWording: EntryWording = {
+	reason: (code) => refusalText(code),
+	field: submissionProblemText
+};
 
 export async function recordEnumeratorResponse(
 	opened: OpenDatabase,
@@ -22,7 +30,7 @@ export async function recordEnumeratorResponse(
 ): Promise<EnumeratorResult> {
 	if (user.role !== 'enumerator')
 		return { ok: false, status: 403, problems: [refusalText('srv_enum_only_enumerators')] };
-	const parsed = parseEnumeratorEntry(body, now.getTime());
+	const parsed = parseEnumeratorEntry(body, now.getTime(), entryWording);
 	if (!parsed.ok) return { ok: false, status: 400, problems: parsed.problems };
 	const entry = parsed.value;
 	const unit = await findSurveyUnitByCode(opened.db, entry.unitCode);

@@ -6,8 +6,10 @@ import { insertSurveyResponses } from './survey-response.repository';
 import { auditTrail } from '../audit/audit.repository';
 import { readTableBytes } from '../files/table-file';
 import { refusalText } from '../service-result';
+import { rowProblemText } from '../files/row-problem-text';
 
-// Paper questionnaires (source = 'paper'): all rows or none, with `baris N: reason` problems.
+// Paper questionnaires (source = 'paper'): all rows or none, with `baris N: reason` problems
+// worded in the reader's language (rowProblemText).
 
 /** A stack of paper questionnaires can outgrow the preview pages' row limit; 5 MB still bounds it. */
 const PAPER_MAX_ROWS = 200_000;
@@ -23,10 +25,14 @@ export async function enterPaperResponses(
 	origin: 'form' | 'file' = 'form'
 ): Promise<PaperResult> {
 	const units = await listPeriodSurveyUnits(db, period.id);
-	const checked = validatePaperRows(rows, {
-		unitIds: new Map(units.map((u) => [u.code, u.id])),
-		window: { from: period.surveyFrom, to: period.surveyTo }
-	});
+	const checked = validatePaperRows(
+		rows,
+		{
+			unitIds: new Map(units.map((u) => [u.code, u.id])),
+			window: { from: period.surveyFrom, to: period.surveyTo }
+		},
+		rowProblemText
+	);
 	if (!checked.ok) return checked;
 	await db.transaction().execute(async (trx) => {
 		await insertSurveyResponses(
@@ -61,7 +67,7 @@ export async function importPaperFile(
 		return { ok: false, problems: [refusalText('srv_paper_file_format')] };
 	const table = await readTableBytes(file.name, file.bytes, PAPER_MAX_ROWS);
 	if (!table.ok) return table;
-	const headerProblems = checkPaperHeader(table.data.columns);
+	const headerProblems = checkPaperHeader(table.data.columns, rowProblemText);
 	if (headerProblems.length) return { ok: false, problems: headerProblems };
 	const rows = table.data.rows.map((r) => ({ line: r.line, record: r.cells }));
 	return enterPaperResponses(db, userId, period, rows, now, 'file');

@@ -3,8 +3,9 @@ import type { RequestHandler } from './$types';
 import { getDatabase } from '$lib/server/db';
 import { surveyLimits } from '$lib/server/survey/survey-config';
 import { submitSurvey, type SubmitResult } from '$lib/server/survey/intake/survey.service';
-import { describeSubmissionProblem } from '$lib/domain/survey';
+import { submissionProblemText } from '$lib/server/survey/submission-problem-text';
 import { m } from '$lib/paraglide/messages';
+import { paraglideMiddleware } from '$lib/paraglide/server';
 
 // Where the survey form posts: the lean path (one service call, then 303 to the thank-you page).
 // Failures are rare; a browser gets the survey page re-rendered by its form action (same rules,
@@ -20,7 +21,7 @@ export const POST: RequestHandler = async ({ params, request, getClientAddress, 
 	if (result.ok) redirect(303, `/survei/${params.token}/terima-kasih`);
 	const accept = request.headers.get('accept') ?? '';
 	if (result.status !== 404 && accept.includes('application/json') && !accept.includes('text/html'))
-		return failureJson(result);
+		return inReaderLanguage(request, () => failureJson(result));
 	const page = await fetch(`/survei/${params.token}`, {
 		method: 'POST',
 		body,
@@ -40,6 +41,16 @@ export const POST: RequestHandler = async ({ params, request, getClientAddress, 
 /** Reloading the address of a failed post leads back to the form, never to a 405. */
 export const GET: RequestHandler = ({ params }) => redirect(303, `/survei/${params.token}`);
 
+/**
+ * This endpoint skips the locale middleware (hooks.server.ts, survey-http.ts: Paraglide clones the
+ * body of every request it sees). A refusal is rare, so only then is the reader's language read,
+ * from a body-less copy of the request, and the JSON worded in it (README "Where translation happens").
+ */
+function inReaderLanguage(request: Request, answer: () => Response): Promise<Response> {
+	const headersOnly = new Request(request.url, { headers: request.headers });
+	return paraglideMiddleware(headersOnly, async () => answer());
+}
+
 function failureJson(result: Exclude<SubmitResult, { ok: true }>): Response {
 	switch (result.status) {
 		case 400:
@@ -47,7 +58,7 @@ function failureJson(result: Exclude<SubmitResult, { ok: true }>): Response {
 				{
 					message: m.srv_survey_incomplete(),
 					errors: Object.fromEntries(
-						Object.entries(result.problems).map(([f, p]) => [f, describeSubmissionProblem(f, p)])
+						Object.entries(result.problems).map(([f, p]) => [f, submissionProblemText(f, p)])
 					)
 				},
 				{ status: 400 }

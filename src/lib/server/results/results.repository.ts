@@ -76,8 +76,11 @@ export async function listResultUnitVisits(db: Db, periodId: number): Promise<It
 		const statement = raw.prepare(UNIT_VISITS).raw();
 		return { [Symbol.iterator]: () => groupByUnit(statement.iterate(periodId) as Iterator<UnitVisitRow>) };
 	}
-	const id = String(Math.trunc(periodId));
-	const { rows } = await sql<Record<string, unknown>>`${sql.raw(UNIT_VISITS.replace('?', id))}`.execute(db);
+	// The same text on PostgreSQL, the period bound as a parameter where SQLite has its `?`.
+	const [before, after] = UNIT_VISITS.split('?');
+	const { rows } = await sql<Record<string, unknown>>`${sql.raw(before)}${periodId}${sql.raw(after)}`.execute(
+		db
+	);
 	const tuples = rows.map(
 		(r) =>
 			[

@@ -104,6 +104,31 @@ describe('no lost work', () => {
 		await page.close();
 	});
 
+	it('tries a dropped photo upload again by itself, without waiting for the browser to report a connection', async () => {
+		const page = await s.context.newPage();
+		await page.goto(path);
+		// the request fails as on a flaky network while the browser believes it is online: no
+		// 'online' event will come, so only the queue's own retry can send the photo
+		const photos = page.locator('[id="ind-2.a.Ak"] img[src^="/bukti/"]');
+		await page.waitForLoadState('networkidle');
+		const before = await photos.count();
+		let dropped = 0;
+		await page.route('**/bukti', (route) =>
+			dropped++ === 0 ? route.abort('internetdisconnected') : route.continue()
+		);
+		const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#a27' } })
+			.jpeg()
+			.toBuffer();
+		await page.setInputFiles('input[name="evidence.2.a.Ak"][capture]', {
+			name: 'loket.jpg',
+			mimeType: 'image/jpeg',
+			buffer: photo
+		});
+		await expect.poll(() => photos.count(), { timeout: 12_000 }).toBe(before + 1);
+		expect(dropped).toBe(2);
+		await page.close();
+	});
+
 	it('jumps to the next unscored indicator and puts the keyboard focus on its first level', async () => {
 		const page = await s.context.newPage();
 		await page.goto(path);

@@ -209,6 +209,9 @@ describe('every page in English', () => {
 			'/admin/periode/MPP-2026/jadwal',
 			`/admin/periode/MPP-2026/jadwal/${q.scheduleVisit}`,
 			'/admin/periode/MPP-2026/progres',
+			'/admin/periode/MPP-2026/review',
+			'/admin/periode/MPP-2026/kalibrasi',
+			'/admin/periode/MPP-2025/sanggah',
 			'/admin/periode/MPP-2025/hasil',
 			'/admin/periode/MPP-2026/publikasi',
 			'/admin/periode/MPP-2025/triangulasi',
@@ -240,9 +243,16 @@ describe('every page in English', () => {
 			'/instrumen',
 			'/instrumen/permenpan-17-2017'
 		],
-		viewer: () => ['/pimpinan', '/admin/survei', '/admin/periode/MPP-2025/hasil'],
+		viewer: () => [
+			'/pimpinan',
+			'/admin/survei',
+			'/admin/periode/MPP-2025/hasil',
+			'/pembinaan',
+			'/hasil/MPP-2025',
+			'/unit/KEL-18/rapor/MPP-2025'
+		],
 		assessor: () => ['/penilaian', '/instrumen'],
-		head: () => ['/unit']
+		head: () => ['/unit', '/pembinaan']
 	};
 
 	for (const [role, list] of Object.entries(pages)) {
@@ -257,6 +267,11 @@ describe('every page in English', () => {
 				}
 				const html = await res.text();
 				if (!html.includes('<html lang="en"')) problems.push(`${path}: <html lang> is not en`);
+				// the header marks one link as the current page, never two (/admin is a prefix of all)
+				const nav = /<nav[^>]*aria-label="Main navigation"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1];
+				if (nav === undefined) problems.push(`${path}: no main navigation`);
+				const current = nav?.match(/aria-current="page"/g)?.length ?? 0;
+				if (current > 1) problems.push(`${path}: ${current} links marked as the current page`);
 				for (const f of untranslated(html, data)) problems.push(`${path}: ${f}`);
 			}
 			expect(problems).toEqual([]);

@@ -46,4 +46,16 @@ describe('audit details in words', () => {
 		]);
 		expect(describeAuditDetail('not json')).toEqual([{ field: null, value: 'not json' }]);
 	});
+
+	it('cuts a long list to its first five items and says how many more there are', () => {
+		const openFlags = Array.from({ length: 321 }, (_, i) => `flag ${i + 1}`);
+		const confirmed = [{ class: 'flags', count: 321 }];
+		expect(describeAuditDetail(JSON.stringify({ openFlags, confirmed }))).toEqual([
+			{ field: 'openFlags', value: 'flag 1, flag 2, flag 3, flag 4, flag 5 … (+316)' },
+			{ field: 'confirmed', value: 'class: flags, count: 321' }
+		]);
+		expect(describeAuditDetail('{"units":["A","B","C","D","E"]}')).toEqual([
+			{ field: 'units', value: 'A, B, C, D, E' }
+		]);
+	});
 });

@@ -8,6 +8,10 @@ export interface AuditLine {
 	to?: string;
 }
 
+// A list longer than this shows its first items and how many more there are: a publication
+// with 321 open disagreements would otherwise fill a screen. The raw JSON toggle keeps them all.
+export const AUDIT_LIST_SHOWN = 5;
+
 const isRecord = (x: unknown): x is Record<string, unknown> =>
 	typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -15,9 +19,15 @@ export function auditValueText(x: unknown): string {
 	if (x === null || x === undefined || x === '') return '–';
 	if (typeof x === 'string') return x;
 	if (typeof x === 'number' || typeof x === 'boolean') return String(x);
-	if (Array.isArray(x)) return x.map(auditValueText).join(', ');
+	if (Array.isArray(x)) {
+		const shown = x
+			.slice(0, AUDIT_LIST_SHOWN)
+			.map(auditValueText)
+			.join(x.some(isRecord) ? '; ' : ', ');
+		return x.length > AUDIT_LIST_SHOWN ? `${shown} … (+${x.length - AUDIT_LIST_SHOWN})` : shown;
+	}
 	return Object.entries(x as Record<string, unknown>)
-		.map(([k, v]) => `${k} ${auditValueText(v)}`)
+		.map(([k, v]) => `${k}: ${auditValueText(v)}`)
 		.join(', ');
 }
 

@@ -13,6 +13,8 @@ import { loadReportCardClosing } from '../../../src/lib/server/report-cards/repo
 import { saveCitySettings } from '../../../src/lib/server/settings/city-settings.service';
 import { computeIkm } from '../../../src/lib/domain/survey/ikm';
 import { overwriteGetLocale } from '../../../src/lib/paraglide/runtime';
+import { draftCoachingPlans } from '../../../src/lib/server/coaching/coaching-draft.service';
+import { gradeName } from '../../../src/lib/i18n/display';
 
 let t: TestDb;
 let f: Fixture;
@@ -153,6 +155,33 @@ describe('report card content', () => {
 			expect(en).toContain('5 of 310 respondents: not yet representative');
 			expect(en).toContain('Score per indicator');
 			expect(en).not.toContain('Halaman');
+		} finally {
+			overwriteGetLocale(() => 'id');
+		}
+	});
+
+	it("writes the grade, the IPP and the coaching plan's states in the reader's language", async () => {
+		await publishSnapshot(t.db, f);
+		await draftCoachingPlans(t.db, f.periodId, f.results, NOW);
+		// a draft is the office's working copy and stays off the card: the plan is under way
+		await t.db.updateTable('coaching_plan').set({ status: 'active' }).execute();
+		const c = await card('K-2');
+		expect(c.plan).not.toBeNull();
+		const textOf = async (pdf: Uint8Array) =>
+			(await extractText(await getDocumentProxy(pdf), { mergePages: true })).text;
+		const grade = c.summary!.grade!;
+		const id = await textOf(await renderReportCardPdf(c));
+		expect(id).toContain(`${grade} · ${gradeName(grade, 'id')}`);
+		expect(id).toContain('Rencana pembinaan (Aktif)');
+		expect(id).toContain('Belum dimulai');
+		overwriteGetLocale(() => 'en');
+		try {
+			const en = await textOf(await renderReportCardPdf(await card('K-2')));
+			expect(en).toContain(`${grade} · ${gradeName(grade, 'en')}`);
+			expect(en).toContain(`IPP ${c.summary!.ippDisplay.replace(',', '.')}`);
+			expect(en).toContain('Coaching plan (Active)');
+			expect(en).toContain('Not started');
+			expect(en).not.toContain('Belum dimulai');
 		} finally {
 			overwriteGetLocale(() => 'id');
 		}

@@ -4,20 +4,6 @@
 export type PlanStatus = 'draft' | 'active' | 'completed' | 'cancelled';
 export type ItemStatus = 'open' | 'in_progress' | 'done' | 'verified';
 
-export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
-	draft: 'Draf',
-	active: 'Aktif',
-	completed: 'Selesai',
-	cancelled: 'Dibatalkan'
-};
-
-export const ITEM_STATUS_LABELS: Record<ItemStatus, string> = {
-	open: 'Belum dimulai',
-	in_progress: 'Sedang dikerjakan',
-	done: 'Selesai (menunggu verifikasi)',
-	verified: 'Terverifikasi'
-};
-
 const PLAN_NEXT: Record<PlanStatus, readonly PlanStatus[]> = {
 	draft: ['active', 'cancelled'],
 	active: ['completed', 'cancelled'],

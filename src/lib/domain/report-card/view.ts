@@ -69,7 +69,6 @@ export interface ReportCardView {
 	plan: {
 		id: number;
 		status: PlanStatus;
-		statusLabel: string;
 		mentorName: string | null;
 		items: {
 			code: string;
@@ -78,7 +77,6 @@ export interface ReportCardView {
 			afterDisplay: string | null;
 			target: number;
 			status: ItemStatus;
-			statusLabel: string;
 			dueOnDisplay: string | null;
 			overdue: boolean;
 			action: string;

@@ -5,14 +5,13 @@ import {
 	countByCategory,
 	isOverdue,
 	latestFollowUpScores,
-	ITEM_STATUS_LABELS,
 	progressByPlan,
-	PLAN_STATUS_LABELS,
 	type CategoryCount,
 	type PlanProgress,
 	type PlanStatus
 } from '../../domain/coaching';
 import { formatDateId } from '../../domain/format';
+import { itemStatusLabel, planStatusLabel } from '$lib/i18n/coaching-status';
 import { listPlans, type PlanSummary } from './coaching-plan.repository';
 import { listItemsOfPlans } from './coaching-item.repository';
 import { listUnitsOfHead } from '../units/unit.repository';
@@ -35,7 +34,6 @@ export interface OverviewPlan {
 	unitName: string;
 	category: string;
 	status: PlanStatus;
-	statusLabel: string;
 	mentorName: string | null;
 	progress: PlanProgress;
 }
@@ -91,7 +89,6 @@ export async function loadCoachingOverview(
 			unitName: p.unitName,
 			category: p.category,
 			status: p.status,
-			statusLabel: PLAN_STATUS_LABELS[p.status],
 			mentorName: p.mentorName,
 			progress: progress.get(p.id)!
 		})),
@@ -133,7 +130,7 @@ export async function listCoachingExportRows(
 			category: p.category,
 			unitCode: p.unitCode,
 			unitName: p.unitName,
-			planStatus: PLAN_STATUS_LABELS[p.status],
+			planStatus: planStatusLabel(p.status),
 			mentor: p.mentorName ?? '',
 			indicatorCode: i.indicatorCode,
 			indicatorTitle: i.indicatorTitle,
@@ -144,7 +141,7 @@ export async function listCoachingExportRows(
 			action: i.action,
 			dueOn: i.dueOn ?? '',
 			responsible: i.responsible ?? '',
-			itemStatus: ITEM_STATUS_LABELS[i.status],
+			itemStatus: itemStatusLabel(i.status),
 			overdue: p.status === 'active' && isOverdue(i, today)
 		});
 	}

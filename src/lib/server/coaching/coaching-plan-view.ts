@@ -1,7 +1,5 @@
 import type { SessionUser } from '../../domain/auth/user';
 import {
-	ITEM_STATUS_LABELS,
-	PLAN_STATUS_LABELS,
 	canEditItem,
 	canMovePlan,
 	canReportProgress,
@@ -38,7 +36,6 @@ export function presentPlan(v: PlanView, user: SessionUser) {
 		unitName: v.plan.unitName,
 		category: v.plan.category,
 		status,
-		statusLabel: PLAN_STATUS_LABELS[status],
 		reason: v.plan.reason,
 		mentorId: v.plan.mentorId,
 		mentorName: v.plan.mentorName,
@@ -66,7 +63,6 @@ export function presentPlan(v: PlanView, user: SessionUser) {
 			dueOn: i.dueOn,
 			responsible: i.responsible,
 			status: i.status as ItemStatus,
-			statusLabel: ITEM_STATUS_LABELS[i.status],
 			overdue: i.overdue,
 			verifiedBy: i.verifiedByName,
 			canEdit: isAdmin && canEditItem(status, i.status),
@@ -77,7 +73,6 @@ export function presentPlan(v: PlanView, user: SessionUser) {
 				who: p.userName,
 				note: p.note,
 				status: p.status,
-				statusLabel: ITEM_STATUS_LABELS[p.status],
 				hasFile: p.fileSha256 !== null,
 				fileKind:
 					p.fileMime === 'application/pdf' ? ('pdf' as const) : p.fileMime ? ('photo' as const) : null,

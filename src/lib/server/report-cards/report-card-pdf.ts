@@ -4,6 +4,8 @@ import type { ReportCardView } from '../../domain/report-card/view';
 import { drawRadar } from './pdf-radar';
 import { drawTable } from '../files/pdf-table';
 import { m } from '$lib/paraglide/messages';
+import { gradeLabel, numberText } from '$lib/i18n/display';
+import { itemStatusLabel, planStatusLabel } from '$lib/i18n/coaching-status';
 import type { UnitIkm } from '../../domain/survey/ikm-shape';
 import { drawIkm, drawSignature, type ReportCardClosing } from './report-card-pdf-closing';
 import { drawObjections, drawSignals } from './report-card-pdf-fairness';
@@ -63,8 +65,8 @@ function summary(doc: Doc, c: ReportCardView): void {
 	const lines: [string, string][] = [
 		[m.rc_pdf_unit(), `${c.unit.name} (${c.unit.code})`],
 		[m.rc_pdf_category(), c.unit.category],
-		[m.rc_pdf_ipp(), s?.ippDisplay ?? '-'],
-		[m.rc_pdf_grade(), s?.grade ? `${s.grade} · ${s.predikat}` : '-'],
+		[m.rc_pdf_ipp(), s ? numberText(s.ippDisplay) : '-'],
+		[m.rc_pdf_grade(), s?.grade ? gradeLabel(s.grade) : '-'],
 		[
 			m.rc_pdf_rank(),
 			s?.rank != null
@@ -152,7 +154,7 @@ export function renderReportCardPdf(c: ReportCardView, extras: ReportCardExtras 
 	);
 
 	if (c.plan) {
-		heading(doc, m.rc_pdf_plan({ status: c.plan.statusLabel }));
+		heading(doc, m.rc_pdf_plan({ status: planStatusLabel(c.plan.status) }));
 		drawTable(
 			doc,
 			[
@@ -168,7 +170,7 @@ export function renderReportCardPdf(c: ReportCardView, extras: ReportCardExtras 
 				i.beforeDisplay,
 				i.afterDisplay ?? '-',
 				String(i.target),
-				i.statusLabel,
+				itemStatusLabel(i.status),
 				(i.dueOnDisplay ?? '-') + (i.overdue ? ` ${m.rc_pdf_overdue()}` : '')
 			])
 		);

@@ -1,6 +1,5 @@
 import { shownAward } from '../../domain/scoring/awards';
 import { fmtDate, fmtDecimal } from '$lib/i18n/display';
-import { ITEM_STATUS_LABELS, PLAN_STATUS_LABELS } from '../../domain/coaching/states';
 import type { ReportCard } from './report-card.service';
 import type { ReportCardView } from '../../domain/report-card/view';
 
@@ -84,7 +83,6 @@ export function presentReportCard(c: ReportCard): ReportCardView {
 			? {
 					id: c.plan.plan.id,
 					status: c.plan.plan.status,
-					statusLabel: PLAN_STATUS_LABELS[c.plan.plan.status],
 					mentorName: c.plan.plan.mentorName,
 					items: c.plan.items.map((i) => ({
 						code: i.indicatorCode,
@@ -93,7 +91,6 @@ export function presentReportCard(c: ReportCard): ReportCardView {
 						afterDisplay: i.after === null ? null : num(i.after),
 						target: i.targetLevel,
 						status: i.status,
-						statusLabel: ITEM_STATUS_LABELS[i.status],
 						dueOnDisplay: i.dueOn ? fmtDate(i.dueOn) : null,
 						overdue: i.overdue,
 						action: i.action

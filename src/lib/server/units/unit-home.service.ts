@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import type { PeriodResults } from '../../domain/scoring/results-shape';
 import { isOverdue } from '../../domain/coaching/states';
-import { ITEM_STATUS_LABELS, type ItemStatus } from '../../domain/coaching/states';
+import type { ItemStatus } from '../../domain/coaching/states';
 import { fmtDate } from '$lib/i18n/display';
 import { listUnitsOfHead } from './unit.repository';
 import { listLatestSnapshots } from '../publication/publication-read.repository';
@@ -35,7 +35,6 @@ export interface UnitHomeItem {
 	action: string;
 	/** The item's state code; pages word it in the reader's language. */
 	status: ItemStatus;
-	statusLabel: string;
 	dueOnDisplay: string | null;
 	overdue: boolean;
 }
@@ -93,7 +92,6 @@ export async function loadUnitHome(
 			indicatorTitle: i.indicatorTitle,
 			action: i.action,
 			status: i.status,
-			statusLabel: ITEM_STATUS_LABELS[i.status],
 			dueOnDisplay: i.dueOn ? fmtDate(i.dueOn) : null,
 			overdue: isOverdue(i, today)
 		}))

@@ -1,7 +1,8 @@
 import { m } from '$lib/paraglide/messages';
 import type { ItemStatus, PlanStatus } from '$lib/domain/coaching/states';
 
-// Status names in the reader's language (the domain's labels are the Indonesian originals).
+// Coaching plan and item states in the reader's language (docs/rules.md §5): the one place their
+// names live, for pages and the report card PDF alike.
 const ITEM: Record<ItemStatus, () => string> = {
 	open: m.coach_item_status_open,
 	in_progress: m.coach_item_status_in_progress,

@@ -1,7 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditActionLabel, auditEntityLabel } from '../../../src/lib/server/audit/audit-view';
+import ts from 'typescript';
+import {
+	auditActionLabel,
+	auditEntityLabel,
+	auditFieldLabel
+} from '../../../src/lib/server/audit/audit-view';
+import { AUDIT_CHANGE_KEYS } from '../../../src/lib/domain/audit/audit-detail';
 import { baseLocale, overwriteGetLocale } from '../../../src/lib/paraglide/runtime';
 
 // README "Audit log": the log reads in words in the reader's language. Every object and action
@@ -32,6 +38,53 @@ function writtenCodes(key: 'entity' | 'action'): string[] {
 	return [...codes].sort();
 }
 
+/**
+ * The detail fields a service writes: the keys of the object literal given to `.record(…)` as its
+ * fourth argument, and for a spread (`{ ...summary }`) the fields of the interface its variable or
+ * parameter is declared with (looked up among the server's interfaces). Parsed, not matched by a
+ * pattern: an object literal spans lines and nests.
+ */
+function writtenFields(): string[] {
+	const parsed = sources('src/lib/server').map((file) =>
+		ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true)
+	);
+	const interfaces = new Map<string, string[]>();
+	const declaredTypes = new Map<string, string>();
+	const details: ts.Expression[] = [];
+	const visit = (node: ts.Node): void => {
+		if (ts.isInterfaceDeclaration(node))
+			interfaces.set(
+				node.name.text,
+				node.members.flatMap((m) => (m.name && ts.isIdentifier(m.name) ? [m.name.text] : []))
+			);
+		if ((ts.isVariableDeclaration(node) || ts.isParameter(node)) && ts.isIdentifier(node.name) && node.type)
+			declaredTypes.set(node.name.text, node.type.getText());
+		if (
+			ts.isCallExpression(node) &&
+			ts.isPropertyAccessExpression(node.expression) &&
+			node.expression.name.text === 'record' &&
+			node.arguments.length === 4
+		)
+			details.push(node.arguments[3]);
+		ts.forEachChild(node, visit);
+	};
+	for (const source of parsed) visit(source);
+	const fields = new Set<string>();
+	for (const detail of details) {
+		if (!ts.isObjectLiteralExpression(detail))
+			throw new Error(`detail is not an object: ${detail.getText()}`);
+		for (const p of detail.properties) {
+			if (ts.isSpreadAssignment(p)) {
+				const type = declaredTypes.get(p.expression.getText());
+				const members = type ? interfaces.get(type) : undefined;
+				if (!members) throw new Error(`cannot tell the fields of ...${p.expression.getText()}`);
+				for (const f of members) fields.add(f);
+			} else if (p.name) fields.add(p.name.getText());
+		}
+	}
+	return [...fields].filter((f) => !AUDIT_CHANGE_KEYS.includes(f)).sort();
+}
+
 const humanized = (code: string) => code.replace(/[._]/g, ' ');
 
 afterAll(() => overwriteGetLocale(() => baseLocale));
@@ -40,17 +93,22 @@ describe('audit log labels', () => {
 	const entities = writtenCodes('entity');
 	const actions = writtenCodes('action');
 
-	it('finds the codes the services write', () => {
+	const fields = writtenFields();
+
+	it('finds the codes and detail fields the services write', () => {
 		expect(entities).toContain('objection');
 		expect(actions).toContain('sign_in');
+		// a literal key, and the fields of an import summary written as a spread
+		expect(fields).toEqual(expect.arrayContaining(['openFlagsConfirmed', 'created', 'newCategories']));
 	});
 
 	for (const locale of ['id', 'en'] as const) {
-		it(`names every object and action the services write in ${locale}`, () => {
+		it(`names every object, action and detail field the services write in ${locale}`, () => {
 			overwriteGetLocale(() => locale);
 			const unnamed = [
 				...entities.filter((e) => auditEntityLabel(e) === humanized(e)).map((e) => `entity ${e}`),
-				...actions.filter((a) => auditActionLabel(a) === humanized(a)).map((a) => `action ${a}`)
+				...actions.filter((a) => auditActionLabel(a) === humanized(a)).map((a) => `action ${a}`),
+				...fields.filter((f) => auditFieldLabel(f) === null).map((f) => `field ${f}`)
 			];
 			expect(unnamed).toEqual([]);
 		});

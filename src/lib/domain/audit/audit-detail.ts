@@ -8,6 +8,9 @@ export interface AuditLine {
 	to?: string;
 }
 
+/** The keys that carry a change rather than a field: describeAuditDetail turns them into lines. */
+export const AUDIT_CHANGE_KEYS: readonly string[] = ['before', 'old', 'new', 'was'];
+
 // A list longer than this shows its first items and how many more there are: a publication
 // with 321 open disagreements would otherwise fill a screen. The raw JSON toggle keeps them all.
 export const AUDIT_LIST_SHOWN = 5;

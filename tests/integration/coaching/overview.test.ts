@@ -85,6 +85,16 @@ describe('/pembinaan overview and export', () => {
 		expect(ws.rowCount).toBe(11);
 		expect(typeof ws.getRow(2).getCell('I').value).toBe('number');
 		expect(ws.getRow(2).getCell('I').value).toBe(rows[0].currentScore);
+		// the states are worded in the reader's language (Indonesian here), not left as codes
+		const planWords = { draft: 'Draf', active: 'Aktif', completed: 'Selesai', cancelled: 'Dibatalkan' };
+		const itemWords = {
+			open: 'Belum dimulai',
+			in_progress: 'Sedang dikerjakan',
+			done: 'Selesai (menunggu verifikasi)',
+			verified: 'Terverifikasi'
+		};
+		expect(ws.getRow(2).getCell('E').value).toBe(planWords[rows[0].planStatus]);
+		expect(ws.getRow(2).getCell('P').value).toBe(itemWords[rows[0].itemStatus]);
 		const own = await listCoachingExportRows(t.db, as(ids.heads.get('K-2')!, 'unit_head'), {}, '2026-11-22');
 		expect(own).toEqual([]);
 	});

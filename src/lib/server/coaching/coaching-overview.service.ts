@@ -11,7 +11,6 @@ import {
 	type PlanStatus
 } from '../../domain/coaching';
 import { formatDateId } from '../../domain/format';
-import { itemStatusLabel, planStatusLabel } from '$lib/i18n/coaching-status';
 import { listPlans, type PlanSummary } from './coaching-plan.repository';
 import { listItemsOfPlans } from './coaching-item.repository';
 import { listUnitsOfHead } from '../units/unit.repository';
@@ -130,7 +129,7 @@ export async function listCoachingExportRows(
 			category: p.category,
 			unitCode: p.unitCode,
 			unitName: p.unitName,
-			planStatus: planStatusLabel(p.status),
+			planStatus: p.status,
 			mentor: p.mentorName ?? '',
 			indicatorCode: i.indicatorCode,
 			indicatorTitle: i.indicatorTitle,
@@ -141,7 +140,7 @@ export async function listCoachingExportRows(
 			action: i.action,
 			dueOn: i.dueOn ?? '',
 			responsible: i.responsible ?? '',
-			itemStatus: itemStatusLabel(i.status),
+			itemStatus: i.status,
 			overdue: p.status === 'active' && isOverdue(i, today)
 		});
 	}

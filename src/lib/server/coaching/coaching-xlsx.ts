@@ -1,12 +1,14 @@
 import ExcelJS from 'exceljs';
 import { m } from '$lib/paraglide/messages';
+import { itemStatusLabel, planStatusLabel } from '$lib/i18n/coaching-status';
+import type { ItemStatus, PlanStatus } from '../../domain/coaching/states';
 
 export interface CoachingExportRow {
 	periodCode: string;
 	category: string;
 	unitCode: string;
 	unitName: string;
-	planStatus: string;
+	planStatus: PlanStatus;
 	mentor: string;
 	indicatorCode: string;
 	indicatorTitle: string;
@@ -17,12 +19,13 @@ export interface CoachingExportRow {
 	action: string;
 	dueOn: string;
 	responsible: string;
-	itemStatus: string;
+	itemStatus: ItemStatus;
 	overdue: boolean;
 }
 
 // Numbers stay numbers (formatted for id-ID by Excel's locale), dates stay text in ISO form. The
-// headers are in the reader's language (README "Where translation happens").
+// headers and the plan and item states are in the reader's language (README "Where translation
+// happens").
 export async function writeCoachingWorkbook(rows: CoachingExportRow[]): Promise<Uint8Array> {
 	const wb = new ExcelJS.Workbook();
 	wb.creator = 'Rapor Layanan';
@@ -49,7 +52,12 @@ export async function writeCoachingWorkbook(rows: CoachingExportRow[]): Promise<
 	ws.getRow(1).font = { bold: true };
 	ws.views = [{ state: 'frozen', ySplit: 1 }];
 	for (const r of rows) {
-		const row = ws.addRow({ ...r, overdue: r.overdue ? m.xlsx_yes() : m.xlsx_no() });
+		const row = ws.addRow({
+			...r,
+			planStatus: planStatusLabel(r.planStatus),
+			itemStatus: itemStatusLabel(r.itemStatus),
+			overdue: r.overdue ? m.xlsx_yes() : m.xlsx_no()
+		});
 		if (r.overdue) row.getCell('overdue').font = { color: { argb: 'FFB42318' }, bold: true };
 	}
 	ws.autoFilter = { from: 'A1', to: 'Q1' };

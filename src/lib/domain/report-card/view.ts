@@ -18,7 +18,6 @@ export interface ReportCardView {
 	summary: {
 		ippDisplay: string;
 		grade: string | null;
-		predikat: string | null;
 		rank: number | null;
 		rankedCount: number;
 		award: string | null;

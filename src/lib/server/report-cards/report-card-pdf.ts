@@ -4,7 +4,7 @@ import type { ReportCardView } from '../../domain/report-card/view';
 import { drawRadar } from './pdf-radar';
 import { drawTable } from '../files/pdf-table';
 import { m } from '$lib/paraglide/messages';
-import { gradeLabel, numberText } from '$lib/i18n/display';
+import { gradeLabel } from '$lib/i18n/display';
 import { itemStatusLabel, planStatusLabel } from '$lib/i18n/coaching-status';
 import type { UnitIkm } from '../../domain/survey/ikm-shape';
 import { drawIkm, drawSignature, type ReportCardClosing } from './report-card-pdf-closing';
@@ -65,7 +65,7 @@ function summary(doc: Doc, c: ReportCardView): void {
 	const lines: [string, string][] = [
 		[m.rc_pdf_unit(), `${c.unit.name} (${c.unit.code})`],
 		[m.rc_pdf_category(), c.unit.category],
-		[m.rc_pdf_ipp(), s ? numberText(s.ippDisplay) : '-'],
+		[m.rc_pdf_ipp(), s?.ippDisplay ?? '-'],
 		[m.rc_pdf_grade(), s?.grade ? gradeLabel(s.grade) : '-'],
 		[
 			m.rc_pdf_rank(),

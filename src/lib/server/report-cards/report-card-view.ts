@@ -1,5 +1,5 @@
 import { shownAward } from '../../domain/scoring/awards';
-import { fmtDate, fmtDecimal } from '$lib/i18n/display';
+import { fmtDate, fmtDecimal, numberText } from '$lib/i18n/display';
 import type { ReportCard } from './report-card.service';
 import type { ReportCardView } from '../../domain/report-card/view';
 
@@ -27,9 +27,9 @@ export function presentReportCard(c: ReportCard): ReportCardView {
 		unit: { code: c.unit.code, name: c.unit.name, category: c.unit.category },
 		summary: r
 			? {
-					ippDisplay: r.ipp_display ?? '–',
+					// the published figure as stored (its own rounding), in the reader's decimal mark
+					ippDisplay: r.ipp_display ? numberText(r.ipp_display) : '–',
 					grade: r.grade,
-					predikat: r.predikat,
 					rank: r.rank,
 					rankedCount: c.category?.count ?? 0,
 					award: shownAward(r.award, !c.period.published),

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { takePhoto } from './support/sheet-photo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type Session } from './support/browser';
 import { prepare, scoreAll, stateLine, storedSheet } from './support/offline';
@@ -24,14 +24,7 @@ describe('an assessor without signal', () => {
 		await page.locator('[data-testid=aspect-index]').waitFor();
 		const codes = await scoreAll(page);
 		expect(codes.length).toBe(37);
-		const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#37a' } })
-			.jpeg()
-			.toBuffer();
-		await page.setInputFiles(`input[name="evidence.${codes[1]}"][capture]`, {
-			name: 'loket.jpg',
-			mimeType: 'image/jpeg',
-			buffer: photo
-		});
+		await takePhoto(page, codes[1], 'loket.jpg');
 		await page.waitForFunction(() =>
 			/2 menunggu kirim/.test(document.querySelector('[data-testid=offline-state-line]')?.textContent ?? '')
 		);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import sharp from 'sharp';
+import { takePhoto } from './support/sheet-photo';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { openBrowser, signIn, type Session } from './support/browser';
 
@@ -88,14 +88,7 @@ describe('no lost work', () => {
 		const page = await s.context.newPage();
 		await page.goto(path);
 		await s.context.setOffline(true);
-		const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#2a7' } })
-			.jpeg()
-			.toBuffer();
-		await page.setInputFiles('input[name="evidence.2.a.Ak"][capture]', {
-			name: 'ruang-tunggu.jpg',
-			mimeType: 'image/jpeg',
-			buffer: photo
-		});
+		await takePhoto(page, '2.a.Ak', 'ruang-tunggu.jpg', { width: 640, height: 480 }, '#2a7');
 		await page.waitForFunction(() =>
 			document.querySelector('[id="ind-2.a.Ak"]')?.textContent?.includes('Menunggu koneksi')
 		);
@@ -116,14 +109,7 @@ describe('no lost work', () => {
 		await page.route('**/bukti', (route) =>
 			dropped++ === 0 ? route.abort('internetdisconnected') : route.continue()
 		);
-		const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#a27' } })
-			.jpeg()
-			.toBuffer();
-		await page.setInputFiles('input[name="evidence.2.a.Ak"][capture]', {
-			name: 'loket.jpg',
-			mimeType: 'image/jpeg',
-			buffer: photo
-		});
+		await takePhoto(page, '2.a.Ak', 'loket.jpg', { width: 320, height: 240 }, '#a27');
 		await expect.poll(() => photos.count(), { timeout: 12_000 }).toBe(before + 1);
 		expect(dropped).toBe(2);
 		await page.close();

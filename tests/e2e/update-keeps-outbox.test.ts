@@ -2,7 +2,7 @@ import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
+import { takePhoto } from './support/sheet-photo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ensureBuilt, freePort, newestMtime, spawnServer, waitForServer } from './support/global-setup';
@@ -108,14 +108,7 @@ describe('a new build deployed while the outbox holds work', () => {
 		await page.locator('[data-testid=aspect-index]').waitFor();
 		await page.click('label:has(> input[name="score.1.a.K1"][value="3"])');
 		await page.click('label:has(> input[name="score.1.a.K2"][value="4"])');
-		const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#a73' } })
-			.jpeg()
-			.toBuffer();
-		await page.setInputFiles('input[name="evidence.1.a.K1"][capture]', {
-			name: 'papan-informasi.jpg',
-			mimeType: 'image/jpeg',
-			buffer: photo
-		});
+		await takePhoto(page, '1.a.K1', 'papan-informasi.jpg', { width: 800, height: 600 }, '#a73');
 		// the scores and the photo (shrunk first, which takes a moment on a slow device) all queued
 		await page.waitForFunction(
 			() =>

@@ -43,14 +43,14 @@ export interface ResultUnitVisits {
 // One row per unit-visit (a visit without submitted sheets or a unit without visits: nulls for
 // the totals), in unit order and visit order: the primary key of period_unit and the unique index
 // of visit give that order without a sort.
-const UNIT_VISITS = `select pu.unit_id, u.code, u.name as unit_name, c.name as category, v.visit_no,
-		t.sheet_count, t.assessor_ids, t.aspect_sums
+const unitVisits = (periodId: number) => sql<Record<string, unknown>>`select pu.unit_id, u.code,
+		u.name as unit_name, c.name as category, v.visit_no, t.sheet_count, t.assessor_ids, t.aspect_sums
 	from period_unit pu
 	join unit u on u.id = pu.unit_id
 	join category c on c.id = pu.category_id
 	left join visit v on v.period_id = pu.period_id and v.unit_id = pu.unit_id and v.kind = 'regular'
 	left join visit_total t on t.visit_id = v.id
-	where pu.period_id = ?
+	where pu.period_id = ${periodId}
 	order by pu.unit_id, v.visit_no`;
 type UnitVisitRow = [
 	number,
@@ -72,15 +72,16 @@ type UnitVisitRow = [
  */
 export async function listResultUnitVisits(db: Db, periodId: number): Promise<Iterable<ResultUnitVisits>> {
 	const raw = rawHandleOf(db);
+	const query = unitVisits(periodId);
 	if (raw) {
-		const statement = raw.prepare(UNIT_VISITS).raw();
-		return { [Symbol.iterator]: () => groupByUnit(statement.iterate(periodId) as Iterator<UnitVisitRow>) };
+		// Kysely writes the text and its parameters; better-sqlite3 streams the rows as tuples.
+		const { sql: text, parameters } = query.compile(db);
+		const statement = raw.prepare(text).raw();
+		return {
+			[Symbol.iterator]: () => groupByUnit(statement.iterate(...parameters) as Iterator<UnitVisitRow>)
+		};
 	}
-	// The same text on PostgreSQL, the period bound as a parameter where SQLite has its `?`.
-	const [before, after] = UNIT_VISITS.split('?');
-	const { rows } = await sql<Record<string, unknown>>`${sql.raw(before)}${periodId}${sql.raw(after)}`.execute(
-		db
-	);
+	const { rows } = await query.execute(db);
 	const tuples = rows.map(
 		(r) =>
 			[

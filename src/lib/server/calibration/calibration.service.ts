@@ -13,7 +13,7 @@ import {
 	setAssessorCalibrated,
 	setRequireCalibrated
 } from './calibration.repository';
-import { findPeriodOrRefuse } from '../periods/period-lookup';
+import { onPeriod } from '../periods/period-lookup';
 
 // The calibration round (docs/rules.md §9.1): anchor units with invited assessors, the round's
 // statistics, and which assessors the office marks as calibrated.
@@ -43,10 +43,7 @@ export async function addCalibrationAnchor(
 	input: AnchorInput,
 	now: Date
 ): Promise<ServiceResult<number>> {
-	return db.transaction().execute(async (trx) => {
-		const found = await findPeriodOrRefuse(trx, input.periodCode);
-		if (!found.ok) return found;
-		const period = found.value;
+	return onPeriod(db, input.periodCode, async (trx, period) => {
 		if (!ROUND_OPEN.has(period.status)) return refuse(409, 'srv_calibration_period_state');
 		const unitId = (await mapPeriodUnitIds(trx, period.id)).get(input.unitCode);
 		if (unitId === undefined)
@@ -88,10 +85,7 @@ export async function markCalibrated(
 	input: { periodCode: string; userId: number; calibrated: boolean; actorId: number },
 	now: Date
 ): Promise<ServiceResult> {
-	return db.transaction().execute(async (trx) => {
-		const found = await findPeriodOrRefuse(trx, input.periodCode);
-		if (!found.ok) return found;
-		const period = found.value;
+	return onPeriod(db, input.periodCode, async (trx, period) => {
 		const assessor = (await listActiveAssessors(trx)).find((a) => a.id === input.userId);
 		if (!assessor) return refuse(400, 'srv_assessor_unknown');
 		await setAssessorCalibrated(trx, period.id, input.userId, input.calibrated, input.actorId, now);
@@ -110,10 +104,7 @@ export async function requireCalibratedAssessors(
 	input: { periodCode: string; required: boolean; actorId: number },
 	now: Date
 ): Promise<ServiceResult> {
-	return db.transaction().execute(async (trx) => {
-		const found = await findPeriodOrRefuse(trx, input.periodCode);
-		if (!found.ok) return found;
-		const period = found.value;
+	return onPeriod(db, input.periodCode, async (trx, period) => {
 		await setRequireCalibrated(trx, period.id, input.required, now);
 		await auditTrail(trx, input.actorId, now).record('period.require_calibrated', 'period', period.id, {
 			period: period.code,

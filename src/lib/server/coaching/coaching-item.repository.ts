@@ -34,19 +34,12 @@ export async function insertItems(db: Db, planId: number, items: NewItem[], now:
 		.execute();
 }
 
-export interface PlanItem {
+/** A stored item: what was drafted (NewItem) with its indicator, its state and who verified it. */
+export interface PlanItem extends NewItem {
 	id: number;
 	planId: number;
-	indicatorId: number;
 	indicatorCode: string;
 	indicatorTitle: string;
-	position: number;
-	currentScore: number;
-	targetLevel: number;
-	gainNext: number;
-	action: string;
-	dueOn: string | null;
-	responsible: string | null;
 	status: ItemStatus;
 	verifiedByName: string | null;
 	verifiedAt: Date | null;

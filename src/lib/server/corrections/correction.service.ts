@@ -14,6 +14,7 @@ import type { PeriodStatus } from '../../domain/period-status';
 import { isSheetEditableIn } from '../../domain/score-sheet';
 import { captureSheets, restoreSheets, type SheetBackup } from './correction-backup.repository';
 import { refusalText } from '../service-result';
+import { AUDIT_REASON_MIN, auditReason } from '../../domain/audit/audit-reason';
 
 // docs/rules.md §8.3: a published period's scores change only inside a correction, opened with a
 // reason and audited. While it is open its sheets can be reopened, added or replaced by import;
@@ -23,11 +24,13 @@ import { refusalText } from '../service-result';
 export type CorrectionResult =
 	{ ok: true; periodCode: string; revision: number } | { ok: false; status: 400 | 404 | 409; error: string };
 
-const REASON_MIN = 5;
-
 function reasonProblem(reason: string): CorrectionResult | null {
-	if (reason.length < REASON_MIN)
-		return { ok: false, status: 400, error: refusalText('srv_correction_reason_short', { min: REASON_MIN }) };
+	if (auditReason(reason) === null)
+		return {
+			ok: false,
+			status: 400,
+			error: refusalText('srv_correction_reason_short', { min: AUDIT_REASON_MIN })
+		};
 	if (reason.length > 2000) return { ok: false, status: 400, error: refusalText('srv_reason_too_long') };
 	return null;
 }

@@ -23,7 +23,7 @@ import {
 	setObjectionUntil
 } from './objection.repository';
 import { storeObjectionFiles, type UploadedFile } from './objection-files';
-import { findPeriodOrRefuse } from '../periods/period-lookup';
+import { onPeriod } from '../periods/period-lookup';
 
 // Masa sanggah (docs/rules.md §9.2): the office opens a window; unit heads object per indicator;
 // the office accepts (extra visit or a reopened sheet, never a typed number) or rejects with a reason.
@@ -35,10 +35,7 @@ export async function openObjectionWindow(
 ): Promise<ServiceResult> {
 	if (!isIsoDate(input.until)) return refuse(400, 'srv_objection_until_format');
 	if (input.until < isoDateIn(now)) return refuse(400, 'srv_objection_until_past');
-	return inTransaction(db, async (trx) => {
-		const found = await findPeriodOrRefuse(trx, input.periodCode);
-		if (!found.ok) return found;
-		const period = found.value;
+	return onPeriod(db, input.periodCode, async (trx, period) => {
 		if (period.status !== 'running' && period.status !== 'review')
 			return refuse(409, 'srv_objection_window_state');
 		await setObjectionUntil(trx, period.id, input.until, now);

@@ -1,5 +1,7 @@
 import type { Db } from '../db/connection';
 import { isVisitEditable } from '../../domain/score-sheet';
+import { auditReason } from '../../domain/audit/audit-reason';
+import type { SheetActionInput } from './sheet-review.service';
 import { deleteSheet, findSheetById } from './score-sheet.repository';
 import { findVisitContext } from '../visits/visit.repository';
 import { removeVisitAssessor } from '../visits/visit-plan.repository';
@@ -15,11 +17,11 @@ export type RemoveSheetResult = { ok: true } | { ok: false; status: 400 | 404 | 
 
 export async function removeSheetFromVisit(
 	db: Db,
-	input: { sheetId: number; visitId: number; reason: string; adminId: number },
+	input: SheetActionInput,
 	now: Date
 ): Promise<RemoveSheetResult> {
-	const reason = input.reason.trim();
-	if (reason.length < 5) return { ok: false, status: 400, message: refusalText('srv_remove_reason_short') };
+	const reason = auditReason(input.reason);
+	if (reason === null) return { ok: false, status: 400, message: refusalText('srv_remove_reason_short') };
 	const sheet = await findSheetById(db, input.sheetId);
 	if (!sheet || sheet.visitId !== input.visitId)
 		return { ok: false, status: 404, message: refusalText('srv_sheet_not_found') };

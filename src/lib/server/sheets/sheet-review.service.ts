@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import { isVisitEditable } from '../../domain/score-sheet';
+import { auditReason } from '../../domain/audit/audit-reason';
 import {
 	deleteAspectSums,
 	findSheetById,
@@ -39,14 +40,18 @@ export async function loadVisitForAdmin(db: Db, visitId: number): Promise<AdminV
 
 export type ReopenResult = { ok: true } | Refusal;
 
+/** An administrator's audited step on one sheet of a visit. */
+export interface SheetActionInput {
+	sheetId: number;
+	visitId: number;
+	reason: string;
+	adminId: number;
+}
+
 /** docs/rules.md §4.1: only an administrator reopens a submitted sheet, with a reason; it leaves the results. */
-export async function reopenSheet(
-	db: Db,
-	input: { sheetId: number; visitId: number; reason: string; adminId: number },
-	now: Date
-): Promise<ReopenResult> {
-	const reason = input.reason.trim();
-	if (reason.length < 5) return refuse(400, 'srv_reopen_reason_short');
+export async function reopenSheet(db: Db, input: SheetActionInput, now: Date): Promise<ReopenResult> {
+	const reason = auditReason(input.reason);
+	if (reason === null) return refuse(400, 'srv_reopen_reason_short');
 	const sheet = await findSheetById(db, input.sheetId);
 	if (!sheet || sheet.visitId !== input.visitId) return refuse(404, 'srv_sheet_not_found');
 	if (sheet.status !== 'submitted') return refuse(409, 'srv_reopen_not_submitted');

@@ -99,6 +99,7 @@ async function storedEvidence(
 			'evidence.file_id',
 			'stored_file.sha256',
 			'stored_file.mime',
+			'stored_file.size',
 			'stored_file.has_thumbnail'
 		])
 		.where(
@@ -117,6 +118,7 @@ async function storedEvidence(
 			name: byId.get(f.id)!.original_name,
 			sha256: f.sha256,
 			mime: f.mime,
+			size: f.size,
 			hasThumbnail: f.has_thumbnail === 1
 		}));
 }

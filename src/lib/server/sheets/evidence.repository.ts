@@ -72,39 +72,58 @@ export async function countEvidenceOf(db: Db, sheetId: number, indicatorId: numb
 	return Number(r.n);
 }
 
-export interface EvidenceItem {
+/** An evidence photo or document as its sheet, report card and correction list show it. */
+export interface EvidenceFile {
 	id: number;
 	indicatorCode: string;
 	name: string;
+	sha256: string;
 	mime: string;
 	size: number;
 	hasThumbnail: boolean;
 }
 
-export async function listEvidenceOfSheet(db: Db, sheetId: number): Promise<EvidenceItem[]> {
+/** The columns of an EvidenceFile: evidence joined to its stored file and its indicator. */
+export const EVIDENCE_FILE_COLUMNS = [
+	'evidence.id',
+	'indicator.code',
+	'evidence.original_name',
+	'stored_file.sha256',
+	'stored_file.mime',
+	'stored_file.size',
+	'stored_file.has_thumbnail'
+] as const;
+
+export function toEvidenceFile(r: {
+	id: number;
+	code: string;
+	original_name: string;
+	sha256: string;
+	mime: string;
+	size: number;
+	has_thumbnail: number;
+}): EvidenceFile {
+	return {
+		id: r.id,
+		indicatorCode: r.code,
+		name: r.original_name,
+		sha256: r.sha256,
+		mime: r.mime,
+		size: r.size,
+		hasThumbnail: r.has_thumbnail === 1
+	};
+}
+
+export async function listEvidenceOfSheet(db: Db, sheetId: number): Promise<EvidenceFile[]> {
 	const rows = await db
 		.selectFrom('evidence')
 		.innerJoin('stored_file', 'stored_file.id', 'evidence.file_id')
 		.innerJoin('indicator', 'indicator.id', 'evidence.indicator_id')
-		.select([
-			'evidence.id',
-			'indicator.code',
-			'evidence.original_name',
-			'stored_file.mime',
-			'stored_file.size',
-			'stored_file.has_thumbnail'
-		])
+		.select(EVIDENCE_FILE_COLUMNS)
 		.where('evidence.sheet_id', '=', sheetId)
 		.orderBy('evidence.id')
 		.execute();
-	return rows.map((r) => ({
-		id: r.id,
-		indicatorCode: r.code,
-		name: r.original_name,
-		mime: r.mime,
-		size: r.size,
-		hasThumbnail: r.has_thumbnail === 1
-	}));
+	return rows.map(toEvidenceFile);
 }
 
 export interface EvidenceAccess {

@@ -111,6 +111,7 @@ export async function addEvidence(
 				id,
 				indicatorCode: input.indicatorCode,
 				name,
+				sha256,
 				mime,
 				size: input.bytes.length,
 				hasThumbnail: thumbnail !== null

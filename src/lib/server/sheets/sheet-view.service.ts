@@ -7,13 +7,13 @@ import {
 	type SheetView
 } from '../../domain/score-sheet';
 import { findSheetOf, listSheetEntries } from './score-sheet.repository';
-import { listEvidenceOfSheet, type EvidenceItem } from './evidence.repository';
+import { listEvidenceOfSheet, type EvidenceFile } from './evidence.repository';
 import { openVisitForAssessor } from './sheet-access';
 import { refusalText } from '../service-result';
 
 export type { EvidenceView, SheetIndicatorView, SheetView };
 
-export function toEvidenceView(e: EvidenceItem): EvidenceView {
+export function toEvidenceView(e: EvidenceFile): EvidenceView {
 	return {
 		id: e.id,
 		indicatorCode: e.indicatorCode,

@@ -1,5 +1,8 @@
 import type { Db } from '../db/connection';
 import type { SheetScores } from '../../domain/scoring/types';
+import { EVIDENCE_FILE_COLUMNS, toEvidenceFile, type EvidenceFile } from './evidence.repository';
+
+export type { EvidenceFile };
 
 // A unit's scores, notes and evidence in a period. Only submitted sheets of regular visits:
 // follow-up and calibration visits never enter the period's numbers (docs/rules.md §5).
@@ -99,37 +102,14 @@ export async function listUnitScoreNotes(db: Db, periodId: number, unitId: numbe
 	}));
 }
 
-export interface EvidenceFile {
-	id: number;
-	indicatorCode: string;
-	name: string;
-	sha256: string;
-	mime: string;
-	hasThumbnail: boolean;
-}
-
 export async function listUnitEvidence(db: Db, periodId: number, unitId: number): Promise<EvidenceFile[]> {
 	const rows = await countedSheetsOf(db, periodId)
 		.innerJoin('evidence', 'evidence.sheet_id', 'score_sheet.id')
 		.innerJoin('indicator', 'indicator.id', 'evidence.indicator_id')
 		.innerJoin('stored_file', 'stored_file.id', 'evidence.file_id')
-		.select([
-			'evidence.id',
-			'indicator.code',
-			'evidence.original_name',
-			'stored_file.sha256',
-			'stored_file.mime',
-			'stored_file.has_thumbnail'
-		])
+		.select(EVIDENCE_FILE_COLUMNS)
 		.where('visit.unit_id', '=', unitId)
 		.orderBy('evidence.id')
 		.execute();
-	return rows.map((r) => ({
-		id: r.id,
-		indicatorCode: r.code,
-		name: r.original_name,
-		sha256: r.sha256,
-		mime: r.mime,
-		hasThumbnail: r.has_thumbnail === 1
-	}));
+	return rows.map(toEvidenceFile);
 }

@@ -65,6 +65,7 @@ export class ScoreImport {
 	private scores = new Int8Array(0);
 	private readonly row: ScoreRow = { sheet: -1, newSheet: false, indicator: -1, score: 0, note: null };
 	private last = { unit: '', visit: '', email: '', sheet: -1 };
+	private nextIndicator = 0;
 
 	constructor(
 		private readonly plan: ScoreImportPlan,
@@ -129,7 +130,10 @@ export class ScoreImport {
 			}
 		}
 
-		const indicator = this.plan.index.get(code);
+		// A sheet's rows usually follow the instrument: comparing with the expected code is cheaper
+		// than hashing every row's fresh string for the map.
+		const next = this.nextIndicator;
+		const indicator = this.plan.codes[next] === code ? next : this.plan.index.get(code);
 		if (indicator === undefined) {
 			this.problem(
 				line,
@@ -145,7 +149,7 @@ export class ScoreImport {
 		if ((score === 0 || score === 5) && note === '') {
 			this.problem(line, `nilai ${score} wajib disertai catatan (kolom note)`);
 		}
-		if (hasUnsafeCharacters(note)) this.problem(line, unsafeCellReason('note', col.note));
+		if (note !== '' && hasUnsafeCharacters(note)) this.problem(line, unsafeCellReason('note', col.note));
 		if (sheet >= 0 && indicator !== undefined) {
 			const slot = sheet * this.k + indicator;
 			const earlier = this.lines[slot];
@@ -159,6 +163,7 @@ export class ScoreImport {
 				if (score >= 0 && score <= 5) this.scores[slot] = score;
 			}
 		}
+		if (indicator !== undefined) this.nextIndicator = indicator + 1;
 		if (this.problems.length !== before) return null;
 		const row = this.row;
 		row.sheet = sheet;

@@ -2,6 +2,7 @@ import type { InstrumentDef } from '../instrument/types';
 import { cellOf, isBlankRecord, readHeader, type ColumnMap } from './table-header';
 import { hasUnsafeCharacters } from '../text-safety';
 import { unsafeCellReason } from './tabular';
+import { plannedAspectSums, type AspectSumPlan } from '../scoring/aspect-scores';
 
 // Validation of an imported score file (README: `import-scores`; docs/rules.md §4.1). Each
 // (unit, visit, assessor) group is one sheet; it must cover every scored indicator, and a
@@ -198,6 +199,11 @@ export class ScoreImport {
 		for (let i = 0; i < this.k; i++)
 			if (this.lines[base + i] !== 0) out[this.plan.codes[i]] = this.scores[base + i];
 		return out;
+	}
+
+	/** Σ w_i·s_i per scored aspect of a sheet that passed checkSheetsComplete, into out (see plannedAspectSums). */
+	sheetAspectSums(sheet: number, sums: AspectSumPlan, out: Float64Array): void {
+		plannedAspectSums(sums, this.scores, sheet * this.k, out);
 	}
 
 	/** Problems sorted by line (stable), as they are printed. */

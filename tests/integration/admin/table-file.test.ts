@@ -68,3 +68,39 @@ describe('the two entry points of the table reader', () => {
 		}
 	});
 });
+
+describe('streaming a CSV file from disk', () => {
+	it('keeps a character whose bytes straddle two read chunks, and drops the byte-order marks', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'table-file-'));
+		try {
+			const path = join(dir, 'big.csv');
+			// Two marks: the decoder dropped the first and the CSV reader the second before streaming
+			// went through StringDecoder, and a file saved that way must still read its header.
+			const head = '\uFEFF\uFEFFcode,note\n';
+			const headBytes = Buffer.byteLength(head);
+			const rows: string[] = [];
+			let bytes = headBytes;
+			// Fill up to one byte before the first 1 MiB chunk ends, then a two-byte é across it.
+			for (let i = 0; bytes < (1 << 20) - 200; i++) {
+				const row = `A${i},${'x'.repeat(80)}\n`;
+				rows.push(row);
+				bytes += row.length;
+			}
+			const filler = `B,${'y'.repeat((1 << 20) - 1 - bytes - 2)}`;
+			const straddling = `${filler}é\nC,akhir\n`;
+			writeFileSync(path, head + rows.join('') + straddling);
+			const read: { cells: string[]; line: number }[] = [];
+			await readTableFile(
+				path,
+				(cells, line) => read.push({ cells, line }),
+				() => {}
+			);
+			expect(read[0]).toEqual({ cells: ['code', 'note'], line: 1 });
+			expect(read.at(-2)!.cells[1].endsWith('yé')).toBe(true);
+			expect(read.at(-1)).toEqual({ cells: ['C', 'akhir'], line: rows.length + 3 });
+			expect(read).toHaveLength(rows.length + 3);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});

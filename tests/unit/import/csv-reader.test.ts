@@ -62,6 +62,25 @@ describe('CSV reader', () => {
 		);
 	});
 
+	it('gives the same records in any chunks when quoted cells with line breaks and CRLF endings mix', () => {
+		const plain = fc.stringMatching(/^[a-z ]{0,3}$/);
+		const quoted = fc.stringMatching(/^[a-z,"\n\r]{0,4}$/).map((v) => `"${v.replaceAll('"', '""')}"`);
+		const line = fc
+			.array(fc.oneof(plain, quoted), { minLength: 1, maxLength: 4 })
+			.map((cells) => cells.join(','));
+		fc.assert(
+			fc.property(
+				fc.array(line, { minLength: 1, maxLength: 10 }),
+				fc.constantFrom('\n', '\r\n'),
+				fc.integer({ min: 1, max: 11 }),
+				(lines, end, size) => {
+					const text = ['h,i', ...lines].join(end) + end;
+					expect(chunked(text, size)).toEqual(parseCsvText(text));
+				}
+			)
+		);
+	});
+
 	it('reports a quote that is never closed', () => {
 		const { problems } = parseCsvText('a,b\n"open,1\n');
 		expect(problems).toEqual([{ line: 2, reason: 'tanda kutip (") tidak ditutup sampai akhir berkas' }]);

@@ -2,6 +2,7 @@ import type { InstrumentDef } from '../instrument/types';
 import { cellOf, isBlankRecord, readHeader, type ColumnMap } from './table-header';
 import { hasUnsafeCharacters } from '../text-safety';
 import { unsafeCellReason } from './tabular';
+import { plannedAspectSums, type AspectSumPlan } from '../scoring/aspect-scores';
 
 // Validation of an imported score file (README: `import-scores`; docs/rules.md §4.1). Each
 // (unit, visit, assessor) group is one sheet; it must cover every scored indicator, and a
@@ -65,6 +66,7 @@ export class ScoreImport {
 	private scores = new Int8Array(0);
 	private readonly row: ScoreRow = { sheet: -1, newSheet: false, indicator: -1, score: 0, note: null };
 	private last = { unit: '', visit: '', email: '', sheet: -1 };
+	private nextIndicator = 0;
 
 	constructor(
 		private readonly plan: ScoreImportPlan,
@@ -129,7 +131,10 @@ export class ScoreImport {
 			}
 		}
 
-		const indicator = this.plan.index.get(code);
+		// A sheet's rows usually follow the instrument: comparing with the expected code is cheaper
+		// than hashing every row's fresh string for the map.
+		const next = this.nextIndicator;
+		const indicator = this.plan.codes[next] === code ? next : this.plan.index.get(code);
 		if (indicator === undefined) {
 			this.problem(
 				line,
@@ -145,7 +150,7 @@ export class ScoreImport {
 		if ((score === 0 || score === 5) && note === '') {
 			this.problem(line, `nilai ${score} wajib disertai catatan (kolom note)`);
 		}
-		if (hasUnsafeCharacters(note)) this.problem(line, unsafeCellReason('note', col.note));
+		if (note !== '' && hasUnsafeCharacters(note)) this.problem(line, unsafeCellReason('note', col.note));
 		if (sheet >= 0 && indicator !== undefined) {
 			const slot = sheet * this.k + indicator;
 			const earlier = this.lines[slot];
@@ -159,6 +164,7 @@ export class ScoreImport {
 				if (score >= 0 && score <= 5) this.scores[slot] = score;
 			}
 		}
+		if (indicator !== undefined) this.nextIndicator = indicator + 1;
 		if (this.problems.length !== before) return null;
 		const row = this.row;
 		row.sheet = sheet;
@@ -193,6 +199,11 @@ export class ScoreImport {
 		for (let i = 0; i < this.k; i++)
 			if (this.lines[base + i] !== 0) out[this.plan.codes[i]] = this.scores[base + i];
 		return out;
+	}
+
+	/** Σ w_i·s_i per scored aspect of a sheet that passed checkSheetsComplete, into out (see plannedAspectSums). */
+	sheetAspectSums(sheet: number, sums: AspectSumPlan, out: Float64Array): void {
+		plannedAspectSums(sums, this.scores, sheet * this.k, out);
 	}
 
 	/** Problems sorted by line (stable), as they are printed. */

@@ -65,3 +65,56 @@ export function ippFromAspects(
 	}
 	return ipp;
 }
+
+/**
+ * The terms of sheetAspectSums by indicator position (every indicator in instrument order, as
+ * scoreImportPlan numbers them), for bulk imports: a record per sheet costs more than its sums
+ * at hundreds of thousands of sheets (README, "Benchmark").
+ */
+export interface AspectSumPlan {
+	/** Aspects of weight above 0, in instrument order. */
+	aspects: string[];
+	/** Per aspect: positions and weights of its indicators of weight above 0, in instrument order. */
+	positions: number[][];
+	weights: number[][];
+}
+
+export function aspectSumPlan(def: InstrumentDef): AspectSumPlan {
+	const plan: AspectSumPlan = { aspects: [], positions: [], weights: [] };
+	let position = 0;
+	for (const aspect of def.aspects) {
+		const positions: number[] = [];
+		const weights: number[] = [];
+		for (const ind of aspect.indicators) {
+			if (ind.weight > 0) {
+				positions.push(position);
+				weights.push(ind.weight);
+			}
+			position++;
+		}
+		if (aspect.weight <= 0) continue;
+		plan.aspects.push(aspect.code);
+		plan.positions.push(positions);
+		plan.weights.push(weights);
+	}
+	return plan;
+}
+
+/**
+ * sheetAspectSums of a complete sheet whose scores sit at scores[base + position]: the same terms
+ * added in the same order, so equal to the last bit. out[a] is the sum of plan.aspects[a].
+ */
+export function plannedAspectSums(
+	plan: AspectSumPlan,
+	scores: ArrayLike<number>,
+	base: number,
+	out: Float64Array
+): void {
+	for (let a = 0; a < plan.aspects.length; a++) {
+		const positions = plan.positions[a];
+		const weights = plan.weights[a];
+		let sum = 0;
+		for (let i = 0; i < positions.length; i++) sum += weights[i] * scores[base + positions[i]];
+		out[a] = sum;
+	}
+}

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import {
 	CsvReader,
@@ -87,10 +88,21 @@ async function streamXlsx(path: string, onRecord: RecordHandler): Promise<void> 
 
 async function streamCsv(path: string, onRecord: RecordHandler, onProblem: ProblemHandler): Promise<void> {
 	const reader = new CsvReader(onRecord, onProblem);
-	const decoder = new TextDecoder('utf-8');
+	// StringDecoder, not TextDecoder: the same UTF-8 decoding in about half the time (a tenth of
+	// a national import's reading). TextDecoder dropped the stream's first byte-order mark itself
+	// and CsvReader drops one more; the first is dropped here so that both still go.
+	const decoder = new StringDecoder('utf8');
+	let first = true;
+	const push = (text: string) => {
+		if (first && text.length > 0) {
+			first = false;
+			if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+		}
+		reader.push(text);
+	};
 	const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-	for await (const chunk of stream) reader.push(decoder.decode(chunk as Buffer, { stream: true }));
-	reader.push(decoder.decode());
+	for await (const chunk of stream) push(decoder.write(chunk as Buffer));
+	push(decoder.end());
 	reader.end();
 }
 

@@ -7,6 +7,13 @@ import { ImportVisitTotals } from './import-visit-totals';
 
 const BATCH = 128;
 
+/**
+ * Map key of a pair of ids: one number while both fit in 26 bits (no string to build and hash for
+ * each of 320,000 sheets), else the string; a number never equals a string, so keys stay distinct.
+ */
+const pairKey = (a: number, b: number): number | string =>
+	a >= 0 && b >= 0 && a < 2 ** 26 && b < 2 ** 26 ? a * 2 ** 26 + b : `${a}:${b}`;
+
 export interface ScoreImportWriter {
 	/** Visit of (unit, visit number) of the writer's kind, created when missing. */
 	visitId(unitId: number, visitNo: number): number;
@@ -35,13 +42,13 @@ export function createScoreImportWriter(
 	kind: 'regular' | 'calibration' = 'regular'
 ): ScoreImportWriter {
 	const t = now.getTime();
-	const visits = new Map<string, number>();
+	const visits = new Map<number | string, number>();
 	for (const [id, unitId, visitNo] of sqlite
 		.prepare(`select id, unit_id, visit_no from visit where period_id = ? and kind = ?`)
 		.raw()
 		.iterate(periodId, kind) as Iterable<[number, number, number]>)
-		visits.set(`${unitId}:${visitNo}`, id);
-	const sheets = new Map<string, number>();
+		visits.set(pairKey(unitId, visitNo), id);
+	const sheets = new Map<number | string, number>();
 	const totals = new ImportVisitTotals();
 	for (const [id, visitId, assessorId] of sqlite
 		.prepare(
@@ -50,8 +57,8 @@ export function createScoreImportWriter(
 		)
 		.raw()
 		.iterate(periodId, kind) as Iterable<[number, number, number]>) {
-		sheets.set(`${visitId}:${assessorId}`, id);
-		totals.existingSheet(id, visitId, assessorId);
+		sheets.set(pairKey(visitId, assessorId), id);
+		totals.existingSheet(id, visitId);
 	}
 
 	const insertVisit = sqlite.prepare(
@@ -92,7 +99,7 @@ export function createScoreImportWriter(
 
 	return {
 		visitId(unitId, visitNo) {
-			const key = `${unitId}:${visitNo}`;
+			const key = pairKey(unitId, visitNo);
 			let id = visits.get(key);
 			if (id === undefined) {
 				id = Number(insertVisit.run(periodId, unitId, visitNo, kind, t).lastInsertRowid);
@@ -102,10 +109,10 @@ export function createScoreImportWriter(
 			return id;
 		},
 		findVisitId(unitId, visitNo) {
-			return visits.get(`${unitId}:${visitNo}`) ?? null;
+			return visits.get(pairKey(unitId, visitNo)) ?? null;
 		},
 		existingSheet(visitId, assessorId) {
-			return sheets.get(`${visitId}:${assessorId}`) ?? null;
+			return sheets.get(pairKey(visitId, assessorId)) ?? null;
 		},
 		deleteSheet(sheetId) {
 			totals.deletedSheet(sheetId);
@@ -114,7 +121,7 @@ export function createScoreImportWriter(
 		insertSheet(visitId, assessorId) {
 			insertTeam.run(visitId, assessorId);
 			const id = Number(insertSheet.run(visitId, assessorId, t, t, t).lastInsertRowid);
-			sheets.set(`${visitId}:${assessorId}`, id);
+			sheets.set(pairKey(visitId, assessorId), id);
 			totals.insertedSheet(id, visitId, assessorId);
 			return id;
 		},

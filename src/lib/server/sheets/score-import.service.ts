@@ -1,5 +1,5 @@
 import type { OpenDatabase } from '../db/connection';
-import { sheetAspectSums } from '../../domain/scoring/aspect-scores';
+import { aspectSumPlan } from '../../domain/scoring/aspect-scores';
 import { formatProblem, ScoreImport, scoreImportPlan } from '../../domain/import/score-import';
 import { findInstrumentById } from '../periods/instrument.repository';
 import { findPeriodByCode, mapPeriodUnitIds, setPeriodStatus } from '../periods/period.repository';
@@ -168,10 +168,12 @@ export async function importScoresFile(
 			checker.checkSheetsComplete();
 			if (checker.problems.length) throw new Rollback();
 
+			const sumPlan = aspectSumPlan(instrument.def);
+			const aspectIds = sumPlan.aspects.map((code) => instrument.aspectIds.get(code)!);
+			const sums = new Float64Array(aspectIds.length);
 			for (let s = 0; s < checker.sheetCount; s++) {
-				const sums = sheetAspectSums(instrument.def, checker.sheetScores(s));
-				for (const [code, sum] of Object.entries(sums))
-					writer.addAspectSum(sheetIds[s], instrument.aspectIds.get(code)!, sum);
+				checker.sheetAspectSums(s, sumPlan, sums);
+				for (let a = 0; a < aspectIds.length; a++) writer.addAspectSum(sheetIds[s], aspectIds[a], sums[a]);
 			}
 			await writer.flush();
 			await refreshVisitTotals(trx, writer.visitsToRefresh());

@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { TestDb } from '../support/test-db';
+import { loadShipped } from '../../unit/instrument/shipped';
+import { scoredIndicators } from '../../../src/lib/domain/instrument/queries';
+import { refreshVisitTotals } from '../../../src/lib/server/sheets/visit-total.repository';
+import { count, dbWithPeriod, EXAMPLES, importScores, tempFile, removeTempFiles } from './support';
+afterAll(removeTempFiles);
+
+// The import writes scores and sums in multi-row batches, reads the file in 1 MiB chunks and
+// keeps the totals of the visits it creates in memory: none of these seams may show.
+const HEADER = 'unit_code,visit_no,assessor_email,indicator_code,score,note';
+const codes = scoredIndicators(loadShipped('permenpan-17-2017')).map((i) => i.code);
+// Long notes put the later sheets past the first 1 MiB read chunk.
+const NOTE = 'catatan '.repeat(800);
+
+/** Five sheets (185 rows: no multiple of any batch size), scores varying by row. */
+function rows(): string[] {
+	const out = [HEADER];
+	for (const [unit, visit, email] of [
+		['PKM-A', 1, 'ani@univ-a.ac.id'],
+		['PKM-A', 1, 'budi@univ-b.ac.id'],
+		['PKM-A', 2, 'ani@univ-a.ac.id'],
+		['PKM-B', 1, 'budi@univ-b.ac.id'],
+		['PKM-B', 3, 'citra@univ-c.ac.id']
+	] as const)
+		codes.forEach((c, i) => out.push(`${unit},${visit},${email},${c},${1 + ((i + out.length) % 4)},${NOTE}`));
+	return out;
+}
+
+let t: TestDb;
+afterEach(async () => t?.cleanup());
+
+describe('import-scores across batch and read-chunk boundaries', () => {
+	it('stores every row, the sums of each sheet and totals equal to those recomputed from the database', async () => {
+		t = await dbWithPeriod(join(EXAMPLES, 'units.csv'), 'permenpan-17-2017');
+		const text = rows().join('\n');
+		expect(text.length).toBeGreaterThan(1 << 20);
+		expect(await importScores(t, tempFile('batches.csv', text))).toMatchObject({
+			ok: true,
+			sheets: 5,
+			scores: 5 * codes.length
+		});
+		expect(await count(t, 'score')).toBe(5 * codes.length);
+		const aspects = loadShipped('permenpan-17-2017').aspects.filter((a) => a.weight > 0).length;
+		expect(await count(t, 'sheet_aspect_sum')).toBe(5 * aspects);
+		const readTotals = () => t.db.selectFrom('visit_total').selectAll().orderBy('visit_id').execute();
+		const imported = await readTotals();
+		expect(imported.map((r) => r.sheet_count)).toEqual([2, 1, 1, 1]);
+		const visits = await t.db.selectFrom('visit').select('id').execute();
+		await refreshVisitTotals(
+			t.db,
+			visits.map((v) => v.id)
+		);
+		expect(await readTotals()).toEqual(imported);
+	});
+
+	it('cites a bad row in the middle of a batch and past the first chunk by its own line', async () => {
+		t = await dbWithPeriod(join(EXAMPLES, 'units.csv'), 'permenpan-17-2017');
+		const lines = rows();
+		// Line 100 lies inside the first 128-row batch of scores; line 170 lies past the first MiB.
+		for (const line of [100, 170]) lines[line - 1] = lines[line - 1].replace(/,\d,catatan/, ',9,catatan');
+		const result = await importScores(t, tempFile('bad.csv', lines.join('\n')));
+		expect(result).toEqual({
+			ok: false,
+			problems: [
+				'baris 100: nilai harus bilangan bulat 0 sampai 5 (kini "9")',
+				'baris 170: nilai harus bilangan bulat 0 sampai 5 (kini "9")'
+			]
+		});
+		expect(await count(t, 'score')).toBe(0);
+	});
+});

@@ -55,6 +55,55 @@ describe('import-scores across batch and read-chunk boundaries', () => {
 		expect(await readTotals()).toEqual(imported);
 	});
 
+	it('replaces sheets and adds a visit in a second import: ids follow on, the team and totals agree', async () => {
+		t = await dbWithPeriod(join(EXAMPLES, 'units.csv'), 'permenpan-17-2017');
+		expect(await importScores(t, tempFile('first.csv', rows().join('\n')))).toMatchObject({ ok: true });
+		const before = await t.db.selectFrom('score_sheet').select(['id', 'visit_id']).orderBy('id').execute();
+		const second = [HEADER];
+		for (const [unit, visit, email] of [
+			['PKM-A', 1, 'ani@univ-a.ac.id'],
+			['PKM-B', 2, 'ani@univ-a.ac.id'],
+			['PKM-B', 3, 'citra@univ-c.ac.id']
+		] as const)
+			codes.forEach((c, i) => second.push(`${unit},${visit},${email},${c},${1 + (i % 4)},`));
+		expect(await importScores(t, tempFile('second.csv', second.join('\n')), true)).toMatchObject({
+			ok: true,
+			sheets: 3
+		});
+		// two sheets replaced, one added, on a new visit: six sheets, each with every score
+		expect(await count(t, 'score_sheet')).toBe(6);
+		expect(await count(t, 'score')).toBe(6 * codes.length);
+		const after = await t.db.selectFrom('score_sheet').select(['id', 'visit_id']).orderBy('id').execute();
+		const maxBefore = Math.max(...before.map((r) => r.id));
+		expect(after.filter((r) => r.id > maxBefore).map((r) => r.id)).toEqual([
+			maxBefore + 1,
+			maxBefore + 2,
+			maxBefore + 3
+		]);
+		const newVisit = await t.db
+			.selectFrom('visit')
+			.innerJoin('unit', 'unit.id', 'visit.unit_id')
+			.select('visit.id')
+			.where('unit.code', '=', 'PKM-B')
+			.where('visit.visit_no', '=', 2)
+			.executeTakeFirstOrThrow();
+		const team = await t.db
+			.selectFrom('visit_assessor')
+			.innerJoin('user', 'user.id', 'visit_assessor.user_id')
+			.select('user.email')
+			.where('visit_id', '=', newVisit.id)
+			.execute();
+		expect(team.map((r) => r.email)).toEqual(['ani@univ-a.ac.id']);
+		const readTotals = () => t.db.selectFrom('visit_total').selectAll().orderBy('visit_id').execute();
+		const imported = await readTotals();
+		const visits = await t.db.selectFrom('visit').select('id').execute();
+		await refreshVisitTotals(
+			t.db,
+			visits.map((v) => v.id)
+		);
+		expect(await readTotals()).toEqual(imported);
+	});
+
 	it('cites a bad row in the middle of a batch and past the first chunk by its own line', async () => {
 		t = await dbWithPeriod(join(EXAMPLES, 'units.csv'), 'permenpan-17-2017');
 		const lines = rows();

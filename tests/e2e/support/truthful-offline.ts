@@ -18,27 +18,34 @@ const conditions = (offline: boolean) => ({
  */
 export function keepOfflineTruthful(context: BrowserContext): void {
 	let offline = false;
-	const sessions = new Map<Page, CDPSession>();
+	// One session per page, kept open (detaching a session may drop what it emulates). It is stored
+	// while it is still being opened: a reload fires several `framenavigated` events at once, and a
+	// second session opened beside the first was never told "online" again, which left the page
+	// cut off after `setOffline(false)` (ERR_INTERNET_DISCONNECTED with navigator.onLine true).
+	const sessions = new Map<Page, Promise<CDPSession | null>>();
+	const emulate = async (session: Promise<CDPSession | null>, value: boolean) =>
+		(await session)?.send('Network.emulateNetworkConditions', conditions(value)).catch(() => undefined);
 	const setOffline = context.setOffline.bind(context);
 	context.setOffline = async (value: boolean) => {
 		offline = value;
 		await setOffline(value);
 		// a session that said "offline" must also say "online" again, or the page stays cut off
-		for (const cdp of sessions.values())
-			await cdp.send('Network.emulateNetworkConditions', conditions(value)).catch(() => undefined);
+		for (const session of sessions.values()) await emulate(session, value);
 	};
 	const watch = (page: Page) => {
 		page.on('close', () => sessions.delete(page));
 		page.on('framenavigated', async (frame) => {
 			if (!offline || frame !== page.mainFrame()) return;
-			try {
-				// one session per page, kept open: detaching a session may drop what it emulates
-				let cdp = sessions.get(page);
-				if (!cdp) sessions.set(page, (cdp = await context.newCDPSession(page)));
-				if (offline) await cdp.send('Network.emulateNetworkConditions', conditions(true));
-			} catch {
-				// the page closed meanwhile: nothing left to tell
+			let session = sessions.get(page);
+			if (!session) {
+				// the page may close meanwhile: nothing left to tell then
+				session = context.newCDPSession(page).catch(() => null);
+				sessions.set(page, session);
 			}
+			const opened = await session;
+			// read again after the wait: a `setOffline(false)` meanwhile has told every session already
+			if (offline)
+				await opened?.send('Network.emulateNetworkConditions', conditions(true)).catch(() => undefined);
 		});
 	};
 	context.pages().forEach(watch);

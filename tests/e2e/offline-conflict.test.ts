@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startApp, type App } from './support/global-setup';
 import { openBrowser, signIn, type Session } from './support/browser';
-import { prepare, stateLine, storedSheet } from './support/offline';
+import { prepare, stateLine, storedSheet, waitForStateLine } from './support/offline';
 
 // README "Install on a phone and offline work": a change made without signal meets a newer save
 // of the same sheet from another device; the outbox stops at the version conflict, the sheet shows
@@ -48,13 +48,6 @@ function scoreRows(visitId: number, code: string): (number | null)[] {
 
 const pick = (page: Page, code: string, level: number) =>
 	page.click(`label:has(> input[name="score.${code}"][value="${level}"])`);
-const waitState = (page: Page, pattern: RegExp, timeout = 30_000) =>
-	page.waitForFunction(
-		(source) =>
-			new RegExp(source).test(document.querySelector('[data-testid=offline-state-line]')?.textContent ?? ''),
-		pattern.source,
-		{ timeout }
-	);
 
 describe('a change made offline meets a newer save from another device', () => {
 	it('shows the per-indicator differences on reconnect and stores the chosen levels exactly once', async () => {
@@ -77,7 +70,7 @@ describe('a change made offline meets a newer save from another device', () => {
 		await p.locator('[data-testid=aspect-index]').waitFor();
 		await pick(p, X, 2);
 		await pick(p, Y, 3);
-		await waitState(p, /1 menunggu kirim/);
+		await waitForStateLine(p, /1 menunggu kirim/);
 
 		// meanwhile, with signal, the same sheet is saved at the desk with another level for X
 		await signIn(desk.page, EMAIL, 'Demo#Rapor2026');
@@ -114,7 +107,7 @@ describe('a change made offline meets a newer save from another device', () => {
 		expect(await choice(Y, 'mine').isChecked()).toBe(true);
 		await p.click(`[data-testid="conflict-choice-${Y}"] label:has(> input[value=theirs])`);
 		await p.click('[data-testid=conflict-apply]');
-		await waitState(p, /semua terkirim$/);
+		await waitForStateLine(p, /semua terkirim$/);
 		expect(await p.locator('[data-testid=sheet-conflict]').count()).toBe(0);
 		expect(scoreRows(visitId, X)).toEqual([2]);
 		expect(scoreRows(visitId, Y)).toEqual([1]);

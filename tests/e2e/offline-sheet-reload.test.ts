@@ -1,7 +1,7 @@
 import { takePhoto } from './support/sheet-photo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type Session } from './support/browser';
-import { prepare, scoreAll, stateLine, storedSheet } from './support/offline';
+import { prepare, scoreAll, stateLine, storedSheet, waitForStateLine } from './support/offline';
 
 let s: Session;
 
@@ -25,9 +25,7 @@ describe('an assessor without signal', () => {
 		const codes = await scoreAll(page);
 		expect(codes.length).toBe(37);
 		await takePhoto(page, codes[1], 'loket.jpg');
-		await page.waitForFunction(() =>
-			/2 menunggu kirim/.test(document.querySelector('[data-testid=offline-state-line]')?.textContent ?? '')
-		);
+		await waitForStateLine(page, /2 menunggu kirim/);
 		expect(await stateLine(page)).toBe('draf, 37/37 ✓, 2 menunggu kirim');
 
 		// a reload without signal (the page comes from the service worker) loses nothing
@@ -41,12 +39,7 @@ describe('an assessor without signal', () => {
 		expect(storedSheet(visitId, 'nadia.bem@student.unc.ac.id')).toBeNull();
 
 		await s.context.setOffline(false);
-		await page.waitForFunction(
-			() =>
-				/semua terkirim/.test(document.querySelector('[data-testid=offline-state-line]')?.textContent ?? ''),
-			undefined,
-			{ timeout: 30_000 }
-		);
+		await waitForStateLine(page, /semua terkirim/, 30_000);
 		expect(storedSheet(visitId, 'nadia.bem@student.unc.ac.id')).toMatchObject({
 			status: 'draft',
 			version: 2,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type Session } from './support/browser';
-import { prepare, scoreAll, stateLine, storedSheet } from './support/offline';
+import { prepare, scoreAll, stateLine, storedSheet, waitForStateLine } from './support/offline';
 
 let s: Session;
 
@@ -23,11 +23,7 @@ describe('an assessor without signal', () => {
 		expect(await page.locator('[data-testid=sheet-problems] li').count()).toBe(37);
 		await scoreAll(page);
 		await page.click('[data-testid=offline-submit]');
-		await page.waitForFunction(() =>
-			/^akan dikirim, 37\/37 ✓/.test(
-				document.querySelector('[data-testid=offline-state-line]')?.textContent ?? ''
-			)
-		);
+		await waitForStateLine(page, /^akan dikirim, 37\/37 ✓/);
 		await page.reload();
 		await page.locator('[data-testid=offline-state-line]').waitFor();
 		expect(await stateLine(page)).toMatch(/^akan dikirim, 37\/37 ✓, \d menunggu kirim$/);

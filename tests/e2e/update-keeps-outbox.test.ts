@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ensureBuilt, freePort, newestMtime, spawnServer, waitForServer } from './support/global-setup';
 import { openBrowser, type Session } from './support/browser';
-import { prepare, stateLine, storedSheet } from './support/offline';
+import { prepare, stateLine, storedSheet, waitForStateLine } from './support/offline';
 
 // README "Install on a phone and offline work" (New builds): a new build is deployed while a
 // device holds unsent scores and a photo; the new service worker replaces the old caches and the
@@ -135,12 +135,7 @@ describe('a new build deployed while the outbox holds work', () => {
 			.toEqual({ caches: [`rapor-${newVersion}`], newestInControl: true });
 		// the reloaded page (the new build's, its worker in control) sends what the old one left
 		expect(new URL(page.url()).pathname).toBe('/luring');
-		await page.waitForFunction(
-			() =>
-				/semua terkirim$/.test(document.querySelector('[data-testid=offline-state-line]')?.textContent ?? ''),
-			undefined,
-			{ timeout: 60_000 }
-		);
+		await waitForStateLine(page, /semua terkirim$/, 60_000);
 		await expect
 			.poll(() => storedSheet(visitId, EMAIL, join(dir, 'rapor.db')), { timeout: 60_000 })
 			.toMatchObject({ scored: 2, evidence: 1 });
@@ -152,9 +147,7 @@ describe('a new build deployed while the outbox holds work', () => {
 		// (the reloaded page prepares again and then syncs: wait for the last file it refreshes;
 		// waiting for 'networkidle' instead timed out after 30 s on Chromium 143 in a full run)
 		await Promise.all([page.waitForResponse((r) => r.url().endsWith('/luring/__data.json')), page.reload()]);
-		await page.waitForFunction(() =>
-			/semua terkirim$/.test(document.querySelector('[data-testid=offline-state-line]')?.textContent ?? '')
-		);
+		await waitForStateLine(page, /semua terkirim$/);
 		expect(storedSheet(visitId, EMAIL, join(dir, 'rapor.db'))).toMatchObject({ scored: 2, evidence: 1 });
 	}, 600_000);
 });

@@ -71,3 +71,39 @@ export async function scoreAll(page: Page): Promise<string[]> {
 }
 
 export const stateLine = (page: Page) => page.textContent('[data-testid=offline-state-line]');
+
+/**
+ * Waits until the offline state line matches; on a timeout the error says where the page was and
+ * what it showed (the line, the status under it, the signal the page believes, its worker), since a
+ * bare "Timeout 30000ms exceeded" cannot tell an outbox that never left from a page that never loaded.
+ */
+export async function waitForStateLine(page: Page, pattern: RegExp, timeout = 30_000): Promise<void> {
+	try {
+		await page.waitForFunction(
+			(source) =>
+				new RegExp(source).test(
+					document.querySelector('[data-testid=offline-state-line]')?.textContent ?? ''
+				),
+			pattern.source,
+			{ timeout }
+		);
+	} catch (e) {
+		const seen = await page
+			.evaluate(() => ({
+				url: location.href,
+				line: document.querySelector('[data-testid=offline-state-line]')?.textContent ?? null,
+				status:
+					document.querySelector('[data-testid=offline-status] [role=status]')?.textContent?.trim() ?? null,
+				main: document.querySelector('main')?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 300) ?? null,
+				onLine: navigator.onLine,
+				controlled: navigator.serviceWorker.controller !== null
+			}))
+			.catch((reason: unknown) => ({ unreadable: String(reason) }));
+		throw new Error(
+			`state line never matched ${pattern} within ${timeout} ms; the page showed ${JSON.stringify(seen)}`,
+			{
+				cause: e
+			}
+		);
+	}
+}

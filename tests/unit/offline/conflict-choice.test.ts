@@ -49,9 +49,9 @@ describe('choosing per indicator after a version conflict', () => {
 		expect(values).toEqual(before);
 	});
 
-	it("gives the sheet's queued save and submission the resolved sheet under new ids, in place", () => {
+	it("gives the sheet's queued save and submission the resolved sheet under new, unsent ids, in place", () => {
 		const queue: OutboxEntry[] = [
-			{ id: 's', seq: 1, visitId: 7, kind: 'save', values, sending: true },
+			{ id: 's', seq: 1, visitId: 7, kind: 'save', values, sending: true, tried: true },
 			{ id: 'p', seq: 2, visitId: 7, kind: 'photo' },
 			{ id: 'o', seq: 3, visitId: 8, kind: 'save', values },
 			{ id: 'k', seq: 4, visitId: 7, kind: 'submit', values }
@@ -62,11 +62,27 @@ describe('choosing per indicator after a version conflict', () => {
 		expect(out).toEqual([
 			{
 				replaced: 's',
-				entry: { id: 'new-1', seq: 1, visitId: 7, kind: 'save', values: resolved, sending: false }
+				entry: {
+					id: 'new-1',
+					seq: 1,
+					visitId: 7,
+					kind: 'save',
+					values: resolved,
+					sending: false,
+					tried: false
+				}
 			},
 			{
 				replaced: 'k',
-				entry: { id: 'new-2', seq: 4, visitId: 7, kind: 'submit', values: resolved, sending: false }
+				entry: {
+					id: 'new-2',
+					seq: 4,
+					visitId: 7,
+					kind: 'submit',
+					values: resolved,
+					sending: false,
+					tried: false
+				}
 			}
 		]);
 	});

@@ -35,6 +35,19 @@ describe('the outbox', () => {
 		expect(queueSave(queue, 7, v(2), 'new')).toMatchObject({ id: 'new', seq: 5 });
 	});
 
+	it('never changes a save sent once without an answer: the server may hold it under that id', () => {
+		const queue: OutboxEntry[] = [
+			{ id: 'a', seq: 4, visitId: 7, kind: 'save', values: v(1), sending: false, tried: true }
+		];
+		expect(queueSave(queue, 7, v(2), 'new')).toEqual({
+			id: 'new',
+			seq: 5,
+			visitId: 7,
+			kind: 'save',
+			values: v(2)
+		});
+	});
+
 	it('does not fold into a save of another sheet', () => {
 		const queue: OutboxEntry[] = [{ id: 'a', seq: 1, visitId: 8, kind: 'save', values: v(1) }];
 		expect(queueSave(queue, 7, v(2), 'new')).toMatchObject({ id: 'new', visitId: 7, seq: 2 });

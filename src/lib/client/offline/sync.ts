@@ -89,12 +89,12 @@ export async function sendOutbox(report: (p: SyncProgress) => void): Promise<Syn
 				photo:
 					item.kind === 'photo' ? { index: photoIndex, total: Math.max(photoIndex, photosAtStart) } : null
 			});
-			await outbox.put({ ...item, sending: true });
+			await outbox.put({ ...item, sending: true, tried: true });
 			let res: Response;
 			try {
 				res = await post(item, sheet);
 			} catch {
-				await outbox.put({ ...item, sending: false });
+				await outbox.put({ ...item, sending: false, tried: true });
 				return 'offline';
 			}
 			const body = await res.json().catch(() => null);
@@ -102,7 +102,7 @@ export async function sendOutbox(report: (p: SyncProgress) => void): Promise<Syn
 				m.sync_refused_status({ status })
 			);
 			if (outcome.kind === 'signed_out' || outcome.kind === 'retry') {
-				await outbox.put({ ...item, sending: false });
+				await outbox.put({ ...item, sending: false, tried: true });
 				return outcome.kind === 'retry' ? 'offline' : 'signed_out';
 			}
 			const leaves = await apply(item, outcome, body);
@@ -111,7 +111,7 @@ export async function sendOutbox(report: (p: SyncProgress) => void): Promise<Syn
 			if (stored && leaves && JSON.stringify(stored.values ?? null) !== sent) {
 				// changed on the device while on the way: the newer values go again, under a new id
 				await outbox.remove(item.id);
-				await outbox.put({ ...stored, id: crypto.randomUUID(), sending: false });
+				await outbox.put({ ...stored, id: crypto.randomUUID(), sending: false, tried: false });
 			} else if (leaves) await outbox.remove(item.id);
 			else {
 				// A version conflict: the item waits for the assessor's choice and then goes with the
@@ -119,7 +119,7 @@ export async function sendOutbox(report: (p: SyncProgress) => void): Promise<Syn
 				// answer (README "When the signal returns"), so the old key would only bring the
 				// conflict back: the item waits under a new one, in the same place of the queue.
 				await outbox.remove(item.id);
-				await outbox.put({ ...item, id: crypto.randomUUID(), sending: false });
+				await outbox.put({ ...item, id: crypto.randomUUID(), sending: false, tried: false });
 			}
 		}
 	};

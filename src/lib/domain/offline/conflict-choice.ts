@@ -46,5 +46,5 @@ export function requeueResolved<E extends OutboxEntry>(
 ): { replaced: string; entry: E }[] {
 	return queue
 		.filter((e) => e.visitId === visitId && (e.kind === 'save' || e.kind === 'submit'))
-		.map((e) => ({ replaced: e.id, entry: { ...e, id: newId(), values, sending: false } }));
+		.map((e) => ({ replaced: e.id, entry: { ...e, id: newId(), values, sending: false, tried: false } }));
 }

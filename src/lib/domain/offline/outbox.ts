@@ -15,12 +15,20 @@ export interface OutboxEntry {
 	values?: SheetValues;
 	/** true while a request for it is on the way */
 	sending?: boolean;
+	/**
+	 * true once a request for it has left the device, answered or not: the server may have stored
+	 * it under this id, and it answers a resent id with that first answer whatever the body says.
+	 */
+	tried?: boolean;
 }
 
 /**
  * A change to a sheet replaces the sheet's last queued save when nothing else of that sheet was
- * queued after it (each save carries the whole sheet, so only the latest one matters); otherwise
- * it is appended. Returns the entry to store.
+ * queued after it (each save carries the whole sheet, so only the latest one matters) and that
+ * save has never been sent; otherwise it is appended. A save sent once, even without an answer,
+ * keeps its values: a change folded into it would go under an id the server may already have
+ * answered, and the resend would get that answer while the change was never stored.
+ * Returns the entry to store.
  */
 export function queueSave(
 	queue: readonly OutboxEntry[],
@@ -30,7 +38,7 @@ export function queueSave(
 ): OutboxEntry {
 	const ofVisit = queue.filter((e) => e.visitId === visitId);
 	const last = ofVisit.at(-1);
-	if (last && last.kind === 'save' && !last.sending) return { ...last, values };
+	if (last && last.kind === 'save' && !last.sending && !last.tried) return { ...last, values };
 	return { id: newId, seq: nextSeq(queue), visitId, kind: 'save', values };
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { takePhoto } from './support/sheet-photo';
@@ -56,8 +56,11 @@ async function serve(buildDir: string): Promise<void> {
 	});
 	await waitForServer(baseURL, server.child, server.log);
 }
+/** Both servers' own logs, kept in the temp folder as global-setup keeps the shared server's. */
+const serverLogs: string[] = [];
 async function stopServer(): Promise<void> {
 	const child = server?.child;
+	if (server) serverLogs.push(server.log());
 	server = null;
 	if (!child || child.exitCode !== null) return;
 	child.kill('SIGTERM');
@@ -91,6 +94,9 @@ beforeAll(async () => {
 afterAll(async () => {
 	await s?.close();
 	await stopServer();
+	const logFile = join(tmpdir(), 'rapor-e2e-update-server.log');
+	writeFileSync(logFile, serverLogs.join('\n--- the newer build ---\n'));
+	console.log(`server logs: ${logFile}`);
 	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

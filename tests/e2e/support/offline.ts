@@ -31,6 +31,26 @@ export function storedSheet(visitId: number, email: string, databasePath?: strin
 	}
 }
 
+/** The stored level of each indicator code on the assessor's sheet of the visit. */
+export function storedLevels(visitId: number, email: string, codes: string[]): Record<string, number | null> {
+	const conn = db();
+	try {
+		const row = conn.prepare(
+			`select sc.score from score sc join score_sheet s on s.id = sc.sheet_id
+			 join user u on u.id = s.assessor_id join indicator i on i.id = sc.indicator_id
+			 where s.visit_id = ? and u.email = ? and i.code = ?`
+		);
+		return Object.fromEntries(
+			codes.map((code) => [
+				code,
+				(row.get(visitId, email, code) as { score: number | null } | undefined)?.score ?? null
+			])
+		);
+	} finally {
+		conn.close();
+	}
+}
+
 /** Signs in, waits for the service worker to control the page and prepares the visits. */
 export async function prepare(page: Page, email: string): Promise<number> {
 	await signIn(page, email, PASSWORD);
@@ -99,8 +119,15 @@ export async function waitForStateLine(page: Page, pattern: RegExp, timeout = 30
 				controlled: navigator.serviceWorker.controller !== null
 			}))
 			.catch((reason: unknown) => ({ unreadable: String(reason) }));
+		// what went wrong in the page since it last loaded (an error there leaves the DOM as it was)
+		const errors = [
+			...(await page.pageErrors({ filter: 'since-navigation' }).catch(() => [])).map((e) => String(e)),
+			...(await page.consoleMessages({ filter: 'since-navigation' }).catch(() => []))
+				.filter((c) => c.type() === 'error' || c.type() === 'warning')
+				.map((c) => `${c.type()}: ${c.text()}`)
+		];
 		throw new Error(
-			`state line never matched ${pattern} within ${timeout} ms; the page showed ${JSON.stringify(seen)}`,
+			`state line never matched ${pattern} within ${timeout} ms; the page showed ${JSON.stringify(seen)}; its errors: ${JSON.stringify(errors)}`,
 			{
 				cause: e
 			}

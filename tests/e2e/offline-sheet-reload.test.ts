@@ -1,7 +1,7 @@
 import { takePhoto } from './support/sheet-photo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type Session } from './support/browser';
-import { prepare, scoreAll, stateLine, storedSheet, waitForStateLine } from './support/offline';
+import { prepare, scoreAll, stateLine, storedLevels, storedSheet, waitForStateLine } from './support/offline';
 
 let s: Session;
 
@@ -73,5 +73,58 @@ describe('an assessor without signal', () => {
 			{ status: 201, replayed: 'true' }
 		]);
 		expect(storedSheet(visitId, 'nadia.bem@student.unc.ac.id')!.evidence).toBe(before.evidence + 1);
+	});
+
+	it('queues two taps made at once as one save carrying both, and both levels arrive', async () => {
+		const page = s.page;
+		const visitId = Number(/kunjungan-(\d+)/.exec(page.url())![1]);
+		const [a, b] = await page.$$eval('input[type=radio][value="3"]', (els) =>
+			els.slice(3, 5).map((e) => (e as HTMLInputElement).name.slice('score.'.length))
+		);
+		await s.context.setOffline(true);
+		// both changes start before either is queued, as two quick taps on a slow phone
+		await page.evaluate(
+			([x, y]) => {
+				(document.querySelector(`input[name="score.${x}"][value="2"]`) as HTMLInputElement).click();
+				(document.querySelector(`input[name="score.${y}"][value="4"]`) as HTMLInputElement).click();
+			},
+			[a, b]
+		);
+		await waitForStateLine(page, /, 1 menunggu kirim$/);
+		await s.context.setOffline(false);
+		await waitForStateLine(page, /semua terkirim$/);
+		expect(storedLevels(visitId, 'nadia.bem@student.unc.ac.id', [a, b])).toEqual({ [a]: 2, [b]: 4 });
+	});
+
+	it('lists a photo once when its answer was lost and the resend is answered with the stored file', async () => {
+		const page = s.page;
+		const visitId = Number(/kunjungan-(\d+)/.exec(page.url())![1]);
+		const code = await page.$$eval('input[type=radio][value="3"]', (els) =>
+			(els[5] as HTMLInputElement).name.slice('score.'.length)
+		);
+		const before = storedSheet(visitId, 'nadia.bem@student.unc.ac.id')!.evidence;
+		let lost!: () => void;
+		const answerLost = new Promise<void>((resolve) => (lost = resolve));
+		// the server stores the photo and its answer; the connection drops before the phone reads it
+		await page.route(
+			`**/penilaian/${visitId}/bukti`,
+			async (route) => {
+				await route.fetch();
+				await route.abort('connectionreset');
+				lost();
+			},
+			{ times: 1 }
+		);
+		await takePhoto(page, code, 'jawaban-hilang.jpg');
+		await answerLost;
+		await waitForStateLine(page, /, 1 menunggu kirim$/);
+		expect(storedSheet(visitId, 'nadia.bem@student.unc.ac.id')!.evidence).toBe(before + 1);
+
+		// the next visit lists the stored photo, then sends the photo again and is answered with it
+		await page.reload();
+		await waitForStateLine(page, /semua terkirim$/);
+		expect(await page.locator(`[id="ind-${code}"] ul.evidence li:not(.pending)`).count()).toBe(1);
+		expect((await page.pageErrors()).map(String)).toEqual([]);
+		expect(storedSheet(visitId, 'nadia.bem@student.unc.ac.id')!.evidence).toBe(before + 1);
 	});
 });

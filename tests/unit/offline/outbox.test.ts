@@ -5,6 +5,7 @@ import {
 	pendingByVisit,
 	queueSave,
 	refreshedSheet,
+	withEvidence,
 	type OutboxEntry
 } from '../../../src/lib/domain/offline';
 
@@ -107,5 +108,17 @@ describe('refreshing a prepared sheet', () => {
 
 	it("keeps the device's unsent scores and their base version, refreshing the rubric only", () => {
 		expect(refreshedSheet(local, 7, server, 2)).toMatchObject({ version: 3, values: v(2), server });
+	});
+});
+
+describe("a photo's answer on the device", () => {
+	it('lists a newly stored file after the others', () => {
+		expect(withEvidence([{ id: 1 }], { id: 2 })).toEqual([{ id: 1 }, { id: 2 }]);
+	});
+
+	it('lists a file once when a resent photo is answered with a file already listed', () => {
+		const listed = [{ id: 1 }, { id: 2 }];
+		expect(withEvidence(listed, { id: 2 })).toEqual([{ id: 1 }, { id: 2 }]);
+		expect(listed).toEqual([{ id: 1 }, { id: 2 }]);
 	});
 });

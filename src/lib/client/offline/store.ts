@@ -68,11 +68,31 @@ export const sheets = {
 	}
 };
 
+const bySeq = (items: OutboxItem[]) => items.sort((a, b) => a.seq - b.seq);
+
+/**
+ * Every change that depends on what is queued (folding a save, the next position, a sent flag)
+ * reads and writes in one transaction. IndexedDB runs read-write transactions on a store one at a
+ * time, in this tab and in others: two quick taps can no longer both read the queue before either
+ * writes, which queued two saves at one position, the older sometimes sent last.
+ */
 export const outbox = {
-	all: async () =>
-		((await done((await store('outbox')).getAll())) as OutboxItem[]).sort((a, b) => a.seq - b.seq),
+	all: async () => bySeq((await done((await store('outbox')).getAll())) as OutboxItem[]),
 	put: async (item: OutboxItem) => void (await done((await store('outbox', 'readwrite')).put(item))),
-	remove: async (id: string) => void (await done((await store('outbox', 'readwrite')).delete(id)))
+	remove: async (id: string) => void (await done((await store('outbox', 'readwrite')).delete(id))),
+	/** Writes the items `change` makes from the queue as it is, and removes the ids it names. */
+	change: async (change: (queue: OutboxItem[]) => { put: OutboxItem[]; remove?: string[] }) => {
+		const st = await store('outbox', 'readwrite');
+		const queue = bySeq((await done(st.getAll())) as OutboxItem[]);
+		const { put, remove = [] } = change(queue);
+		await Promise.all([...put.map((i) => done(st.put(i))), ...remove.map((id) => done(st.delete(id)))]);
+	},
+	/** Changes the stored item as it is now; an item gone meanwhile stays gone. */
+	update: async (id: string, change: (item: OutboxItem) => OutboxItem) => {
+		const st = await store('outbox', 'readwrite');
+		const current = (await done(st.get(id))) as OutboxItem | undefined;
+		if (current) await done(st.put(change(current)));
+	}
 };
 
 export const thumbs = {

@@ -1,4 +1,4 @@
-import { nextToSend, outcomeOf, type SendOutcome } from '$lib/domain/offline';
+import { nextToSend, outcomeOf, withEvidence, type SendOutcome } from '$lib/domain/offline';
 import { outbox, sheets, thumbs, type DeviceSheet, type OutboxItem } from './store';
 import { m } from '$lib/paraglide/messages';
 import type { SheetProblem } from '$lib/domain/score-sheet';
@@ -54,7 +54,7 @@ function applyTo(sheet: DeviceSheet, item: OutboxItem, outcome: SendOutcome, bod
 		return true;
 	}
 	if (item.kind === 'photo') {
-		if (body?.evidence?.id) sheet.server.evidence = [...sheet.server.evidence, body.evidence];
+		if (body?.evidence?.id) sheet.server.evidence = withEvidence(sheet.server.evidence, body.evidence);
 		return true;
 	}
 	sheet.version = body.version;
@@ -89,12 +89,12 @@ export async function sendOutbox(report: (p: SyncProgress) => void): Promise<Syn
 				photo:
 					item.kind === 'photo' ? { index: photoIndex, total: Math.max(photoIndex, photosAtStart) } : null
 			});
-			await outbox.put({ ...item, sending: true, tried: true });
+			await outbox.update(item.id, (i) => ({ ...i, sending: true, tried: true }));
 			let res: Response;
 			try {
 				res = await post(item, sheet);
 			} catch {
-				await outbox.put({ ...item, sending: false, tried: true });
+				await outbox.update(item.id, (i) => ({ ...i, sending: false }));
 				return 'offline';
 			}
 			const body = await res.json().catch(() => null);
@@ -102,25 +102,25 @@ export async function sendOutbox(report: (p: SyncProgress) => void): Promise<Syn
 				m.sync_refused_status({ status })
 			);
 			if (outcome.kind === 'signed_out' || outcome.kind === 'retry') {
-				await outbox.put({ ...item, sending: false, tried: true });
+				await outbox.update(item.id, (i) => ({ ...i, sending: false }));
 				return outcome.kind === 'retry' ? 'offline' : 'signed_out';
 			}
 			const leaves = await apply(item, outcome, body);
 			const sent = JSON.stringify(item.values ?? null);
-			const stored = (await outbox.all()).find((i) => i.id === item.id);
-			if (stored && leaves && JSON.stringify(stored.values ?? null) !== sent) {
+			await outbox.change((queue) => {
+				const stored = queue.find((i) => i.id === item.id);
+				if (!stored) return { put: [] };
+				const again = { ...stored, id: crypto.randomUUID(), sending: false, tried: false };
 				// changed on the device while on the way: the newer values go again, under a new id
-				await outbox.remove(item.id);
-				await outbox.put({ ...stored, id: crypto.randomUUID(), sending: false, tried: false });
-			} else if (leaves) await outbox.remove(item.id);
-			else {
+				if (leaves && JSON.stringify(stored.values ?? null) !== sent)
+					return { put: [again], remove: [item.id] };
+				if (leaves) return { put: [], remove: [item.id] };
 				// A version conflict: the item waits for the assessor's choice and then goes with the
 				// newer version, a different request. The server answers a key once and replays that
 				// answer (README "When the signal returns"), so the old key would only bring the
 				// conflict back: the item waits under a new one, in the same place of the queue.
-				await outbox.remove(item.id);
-				await outbox.put({ ...item, id: crypto.randomUUID(), sending: false, tried: false });
-			}
+				return { put: [again], remove: [item.id] };
+			});
 		}
 	};
 	if (!navigator.locks) return run();

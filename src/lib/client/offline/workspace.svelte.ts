@@ -92,9 +92,10 @@ export class OfflineWorkspace {
 		await sheets.update(visitId, (s) => {
 			s.values = values;
 		});
-		const queue = await outbox.all();
-		const entry = queueSave(queue, visitId, values, crypto.randomUUID());
-		await outbox.put({ createdAt: stamp(), ...queue.find((q) => q.id === entry.id), ...entry });
+		await outbox.change((queue) => {
+			const entry = queueSave(queue, visitId, values, crypto.randomUUID());
+			return { put: [{ createdAt: stamp(), ...queue.find((q) => q.id === entry.id), ...entry }] };
+		});
 		// only what changed is read back: a note typed offline must not wait on the whole store
 		this.queue = await outbox.all();
 		const shown = this.sheets.find((s) => s.visitId === visitId);
@@ -105,17 +106,20 @@ export class OfflineWorkspace {
 	async addPhotos(visitId: number, code: string, files: File[]): Promise<void> {
 		for (const original of files) {
 			const { file } = await shrinkImage(original);
-			const queue = await outbox.all();
-			await outbox.put({
-				id: crypto.randomUUID(),
-				seq: nextSeq(queue),
-				visitId,
-				kind: 'photo',
-				code,
-				name: file.name,
-				blob: file,
-				createdAt: stamp()
-			});
+			await outbox.change((queue) => ({
+				put: [
+					{
+						id: crypto.randomUUID(),
+						seq: nextSeq(queue),
+						visitId,
+						kind: 'photo',
+						code,
+						name: file.name,
+						blob: file,
+						createdAt: stamp()
+					}
+				]
+			}));
 		}
 		await this.load();
 		void this.sync();
@@ -131,15 +135,19 @@ export class OfflineWorkspace {
 		const indicators = sheet.server.aspects.flatMap((a) => a.indicators);
 		const problems = listProblems(indicators, sheet.values);
 		if (problems.length) return problems;
-		const queue = await outbox.all();
-		await outbox.put({
-			id: crypto.randomUUID(),
-			seq: nextSeq(queue),
-			visitId: sheet.visitId,
-			kind: 'submit',
-			values: $state.snapshot(sheet.values),
-			createdAt: stamp()
-		});
+		const values = $state.snapshot(sheet.values);
+		await outbox.change((queue) => ({
+			put: [
+				{
+					id: crypto.randomUUID(),
+					seq: nextSeq(queue),
+					visitId: sheet.visitId,
+					kind: 'submit',
+					values,
+					createdAt: stamp()
+				}
+			]
+		}));
 		await sheets.update(sheet.visitId, (s) => {
 			s.answer = null;
 		});
@@ -159,11 +167,10 @@ export class OfflineWorkspace {
 		if (!sheet || !conflict) return null;
 		const resolved = resolveConflict(sheet.values, conflict.differences, choices);
 		// the queue first: the sheet stays blocked (conflict set) until its items carry the choice
-		const requeued = requeueResolved(await outbox.all(), visitId, resolved, () => crypto.randomUUID());
-		for (const { replaced, entry } of requeued) {
-			await outbox.put(entry);
-			await outbox.remove(replaced);
-		}
+		await outbox.change((queue) => {
+			const requeued = requeueResolved(queue, visitId, resolved, () => crypto.randomUUID());
+			return { put: requeued.map((r) => r.entry), remove: requeued.map((r) => r.replaced) };
+		});
 		await sheets.update(visitId, (s) => {
 			s.values = resolved;
 			s.version = conflict.version;

@@ -36,3 +36,12 @@ export function refreshedSheet<S extends { version: number; values: SheetValues 
 		answer: local?.answer ?? null
 	};
 }
+
+/**
+ * The sheet's evidence list once a photo is answered. A photo resent after a lost answer is
+ * answered again with the file already stored (README "When the signal returns"), which a prepare
+ * run in between may also have listed: it stays listed once.
+ */
+export function withEvidence<E extends { id: number }>(list: readonly E[], answered: E): E[] {
+	return list.some((e) => e.id === answered.id) ? [...list] : [...list, answered];
+}

@@ -75,6 +75,28 @@ describe('an assessor without signal', () => {
 		expect(storedSheet(visitId, 'nadia.bem@student.unc.ac.id')!.evidence).toBe(before.evidence + 1);
 	});
 
+	it('refuses the id of an answered outbox item sent again with another file, and stores nothing', async () => {
+		const page = s.page;
+		const visitId = Number(/kunjungan-(\d+)/.exec(page.url())![1]);
+		const before = storedSheet(visitId, 'nadia.bem@student.unc.ac.id')!;
+		const answer = await page.evaluate(async (id) => {
+			const body = new FormData();
+			body.set('indicator', '1.a.K1');
+			body.set('file', new Blob([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x32])]), 'lain.pdf');
+			const res = await fetch(`/penilaian/${id}/bukti`, {
+				method: 'POST',
+				body,
+				headers: { 'idempotency-key': 'resend-test-0001' }
+			});
+			return { status: res.status, body: await res.json() };
+		}, visitId);
+		expect(answer).toEqual({
+			status: 422,
+			body: { message: expect.stringContaining('Idempotency-Key ini sudah dipakai untuk permintaan lain') }
+		});
+		expect(storedSheet(visitId, 'nadia.bem@student.unc.ac.id')).toEqual(before);
+	});
+
 	it('queues two taps made at once as one save carrying both, and both levels arrive', async () => {
 		const page = s.page;
 		const visitId = Number(/kunjungan-(\d+)/.exec(page.url())![1]);

@@ -46,6 +46,21 @@ describe('outbox receipts', () => {
 		expect(other).toMatchObject({ replayed: false, body: { n: 2 } });
 	});
 
+	it('refuses an id already answered for another request (422), runs nothing, and still replays its own', async () => {
+		let runs = 0;
+		const run = async () => ({ status: 200, body: { run: ++runs } });
+		await answerOnce(t.db, f.ani, 'item-0002-abcd', now, run, 'digest-of-the-first-request');
+		const other = await answerOnce(t.db, f.ani, 'item-0002-abcd', now, run, 'digest-of-another-request');
+		const same = await answerOnce(t.db, f.ani, 'item-0002-abcd', now, run, 'digest-of-the-first-request');
+		expect(runs).toBe(1);
+		expect(other).toMatchObject({
+			status: 422,
+			replayed: false,
+			body: { message: expect.stringContaining('Idempotency-Key') }
+		});
+		expect(same).toMatchObject({ status: 200, replayed: true, body: { run: 1 } });
+	});
+
 	it('does not keep a server fault, so the device may try again', async () => {
 		await answerOnce(t.db, f.ani, 'fault-0001', now, async () => ({ status: 503, body: {} }));
 		const retry = await answerOnce(t.db, f.ani, 'fault-0001', now, async () => ({ status: 200, body: {} }));

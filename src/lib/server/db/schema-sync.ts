@@ -5,4 +5,6 @@ export interface SyncReceiptTable {
 	status: number;
 	body: string;
 	created_at: number;
+	/** digest of the request answered (db/migrations/20261201_0100_add_sync_receipt_request_hash.ts) */
+	request_hash: string | null;
 }

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { autosaveBody } from '$lib/server/sheets/sheet-form';
 import { saveSheetDraft, submitSheet, type SubmitResult } from '$lib/server/sheets/score-sheet.service';
 import type { SyncReceipt } from '$lib/server/offline/sync-receipt.service';
-import { answerJsonOnce } from '$lib/server/offline/sync-http';
+import { answerJsonOnce, requestFingerprint } from '$lib/server/offline/sync-http';
 import { m } from '$lib/paraglide/messages';
 
 /** The JSON answer of the autosave and submit endpoints for a service result. */
@@ -37,7 +37,7 @@ export async function postSheetJson(event: RequestEvent, mode: 'save' | 'submit'
 	const user = requireRole(event, 'assessor');
 	const visitId = Number(event.params.visitId);
 	const raw = await event.request.json().catch(() => null);
-	return answerJsonOnce(event, user.id, async () => {
+	return answerJsonOnce(event, user.id, requestFingerprint(event, JSON.stringify(raw)), async () => {
 		const body = autosaveBody.safeParse(raw);
 		if (!body.success) {
 			// Each refused field by its path (`values.U1.note`), so the device can say where.

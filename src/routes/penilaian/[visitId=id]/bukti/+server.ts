@@ -3,7 +3,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { addEvidence } from '$lib/server/sheets/evidence.service';
-import { answerJsonOnce } from '$lib/server/offline/sync-http';
+import { answerJsonOnce, requestFingerprint } from '$lib/server/offline/sync-http';
 import { m } from '$lib/paraglide/messages';
 
 // One evidence file per request (photos are shrunk in the browser first): fields `indicator`, `file`.
@@ -11,10 +11,18 @@ export const POST: RequestHandler = async (event) => {
 	const user = requireRole(event, 'assessor');
 	const visitId = Number(event.params.visitId);
 	const form = await event.request.formData().catch(() => null);
-	return answerJsonOnce(event, user.id, async () => {
-		const indicator = form?.get('indicator');
-		const file = form?.get('file');
-		if (typeof indicator !== 'string' || !file || typeof file === 'string')
+	const indicator = form?.get('indicator');
+	const file = form?.get('file');
+	const upload = file && typeof file !== 'string' ? file : null;
+	const bytes = upload ? new Uint8Array(await upload.arrayBuffer()) : null;
+	const fingerprint = requestFingerprint(
+		event,
+		typeof indicator === 'string' ? indicator : '',
+		upload?.name ?? '',
+		bytes ?? ''
+	);
+	return answerJsonOnce(event, user.id, fingerprint, async () => {
+		if (typeof indicator !== 'string' || !upload || !bytes)
 			return {
 				status: 400,
 				body: { message: m.srv_evidence_upload_fields() }
@@ -26,8 +34,8 @@ export const POST: RequestHandler = async (event) => {
 				visitId,
 				userId: user.id,
 				indicatorCode: indicator,
-				name: file.name,
-				bytes: new Uint8Array(await file.arrayBuffer())
+				name: upload.name,
+				bytes
 			},
 			new Date()
 		);

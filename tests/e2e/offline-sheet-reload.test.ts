@@ -1,7 +1,15 @@
 import { takePhoto } from './support/sheet-photo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type Session } from './support/browser';
-import { prepare, scoreAll, stateLine, storedLevels, storedSheet, waitForStateLine } from './support/offline';
+import {
+	postEvidence,
+	prepare,
+	scoreAll,
+	stateLine,
+	storedLevels,
+	storedSheet,
+	waitForStateLine
+} from './support/offline';
 
 let s: Session;
 
@@ -54,20 +62,12 @@ describe('an assessor without signal', () => {
 		const page = s.page;
 		const visitId = Number(/kunjungan-(\d+)/.exec(page.url())![1]);
 		const before = storedSheet(visitId, 'nadia.bem@student.unc.ac.id')!;
-		const answers = await page.evaluate(async (id) => {
-			const send = async () => {
-				const body = new FormData();
-				body.set('indicator', '1.a.K1');
-				body.set('file', new Blob([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31])]), 'ulang.pdf');
-				const res = await fetch(`/penilaian/${id}/bukti`, {
-					method: 'POST',
-					body,
-					headers: { 'idempotency-key': 'resend-test-0001' }
-				});
-				return { status: res.status, replayed: res.headers.get('idempotent-replayed') };
-			};
-			return [await send(), await send()];
-		}, visitId);
+		const file = { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d, 0x31], name: 'ulang.pdf' };
+		const answers = [];
+		for (let i = 0; i < 2; i++) {
+			const { status, replayed } = await postEvidence(page, visitId, 'resend-test-0001', file);
+			answers.push({ status, replayed });
+		}
 		expect(answers).toEqual([
 			{ status: 201, replayed: null },
 			{ status: 201, replayed: 'true' }
@@ -79,17 +79,9 @@ describe('an assessor without signal', () => {
 		const page = s.page;
 		const visitId = Number(/kunjungan-(\d+)/.exec(page.url())![1]);
 		const before = storedSheet(visitId, 'nadia.bem@student.unc.ac.id')!;
-		const answer = await page.evaluate(async (id) => {
-			const body = new FormData();
-			body.set('indicator', '1.a.K1');
-			body.set('file', new Blob([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x32])]), 'lain.pdf');
-			const res = await fetch(`/penilaian/${id}/bukti`, {
-				method: 'POST',
-				body,
-				headers: { 'idempotency-key': 'resend-test-0001' }
-			});
-			return { status: res.status, body: await res.json() };
-		}, visitId);
+		const file = { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d, 0x32], name: 'lain.pdf' };
+		const { status, body } = await postEvidence(page, visitId, 'resend-test-0001', file);
+		const answer = { status, body };
 		expect(answer).toEqual({
 			status: 422,
 			body: { message: expect.stringContaining('Idempotency-Key ini sudah dipakai untuk permintaan lain') }

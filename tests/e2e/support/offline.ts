@@ -51,6 +51,33 @@ export function storedLevels(visitId: number, email: string, codes: string[]): R
 	}
 }
 
+/** Posts one evidence file for indicator 1.a.K1 from the page under `key`, as the outbox sends a photo. */
+export function postEvidence(
+	page: Page,
+	visitId: number,
+	key: string,
+	file: { bytes: number[]; name: string }
+) {
+	return page.evaluate(
+		async ({ id, key, bytes, name }) => {
+			const body = new FormData();
+			body.set('indicator', '1.a.K1');
+			body.set('file', new Blob([new Uint8Array(bytes)]), name);
+			const res = await fetch(`/penilaian/${id}/bukti`, {
+				method: 'POST',
+				body,
+				headers: { 'idempotency-key': key }
+			});
+			return {
+				status: res.status,
+				replayed: res.headers.get('idempotent-replayed'),
+				body: (await res.json().catch(() => null)) as unknown
+			};
+		},
+		{ id: visitId, key, ...file }
+	);
+}
+
 /** Signs in, waits for the service worker to control the page and prepares the visits. */
 export async function prepare(page: Page, email: string): Promise<number> {
 	await signIn(page, email, PASSWORD);

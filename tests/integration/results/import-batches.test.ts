@@ -31,6 +31,18 @@ function rows(): string[] {
 let t: TestDb;
 afterEach(async () => t?.cleanup());
 
+const readTotals = () => t.db.selectFrom('visit_total').selectAll().orderBy('visit_id').execute();
+
+/** The totals the import wrote equal those recomputed from the stored sheets of every visit. */
+async function expectTotalsAsRecomputed(imported: Awaited<ReturnType<typeof readTotals>>) {
+	const visits = await t.db.selectFrom('visit').select('id').execute();
+	await refreshVisitTotals(
+		t.db,
+		visits.map((v) => v.id)
+	);
+	expect(await readTotals()).toEqual(imported);
+}
+
 describe('import-scores across batch and read-chunk boundaries', () => {
 	it('stores every row, the sums of each sheet and totals equal to those recomputed from the database', async () => {
 		t = await dbWithPeriod(join(EXAMPLES, 'units.csv'), 'permenpan-17-2017');
@@ -44,15 +56,9 @@ describe('import-scores across batch and read-chunk boundaries', () => {
 		expect(await count(t, 'score')).toBe(5 * codes.length);
 		const aspects = loadShipped('permenpan-17-2017').aspects.filter((a) => a.weight > 0).length;
 		expect(await count(t, 'sheet_aspect_sum')).toBe(5 * aspects);
-		const readTotals = () => t.db.selectFrom('visit_total').selectAll().orderBy('visit_id').execute();
 		const imported = await readTotals();
 		expect(imported.map((r) => r.sheet_count)).toEqual([2, 1, 1, 1]);
-		const visits = await t.db.selectFrom('visit').select('id').execute();
-		await refreshVisitTotals(
-			t.db,
-			visits.map((v) => v.id)
-		);
-		expect(await readTotals()).toEqual(imported);
+		await expectTotalsAsRecomputed(imported);
 	});
 
 	it('replaces sheets and adds a visit in a second import: ids follow on, the team and totals agree', async () => {
@@ -94,14 +100,7 @@ describe('import-scores across batch and read-chunk boundaries', () => {
 			.where('visit_id', '=', newVisit.id)
 			.execute();
 		expect(team.map((r) => r.email)).toEqual(['ani@univ-a.ac.id']);
-		const readTotals = () => t.db.selectFrom('visit_total').selectAll().orderBy('visit_id').execute();
-		const imported = await readTotals();
-		const visits = await t.db.selectFrom('visit').select('id').execute();
-		await refreshVisitTotals(
-			t.db,
-			visits.map((v) => v.id)
-		);
-		expect(await readTotals()).toEqual(imported);
+		await expectTotalsAsRecomputed(await readTotals());
 	});
 
 	it('cites a bad row in the middle of a batch and past the first chunk by its own line', async () => {

@@ -1,27 +1,27 @@
 import type { AspectWeight, InstrumentDef } from '../instrument/types';
 
 // docs/rules.md §4.3-4.4: weighted sums with the weights exactly as published. Unrounded throughout.
-
+// One Σ w_i·s_i (plannedAspectSums, at the end): by indicator code here, by position in the
+// import; the same terms in the same order, so both give the same bits.
 function weightedAspectSums(
 	def: InstrumentDef,
 	valueOf: Readonly<Record<string, number>>,
 	what: string
 ): Record<string, number> {
-	const result: Record<string, number> = {};
-	for (const aspect of def.aspects) {
-		if (aspect.weight <= 0) continue;
-		let sum = 0;
-		for (const ind of aspect.indicators) {
-			if (ind.weight <= 0) continue;
-			const value = valueOf[ind.code];
+	const plan = aspectSumPlan(def);
+	const values = new Float64Array(plan.indicatorCount);
+	plan.codes.forEach((codes, a) =>
+		codes.forEach((code, i) => {
+			const value = valueOf[code];
 			if (typeof value !== 'number' || !Number.isFinite(value)) {
-				throw new RangeError(`${what} indikator ${ind.code} tidak ada`);
+				throw new RangeError(`${what} indikator ${code} tidak ada`);
 			}
-			sum += ind.weight * value;
-		}
-		result[aspect.code] = sum;
-	}
-	return result;
+			values[plan.positions[a][i]] = value;
+		})
+	);
+	const sums = new Float64Array(plan.aspects.length);
+	plannedAspectSums(plan, values, 0, sums);
+	return Object.fromEntries(plan.aspects.map((aspect, a) => [aspect, sums[a]]));
 }
 
 /** Aspect score = Σ w_i·s_i with the weights as published, not renormalised (docs/rules.md §4.3). */
@@ -67,26 +67,31 @@ export function ippFromAspects(
 }
 
 /**
- * The terms of sheetAspectSums by indicator position (every indicator in instrument order, as
- * scoreImportPlan numbers them), for bulk imports: a record per sheet costs more than its sums
- * at hundreds of thousands of sheets (README, "Benchmark").
+ * The terms of the aspect sums by indicator position (every indicator in instrument order, as
+ * scoreImportPlan numbers them): bulk imports hold scores in typed arrays, as a record per sheet
+ * costs more than its sums at hundreds of thousands of sheets (README, "Benchmark").
  */
 export interface AspectSumPlan {
 	/** Aspects of weight above 0, in instrument order. */
 	aspects: string[];
-	/** Per aspect: positions and weights of its indicators of weight above 0, in instrument order. */
+	/** Per aspect: codes, positions and weights of its indicators of weight above 0, in instrument order. */
+	codes: string[][];
 	positions: number[][];
 	weights: number[][];
+	/** Indicators of the instrument, weighted or not: the positions run below this. */
+	indicatorCount: number;
 }
 
 export function aspectSumPlan(def: InstrumentDef): AspectSumPlan {
-	const plan: AspectSumPlan = { aspects: [], positions: [], weights: [] };
+	const plan: AspectSumPlan = { aspects: [], codes: [], positions: [], weights: [], indicatorCount: 0 };
 	let position = 0;
 	for (const aspect of def.aspects) {
+		const codes: string[] = [];
 		const positions: number[] = [];
 		const weights: number[] = [];
 		for (const ind of aspect.indicators) {
 			if (ind.weight > 0) {
+				codes.push(ind.code);
 				positions.push(position);
 				weights.push(ind.weight);
 			}
@@ -94,16 +99,15 @@ export function aspectSumPlan(def: InstrumentDef): AspectSumPlan {
 		}
 		if (aspect.weight <= 0) continue;
 		plan.aspects.push(aspect.code);
+		plan.codes.push(codes);
 		plan.positions.push(positions);
 		plan.weights.push(weights);
 	}
+	plan.indicatorCount = position;
 	return plan;
 }
 
-/**
- * sheetAspectSums of a complete sheet whose scores sit at scores[base + position]: the same terms
- * added in the same order, so equal to the last bit. out[a] is the sum of plan.aspects[a].
- */
+/** Σ w_i·s_i per aspect of the plan, the scores at scores[base + position]; out[a] is plan.aspects[a]'s. */
 export function plannedAspectSums(
 	plan: AspectSumPlan,
 	scores: ArrayLike<number>,

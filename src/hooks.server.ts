@@ -42,12 +42,23 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	return keepPersonalResponsesPrivate(await resolve(event), event.locals.user !== null);
 };
 
+/**
+ * The page's language; and the app's name as the title of a page that renders in the browser only
+ * (`ssr = false`: the offline shell), which otherwise reaches the tab and screen readers without
+ * one until its script has run. A server-rendered page brings its own title.
+ */
+function finishPageChunk(html: string, locale: string): string {
+	const page = html.replace('%lang%', locale);
+	if (!page.includes('</head>') || page.includes('<title>')) return page;
+	return page.replace('</head>', `<title>${m.app_name()}</title></head>`);
+}
+
 const handleLocale: Handle = ({ event, resolve }) =>
 	isSurveySubmission(event)
 		? resolve(event)
 		: paraglideMiddleware(event.request, ({ request, locale }) => {
 				event.request = request;
-				return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+				return resolve(event, { transformPageChunk: ({ html }) => finishPageChunk(html, locale) });
 			});
 
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {

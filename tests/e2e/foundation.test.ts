@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, signIn, type Session } from './support/browser';
+import { http } from './support/http';
 
 const PASSWORD = 'Demo#Rapor2026';
 let s: Session;
@@ -47,6 +48,15 @@ describe('the demo city', () => {
 		await s.page.waitForSelector('[data-testid=login-error]');
 		expect(await s.page.textContent('[data-testid=login-error]')).toContain('Email atau kata sandi salah');
 		expect(await s.page.inputValue('input[name=email]')).toBe('admin@kotacontoh.go.id');
+	});
+
+	it('names the offline shell, which renders in the browser only, in its first HTML', async () => {
+		const html = await (await http('/luring')).text();
+		expect(html.match(/<title>[^<]*<\/title>/g)).toEqual(['<title>Rapor Layanan</title>']);
+		// a page rendered on the server keeps its own title, and only that one
+		const login = await (await http('/login')).text();
+		expect(login.match(/<title>[^<]*<\/title>/g)).toHaveLength(1);
+		expect(login).not.toContain('<title>Rapor Layanan</title>');
 	});
 
 	it('answers a forbidden page with a clear 403 message, not a crash', async () => {

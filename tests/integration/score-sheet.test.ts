@@ -91,6 +91,18 @@ describe('saving a draft', () => {
 		expect(view!.values['1.a.K1']).toEqual({ score: 2, note: '' });
 	});
 
+	it('answers a save from an old version that changes nothing with the stored version, not a conflict', async () => {
+		const first = { '1.a.K1': { score: 2, note: 'sama' } };
+		await saveSheetDraft(t.db, { visitId: f.visitId, userId: f.ani, baseVersion: 1, values: first }, now);
+		const again = await saveSheetDraft(
+			t.db,
+			{ visitId: f.visitId, userId: f.ani, baseVersion: 1, values: first },
+			now
+		);
+		expect(again).toMatchObject({ ok: true, version: 2, changed: 0 });
+		expect((await loadAssessorSheet(t.db, f.visitId, f.ani))!.version).toBe(2);
+	});
+
 	it('refuses unknown indicators and scores outside 0..5 without writing anything', async () => {
 		const r = await saveSheetDraft(
 			t.db,

@@ -83,9 +83,11 @@ async function applyValues(trx: Db, visit: AssessorVisit, input: SaveInput, now:
 		version,
 		differences: diffEntries(def, entries, input.values)
 	});
-	if (sheet.version !== input.baseVersion) return stale(sheet.version, current);
 	const changes = diffEntries(def, current, input.values);
+	// Nothing to write is no conflict, whatever version it was made from: a second tab that took
+	// over this browser's draft sends the values already stored, and there is nothing to choose.
 	if (changes.length === 0) return { ok: true, version: sheet.version, changed: 0, savedAt: now };
+	if (sheet.version !== input.baseVersion) return stale(sheet.version, current);
 	const version = sheet.version + 1;
 	// The version moves first, as a compare-and-set: a save through another process that read the
 	// same version waits for this row and then finds it moved on (README "When one machine is not

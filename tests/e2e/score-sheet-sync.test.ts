@@ -42,8 +42,11 @@ describe('no lost work', () => {
 	it('refuses the stale save of a second tab, shows what differs, and saves it only when chosen', async () => {
 		const a = s.page;
 		const b = await s.context.newPage();
-		await a.goto(path);
-		await b.goto(path);
+		// Both tabs running before the first change: a tab that starts while the other's change is
+		// still only in this browser's draft adopts that draft (the recovery of a closed tab's work),
+		// and then holds the stored values instead of being the stale second tab this test is about.
+		await a.goto(path, { waitUntil: 'networkidle' });
+		await b.goto(path, { waitUntil: 'networkidle' });
 		await pick(a, '1.a.K2', 2);
 		await savedState(a);
 		await pick(b, '1.a.K2', 4);

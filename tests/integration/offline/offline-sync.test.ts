@@ -4,6 +4,7 @@ import { createTestDb, type TestDb } from '../support/test-db';
 import { createSheetFixture, type SheetFixture } from '../support/sheet-fixture';
 import { saveSheetDraft } from '../../../src/lib/server/sheets/score-sheet.service';
 import { answerOnce } from '../../../src/lib/server/offline/sync-receipt.service';
+import { claimClientId } from '../../../src/lib/server/http/client-receipt.repository';
 import { loadOfflineBundle } from '../../../src/lib/server/offline/offline-bundle.service';
 import { loadAssessorSheet } from '../../../src/lib/server/sheets/sheet-view.service';
 import { renderBlankSheetPdf } from '../../../src/lib/server/offline/blank-sheet-pdf';
@@ -59,6 +60,46 @@ describe('outbox receipts', () => {
 			body: { message: expect.stringContaining('Idempotency-Key') }
 		});
 		expect(same).toMatchObject({ status: 200, replayed: true, body: { run: 1 } });
+	});
+
+	it('lets a resend that arrives while the first still runs wait for its answer; the work runs once', async () => {
+		let runs = 0;
+		let finish!: () => void;
+		const held = new Promise<void>((resolve) => (finish = resolve));
+		const run = async () => {
+			runs++;
+			await held;
+			return { status: 201, body: { evidence: { id: 7 } } };
+		};
+		const first = answerOnce(t.db, f.ani, 'item-0003-abcd', now, run, 'digest-a');
+		const resend = answerOnce(t.db, f.ani, 'item-0003-abcd', now, run, 'digest-a');
+		await new Promise((r) => setTimeout(r, 250));
+		expect(runs).toBe(1);
+		finish();
+		expect(await first).toMatchObject({ status: 201, replayed: false });
+		expect(await resend).toMatchObject({ status: 201, replayed: true, body: { evidence: { id: 7 } } });
+		expect(runs).toBe(1);
+	});
+
+	it('frees the id of a request that failed with an error, and of a claim left by an ended process', async () => {
+		const failing = async (): Promise<{ status: number; body: unknown }> => {
+			throw new Error('disk full');
+		};
+		await expect(answerOnce(t.db, f.ani, 'item-0004-abcd', now, failing, 'digest-a')).rejects.toThrow(
+			'disk full'
+		);
+		const ok = async () => ({ status: 200, body: { saved: true } });
+		expect(await answerOnce(t.db, f.ani, 'item-0004-abcd', now, ok, 'digest-a')).toMatchObject({
+			status: 200,
+			replayed: false
+		});
+		// a claim three minutes old whose request never finished (its process ended)
+		const earlier = new Date(now.getTime() - 180_000);
+		await claimClientId(t.db, f.ani, 'item-0005-abcd', earlier, 'digest-a');
+		expect(await answerOnce(t.db, f.ani, 'item-0005-abcd', now, ok, 'digest-a')).toMatchObject({
+			status: 200,
+			replayed: false
+		});
 	});
 
 	it('does not keep a server fault, so the device may try again', async () => {

@@ -2,7 +2,13 @@ import { error, isRedirect, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { getDb } from '../db';
-import { claimFormToken, completeFormToken, findFormToken, releaseFormToken } from './form-once.repository';
+import {
+	claimClientId,
+	completeClientReceipt,
+	findClientReceipt,
+	PENDING,
+	releaseClientId
+} from './client-receipt.repository';
 import { m } from '$lib/paraglide/messages';
 
 // A double-clicked or resent form has one effect (README "Double submits"): the page hands out a
@@ -32,19 +38,20 @@ export async function runOnce<T>(userId: number, token: string, run: () => Promi
 	if (!token) return run();
 	const db = getDb();
 	const deadline = Date.now() + WAIT_MS;
-	while (!(await claimFormToken(db, userId, token, new Date()))) {
-		const first = await findFormToken(db, userId, token);
-		if (first?.done) redirect(303, first.location);
+	while (!(await claimClientId(db, userId, token, new Date()))) {
+		const first = await findClientReceipt(db, userId, token);
+		if (first && first.status !== PENDING) redirect(303, (first.body as { location: string }).location);
 		if (Date.now() > deadline) error(409, m.form_once_busy());
 		if (first) await new Promise((r) => setTimeout(r, 100));
 	}
 	try {
 		const result = await run();
-		await releaseFormToken(db, userId, token);
+		await releaseClientId(db, userId, token);
 		return result;
 	} catch (e) {
-		if (isRedirect(e)) await completeFormToken(db, userId, token, e.location);
-		else await releaseFormToken(db, userId, token);
+		if (isRedirect(e))
+			await completeClientReceipt(db, userId, token, { status: 303, body: { location: e.location } });
+		else await releaseClientId(db, userId, token);
 		throw e;
 	}
 }

@@ -1,17 +1,34 @@
 import type { Db } from '../db/connection';
 import { refusalText } from '../service-result';
-import { findSyncReceipt, insertSyncReceipt, type SyncReceipt } from './sync-receipt.repository';
+import {
+	claimClientId,
+	completeClientReceipt,
+	findClientReceipt,
+	PENDING,
+	releaseClientId
+} from '../http/client-receipt.repository';
 
-export type { SyncReceipt };
+/** The answer to one outbox item: what the endpoint returns, kept for a resend. */
+export interface SyncReceipt {
+	status: number;
+	body: unknown;
+}
 
 /** Device-made ids: a UUID or similar, letters, digits and dashes. */
 export const CLIENT_ID_PATTERN = /^[A-Za-z0-9-]{8,64}$/;
 
+/** How long a resend waits for the first request with its id to finish. */
+const WAIT_MS = 15_000;
+/** A claim this old belongs to a request whose process ended mid-work: the id is free again. */
+const ABANDONED_MS = 120_000;
+
 /**
  * Runs `run` once per (user, client id): a resend of the same outbox item gets the stored answer
- * and changes nothing. Server faults (5xx) are not stored, so the device may try again.
+ * and changes nothing. The id is claimed before the work runs, so a resend that arrives while the
+ * first request still runs (a page reloaded mid-send; another app process) waits for its answer
+ * instead of running again. Server faults (5xx) are not kept, so the device may try again.
  * `requestHash` names the request itself (its address and body, sync-http.ts): an id already
- * answered for another request is refused with 422, as the IETF Idempotency-Key draft asks, since
+ * taken by another request is refused with 422, as the IETF Idempotency-Key draft asks, since
  * replaying the first answer would tell the device that a request never run was stored.
  */
 export async function answerOnce(
@@ -22,14 +39,28 @@ export async function answerOnce(
 	run: () => Promise<SyncReceipt>,
 	requestHash: string | null = null
 ): Promise<SyncReceipt & { replayed: boolean }> {
-	if (clientId) {
-		const stored = await findSyncReceipt(db, userId, clientId);
-		if (stored && stored.requestHash && requestHash && stored.requestHash !== requestHash)
+	if (!clientId) return { ...(await run()), replayed: false };
+	const deadline = Date.now() + WAIT_MS;
+	while (!(await claimClientId(db, userId, clientId, now, requestHash))) {
+		const first = await findClientReceipt(db, userId, clientId);
+		if (first?.requestHash && requestHash && first.requestHash !== requestHash)
 			return { status: 422, body: { message: refusalText('srv_idempotency_key_reused') }, replayed: false };
-		if (stored) return { status: stored.status, body: stored.body, replayed: true };
+		if (first && first.status !== PENDING) return { status: first.status, body: first.body, replayed: true };
+		if (first && first.claimedAt < now.getTime() - ABANDONED_MS) {
+			await releaseClientId(db, userId, clientId);
+			continue;
+		}
+		if (Date.now() > deadline)
+			return { status: 409, body: { message: refusalText('srv_idempotency_key_busy') }, replayed: false };
+		if (first) await new Promise((r) => setTimeout(r, 100));
 	}
-	const answer = await run();
-	if (clientId && answer.status < 500)
-		await insertSyncReceipt(db, userId, clientId, answer, requestHash, now);
-	return { ...answer, replayed: false };
+	try {
+		const answer = await run();
+		if (answer.status < 500) await completeClientReceipt(db, userId, clientId, answer);
+		else await releaseClientId(db, userId, clientId);
+		return { ...answer, replayed: false };
+	} catch (e) {
+		await releaseClientId(db, userId, clientId);
+		throw e;
+	}
 }

@@ -81,6 +81,7 @@ describe('the outbox', () => {
 		expect(outcomeOf(200, {})).toEqual({ kind: 'done' });
 		expect(outcomeOf(201, {})).toEqual({ kind: 'done' });
 		expect(outcomeOf(409, { kind: 'stale' })).toEqual({ kind: 'conflict' });
+		expect(outcomeOf(409, { kind: 'busy', message: 'masih diproses' })).toEqual({ kind: 'retry' });
 		expect(outcomeOf(409, { kind: 'locked', message: 'Lembar terkunci' })).toEqual({
 			kind: 'rejected',
 			message: 'Lembar terkunci'

@@ -83,6 +83,7 @@ export function outcomeOf(
 	if (status >= 200 && status < 300) return { kind: 'done' };
 	if (status === 401 || status === 403 || status === 0) return { kind: 'signed_out' };
 	if (status === 409 && body?.kind === 'stale') return { kind: 'conflict' };
-	if (status >= 500 || status === 429) return { kind: 'retry' };
+	// busy: the first request with this id still runs on the server; its answer comes on a resend
+	if (status >= 500 || status === 429 || (status === 409 && body?.kind === 'busy')) return { kind: 'retry' };
 	return { kind: 'rejected', message: body?.message ?? refused(status) };
 }

@@ -51,7 +51,11 @@ export async function answerOnce(
 			continue;
 		}
 		if (Date.now() > deadline)
-			return { status: 409, body: { message: refusalText('srv_idempotency_key_busy') }, replayed: false };
+			return {
+				status: 409,
+				body: { kind: 'busy', message: refusalText('srv_idempotency_key_busy') },
+				replayed: false
+			};
 		if (first) await new Promise((r) => setTimeout(r, 100));
 	}
 	try {

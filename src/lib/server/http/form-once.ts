@@ -2,13 +2,8 @@ import { error, isRedirect, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { getDb } from '../db';
-import {
-	claimClientId,
-	completeClientReceipt,
-	findClientReceipt,
-	PENDING,
-	releaseClientId
-} from './client-receipt.repository';
+import { completeClientReceipt, releaseClientId } from './client-receipt.repository';
+import { claimOrWait } from './client-receipt';
 import { m } from '$lib/paraglide/messages';
 
 // A double-clicked or resent form has one effect (README "Double submits"): the page hands out a
@@ -18,7 +13,6 @@ import { m } from '$lib/paraglide/messages';
 // endpoints.
 
 const TOKEN = /^form-[0-9a-f-]{36}$/;
-const WAIT_MS = 15_000;
 
 export const newFormToken = (): string => `form-${randomUUID()}`;
 
@@ -37,12 +31,10 @@ export const onceField = {
 export async function runOnce<T>(userId: number, token: string, run: () => Promise<T>): Promise<T> {
 	if (!token) return run();
 	const db = getDb();
-	const deadline = Date.now() + WAIT_MS;
-	while (!(await claimClientId(db, userId, token, new Date()))) {
-		const first = await findClientReceipt(db, userId, token);
-		if (first && first.status !== PENDING) redirect(303, (first.body as { location: string }).location);
-		if (Date.now() > deadline) error(409, m.form_once_busy());
-		if (first) await new Promise((r) => setTimeout(r, 100));
+	const claim = await claimOrWait(db, userId, token, new Date());
+	if (!claim.claimed) {
+		if (claim.why === 'answered') redirect(303, (claim.first.body as { location: string }).location);
+		error(409, m.form_once_busy());
 	}
 	try {
 		const result = await run();

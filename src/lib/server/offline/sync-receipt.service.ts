@@ -1,12 +1,7 @@
 import type { Db } from '../db/connection';
 import { refusalText } from '../service-result';
-import {
-	claimClientId,
-	completeClientReceipt,
-	findClientReceipt,
-	PENDING,
-	releaseClientId
-} from '../http/client-receipt.repository';
+import { completeClientReceipt, releaseClientId } from '../http/client-receipt.repository';
+import { claimOrWait } from '../http/client-receipt';
 
 /** The answer to one outbox item: what the endpoint returns, kept for a resend. */
 export interface SyncReceipt {
@@ -16,11 +11,6 @@ export interface SyncReceipt {
 
 /** Device-made ids: a UUID or similar, letters, digits and dashes. */
 export const CLIENT_ID_PATTERN = /^[A-Za-z0-9-]{8,64}$/;
-
-/** How long a resend waits for the first request with its id to finish. */
-const WAIT_MS = 15_000;
-/** A claim this old belongs to a request whose process ended mid-work: the id is free again. */
-const ABANDONED_MS = 120_000;
 
 /**
  * Runs `run` once per (user, client id): a resend of the same outbox item gets the stored answer
@@ -40,24 +30,17 @@ export async function answerOnce(
 	requestHash: string | null = null
 ): Promise<SyncReceipt & { replayed: boolean }> {
 	if (!clientId) return { ...(await run()), replayed: false };
-	const deadline = Date.now() + WAIT_MS;
-	while (!(await claimClientId(db, userId, clientId, now, requestHash))) {
-		const first = await findClientReceipt(db, userId, clientId);
-		if (first?.requestHash && requestHash && first.requestHash !== requestHash)
-			return { status: 422, body: { message: refusalText('srv_idempotency_key_reused') }, replayed: false };
-		if (first && first.status !== PENDING) return { status: first.status, body: first.body, replayed: true };
-		if (first && first.claimedAt < now.getTime() - ABANDONED_MS) {
-			await releaseClientId(db, userId, clientId);
-			continue;
-		}
-		if (Date.now() > deadline)
-			return {
-				status: 409,
-				body: { kind: 'busy', message: refusalText('srv_idempotency_key_busy') },
-				replayed: false
-			};
-		if (first) await new Promise((r) => setTimeout(r, 100));
-	}
+	const claim = await claimOrWait(db, userId, clientId, now, requestHash);
+	if (!claim.claimed && claim.why === 'answered')
+		return { status: claim.first.status, body: claim.first.body, replayed: true };
+	if (!claim.claimed && claim.why === 'other_request')
+		return { status: 422, body: { message: refusalText('srv_idempotency_key_reused') }, replayed: false };
+	if (!claim.claimed)
+		return {
+			status: 409,
+			body: { kind: 'busy', message: refusalText('srv_idempotency_key_busy') },
+			replayed: false
+		};
 	try {
 		const answer = await run();
 		if (answer.status < 500) await completeClientReceipt(db, userId, clientId, answer);

@@ -5,6 +5,7 @@ import {
 	pendingByVisit,
 	queueSave,
 	refreshedSheet,
+	settledItem,
 	withEvidence,
 	type OutboxEntry
 } from '../../../src/lib/domain/offline';
@@ -121,5 +122,39 @@ describe("a photo's answer on the device", () => {
 		const listed = [{ id: 1 }, { id: 2 }];
 		expect(withEvidence(listed, { id: 2 })).toEqual([{ id: 1 }, { id: 2 }]);
 		expect(listed).toEqual([{ id: 1 }, { id: 2 }]);
+	});
+});
+
+describe('an answered outbox item', () => {
+	const sent = {
+		id: 'a',
+		seq: 2,
+		visitId: 7,
+		kind: 'save' as const,
+		values: v(3),
+		sending: true,
+		tried: true
+	};
+
+	it('leaves the queue when the answer settled it and it did not change on the way', () => {
+		expect(settledItem(sent, v(3), true, 'new')).toEqual({ put: [], remove: ['a'] });
+	});
+
+	it('goes again under a new, unsent id with the newer values when it changed on the way', () => {
+		expect(settledItem({ ...sent, values: v(4) }, v(3), true, 'new')).toEqual({
+			put: [{ ...sent, id: 'new', values: v(4), sending: false, tried: false }],
+			remove: ['a']
+		});
+	});
+
+	it('waits in its place under a new id after a version conflict', () => {
+		expect(settledItem(sent, v(3), false, 'new')).toEqual({
+			put: [{ ...sent, id: 'new', sending: false, tried: false }],
+			remove: ['a']
+		});
+	});
+
+	it('changes nothing when the item is gone meanwhile', () => {
+		expect(settledItem(undefined, v(3), true, 'new')).toEqual({ put: [], remove: [] });
 	});
 });

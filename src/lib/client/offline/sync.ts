@@ -1,4 +1,4 @@
-import { nextToSend, outcomeOf, withEvidence, type SendOutcome } from '$lib/domain/offline';
+import { nextToSend, outcomeOf, settledItem, withEvidence, type SendOutcome } from '$lib/domain/offline';
 import { outbox, sheets, thumbs, type DeviceSheet, type OutboxItem } from './store';
 import { m } from '$lib/paraglide/messages';
 import type { SheetProblem } from '$lib/domain/score-sheet';
@@ -106,21 +106,14 @@ export async function sendOutbox(report: (p: SyncProgress) => void): Promise<Syn
 				return outcome.kind === 'retry' ? 'offline' : 'signed_out';
 			}
 			const leaves = await apply(item, outcome, body);
-			const sent = JSON.stringify(item.values ?? null);
-			await outbox.change((queue) => {
-				const stored = queue.find((i) => i.id === item.id);
-				if (!stored) return { put: [] };
-				const again = { ...stored, id: crypto.randomUUID(), sending: false, tried: false };
-				// changed on the device while on the way: the newer values go again, under a new id
-				if (leaves && JSON.stringify(stored.values ?? null) !== sent)
-					return { put: [again], remove: [item.id] };
-				if (leaves) return { put: [], remove: [item.id] };
-				// A version conflict: the item waits for the assessor's choice and then goes with the
-				// newer version, a different request. The server answers a key once and replays that
-				// answer (README "When the signal returns"), so the old key would only bring the
-				// conflict back: the item waits under a new one, in the same place of the queue.
-				return { put: [again], remove: [item.id] };
-			});
+			await outbox.change((queue) =>
+				settledItem(
+					queue.find((i) => i.id === item.id),
+					item.values,
+					leaves,
+					crypto.randomUUID()
+				)
+			);
 		}
 	};
 	if (!navigator.locks) return run();

@@ -46,6 +46,25 @@ export function nextSeq(queue: readonly Pick<OutboxEntry, 'seq'>[]): number {
 	return queue.reduce((max, e) => Math.max(max, e.seq), 0) + 1;
 }
 
+/**
+ * What an answered item leaves in the queue, given the item as stored now. It leaves when the
+ * answer settled it and it was not changed on the device while on the way. Otherwise it waits
+ * under a new id: changed on the way, the newer values go again; after a version conflict it
+ * goes again with the assessor's choice, and the server answers an id once (README "When the
+ * signal returns"), so the old id would only bring the same answer back.
+ */
+export function settledItem<E extends OutboxEntry>(
+	stored: E | undefined,
+	sentValues: SheetValues | undefined,
+	leaves: boolean,
+	newId: string
+): { put: E[]; remove: string[] } {
+	if (!stored) return { put: [], remove: [] };
+	const unchanged = JSON.stringify(stored.values ?? null) === JSON.stringify(sentValues ?? null);
+	if (leaves && unchanged) return { put: [], remove: [stored.id] };
+	return { put: [{ ...stored, id: newId, sending: false, tried: false }], remove: [stored.id] };
+}
+
 /** The next item to send: the oldest one whose sheet is not waiting on the assessor (conflict). */
 export function nextToSend<E extends OutboxEntry>(
 	queue: readonly E[],

@@ -64,5 +64,8 @@ try {
 } catch (e) {
 	refuse(e);
 }
-await import(pathToFileURL(`${root}/${buildDir}/index.js`).href);
+const { server } = await import(pathToFileURL(`${root}/${buildDir}/index.js`).href);
+// The survey submission's fast path, registered by the app's init hook (src/lib/server/http/edge.ts).
+if (!serve.putEdgesInFront(server))
+	console.warn('Jalur cepat survei tidak terpasang: server adapter-node tidak dikenali.');
 console.log(`Rapor Layanan siap di ${config.origin}`);

@@ -16,10 +16,13 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { keepPersonalResponsesPrivate } from '$lib/server/auth/cache-privacy';
+import { SECURITY_HEADERS } from '$lib/server/http/security-headers';
+import { registerSurveyEdge } from '$lib/server/survey/intake/survey-edge';
 
 export const init: ServerInit = async () => {
 	// npm start migrates before serving; this keeps `vite dev` and ad-hoc runs consistent too.
 	await migrateToLatest(getDb());
+	registerSurveyEdge();
 };
 
 const handleAuth: Handle = async ({ event, resolve }) => {
@@ -63,10 +66,7 @@ const handleLocale: Handle = ({ event, resolve }) =>
 
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
-	response.headers.set('Permissions-Policy', 'camera=(self), geolocation=(), microphone=()');
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 	return response;
 };
 

@@ -103,6 +103,14 @@ describe('the request log', () => {
 			form({ ...answers, form_token: formToken })
 		);
 		expect([303, 410]).toContain(answered.status);
+		// the form's own target, answered by the survey edge before SvelteKit (src/lib/server/http/edge.ts)
+		const again = await (await fetch(`${origin}/survei/${surveyToken}`)).text();
+		const formToken2 = /name="form_token" value="([^"]+)"/.exec(again)?.[1] ?? '';
+		const viaEdge = await fetch(
+			`${origin}/survei/${surveyToken}/kirim`,
+			form({ ...answers, form_token: formToken2 })
+		);
+		expect(viaEdge.status).toBe(answered.status);
 		const health = await fetch(`${origin}/healthz`);
 		expect(health.status).toBe(200);
 		expect(health.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
@@ -113,6 +121,9 @@ describe('the request log', () => {
 		for (const secret of [PASSWORD, NEW_PASSWORD, encodeURIComponent(PASSWORD), session, surveyToken])
 			expect(output, `log contains ${secret}`).not.toContain(secret);
 		if (formToken) expect(output).not.toContain(formToken);
+		if (formToken2) expect(output).not.toContain(formToken2);
+		expect(output).toContain('Rapor Layanan siap di');
+		expect(output, 'the start script put the survey edge in front').not.toContain('Jalur cepat survei');
 
 		const lines = output
 			.split('\n')
@@ -131,6 +142,9 @@ describe('the request log', () => {
 		expect(find('GET', '/admin')).toMatchObject([{ status: 200, userId: adminId }]);
 		expect(find('POST', '/akun')).toMatchObject([{ status: 200, userId: adminId }]);
 		expect(find('POST', '/survei/[token]')).toMatchObject([{ status: answered.status, userId: null }]);
+		expect(find('POST', '/survei/[token]/kirim')).toMatchObject([
+			{ status: viaEdge.status, userId: null, reqId: viaEdge.headers.get('x-request-id') }
+		]);
 		expect(find('GET', '/healthz')[0].reqId).toBe(health.headers.get('x-request-id'));
 		expect(new Set(lines.map((l) => l.reqId)).size).toBe(lines.length);
 	}, 120_000);

@@ -15,6 +15,7 @@ export function startProblems(e: unknown): string[] | null {
 }
 
 export { readStartupConfig };
+export { putEdgesInFront } from '../http/edge';
 
 /**
  * Holds the database for this process (admin restore refuses meanwhile), migrates with a backup

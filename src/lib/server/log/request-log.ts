@@ -18,16 +18,28 @@ export const handleRequestLog: Handle = async ({ event, resolve }) => {
 		}
 		return response;
 	} finally {
-		logger().info(
-			{
-				reqId,
-				method: event.request.method,
-				route: event.route.id,
-				status,
-				ms: Math.round((performance.now() - started) * 10) / 10,
-				userId: event.locals.user?.id ?? null
-			},
-			'request'
-		);
+		logRequest({
+			reqId,
+			method: event.request.method,
+			route: event.route.id,
+			status,
+			started,
+			userId: event.locals.user?.id ?? null
+		});
 	}
 };
+
+export interface RequestLine {
+	reqId: string;
+	method: string;
+	route: string | null;
+	status: number;
+	/** performance.now() when the request arrived. */
+	started: number;
+	userId: number | null;
+}
+
+/** The request's log line; SvelteKit's hook above and the survey edge (survey-edge.ts) both write it. */
+export function logRequest({ started, ...line }: RequestLine): void {
+	logger().info({ ...line, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
+}

@@ -1,9 +1,10 @@
 import { takePhoto } from './support/sheet-photo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, type Session } from './support/browser';
+import { baseURL, openBrowser, type Session } from './support/browser';
 import {
 	postEvidence,
 	prepare,
+	sendCutOff,
 	scoreAll,
 	stateLine,
 	storedLevels,
@@ -140,5 +141,56 @@ describe('an assessor without signal', () => {
 		expect(await page.locator(`[id="ind-${code}"] ul.evidence li:not(.pending)`).count()).toBe(1);
 		expect((await page.pageErrors()).map(String)).toEqual([]);
 		expect(storedSheet(visitId, 'nadia.bem@student.unc.ac.id')!.evidence).toBe(before + 1);
+	});
+
+	// Last: its save moves the sheet on behind the page's back.
+	it('stores a photo and a save whose first sending was cut off on the way, resent under the same key', async () => {
+		const page = s.page;
+		const visitId = Number(/kunjungan-(\d+)/.exec(page.url())![1]);
+		const before = storedSheet(visitId, 'nadia.bem@student.unc.ac.id')!;
+		const session = (await s.context.cookies()).find((c) => c.name === 'rl_session')!;
+		const send = async (path: string, key: string, type: string, body: Uint8Array<ArrayBuffer>) => {
+			const headers = {
+				cookie: `rl_session=${session.value}`,
+				origin: baseURL(),
+				'content-type': type,
+				'idempotency-key': key
+			};
+			// the phone loses its signal halfway; its outbox sends the item again, whole
+			await sendCutOff(path, headers, body);
+			const res = await fetch(`${baseURL()}${path}`, { method: 'POST', headers, body });
+			return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+		};
+
+		const form = new FormData();
+		form.set('indicator', '1.a.K1');
+		form.set(
+			'file',
+			new Blob([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x33, ...Array(4000).fill(0x20)])]),
+			'potong.pdf'
+		);
+		const multipart = new Request('http://x/', { method: 'POST', body: form });
+		const photo = await send(
+			`/penilaian/${visitId}/bukti`,
+			'cut-off-photo-0001',
+			multipart.headers.get('content-type')!,
+			new Uint8Array(await multipart.arrayBuffer())
+		);
+		expect(photo.status).toBe(201);
+		expect(storedSheet(visitId, 'nadia.bem@student.unc.ac.id')!.evidence).toBe(before.evidence + 1);
+
+		const code = (await page.$$eval('input[type=radio][value="1"]', (els) =>
+			(els[7] as HTMLInputElement).name.slice('score.'.length)
+		)) as string;
+		const save = await send(
+			`/penilaian/${visitId}/simpan`,
+			'cut-off-save-0001',
+			'application/json',
+			new TextEncoder().encode(
+				JSON.stringify({ version: before.version, values: { [code]: { score: 1, note: 'x'.repeat(2000) } } })
+			)
+		);
+		expect(save).toMatchObject({ status: 200, body: { version: before.version + 1 } });
+		expect(storedLevels(visitId, 'nadia.bem@student.unc.ac.id', [code])).toEqual({ [code]: 1 });
 	});
 });

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { expect, inject } from 'vitest';
 import type { Page } from 'playwright-core';
-import { signIn } from './browser';
+import { connect } from 'node:net';
+import { baseURL, signIn } from './browser';
 
 // Helpers of the offline score-sheet tests (offline-sheet*.test.ts).
 const PASSWORD = 'Demo#Rapor2026';
@@ -160,4 +161,30 @@ export async function waitForStateLine(page: Page, pattern: RegExp, timeout = 30
 			}
 		);
 	}
+}
+
+/**
+ * Sends the first half of a request's body over a raw socket and closes it, as a phone losing its
+ * signal mid-upload does; resolves once the server has had time to see the cut.
+ */
+export function sendCutOff(path: string, headers: Record<string, string>, body: Uint8Array): Promise<void> {
+	const url = new URL(path, baseURL());
+	return new Promise((resolve, reject) => {
+		const socket = connect(Number(url.port), url.hostname, () => {
+			const head = [
+				`POST ${url.pathname} HTTP/1.1`,
+				`host: ${url.host}`,
+				`content-length: ${body.length}`,
+				...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+				'',
+				''
+			].join('\r\n');
+			socket.write(head);
+			socket.write(body.subarray(0, body.length >> 1), () => {
+				socket.destroy();
+				setTimeout(resolve, 500);
+			});
+		});
+		socket.on('error', reject);
+	});
 }

@@ -10,9 +10,12 @@ import { m } from '$lib/paraglide/messages';
 export const POST: RequestHandler = async (event) => {
 	const user = requireRole(event, 'assessor');
 	const visitId = Number(event.params.visitId);
-	const form = await event.request.formData().catch(() => null);
-	const indicator = form?.get('indicator');
-	const file = form?.get('file');
+	// A body that cannot be read (a connection cut off mid-upload) is refused by the body guard
+	// before the Idempotency-Key is claimed: the device's resend of the whole photo must be stored,
+	// not refused as another request under the same key.
+	const form = await event.request.formData();
+	const indicator = form.get('indicator');
+	const file = form.get('file');
 	const upload = file && typeof file !== 'string' ? file : null;
 	const bytes = upload ? new Uint8Array(await upload.arrayBuffer()) : null;
 	const fingerprint = requestFingerprint(

@@ -1,3 +1,4 @@
+import { isHttpError } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
@@ -12,10 +13,14 @@ export const POST: RequestHandler = async (event) => {
 	const visitId = Number(event.params.visitId);
 	// A body that cannot be read (a connection cut off mid-upload) is refused by the body guard
 	// before the Idempotency-Key is claimed: the device's resend of the whole photo must be stored,
-	// not refused as another request under the same key.
-	const form = await event.request.formData();
-	const indicator = form.get('indicator');
-	const file = form.get('file');
+	// not refused as another request under the same key. A body that is no form at all is answered
+	// below, under the key, as any request with missing fields.
+	const form = await event.request.formData().catch((e: unknown) => {
+		if (isHttpError(e) && e.status !== 415) throw e;
+		return null;
+	});
+	const indicator = form?.get('indicator');
+	const file = form?.get('file');
 	const upload = file && typeof file !== 'string' ? file : null;
 	const bytes = upload ? new Uint8Array(await upload.arrayBuffer()) : null;
 	const fingerprint = requestFingerprint(

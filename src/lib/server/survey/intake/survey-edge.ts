@@ -9,6 +9,7 @@ import { logger } from '../../log/logger';
 import { logRequest, type RequestLine } from '../../log/request-log';
 import type { OpenDatabase } from '../../db/connection';
 import { surveyLimits, type SurveyLimits } from '../survey-config';
+import { submissionToken } from './survey-http';
 import { submitSurvey, type SubmitInput, type SubmitResult } from './survey.service';
 
 // The survey form's submissions, answered before SvelteKit in the production server (http/edge.ts;
@@ -18,7 +19,6 @@ import { submitSurvey, type SubmitInput, type SubmitResult } from './survey.serv
 // read, and every refusal, which re-renders the form with the answers kept) goes on to that route
 // with its body replayed, and SvelteKit answers it as it would have without the edge.
 
-const SUBMISSION = /^\/survei\/([A-Za-z0-9_-]{8,64})\/kirim$/;
 const ROUTE = '/survei/[token]/kirim';
 
 export function registerSurveyEdge(): void {
@@ -45,7 +45,8 @@ export interface SurveyEdgeSources {
 export function surveySubmissionEdge(from: SurveyEdgeSources): Edge {
 	return (req, res, next) => {
 		if (req.method !== 'POST') return false;
-		const unitToken = SUBMISSION.exec(req.url ?? '')?.[1];
+		// the token's own form is checked by the service (an unknown link: 404, handed on)
+		const unitToken = submissionToken(req.url ?? '');
 		if (!unitToken || !isPlainFormPost(req)) return false;
 		const config = from.config();
 		const length = Number(req.headers['content-length']);

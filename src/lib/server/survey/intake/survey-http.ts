@@ -17,7 +17,12 @@ export const handleSurveyPosts: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const SUBMISSION = /^\/survei\/[^/]+\/kirim$/;
+const SUBMISSION = /^\/survei\/([^/]+)\/kirim$/;
+
+/** The unit's link token of a path the survey form posts to (`/survei/{token}/kirim`); null for any other path. */
+export function submissionToken(pathname: string): string | null {
+	return SUBMISSION.exec(pathname)?.[1] ?? null;
+}
 
 /**
  * The lean survey endpoint renders nothing itself (a 303, JSON, or the page re-rendered through an
@@ -25,5 +30,5 @@ const SUBMISSION = /^\/survei\/[^/]+\/kirim$/;
  * per-request clone of the request body: the largest single cost of a submission.
  */
 export function isSurveySubmission(event: { request: Request; url: URL }): boolean {
-	return event.request.method === 'POST' && SUBMISSION.test(event.url.pathname);
+	return event.request.method === 'POST' && submissionToken(event.url.pathname) !== null;
 }

@@ -171,7 +171,7 @@ export async function run({ log }: { log: (s: string) => void }) {
 			rows,
 			notes: [
 				`Load average of the machine (1 / 5 / 15 min) before the import: ${loadBefore}; at the end: ${load()}. Other work on the 2 cores slows every wall-clock figure; the CPU times show what the code itself costs.`,
-				`${fmt(imported.sheets)} sheets; import = \`importScoresFile\` (the code of \`npm run admin -- import-scores\`): streaming CSV parse, every validation rule, one transaction, per-sheet aspect sums and per-visit totals.`,
+				`${fmt(imported.sheets)} sheets; import = \`importScoresFile\` (the code of \`npm run admin -- import-scores\`): streaming CSV parse and every rule of the file checked on a reading thread while the rows are written, one transaction, per-sheet aspect sums and per-visit totals.`,
 				'Raw insert floor: one prepared single-row INSERT into `score` (same schema, foreign keys on) in one transaction, 2 M rows, nothing else.',
 				'SQL floor: one hand-written better-sqlite3 query computing IPP and six aspect scores of every unit from the raw scores (visit-equal means).',
 				'Full results read one row per unit-visit (visit_total: the sheets of a visit totalled when a sheet is submitted, reopened, replaced or removed) and run the domain rules; the API serves the cached serialised string to an administrator session (the period is not published).'

@@ -4,7 +4,7 @@ import { migrateToLatest } from '../../../src/lib/server/db/migrate';
 import { seedInstruments } from '../../../db/seeds/demo-city';
 import { findInstrumentByCode } from '../../../src/lib/server/periods/instrument.repository';
 import { findPeriodByCode } from '../../../src/lib/server/periods/period.repository';
-import { importScoresFile } from '../../../src/lib/server/sheets/score-import.service';
+import { importScoresFile } from '../../../src/lib/server/sheets/import/score-import.service';
 import { computeResultsDocument } from '../../../src/lib/server/results/results.service';
 import { createDefaultPeriod } from '../../integration/support/periods';
 import { insertUnits, writeScoreCsv } from './national-period';

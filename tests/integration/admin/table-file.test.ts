@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { readCsvText, readTableBytes, readTableFile } from '../../../src/lib/server/files/table-file';
+import { readCsvText, readTableBytes } from '../../../src/lib/server/files/table-file';
+import { readTableFile } from '../../../src/lib/server/files/table-stream';
 
 describe('reading CSV files', () => {
 	it('numbers rows as a spreadsheet shows them, across quoted line breaks and blank lines', () => {

@@ -4,11 +4,18 @@ import type { TestDb } from '../support/test-db';
 import { loadShipped } from '../../unit/instrument/shipped';
 import { scoredIndicators } from '../../../src/lib/domain/instrument/queries';
 import { refreshVisitTotals } from '../../../src/lib/server/sheets/visit-total.repository';
+import {
+	MAX_IN_FLIGHT,
+	readCheckedScoreFile,
+	ROWS_PER_BATCH
+} from '../../../src/lib/server/sheets/import/score-file-check';
 import { count, dbWithPeriod, EXAMPLES, importScores, tempFile, removeTempFiles } from './support';
 afterAll(removeTempFiles);
 
-// The import writes scores and sums in multi-row batches, reads the file in 1 MiB chunks and
-// keeps the totals of the visits it creates in memory: none of these seams may show.
+// The import reads and checks the file on a thread of its own that sends accepted rows in
+// batches and waits when the writer falls behind, writes scores and sums in multi-row batches,
+// reads the file in 1 MiB chunks and keeps the totals of the visits it creates in memory: none
+// of these seams may show.
 const HEADER = 'unit_code,visit_no,assessor_email,indicator_code,score,note';
 const codes = scoredIndicators(loadShipped('permenpan-17-2017')).map((i) => i.code);
 // Long notes put the later sheets past the first 1 MiB read chunk.
@@ -117,5 +124,82 @@ describe('import-scores across batch and read-chunk boundaries', () => {
 			]
 		});
 		expect(await count(t, 'score')).toBe(0);
+	});
+
+	// More rows than the reading thread sends before it must wait for the writer.
+	const manySheets = Math.ceil(((MAX_IN_FLIGHT + 2) * ROWS_PER_BATCH) / codes.length) + 1;
+	function manyRows(): string[] {
+		const out = [HEADER];
+		for (let visit = 1; visit <= manySheets; visit++)
+			codes.forEach((c, i) =>
+				out.push(`PKM-${visit % 2 ? 'A' : 'B'},${visit},ani@univ-a.ac.id,${c},${1 + ((i + visit) % 4)},`)
+			);
+		return out;
+	}
+
+	it('stores a file longer than the reading thread may run ahead of the writer, sums and totals included', async () => {
+		t = await dbWithPeriod(join(EXAMPLES, 'units.csv'), 'permenpan-17-2017');
+		expect(await importScores(t, tempFile('many.csv', manyRows().join('\n')))).toMatchObject({
+			ok: true,
+			sheets: manySheets,
+			scores: manySheets * codes.length
+		});
+		expect(await count(t, 'score')).toBe(manySheets * codes.length);
+		const stored = await t.db
+			.selectFrom('score')
+			.innerJoin('score_sheet', 'score_sheet.id', 'score.sheet_id')
+			.innerJoin('visit', 'visit.id', 'score_sheet.visit_id')
+			.select(({ fn }) => ['visit.visit_no', fn.sum<number>('score.score').as('total')])
+			.groupBy('visit.visit_no')
+			.orderBy('visit.visit_no')
+			.execute();
+		const expected = Array.from({ length: manySheets }, (_, v) =>
+			codes.reduce((sum, _c, i) => sum + 1 + ((i + v + 1) % 4), 0)
+		);
+		expect(stored.map((r) => Number(r.total))).toEqual(expected);
+		const aspects = loadShipped('permenpan-17-2017').aspects.filter((a) => a.weight > 0).length;
+		expect(await count(t, 'sheet_aspect_sum')).toBe(manySheets * aspects);
+		await expectTotalsAsRecomputed(await readTotals());
+	});
+
+	it('cites a bad row of the last batch by its line and stores nothing', async () => {
+		t = await dbWithPeriod(join(EXAMPLES, 'units.csv'), 'permenpan-17-2017');
+		const lines = manyRows();
+		const last = lines.length;
+		lines[last - 1] = lines[last - 1].replace(/,\d,$/, ',7,');
+		expect(await importScores(t, tempFile('many-bad.csv', lines.join('\n')))).toEqual({
+			ok: false,
+			problems: [`baris ${last}: nilai harus bilangan bulat 0 sampai 5 (kini "7")`]
+		});
+		expect(await count(t, 'score')).toBe(0);
+		expect(await count(t, 'score_sheet')).toBe(0);
+	});
+
+	it("stops reading when the writer fails, and hands on the writer's error", async () => {
+		const path = tempFile('many-stop.csv', manyRows().join('\n'));
+		let batches = 0;
+		const reading = readCheckedScoreFile(
+			{
+				path,
+				def: loadShipped('permenpan-17-2017'),
+				periodCode: 'P1',
+				periodUnits: ['PKM-A', 'PKM-B'],
+				otherUnits: []
+			},
+			() => {
+				if (++batches === 2) throw new Error('disk full');
+			}
+		);
+		await expect(reading).rejects.toThrow('disk full');
+		expect(batches).toBe(2);
+	});
+
+	it('refuses a file that is not there with its name, before any row', async () => {
+		t = await dbWithPeriod(join(EXAMPLES, 'units.csv'), 'permenpan-17-2017');
+		const missing = join(EXAMPLES, 'tidak-ada.csv');
+		expect(await importScores(t, missing)).toEqual({
+			ok: false,
+			problems: [`berkas tidak ditemukan: ${missing}`]
+		});
 	});
 });

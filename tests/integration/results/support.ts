@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { applyUnitImport } from '../../../src/lib/server/units/unit-import.service';
 import { readTableBytes } from '../../../src/lib/server/files/table-file';
 import { createDefaultPeriod } from '../support/periods';
-import { importScoresFile } from '../../../src/lib/server/sheets/score-import.service';
+import { importScoresFile } from '../../../src/lib/server/sheets/import/score-import.service';
 
 export const NOW = new Date('2026-11-22T03:00:00Z');
 export const EXAMPLES = join(import.meta.dirname, '../../unit/scoring/fixtures/examples');

@@ -206,14 +206,6 @@ export class ScoreImport {
 		plannedAspectSums(sums, this.scores, sheet * this.k, out);
 	}
 
-	/** Problems sorted by line (stable), as they are printed. */
-	sortedProblems(): ImportProblem[] {
-		return this.problems
-			.map((p, i) => ({ p, i }))
-			.sort((a, b) => a.p.line - b.p.line || a.i - b.i)
-			.map((x) => x.p);
-	}
-
 	private addSheet(key: string, unit: string, visitNo: number, email: string, line: number): number {
 		const s = this.sheetUnit.length;
 		this.sheetIndex.set(key, s);
@@ -243,6 +235,14 @@ export class ScoreImport {
 /** A copy of s that shares no memory with a larger string (split() cells may be slices of a chunk). */
 function flatCopy(s: string): string {
 	return s.split('').join('');
+}
+
+/** Problems sorted by line; problems of one line keep their order. */
+export function sortProblems(problems: readonly ImportProblem[]): ImportProblem[] {
+	return problems
+		.map((p, i) => ({ p, i }))
+		.sort((a, b) => a.p.line - b.p.line || a.i - b.i)
+		.map((x) => x.p);
 }
 
 export function formatProblem(p: ImportProblem): string {

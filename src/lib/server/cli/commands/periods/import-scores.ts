@@ -1,7 +1,7 @@
 import { CliError, type CliContext } from '../../cli-error';
 import { parseOptions, requireOption } from '../../args';
 import { openMigrated } from '../../open';
-import { importScoresFile } from '../../../sheets/score-import.service';
+import { importScoresFile } from '../../../sheets/import/score-import.service';
 
 export async function runImportScores(ctx: CliContext): Promise<void> {
 	const { values, positionals } = parseOptions(

@@ -1,5 +1,5 @@
-import { addSheetToVisitTotal, emptyVisitTotal, type VisitTotal } from '../../domain/scoring/visit-totals';
-import { visitTotalRow, type VisitTotalRow } from './visit-total.repository';
+import { addSheetToVisitTotal, emptyVisitTotal, type VisitTotal } from '../../../domain/scoring/visit-totals';
+import { visitTotalRow, type VisitTotalRow } from '../visit-total.repository';
 
 /**
  * The visit totals of an import (table visit_total), kept in memory for the visits the import

@@ -1,4 +1,4 @@
-import type { Db } from '../db/connection';
+import type { Db } from '../../db/connection';
 import type { ScoreImportWriter } from './score-import.repository';
 
 // `import-scores` on PostgreSQL, where no query runs synchronously: the writer hands out

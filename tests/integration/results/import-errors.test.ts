@@ -157,4 +157,31 @@ describe('import-scores refuses a bad file with line-numbered reasons and commit
 		);
 		expect(r).toEqual({ ok: false, problems: ['periode P1 sudah terbit; nilai tidak dapat diimpor lagi'] });
 	});
+
+	it('shows the first 5,000 problems by line and counts the rest, whichever check found them', async () => {
+		await fresh();
+		expect(
+			await importScores(
+				t,
+				tempFile('first.csv', [HEADER, ...sheet('PKM-A', 1, 'ani@univ-a.ac.id')].join('\n'))
+			)
+		).toMatchObject({ ok: true });
+		const unknown = Array.from({ length: 6000 }, (_, i) => `NOPE-${i},1,ani@univ-a.ac.id,1.a.K1,3,`);
+		const rows = [
+			HEADER,
+			...sheet('PKM-A', 1, 'ani@univ-a.ac.id'), // lines 2..38: already there (found against the database)
+			...unknown, // lines 39..6038: unknown units (found while reading)
+			'PKM-B,1,budi@univ-b.ac.id,1.a.K1,3,' // line 6039: a sheet left incomplete (found at the end)
+		];
+		const result = await importScores(t, tempFile('many-problems.csv', rows.join('\n')));
+		const problems = result.ok ? [] : result.problems;
+		expect(problems).toHaveLength(5001);
+		expect(problems[0]).toBe(
+			'baris 2: lembar unit PKM-A kunjungan 1 penilai ani@univ-a.ac.id sudah ada; pakai --replace untuk menggantinya'
+		);
+		expect(problems[1]).toBe('baris 39: unit "NOPE-0" tidak dikenal');
+		expect(problems[4999]).toBe('baris 5037: unit "NOPE-4998" tidak dikenal');
+		expect(problems[5000]).toBe('... dan 1002 masalah lain');
+		expect(await count(t, 'score_sheet')).toBe(1);
+	});
 });

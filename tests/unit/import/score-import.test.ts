@@ -46,6 +46,20 @@ describe('score import rules', () => {
 		);
 	});
 
+	it('keeps the first problems it is told to keep, counts every one, and still refuses each bad row', () => {
+		const imp = new ScoreImport(plan, (code) => `unit "${code}" tidak dikenal`, 2);
+		imp.header(header, 1);
+		const accepted = ['X1', 'X2', 'X3'].map((u, i) =>
+			imp.accept([u, '1', 'a@x.id', scored[0], '3', ''], i + 2)
+		);
+		expect(accepted).toEqual([null, null, null]);
+		expect(imp.problemCount).toBe(3);
+		expect(imp.problems).toEqual([
+			{ line: 2, reason: 'unit "X1" tidak dikenal' },
+			{ line: 3, reason: 'unit "X2" tidak dikenal' }
+		]);
+	});
+
 	it('skips blank rows without a problem', () => {
 		const imp = run([['', '', '', '', '', ''], ...scored.map((c) => ['U1', '1', 'a@x.id', c, '2', ''])]);
 		expect(imp.problems).toEqual([]);

@@ -51,7 +51,10 @@ export interface ScoreRow {
 const EMAIL = /^[^\s@,;"]+@[^\s@,;"]+\.[^\s@,;"]+$/;
 
 export class ScoreImport {
+	/** The first problems found (at most `kept` at a time), in the order found. */
 	readonly problems: ImportProblem[] = [];
+	/** Every problem found, those not kept included. */
+	problemCount = 0;
 	private columns: ColumnMap<ScoreColumn> | null = null;
 	private readonly k: number;
 	private readonly sheetIndex = new Map<string, number>();
@@ -71,7 +74,9 @@ export class ScoreImport {
 	constructor(
 		private readonly plan: ScoreImportPlan,
 		/** Null when the unit may be scored in this period, else the reason it may not. */
-		private readonly checkUnit: (code: string) => string | null
+		private readonly checkUnit: (code: string) => string | null,
+		/** Problems kept in `problems`: a file for the wrong period has one on each of millions of rows. */
+		private readonly kept = Infinity
 	) {
 		this.k = plan.codes.length;
 	}
@@ -81,7 +86,8 @@ export class ScoreImport {
 	}
 
 	problem(line: number, reason: string): void {
-		this.problems.push({ line, reason });
+		this.problemCount++;
+		if (this.problems.length < this.kept) this.problems.push({ line, reason });
 	}
 
 	/** Reads the header line; false (with a problem on line 1) when it is empty or wrong. */
@@ -106,7 +112,7 @@ export class ScoreImport {
 		const raw = cellOf(cells, col.score);
 		if (unit === '' && visit === '' && email === '' && code === '' && raw === '' && isBlankRecord(cells))
 			return null;
-		const before = this.problems.length;
+		const before = this.problemCount;
 
 		let sheet = -1;
 		let newSheet = false;
@@ -119,7 +125,7 @@ export class ScoreImport {
 			if (!(visitNo >= 1))
 				this.problem(line, `nomor kunjungan harus bilangan bulat minimal 1 (kini "${visit}")`);
 			if (!EMAIL.test(email)) this.problem(line, `email penilai tidak sah: "${email}"`);
-			if (this.problems.length === before) {
+			if (this.problemCount === before) {
 				const lower = email.toLowerCase();
 				const key = `${unit}\u0000${visitNo}\u0000${lower}`;
 				const found = this.sheetIndex.get(key);
@@ -165,7 +171,7 @@ export class ScoreImport {
 			}
 		}
 		if (indicator !== undefined) this.nextIndicator = indicator + 1;
-		if (this.problems.length !== before) return null;
+		if (this.problemCount !== before) return null;
 		const row = this.row;
 		row.sheet = sheet;
 		row.newSheet = newSheet;

@@ -49,10 +49,12 @@ export interface CheckedRows {
 
 export interface CheckedFile {
 	sheetCount: number;
-	/** Problems found while reading, in the order found. */
+	/** The first MAX_PROBLEMS_SHOWN problems found while reading, by line (the order found). */
 	readingProblems: ImportProblem[];
-	/** Found once the file was read: empty file, no score rows, incomplete sheets. */
+	/** The first MAX_PROBLEMS_SHOWN found once the file was read (empty file, no score rows, incomplete sheets), by line. */
 	endProblems: ImportProblem[];
+	/** Every problem the thread found, those left out of the lists included. */
+	problemCount: number;
 	/** Σ w·s of every scored aspect of every sheet (aspectSumPlan order), sheet by sheet; empty when there were problems. */
 	aspectSums: Float64Array;
 }
@@ -62,6 +64,11 @@ export type CheckMessage =
 	| { kind: 'end'; file: CheckedFile }
 	| { kind: 'failed'; unreadable: boolean; message: string };
 
+/**
+ * Problems shown at the most; the rest are counted. A file for the wrong period has a problem on
+ * every row: millions of them would cost gigabytes to send and nobody reads past the first pages.
+ */
+export const MAX_PROBLEMS_SHOWN = 5000;
 /** Accepted rows per batch. */
 export const ROWS_PER_BATCH = 4096;
 /** Batches sent but not yet written; the reading thread waits beyond this many. */

@@ -4,6 +4,7 @@ import { aspectSumPlan } from '../../../domain/scoring/aspect-scores';
 import { readTableFile, TableFileError } from '../../files/table-stream';
 import {
 	MAX_IN_FLIGHT,
+	MAX_PROBLEMS_SHOWN,
 	ROWS_PER_BATCH,
 	type CheckedRows,
 	type CheckMessage,
@@ -21,12 +22,15 @@ const send = (message: CheckMessage, transfer: ArrayBuffer[] = []) => port.postM
 const periodUnits = new Set(input.periodUnits);
 const otherUnits = new Set(input.otherUnits);
 const plan = scoreImportPlan(input.def);
-const checker = new ScoreImport(plan, (code) =>
-	periodUnits.has(code)
-		? null
-		: otherUnits.has(code)
-			? `unit ${code} tidak termasuk periode ${input.periodCode}`
-			: `unit "${code}" tidak dikenal`
+const checker = new ScoreImport(
+	plan,
+	(code) =>
+		periodUnits.has(code)
+			? null
+			: otherUnits.has(code)
+				? `unit ${code} tidak termasuk periode ${input.periodCode}`
+				: `unit "${code}" tidak dikenal`,
+	MAX_PROBLEMS_SHOWN
 );
 
 const emptyBatch = (): CheckedRows => ({
@@ -43,7 +47,7 @@ let batch = emptyBatch();
 
 function sendBatch(): void {
 	if (batch.count === 0) return;
-	batch.problemsSoFar = checker.problems.length;
+	batch.problemsSoFar = checker.problemCount;
 	const { sheets, indicators, scores } = batch;
 	send({ kind: 'rows', rows: batch }, [sheets.buffer, indicators.buffer, scores.buffer] as ArrayBuffer[]);
 	batch = emptyBatch();
@@ -86,22 +90,31 @@ function onRecord(cells: string[], line: number): void {
 try {
 	await readTableFile(input.path, onRecord, (line, reason) => checker.problem(line, reason));
 	sendBatch();
+	// The problems of the rows, then (kept anew) those only the whole file shows.
+	const readingCount = checker.problemCount;
 	const readingProblems: ImportProblem[] = checker.problems.splice(0);
 	if (headerOk === null) checker.problem(1, 'berkas kosong: baris judul tidak ada');
-	else if (headerOk && checker.sheetCount === 0 && readingProblems.length === 0)
+	else if (headerOk && checker.sheetCount === 0 && readingCount === 0)
 		checker.problem(2, 'berkas tidak berisi baris nilai');
 	checker.checkSheetsComplete();
 	const sumPlan = aspectSumPlan(input.def);
 	const width = sumPlan.aspects.length;
-	const clean = readingProblems.length === 0 && checker.problems.length === 0;
+	const clean = checker.problemCount === 0;
 	const aspectSums = new Float64Array(clean ? checker.sheetCount * width : 0);
 	if (clean)
 		for (let s = 0; s < checker.sheetCount; s++)
 			checker.sheetAspectSums(s, sumPlan, aspectSums.subarray(s * width, (s + 1) * width));
+	// Both lists are in line order as found, so they hold the first problems by line.
 	send(
 		{
 			kind: 'end',
-			file: { sheetCount: checker.sheetCount, readingProblems, endProblems: checker.problems, aspectSums }
+			file: {
+				sheetCount: checker.sheetCount,
+				readingProblems,
+				endProblems: checker.problems,
+				problemCount: checker.problemCount,
+				aspectSums
+			}
 		},
 		[aspectSums.buffer]
 	);

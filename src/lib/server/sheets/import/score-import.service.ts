@@ -16,7 +16,12 @@ import { createDeferredScoreImportWriter } from './score-import-deferred.reposit
 import { invalidatePeriodResults } from '../../results/result-cache.repository';
 import { auditTrail } from '../../audit/audit.repository';
 import { TableFileError } from '../../files/table-stream';
-import { readCheckedScoreFile, type CheckedRows, type NewSheet } from './score-file-check';
+import {
+	MAX_PROBLEMS_SHOWN,
+	readCheckedScoreFile,
+	type CheckedRows,
+	type NewSheet
+} from './score-file-check';
 import { mapConflictReasons } from '../../accounts/assessor-conflict.repository';
 import { isPublished } from '../../../domain/period-status';
 import { periodAcceptsSheets } from '../../corrections/correction.service';
@@ -45,15 +50,15 @@ export type ScoreImportResult =
 	  }
 	| { ok: false; problems: string[] };
 
-/** Thrown to roll the import back, with its problems. */
+/** Thrown to roll the import back, with the first problems by line and how many there are in all. */
 class Rollback extends Error {
-	constructor(readonly problems: ImportProblem[]) {
+	constructor(
+		readonly problems: ImportProblem[],
+		readonly count: number
+	) {
 		super('import rolled back');
 	}
 }
-
-/** Problems beyond this many are summarised in one line so a wrong file cannot flood the terminal. */
-const MAX_PROBLEMS = 5000;
 
 export async function importScoresFile(
 	conn: OpenDatabase,
@@ -160,10 +165,12 @@ export async function importScoresFile(
 				},
 				onRows
 			);
-			const all = [...file.readingProblems, ...problems, ...file.endProblems];
+			const count = file.problemCount + problems.length;
 			// By line; on one line in the order a row-by-row check meets them: the row's, the
-			// database's, then those only the whole file shows (incomplete sheets).
-			if (all.length) throw new Rollback(sortProblems(all));
+			// database's, then those only the whole file shows (incomplete sheets). Each list is in
+			// line order, so the first of all are among the first of each.
+			const first = [...file.readingProblems, ...problems.slice(0, MAX_PROBLEMS_SHOWN), ...file.endProblems];
+			if (count) throw new Rollback(sortProblems(first).slice(0, MAX_PROBLEMS_SHOWN), count);
 
 			const aspectIds = aspectSumPlan(instrument.def).aspects.map((code) => instrument.aspectIds.get(code)!);
 			const width = aspectIds.length;
@@ -208,9 +215,9 @@ export async function importScoresFile(
 	} catch (e) {
 		if (e instanceof TableFileError) return { ok: false, problems: [e.message] };
 		if (!(e instanceof Rollback)) throw e;
-		const sorted = e.problems;
-		const shown = sorted.slice(0, MAX_PROBLEMS).map(formatProblem);
-		if (sorted.length > MAX_PROBLEMS) shown.push(`... dan ${sorted.length - MAX_PROBLEMS} masalah lain`);
+		// Problems beyond MAX_PROBLEMS_SHOWN are summarised in one line: a wrong file cannot flood the terminal.
+		const shown = e.problems.map(formatProblem);
+		if (e.count > e.problems.length) shown.push(`... dan ${e.count - e.problems.length} masalah lain`);
 		return { ok: false, problems: shown };
 	}
 }

@@ -9,7 +9,11 @@ import {
 	readCheckedScoreFile,
 	ROWS_PER_BATCH
 } from '../../../src/lib/server/sheets/import/score-file-check';
-import { count, dbWithPeriod, EXAMPLES, importScores, tempFile, removeTempFiles } from './support';
+import {
+	importScoresFile,
+	type ImportProgress
+} from '../../../src/lib/server/sheets/import/score-import.service';
+import { count, dbWithPeriod, EXAMPLES, importScores, NOW, tempFile, removeTempFiles } from './support';
 afterAll(removeTempFiles);
 
 // The import reads and checks the file on a thread of its own that sends accepted rows in
@@ -160,6 +164,26 @@ describe('import-scores across batch and read-chunk boundaries', () => {
 		const aspects = loadShipped('permenpan-17-2017').aspects.filter((a) => a.weight > 0).length;
 		expect(await count(t, 'sheet_aspect_sum')).toBe(manySheets * aspects);
 		await expectTotalsAsRecomputed(await readTotals());
+	});
+
+	it('tells its progress: the lines read, batch after batch, then once that it writes', async () => {
+		t = await dbWithPeriod(join(EXAMPLES, 'units.csv'), 'permenpan-17-2017');
+		const lines = manyRows();
+		const seen: ImportProgress[] = [];
+		const path = tempFile('many-progress.csv', lines.join('\n'));
+		const result = await importScoresFile(
+			t,
+			{ periodCode: 'P1', path, replace: false, userId: null, onProgress: (p) => seen.push(p) },
+			NOW
+		);
+		expect(result.ok).toBe(true);
+		const read = seen.flatMap((p) => (p.phase === 'reading' ? [p.lines] : []));
+		expect(read.length).toBeGreaterThanOrEqual(MAX_IN_FLIGHT + 2);
+		expect(read).toEqual([...read].sort((a, b) => a - b));
+		expect(new Set(read).size).toBe(read.length);
+		expect(read.at(-1)).toBe(lines.length);
+		expect(seen.at(-1)).toEqual({ phase: 'writing' });
+		expect(seen.filter((p) => p.phase === 'writing')).toHaveLength(1);
 	});
 
 	it('cites a bad row of the last batch by its line and stores nothing', async () => {

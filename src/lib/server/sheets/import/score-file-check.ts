@@ -45,6 +45,8 @@ export interface CheckedRows {
 	newSheets: NewSheet[];
 	/** Problems the reading thread has found up to the end of this batch. */
 	problemsSoFar: number;
+	/** The spreadsheet line read last when the batch was sent (for progress). */
+	linesRead: number;
 }
 
 export interface CheckedFile {

@@ -41,13 +41,15 @@ const emptyBatch = (): CheckedRows => ({
 	noteRows: [],
 	notes: [],
 	newSheets: [],
-	problemsSoFar: 0
+	problemsSoFar: 0,
+	linesRead: 0
 });
 let batch = emptyBatch();
 
 function sendBatch(): void {
 	if (batch.count === 0) return;
 	batch.problemsSoFar = checker.problemCount;
+	batch.linesRead = linesRead;
 	const { sheets, indicators, scores } = batch;
 	send({ kind: 'rows', rows: batch }, [sheets.buffer, indicators.buffer, scores.buffer] as ArrayBuffer[]);
 	batch = emptyBatch();
@@ -60,7 +62,9 @@ function sendBatch(): void {
 }
 
 let headerOk: boolean | null = null;
+let linesRead = 0;
 function onRecord(cells: string[], line: number): void {
+	linesRead = line;
 	if (headerOk === null) {
 		headerOk = checker.header(cells, line);
 		return;

@@ -37,7 +37,11 @@ export interface ScoreImportInput {
 	userId: number | null;
 	/** Every sheet becomes a calibration sheet (README "Calibration round"); results stay as they were. */
 	calibration?: boolean;
+	/** Told how far the import is: lines read so far, then once that the rows are being written. */
+	onProgress?: (progress: ImportProgress) => void;
 }
+
+export type ImportProgress = { phase: 'reading'; lines: number } | { phase: 'writing' };
 
 export type ScoreImportResult =
 	| {
@@ -145,6 +149,7 @@ export async function importScoresFile(
 			};
 			const onRows = (rows: CheckedRows) => {
 				readingProblems = rows.problemsSoFar;
+				input.onProgress?.({ phase: 'reading', lines: rows.linesRead });
 				// A batch's sheets go in before its scores: the same rows as row by row, in fewer steps.
 				for (const sheet of rows.newSheets) startSheet(sheet);
 				if (!clean()) return; // everything rolls back; the rest of the file is only checked
@@ -172,6 +177,8 @@ export async function importScoresFile(
 			const first = [...file.readingProblems, ...problems.slice(0, MAX_PROBLEMS_SHOWN), ...file.endProblems];
 			if (count) throw new Rollback(sortProblems(first).slice(0, MAX_PROBLEMS_SHOWN), count);
 
+			// On PostgreSQL every write happens from here on (score-import-deferred.repository.ts).
+			input.onProgress?.({ phase: 'writing' });
 			const aspectIds = aspectSumPlan(instrument.def).aspects.map((code) => instrument.aspectIds.get(code)!);
 			const width = aspectIds.length;
 			for (let s = 0; s < file.sheetCount; s++)

@@ -2,6 +2,8 @@ import { CliError, type CliContext } from '../../cli-error';
 import { parseOptions, requireOption } from '../../args';
 import { openMigrated } from '../../open';
 import { importScoresFile } from '../../../sheets/import/score-import.service';
+import { formatNumberId } from '../../../../domain/format';
+import { progressLine } from '../../progress';
 
 export async function runImportScores(ctx: CliContext): Promise<void> {
 	const { values, positionals } = parseOptions(
@@ -13,6 +15,9 @@ export async function runImportScores(ctx: CliContext): Promise<void> {
 	if (positionals.length !== 1)
 		throw new CliError(['pemakaian: import-scores --period C [--replace] [--calibration] FILE']);
 	const conn = await openMigrated();
+	const progress = progressLine(process.stderr);
+	const started = Date.now();
+	const elapsed = () => `${Math.round((Date.now() - started) / 1000)} dtk`;
 	try {
 		const r = await importScoresFile(
 			conn,
@@ -21,10 +26,15 @@ export async function runImportScores(ctx: CliContext): Promise<void> {
 				path: positionals[0],
 				replace: values.replace === true,
 				userId: null,
-				calibration: values.calibration === true
+				calibration: values.calibration === true,
+				onProgress: (p) =>
+					p.phase === 'reading'
+						? progress.show(`Memeriksa dan menulis: ${formatNumberId(p.lines)} baris dibaca (${elapsed()})`)
+						: progress.show(`Menyelesaikan penulisan ke basis data... (${elapsed()})`, true)
 			},
 			ctx.now
 		);
+		progress.clear();
 		if (!r.ok) throw new CliError(r.problems);
 		ctx.out(
 			`${values.calibration ? 'Nilai kalibrasi' : 'Nilai'} diimpor ke ${periodCode}: ${r.sheets} lembar, ${r.scores} nilai` +
@@ -34,6 +44,7 @@ export async function runImportScores(ctx: CliContext): Promise<void> {
 				'.'
 		);
 	} finally {
+		progress.clear();
 		await conn.db.destroy();
 	}
 }

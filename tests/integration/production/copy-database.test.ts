@@ -6,6 +6,14 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresServer } from '../support/pg-server';
+import { openDatabase, openSqlite } from '../../../src/lib/server/db/connection';
+import { migrateToLatest } from '../../../src/lib/server/db/migrate';
+import {
+	copyTables,
+	countSqliteRows,
+	listCopiedTables,
+	type CopyProgress
+} from '../../../src/lib/server/backup/copy-database.repository';
 
 // README "When one machine is not enough": the demo city moves from SQLite into an empty
 // PostgreSQL database, with equal row counts, equal results and a working database afterwards.
@@ -97,6 +105,37 @@ describe('copy-database', () => {
 		);
 		expect(created.err).toBe('');
 		expect(created.code).toBe(0);
+	}, 300_000);
+
+	it('tells its progress table by table, ending each table at its row count', async () => {
+		const second = `${dbName}_progress`;
+		await adminQuery(`create database ${second}`);
+		const u = new URL(server.url);
+		u.pathname = `/${second}`;
+		const source = openSqlite(join(dir, 'demo.db'));
+		const copy = openDatabase(u.toString());
+		try {
+			await migrateToLatest(copy.db);
+			const tables = listCopiedTables(source.sqlite);
+			const seen: CopyProgress[] = [];
+			await copy.db
+				.transaction()
+				.execute((trx) => copyTables(source.sqlite, trx, tables, (p) => seen.push(p)));
+			expect([...new Set(seen.map((p) => p.table))]).toEqual(tables);
+			for (const [i, table] of tables.entries()) {
+				const own = seen.filter((p) => p.table === table);
+				expect(own.every((p) => p.position === i + 1 && p.tables === tables.length)).toBe(true);
+				expect(own[0].rows, table).toBe(0);
+				expect(own.at(-1)!.rows, table).toBe(countSqliteRows(source.sqlite, table));
+			}
+			const scores = seen.filter((p) => p.table === 'score').map((p) => p.rows);
+			expect(scores.length).toBeGreaterThanOrEqual(2);
+			expect(scores).toEqual([...scores].sort((a, b) => a - b));
+		} finally {
+			await source.db.destroy();
+			await copy.db.destroy();
+			await adminQuery(`drop database if exists ${second} with (force)`);
+		}
 	}, 300_000);
 
 	it('refuses a database that already holds rows and copies nothing', () => {

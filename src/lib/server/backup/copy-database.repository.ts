@@ -60,12 +60,24 @@ export async function nonEmptyTables(db: Db, tables: readonly string[]): Promise
 }
 
 /** Every row of the tables, batched under PostgreSQL's 65,535 parameters per statement. */
+/** How far a copy is: the table being copied (1-based among `tables`) and its rows copied so far. */
+export interface CopyProgress {
+	table: string;
+	position: number;
+	tables: number;
+	rows: number;
+}
+
 export async function copyTables(
 	sqlite: BetterSqlite3.Database,
 	trx: Db,
-	tables: readonly string[]
+	tables: readonly string[],
+	onProgress?: (progress: CopyProgress) => void
 ): Promise<void> {
-	for (const table of tables) {
+	for (const [i, table] of tables.entries()) {
+		let copied = 0;
+		const tell = () => onProgress?.({ table, position: i + 1, tables: tables.length, rows: copied });
+		tell();
 		const columns = (
 			sqlite.prepare(`select name from pragma_table_info(?)`).all(table) as { name: string }[]
 		).map((c) => c.name);
@@ -78,7 +90,9 @@ export async function copyTables(
 				.insertInto(table as never)
 				.values(rows as never)
 				.execute();
+			copied += rows.length;
 			rows = [];
+			tell();
 		};
 		for (const row of sqlite.prepare(`select ${quoted} from "${table}"`).iterate()) {
 			rows.push(row as Record<string, unknown>);

@@ -4,6 +4,8 @@ import { parseOptions, requireOption } from '../../args';
 import { readConfig } from '../../../config';
 import { isPostgresUrl, openDatabase, openSqlite } from '../../../db/connection';
 import { migrateToLatest, pendingMigrations } from '../../../db/migrate';
+import { formatNumberId } from '../../../../domain/format';
+import { progressLine } from '../../progress';
 import {
 	copyTables,
 	countRows,
@@ -43,7 +45,18 @@ export async function runCopyDatabase(ctx: CliContext): Promise<void> {
 			throw new CliError([
 				`basis data tujuan tidak kosong (tabel berisi: ${filled.join(', ')}); tidak ada yang disalin`
 			]);
-		await target.db.transaction().execute((trx) => copyTables(source.sqlite, trx, tables));
+		const progress = progressLine(process.stderr);
+		try {
+			await target.db
+				.transaction()
+				.execute((trx) =>
+					copyTables(source.sqlite, trx, tables, (p) =>
+						progress.show(`Menyalin tabel ${p.position}/${p.tables} ${p.table}: ${formatNumberId(p.rows)} baris`)
+					)
+				);
+		} finally {
+			progress.clear();
+		}
 		const counts: TableCount[] = [];
 		for (const table of tables) {
 			counts.push({

@@ -76,9 +76,11 @@ export const ROWS_PER_BATCH = 4096;
 /** Batches sent but not yet written; the reading thread waits beyond this many. */
 export const MAX_IN_FLIGHT = 8;
 
-// Run from source (the command line through tsx, the tests through vitest) the thread's module
-// is TypeScript: the thread loads it through tsx's API, as Node 20 applies no `--import` loader
-// given to a worker. A built module would be JavaScript and start as it is.
+// The import runs from source: the command line through tsx, the tests and benchmarks through
+// vitest or tsx (the built server does not import it, and a bundle would not hold the thread's
+// file). The thread's module is then TypeScript and is loaded through tsx's API, as Node 20
+// applies no `--import` loader given to a worker. Compiled to JavaScript file by file, both
+// modules would sit side by side as .js and the thread would start as it is.
 const here = import.meta.url;
 const fromSource = new URL(here).pathname.endsWith('.ts');
 const workerModule = new URL(`./score-file-check.worker.${fromSource ? 'ts' : 'js'}`, here);

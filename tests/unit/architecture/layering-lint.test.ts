@@ -42,4 +42,12 @@ describe('layering rule (eslint no-restricted-imports)', () => {
 			expect.stringContaining('writes go through a service')
 		]);
 	}, 120_000);
+
+	it('keeps the score import, whose reading thread is loaded from source, out of the routes', async () => {
+		const code =
+			"import { importScoresFile } from '$lib/server/sheets/import/score-import.service';\nexport const x = importScoresFile;\n";
+		expect(await restrictedImports('src/routes/layering-fixture/+page.server.ts', code)).toEqual([
+			expect.stringContaining('The score import is for the command line')
+		]);
+	}, 120_000);
 });

@@ -20,7 +20,12 @@ function limitLabel(bytes: number): string {
 	return `${Math.floor(bytes / 1024 ** 2)} MB`;
 }
 
-/** Reading the body fails as 413 (over BODY_SIZE_LIMIT), 415 (not a form) or 400 (unparseable). */
+/**
+ * Reading the body fails as 413 (over BODY_SIZE_LIMIT), 415 (not a form) or 400 (unparseable, or
+ * cut off on the way). Failing here, before a route looks at the body, is also what keeps an outbox
+ * item whose upload was cut off from being answered under its Idempotency-Key: the device's resend
+ * of the whole item is then stored (README "When the signal returns").
+ */
 function guardBodyReaders(request: Request, limit: number): void {
 	const formData = request.formData.bind(request);
 	const json = request.json.bind(request);
@@ -45,7 +50,7 @@ function guardBodyReaders(request: Request, limit: number): void {
 				return await json();
 			} catch (e) {
 				tooLarge(e);
-				throw e;
+				error(400, m.http_json_unreadable());
 			}
 		}
 	});

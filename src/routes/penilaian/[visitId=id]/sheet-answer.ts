@@ -1,4 +1,4 @@
-import { error, isHttpError, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { autosaveBody } from '$lib/server/sheets/sheet-form';
@@ -30,27 +30,15 @@ function saveAnswer(r: SubmitResult): SyncReceipt {
 }
 
 /**
- * The body as JSON. One that cannot be read (a connection cut off mid-send) is refused before the
- * Idempotency-Key is claimed, so that the device's resend of the whole save is stored, not refused
- * as another request under the same key.
- */
-async function readJson(request: Request): Promise<unknown> {
-	try {
-		return await request.json();
-	} catch (e) {
-		if (isHttpError(e)) throw e; // the body guard's 413
-		error(400, m.http_body_unreadable());
-	}
-}
-
-/**
  * `POST simpan` (autosave) and `POST kirim` (submission from an offline device's outbox): JSON
  * `{version, values}`, answered once per Idempotency-Key.
  */
 export async function postSheetJson(event: RequestEvent, mode: 'save' | 'submit'): Promise<Response> {
 	const user = requireRole(event, 'assessor');
 	const visitId = Number(event.params.visitId);
-	const raw = await readJson(event.request);
+	// Read before the Idempotency-Key is claimed: a body cut off on the way is refused by the body
+	// guard (400) without an answer kept under the key, so the device's resend is stored.
+	const raw = await event.request.json();
 	return answerJsonOnce(event, user.id, requestFingerprint(event, JSON.stringify(raw)), async () => {
 		const body = autosaveBody.safeParse(raw);
 		if (!body.success) {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { openSqlite } from '../../src/lib/server/db/connection';
 import { loadResultsJson } from '../../src/lib/server/results/results.service';
 import { createSession } from '../../src/lib/server/auth/session';
-import { prepareNationalPeriod, timeImport, timeResults } from './support/national-run';
+import { prepareNationalPeriod, RESULT_RUNS, timeImport, timeResults } from './support/national-run';
 import { rawInsertRate, sqlPassSeconds } from './support/floors';
 import { fmt, load, mb, seconds, type Row } from './support/figures';
 
@@ -91,7 +91,8 @@ export async function run({ log }: { log: (s: string) => void }) {
 		} = await timeImport(conn, csv, now, log);
 		rmSync(csv);
 
-		const { period, seconds: computeS, cpu: computeCpu, ranked } = await timeResults(conn);
+		const results = await timeResults(conn);
+		const { period, seconds: computeS, cpu: computeCpu, ranked } = results;
 		let t0 = performance.now();
 		await loadResultsJson(conn.db, 'NAS-2026', now);
 		const cacheS = seconds(t0);
@@ -131,8 +132,8 @@ export async function run({ log }: { log: (s: string) => void }) {
 				pass: importRate >= 200_000 && importRate >= 0.6 * raw
 			},
 			{
-				figure: 'Full results (IPP, aspects, ranks, awards)',
-				value: `${fmt(computeS, 2)} s (CPU ${fmt(computeCpu, 2)} s)`,
+				figure: `Full results (IPP, aspects, ranks, awards), median of ${RESULT_RUNS} runs`,
+				value: `${fmt(computeS, 2)} s (CPU ${fmt(computeCpu, 2)} s; first run ${fmt(results.first, 2)} s, all ${fmt(results.min, 2)}–${fmt(results.max, 2)} s)`,
 				floor: `${fmt(sqlS, 1)} s one SQL pass over raw scores`,
 				target: '< 1 s',
 				pass: computeS < 1
@@ -174,7 +175,7 @@ export async function run({ log }: { log: (s: string) => void }) {
 				`${fmt(imported.sheets)} sheets; import = \`importScoresFile\` (the code of \`npm run admin -- import-scores\`): streaming CSV parse and every rule of the file checked on a reading thread while the rows are written, one transaction, per-sheet aspect sums and per-visit totals.`,
 				'Raw insert floor: one prepared single-row INSERT into `score` (same schema, foreign keys on) in one transaction, 2 M rows, nothing else.',
 				'SQL floor: one hand-written better-sqlite3 query computing IPP and six aspect scores of every unit from the raw scores (visit-equal means).',
-				'Full results read one row per unit-visit (visit_total: the sheets of a visit totalled when a sheet is submitted, reopened, replaced or removed) and run the domain rules; the API serves the cached serialised string to an administrator session (the period is not published).'
+				'Full results read one row per unit (unit_visit_total: the sheets of each regular visit totalled when a sheet is submitted, reopened, replaced or removed) and run the domain rules, five times in a row after the import; the API serves the cached serialised string to an administrator session (the period is not published).'
 			]
 		};
 	} finally {

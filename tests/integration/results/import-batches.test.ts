@@ -13,7 +13,16 @@ import {
 	importScoresFile,
 	type ImportProgress
 } from '../../../src/lib/server/sheets/import/score-import.service';
-import { count, dbWithPeriod, EXAMPLES, importScores, NOW, tempFile, removeTempFiles } from './support';
+import {
+	count,
+	dbWithPeriod,
+	EXAMPLES,
+	importScores,
+	NOW,
+	readStoredVisitTotals,
+	tempFile,
+	removeTempFiles
+} from './support';
 afterAll(removeTempFiles);
 
 // The import reads and checks the file on a thread of its own that sends accepted rows in
@@ -42,7 +51,7 @@ function rows(): string[] {
 let t: TestDb;
 afterEach(async () => t?.cleanup());
 
-const readTotals = () => t.db.selectFrom('visit_total').selectAll().orderBy('visit_id').execute();
+const readTotals = () => readStoredVisitTotals(t.db);
 
 /** The totals the import wrote equal those recomputed from the stored sheets of every visit. */
 async function expectTotalsAsRecomputed(imported: Awaited<ReturnType<typeof readTotals>>) {

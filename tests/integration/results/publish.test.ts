@@ -11,7 +11,7 @@ import {
 	invalidatePeriodResults,
 	storeCachedResults
 } from '../../../src/lib/server/results/result-cache.repository';
-import { dbWithPeriod, EXAMPLES, importScores, NOW, removeTempFiles } from './support';
+import { dbWithPeriod, EXAMPLES, importScores, NOW, readStoredVisitTotals, removeTempFiles } from './support';
 import { refreshVisitTotals } from '../../../src/lib/server/sheets/visit-total.repository';
 afterAll(removeTempFiles);
 
@@ -113,11 +113,10 @@ describe('results cache', () => {
 			.insertInto('sheet_aspect_sum')
 			.values(sums.map((s) => ({ ...s, sheet_id: copy.id, weighted_sum: 0 })))
 			.execute();
-		// Totalled like every submitted sheet, so that only the visit kind keeps it out of results.
+		// Refreshed as after every change to a sheet: the unit's totals keep its regular visits only.
+		const totalsBefore = await readStoredVisitTotals(t.db);
 		await refreshVisitTotals(t.db, [visit.id]);
-		expect(
-			await t.db.selectFrom('visit_total').select('sheet_count').where('visit_id', '=', visit.id).execute()
-		).toEqual([{ sheet_count: 1 }]);
+		expect(await readStoredVisitTotals(t.db)).toEqual(totalsBefore);
 		await invalidatePeriodResults(t.db, period.id);
 		expect((await loadResultsJson(t.db, 'P1', NOW))!.json).toBe(before);
 	});

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { Db } from '../../../src/lib/server/db/connection';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { seedInstruments } from '../../../db/seeds/demo-city';
 import { readFileSync } from 'node:fs';
@@ -61,4 +63,40 @@ export async function count(
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.executeTakeFirstOrThrow();
 	return Number(r.n);
+}
+
+export interface StoredVisitTotal {
+	visit_id: number;
+	sheet_count: number;
+	assessor_ids: string;
+	aspect_sums: string;
+}
+
+/**
+ * The stored totals (table unit_visit_total) visit by visit, in visit id order: one entry per
+ * regular visit with submitted sheets, its sums as stored.
+ */
+export async function readStoredVisitTotals(db: Db): Promise<StoredVisitTotal[]> {
+	const visits = await db
+		.selectFrom('visit')
+		.select(['id', 'period_id', 'unit_id', 'visit_no'])
+		.where('kind', '=', 'regular')
+		.execute();
+	const visitId = new Map(visits.map((v) => [`${v.period_id}:${v.unit_id}:${v.visit_no}`, v.id]));
+	const out: StoredVisitTotal[] = [];
+	for (const row of await db.selectFrom('unit_visit_total').selectAll().execute()) {
+		const stored = JSON.parse(row.visits) as [number, number, string, unknown][];
+		// Kept in visit order.
+		expect(stored.map(([visitNo]) => visitNo)).toEqual(
+			stored.map(([visitNo]) => visitNo).sort((a, b) => a - b)
+		);
+		for (const [visitNo, sheets, assessors, sums] of stored)
+			out.push({
+				visit_id: visitId.get(`${row.period_id}:${row.unit_id}:${visitNo}`)!,
+				sheet_count: sheets,
+				assessor_ids: assessors,
+				aspect_sums: JSON.stringify(sums)
+			});
+	}
+	return out.sort((a, b) => a.visit_id - b.visit_id);
 }

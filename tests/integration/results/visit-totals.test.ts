@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { TestDb } from '../support/test-db';
 import { createTestDb } from '../support/test-db';
-import { importScores, removeTempFiles } from './support';
+import { importScores, readStoredVisitTotals, removeTempFiles } from './support';
 import {
 	exampleWithAdmin,
 	lowerPkmC,
@@ -21,14 +21,14 @@ import { findInstrumentById } from '../../../src/lib/server/periods/instrument.r
 import { computePeriodResults, visitTotalsOfSheets } from '../../../src/lib/domain/scoring';
 import type { SheetAspectSums } from '../../../src/lib/domain/scoring';
 
-// The stored per-visit totals (table visit_total) must always equal the totals of the visit's
+// The stored per-visit totals (table unit_visit_total) must always equal the totals of the visit's
 // submitted sheets, whatever path changed a sheet; results read only the totals.
 
 let t: TestDb;
 afterEach(async () => t?.cleanup());
 afterAll(removeTempFiles);
 
-/** Submitted sheets with their sums, straight from the tables, in sheet id order. */
+/** Submitted sheets of regular visits with their sums, straight from the tables, in sheet id order. */
 async function submittedSheets() {
 	const rows = await t.db
 		.selectFrom('score_sheet as s')
@@ -36,6 +36,7 @@ async function submittedSheets() {
 		.innerJoin('sheet_aspect_sum as a', 'a.sheet_id', 's.id')
 		.select(['s.visit_id', 's.id', 's.assessor_id', 'v.visit_no', 'a.aspect_id', 'a.weighted_sum'])
 		.where('s.status', '=', 'submitted')
+		.where('v.kind', '=', 'regular')
 		.orderBy('s.id')
 		.orderBy('a.aspect_id')
 		.execute();
@@ -66,12 +67,10 @@ async function expectTotalsOfSubmittedSheets(): Promise<number> {
 			};
 		})
 		.sort((a, b) => a.visit_id - b.visit_id);
-	const stored = (await t.db.selectFrom('visit_total').selectAll().orderBy('visit_id').execute()).map(
-		(r) => ({
-			...r,
-			aspect_sums: JSON.parse(r.aspect_sums)
-		})
-	);
+	const stored = (await readStoredVisitTotals(t.db)).map((r) => ({
+		...r,
+		aspect_sums: JSON.parse(r.aspect_sums)
+	}));
 	expect(stored).toEqual(expected);
 	return stored.length;
 }
@@ -132,7 +131,7 @@ describe('per-visit totals of submitted sheets (docs/rules.md §4.2)', () => {
 
 		await publishExample(t, ex.adminId);
 		const LATER = new Date(NOW.getTime() + 86_400_000 * 10);
-		const before = await t.db.selectFrom('visit_total').selectAll().orderBy('visit_id').execute();
+		const before = await readStoredVisitTotals(t.db);
 		expect(
 			await openCorrection(
 				t.db,
@@ -167,7 +166,7 @@ describe('per-visit totals of submitted sheets (docs/rules.md §4.2)', () => {
 			ok: true
 		});
 		await expectTotalsOfSubmittedSheets();
-		expect(await t.db.selectFrom('visit_total').selectAll().orderBy('visit_id').execute()).toEqual(before);
+		expect(await readStoredVisitTotals(t.db)).toEqual(before);
 	});
 
 	it('follow a sheet submitted on the form and one taken off the visit', async () => {
@@ -185,7 +184,7 @@ describe('per-visit totals of submitted sheets (docs/rules.md §4.2)', () => {
 				)
 			).toMatchObject({ ok: true });
 		expect(await expectTotalsOfSubmittedSheets()).toBe(1);
-		const [total] = await t.db.selectFrom('visit_total').selectAll().execute();
+		const [total] = await readStoredVisitTotals(t.db);
 		expect(total).toMatchObject({ visit_id: f.visitId, sheet_count: 2, assessor_ids: `${f.ani},${f.budi}` });
 		await expectResultsFromSheets('P-1');
 
@@ -209,12 +208,14 @@ describe('per-visit totals of submitted sheets (docs/rules.md §4.2)', () => {
 		const ex = await exampleWithAdmin();
 		t = ex.t;
 		const period = (await findPeriodByCode(t.db, 'P1'))!;
-		const [first] = await t.db.selectFrom('visit_total').select('visit_id').orderBy('visit_id').execute();
+		const [first] = await t.db.selectFrom('unit_visit_total').selectAll().orderBy('unit_id').execute();
 		// A total that lacks the aspects: the rules refuse it while the units are still being read.
+		const [visit, ...others] = JSON.parse(first.visits) as unknown[][];
 		await t.db
-			.updateTable('visit_total')
-			.set({ aspect_sums: '{}' })
-			.where('visit_id', '=', first.visit_id)
+			.updateTable('unit_visit_total')
+			.set({ visits: JSON.stringify([[...visit.slice(0, 3), {}], ...others]) })
+			.where('period_id', '=', first.period_id)
+			.where('unit_id', '=', first.unit_id)
 			.execute();
 		await expect(computeResultsDocument(t.db, period)).rejects.toThrow(/jumlah aspek/);
 		// The units are read as a stream on SQLite: a stream left open would make this query fail

@@ -2,9 +2,10 @@ import type { AssessorId, SheetAspectSums } from './types';
 
 // docs/rules.md §4.2: each visit counts equally however many sheets it has. A visit's submitted
 // sheets reduce to one total per visit: the sheet count, the assessors, and Σ over the sheets of
-// Σ w_i·s_i per aspect. The database keeps these totals per unit-visit (README, "Benchmark"), so
-// results at national scale read one row per unit-visit; this module is the one place that adds
-// a sheet to a total, for the stored totals and for sheets summed in memory alike.
+// Σ w_i·s_i per aspect. The database keeps these totals, one row per unit holding its visits'
+// totals (README, "Benchmark"), so results at national scale read one row per unit; this module
+// is the one place that adds a sheet to a total, for the stored totals and for sheets summed in
+// memory alike.
 
 export interface VisitTotal {
 	visitNo: number;

@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import { refreshVisitTotals } from '../sheets/visit-total.repository';
+import { refreshPeriodVisitTotals } from '../sheets/visit-total.repository';
 import type { Db } from '../db/connection';
 import type { Database } from '../db/schema';
 
@@ -158,9 +158,6 @@ export async function restoreSheets(db: Db, periodId: number, b: SheetBackup): P
 		'evidence',
 		withSheet.filter((e) => takenEvidence.has(e.id!)).map(({ id: _id, ...e }) => e)
 	);
-	// The visits' totals follow the sheets put back (table visit_total).
-	await refreshVisitTotals(
-		db,
-		b.visits.map((v) => v.id!)
-	);
+	// The units' totals follow the sheets put back, and the visits taken away (table unit_visit_total).
+	await refreshPeriodVisitTotals(db, periodId);
 }

@@ -115,14 +115,15 @@ export interface SheetAspectSumTable {
 	aspect_id: number;
 	weighted_sum: number;
 }
-/** Per visit: its submitted sheets totalled (src/lib/domain/scoring/visit-totals.ts). */
-export interface VisitTotalTable {
-	visit_id: number;
-	sheet_count: number;
-	/** Comma-separated user ids. */
-	assessor_ids: string;
-	/** JSON object: aspect id -> Σ over the sheets of Σ w_i·s_i, or null. */
-	aspect_sums: string;
+/**
+ * Per unit of a period: its regular visits' submitted sheets totalled, visit by visit
+ * (src/lib/domain/scoring/visit-totals.ts; stored form in sheets/visit-total.repository.ts).
+ */
+export interface UnitVisitTotalTable {
+	period_id: number;
+	unit_id: number;
+	/** JSON: [[visit_no, sheet_count, "assessor ids", {aspect id: Σ over the sheets of Σ w_i·s_i, or null}], ...] */
+	visits: string;
 }
 export interface StoredFileTable {
 	id: Generated<number>;

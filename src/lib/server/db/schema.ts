@@ -36,7 +36,7 @@ export interface Database {
 	score_sheet: Assessment.ScoreSheetTable;
 	score: Assessment.ScoreTable;
 	sheet_aspect_sum: Assessment.SheetAspectSumTable;
-	visit_total: Assessment.VisitTotalTable;
+	unit_visit_total: Assessment.UnitVisitTotalTable;
 	stored_file: Assessment.StoredFileTable;
 	evidence: Assessment.EvidenceTable;
 	disagreement_resolution: Assessment.DisagreementResolutionTable;

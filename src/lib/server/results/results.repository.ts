@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { rawHandleOf, type Db } from '../db/connection';
 import type { VisitTotal } from '../../domain/scoring/visit-totals';
 import { countedSheetsOf } from '../sheets/unit-sheet.repository';
+import { parseUnitVisitTotals } from '../sheets/visit-total.repository';
 
 // Reads for period results (README, Benchmark): set-based, one row per unit and one per submitted sheet.
 // Only regular visits count: follow-up visits never enter the IPP (docs/rules.md §5).
@@ -36,41 +37,32 @@ export interface ResultUnitVisits {
 	code: string;
 	name: string;
 	category: string;
-	/** Regular visits with submitted sheets, in visit order (table visit_total). */
+	/** Regular visits with submitted sheets, in visit order (table unit_visit_total). */
 	visits: VisitTotal[];
 }
 
-// One row per unit-visit (a visit without submitted sheets or a unit without visits: nulls for
-// the totals), in unit order and visit order: the primary key of period_unit and the unique index
-// of visit give that order without a sort.
-const unitVisits = (periodId: number) => sql<Record<string, unknown>>`select pu.unit_id, u.code,
-		u.name as unit_name, c.name as category, v.visit_no, t.sheet_count, t.assessor_ids, t.aspect_sums
+// One row per unit of the period, in unit order (the primary key of period_unit gives it
+// without a sort); a unit without submitted sheets has no totals.
+const unitVisits = (periodId: number) => sql<Record<string, unknown>>`select u.code, u.name,
+		pu.category_id, t.visits
 	from period_unit pu
 	join unit u on u.id = pu.unit_id
-	join category c on c.id = pu.category_id
-	left join visit v on v.period_id = pu.period_id and v.unit_id = pu.unit_id and v.kind = 'regular'
-	left join visit_total t on t.visit_id = v.id
+	left join unit_visit_total t on t.period_id = pu.period_id and t.unit_id = pu.unit_id
 	where pu.period_id = ${periodId}
-	order by pu.unit_id, v.visit_no`;
-type UnitVisitRow = [
-	number,
-	string,
-	string,
-	string,
-	number | null,
-	number | null,
-	string | null,
-	string | null
-];
+	order by pu.unit_id`;
+type UnitVisitRow = [string, string, number, string | null];
 
 /**
  * The period's units with their visit totals (kept by the sheets feature,
  * sheets/visit-total.repository.ts), for computePeriodResults. On SQLite the rows are streamed
- * and each unit is made only when the rules ask for it: at 80,000 units the 160,000 visit totals
- * then die young instead of all living until the rules have run (README, "Benchmark"). The
- * iterable must be read at once, without other queries on the connection in between.
+ * and each unit is made only when the rules ask for it: at 80,000 units the visit totals then
+ * die young instead of all living until the rules have run (README, "Benchmark"). The iterable
+ * must be read at once, without other queries on the connection in between.
  */
 export async function listResultUnitVisits(db: Db, periodId: number): Promise<Iterable<ResultUnitVisits>> {
+	// A few categories: their names are joined here rather than read again on every unit's row.
+	const categories = await db.selectFrom('category').select(['id', 'name']).execute();
+	const categoryName = new Map(categories.map((c) => [Number(c.id), c.name]));
 	const raw = rawHandleOf(db);
 	const query = unitVisits(periodId);
 	if (raw) {
@@ -78,50 +70,30 @@ export async function listResultUnitVisits(db: Db, periodId: number): Promise<It
 		const { sql: text, parameters } = query.compile(db);
 		const statement = raw.prepare(text).raw();
 		return {
-			[Symbol.iterator]: () => groupByUnit(statement.iterate(...parameters) as Iterator<UnitVisitRow>)
+			[Symbol.iterator]: () =>
+				unitsOfRows(statement.iterate(...parameters) as Iterator<UnitVisitRow>, categoryName)
 		};
 	}
 	const { rows } = await query.execute(db);
-	const tuples = rows.map(
-		(r) =>
-			[
-				r.unit_id,
-				r.code,
-				r.unit_name,
-				r.category,
-				r.visit_no,
-				r.sheet_count,
-				r.assessor_ids,
-				r.aspect_sums
-			] as UnitVisitRow
-	);
-	return { [Symbol.iterator]: () => groupByUnit(tuples[Symbol.iterator]()) };
+	const tuples = rows.map((r) => [r.code, r.name, r.category_id, r.visits] as UnitVisitRow);
+	return { [Symbol.iterator]: () => unitsOfRows(tuples[Symbol.iterator](), categoryName) };
 }
 
-function* groupByUnit(rows: Iterator<UnitVisitRow>): Generator<ResultUnitVisits> {
-	// The same few assessor teams visit many units: one shared (never modified) list per team.
+function* unitsOfRows(
+	rows: Iterator<UnitVisitRow>,
+	categoryName: ReadonlyMap<number, string>
+): Generator<ResultUnitVisits> {
 	const teams = new Map<string, string[]>();
 	try {
-		let unitId = -1;
-		let unit: ResultUnitVisits | null = null;
 		for (let next = rows.next(); !next.done; next = rows.next()) {
-			const [id, code, name, category, visitNo, sheets, assessors, sums] = next.value;
-			if (Number(id) !== unitId) {
-				if (unit) yield unit;
-				unitId = Number(id);
-				unit = { code, name, category, visits: [] };
-			}
-			if (sums === null || assessors === null) continue; // a visit without submitted sheets
-			let team = teams.get(assessors);
-			if (!team) teams.set(assessors, (team = assessors === '' ? [] : assessors.split(',')));
-			unit!.visits.push({
-				visitNo: Number(visitNo),
-				sheets: Number(sheets),
-				assessorIds: team,
-				aspectSums: JSON.parse(sums) as Record<string, number | null>
-			});
+			const [code, name, categoryId, visits] = next.value;
+			yield {
+				code,
+				name,
+				category: categoryName.get(Number(categoryId))!,
+				visits: visits === null ? [] : parseUnitVisitTotals(visits, teams)
+			};
 		}
-		if (unit) yield unit;
 	} finally {
 		// Closed even when the reader stops early (a rule that throws): an open SQLite stream keeps
 		// the connection busy for every other query.

@@ -1,62 +1,132 @@
 import type { Db } from '../db/connection';
 import { addSheetToVisitTotal, emptyVisitTotal, type VisitTotal } from '../../domain/scoring/visit-totals';
 
-// The per-visit totals of submitted sheets (table visit_total, docs/rules.md §4.2): recomputed
-// from the sheets' aspect sums whenever a sheet of the visit is submitted, reopened, replaced or
-// removed, so that period results read one row per unit-visit (README, "Benchmark"). Sums are
-// keyed by aspect id here; the results service maps them to aspect codes.
+// The totals of submitted sheets (table unit_visit_total, docs/rules.md §4.2): one row per unit
+// of a period holding its regular visits' totals in visit order, recomputed from the sheets'
+// aspect sums whenever a sheet of one of those visits is submitted, reopened, replaced or removed.
+// Period results then read one row per unit (README, "Benchmark"). Only regular visits enter
+// results (docs/rules.md §5): follow-up and calibration visits have no totals. Sums are keyed by
+// aspect id here; the results service maps them to aspect codes.
 
-export interface VisitTotalRow {
-	visit_id: number;
-	sheet_count: number;
-	assessor_ids: string;
-	aspect_sums: string;
+const CHUNK = 500;
+
+export interface UnitVisitTotalRow {
+	period_id: number;
+	unit_id: number;
+	visits: string;
 }
 
-/** The stored form of a total (visit_total row). */
-export function visitTotalRow(visitId: number, total: VisitTotal): VisitTotalRow {
-	return {
-		visit_id: visitId,
-		sheet_count: total.sheets,
-		assessor_ids: total.assessorIds.join(','),
-		aspect_sums: JSON.stringify(total.aspectSums)
-	};
+/** A visit's total as stored: visit number, sheet count, comma-separated assessor ids, sums by aspect id. */
+type StoredVisitTotal = [number, number, string, Record<string, number | null>];
+
+/** The stored form of a unit's totals: visits with sheets, in visit order. */
+export function unitVisitTotalRow(
+	periodId: number,
+	unitId: number,
+	totals: readonly VisitTotal[]
+): UnitVisitTotalRow {
+	const visits: StoredVisitTotal[] = totals
+		.filter((t) => t.sheets > 0)
+		.sort((a, b) => a.visitNo - b.visitNo)
+		.map((t) => [t.visitNo, t.sheets, t.assessorIds.join(','), t.aspectSums]);
+	return { period_id: periodId, unit_id: unitId, visits: JSON.stringify(visits) };
 }
 
-/** Recomputes the totals of these visits from their submitted sheets (sheet id order). */
+/**
+ * The totals of a stored row. The same few assessor teams visit many units: `teams` keeps one
+ * list per team, shared by every total of that team and never modified.
+ */
+export function parseUnitVisitTotals(visits: string, teams: Map<string, string[]>): VisitTotal[] {
+	const stored = JSON.parse(visits) as StoredVisitTotal[];
+	const totals: VisitTotal[] = new Array(stored.length);
+	for (let i = 0; i < stored.length; i++) {
+		const [visitNo, sheets, assessors, aspectSums] = stored[i];
+		let team = teams.get(assessors);
+		if (!team) teams.set(assessors, (team = assessors === '' ? [] : assessors.split(',')));
+		totals[i] = { visitNo, sheets, assessorIds: team, aspectSums };
+	}
+	return totals;
+}
+
+/** Recomputes the totals of the units of these visits (regular visits only) from their submitted sheets. */
 export async function refreshVisitTotals(db: Db, visitIds: Iterable<number>): Promise<void> {
 	const ids = [...new Set(visitIds)].filter((id) => id > 0);
-	for (let i = 0; i < ids.length; i += 500) await refreshBatch(db, ids.slice(i, i + 500));
+	const unitsByPeriod = new Map<number, Set<number>>();
+	for (let i = 0; i < ids.length; i += CHUNK) {
+		const visits = await db
+			.selectFrom('visit')
+			.select(['period_id', 'unit_id'])
+			.where('id', 'in', ids.slice(i, i + CHUNK))
+			.where('kind', '=', 'regular')
+			.execute();
+		for (const v of visits) {
+			let units = unitsByPeriod.get(v.period_id);
+			if (!units) unitsByPeriod.set(v.period_id, (units = new Set()));
+			units.add(v.unit_id);
+		}
+	}
+	for (const [periodId, units] of unitsByPeriod) {
+		const unitIds = [...units];
+		for (let i = 0; i < unitIds.length; i += CHUNK)
+			await refreshUnits(db, periodId, unitIds.slice(i, i + CHUNK));
+	}
 }
 
-async function refreshBatch(db: Db, ids: number[]): Promise<void> {
+/** Every unit of the period anew: after a period's sheets are put back as they were. */
+export async function refreshPeriodVisitTotals(db: Db, periodId: number): Promise<void> {
+	await db.deleteFrom('unit_visit_total').where('period_id', '=', periodId).execute();
+	const units = await db
+		.selectFrom('visit')
+		.select('unit_id')
+		.distinct()
+		.where('period_id', '=', periodId)
+		.where('kind', '=', 'regular')
+		.execute();
+	const unitIds = units.map((u) => u.unit_id);
+	for (let i = 0; i < unitIds.length; i += CHUNK)
+		await refreshUnits(db, periodId, unitIds.slice(i, i + CHUNK));
+}
+
+async function refreshUnits(db: Db, periodId: number, unitIds: number[]): Promise<void> {
+	// Sheets in id order within a visit, so that the sums' last bits never depend on the path
+	// that wrote them (domain/scoring/visit-totals.ts).
 	const rows = await db
 		.selectFrom('score_sheet as s')
+		.innerJoin('visit as v', 'v.id', 's.visit_id')
 		.leftJoin('sheet_aspect_sum as a', 'a.sheet_id', 's.id')
-		.select(['s.visit_id', 's.id as sheet_id', 's.assessor_id', 'a.aspect_id', 'a.weighted_sum'])
-		.where('s.visit_id', 'in', ids)
+		.select(['v.unit_id', 'v.visit_no', 's.id as sheet_id', 's.assessor_id', 'a.aspect_id', 'a.weighted_sum'])
+		.where('v.period_id', '=', periodId)
+		.where('v.kind', '=', 'regular')
+		.where('v.unit_id', 'in', unitIds)
 		.where('s.status', '=', 'submitted')
-		.orderBy('s.visit_id')
+		.orderBy('v.unit_id')
+		.orderBy('v.visit_no')
 		.orderBy('s.id')
 		.orderBy('a.aspect_id')
 		.execute();
-	const totals = new Map<number, VisitTotal>();
+	const units = new Map<number, VisitTotal[]>();
 	let at = 0;
 	while (at < rows.length) {
-		const { visit_id, sheet_id, assessor_id } = rows[at];
+		const { unit_id, visit_no, sheet_id, assessor_id } = rows[at];
 		const sums: Record<string, number> = {};
 		for (; at < rows.length && rows[at].sheet_id === sheet_id; at++) {
 			const { aspect_id, weighted_sum } = rows[at];
 			// A submitted sheet without sums still counts as a visit by its assessor.
 			if (aspect_id !== null && weighted_sum !== null) sums[String(aspect_id)] = weighted_sum;
 		}
-		let total = totals.get(visit_id);
-		if (!total) totals.set(visit_id, (total = emptyVisitTotal(0)));
+		let totals = units.get(unit_id);
+		if (!totals) units.set(unit_id, (totals = []));
+		let total = totals[totals.length - 1];
+		if (total?.visitNo !== visit_no) totals.push((total = emptyVisitTotal(visit_no)));
 		addSheetToVisitTotal(total, assessor_id, sums);
 	}
-	await db.deleteFrom('visit_total').where('visit_id', 'in', ids).execute();
-	const values = [...totals].map(([visitId, total]) => visitTotalRow(visitId, total));
-	if (values.length) await db.insertInto('visit_total').values(values).execute();
+	await db
+		.deleteFrom('unit_visit_total')
+		.where('period_id', '=', periodId)
+		.where('unit_id', 'in', unitIds)
+		.execute();
+	const values = [...units].map(([unitId, totals]) => unitVisitTotalRow(periodId, unitId, totals));
+	if (values.length) await db.insertInto('unit_visit_total').values(values).execute();
 }
 
 /** After a change to one sheet (its status, sums or existence). */

@@ -1,16 +1,20 @@
 import { addSheetToVisitTotal, emptyVisitTotal, type VisitTotal } from '../../../domain/scoring/visit-totals';
-import { visitTotalRow, type VisitTotalRow } from '../visit-total.repository';
 
 /**
- * The visit totals of an import (table visit_total), kept in memory for the visits the import
- * creates: at 320,000 sheets, reading the sums back would cost more than the import's own
- * writes (README, "Benchmark"). A visit that already had sheets is only marked, and recomputed
- * from the database once the import's rows are written (refreshVisitTotals). The inserted
+ * The visit totals of an import (table unit_visit_total), kept in memory for the visits the
+ * import creates: at 320,000 sheets, reading the sums back would cost more than the import's own
+ * writes (README, "Benchmark"). A unit's row is made here when the import created all its
+ * visits; a unit with a visit from before, or with a visit whose sheets changed otherwise, is
+ * only marked, and recomputed from the database once the import's rows are written
+ * (refreshVisitTotals). The inserted
  * sheets sit in arrays by insertion order, not in an object each: hundreds of thousands of
  * small objects cost the import more in garbage collection than the totals themselves.
  */
 export class ImportVisitTotals {
-	readonly #created = new Set<number>();
+	/** Unit of each visit the import created. */
+	readonly #created = new Map<number, number>();
+	/** Unit of each visit there before the import. */
+	readonly #earlier = new Map<number, number>();
 	readonly #stale = new Set<number>();
 	/** Visit of each sheet that was there before the import. */
 	readonly #before = new Map<number, number>();
@@ -30,8 +34,14 @@ export class ImportVisitTotals {
 		this.#before.set(sheetId, visitId);
 	}
 
-	createdVisit(visitId: number): void {
-		this.#created.add(visitId);
+	/** A visit that was there before the import. */
+	existingVisit(visitId: number, unitId: number): void {
+		this.#earlier.set(visitId, unitId);
+	}
+
+	createdVisit(visitId: number, unitId: number, visitNo: number): void {
+		this.#created.set(visitId, unitId);
+		this.#totals.set(visitId, emptyVisitTotal(visitNo));
 	}
 
 	insertedSheet(sheetId: number, visitId: number, assessorId: number): void {
@@ -59,15 +69,29 @@ export class ImportVisitTotals {
 		this.#sums[aspectId] = weightedSum;
 	}
 
-	/** Rows for the created visits, and the visits to recompute from the database. */
-	finish(): { rows: VisitTotalRow[]; refresh: number[] } {
+	/**
+	 * The totals of the units whose visits all came with the import, and the visits whose units
+	 * must be recomputed from the database.
+	 */
+	finish(): { units: Map<number, VisitTotal[]>; refresh: number[] } {
 		this.#commit();
 		// A created visit with a sheet that never got sums is recomputed like an older one.
 		for (let at = 0; at < this.#waiting.length; at++) if (this.#waiting[at]) this.#stale.add(this.#visit[at]);
-		const rows: VisitTotalRow[] = [];
-		for (const [visitId, total] of this.#totals)
-			if (!this.#stale.has(visitId)) rows.push(visitTotalRow(visitId, total));
-		return { rows, refresh: [...this.#stale] };
+		const recompute = new Set<number>(this.#earlier.values());
+		for (const visitId of this.#stale)
+			recompute.add(this.#created.get(visitId) ?? this.#earlier.get(visitId)!);
+		const units = new Map<number, VisitTotal[]>();
+		const refresh = [...this.#stale];
+		for (const [visitId, unitId] of this.#created) {
+			if (recompute.has(unitId)) {
+				refresh.push(visitId);
+				continue;
+			}
+			let totals = units.get(unitId);
+			if (!totals) units.set(unitId, (totals = []));
+			totals.push(this.#totals.get(visitId)!);
+		}
+		return { units, refresh };
 	}
 
 	#commit(): void {
@@ -79,10 +103,7 @@ export class ImportVisitTotals {
 			if (visitId !== undefined) this.#stale.add(visitId);
 		} else if (this.#waiting[at]) {
 			this.#waiting[at] = false;
-			const visitId = this.#visit[at];
-			let total = this.#totals.get(visitId);
-			if (!total) this.#totals.set(visitId, (total = emptyVisitTotal(0)));
-			addSheetToVisitTotal(total, this.#assessor[at], this.#sums);
+			addSheetToVisitTotal(this.#totals.get(this.#visit[at])!, this.#assessor[at], this.#sums);
 		} else this.#stale.add(this.#visit[at]);
 		this.#sheetId = -1;
 		this.#sheet = -1;

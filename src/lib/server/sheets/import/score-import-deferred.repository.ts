@@ -30,7 +30,7 @@ export async function createDeferredScoreImportWriter(
 		visits.set(`${v.unit_id}:${v.visit_no}`, v.id);
 	const sheets = new Map<string, number>();
 	const visitOfSheet = new Map<number, number>();
-	// Visits (placeholders until flush) whose totals change (table visit_total): all of them are
+	// Visits (placeholders until flush) whose totals change (table unit_visit_total): their units are
 	// recomputed after the flush; PostgreSQL has no benchmark target that needs the SQLite shortcut.
 	const touched = new Set<number>();
 	for (const s of await trx

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { ImportVisitTotals } from './import-visit-totals';
+import { unitVisitTotalRow } from '../visit-total.repository';
 
 // Bulk writes of `import-scores`: prepared statements on the raw better-sqlite3 handle, run
 // inside the caller's transaction. Kysely compiles every query anew, which costs more than the
@@ -28,7 +29,7 @@ export interface ScoreImportWriter {
 	addAspectSum(sheetId: number, aspectId: number, weightedSum: number): void;
 	/** An assessor account without a password: it cannot sign in until given one. */
 	createAssessor(email: string, name: string): number;
-	/** Writes what is still buffered, and the totals of the visits it created (table visit_total). */
+	/** Writes what is still buffered, and the totals of the units whose visits it created (table unit_visit_total). */
 	flush(): void | Promise<void>;
 	/** After flush: visits whose totals must be recomputed from the database (refreshVisitTotals). */
 	visitsToRefresh(): number[];
@@ -43,13 +44,15 @@ export function createScoreImportWriter(
 ): ScoreImportWriter {
 	const t = now.getTime();
 	const visits = new Map<number | string, number>();
+	const totals = new ImportVisitTotals();
 	for (const [id, unitId, visitNo] of sqlite
 		.prepare(`select id, unit_id, visit_no from visit where period_id = ? and kind = ?`)
 		.raw()
-		.iterate(periodId, kind) as Iterable<[number, number, number]>)
+		.iterate(periodId, kind) as Iterable<[number, number, number]>) {
 		visits.set(pairKey(unitId, visitNo), id);
+		totals.existingVisit(id, unitId);
+	}
 	const sheets = new Map<number | string, number>();
-	const totals = new ImportVisitTotals();
 	for (const [id, visitId, assessorId] of sqlite
 		.prepare(
 			`select s.id, s.visit_id, s.assessor_id from score_sheet s join visit v on v.id = s.visit_id
@@ -82,7 +85,7 @@ export function createScoreImportWriter(
 	const insertSums = sqlite.prepare(sumSql(BATCH));
 	const insertSum = sqlite.prepare(sumSql(1));
 	const insertTotal = sqlite.prepare(
-		`insert into visit_total (visit_id, sheet_count, assessor_ids, aspect_sums) values (?, ?, ?, ?)`
+		`insert into unit_visit_total (period_id, unit_id, visits) values (?, ?, ?)`
 	);
 	let refresh: number[] = [];
 
@@ -104,7 +107,7 @@ export function createScoreImportWriter(
 			if (id === undefined) {
 				id = Number(insertVisit.run(periodId, unitId, visitNo, kind, t).lastInsertRowid);
 				visits.set(key, id);
-				totals.createdVisit(id);
+				totals.createdVisit(id, unitId, visitNo);
 			}
 			return id;
 		},
@@ -147,7 +150,12 @@ export function createScoreImportWriter(
 			flushScores();
 			flushSums();
 			const done = totals.finish();
-			for (const r of done.rows) insertTotal.run(r.visit_id, r.sheet_count, r.assessor_ids, r.aspect_sums);
+			// Only regular visits have totals (sheets/visit-total.repository.ts).
+			if (kind === 'regular')
+				for (const [unitId, unitTotals] of done.units) {
+					const row = unitVisitTotalRow(periodId, unitId, unitTotals);
+					insertTotal.run(row.period_id, row.unit_id, row.visits);
+				}
 			refresh = done.refresh;
 		},
 		visitsToRefresh: () => refresh

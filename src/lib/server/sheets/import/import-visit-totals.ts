@@ -6,9 +6,9 @@ import { addSheetToVisitTotal, emptyVisitTotal, type VisitTotal } from '../../..
  * writes (README, "Benchmark"). A unit's row is made here when the import created all its
  * visits; a unit with a visit from before, or with a visit whose sheets changed otherwise, is
  * only marked, and recomputed from the database once the import's rows are written
- * (refreshVisitTotals). The inserted
- * sheets sit in arrays by insertion order, not in an object each: hundreds of thousands of
- * small objects cost the import more in garbage collection than the totals themselves.
+ * (refreshVisitTotals). The inserted sheets sit in arrays by insertion order, not in an object
+ * each: hundreds of thousands of small objects cost the import more in garbage collection than
+ * the totals themselves.
  */
 export class ImportVisitTotals {
 	/** Unit of each visit the import created. */

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
-import { addSheetToVisitTotal, emptyVisitTotal, type VisitTotal } from '../../domain/scoring/visit-totals';
+import type { SheetAspectSums } from '../../domain/scoring/types';
+import { visitTotalsOfSheets, type VisitTotal } from '../../domain/scoring/visit-totals';
 
 // The totals of submitted sheets (table unit_visit_total, docs/rules.md §4.2): one row per unit
 // of a period holding its regular visits' totals in visit order, recomputed from the sheets'
@@ -104,7 +105,7 @@ async function refreshUnits(db: Db, periodId: number, unitIds: number[]): Promis
 		.orderBy('s.id')
 		.orderBy('a.aspect_id')
 		.execute();
-	const units = new Map<number, VisitTotal[]>();
+	const sheetsOfUnit = new Map<number, SheetAspectSums[]>();
 	let at = 0;
 	while (at < rows.length) {
 		const { unit_id, visit_no, sheet_id, assessor_id } = rows[at];
@@ -114,18 +115,18 @@ async function refreshUnits(db: Db, periodId: number, unitIds: number[]): Promis
 			// A submitted sheet without sums still counts as a visit by its assessor.
 			if (aspect_id !== null && weighted_sum !== null) sums[String(aspect_id)] = weighted_sum;
 		}
-		let totals = units.get(unit_id);
-		if (!totals) units.set(unit_id, (totals = []));
-		let total = totals[totals.length - 1];
-		if (total?.visitNo !== visit_no) totals.push((total = emptyVisitTotal(visit_no)));
-		addSheetToVisitTotal(total, assessor_id, sums);
+		let sheets = sheetsOfUnit.get(unit_id);
+		if (!sheets) sheetsOfUnit.set(unit_id, (sheets = []));
+		sheets.push({ visitNo: visit_no, assessorId: assessor_id, aspectSums: sums });
 	}
 	await db
 		.deleteFrom('unit_visit_total')
 		.where('period_id', '=', periodId)
 		.where('unit_id', 'in', unitIds)
 		.execute();
-	const values = [...units].map(([unitId, totals]) => unitVisitTotalRow(periodId, unitId, totals));
+	const values = [...sheetsOfUnit].map(([unitId, sheets]) =>
+		unitVisitTotalRow(periodId, unitId, visitTotalsOfSheets(sheets))
+	);
 	if (values.length) await db.insertInto('unit_visit_total').values(values).execute();
 }
 

@@ -6,7 +6,7 @@ import { loadPublicHome, loadPublicResults } from '../../../src/lib/server/resul
 import { loadPublicationPage } from '../../../src/lib/server/publication/publication-page.service';
 import { publishPeriod } from '../../../src/lib/server/publication/publication.service';
 import { saveCategory } from '../../../src/lib/server/units/category.service';
-import { findCategoryByName } from '../../../src/lib/server/units/category.repository';
+import { findCategoryByName, listCategories } from '../../../src/lib/server/units/category.repository';
 import { PREFLIGHT_CLASSES } from '../../../src/lib/domain/publication/preflight';
 
 // Spec 8.8: the administrator's category order is the order of every list of categories.
@@ -32,6 +32,16 @@ describe('category order', () => {
 		await order('Puskesmas', 'Kelurahan');
 		expect(await names()).toEqual(['Puskesmas', 'Kelurahan']);
 		await order('Kelurahan', 'Puskesmas');
+		expect(await names()).toEqual(['Kelurahan', 'Puskesmas']);
+	});
+
+	it('lists categories at the same position by name, on the category page and in the results alike', async () => {
+		for (const name of ['Puskesmas', 'Kelurahan']) {
+			const c = (await findCategoryByName(t.db, name))!;
+			expect((await saveCategory(t.db, c.id, { name, position: 1 }, adminId, NOW)).ok).toBe(true);
+		}
+		const listed = (await listCategories(t.db)).map((c) => c.name).filter((n) => n !== 'OPD');
+		expect(listed).toEqual(['Kelurahan', 'Puskesmas']);
 		expect(await names()).toEqual(['Kelurahan', 'Puskesmas']);
 	});
 

@@ -18,7 +18,7 @@ import {
 	storeCachedResults
 } from './result-cache.repository';
 import { isPublished } from '../../domain/period-status';
-import { listCategories } from '../units/category.repository';
+import { listCategoryNames } from '../units/category.repository';
 import { sortByCategoryOrder } from '../../domain/scoring/category-order';
 
 // Period results (README: "Results JSON"): per-visit totals of the submitted sheets from SQL
@@ -43,7 +43,7 @@ export async function computeResultsDocument(
 	const instrument = await findInstrumentById(db, period.instrumentId);
 	if (!instrument) throw new Error(`Instrumen periode ${period.code} tidak ada`);
 	const aspects = instrument.def.aspects.filter((a) => a.weight > 0);
-	const categoryOrder = (await listCategories(db)).map((c) => c.name);
+	const categoryOrder = await listCategoryNames(db);
 	// Read last: on SQLite the units are streamed while the rules run (results.repository.ts).
 	// A visit of a unit the period no longer covers cannot be placed in a category: not read.
 	const units = await listResultUnitVisits(db, period.id);
@@ -89,7 +89,7 @@ export async function loadResultsJson(db: Db, periodCode: string, now: Date): Pr
 			doc.period.status = period.status;
 			// A snapshot keeps the category order of its publication day; every list follows
 			// today's order (docs/rules.md §8.8). The numbers stay exactly as frozen.
-			const order = (await listCategories(db)).map((c) => c.name);
+			const order = await listCategoryNames(db);
 			doc.categories = sortByCategoryOrder(doc.categories, order, (c) => c.name);
 			return { period, json: JSON.stringify(doc) };
 		}

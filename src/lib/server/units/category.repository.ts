@@ -8,6 +8,7 @@ export interface CategoryListItem {
 	unitCount: number;
 }
 
+/** Every category with its active units counted, in the order of every list: position, then name. */
 export async function listCategories(db: Db): Promise<CategoryListItem[]> {
 	const rows = await db
 		.selectFrom('category')
@@ -19,6 +20,20 @@ export async function listCategories(db: Db): Promise<CategoryListItem[]> {
 		.orderBy('category.name')
 		.execute();
 	return rows.map((r) => ({ ...r, active: r.active === 1, unitCount: Number(r.unitCount) }));
+}
+
+/**
+ * The names alone, in the same order as listCategories: without counting each category's units, which at 80,000
+ * units costs tens of milliseconds on every results run (README, "Benchmark").
+ */
+export async function listCategoryNames(db: Db): Promise<string[]> {
+	const rows = await db
+		.selectFrom('category')
+		.select('category.name')
+		.orderBy('category.position')
+		.orderBy('category.name')
+		.execute();
+	return rows.map((r) => r.name);
 }
 
 export async function findCategoryById(db: Db, id: number): Promise<CategoryListItem | null> {

@@ -9,7 +9,7 @@ import {
 import {
 	findCategoryByName,
 	insertCategory,
-	listCategories,
+	listCategoryNames,
 	nextCategoryPosition
 } from './category.repository';
 import { auditTrail } from '../audit/audit.repository';
@@ -27,7 +27,7 @@ export interface UnitImportSummary {
 }
 
 export async function previewUnitImport(db: Db, data: TabularData): Promise<UnitImportCheck> {
-	const categories = (await listCategories(db)).map((c) => c.name);
+	const categories = await listCategoryNames(db);
 	return planUnitImport(data, await listExistingUnits(db), categories, rowProblemText);
 }
 

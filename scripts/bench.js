@@ -3,9 +3,10 @@
 // per module; sections of modules not run this time are kept). Not part of `npm test`.
 //   npm run bench                 all modules
 //   npm run bench -- results      only modules whose file name contains "results"
+// Each module runs in a process of its own when several are chosen.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -20,6 +21,23 @@ const files = readdirSync('tests/bench')
 if (files.length === 0) {
 	console.error(`Tidak ada modul bench yang cocok: ${only.join(' ')}`);
 	process.exit(1);
+}
+
+// Several modules: each in a process of its own. Peak memory (maxRSS) is a figure of the whole
+// process, and the heap a module leaves behind slows the garbage collection of the next: run in
+// one process, a module's figures would depend on the modules run before it.
+if (files.length > 1) {
+	let crashed = false;
+	for (const file of files) {
+		const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), file], { stdio: 'inherit' });
+		if (child.status !== 0) {
+			crashed = true;
+			console.error(
+				`${file}: berhenti dengan kode ${child.status ?? child.signal} / exited with ${child.status ?? child.signal}`
+			);
+		}
+	}
+	process.exit(crashed ? 1 : 0);
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assessorLeniency } from '../../../src/lib/domain/scoring/leniency';
+import fc from 'fast-check';
+import { assessorLeniency, leniencyTally } from '../../../src/lib/domain/scoring/leniency';
 
 const sheet = (
 	unitCode: string,
@@ -71,5 +72,38 @@ describe('assessorLeniency', () => {
 			{ assessorId: 1, meanDeviation: 0, count: 1 },
 			{ assessorId: 2, meanDeviation: 0, count: 1 }
 		]);
+	});
+});
+
+describe('leniencyTally', () => {
+	// The review of a national period adds its units a slice at a time (docs/rules.md §4.11).
+	const sheets = fc.array(
+		fc.record({
+			unitCode: fc.constantFrom('U1', 'U2', 'U3', 'U4', 'U5'),
+			visitNo: fc.integer({ min: 1, max: 3 }),
+			assessorId: fc.constantFrom('ani', 'budi', 'citra', 'dewi'),
+			scores: fc.dictionary(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 0, max: 5 }))
+		}),
+		{ maxLength: 40 }
+	);
+
+	it('gives what all sheets at once give, when each unit’s sheets come together', () => {
+		fc.assert(
+			fc.property(sheets, fc.integer({ min: 1, max: 5 }), (all, perAdd) => {
+				const byUnit = new Map<string, typeof all>();
+				for (const s of all) byUnit.set(s.unitCode, [...(byUnit.get(s.unitCode) ?? []), s]);
+				const units = [...byUnit.values()];
+				const tally = leniencyTally();
+				for (let i = 0; i < units.length; i += perAdd) tally.add(units.slice(i, i + perAdd).flat());
+				const whole = assessorLeniency(all);
+				const sliced = tally.result();
+				expect(sliced.map((l) => [l.assessorId, l.count])).toEqual(whole.map((l) => [l.assessorId, l.count]));
+				sliced.forEach((l, n) =>
+					l.meanDeviation === null
+						? expect(whole[n].meanDeviation).toBeNull()
+						: expect(l.meanDeviation).toBeCloseTo(whole[n].meanDeviation!, 9)
+				);
+			})
+		);
 	});
 });

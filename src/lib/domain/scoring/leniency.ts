@@ -25,53 +25,75 @@ interface Cell {
 	count: number;
 }
 
-/** Sorted by assessor id (string order) so that the output does not depend on row order. */
+/**
+ * Leniency gathered a group of sheets at a time, so that a national period (about 80,000 units)
+ * never holds all its sheets at once. Every sheet of a unit must come in the same `add`.
+ */
+export interface LeniencyTally {
+	add(sheets: readonly UnitSheetScores[]): void;
+	/** Sorted by assessor id (string order) so that the output does not depend on row order. */
+	result(): AssessorLeniency[];
+}
+
+export function leniencyTally(options: LeniencyOptions = {}): LeniencyTally {
+	const only = options.indicators ? new Set(options.indicators) : null;
+	const ids = new Map<string, AssessorId>();
+	const totals = new Map<string, Cell>();
+	return {
+		add(sheets) {
+			// unit -> indicator -> (all sheets, and per assessor)
+			const cells = new Map<string, Map<string, { all: Cell; own: Map<string, Cell> }>>();
+			for (const sheet of sheets) {
+				const who = String(sheet.assessorId);
+				if (!ids.has(who)) {
+					ids.set(who, sheet.assessorId);
+					totals.set(who, { sum: 0, count: 0 });
+				}
+				let unit = cells.get(sheet.unitCode);
+				if (!unit) cells.set(sheet.unitCode, (unit = new Map()));
+				for (const [code, score] of Object.entries(sheet.scores)) {
+					if (only && !only.has(code)) continue;
+					let cell = unit.get(code);
+					if (!cell) unit.set(code, (cell = { all: { sum: 0, count: 0 }, own: new Map() }));
+					cell.all.sum += score;
+					cell.all.count++;
+					const mine = cell.own.get(who);
+					if (mine) {
+						mine.sum += score;
+						mine.count++;
+					} else cell.own.set(who, { sum: score, count: 1 });
+				}
+			}
+			for (const unit of cells.values()) {
+				for (const { all, own } of unit.values()) {
+					for (const [who, mine] of own) {
+						const others = all.count - mine.count;
+						if (others === 0) continue;
+						const total = totals.get(who)!;
+						total.sum += mine.sum / mine.count - (all.sum - mine.sum) / others;
+						total.count++;
+					}
+				}
+			}
+		},
+		result() {
+			return [...totals.entries()]
+				.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+				.map(([who, t]) => ({
+					assessorId: ids.get(who)!,
+					meanDeviation: t.count === 0 ? null : t.sum / t.count,
+					count: t.count
+				}));
+		}
+	};
+}
+
+/** Leniency of every assessor over all these sheets (see leniencyTally). */
 export function assessorLeniency(
 	sheets: readonly UnitSheetScores[],
 	options: LeniencyOptions = {}
 ): AssessorLeniency[] {
-	const only = options.indicators ? new Set(options.indicators) : null;
-	const ids = new Map<string, AssessorId>();
-	// unit -> indicator -> (all sheets, and per assessor)
-	const cells = new Map<string, Map<string, { all: Cell; own: Map<string, Cell> }>>();
-	for (const sheet of sheets) {
-		const who = String(sheet.assessorId);
-		if (!ids.has(who)) ids.set(who, sheet.assessorId);
-		let unit = cells.get(sheet.unitCode);
-		if (!unit) cells.set(sheet.unitCode, (unit = new Map()));
-		for (const [code, score] of Object.entries(sheet.scores)) {
-			if (only && !only.has(code)) continue;
-			let cell = unit.get(code);
-			if (!cell) unit.set(code, (cell = { all: { sum: 0, count: 0 }, own: new Map() }));
-			cell.all.sum += score;
-			cell.all.count++;
-			const mine = cell.own.get(who);
-			if (mine) {
-				mine.sum += score;
-				mine.count++;
-			} else cell.own.set(who, { sum: score, count: 1 });
-		}
-	}
-
-	const totals = new Map<string, Cell>();
-	for (const who of ids.keys()) totals.set(who, { sum: 0, count: 0 });
-	for (const unit of cells.values()) {
-		for (const { all, own } of unit.values()) {
-			for (const [who, mine] of own) {
-				const others = all.count - mine.count;
-				if (others === 0) continue;
-				const total = totals.get(who)!;
-				total.sum += mine.sum / mine.count - (all.sum - mine.sum) / others;
-				total.count++;
-			}
-		}
-	}
-
-	return [...totals.entries()]
-		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-		.map(([who, t]) => ({
-			assessorId: ids.get(who)!,
-			meanDeviation: t.count === 0 ? null : t.sum / t.count,
-			count: t.count
-		}));
+	const tally = leniencyTally(options);
+	tally.add(sheets);
+	return tally.result();
 }

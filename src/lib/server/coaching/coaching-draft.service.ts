@@ -9,6 +9,7 @@ import { listSheetScoresOfUnits } from '../sheets/unit-sheet.repository';
 import { findUnitIdsByCodes } from '../units/unit.repository';
 import { insertPlanIfAbsent, listHeadNamesOfUnits } from './coaching-plan.repository';
 import { insertItems } from './coaching-item.repository';
+import { slices } from '../db/slices';
 
 /** Decision: a drafted item is due 90 days after publication; the admin adjusts it before activating. */
 export const DEFAULT_DUE_DAYS = 90;
@@ -37,43 +38,47 @@ export async function draftCoachingPlans(
 	const candidates = selectUnitsForCoaching(period.coachingRule, results);
 	if (!candidates.length) return { drafted: 0, kept: 0 };
 
-	const unitIds = await findUnitIdsByCodes(
-		db,
-		candidates.map((c) => c.unitCode)
-	);
-	const ids = [...unitIds.values()];
-	const sheets = await listSheetScoresOfUnits(db, periodId, ids);
-	const heads = await listHeadNamesOfUnits(db, ids);
 	const dueOn = addDaysIso(isoDateIn(now), DEFAULT_DUE_DAYS);
 	let drafted = 0;
 	let kept = 0;
-	for (const c of candidates) {
-		const unitId = unitIds.get(c.unitCode);
-		if (unitId === undefined) continue;
-		const planId = await insertPlanIfAbsent(db, { periodId, unitId, reason: c.reason }, now);
-		if (planId === null) {
-			kept++;
-			continue;
-		}
-		const means = unitIndicatorMeans(sheets.get(unitId) ?? []);
-		const responsible = heads.get(unitId)?.join(', ') || `Kepala ${c.unitName}`;
-		const items = draftCoachingItems(instrument.def, means, period.coachingItems);
-		await insertItems(
+	// A slice of units at a time: a national period can put tens of thousands of units under the
+	// rule, and each unit's sheets are read only while its plan is drafted.
+	for (const slice of slices(candidates)) {
+		const unitIds = await findUnitIdsByCodes(
 			db,
-			planId,
-			items.map((item, position) => ({
-				indicatorId: instrument.indicatorIds.get(item.indicatorCode) as number,
-				position,
-				currentScore: item.currentScore,
-				targetLevel: item.targetLevel,
-				gainNext: item.gainNext,
-				action: item.action,
-				dueOn,
-				responsible
-			})),
-			now
+			slice.map((c) => c.unitCode)
 		);
-		drafted++;
+		const ids = [...unitIds.values()];
+		const sheets = await listSheetScoresOfUnits(db, periodId, ids);
+		const heads = await listHeadNamesOfUnits(db, ids);
+		for (const c of slice) {
+			const unitId = unitIds.get(c.unitCode);
+			if (unitId === undefined) continue;
+			const planId = await insertPlanIfAbsent(db, { periodId, unitId, reason: c.reason }, now);
+			if (planId === null) {
+				kept++;
+				continue;
+			}
+			const means = unitIndicatorMeans(sheets.get(unitId) ?? []);
+			const responsible = heads.get(unitId)?.join(', ') || `Kepala ${c.unitName}`;
+			const items = draftCoachingItems(instrument.def, means, period.coachingItems);
+			await insertItems(
+				db,
+				planId,
+				items.map((item, position) => ({
+					indicatorId: instrument.indicatorIds.get(item.indicatorCode) as number,
+					position,
+					currentScore: item.currentScore,
+					targetLevel: item.targetLevel,
+					gainNext: item.gainNext,
+					action: item.action,
+					dueOn,
+					responsible
+				})),
+				now
+			);
+			drafted++;
+		}
 	}
 	return { drafted, kept };
 }

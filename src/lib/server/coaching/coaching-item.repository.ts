@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import type { ItemStatus, PlanStatus } from '../../domain/coaching/states';
+import { readInSlices } from '../db/slices';
 
 export interface NewItem {
 	indicatorId: number;
@@ -77,11 +78,12 @@ const toItem = ({ verified_at, ...r }: ItemRow): PlanItem => ({
 
 export async function listItemsOfPlans(db: Db, planIds: number[]): Promise<PlanItem[]> {
 	if (!planIds.length) return [];
-	const rows = await items(db)
-		.where('ci.plan_id', 'in', planIds)
-		.orderBy('ci.plan_id')
-		.orderBy('ci.position')
-		.execute();
+	// Ascending slices keep the order (plan, then position) across slices.
+	const rows = await readInSlices(
+		[...planIds].sort((a, b) => a - b),
+		(slice) =>
+			items(db).where('ci.plan_id', 'in', slice).orderBy('ci.plan_id').orderBy('ci.position').execute()
+	);
 	return rows.map(toItem);
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import type { PlanStatus } from '../../domain/coaching/states';
+import { readInSlices } from '../db/slices';
 
 // Coaching plans (docs/rules.md §5): one per period and unit (unique), so drafting twice never duplicates.
 
@@ -137,13 +138,16 @@ export async function listAdminUsers(db: Db): Promise<{ id: number; name: string
 export async function listHeadNamesOfUnits(db: Db, unitIds: number[]): Promise<Map<number, string[]>> {
 	const out = new Map<number, string[]>();
 	if (!unitIds.length) return out;
-	const rows = await db
-		.selectFrom('unit_head')
-		.innerJoin('user', 'user.id', 'unit_head.user_id')
-		.select(['unit_head.unit_id', 'user.name'])
-		.where('unit_head.unit_id', 'in', unitIds)
-		.orderBy('user.name')
-		.execute();
+	// Each unit's heads by name: all of a unit's rows come in one slice.
+	const rows = await readInSlices(unitIds, (slice) =>
+		db
+			.selectFrom('unit_head')
+			.innerJoin('user', 'user.id', 'unit_head.user_id')
+			.select(['unit_head.unit_id', 'user.name'])
+			.where('unit_head.unit_id', 'in', slice)
+			.orderBy('user.name')
+			.execute()
+	);
 	for (const r of rows) out.set(r.unit_id, [...(out.get(r.unit_id) ?? []), r.name]);
 	return out;
 }

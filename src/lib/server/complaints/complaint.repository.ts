@@ -1,9 +1,8 @@
 import type { Db } from '../db/connection';
 import type { Complaint } from '../../domain/complaints/complaint-rows';
+import { slices } from '../db/slices';
 
 // Complaint records (docs/rules.md §9.3). A ticket is unique: importing it again replaces the row.
-
-const CHUNK = 500;
 
 /** The stored complaints among the given tickets, keyed by ticket. */
 export async function findComplaintsByTickets(
@@ -11,7 +10,7 @@ export async function findComplaintsByTickets(
 	tickets: readonly string[]
 ): Promise<Map<string, Complaint>> {
 	const out = new Map<string, Complaint>();
-	for (let i = 0; i < tickets.length; i += CHUNK) {
+	for (const slice of slices(tickets)) {
 		const rows = await db
 			.selectFrom('complaint')
 			.innerJoin('unit', 'unit.id', 'complaint.unit_id')
@@ -22,7 +21,7 @@ export async function findComplaintsByTickets(
 				'complaint.closed',
 				'complaint.channel'
 			])
-			.where('complaint.ticket', 'in', tickets.slice(i, i + CHUNK))
+			.where('complaint.ticket', 'in', slice)
 			.execute();
 		for (const r of rows)
 			out.set(r.ticket, {

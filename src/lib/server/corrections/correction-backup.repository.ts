@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import { refreshPeriodVisitTotals } from '../sheets/visit-total.repository';
 import type { Db } from '../db/connection';
 import type { Database } from '../db/schema';
+import { slices } from '../db/slices';
 
 // What a correction can change (docs/rules.md §8.3): the regular visits of the period, their
 // teams and sheets (scores, aspect sums, evidence rows). Captured when the correction opens and
@@ -18,7 +19,8 @@ export interface SheetBackup {
 	evidence: Row<'evidence'>[];
 }
 
-const CHUNK = 400;
+// Rows of one multi-row insert: each row binds a parameter per column (a dozen on score_sheet).
+const INSERT_SLICE = 400;
 
 function regularVisitIds(db: Db, periodId: number) {
 	return db.selectFrom('visit').select('id').where('period_id', '=', periodId).where('kind', '=', 'regular');
@@ -58,10 +60,10 @@ async function insertChunked<T extends keyof Database & string>(
 	table: T,
 	rows: Row<T>[]
 ): Promise<void> {
-	for (let i = 0; i < rows.length; i += CHUNK)
+	for (const slice of slices(rows, INSERT_SLICE))
 		await db
 			.insertInto(table)
-			.values(rows.slice(i, i + CHUNK) as any)
+			.values(slice as any)
 			.execute();
 }
 
@@ -72,12 +74,8 @@ async function takenIds(
 	ids: number[]
 ): Promise<Set<number>> {
 	const taken = new Set<number>();
-	for (let i = 0; i < ids.length; i += CHUNK) {
-		const rows = await db
-			.selectFrom(table)
-			.select('id')
-			.where('id', 'in', ids.slice(i, i + CHUNK))
-			.execute();
+	for (const slice of slices(ids)) {
+		const rows = await db.selectFrom(table).select('id').where('id', 'in', slice).execute();
 		for (const r of rows) taken.add(r.id);
 	}
 	return taken;
@@ -91,13 +89,8 @@ export async function restoreSheets(db: Db, periodId: number, b: SheetBackup): P
 	const present = current.filter((id) => keptVisits.has(id));
 	const isPresent = new Set(present);
 	// Cascades remove their teams, sheets, scores, sums and evidence rows.
-	for (let i = 0; i < added.length; i += CHUNK)
-		await db
-			.deleteFrom('visit')
-			.where('id', 'in', added.slice(i, i + CHUNK))
-			.execute();
-	for (let i = 0; i < present.length; i += CHUNK) {
-		const ids = present.slice(i, i + CHUNK);
+	for (const slice of slices(added)) await db.deleteFrom('visit').where('id', 'in', slice).execute();
+	for (const ids of slices(present)) {
 		await db.deleteFrom('score_sheet').where('visit_id', 'in', ids).execute();
 		await db.deleteFrom('visit_assessor').where('visit_id', 'in', ids).execute();
 	}

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import type { Role } from '../../domain/auth/user';
+import { readInSlices } from '../db/slices';
 
 export interface StoredPasswordLink {
 	id: string;
@@ -76,10 +77,12 @@ export async function listActiveUsersWithoutPassword(db: Db): Promise<InviteeRow
 
 export async function findInviteesByEmail(db: Db, emails: string[]): Promise<InviteeRow[]> {
 	if (emails.length === 0) return [];
-	const rows = await db
-		.selectFrom('user')
-		.select(['id', 'name', 'email', 'role', 'active'])
-		.where('email', 'in', emails)
-		.execute();
+	const rows = await readInSlices(emails, (slice) =>
+		db
+			.selectFrom('user')
+			.select(['id', 'name', 'email', 'role', 'active'])
+			.where('email', 'in', slice)
+			.execute()
+	);
 	return rows.map((r) => ({ ...r, active: r.active === 1 }));
 }

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { rawHandleOf, type Db } from '../db/connection';
 import type { VisitTotal } from '../../domain/scoring/visit-totals';
-import { countedSheetsOf } from '../sheets/unit-sheet.repository';
 import { parseUnitVisitTotals } from '../sheets/visit-total.repository';
+import { readInSlices } from '../db/slices';
 
 // Reads for period results (README, Benchmark): set-based, one row per unit and one per submitted sheet.
 // Only regular visits count: follow-up visits never enter the IPP (docs/rules.md §5).
@@ -101,38 +101,6 @@ function* unitsOfRows(
 	}
 }
 
-export interface ScoreCell {
-	unitCode: string;
-	visitNo: number;
-	assessorId: number;
-	sheetId: number;
-	indicatorId: number;
-	score: number;
-}
-
-/** Scores of submitted sheets on regular visits, only for the indicators asked for (scored ones). */
-export async function listScoredCells(
-	db: Db,
-	periodId: number,
-	indicatorIds: readonly number[]
-): Promise<ScoreCell[]> {
-	if (indicatorIds.length === 0) return [];
-	return countedSheetsOf(db, periodId)
-		.innerJoin('score', 'score.sheet_id', 'score_sheet.id')
-		.innerJoin('unit', 'unit.id', 'visit.unit_id')
-		.select([
-			'unit.code as unitCode',
-			'visit.visit_no as visitNo',
-			'score_sheet.assessor_id as assessorId',
-			'score_sheet.id as sheetId',
-			'score.indicator_id as indicatorId',
-			sql<number>`score.score`.as('score')
-		])
-		.where('score.indicator_id', 'in', [...indicatorIds])
-		.where('score.score', 'is not', null)
-		.execute();
-}
-
 export interface FlagResolution {
 	unitCode: string;
 	indicatorCode: string;
@@ -167,10 +135,8 @@ export async function mapAssessorNames(
 	ids: readonly number[]
 ): Promise<Map<number, { name: string; email: string }>> {
 	if (ids.length === 0) return new Map();
-	const rows = await db
-		.selectFrom('user')
-		.select(['id', 'name', 'email'])
-		.where('id', 'in', [...ids])
-		.execute();
+	const rows = await readInSlices(ids, (slice) =>
+		db.selectFrom('user').select(['id', 'name', 'email']).where('id', 'in', slice).execute()
+	);
 	return new Map(rows.map((r) => [r.id, { name: r.name, email: r.email }]));
 }

@@ -1,17 +1,12 @@
 import { flagText } from '$lib/i18n/server-text';
 import type { Db } from '../db/connection';
 import { scoredIndicators } from '../../domain/instrument/queries';
-import { findDisagreements } from '../../domain/scoring/disagreement';
-import { assessorLeniency } from '../../domain/scoring/leniency';
-import type { UnitSheetScores } from '../../domain/scoring/types';
+import { findDisagreements, type DisagreementFlag } from '../../domain/scoring/disagreement';
+import { leniencyTally } from '../../domain/scoring/leniency';
 import { findInstrumentById } from '../periods/instrument.repository';
 import type { Period } from '../periods/period.repository';
-import {
-	listFlagResolutions,
-	listScoredCells,
-	mapAssessorNames,
-	type FlagResolution
-} from '../results/results.repository';
+import { listFlagResolutions, mapAssessorNames, type FlagResolution } from '../results/results.repository';
+import { scoredSheetsByUnits } from './scored-sheets.repository';
 
 // Disagreement flags (docs/rules.md §4.10) and assessor leniency (docs/rules.md §4.11) of a period, for the
 // administrators' results page and for publishing. Reads only scored indicators of submitted
@@ -66,29 +61,30 @@ export async function reviewPeriodScores(db: Db, period: Period): Promise<ScoreR
 	const scored = scoredIndicators(instrument.def).map((i) => i.code);
 	const codeOf = new Map<number, string>();
 	for (const code of scored) codeOf.set(instrument.indicatorIds.get(code)!, code);
-	const cells = await listScoredCells(db, period.id, [...codeOf.keys()]);
 
-	const sheets = new Map<number, UnitSheetScores & { scores: Record<string, number> }>();
-	for (const c of cells) {
-		let sheet = sheets.get(c.sheetId);
-		if (!sheet)
-			sheets.set(
-				c.sheetId,
-				(sheet = { unitCode: c.unitCode, visitNo: c.visitNo, assessorId: c.assessorId, scores: {} })
-			);
-		sheet.scores[codeOf.get(c.indicatorId)!] = c.score;
+	// A slice of units at a time (scored-sheets.repository.ts): flags are found unit by unit and
+	// leniency is tallied across slices, so the period's cells never all live at once.
+	const found: DisagreementFlag[] = [];
+	const tally = leniencyTally({ indicators: scored });
+	for await (const sheets of scoredSheetsByUnits(db, period.id, codeOf)) {
+		for (const flag of findDisagreements(sheets, {
+			threshold: period.disagreementThreshold,
+			indicators: scored
+		}))
+			found.push(flag);
+		tally.add(sheets);
 	}
-	const ordered = [...sheets.values()].sort((a, b) =>
-		a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : a.visitNo - b.visitNo
+	// Flags by unit code, then in indicator order (the order findDisagreements gives within a unit).
+	found.sort((a, b) => (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0));
+	const lenient = tally.result();
+	const names = await mapAssessorNames(
+		db,
+		lenient.map((l) => Number(l.assessorId))
 	);
-	const names = await mapAssessorNames(db, [...new Set(ordered.map((s) => Number(s.assessorId)))]);
 	const resolutions = new Map(
 		(await listFlagResolutions(db, period.id)).map((r) => [`${r.unitCode}\u0000${r.indicatorCode}`, r])
 	);
-	const flags: ReviewFlag[] = findDisagreements(ordered, {
-		threshold: period.disagreementThreshold,
-		indicators: scored
-	}).map((f) => {
+	const flags: ReviewFlag[] = found.map((f) => {
 		const r = resolutions.get(`${f.unitCode}\u0000${f.indicatorCode}`);
 		return {
 			unitCode: f.unitCode,
@@ -107,7 +103,7 @@ export async function reviewPeriodScores(db: Db, period: Period): Promise<ScoreR
 				: null
 		};
 	});
-	const leniency = assessorLeniency(ordered, { indicators: scored })
+	const leniency = lenient
 		.map((l) => {
 			const who = names.get(Number(l.assessorId));
 			return {

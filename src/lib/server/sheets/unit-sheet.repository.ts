@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection';
 import type { SheetScores } from '../../domain/scoring/types';
 import { EVIDENCE_FILE_COLUMNS, toEvidenceFile, type EvidenceFile } from './evidence.repository';
+import { readInSlices } from '../db/slices';
 
 export type { EvidenceFile };
 
@@ -45,19 +46,22 @@ export async function listSheetScoresOfUnits(
 ): Promise<Map<number, SheetScores[]>> {
 	const out = new Map<number, SheetScores[]>();
 	if (unitIds.length === 0) return out;
-	const rows = await submittedRegularScores(db, periodId)
-		.select([
-			'visit.unit_id as unitId',
-			'visit.visit_no as visitNo',
-			'score_sheet.id as sheetId',
-			'score_sheet.assessor_id as assessorId',
-			'indicator.code',
-			'score.score'
-		])
-		.where('visit.unit_id', 'in', unitIds)
-		.where('score.score', 'is not', null)
-		.orderBy('score_sheet.id')
-		.execute();
+	// A unit's sheets in id order: all of a unit's rows come in one slice.
+	const rows = await readInSlices(unitIds, (slice) =>
+		submittedRegularScores(db, periodId)
+			.select([
+				'visit.unit_id as unitId',
+				'visit.visit_no as visitNo',
+				'score_sheet.id as sheetId',
+				'score_sheet.assessor_id as assessorId',
+				'indicator.code',
+				'score.score'
+			])
+			.where('visit.unit_id', 'in', slice)
+			.where('score.score', 'is not', null)
+			.orderBy('score_sheet.id')
+			.execute()
+	);
 	const sheets = new Map<
 		number,
 		{ unitId: number; sheet: SheetScores & { scores: Record<string, number> } }

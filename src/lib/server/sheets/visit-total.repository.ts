@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection';
 import type { SheetAspectSums } from '../../domain/scoring/types';
 import { visitTotalsOfSheets, type VisitTotal } from '../../domain/scoring/visit-totals';
+import { slices } from '../db/slices';
 
 // The totals of submitted sheets (table unit_visit_total, docs/rules.md §4.2): one row per unit
 // of a period holding its regular visits' totals in visit order, recomputed from the sheets'
@@ -8,8 +9,6 @@ import { visitTotalsOfSheets, type VisitTotal } from '../../domain/scoring/visit
 // Period results then read one row per unit (README, "Benchmark"). Only regular visits enter
 // results (docs/rules.md §5): follow-up and calibration visits have no totals. Sums are keyed by
 // aspect id here; the results service maps them to aspect codes.
-
-const CHUNK = 500;
 
 export interface UnitVisitTotalRow {
 	period_id: number;
@@ -53,11 +52,11 @@ export function parseUnitVisitTotals(visits: string, teams: Map<string, string[]
 export async function refreshVisitTotals(db: Db, visitIds: Iterable<number>): Promise<void> {
 	const ids = [...new Set(visitIds)].filter((id) => id > 0);
 	const unitsByPeriod = new Map<number, Set<number>>();
-	for (let i = 0; i < ids.length; i += CHUNK) {
+	for (const slice of slices(ids)) {
 		const visits = await db
 			.selectFrom('visit')
 			.select(['period_id', 'unit_id'])
-			.where('id', 'in', ids.slice(i, i + CHUNK))
+			.where('id', 'in', slice)
 			.where('kind', '=', 'regular')
 			.execute();
 		for (const v of visits) {
@@ -68,8 +67,7 @@ export async function refreshVisitTotals(db: Db, visitIds: Iterable<number>): Pr
 	}
 	for (const [periodId, units] of unitsByPeriod) {
 		const unitIds = [...units];
-		for (let i = 0; i < unitIds.length; i += CHUNK)
-			await refreshUnits(db, periodId, unitIds.slice(i, i + CHUNK));
+		for (const slice of slices(unitIds)) await refreshUnits(db, periodId, slice);
 	}
 }
 
@@ -84,8 +82,7 @@ export async function refreshPeriodVisitTotals(db: Db, periodId: number): Promis
 		.where('kind', '=', 'regular')
 		.execute();
 	const unitIds = units.map((u) => u.unit_id);
-	for (let i = 0; i < unitIds.length; i += CHUNK)
-		await refreshUnits(db, periodId, unitIds.slice(i, i + CHUNK));
+	for (const slice of slices(unitIds)) await refreshUnits(db, periodId, slice);
 }
 
 async function refreshUnits(db: Db, periodId: number, unitIds: number[]): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import { insertCategory } from './category.repository';
+import { readInSlices } from '../db/slices';
 
 export interface UnitSummary {
 	id: number;
@@ -23,7 +24,9 @@ export async function listUnitsOfHead(db: Db, userId: number): Promise<UnitSumma
 
 export async function findUnitIdsByCodes(db: Db, codes: string[]): Promise<Map<string, number>> {
 	if (codes.length === 0) return new Map();
-	const rows = await db.selectFrom('unit').select(['id', 'code']).where('code', 'in', codes).execute();
+	const rows = await readInSlices(codes, (slice) =>
+		db.selectFrom('unit').select(['id', 'code']).where('code', 'in', slice).execute()
+	);
 	return new Map(rows.map((r) => [r.code, r.id]));
 }
 

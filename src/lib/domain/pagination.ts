@@ -29,3 +29,38 @@ export function pageWindow(requested: number, total: number, limit: number): Pag
 	const page = Math.min(Math.max(1, requested), pages);
 	return { page, pages, limit, offset: (page - 1) * limit };
 }
+
+/**
+ * Rows of one category a results page lists at a time. A city's category rarely reaches it; a
+ * national deployment has tens of thousands of units a category (README, "Benchmark"), and a page
+ * that listed them all weighed tens of megabytes.
+ */
+export const CATEGORY_ROWS_PER_PAGE = 100;
+
+/** One page of a list: its rows, which page it is, how many pages and rows there are in all. */
+export interface ListPage<T> {
+	rows: T[];
+	/** Position of the first row in the whole list, from 1. */
+	from: number;
+	page: number;
+	pages: number;
+	total: number;
+}
+
+export function pageOf<T>(
+	rows: readonly T[],
+	requested: number,
+	limit = CATEGORY_ROWS_PER_PAGE
+): ListPage<T> {
+	const win = pageWindow(requested, rows.length, limit);
+	return {
+		rows: rows.slice(win.offset, win.offset + limit),
+		from: win.offset + 1,
+		page: win.page,
+		pages: win.pages,
+		total: rows.length
+	};
+}
+
+/** The page of a results page's IKM list, which pages apart from the ranking above it. */
+export const IKM_PAGE_PARAM = 'hal_ikm';

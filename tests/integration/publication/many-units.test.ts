@@ -17,6 +17,10 @@ import { listItemsOfPlans } from '../../../src/lib/server/coaching/coaching-item
 import { findUnitIdsByCodes } from '../../../src/lib/server/units/unit.repository';
 import { loadResultsJson } from '../../../src/lib/server/results/results.service';
 import type { ResultsDocument } from '../../../src/lib/server/results/results.service';
+import { loadPublicResults } from '../../../src/lib/server/results/public-results.service';
+import { publicResultsPage } from '../../../src/lib/server/results/public-results-page';
+import { loadMayorHome } from '../../../src/lib/server/results/mayor-home.service';
+import { CATEGORY_ROWS_PER_PAGE } from '../../../src/lib/domain/pagination';
 
 // A period with more units than one `in (…)` list holds (README, "Benchmark": a national period
 // has about 80,000): the review reads its sheets a slice of units at a time, and publication
@@ -130,5 +134,58 @@ describe('a period with more units than one slice', () => {
 		);
 		const planned = new Set(items.map((i) => i.planId));
 		expect(plans.every((p) => planned.has(p.id))).toBe(true);
+	});
+
+	it('shows a published category a page at a time on the public page, the ranks those of the whole', async () => {
+		const results = (await loadPublicResults(t.db, 'P1', null, NOW))!;
+		const kelurahan = results.categories.find((c) => c.name === 'Kelurahan')!;
+		expect(kelurahan.ranked.length).toBeGreaterThan(2 * CATEGORY_ROWS_PER_PAGE);
+		const request = { selected: null, query: '', page: 3, ikmPage: 3 };
+
+		const all = publicResultsPage(results, request);
+		for (const c of all.categories) {
+			expect(c.ranked).toEqual(results.categories.find((r) => r.name === c.name)!.ranked.slice(0, 100));
+			expect(c.ranking.page).toBe(1);
+		}
+
+		const second = publicResultsPage(results, { ...request, selected: 'Kelurahan', page: 2 });
+		const shown = second.categories.find((c) => c.name === 'Kelurahan')!;
+		expect(shown.ranked).toEqual(kelurahan.ranked.slice(100, 200));
+		expect(shown.ranking).toEqual({
+			from: 101,
+			page: 2,
+			pages: Math.ceil(kelurahan.ranked.length / 100),
+			total: kelurahan.ranked.length
+		});
+		// No citizen answered the survey in this period: no IKM rows to page through.
+		expect(shown.ikm).toMatchObject({ rows: [], pages: 1, total: 0 });
+		expect(second.categories.find((c) => c.name === 'Puskesmas')!.ranked).toEqual([]);
+
+		const beyond = publicResultsPage(results, { ...request, selected: 'Kelurahan', page: 10_000 });
+		expect(beyond.categories.find((c) => c.name === 'Kelurahan')!.ranking.page).toBe(shown.ranking.pages);
+
+		// U00998 is a Puskesmas (even numbers): searching finds it there, with its rank in the whole.
+		const found = publicResultsPage(results, { ...request, query: 'u00998' });
+		expect(found.matches).toBe(1);
+		const hit = found.categories.flatMap((c) => c.ranked);
+		const whole = results.categories.find((c) => c.name === 'Puskesmas')!.ranked;
+		expect(hit).toEqual(whole.filter((u) => u.code === 'U00998'));
+	});
+
+	it('shows the mayor the top of each ranking and how many units it has', async () => {
+		const home = await loadMayorHome(
+			t.db,
+			{ id: 1, email: 'wali@kota.go.id', name: 'Wali', role: 'viewer' },
+			'2026-11-22',
+			NOW
+		);
+		const results = (await loadPublicResults(t.db, 'P1', 'viewer', NOW))!;
+		for (const c of home.latest!.categories) {
+			const whole = results.categories.find((r) => r.name === c.name)!.ranked;
+			expect(c.rankedCount).toBe(whole.length);
+			expect(c.ranked).toEqual(whole.slice(0, CATEGORY_ROWS_PER_PAGE));
+		}
+		const codesShown = new Set(home.latest!.categories.flatMap((c) => c.ranked.map((u) => u.code)));
+		expect(Object.keys(home.latest!.ikm).every((code) => codesShown.has(code))).toBe(true);
 	});
 });

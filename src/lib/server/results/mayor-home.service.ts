@@ -6,6 +6,7 @@ import { loadResults } from './results.service';
 import { loadCoachingOverview, type OverviewPlan } from '../coaching/coaching-overview.service';
 import type { PublicCategory } from '../../domain/scoring/public-view';
 import type { PeriodStatus } from '../../domain/period-status';
+import { pageOf } from '../../domain/pagination';
 
 // The mayor's home (/pimpinan): the latest published period's ranking per category with each
 // unit's IKM, coaching progress of that period, and the category means over the published periods.
@@ -24,7 +25,8 @@ export interface MayorHome {
 	latest: {
 		code: string;
 		name: string;
-		categories: PublicCategory[];
+		/** Each category with the top of its ranking; rankedCount is the whole ranking's length. */
+		categories: (PublicCategory & { rankedCount: number })[];
 		ikm: Record<string, PublicUnitIkm>;
 	} | null;
 	coaching: CoachingRow[];
@@ -84,13 +86,21 @@ export async function loadMayorHome(db: Db, user: SessionUser, today: string, no
 	const coaching = newest
 		? await loadCoachingOverview(db, user, { periodCode: newest.code }, today)
 		: { plans: [] as OverviewPlan[] };
+	const shownCodes = new Set(
+		(results?.categories ?? []).flatMap((c) => pageOf(c.ranked, 1).rows.map((u) => u.code))
+	);
 	return {
 		latest: results
 			? {
 					code: results.period.code,
 					name: results.period.name,
-					categories: results.categories,
-					ikm: Object.fromEntries(results.ikm.map((u) => [u.code, u]))
+					// The top of each ranking; the public page lists the whole (CATEGORY_ROWS_PER_PAGE).
+					categories: results.categories.map((c) => ({
+						...c,
+						ranked: pageOf(c.ranked, 1).rows,
+						rankedCount: c.ranked.length
+					})),
+					ikm: Object.fromEntries(results.ikm.filter((u) => shownCodes.has(u.code)).map((u) => [u.code, u]))
 				}
 			: null,
 		coaching: coachingRows(coaching.plans),

@@ -2,8 +2,9 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { loadPublicResults } from '$lib/server/results/public-results.service';
+import { publicResultsPage } from '$lib/server/results/public-results-page';
 import { readCitySettings } from '$lib/server/settings/city-setting.repository';
-import { matchesUnit, searchWords } from '$lib/domain/text/unit-search';
+import { IKM_PAGE_PARAM, readPage } from '$lib/domain/pagination';
 import { m } from '$lib/paraglide/messages';
 
 // Public page (README: /hasil/{periodCode}, everyone once published). No sign-in needed;
@@ -17,18 +18,13 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 	// The office is warned before printing certificates with an empty signature block.
 	const signatoryBlank =
 		locals.user?.role === 'admin' && !(await readCitySettings(getDb())).signatoryName?.trim();
-	// "Cari unit": the ranks stay those of the whole category; only the rows shown are narrowed.
-	const query = (url.searchParams.get('cari') ?? '').trim().slice(0, 100);
-	const words = searchWords(query);
-	if (words.length === 0) return { ...results, selected, signatoryBlank, query: '', matches: null };
-	const categories = results.categories
-		.map((c) => ({
-			...c,
-			ranked: c.ranked.filter((u) => matchesUnit(u, words)),
-			incompleteUnits: c.incompleteUnits.filter((name) => matchesUnit({ name, code: '' }, words))
-		}))
-		.filter((c) => c.ranked.length + c.incompleteUnits.length > 0);
-	const ikm = results.ikm.filter((u) => matchesUnit(u, words));
-	const matches = categories.reduce((n, c) => n + c.ranked.length + c.incompleteUnits.length, 0);
-	return { ...results, categories, ikm, selected, signatoryBlank, query, matches };
+	return {
+		...publicResultsPage(results, {
+			selected,
+			query: url.searchParams.get('cari') ?? '',
+			page: readPage(url.searchParams),
+			ikmPage: readPage(url.searchParams, IKM_PAGE_PARAM)
+		}),
+		signatoryBlank
+	};
 };

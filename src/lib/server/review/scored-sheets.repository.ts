@@ -37,8 +37,9 @@ function cellsOfUnits(db: Db, periodId: number, indicatorIds: number[], unitIds:
 /**
  * The period's scored sheets, a slice of units at a time: every sheet of a unit comes in the same
  * slice, in unit id, visit and sheet order; `indicators` maps the indicator ids to read to their
- * codes. On SQLite outside a transaction the rows are read as tuples: at national scale, building
- * a row object per score costs more than the query.
+ * codes. On SQLite outside a transaction the rows are read as tuples, as the results' unit reader
+ * does, sparing an object per score (on the benchmark's national period the gain was within the
+ * run-to-run noise).
  */
 export async function* scoredSheetsByUnits(
 	db: Db,
@@ -84,7 +85,7 @@ export async function* scoredSheetsByUnits(
 	}
 }
 
-// No ORDER BY: sorting a slice's scores cost SQLite more than grouping and ordering its sheets here.
+// No ORDER BY: the sheets are grouped and put in order here, so SQLite needs no sort of a slice.
 function sheetsOfRows(
 	rows: readonly CellRow[],
 	unitCodes: ReadonlyMap<number, string>,

@@ -1,156 +1,244 @@
-import type { Insertable } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { refreshPeriodVisitTotals } from '../sheets/visit-total.repository';
 import type { Db } from '../db/connection';
-import type { Database } from '../db/schema';
-import { slices } from '../db/slices';
 
 // What a correction can change (docs/rules.md §8.3): the regular visits of the period, their
-// teams and sheets (scores, aspect sums, evidence rows). Captured when the correction opens and
-// written back when it is abandoned; evidence files stay in UPLOAD_DIR (stored by hash).
+// teams and sheets (scores, aspect sums, evidence rows). Copied, row for row, into the
+// correction_* tables when the correction opens, and copied back when it is abandoned; evidence
+// files stay in UPLOAD_DIR (stored by hash). The copies never leave the database: a national
+// period (README, "Benchmark") has too many scores to pass through the server's memory.
 
-type Row<T extends keyof Database> = Insertable<Database[T]> & { id?: number };
-
-export interface SheetBackup {
-	visits: Row<'visit'>[];
-	team: Row<'visit_assessor'>[];
-	sheets: Row<'score_sheet'>[];
-	scores: Row<'score'>[];
-	sums: Row<'sheet_aspect_sum'>[];
-	evidence: Row<'evidence'>[];
+/** A live table, the table of its copies, and the columns copied besides the copy's tag. */
+interface Copied {
+	live: string;
+	kept: string;
+	columns: readonly string[];
 }
 
-// Rows of one multi-row insert: each row binds a parameter per column (a dozen on score_sheet).
-const INSERT_SLICE = 400;
+const VISITS: Copied = {
+	live: 'visit',
+	kept: 'correction_visit',
+	columns: ['id', 'period_id', 'unit_id', 'visit_no', 'kind', 'coaching_plan_id', 'planned_on', 'created_at']
+};
+const TEAMS: Copied = {
+	live: 'visit_assessor',
+	kept: 'correction_visit_assessor',
+	columns: ['visit_id', 'user_id']
+};
+const SHEETS: Copied = {
+	live: 'score_sheet',
+	kept: 'correction_sheet',
+	columns: [
+		'id',
+		'visit_id',
+		'assessor_id',
+		'status',
+		'version',
+		'source',
+		'submitted_at',
+		'created_at',
+		'updated_at'
+	]
+};
+
+/** The rows of a sheet, keyed by `sheet_id`; `columns` leaves out the sheet and any id of their own. */
+interface SheetRows extends Copied {
+	ownId: boolean;
+}
+
+const SHEET_ROWS: readonly SheetRows[] = [
+	{ live: 'score', kept: 'correction_score', columns: ['indicator_id', 'score', 'note'], ownId: false },
+	{
+		live: 'sheet_aspect_sum',
+		kept: 'correction_sheet_aspect_sum',
+		columns: ['aspect_id', 'weighted_sum'],
+		ownId: false
+	},
+	{
+		live: 'evidence',
+		kept: 'correction_evidence',
+		columns: ['indicator_id', 'file_id', 'original_name', 'uploaded_by', 'created_at'],
+		ownId: true
+	}
+];
+
+const withIds = (t: SheetRows) => [...(t.ownId ? ['id'] : []), 'sheet_id', ...t.columns];
+
+type AnyDb = Kysely<any>;
+type Rows = SelectQueryBuilder<any, any, any>;
+
+/** `insert into table (columns) select …`: rows copied inside the database. */
+async function copyInto(db: Db, table: string, columns: readonly string[], rows: Rows): Promise<void> {
+	await (db as AnyDb).insertInto(table).columns(columns).expression(rows).execute();
+}
 
 function regularVisitIds(db: Db, periodId: number) {
 	return db.selectFrom('visit').select('id').where('period_id', '=', periodId).where('kind', '=', 'regular');
 }
 
-export async function captureSheets(db: Db, periodId: number): Promise<SheetBackup> {
-	const visits = await db
-		.selectFrom('visit')
-		.selectAll()
+function regularSheetIds(db: Db, periodId: number) {
+	return db.selectFrom('score_sheet').select('id').where('visit_id', 'in', regularVisitIds(db, periodId));
+}
+
+/** A number written into the statement: PostgreSQL cannot type a parameter in a select list. */
+function literal(value: number, as: string) {
+	if (!Number.isSafeInteger(value)) throw new TypeError(`not an id: ${value}`);
+	return sql.lit<number>(value).as(as);
+}
+
+/** The correction's copies in `t`. */
+function keptRows(db: Db, t: Copied, correctionId: number) {
+	return (db as AnyDb).selectFrom(t.kept).where('correction_id', '=', correctionId);
+}
+
+/** Copies the period's regular visits, teams and sheets as they are now into the correction's tables. */
+export async function captureSheets(db: Db, correctionId: number, periodId: number): Promise<void> {
+	const tag = literal(correctionId, 'correction_id');
+	const visitIds = regularVisitIds(db, periodId);
+	const capture = (t: Copied, columns: readonly string[], key: string, ids: Rows) =>
+		copyInto(
+			db,
+			t.kept,
+			['correction_id', ...columns],
+			(db as AnyDb)
+				.selectFrom(t.live)
+				.select([tag, ...columns])
+				.where(key, 'in', ids)
+		);
+	await capture(VISITS, VISITS.columns, 'id', visitIds);
+	await capture(TEAMS, TEAMS.columns, 'visit_id', visitIds);
+	await capture(SHEETS, SHEETS.columns, 'visit_id', visitIds);
+	for (const t of SHEET_ROWS) await capture(t, withIds(t), 'sheet_id', regularSheetIds(db, periodId));
+}
+
+/** Drops the correction's copy (it closes: published or abandoned). */
+export async function discardSheetBackup(db: Db, correctionId: number): Promise<void> {
+	for (const t of [VISITS, TEAMS, SHEETS, ...SHEET_ROWS])
+		await (db as AnyDb).deleteFrom(t.kept).where('correction_id', '=', correctionId).execute();
+}
+
+/**
+ * Puts the period's regular visits, teams and sheets back as the correction copied them; visits
+ * added since go. SQLite may give a removed row's id to a new row elsewhere (its ids are not
+ * AUTOINCREMENT): a sheet or evidence row whose id was taken so comes back under a new id.
+ */
+export async function restoreSheets(db: Db, correctionId: number, periodId: number): Promise<void> {
+	const kept = keptRows(db, VISITS, correctionId).select('id');
+	// Cascades remove the teams, sheets, scores, sums and evidence rows of the visits removed.
+	await db
+		.deleteFrom('visit')
 		.where('period_id', '=', periodId)
 		.where('kind', '=', 'regular')
+		.where('id', 'not in', kept)
 		.execute();
-	const sheetIds = db
-		.selectFrom('score_sheet')
-		.select('id')
-		.where('visit_id', 'in', regularVisitIds(db, periodId));
-	return {
-		visits,
-		team: await db
-			.selectFrom('visit_assessor')
-			.selectAll()
-			.where('visit_id', 'in', regularVisitIds(db, periodId))
-			.execute(),
-		sheets: await db
-			.selectFrom('score_sheet')
-			.selectAll()
-			.where('visit_id', 'in', regularVisitIds(db, periodId))
-			.execute(),
-		scores: await db.selectFrom('score').selectAll().where('sheet_id', 'in', sheetIds).execute(),
-		sums: await db.selectFrom('sheet_aspect_sum').selectAll().where('sheet_id', 'in', sheetIds).execute(),
-		evidence: await db.selectFrom('evidence').selectAll().where('sheet_id', 'in', sheetIds).execute()
-	};
-}
-
-async function insertChunked<T extends keyof Database & string>(
-	db: Db,
-	table: T,
-	rows: Row<T>[]
-): Promise<void> {
-	for (const slice of slices(rows, INSERT_SLICE))
-		await db
-			.insertInto(table)
-			.values(slice as any)
-			.execute();
-}
-
-/** Ids among `ids` already used in `table` (by rows outside this period's regular visits). */
-async function takenIds(
-	db: Db,
-	table: 'visit' | 'score_sheet' | 'evidence',
-	ids: number[]
-): Promise<Set<number>> {
-	const taken = new Set<number>();
-	for (const slice of slices(ids)) {
-		const rows = await db.selectFrom(table).select('id').where('id', 'in', slice).execute();
-		for (const r of rows) taken.add(r.id);
-	}
-	return taken;
-}
-
-/** Puts the period's regular visits, teams and sheets back as captured; later ones go. */
-export async function restoreSheets(db: Db, periodId: number, b: SheetBackup): Promise<void> {
-	const keptVisits = new Set(b.visits.map((v) => v.id!));
-	const current = (await regularVisitIds(db, periodId).execute()).map((r) => r.id);
-	const added = current.filter((id) => !keptVisits.has(id));
-	const present = current.filter((id) => keptVisits.has(id));
-	const isPresent = new Set(present);
-	// Cascades remove their teams, sheets, scores, sums and evidence rows.
-	for (const slice of slices(added)) await db.deleteFrom('visit').where('id', 'in', slice).execute();
-	for (const ids of slices(present)) {
-		await db.deleteFrom('score_sheet').where('visit_id', 'in', ids).execute();
-		await db.deleteFrom('visit_assessor').where('visit_id', 'in', ids).execute();
-	}
-	for (const v of b.visits)
-		if (isPresent.has(v.id!))
-			await db.updateTable('visit').set({ planned_on: v.planned_on }).where('id', '=', v.id!).execute();
-	await insertChunked(
+	await db.deleteFrom('score_sheet').where('visit_id', 'in', regularVisitIds(db, periodId)).execute();
+	await db.deleteFrom('visit_assessor').where('visit_id', 'in', regularVisitIds(db, periodId)).execute();
+	await db
+		.updateTable('visit')
+		.set((eb) => ({
+			planned_on: eb
+				.selectFrom('correction_visit as b')
+				.select('b.planned_on')
+				.where('b.correction_id', '=', correctionId)
+				.whereRef('b.id', '=', 'visit.id')
+		}))
+		.where('id', 'in', kept)
+		.execute();
+	await copyInto(
 		db,
 		'visit',
-		b.visits.filter((v) => !isPresent.has(v.id!))
+		VISITS.columns,
+		keptRows(db, VISITS, correctionId)
+			.select(VISITS.columns)
+			.where('id', 'not in', regularVisitIds(db, periodId))
 	);
-	await insertChunked(db, 'visit_assessor', b.team);
-	// A sheet id taken meanwhile elsewhere gets a new id; its scores follow it.
-	const takenSheets = await takenIds(
+	await copyInto(
 		db,
-		'score_sheet',
-		b.sheets.map((s) => s.id!)
+		'visit_assessor',
+		TEAMS.columns,
+		keptRows(db, TEAMS, correctionId).select(TEAMS.columns)
 	);
-	const sheetId = new Map<number, number>();
-	for (const s of b.sheets) {
-		if (!takenSheets.has(s.id!)) {
-			sheetId.set(s.id!, s.id!);
-			continue;
-		}
-		const { id: old, ...rest } = s;
-		const { id } = await db.insertInto('score_sheet').values(rest).returning('id').executeTakeFirstOrThrow();
-		sheetId.set(old!, id);
-	}
-	await insertChunked(
-		db,
-		'score_sheet',
-		b.sheets.filter((s) => !takenSheets.has(s.id!))
-	);
-	await insertChunked(
-		db,
-		'score',
-		b.scores.map((s) => ({ ...s, sheet_id: sheetId.get(s.sheet_id)! }))
-	);
-	await insertChunked(
-		db,
-		'sheet_aspect_sum',
-		b.sums.map((s) => ({ ...s, sheet_id: sheetId.get(s.sheet_id)! }))
-	);
-	const takenEvidence = await takenIds(
-		db,
-		'evidence',
-		b.evidence.map((e) => e.id!)
-	);
-	const withSheet = b.evidence.map((e) => ({ ...e, sheet_id: sheetId.get(e.sheet_id)! }));
-	await insertChunked(
-		db,
-		'evidence',
-		withSheet.filter((e) => !takenEvidence.has(e.id!))
-	);
-	// Multi-row inserts need the same columns in every row: rows that lost their id go apart.
-	await insertChunked(
-		db,
-		'evidence',
-		withSheet.filter((e) => takenEvidence.has(e.id!)).map(({ id: _id, ...e }) => e)
-	);
+	await restoreSheetRows(db, correctionId, periodId);
+	await restoreDisplacedSheets(db, correctionId);
 	// The units' totals follow the sheets put back, and the visits taken away (table unit_visit_total).
 	await refreshPeriodVisitTotals(db, periodId);
+}
+
+/** The sheets whose ids are free, with their scores, sums and evidence. */
+async function restoreSheetRows(db: Db, correctionId: number, periodId: number): Promise<void> {
+	await copyInto(
+		db,
+		'score_sheet',
+		SHEETS.columns,
+		keptRows(db, SHEETS, correctionId)
+			.select(SHEETS.columns)
+			.where('id', 'not in', db.selectFrom('score_sheet').select('id'))
+	);
+	// The period's regular sheets are now exactly those put back under their own ids.
+	for (const t of SHEET_ROWS) {
+		const rows = () => keptRows(db, t, correctionId).where('sheet_id', 'in', regularSheetIds(db, periodId));
+		if (!t.ownId) {
+			await copyInto(db, t.live, withIds(t), rows().select(withIds(t)));
+			continue;
+		}
+		await copyInto(
+			db,
+			t.live,
+			withIds(t),
+			rows()
+				.select(withIds(t))
+				.where('id', 'not in', (db as AnyDb).selectFrom(t.live).select('id'))
+		);
+		// Rows whose id a row elsewhere holds come back under new ids.
+		await copyInto(
+			db,
+			t.live,
+			['sheet_id', ...t.columns],
+			rows()
+				.select(['sheet_id', ...t.columns])
+				.where(({ not, exists, selectFrom }) =>
+					not(
+						exists(
+							selectFrom(`${t.live} as live`)
+								.select('live.id')
+								.whereRef('live.id', '=', `${t.kept}.id`)
+								.whereRef('live.sheet_id', '=', `${t.kept}.sheet_id`)
+						)
+					)
+				)
+		);
+	}
+}
+
+/** Sheets whose id a row elsewhere holds now: each comes back under a new id, its rows with it. */
+async function restoreDisplacedSheets(db: Db, correctionId: number): Promise<void> {
+	const displaced = await keptRows(db, SHEETS, correctionId)
+		.select(SHEETS.columns)
+		.where(({ not, exists, selectFrom }) =>
+			not(
+				exists(
+					selectFrom('score_sheet as live')
+						.select('live.id')
+						.whereRef('live.id', '=', 'correction_sheet.id')
+						.whereRef('live.visit_id', '=', 'correction_sheet.visit_id')
+				)
+			)
+		)
+		.execute();
+	for (const { id: old, ...sheet } of displaced) {
+		const { id } = await (db as AnyDb)
+			.insertInto('score_sheet')
+			.values(sheet)
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		for (const t of SHEET_ROWS)
+			await copyInto(
+				db,
+				t.live,
+				['sheet_id', ...t.columns],
+				keptRows(db, t, correctionId)
+					.select([literal(id, 'sheet_id'), ...t.columns])
+					.where('sheet_id', '=', old)
+			);
+	}
 }

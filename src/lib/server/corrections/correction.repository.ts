@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import type { CorrectionStatus } from '../db/schema';
+import { discardSheetBackup } from './correction-backup.repository';
 
 // Corrections of a published period (docs/rules.md §8.3): at most one open per period.
 
@@ -64,7 +65,7 @@ export async function listCorrections(db: Db, periodId: number): Promise<Correct
 
 export async function insertCorrection(
 	db: Db,
-	c: { periodId: number; baseRevision: number; reason: string; openedBy: number | null; backup: string },
+	c: { periodId: number; baseRevision: number; reason: string; openedBy: number | null },
 	now: Date
 ): Promise<number> {
 	const { id } = await db
@@ -74,24 +75,14 @@ export async function insertCorrection(
 			base_revision: c.baseRevision,
 			reason: c.reason,
 			opened_by: c.openedBy,
-			opened_at: now.getTime(),
-			backup: c.backup
+			opened_at: now.getTime()
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return id;
 }
 
-export async function findCorrectionBackup(db: Db, correctionId: number): Promise<string> {
-	const r = await db
-		.selectFrom('period_correction')
-		.select('backup')
-		.where('id', '=', correctionId)
-		.executeTakeFirstOrThrow();
-	return r.backup;
-}
-
-/** Closes the open correction; the backup is emptied, it is never needed again. */
+/** Closes the open correction; its copy of the published sheets is dropped, never needed again. */
 export async function closeCorrection(
 	db: Db,
 	c: { id: number; status: 'published' | 'abandoned'; closedBy: number | null; reason: string | null },
@@ -103,10 +94,10 @@ export async function closeCorrection(
 			status: c.status,
 			closed_by: c.closedBy,
 			closed_at: now.getTime(),
-			close_reason: c.reason,
-			backup: '{}'
+			close_reason: c.reason
 		})
 		.where('id', '=', c.id)
 		.where('status', '=', 'open')
 		.execute();
+	await discardSheetBackup(db, c.id);
 }

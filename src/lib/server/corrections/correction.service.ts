@@ -4,15 +4,10 @@ import { latestPublicationRevision, type Period } from '../periods/period.reposi
 import { findPeriodOrRefuse } from '../periods/period-lookup';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { auditTrail } from '../audit/audit.repository';
-import {
-	closeCorrection,
-	findCorrectionBackup,
-	findOpenCorrection,
-	insertCorrection
-} from './correction.repository';
+import { closeCorrection, findOpenCorrection, insertCorrection } from './correction.repository';
 import type { PeriodStatus } from '../../domain/period-status';
 import { isSheetEditableIn } from '../../domain/score-sheet';
-import { captureSheets, restoreSheets, type SheetBackup } from './correction-backup.repository';
+import { captureSheets, restoreSheets } from './correction-backup.repository';
 import { refusalText } from '../service-result';
 import { AUDIT_REASON_MIN, auditReason } from '../../domain/audit/audit-reason';
 
@@ -75,18 +70,12 @@ export function openCorrection(db: Db, input: CorrectionInput, now: Date): Promi
 				error: refusalText('srv_correction_already_open', { period: period.code })
 			};
 		const revision = await latestPublicationRevision(trx, period.id);
-		const backup = await captureSheets(trx, period.id);
-		await insertCorrection(
+		const correctionId = await insertCorrection(
 			trx,
-			{
-				periodId: period.id,
-				baseRevision: revision,
-				reason,
-				openedBy: input.userId,
-				backup: JSON.stringify(backup)
-			},
+			{ periodId: period.id, baseRevision: revision, reason, openedBy: input.userId },
 			now
 		);
+		await captureSheets(trx, correctionId, period.id);
 		await auditTrail(trx, input.userId, now).record('correction.open', 'period', period.id, {
 			code: period.code,
 			revision,
@@ -105,8 +94,7 @@ export function abandonCorrection(db: Db, input: CorrectionInput, now: Date): Pr
 				status: 409,
 				error: refusalText('srv_correction_not_open', { period: period.code })
 			};
-		const backup = JSON.parse(await findCorrectionBackup(trx, open.id)) as SheetBackup;
-		await restoreSheets(trx, period.id, backup);
+		await restoreSheets(trx, open.id, period.id);
 		await closeCorrection(trx, { id: open.id, status: 'abandoned', closedBy: input.userId, reason }, now);
 		await invalidatePeriodResults(trx, period.id);
 		await auditTrail(trx, input.userId, now).record('correction.abandon', 'period', period.id, {

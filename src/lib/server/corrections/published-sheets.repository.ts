@@ -1,12 +1,13 @@
 import type { Db } from '../db/connection';
 import type { SheetScores } from '../../domain/scoring/types';
-import type { EvidenceFile, ScoreNote } from '../sheets/unit-sheet.repository';
-import { findCorrectionBackup, findOpenCorrection } from './correction.repository';
-import type { SheetBackup } from './correction-backup.repository';
+import type { ScoreNote } from '../sheets/unit-sheet.repository';
+import { toEvidenceFile, type EvidenceFile } from '../sheets/evidence.repository';
+import { findOpenCorrection } from './correction.repository';
 
 // docs/rules.md §8.3: while a correction is open, readers keep the last published revision. The
-// live sheets may be reopened, replaced or added meanwhile; what was published is the backup
-// taken when the correction opened, read here in the shapes of unit-sheet.repository.
+// live sheets may be reopened, replaced or added meanwhile; what was published is the copy
+// taken when the correction opened (correction-backup.repository), read here in the shapes of
+// unit-sheet.repository.
 
 export interface PublishedUnitSheets {
 	sheets: SheetScores[];
@@ -22,103 +23,80 @@ export async function findPublishedUnitSheets(
 ): Promise<PublishedUnitSheets | null> {
 	const open = await findOpenCorrection(db, periodId);
 	if (!open) return null;
-	const backup = JSON.parse(await findCorrectionBackup(db, open.id)) as SheetBackup;
-	const visitNo = new Map(backup.visits.filter((v) => v.unit_id === unitId).map((v) => [v.id!, v.visit_no]));
-	const sheets = backup.sheets
-		.filter((s) => visitNo.has(s.visit_id) && s.status === 'submitted')
-		.sort((a, b) => a.id! - b.id!);
-	const sheetIds = new Set(sheets.map((s) => s.id!));
-	const scores = backup.scores.filter((s) => sheetIds.has(s.sheet_id));
-	const evidence = backup.evidence.filter((e) => sheetIds.has(e.sheet_id));
-	const codes = await indicatorCodes(
-		db,
-		[...scores, ...evidence].map((s) => s.indicator_id)
-	);
-	const names = await userNames(
-		db,
-		sheets.map((s) => s.assessor_id)
-	);
+	// The unit's visits first: joined, SQLite (without statistics) reads every copied sheet.
+	const visits = await db
+		.selectFrom('correction_visit')
+		.select(['id', 'visit_no'])
+		.where('correction_id', '=', open.id)
+		.where('unit_id', '=', unitId)
+		.execute();
+	if (visits.length === 0) return { sheets: [], notes: [], evidence: [] };
+	const visitNo = new Map(visits.map((v) => [v.id, v.visit_no]));
+	const sheets = (
+		await db
+			.selectFrom('correction_sheet as s')
+			.leftJoin('user as a', 'a.id', 's.assessor_id')
+			.select(['s.id', 's.visit_id', 's.assessor_id', 'a.name'])
+			.where('s.correction_id', '=', open.id)
+			.where('s.visit_id', 'in', [...visitNo.keys()])
+			.where('s.status', '=', 'submitted')
+			.orderBy('s.id')
+			.execute()
+	).map((s) => ({ ...s, visit_no: visitNo.get(s.visit_id)! }));
+	if (sheets.length === 0) return { sheets: [], notes: [], evidence: [] };
+	const sheetIds = sheets.map((s) => s.id);
+	const scores = await db
+		.selectFrom('correction_score as x')
+		.innerJoin('indicator as i', 'i.id', 'x.indicator_id')
+		.select(['x.sheet_id', 'i.code', 'x.score', 'x.note'])
+		.where('x.correction_id', '=', open.id)
+		.where('x.sheet_id', 'in', sheetIds)
+		.orderBy('x.sheet_id')
+		.orderBy('x.indicator_id')
+		.execute();
+	const sheetById = new Map(sheets.map((s) => [s.id, s]));
 	return {
 		sheets: sheets.map((s) => ({
-			visitNo: visitNo.get(s.visit_id)!,
+			visitNo: s.visit_no,
 			assessorId: s.assessor_id,
 			scores: Object.fromEntries(
-				scores
-					.filter((x) => x.sheet_id === s.id && x.score !== null && x.score !== undefined)
-					.map((x) => [codes.get(x.indicator_id)!, x.score as number])
+				scores.filter((x) => x.sheet_id === s.id && x.score !== null).map((x) => [x.code, x.score as number])
 			)
 		})),
 		notes: scores
 			.filter((x) => x.note)
-			.map((x) => {
-				const sheet = sheets.find((s) => s.id === x.sheet_id)!;
-				return {
-					indicatorCode: codes.get(x.indicator_id)!,
-					visitNo: visitNo.get(sheet.visit_id)!,
-					assessorName: names.get(sheet.assessor_id) ?? '',
-					note: x.note as string
-				};
-			})
+			.map((x) => ({
+				indicatorCode: x.code,
+				visitNo: sheetById.get(x.sheet_id)!.visit_no,
+				assessorName: sheetById.get(x.sheet_id)!.name ?? '',
+				note: x.note as string
+			}))
 			.sort((a, b) => a.visitNo - b.visitNo),
-		evidence: await storedEvidence(db, evidence, codes)
+		evidence: await storedEvidence(db, open.id, sheetIds)
 	};
 }
 
-async function indicatorCodes(db: Db, ids: number[]): Promise<Map<number, string>> {
-	if (ids.length === 0) return new Map();
+/** The published evidence still stored under its id with its file (a replaced sheet's is gone). */
+async function storedEvidence(db: Db, correctionId: number, sheetIds: number[]): Promise<EvidenceFile[]> {
 	const rows = await db
-		.selectFrom('indicator')
-		.select(['id', 'code'])
-		.where('id', 'in', [...new Set(ids)])
-		.execute();
-	return new Map(rows.map((r) => [r.id, r.code]));
-}
-
-async function userNames(db: Db, ids: number[]): Promise<Map<number, string>> {
-	if (ids.length === 0) return new Map();
-	const rows = await db
-		.selectFrom('user')
-		.select(['id', 'name'])
-		.where('id', 'in', [...new Set(ids)])
-		.execute();
-	return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** The published evidence still stored under its id (a replaced sheet's evidence is gone). */
-async function storedEvidence(
-	db: Db,
-	rows: SheetBackup['evidence'],
-	codes: Map<number, string>
-): Promise<EvidenceFile[]> {
-	if (rows.length === 0) return [];
-	const found = await db
-		.selectFrom('evidence')
+		.selectFrom('correction_evidence as b')
+		.innerJoin('evidence', (join) =>
+			join.onRef('evidence.id', '=', 'b.id').onRef('evidence.file_id', '=', 'b.file_id')
+		)
 		.innerJoin('stored_file', 'stored_file.id', 'evidence.file_id')
+		.innerJoin('indicator', 'indicator.id', 'b.indicator_id')
 		.select([
-			'evidence.id',
-			'evidence.file_id',
+			'b.id',
+			'indicator.code',
+			'b.original_name',
 			'stored_file.sha256',
 			'stored_file.mime',
 			'stored_file.size',
 			'stored_file.has_thumbnail'
 		])
-		.where(
-			'evidence.id',
-			'in',
-			rows.map((r) => r.id!)
-		)
-		.orderBy('evidence.id')
+		.where('b.correction_id', '=', correctionId)
+		.where('b.sheet_id', 'in', sheetIds)
+		.orderBy('b.id')
 		.execute();
-	const byId = new Map(rows.map((r) => [r.id!, r]));
-	return found
-		.filter((f) => byId.get(f.id)!.file_id === f.file_id)
-		.map((f) => ({
-			id: f.id,
-			indicatorCode: codes.get(byId.get(f.id)!.indicator_id)!,
-			name: byId.get(f.id)!.original_name,
-			sha256: f.sha256,
-			mime: f.mime,
-			size: f.size,
-			hasThumbnail: f.has_thumbnail === 1
-		}));
+	return rows.map(toEvidenceFile);
 }

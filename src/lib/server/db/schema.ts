@@ -56,6 +56,12 @@ export interface Database {
 	objection_evidence: Fairness.ObjectionEvidenceTable;
 	sync_receipt: Sync.SyncReceiptTable;
 	period_correction: Corrections.PeriodCorrectionTable;
+	correction_visit: Corrections.CorrectionVisitTable;
+	correction_visit_assessor: Corrections.CorrectionVisitAssessorTable;
+	correction_sheet: Corrections.CorrectionSheetTable;
+	correction_score: Corrections.CorrectionScoreTable;
+	correction_sheet_aspect_sum: Corrections.CorrectionSheetAspectSumTable;
+	correction_evidence: Corrections.CorrectionEvidenceTable;
 }
 
 export type UserRow = Selectable<People.UserTable>;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { rawHandleOf, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import { slices } from '../db/slices';
 import { countedSheetsOf } from '../sheets/unit-sheet.repository';
 import type { UnitSheetScores } from '../../domain/scoring/types';
@@ -8,15 +8,6 @@ import type { UnitSheetScores } from '../../domain/scoring/types';
 // and leniency, docs/rules.md §4.10 and §4.11): scored indicators only. A national period has
 // about 12 million scores (README, "Benchmark"), too many to hold at once, so the sheets come a
 // slice of units at a time.
-
-type CellRow = [
-	unitId: number,
-	visitNo: number,
-	assessorId: number,
-	sheetId: number,
-	indicatorId: number,
-	score: number
-];
 
 function cellsOfUnits(db: Db, periodId: number, indicatorIds: number[], unitIds: number[]) {
 	return countedSheetsOf(db, periodId)
@@ -31,15 +22,17 @@ function cellsOfUnits(db: Db, periodId: number, indicatorIds: number[], unitIds:
 		])
 		.where('visit.unit_id', 'in', unitIds)
 		.where('score.indicator_id', 'in', indicatorIds)
-		.where('score.score', 'is not', null);
+		.where('score.score', 'is not', null)
+		.orderBy('visit.unit_id')
+		.orderBy('visit.visit_no')
+		.orderBy('score_sheet.id')
+		.orderBy('score.indicator_id');
 }
 
 /**
  * The period's scored sheets, a slice of units at a time: every sheet of a unit comes in the same
- * slice, in unit id, visit and sheet order; `indicators` maps the indicator ids to read to their
- * codes. On SQLite outside a transaction the rows are read as tuples, as the results' unit reader
- * does, sparing an object per score (on the benchmark's national period the gain was within the
- * run-to-run noise).
+ * slice, in unit id, visit and sheet order, each sheet's scores in indicator id order;
+ * `indicators` maps the indicator ids to read to their codes.
  */
 export async function* scoredSheetsByUnits(
 	db: Db,
@@ -57,54 +50,26 @@ export async function* scoredSheetsByUnits(
 		.where('visit.kind', '=', 'regular')
 		.orderBy('unit.id')
 		.execute();
-	const raw = rawHandleOf(db);
 	for (const slice of slices(units)) {
-		const query = cellsOfUnits(
-			db,
-			periodId,
-			indicatorIds,
-			slice.map((u) => u.id)
-		);
-		let rows: CellRow[];
-		if (raw) {
-			const { sql: text, parameters } = query.compile();
-			rows = raw
-				.prepare(text)
-				.raw()
-				.all(...parameters) as CellRow[];
-		} else
-			rows = (await query.execute()).map((r) => [
-				r.unit_id,
-				r.visit_no,
-				r.assessor_id,
-				r.id,
-				r.indicator_id,
-				r.score
-			]);
-		yield sheetsOfRows(rows, new Map(slice.map((u) => [u.id, u.code])), indicators);
+		const unitCodes = new Map(slice.map((u) => [u.id, u.code]));
+		const rows = await cellsOfUnits(db, periodId, indicatorIds, [...unitCodes.keys()]).execute();
+		// The rows come in sheet order, so a sheet's rows are consecutive.
+		const sheets: UnitSheetScores[] = [];
+		let sheetId: number | null = null;
+		let scores: Record<string, number> = {};
+		for (const r of rows) {
+			if (r.id !== sheetId) {
+				sheetId = r.id;
+				scores = {};
+				sheets.push({
+					unitCode: unitCodes.get(r.unit_id)!,
+					visitNo: r.visit_no,
+					assessorId: r.assessor_id,
+					scores
+				});
+			}
+			scores[indicators.get(r.indicator_id)!] = r.score;
+		}
+		yield sheets;
 	}
-}
-
-// No ORDER BY: the sheets are grouped and put in order here, so SQLite needs no sort of a slice.
-function sheetsOfRows(
-	rows: readonly CellRow[],
-	unitCodes: ReadonlyMap<number, string>,
-	indicators: ReadonlyMap<number, string>
-): UnitSheetScores[] {
-	const sheets = new Map<
-		number,
-		{ unitId: number; sheet: UnitSheetScores & { scores: Record<string, number> } }
-	>();
-	for (const [unitId, visitNo, assessorId, id, indicatorId, score] of rows) {
-		let entry = sheets.get(id);
-		if (!entry)
-			sheets.set(
-				id,
-				(entry = { unitId, sheet: { unitCode: unitCodes.get(unitId)!, visitNo, assessorId, scores: {} } })
-			);
-		entry.sheet.scores[indicators.get(indicatorId)!] = score;
-	}
-	return [...sheets]
-		.sort(([a, x], [b, y]) => x.unitId - y.unitId || x.sheet.visitNo - y.sheet.visitNo || a - b)
-		.map(([, entry]) => entry.sheet);
 }

@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { isoDateIn } from '$lib/domain/format';
 import { loadCoachingOverview } from '$lib/server/coaching/coaching-overview.service';
-import { readPage } from '$lib/domain/pagination';
+import { pageOf, readPage } from '$lib/domain/pagination';
 import { readsOfficeData } from '$lib/domain/auth/office-readers';
 import { groupCoachingByUnit } from '$lib/domain/coaching/by-unit';
 
@@ -29,15 +29,14 @@ export const load: PageServerLoad = async (event) => {
 	);
 	// A unit head reads every plan of their units, grouped by unit, without the office's filters.
 	if (!office) return { head: true as const, units: groupCoachingByUnit(overview.plans, overview.overdue) };
-	const pages = Math.max(1, Math.ceil(overview.plans.length / PAGE_SIZE));
-	const page = Math.min(readPage(event.url.searchParams), pages);
+	const plans = pageOf(overview.plans, readPage(event.url.searchParams), PAGE_SIZE);
 	return {
 		head: false as const,
 		...overview,
-		plans: overview.plans.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
-		total: overview.plans.length,
-		page,
-		pages,
+		plans: plans.rows,
+		total: plans.total,
+		page: plans.page,
+		pages: plans.pages,
 		filter: { status: f.status ?? '', periode: f.periode ?? '', kategori: f.kategori ?? '' },
 		isAdmin: readsOfficeData(user.role)
 	};

@@ -86,20 +86,19 @@ export async function loadMayorHome(db: Db, user: SessionUser, today: string, no
 	const coaching = newest
 		? await loadCoachingOverview(db, user, { periodCode: newest.code }, today)
 		: { plans: [] as OverviewPlan[] };
-	const shownCodes = new Set(
-		(results?.categories ?? []).flatMap((c) => pageOf(c.ranked, 1).rows.map((u) => u.code))
-	);
+	// The top of each ranking; the public page lists the whole (CATEGORY_ROWS_PER_PAGE).
+	const categories = (results?.categories ?? []).map((c) => ({
+		...c,
+		ranked: pageOf(c.ranked, 1).rows,
+		rankedCount: c.ranked.length
+	}));
+	const shownCodes = new Set(categories.flatMap((c) => c.ranked.map((u) => u.code)));
 	return {
 		latest: results
 			? {
 					code: results.period.code,
 					name: results.period.name,
-					// The top of each ranking; the public page lists the whole (CATEGORY_ROWS_PER_PAGE).
-					categories: results.categories.map((c) => ({
-						...c,
-						ranked: pageOf(c.ranked, 1).rows,
-						rankedCount: c.ranked.length
-					})),
+					categories,
 					ikm: Object.fromEntries(results.ikm.filter((u) => shownCodes.has(u.code)).map((u) => [u.code, u]))
 				}
 			: null,

@@ -23,7 +23,8 @@ export async function findPublishedUnitSheets(
 ): Promise<PublishedUnitSheets | null> {
 	const open = await findOpenCorrection(db, periodId);
 	if (!open) return null;
-	// The unit's visits first: joined, SQLite (without statistics) reads every copied sheet.
+	// Small reads by the second indexes, put in order here: joined, or ordered by id, SQLite
+	// (without statistics) walks every copied sheet of the period instead.
 	const visits = await db
 		.selectFrom('correction_visit')
 		.select(['id', 'visit_no'])
@@ -40,9 +41,10 @@ export async function findPublishedUnitSheets(
 			.where('s.correction_id', '=', open.id)
 			.where('s.visit_id', 'in', [...visitNo.keys()])
 			.where('s.status', '=', 'submitted')
-			.orderBy('s.id')
 			.execute()
-	).map((s) => ({ ...s, visit_no: visitNo.get(s.visit_id)! }));
+	)
+		.map((s) => ({ ...s, visit_no: visitNo.get(s.visit_id)! }))
+		.sort((a, b) => a.id - b.id);
 	if (sheets.length === 0) return { sheets: [], notes: [], evidence: [] };
 	const sheetIds = sheets.map((s) => s.id);
 	const scores = await db
@@ -96,7 +98,6 @@ async function storedEvidence(db: Db, correctionId: number, sheetIds: number[]):
 		])
 		.where('b.correction_id', '=', correctionId)
 		.where('b.sheet_id', 'in', sheetIds)
-		.orderBy('b.id')
 		.execute();
-	return rows.map(toEvidenceFile);
+	return rows.sort((a, b) => a.id - b.id).map(toEvidenceFile);
 }

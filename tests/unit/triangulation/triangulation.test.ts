@@ -54,6 +54,29 @@ describe('percentile ranks (spec 9.3)', () => {
 			})
 		);
 	});
+
+	it('gives each unit the rank its definition gives, counting every other unit, ties and gaps included', () => {
+		// The definition written out: each unit compared with every other one.
+		const byDefinition = (values: readonly (number | null)[]) => {
+			const present = values.filter((v): v is number => v !== null);
+			return values.map((v, i) => {
+				if (v === null || present.length < 2) return null;
+				const others = values.filter((o, j): o is number => j !== i && o !== null);
+				const below = others.filter((o) => o < v).length;
+				const equal = others.filter((o) => o === v).length;
+				return (100 * (below + 0.5 * equal)) / (present.length - 1);
+			});
+		};
+		const value = fc.option(
+			fc.integer({ min: 0, max: 8 }).map((x) => x / 2),
+			{ nil: null }
+		);
+		fc.assert(
+			fc.property(fc.array(value, { maxLength: 60 }), (values) => {
+				expect(percentileRanks(values)).toEqual(byDefinition(values));
+			})
+		);
+	});
 });
 
 describe('triangulation of a category', () => {

@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import type { TestDb } from '../support/test-db';
-import { migrateToLatest } from '../../../src/lib/server/db/migrate';
+import { migrateToLatest, shippedMigrations } from '../../../src/lib/server/db/migrate';
 import { exampleWithAdmin } from '../publication/support';
 import { readStoredVisitTotals } from './support';
 
@@ -18,7 +18,15 @@ it('moves every regular visit total to its unit, in visit order, and leaves othe
 	expect(expected.length).toBeGreaterThan(3);
 	const units = await t.db.selectFrom('unit_visit_total').selectAll().orderBy('unit_id').execute();
 
-	// The database as it was before the migration: per-visit rows, one of them a follow-up visit's.
+	// The database as it was before the migration: the migrations after it undone, newest first
+	// (the migrator applies pending migrations only after every applied one)...
+	for (const later of Object.keys(shippedMigrations)
+		.filter((name) => name > NAME)
+		.reverse()) {
+		await shippedMigrations[later].down!(db);
+		await db.deleteFrom('kysely_migration').where('name', '=', later).execute();
+	}
+	// ...and per-visit rows, one of them a follow-up visit's.
 	await db.schema
 		.createTable('visit_total')
 		.addColumn('visit_id', 'integer', (c: any) => c.primaryKey().references('visit.id').onDelete('cascade'))

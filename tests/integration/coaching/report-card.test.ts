@@ -160,6 +160,21 @@ describe('report card content', () => {
 		}
 	});
 
+	it("writes a national category's rank with the reader's digit grouping", async () => {
+		await publishSnapshot(t.db, f);
+		const c = await card('K-1');
+		const national = { ...c, summary: { ...c.summary!, rank: 2576, rankedCount: 16000 } };
+		const textOf = async (pdf: Uint8Array) =>
+			(await extractText(await getDocumentProxy(pdf), { mergePages: true })).text.replace(/\s+/g, ' ');
+		expect(await textOf(await renderReportCardPdf(national))).toContain('2.576 dari 16.000 unit kategori');
+		overwriteGetLocale(() => 'en');
+		try {
+			expect(await textOf(await renderReportCardPdf(national))).toContain('2,576 of 16,000 units in');
+		} finally {
+			overwriteGetLocale(() => 'id');
+		}
+	});
+
 	it("writes the grade, the IPP and the coaching plan's states in the reader's language", async () => {
 		await publishSnapshot(t.db, f);
 		await draftCoachingPlans(t.db, f.periodId, f.results, NOW);

@@ -4,7 +4,7 @@ import type { ReportCardView } from '../../domain/report-card/view';
 import { drawRadar } from './pdf-radar';
 import { drawTable } from '../files/pdf-table';
 import { m } from '$lib/paraglide/messages';
-import { gradeLabel } from '$lib/i18n/display';
+import { fmtNumber, gradeLabel } from '$lib/i18n/display';
 import { itemStatusLabel, planStatusLabel } from '$lib/i18n/coaching-status';
 import type { UnitIkm } from '../../domain/survey/ikm-shape';
 import { drawIkm, drawSignature, type ReportCardClosing } from './report-card-pdf-closing';
@@ -70,7 +70,11 @@ function summary(doc: Doc, c: ReportCardView): void {
 		[
 			m.rc_pdf_rank(),
 			s?.rank != null
-				? m.rc_pdf_rank_of({ rank: s.rank, count: s.rankedCount, category: c.unit.category })
+				? m.rc_pdf_rank_of({
+						rank: fmtNumber(s.rank),
+						count: fmtNumber(s.rankedCount),
+						category: c.unit.category
+					})
 				: m.rc_pdf_not_ranked()
 		],
 		[m.rc_pdf_category_mean(), s?.categoryMeanDisplay ?? '-']
@@ -191,7 +195,9 @@ export function renderReportCardPdf(c: ReportCardView, extras: ReportCardExtras 
 				t.periodName,
 				t.ippDisplay,
 				t.grade ?? '-',
-				t.rank !== null ? m.rc_pdf_rank_short({ rank: t.rank, count: t.rankedCount }) : '-',
+				t.rank !== null
+					? m.rc_pdf_rank_short({ rank: fmtNumber(t.rank), count: fmtNumber(t.rankedCount) })
+					: '-',
 				t.instrumentCode + (t.instrumentChanged ? ` ${m.rc_pdf_instrument_changed()}` : '')
 			])
 		);

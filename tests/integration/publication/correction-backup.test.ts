@@ -123,6 +123,46 @@ describe('the copy of the published sheets kept by a correction', () => {
 		for (const rows of Object.values(await backupRows())) expect(rows).toEqual([]);
 	});
 
+	it('puts every column of every row back as it was, so a column the copy leaves out shows here', async () => {
+		const ex = await exampleWithAdmin();
+		t = ex.t;
+		await publishExample(t, ex.adminId);
+		const sheet = await sheetOf(t, 'PKM-A', 1);
+		await addEvidence(sheet.id, ex.adminId);
+		await t.db.updateTable('visit').set({ planned_on: '2026-10-01' }).execute();
+		const LIVE = ['visit', 'visit_assessor', 'score_sheet', 'score', 'sheet_aspect_sum', 'evidence'] as const;
+		const everything = async () => {
+			const out: Record<string, unknown[]> = {};
+			for (const table of LIVE)
+				out[table] = (await (t.db as any).selectFrom(table).selectAll().execute()).sort((a: any, b: any) =>
+					JSON.stringify(a).localeCompare(JSON.stringify(b))
+				);
+			return out;
+		};
+		const before = await everything();
+		await open(ex.adminId);
+
+		// Every column changed behind the copy's back, as no user could, then the correction abandoned.
+		await t.db.updateTable('visit').set({ planned_on: '2026-12-24', created_at: 1 }).execute();
+		await t.db
+			.updateTable('score_sheet')
+			.set({
+				status: 'draft',
+				version: 9,
+				source: 'import',
+				submitted_at: null,
+				created_at: 1,
+				updated_at: 1
+			})
+			.execute();
+		await t.db.updateTable('score').set({ score: 0, note: 'diubah' }).execute();
+		await t.db.updateTable('sheet_aspect_sum').set({ weighted_sum: 0 }).execute();
+		await t.db.updateTable('evidence').set({ original_name: 'lain.png', created_at: 1 }).execute();
+		await t.db.deleteFrom('visit_assessor').execute();
+		await abandon(ex.adminId);
+		expect(await everything()).toEqual(before);
+	});
+
 	it('brings back a sheet and an evidence row whose ids were taken meanwhile under new ids, leaving the rows that took them', async () => {
 		const ex = await exampleWithAdmin();
 		t = ex.t;

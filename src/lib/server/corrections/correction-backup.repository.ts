@@ -119,39 +119,15 @@ export async function discardSheetBackup(db: Db, correctionId: number): Promise<
 
 /**
  * Puts the period's regular visits, teams and sheets back as the correction copied them; visits
- * added since go. SQLite may give a removed row's id to a new row elsewhere (its ids are not
- * AUTOINCREMENT): a sheet or evidence row whose id was taken so comes back under a new id.
+ * added since go. Nothing but teams and sheets refers to a visit, and the visits keep their ids.
+ * SQLite may give a removed row's id to a new row elsewhere (its ids are not AUTOINCREMENT): a
+ * sheet or evidence row whose id was taken so comes back under a new id.
  */
 export async function restoreSheets(db: Db, correctionId: number, periodId: number): Promise<void> {
-	const kept = keptRows(db, VISITS, correctionId).select('id');
-	// Cascades remove the teams, sheets, scores, sums and evidence rows of the visits removed.
-	await db
-		.deleteFrom('visit')
-		.where('period_id', '=', periodId)
-		.where('kind', '=', 'regular')
-		.where('id', 'not in', kept)
-		.execute();
-	await db.deleteFrom('score_sheet').where('visit_id', 'in', regularVisitIds(db, periodId)).execute();
-	await db.deleteFrom('visit_assessor').where('visit_id', 'in', regularVisitIds(db, periodId)).execute();
-	await db
-		.updateTable('visit')
-		.set((eb) => ({
-			planned_on: eb
-				.selectFrom('correction_visit as b')
-				.select('b.planned_on')
-				.where('b.correction_id', '=', correctionId)
-				.whereRef('b.id', '=', 'visit.id')
-		}))
-		.where('id', 'in', kept)
-		.execute();
-	await copyInto(
-		db,
-		'visit',
-		VISITS.columns,
-		keptRows(db, VISITS, correctionId)
-			.select(VISITS.columns)
-			.where('id', 'not in', regularVisitIds(db, periodId))
-	);
+	// Every regular visit of the period goes, and with it (cascades) its team, sheets, scores,
+	// sums and evidence rows; the copied ones come back under their own ids, every column as copied.
+	await db.deleteFrom('visit').where('period_id', '=', periodId).where('kind', '=', 'regular').execute();
+	await copyInto(db, 'visit', VISITS.columns, keptRows(db, VISITS, correctionId).select(VISITS.columns));
 	await copyInto(
 		db,
 		'visit_assessor',

@@ -70,6 +70,12 @@ describe('readers inside an open correction (docs/rules.md §8.3)', () => {
 		expect(revised).toMatchObject({ ok: true, revision: 2 });
 		const afterC = await reportCard('PKM-C');
 		expect(afterC.period.revision).toMatchObject({ number: 2, reason: 'Koreksi nilai PKM-C' });
+		// Revision 1 was read (and kept parsed) on this same connection: the card, its rank tile
+		// and its trend now read revision 2, all three.
+		expect(duringC.result!.ipp).toBe(publishedC.result!.ipp);
+		expect(afterC.result!.ipp).toBeLessThan(publishedC.result!.ipp!);
+		expect(afterC.trend.map((p) => p.ipp)).toEqual([afterC.result!.ipp]);
+		expect(publishedC.trend.map((p) => p.ipp)).toEqual([publishedC.result!.ipp]);
 		const visitOne = afterC.indicators.filter((r) => r.visitScores[0] !== null).map((r) => r.visitScores[0]);
 		expect(visitOne.length).toBeGreaterThan(0);
 		expect(new Set(visitOne)).toEqual(new Set([1]));

@@ -16,7 +16,7 @@ import { listPlans } from '../../../src/lib/server/coaching/coaching-plan.reposi
 import { listItemsOfPlans } from '../../../src/lib/server/coaching/coaching-item.repository';
 import { findUnitIdsByCodes } from '../../../src/lib/server/units/unit.repository';
 import { loadResultsJson } from '../../../src/lib/server/results/results.service';
-import type { ResultsDocument } from '../../../src/lib/server/results/results.service';
+import type { ResultsDocument } from '../../../src/lib/domain/scoring/results-shape';
 import { loadPublicResults } from '../../../src/lib/server/results/public-results.service';
 import { publicResultsPage } from '../../../src/lib/server/results/public-results-page';
 import { loadMayorHome } from '../../../src/lib/server/results/mayor-home.service';

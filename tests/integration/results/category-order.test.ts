@@ -8,6 +8,7 @@ import { publishPeriod } from '../../../src/lib/server/publication/publication.s
 import { saveCategory } from '../../../src/lib/server/units/category.service';
 import { findCategoryByName, listCategories } from '../../../src/lib/server/units/category.repository';
 import { PREFLIGHT_CLASSES } from '../../../src/lib/domain/publication/preflight';
+import { resultsTableForCaller } from '../../../src/lib/server/results/results-api.service';
 
 // Spec 8.8: the administrator's category order is the order of every list of categories.
 
@@ -62,6 +63,10 @@ describe('category order', () => {
 		expect(home.latest!.groups.map((g) => g.category)).toEqual(['Puskesmas', 'Kelurahan']);
 		const page = (await loadPublicationPage(t.db, 'P1'))!;
 		expect(page.summary.map((s) => s.category)).toEqual(['Puskesmas', 'Kelurahan']);
+		// The CSV and XLSX downloads are lists too (README, "Results"): today's order, as the pages.
+		const exported = await resultsTableForCaller(t.db, 'P1', null, null, NOW);
+		if (!exported.ok) throw new Error(exported.message);
+		expect([...new Set(exported.value.table.rows.map((r) => r[0]))]).toEqual(['Puskesmas', 'Kelurahan']);
 		// a new order alone is not a change of the published results
 		expect(page.changedSincePublication).toBe(false);
 		const after = JSON.parse((await loadResultsJson(t.db, 'P1', NOW))!.json);

@@ -10,9 +10,9 @@ import { insertUser, replaceUnitHeadLinks } from '../../../src/lib/server/accoun
 import {
 	addActiveUnitsToPeriod,
 	insertPeriod,
-	insertPublication,
 	setPeriodStatus
 } from '../../../src/lib/server/periods/period.repository';
+import { insertPublication } from '../../../src/lib/server/publication/publication.repository';
 import { addVisitAssessor, insertVisit } from '../../../src/lib/server/visits/visit.repository';
 import {
 	insertScores,

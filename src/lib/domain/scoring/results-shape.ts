@@ -1,4 +1,5 @@
 import type { AspectWeight } from '../instrument/types';
+import type { PeriodStatus } from '../period-status';
 import type { Lacking } from './completeness';
 import type { Grade } from './display';
 import type { RankReason } from './ranking';
@@ -95,3 +96,14 @@ export interface CategoryResult {
 export interface PeriodResults {
 	categories: CategoryResult[];
 }
+
+/** The period a results document is about (README, "Results JSON": `period`). */
+export interface ResultsPeriodHeader {
+	code: string;
+	name: string;
+	instrument: string;
+	status: PeriodStatus;
+}
+
+/** The results JSON as the API serves it and as a publication freezes it. */
+export type ResultsDocument = { period: ResultsPeriodHeader } & PeriodResults;

@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import type { Period } from '../periods/period.repository';
-import { findLatestSnapshot } from '../periods/period.repository';
-import { computeResultsDocument, type ResultsDocument } from '../results/results.service';
+import { findLatestPublished } from '../publication/publication-read.repository';
+import { computeResultsDocument } from '../results/results.service';
 import { fmtDateTime } from '$lib/i18n/display';
 import { revisionChangeText } from '$lib/i18n/revision-text';
 import {
@@ -33,13 +33,9 @@ export async function loadCorrectionPanel(db: Db, period: Period): Promise<Corre
 	const open = await findOpenCorrection(db, period.id);
 	let pending: ChangeLine[] = [];
 	if (open) {
-		const snapshot = await findLatestSnapshot(db, period.id);
+		const published = await findLatestPublished(db, period.id);
 		const now = await computeResultsDocument(db, period, 'published');
-		if (snapshot)
-			pending = changeLines(
-				diffPublishedResults(JSON.parse(snapshot) as ResultsDocument, now),
-				revisionChangeText
-			);
+		if (published) pending = changeLines(diffPublishedResults(published.results, now), revisionChangeText);
 	}
 	return {
 		canOpen: period.status === 'published' && !open,

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection';
 import { inTransaction } from '../db/transaction';
-import { latestPublicationRevision, type Period } from '../periods/period.repository';
+import type { Period } from '../periods/period.repository';
+import { latestPublicationRevision } from '../publication/publication.repository';
 import { findPeriodOrRefuse } from '../periods/period-lookup';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { auditTrail } from '../audit/audit.repository';

@@ -1,8 +1,10 @@
 import type { Generated } from 'kysely';
+import type { PeriodStatus } from '../../domain/period-status';
 
 // Instruments, periods, visits, score sheets and publication (migrations 0003-0005).
 // Dates are ISO 'YYYY-MM-DD'; times epoch ms.
-export type PeriodStatus = 'draft' | 'running' | 'review' | 'published' | 'archived';
+
+export type { PeriodStatus };
 
 export interface InstrumentTable {
 	id: Generated<number>;

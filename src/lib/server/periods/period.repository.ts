@@ -1,11 +1,9 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/connection';
 import type { Selectable } from 'kysely';
 import type { PeriodStatus, PeriodTable } from '../db/schema';
 import type { PeriodSettings } from '../../domain/period/settings';
 import type { Grade } from '../../domain/scoring/display';
 import { readCoachingRule } from '../../domain/coaching/rule';
-import { textAsBytes } from '../db/dialect';
 
 /**
  * The one reader of a period (docs/rules.md, "Periods"): every service and page reads a period
@@ -164,62 +162,10 @@ export async function setPeriodStatus(
 		.execute();
 }
 
-export async function insertPublication(
-	db: Db,
-	p: {
-		periodId: number;
-		revision: number;
-		publishedBy: number | null;
-		reason: string | null;
-		openFlagsConfirmed: boolean;
-		/** JSON of the confirmed preflight findings (docs/rules.md §8.1). */
-		confirmations?: string;
-		/** JSON of what this revision changed (docs/rules.md §8.3). */
-		changes?: string;
-		snapshot: string;
-	},
-	now: Date
-): Promise<void> {
-	await db
-		.insertInto('publication')
-		.values({
-			period_id: p.periodId,
-			revision: p.revision,
-			published_at: now.getTime(),
-			published_by: p.publishedBy,
-			reason: p.reason,
-			open_flags_confirmed: p.openFlagsConfirmed ? 1 : 0,
-			confirmations: p.confirmations ?? '[]',
-			changes: p.changes ?? '[]',
-			snapshot: p.snapshot
-		})
-		.execute();
-}
-
 export async function hasUnitsOrPeriods(db: Db): Promise<boolean> {
 	const unit = await db.selectFrom('unit').select('id').limit(1).executeTakeFirst();
 	const period = await db.selectFrom('period').select('id').limit(1).executeTakeFirst();
 	return Boolean(unit || period);
-}
-
-export async function latestPublicationRevision(db: Db, periodId: number): Promise<number> {
-	const r = await db
-		.selectFrom('publication')
-		.select((eb) => eb.fn.max('revision').as('rev'))
-		.where('period_id', '=', periodId)
-		.executeTakeFirst();
-	return Number(r?.rev ?? 0);
-}
-
-export async function findLatestSnapshot(db: Db, periodId: number): Promise<string | null> {
-	const r = await db
-		.selectFrom('publication')
-		.select('snapshot')
-		.where('period_id', '=', periodId)
-		.orderBy('revision', 'desc')
-		.limit(1)
-		.executeTakeFirst();
-	return r?.snapshot ?? null;
 }
 
 /** Unit id by code for the units the period covers. */
@@ -231,18 +177,6 @@ export async function mapPeriodUnitIds(db: Db, periodId: number): Promise<Map<st
 		.where('period_unit.period_id', '=', periodId)
 		.execute();
 	return new Map(rows.map((r) => [r.code, r.id]));
-}
-
-/** The latest snapshot as UTF-8 bytes (served as is by the API). */
-export async function findLatestSnapshotBytes(db: Db, periodId: number): Promise<Uint8Array | null> {
-	const r = await db
-		.selectFrom('publication')
-		.select(textAsBytes(db, sql.ref('snapshot')).as('bytes'))
-		.where('period_id', '=', periodId)
-		.orderBy('revision', 'desc')
-		.limit(1)
-		.executeTakeFirst();
-	return r?.bytes ?? null;
 }
 
 /** The part of a period that assignment needs; Period carries it. */

@@ -1,8 +1,7 @@
 import type { Db } from '../db/connection';
 import { awardWinners, type AwardWinner } from '../../domain/scoring/public-view';
-import type { ResultsDocument } from '../results/results.service';
 import { certificateCode, normalizeCertificateCode } from './certificate-code';
-import { listPublishedRevisions } from './certificate-verification.repository';
+import { listPublishedRevisions } from './publication-read.repository';
 
 export interface VerifiedCertificate {
 	code: string;
@@ -26,7 +25,7 @@ export async function verifyCertificate(db: Db, input: string): Promise<Verified
 	const latest = new Map<string, { revision: number; awards: Map<string, string> }>();
 	let found: Omit<VerifiedCertificate, 'latestRevision' | 'current'> | null = null;
 	for (const r of revisions) {
-		const winners = awardWinners(JSON.parse(r.snapshot) as ResultsDocument);
+		const winners = awardWinners(r.results);
 		if (!latest.has(r.periodCode))
 			latest.set(r.periodCode, {
 				revision: r.revision,

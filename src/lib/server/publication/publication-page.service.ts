@@ -3,7 +3,8 @@ import { fmtDateTime } from '$lib/i18n/display';
 import { shownAward } from '../../domain/scoring/awards';
 import { nonEmptyFindings, type PreflightView } from '../../domain/publication/preflight';
 import { preflightClassLabel } from '$lib/i18n/preflight-text';
-import { findLatestSnapshot, findPeriodByCode, type Period } from '../periods/period.repository';
+import { findPeriodByCode, type Period } from '../periods/period.repository';
+import { findLatestPublished } from './publication-read.repository';
 import { listPublications } from './publication.repository';
 import { computeResultsDocument } from '../results/results.service';
 import { runPublicationPreflight } from './publication-preflight.service';
@@ -56,7 +57,7 @@ export async function loadPublicationPage(
 	// Computed fresh (not from the cache or snapshot): this is what a publication would freeze.
 	const doc = await computeResultsDocument(db, period, 'published');
 	const findings = nonEmptyFindings(await runPublicationPreflight(db, period, doc, now));
-	const snapshot = await findLatestSnapshot(db, period.id);
+	const latest = await findLatestPublished(db, period.id);
 	const published = period.status === 'published';
 	return {
 		period: { code: period.code, name: period.name, status: period.status },
@@ -81,9 +82,9 @@ export async function loadPublicationPage(
 		})),
 		changedSincePublication:
 			published &&
-			snapshot !== null &&
+			latest !== null &&
 			// compared alphabetically: a new category order alone is not a change of results
-			JSON.stringify(byName(doc.categories)) !== JSON.stringify(byName(JSON.parse(snapshot).categories)),
+			JSON.stringify(byName(doc.categories)) !== JSON.stringify(byName(latest.results.categories)),
 		revisions: (await listPublications(db, period.id)).map((p) => ({
 			revision: p.revision,
 			at: fmtDateTime(p.publishedAt),

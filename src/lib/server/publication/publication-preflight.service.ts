@@ -5,7 +5,7 @@ import { awardsWithheldText } from '$lib/i18n/awards-withheld';
 import type { PreflightFinding } from '../../domain/publication/preflight';
 import type { Period } from '../periods/period.repository';
 import { findPeriodWindowEnd, listDraftSheets, listLaterVisits } from './preflight.repository';
-import type { ResultsDocument } from '../results/results.service';
+import type { ResultsDocument } from '../../domain/scoring/results-shape';
 import { reviewPeriodScores } from '../review/score-review.service';
 import { listObjections } from '../objections/objection.repository';
 

@@ -1,9 +1,14 @@
 import type { Db } from '../db/connection';
+import { textAsBytes } from '../db/dialect';
+import { sql } from 'kysely';
+import type { ResultsDocument } from '../../domain/scoring/results-shape';
+import { publishedSnapshots } from './snapshot-cache';
 
-// Published snapshots (the results JSON as published). The latest revision of a period is the
-// one that counts; earlier revisions stay for the record.
+// The one reader of published results: the results document each publication froze (README,
+// "Results JSON"), parsed here and nowhere else. The latest revision of a period is the one that
+// counts; earlier revisions stay for the record and for certificate checks.
 
-export interface PublishedSnapshot {
+export interface PublishedRevision {
 	periodId: number;
 	periodCode: string;
 	periodName: string;
@@ -11,45 +16,57 @@ export interface PublishedSnapshot {
 	startsOn: string;
 	revision: number;
 	publishedAt: Date;
-	snapshot: string;
 }
 
-function latestRevisions(db: Db) {
+/** A revision with the document it froze; the document is shared and frozen (snapshot-cache.ts). */
+export interface PublishedResults extends PublishedRevision {
+	results: ResultsDocument;
+}
+
+function revisions(db: Db) {
 	return db
 		.selectFrom('publication as p')
 		.innerJoin('period', 'period.id', 'p.period_id')
 		.innerJoin('instrument', 'instrument.id', 'period.instrument_id')
 		.select([
+			'p.id',
 			'p.period_id',
 			'period.code',
 			'period.name',
 			'instrument.code as instrumentCode',
 			'period.starts_on',
 			'p.revision',
-			'p.published_at',
-			'p.snapshot'
-		])
-		.where(({ eb, selectFrom }) =>
-			eb(
-				'p.revision',
-				'=',
-				selectFrom('publication as q')
-					.select((q) => q.fn.max('q.revision').as('r'))
-					.whereRef('q.period_id', '=', 'p.period_id')
-			)
-		);
+			'p.published_at'
+		]);
 }
 
-function toSnapshot(r: {
-	period_id: number;
-	code: string;
-	name: string;
-	instrumentCode: string;
-	starts_on: string;
-	revision: number;
-	published_at: number;
-	snapshot: string;
-}): PublishedSnapshot {
+function latestRevisions(db: Db) {
+	return revisions(db).where(({ eb, selectFrom }) =>
+		eb(
+			'p.revision',
+			'=',
+			selectFrom('publication as q')
+				.select((q) => q.fn.max('q.revision').as('r'))
+				.whereRef('q.period_id', '=', 'p.period_id')
+		)
+	);
+}
+
+type RevisionRow = Awaited<ReturnType<ReturnType<typeof revisions>['execute']>>[number];
+
+async function withResults(db: Db, r: RevisionRow): Promise<PublishedResults> {
+	const results = await publishedSnapshots.parsed(
+		db,
+		{ publicationId: r.id, publishedAt: r.published_at },
+		async () => {
+			const row = await db
+				.selectFrom('publication')
+				.select('snapshot')
+				.where('id', '=', r.id)
+				.executeTakeFirstOrThrow();
+			return row.snapshot;
+		}
+	);
 	return {
 		periodId: r.period_id,
 		periodCode: r.code,
@@ -58,20 +75,43 @@ function toSnapshot(r: {
 		startsOn: r.starts_on,
 		revision: r.revision,
 		publishedAt: new Date(r.published_at),
-		snapshot: r.snapshot
+		results
 	};
 }
 
-export async function findLatestSnapshot(db: Db, periodId: number): Promise<PublishedSnapshot | null> {
+/** The latest revision of a period with its results; null before the first publication. */
+export async function findLatestPublished(db: Db, periodId: number): Promise<PublishedResults | null> {
 	const r = await latestRevisions(db).where('p.period_id', '=', periodId).executeTakeFirst();
-	return r ? toSnapshot(r) : null;
+	return r ? withResults(db, r) : null;
 }
 
-/** Latest snapshot of every published (or archived) period, oldest period first. */
-export async function listLatestSnapshots(db: Db): Promise<PublishedSnapshot[]> {
+/** The latest revision of every published (or archived) period, oldest period first. */
+export async function listLatestPublished(db: Db): Promise<PublishedResults[]> {
 	const rows = await latestRevisions(db)
 		.where('period.status', 'in', ['published', 'archived'])
 		.orderBy('period.starts_on')
 		.execute();
-	return rows.map(toSnapshot);
+	return Promise.all(rows.map((r) => withResults(db, r)));
+}
+
+/** Every revision of the published and archived periods, by period, newest revision first. */
+export async function listPublishedRevisions(db: Db): Promise<PublishedResults[]> {
+	const rows = await revisions(db)
+		.where('period.status', 'in', ['published', 'archived'])
+		.orderBy('period.id')
+		.orderBy('p.revision', 'desc')
+		.execute();
+	return Promise.all(rows.map((r) => withResults(db, r)));
+}
+
+/** The latest snapshot as UTF-8 bytes, for the API to serve as stored (no parse, no re-encode). */
+export async function findLatestPublishedBytes(db: Db, periodId: number): Promise<Uint8Array | null> {
+	const r = await db
+		.selectFrom('publication')
+		.select(textAsBytes(db, sql.ref('snapshot')).as('bytes'))
+		.where('period_id', '=', periodId)
+		.orderBy('revision', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	return r?.bytes ?? null;
 }

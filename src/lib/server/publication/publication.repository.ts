@@ -43,3 +43,44 @@ export async function listPublications(db: Db, periodId: number): Promise<Public
 		changes: readRevisionChanges(r.changes)
 	}));
 }
+
+export async function latestPublicationRevision(db: Db, periodId: number): Promise<number> {
+	const r = await db
+		.selectFrom('publication')
+		.select((eb) => eb.fn.max('revision').as('rev'))
+		.where('period_id', '=', periodId)
+		.executeTakeFirst();
+	return Number(r?.rev ?? 0);
+}
+
+export async function insertPublication(
+	db: Db,
+	p: {
+		periodId: number;
+		revision: number;
+		publishedBy: number | null;
+		reason: string | null;
+		openFlagsConfirmed: boolean;
+		/** JSON of the confirmed preflight findings (docs/rules.md §8.1). */
+		confirmations?: string;
+		/** JSON of what this revision changed (docs/rules.md §8.3). */
+		changes?: string;
+		snapshot: string;
+	},
+	now: Date
+): Promise<void> {
+	await db
+		.insertInto('publication')
+		.values({
+			period_id: p.periodId,
+			revision: p.revision,
+			published_at: now.getTime(),
+			published_by: p.publishedBy,
+			reason: p.reason,
+			open_flags_confirmed: p.openFlagsConfirmed ? 1 : 0,
+			confirmations: p.confirmations ?? '[]',
+			changes: p.changes ?? '[]',
+			snapshot: p.snapshot
+		})
+		.execute();
+}

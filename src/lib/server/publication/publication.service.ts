@@ -1,11 +1,8 @@
 import type { Db } from '../db/connection';
 import { inTransaction } from '../db/transaction';
-import {
-	findLatestSnapshot,
-	insertPublication,
-	latestPublicationRevision,
-	setPeriodStatus
-} from '../periods/period.repository';
+import { setPeriodStatus } from '../periods/period.repository';
+import { insertPublication, latestPublicationRevision } from './publication.repository';
+import { findLatestPublished } from './publication-read.repository';
 import { findPeriodOrRefuse } from '../periods/period-lookup';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { auditTrail } from '../audit/audit.repository';
@@ -16,7 +13,7 @@ import {
 	type PreflightClass,
 	type PreflightFinding
 } from '../../domain/publication/preflight';
-import { computeResultsDocument, type ResultsDocument } from '../results/results.service';
+import { computeResultsDocument } from '../results/results.service';
 import { diffPublishedResults } from '../../domain/publication/revision-changes';
 import { closeCorrection, findOpenCorrection } from '../corrections/correction.repository';
 import { draftCoachingPlans } from '../coaching/coaching-draft.service';
@@ -130,8 +127,8 @@ export async function publishPeriod(db: Db, input: PublishInput, now: Date): Pro
 		const snapshot = JSON.stringify(doc);
 		const revision = (await latestPublicationRevision(trx, period.id)) + 1;
 		// docs/rules.md §8.3: a revision lists what it changed; publishing ends an open correction.
-		const previous = revising ? await findLatestSnapshot(trx, period.id) : null;
-		const changes = previous ? diffPublishedResults(JSON.parse(previous) as ResultsDocument, doc) : [];
+		const previous = revising ? await findLatestPublished(trx, period.id) : null;
+		const changes = previous ? diffPublishedResults(previous.results, doc) : [];
 		const correction = revising ? await findOpenCorrection(trx, period.id) : null;
 		if (correction)
 			await closeCorrection(

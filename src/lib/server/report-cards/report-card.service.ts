@@ -27,7 +27,7 @@ import {
 	type EvidenceFile,
 	type ScoreNote
 } from '../sheets/unit-sheet.repository';
-import { findLatestSnapshot, listLatestSnapshots } from '../publication/publication-read.repository';
+import { findLatestPublished, listLatestPublished } from '../publication/publication-read.repository';
 import { findPublishedUnitSheets } from '../corrections/published-sheets.repository';
 import { findPlanOfUnit } from '../coaching/coaching-plan.repository';
 import { loadPlanView, type PlanView } from '../coaching/coaching-view.service';
@@ -107,8 +107,8 @@ export async function loadReportCard(
 	today: string
 ): Promise<ReportCard> {
 	const published = isPublished(period.status);
-	const snap = published ? await findLatestSnapshot(db, period.id) : null;
-	const results: PeriodResults | null = snap ? JSON.parse(snap.snapshot) : await liveResults(period);
+	const snap = published ? await findLatestPublished(db, period.id) : null;
+	const results: PeriodResults | null = snap ? snap.results : await liveResults(period);
 	const found = findUnit(results, unit.code);
 	const instrument = (await findInstrumentById(db, period.instrumentId))!;
 	// docs/rules.md §8.3: inside an open correction the card keeps the published revision's sheets.
@@ -171,10 +171,10 @@ async function revisionOf(db: Db, periodId: number, snap: { revision: number } |
 }
 
 async function loadTrend(db: Db, unitCode: string): Promise<TrendPoint[]> {
-	const snaps = await listLatestSnapshots(db);
+	const snaps = await listLatestPublished(db);
 	return buildTrend(
 		snaps.map((s) => {
-			const found = findUnit(JSON.parse(s.snapshot) as PeriodResults, unitCode);
+			const found = findUnit(s.results, unitCode);
 			return {
 				periodCode: s.periodCode,
 				periodName: s.periodName,

@@ -10,7 +10,8 @@ import {
 } from '../../domain/scoring/public-view';
 import { listPublishedPeriods } from '../periods/period.repository';
 import { listPublications, type PublicationRecord } from '../publication/publication.repository';
-import { loadResults, type ResultsDocument } from './results.service';
+import { loadResults } from './results.service';
+import type { ResultsDocument } from '../../domain/scoring/results-shape';
 import { computePeriodIkm } from '../survey/survey-results.service';
 import type { PeriodStatus } from '../db/schema';
 import type { RevisionChange } from '../../domain/publication/revision-changes';

@@ -4,13 +4,32 @@ import { canSeeResults } from '../../domain/results-access';
 import { isPublished } from '../../domain/period-status';
 import { aspectCodesOf, resultsTable, type ResultsTable } from '../../domain/scoring/results-table';
 import { ok, refuse, type ServiceResult } from '../service-result';
-import { filterCategory, loadResultsBytes, loadResultsJson, type ResultsDocument } from './results.service';
+import type { ResultsDocument } from '../../domain/scoring/results-shape';
+import { filterCategory, loadResults, loadResultsBytes } from './results.service';
 
 // The results API (README): what a caller may see, as the cached JSON string when possible.
 
 export type ApiResults = ServiceResult<{ json: string | Uint8Array; published: boolean }>;
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+
+/** The document a caller may read: the whole period, or one category of it. */
+async function documentForCaller(
+	db: Db,
+	code: string,
+	role: Role | null,
+	category: string | null,
+	now: Date
+): Promise<ServiceResult<{ doc: ResultsDocument; published: boolean }>> {
+	const found = CODE.test(code) ? await loadResults(db, code, now) : null;
+	if (!found || !canSeeResults(role, found.period.status))
+		return refuse(404, 'srv_results_not_published', { period: code });
+	const published = isPublished(found.period.status);
+	if (category === null) return ok({ doc: found.doc, published });
+	const doc = filterCategory(found.doc, category);
+	if (!doc) return refuse(404, 'srv_results_category_missing', { category, period: found.period.code });
+	return ok({ doc, published });
+}
 
 export async function resultsForCaller(
 	db: Db,
@@ -19,25 +38,26 @@ export async function resultsForCaller(
 	category: string | null,
 	now: Date
 ): Promise<ApiResults> {
-	const missing = refuse(404, 'srv_results_not_published', { period: code });
-	if (!CODE.test(code)) return missing;
-	if (category === null) {
+	if (category === null && CODE.test(code)) {
 		const found = await loadResultsBytes(db, code, now);
-		if (!found || !canSeeResults(role, found.period.status)) return missing;
+		if (!found || !canSeeResults(role, found.period.status))
+			return refuse(404, 'srv_results_not_published', { period: code });
 		return ok({ json: found.body, published: isPublished(found.period.status) });
 	}
-	const found = await loadResultsJson(db, code, now);
-	if (!found || !canSeeResults(role, found.period.status)) return missing;
-	const published = isPublished(found.period.status);
-	const filtered = filterCategory(JSON.parse(found.json) as ResultsDocument, category);
-	if (!filtered) return refuse(404, 'srv_results_category_missing', { category, period: found.period.code });
-	return ok({ json: JSON.stringify(filtered), published });
+	const found = await documentForCaller(db, code, role, category, now);
+	return found.ok ? ok({ json: JSON.stringify(found.value.doc), published: found.value.published }) : found;
 }
 
-/** The flat table of the CSV and XLSX exports. */
-export function tableOf(json: string | Uint8Array): { table: ResultsTable; doc: ResultsDocument } {
-	const doc = JSON.parse(
-		typeof json === 'string' ? json : Buffer.from(json).toString('utf8')
-	) as ResultsDocument;
-	return { doc, table: resultsTable(doc, aspectCodesOf(doc)) };
+/** The flat table of the CSV and XLSX exports, for what the caller may read. */
+export async function resultsTableForCaller(
+	db: Db,
+	code: string,
+	role: Role | null,
+	category: string | null,
+	now: Date
+): Promise<ServiceResult<{ doc: ResultsDocument; table: ResultsTable; published: boolean }>> {
+	const found = await documentForCaller(db, code, role, category, now);
+	if (!found.ok) return found;
+	const { doc, published } = found.value;
+	return ok({ doc, published, table: resultsTable(doc, aspectCodesOf(doc)) });
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection';
 import { findInstrumentById } from '../periods/instrument.repository';
-import { loadResults, type ResultsDocument } from './results.service';
+import { loadResults } from './results.service';
+import type { ResultsDocument } from '../../domain/scoring/results-shape';
 import { reviewPeriodScores, type ScoreReview } from '../review/score-review.service';
 import type { Period } from '../periods/period.repository';
 

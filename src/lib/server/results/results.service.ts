@@ -2,14 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connection';
 import type { PeriodStatus } from '../db/schema';
 import type { Grade } from '../../domain/scoring/display';
-import { computePeriodResults, type PeriodResults } from '../../domain/scoring/period-results';
+import { computePeriodResults } from '../../domain/scoring/period-results';
 import { findInstrumentById } from '../periods/instrument.repository';
-import {
-	findLatestSnapshot,
-	findLatestSnapshotBytes,
-	findPeriodByCode,
-	type Period
-} from '../periods/period.repository';
+import { findPeriodByCode, type Period } from '../periods/period.repository';
+import { findLatestPublished, findLatestPublishedBytes } from '../publication/publication-read.repository';
+import type { ResultsDocument } from '../../domain/scoring/results-shape';
 import { listResultUnitVisits } from './results.repository';
 import {
 	claimCachedResults,
@@ -24,15 +21,6 @@ import { sortByCategoryOrder } from '../../domain/scoring/category-order';
 // Period results (README: "Results JSON"): per-visit totals of the submitted sheets from SQL
 // fed to the domain rules; served from period_result_cache while the period runs, and from the latest
 // publication snapshot (frozen) once it is published.
-
-export interface ResultsPeriodHeader {
-	code: string;
-	name: string;
-	instrument: string;
-	status: PeriodStatus;
-}
-
-export type ResultsDocument = { period: ResultsPeriodHeader } & PeriodResults;
 
 /** Computes the results from the database now; `status` overrides the header (publishing). */
 export async function computeResultsDocument(
@@ -75,32 +63,47 @@ export interface ResultsJson {
 	json: string;
 }
 
+/** A published document as read today: today's status and category order, the numbers as frozen. */
+async function asReadToday(db: Db, period: Period, frozen: ResultsDocument): Promise<ResultsDocument> {
+	// A snapshot keeps the category order of its publication day; every list follows today's
+	// order (docs/rules.md §8.8). The frozen document is shared (publication-read.repository.ts),
+	// so the changed parts are new objects.
+	const order = await listCategoryNames(db);
+	return {
+		...frozen,
+		period: { ...frozen.period, status: period.status },
+		categories: sortByCategoryOrder(frozen.categories, order, (c) => c.name)
+	};
+}
+
 /**
- * The results of a period as serialised JSON: the latest publication snapshot for a published
- * or archived period, else the cache row, computed and stored when missing.
+ * The results of a period as stored: the latest publication snapshot for a published or
+ * archived period (parsed), else the cache row (as JSON), computed and stored when missing.
  */
-export async function loadResultsJson(db: Db, periodCode: string, now: Date): Promise<ResultsJson | null> {
-	const period = await findPeriodByCode(db, periodCode);
-	if (!period) return null;
+async function storedResults(
+	db: Db,
+	period: Period,
+	now: Date
+): Promise<{ doc: ResultsDocument } | { json: string }> {
 	if (isPublished(period.status)) {
-		const snapshot = await findLatestSnapshot(db, period.id);
-		if (snapshot !== null) {
-			const doc = JSON.parse(snapshot) as ResultsDocument;
-			doc.period.status = period.status;
-			// A snapshot keeps the category order of its publication day; every list follows
-			// today's order (docs/rules.md §8.8). The numbers stay exactly as frozen.
-			const order = await listCategoryNames(db);
-			doc.categories = sortByCategoryOrder(doc.categories, order, (c) => c.name);
-			return { period, json: JSON.stringify(doc) };
-		}
+		const published = await findLatestPublished(db, period.id);
+		if (published) return { doc: await asReadToday(db, period, published.results) };
 	}
 	const cached = await findCachedResults(db, period.id);
-	if (cached !== null) return { period, json: cached };
+	if (cached !== null) return { json: cached };
 	const claim = randomUUID();
 	await claimCachedResults(db, period.id, claim, now);
 	const json = JSON.stringify(await computeResultsDocument(db, period));
 	await storeCachedResults(db, period.id, claim, json, now);
-	return { period, json };
+	return { json };
+}
+
+/** The results of a period as serialised JSON (README, "Results JSON"); null when no such period. */
+export async function loadResultsJson(db: Db, periodCode: string, now: Date): Promise<ResultsJson | null> {
+	const period = await findPeriodByCode(db, periodCode);
+	if (!period) return null;
+	const stored = await storedResults(db, period, now);
+	return { period, json: 'json' in stored ? stored.json : JSON.stringify(stored.doc) };
 }
 
 /**
@@ -116,7 +119,7 @@ export async function loadResultsBytes(
 	if (!period) return null;
 	const stored =
 		period.status === 'published'
-			? await findLatestSnapshotBytes(db, period.id)
+			? await findLatestPublishedBytes(db, period.id)
 			: period.status === 'archived'
 				? null
 				: await findCachedResultsBytes(db, period.id);
@@ -131,8 +134,10 @@ export async function loadResults(
 	periodCode: string,
 	now: Date
 ): Promise<{ period: Period; doc: ResultsDocument } | null> {
-	const found = await loadResultsJson(db, periodCode, now);
-	return found ? { period: found.period, doc: JSON.parse(found.json) as ResultsDocument } : null;
+	const period = await findPeriodByCode(db, periodCode);
+	if (!period) return null;
+	const stored = await storedResults(db, period, now);
+	return { period, doc: 'doc' in stored ? stored.doc : (JSON.parse(stored.json) as ResultsDocument) };
 }
 
 /** Keeps only the named category (case-insensitive); null when the period has no such category. */

@@ -1,10 +1,9 @@
 import type { Db } from '../db/connection';
-import type { PeriodResults } from '../../domain/scoring/results-shape';
 import { isOverdue } from '../../domain/coaching/states';
 import type { ItemStatus } from '../../domain/coaching/states';
 import { fmtDate } from '$lib/i18n/display';
 import { listUnitsOfHead } from './unit.repository';
-import { listLatestSnapshots } from '../publication/publication-read.repository';
+import { listLatestPublished } from '../publication/publication-read.repository';
 import { listActiveItemsOfUnits } from '../coaching/coaching-item.repository';
 
 // The unit head's home: the latest published report card of each of their units, and the items
@@ -45,10 +44,7 @@ export async function loadUnitHome(
 	today: string
 ): Promise<{ units: UnitHomeCard[]; items: UnitHomeItem[] }> {
 	const units = await listUnitsOfHead(db, userId);
-	const snaps = (await listLatestSnapshots(db)).map((s) => ({
-		...s,
-		results: JSON.parse(s.snapshot) as PeriodResults
-	}));
+	const snaps = await listLatestPublished(db);
 	const cards = units.map((u): UnitHomeCard => {
 		const found = snaps
 			.map((s) => {

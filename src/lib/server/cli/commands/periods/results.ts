@@ -1,7 +1,7 @@
 import { CliError, type CliContext } from '../../cli-error';
 import { parseOptions, requireOption } from '../../args';
 import { openMigrated } from '../../open';
-import { loadResultsJson, type ResultsDocument } from '../../../results/results.service';
+import { loadResults, loadResultsJson } from '../../../results/results.service';
 import { aspectCodesOf, resultsTable, toCsv } from '../../../../domain/scoring/results-table';
 
 export async function runResults(ctx: CliContext): Promise<void> {
@@ -11,13 +11,11 @@ export async function runResults(ctx: CliContext): Promise<void> {
 	if (format !== 'json' && format !== 'csv') throw new CliError(['opsi --format harus json atau csv']);
 	const { db } = await openMigrated();
 	try {
-		const found = await loadResultsJson(db, code, ctx.now);
+		const found =
+			format === 'json' ? await loadResultsJson(db, code, ctx.now) : await loadResults(db, code, ctx.now);
 		if (!found) throw new CliError([`periode "${code}" tidak ditemukan`]);
-		if (format === 'json') ctx.out(found.json);
-		else {
-			const doc = JSON.parse(found.json) as ResultsDocument;
-			process.stdout.write(toCsv(resultsTable(doc, aspectCodesOf(doc))));
-		}
+		if ('json' in found) ctx.out(found.json);
+		else process.stdout.write(toCsv(resultsTable(found.doc, aspectCodesOf(found.doc))));
 	} finally {
 		await db.destroy();
 	}

@@ -139,6 +139,10 @@ describe('complaint import and triangulation against a hand computation', { time
 		const one = await loadUnitTriangulation(t.db, 'UJI-2025', 'KEL-04', NOW);
 		expect(one?.category).toBe('Kelurahan');
 		expect(one?.unit.pr).toEqual(rows['KEL-04'].pr);
+		// One unit's row reads only its own category, and the IKM of that category's units alone:
+		// the same row, every figure, as in the whole period's triangulation.
+		expect(one?.unit).toEqual(rows['KEL-04']);
+		expect((await loadUnitTriangulation(t.db, 'UJI-2025', 'PKM-01', NOW))?.unit).toEqual(pkm.units[0]);
 	});
 
 	it('replaces a ticket imported again, by the command line, and prints the JSON', async () => {

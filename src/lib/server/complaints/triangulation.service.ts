@@ -22,23 +22,46 @@ export interface PeriodTriangulation {
 
 const windowOf = (p: Period) => ({ from: p.surveyFrom, to: p.surveyTo });
 
-export async function loadTriangulation(
+export function loadTriangulation(
 	db: Db,
 	periodCode: string,
 	now: Date
+): Promise<PeriodTriangulation | null> {
+	return triangulate(db, periodCode, now, null);
+}
+
+/**
+ * The triangulation of every category, or of the one that holds `unitCode`: each category ranks
+ * on its own (docs/rules.md §9.3), and a national period has 16,000 units in each of five.
+ */
+async function triangulate(
+	db: Db,
+	periodCode: string,
+	now: Date,
+	unitCode: string | null
 ): Promise<PeriodTriangulation | null> {
 	const [found, surveyPeriod] = await Promise.all([
 		loadResults(db, periodCode, now),
 		findPeriodByCode(db, periodCode)
 	]);
 	if (!found || !surveyPeriod) return null;
+	const wanted =
+		unitCode === null
+			? found.doc.categories
+			: found.doc.categories.filter((c) => c.units.some((u) => u.code === unitCode));
 	const [ikm, complaints] = await Promise.all([
-		computePeriodIkm(db, surveyPeriod.id),
+		computePeriodIkm(
+			db,
+			surveyPeriod.id,
+			// The unit's category only: the period's category of a unit is fixed (period_unit), and
+			// each category ranks on its own (docs/rules.md §9.3).
+			unitCode === null ? undefined : { categoryOf: unitCode }
+		),
 		listComplaintsReceivedBetween(db, windowOf(surveyPeriod))
 	]);
 	const ikmByCode = new Map((ikm?.units ?? []).map((u) => [u.code, u.result]));
 	const figures = complaintFiguresByUnit(complaints, windowOf(surveyPeriod));
-	const categories = found.doc.categories.map((category) => ({
+	const categories = wanted.map((category) => ({
 		name: category.name,
 		units: triangulateCategory(
 			category.units.map((u): TriangulationInput => {
@@ -67,8 +90,8 @@ export async function loadUnitTriangulation(
 	unitCode: string,
 	now: Date
 ): Promise<{ category: string; unit: TriangulatedUnit } | null> {
-	const all = await loadTriangulation(db, periodCode, now);
-	for (const category of all?.categories ?? []) {
+	const own = await triangulate(db, periodCode, now, unitCode);
+	for (const category of own?.categories ?? []) {
 		const unit = category.units.find((u) => u.code === unitCode);
 		if (unit) return { category: category.name, unit };
 	}

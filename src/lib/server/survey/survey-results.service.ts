@@ -15,7 +15,11 @@ import {
 	type UnitIkm
 } from '../../domain/survey';
 import { findPeriodById, type Period } from '../periods/period.repository';
-import { listPeriodSurveyUnits } from './survey-period.repository';
+import {
+	findPeriodSurveyUnit,
+	listPeriodSurveyUnits,
+	listPeriodSurveyUnitsBesides
+} from './survey-period.repository';
 import { listSurveyUnits } from './survey-unit.repository';
 import { sumAnswersBy, sumAnswersByUnit, type ResponseFilter } from './survey-response.repository';
 
@@ -40,11 +44,16 @@ function overallOf(sums: Map<number, AnswerSums>): IkmResult | null {
 	return computeIkm(acc);
 }
 
-export async function computePeriodIkm(db: Db, periodId: number): Promise<PeriodIkm | null> {
+/** The IKM of every unit the period covers, or only of those in the category of `only.categoryOf`. */
+export async function computePeriodIkm(
+	db: Db,
+	periodId: number,
+	only?: { categoryOf: string }
+): Promise<PeriodIkm | null> {
 	const period = await findPeriodById(db, periodId);
 	if (!period) return null;
 	const [units, sums] = await Promise.all([
-		listPeriodSurveyUnits(db, periodId),
+		only ? listPeriodSurveyUnitsBesides(db, periodId, only.categoryOf) : listPeriodSurveyUnits(db, periodId),
 		sumAnswersByUnit(db, { periodId })
 	]);
 	const shaped = units.map((u) => unitIkmOf(u, sums.get(u.id)));
@@ -53,8 +62,7 @@ export async function computePeriodIkm(db: Db, periodId: number): Promise<Period
 
 /** One unit's IKM in a period (null when the period does not cover the unit). */
 export async function unitIkm(db: Db, periodId: number, unitId: number): Promise<UnitIkm | null> {
-	const units = await listPeriodSurveyUnits(db, periodId);
-	const unit = units.find((u) => u.id === unitId);
+	const unit = await findPeriodSurveyUnit(db, periodId, unitId);
 	if (!unit) return null;
 	const sums = await sumAnswersByUnit(db, { periodId, unitId });
 	return unitIkmOf(unit, sums.get(unitId));

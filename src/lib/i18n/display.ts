@@ -58,6 +58,11 @@ export function fmtNumber(value: number, decimals = 0): string {
 	return formatNumber(value, decimals, displayLocale());
 }
 
+/** A rank within its category, digits grouped: "2.576 dari 16.000" / "2,576 of 16,000". */
+export function rankOfText(rank: number, count: number): string {
+	return m.rapor_rank_of({ rank: fmtNumber(rank), count: fmtNumber(count) });
+}
+
 /** Rounded half up like the IPP (docs/rules.md §4.5): "4,51" / "4.51". */
 export function fmtDecimal(value: number, digits = 2): string {
 	return formatDecimal(value, digits, displayLocale());

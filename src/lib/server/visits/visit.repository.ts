@@ -30,6 +30,20 @@ export interface AssignedVisit extends VisitHeading {
 	required: number;
 }
 
+/** The columns of a VisitHeading (joined: period, unit, category), apart from correctionOpen. */
+const VISIT_HEADING_COLUMNS = [
+	'visit.id as visitId',
+	'period.code as periodCode',
+	'period.name as periodName',
+	'period.status as periodStatus',
+	'unit.code as unitCode',
+	'unit.name as unitName',
+	'category.name as category',
+	'visit.visit_no as visitNo',
+	'visit.kind',
+	'visit.planned_on as plannedOn'
+] as const;
+
 /** How many corrections of the visit's period are open (0 or 1: one at most per period). */
 function openCorrectionCount(eb: ExpressionBuilder<Database, 'visit'>) {
 	return eb
@@ -50,17 +64,8 @@ export async function listVisitsOfAssessor(db: Db, userId: number): Promise<Assi
 		.innerJoin('category', 'category.id', 'period_unit.category_id')
 		.leftJoin('score_sheet', onSheetOfVisitAssessor)
 		.select([
-			'visit.id as visitId',
-			'period.code as periodCode',
-			'period.name as periodName',
-			'unit.code as unitCode',
-			'unit.name as unitName',
-			'category.name as category',
-			'visit.visit_no as visitNo',
-			'visit.kind',
-			'visit.planned_on as plannedOn',
+			...VISIT_HEADING_COLUMNS,
 			'score_sheet.status as sheetStatus',
-			'period.status as periodStatus',
 			(eb) => openCorrectionCount(eb).as('openCorrections'),
 			(eb) =>
 				eb
@@ -165,19 +170,10 @@ export async function findVisitContext(db: Db, visitId: number): Promise<VisitCo
 		.leftJoin('period_unit', onPeriodUnitOfVisit)
 		.leftJoin('category', 'category.id', 'period_unit.category_id')
 		.select([
-			'visit.id as visitId',
+			...VISIT_HEADING_COLUMNS,
 			'period.id as periodId',
-			'period.code as periodCode',
-			'period.name as periodName',
-			'period.status as periodStatus',
 			'period.instrument_id as instrumentId',
 			'unit.id as unitId',
-			'unit.code as unitCode',
-			'unit.name as unitName',
-			'category.name as category',
-			'visit.visit_no as visitNo',
-			'visit.kind',
-			'visit.planned_on as plannedOn',
 			'visit.coaching_plan_id as coachingPlanId',
 			(eb) => openCorrectionCount(eb).as('openCorrections')
 		])

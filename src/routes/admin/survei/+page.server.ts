@@ -2,15 +2,17 @@ import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { listPeriods } from '$lib/server/periods/period.repository';
-import { listSurveyUnits } from '$lib/server/survey/survey-unit.repository';
+import { loadUnitList } from '$lib/server/units/unit-list.service';
 import { isInWindow, krejcieMorganSample } from '$lib/domain/survey';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin', 'viewer');
 	const db = getDb();
 	const now = Date.now();
-	const [periods, units] = await Promise.all([listPeriods(db, 'survey_from'), listSurveyUnits(db)]);
+	const periods = await listPeriods(db, 'survey_from');
+	const list = await loadUnitList(db, event.url.searchParams);
 	return {
+		...list,
 		periods: periods.map((p) => ({
 			code: p.code,
 			name: p.name,
@@ -19,7 +21,7 @@ export const load: PageServerLoad = async (event) => {
 			surveyTo: p.surveyTo,
 			open: p.status !== 'archived' && isInWindow({ from: p.surveyFrom, to: p.surveyTo }, now)
 		})),
-		units: units.map((u) => ({
+		units: list.units.map((u) => ({
 			code: u.code,
 			name: u.name,
 			category: u.category,

@@ -13,6 +13,7 @@ import {
 } from '../../../src/lib/server/coaching/coaching-overview.service';
 import { writeCoachingWorkbook } from '../../../src/lib/server/coaching/coaching-xlsx';
 import { loadUnitHome } from '../../../src/lib/server/units/unit-home.service';
+import { loadAttention } from '../../../src/lib/server/periods/attention.service';
 
 let t: TestDb;
 const as = (id: number, role: SessionUser['role']): SessionUser => ({ id, role, name: 'x', email: 'x@y.z' });
@@ -68,6 +69,14 @@ describe('/pembinaan overview and export', () => {
 		expect(home.items).toHaveLength(5);
 		expect(home.items.every((i) => i.overdue)).toBe(true);
 		expect(home.units[0].latest).toMatchObject({ periodCode: 'UJI-2025', rank: 1, rankedCount: 2 });
+		// The office home's attention list counts the same items as the overview lists.
+		const attention = await loadAttention(t.db, as(ids.admin, 'admin'), '2027-12-31', NOW);
+		expect(attention.find((a) => a.kind === 'overdue_coaching')).toMatchObject({
+			count: 5,
+			href: '/pembinaan'
+		});
+		const onTime = await loadAttention(t.db, as(ids.admin, 'admin'), '2026-11-22', NOW);
+		expect(onTime.find((a) => a.kind === 'overdue_coaching')).toBeUndefined();
 	});
 
 	it('exports one row per item with numbers kept as numbers, filtered like the page', async () => {

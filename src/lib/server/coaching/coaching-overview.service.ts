@@ -107,6 +107,19 @@ export async function loadCoachingOverview(
 	};
 }
 
+/**
+ * How many items of the active plans the user may see are overdue (the office's attention list):
+ * only active plans are read, not the whole overview (a national period drafts 41,000 plans).
+ */
+export async function countOverdueItems(db: Db, user: SessionUser, today: string): Promise<number> {
+	const active = await visiblePlans(db, user, { status: 'active' });
+	const items = await listItemsOfPlans(
+		db,
+		active.map((p) => p.id)
+	);
+	return items.filter((i) => isOverdue(i, today)).length;
+}
+
 /** Every item of the plans the user may see (same filter as the page), for the XLSX export. */
 export async function listCoachingExportRows(
 	db: Db,

@@ -3,7 +3,7 @@ import type { SessionUser } from '../../domain/auth/user';
 import { findPeriodByCode, listPeriods } from './period.repository';
 import { reviewPeriodScores } from '../review/score-review.service';
 import { computePeriodIkm } from '../survey/survey-results.service';
-import { loadCoachingOverview } from '../coaching/coaching-overview.service';
+import { countOverdueItems } from '../coaching/coaching-overview.service';
 import { listOverdueVisits } from '../visits/overdue-visits.repository';
 import { countStaleDrafts } from './attention.repository';
 
@@ -62,11 +62,10 @@ export async function loadAttention(
 			href: `/admin/survei/${code}`
 		});
 	}
-	const coaching = await loadCoachingOverview(db, user, {}, today);
 	items.push({
 		kind: 'overdue_coaching',
 		periodCode: null,
-		count: coaching.overdue.length,
+		count: await countOverdueItems(db, user, today),
 		href: '/pembinaan'
 	});
 	return items.filter((i) => i.count > 0);

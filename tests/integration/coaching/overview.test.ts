@@ -14,6 +14,7 @@ import {
 import { writeCoachingWorkbook } from '../../../src/lib/server/coaching/coaching-xlsx';
 import { loadUnitHome } from '../../../src/lib/server/units/unit-home.service';
 import { loadAttention } from '../../../src/lib/server/periods/attention.service';
+import { updateItemStatus } from '../../../src/lib/server/coaching/coaching-item.repository';
 
 let t: TestDb;
 const as = (id: number, role: SessionUser['role']): SessionUser => ({ id, role, name: 'x', email: 'x@y.z' });
@@ -77,6 +78,18 @@ describe('/pembinaan overview and export', () => {
 		});
 		const onTime = await loadAttention(t.db, as(ids.admin, 'admin'), '2026-11-22', NOW);
 		expect(onTime.find((a) => a.kind === 'overdue_coaching')).toBeUndefined();
+		// A finished item is no longer overdue, in the list, the plan's progress and the count alike.
+		await updateItemStatus(t.db, late.overdue[0].itemId, 'done', null, NOW);
+		const after = await loadCoachingOverview(t.db, as(ids.admin, 'admin'), {}, '2027-12-31');
+		expect(after.overdue.map((o) => o.itemId)).toEqual(late.overdue.slice(1).map((o) => o.itemId));
+		expect(after.plans.find((p) => p.unitCode === 'K-1')!.progress).toEqual({
+			total: 5,
+			verified: 0,
+			done: 1,
+			overdue: 4
+		});
+		const fewer = await loadAttention(t.db, as(ids.admin, 'admin'), '2027-12-31', NOW);
+		expect(fewer.find((a) => a.kind === 'overdue_coaching')!.count).toBe(4);
 	});
 
 	it('exports one row per item with numbers kept as numbers, filtered like the page', async () => {

@@ -12,7 +12,7 @@ import {
 } from '../../domain/coaching';
 import { formatDateId } from '../../domain/format';
 import { listPlans, type PlanSummary } from './coaching-plan.repository';
-import { listItemsOfPlans } from './coaching-item.repository';
+import { listItemsOfPlans, listItemStatesOfPlans } from './coaching-item.repository';
 import { listUnitsOfHead } from '../units/unit.repository';
 import { listFollowUpScores } from './follow-up.repository';
 import type { CoachingExportRow } from './coaching-xlsx';
@@ -74,12 +74,17 @@ export async function loadCoachingOverview(
 			(!f.periodCode || p.periodCode === f.periodCode) &&
 			(!f.category || p.category === f.category)
 	);
-	const items = await listItemsOfPlans(
+	const states = await listItemStatesOfPlans(
 		db,
 		plans.map((p) => p.id)
 	);
-	const progress = progressByPlan(plans, items, today);
+	const progress = progressByPlan(plans, states, today);
 	const byId = new Map(plans.map((p) => [p.id, p]));
+	// Only the plans with an overdue item are read whole, for the list of overdue items.
+	const late = new Set(
+		states.filter((i) => byId.get(i.planId)?.status === 'active' && isOverdue(i, today)).map((i) => i.planId)
+	);
+	const overdue = (await listItemsOfPlans(db, [...late])).filter((i) => isOverdue(i, today));
 	return {
 		plans: plans.map((p) => ({
 			id: p.id,
@@ -92,17 +97,15 @@ export async function loadCoachingOverview(
 			progress: progress.get(p.id)!
 		})),
 		categories: countByCategory(plans, progress),
-		overdue: items
-			.filter((i) => byId.get(i.planId)?.status === 'active' && isOverdue(i, today))
-			.map((i) => ({
-				planId: i.planId,
-				itemId: i.id,
-				unitCode: byId.get(i.planId)!.unitCode,
-				unitName: byId.get(i.planId)!.unitName,
-				indicatorCode: i.indicatorCode,
-				indicatorTitle: i.indicatorTitle,
-				dueOnDisplay: formatDateId(i.dueOn as string)
-			})),
+		overdue: overdue.map((i) => ({
+			planId: i.planId,
+			itemId: i.id,
+			unitCode: byId.get(i.planId)!.unitCode,
+			unitName: byId.get(i.planId)!.unitName,
+			indicatorCode: i.indicatorCode,
+			indicatorTitle: i.indicatorTitle,
+			dueOnDisplay: formatDateId(i.dueOn as string)
+		})),
 		periodCodes: [...new Set(all.map((p) => p.periodCode))]
 	};
 }
@@ -113,11 +116,11 @@ export async function loadCoachingOverview(
  */
 export async function countOverdueItems(db: Db, user: SessionUser, today: string): Promise<number> {
 	const active = await visiblePlans(db, user, { status: 'active' });
-	const items = await listItemsOfPlans(
+	const states = await listItemStatesOfPlans(
 		db,
 		active.map((p) => p.id)
 	);
-	return items.filter((i) => isOverdue(i, today)).length;
+	return states.filter((i) => isOverdue(i, today)).length;
 }
 
 /** Every item of the plans the user may see (same filter as the page), for the XLSX export. */

@@ -3,8 +3,14 @@ import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { loadTriangulation } from '$lib/server/complaints/triangulation.service';
-import { readSort, sortTriangulation, triangulationRow } from '$lib/domain/triangulation';
+import {
+	readSort,
+	sortTriangulation,
+	triangulationRow,
+	type TriangulatedUnit
+} from '$lib/domain/triangulation';
 import { isPublished } from '$lib/domain/period-status';
+import { pageOf, readPage } from '$lib/domain/pagination';
 import { fmtDate, fmtDecimal } from '$lib/i18n/display';
 import { m } from '$lib/paraglide/messages';
 
@@ -31,14 +37,21 @@ export const load: PageServerLoad = async (event) => {
 		})),
 		anyComplaints: found.categories.some((c) => c.units.some((u) => u.complaints !== null)),
 		category: current
-			? {
-					name: current.name,
-					rows: sortTriangulation(current.units, sort.key, sort.dir).map((u) =>
-						triangulationRow(u, fmtDecimal)
-					)
-				}
+			? pagedCategory(current.name, sortTriangulation(current.units, sort.key, sort.dir), readPage(params))
 			: null,
 		sort,
 		isAdmin: user.role === 'admin'
 	};
 };
+
+/** One page of a category's rows, in the chosen order (a national category has 16,000 units). */
+function pagedCategory(name: string, sorted: TriangulatedUnit[], requested: number) {
+	const shown = pageOf(sorted, requested);
+	return {
+		name,
+		rows: shown.rows.map((u) => triangulationRow(u, fmtDecimal)),
+		page: shown.page,
+		pages: shown.pages,
+		total: shown.total
+	};
+}

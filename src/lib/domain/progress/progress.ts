@@ -5,6 +5,7 @@ import {
 	type CompletenessRule,
 	type Lacking
 } from '../scoring/completeness';
+import { groupBy } from '../group-by';
 
 // Progress of a period (README, Review and publication): planned, done (the sheet is submitted) and overdue
 // (planned day passed, sheet not submitted) per category and per assessor.
@@ -33,12 +34,6 @@ function count(label: string, items: Assignment[], today: string): ProgressCount
 		done: items.filter((a) => a.submitted).length,
 		overdue: items.filter((a) => !a.submitted && a.plannedOn !== null && a.plannedOn < today).length
 	};
-}
-
-function groupBy<K>(items: Assignment[], key: (a: Assignment) => K): Map<K, Assignment[]> {
-	const out = new Map<K, Assignment[]>();
-	for (const a of items) out.set(key(a), [...(out.get(key(a)) ?? []), a]);
-	return out;
 }
 
 /** Per category, in the order categories first appear. */

@@ -10,6 +10,7 @@ import {
 	progressByCategory
 } from '../../domain/progress/progress';
 import { addDays } from '../../domain/dates';
+import { groupBy } from '../../domain/group-by';
 import { isoDateIn } from '../../domain/format';
 
 export async function loadPeriodProgress(db: Db, code: string, now: Date) {
@@ -20,8 +21,11 @@ export async function loadPeriodProgress(db: Db, code: string, now: Date) {
 	const sheets = await listSubmittedSheets(db, period.id);
 	const units = await listPeriodUnitsForPlanning(db, period.id);
 	const rule = { requiredVisits: period.requiredVisits, requiredAssessors: period.requiredAssessors };
+	// Grouped once: filtering the sheets for every unit took minutes at national scale (80,000
+	// units, 320,000 sheets).
+	const sheetsOfUnit = groupBy(sheets, (s) => s.unitId);
 	const incomplete = incompleteUnits(
-		units.map((u) => ({ ...u, sheets: sheets.filter((s) => s.unitId === u.unitId) })),
+		units.map((u) => ({ ...u, sheets: sheetsOfUnit.get(u.unitId) ?? [] })),
 		rule
 	);
 	const submittedDays = sheets.map((s) => isoDateIn(new Date(s.submittedAt)));

@@ -14,6 +14,7 @@ import { unplacedReasonText, wishText } from '$lib/i18n/schedule-text';
 import { listAssessorProfiles, listPreviousPeriodPairs } from './team-history.repository';
 import { planVisits, type PlanResult, type SchedulePreview } from '../../domain/planning';
 import { workingDaysBetween } from '../../domain/dates';
+import { groupBy } from '../../domain/group-by';
 import { findRequireCalibrated, listCalibratedAssessorIds } from '../calibration/calibration.repository';
 import { findPeriodOrRefuse } from '../periods/period-lookup';
 
@@ -21,12 +22,14 @@ async function computePlan(db: Db, period: Period) {
 	const units = await listPeriodUnitsForPlanning(db, period.id, true);
 	const scheduled = await listScheduledVisits(db, period.id);
 	const assessors = await plannerPool(db, period.id);
+	const scheduledOfUnit = groupBy(scheduled, (v) => v.unitId);
 	const plan = planVisits({
 		units: units.map((u) => ({
 			id: u.unitId,
-			existingVisits: scheduled
-				.filter((v) => v.unitId === u.unitId)
-				.map((v) => ({ visitNo: v.visitNo, assessorIds: v.assessors.map((a) => a.id) }))
+			existingVisits: (scheduledOfUnit.get(u.unitId) ?? []).map((v) => ({
+				visitNo: v.visitNo,
+				assessorIds: v.assessors.map((a) => a.id)
+			}))
 		})),
 		assessorIds: assessors.map((a) => a.id),
 		requiredVisits: period.requiredVisits,

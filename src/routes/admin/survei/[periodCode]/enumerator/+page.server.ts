@@ -14,6 +14,7 @@ import {
 } from '$lib/server/enumerators/enumerator-roster.service';
 import { listUsers } from '$lib/server/accounts/user.repository';
 import { krejcieMorganSample } from '$lib/domain/survey';
+import { groupBy } from '$lib/domain/group-by';
 import { m } from '$lib/paraglide/messages';
 
 // The office assigns survey enumerators to the period's units (README "Survey enumerators").
@@ -24,10 +25,11 @@ export const load: PageServerLoad = async (event) => {
 	const roster = await listPeriodEnumerators(db, period.id);
 	const units = await listPeriodSurveyUnits(db, period.id);
 	const { users } = await listUsers(db, { role: 'enumerator', limit: 500, offset: 0 });
+	const rosterOfUnit = groupBy(roster, (r) => r.unitId);
 	return {
 		period: { code: period.code, name: period.name, status: period.status },
 		units: units.map((u) => {
-			const mine = roster.filter((r) => r.unitId === u.id);
+			const mine = rosterOfUnit.get(u.id) ?? [];
 			return {
 				code: u.code,
 				name: u.name,

@@ -10,13 +10,20 @@ import { computeBreakdowns, computePeriodIkm } from '$lib/server/survey/survey-r
 import { changeSurveyWindow } from '$lib/server/survey/survey-admin.service';
 import { refusalErrors } from '$lib/server/service-result';
 import { toIkmView, toBreakdownView } from '$lib/domain/survey/view';
+import { pageOf, readPage } from '$lib/domain/pagination';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'admin', 'viewer');
 	const db = getDb();
 	const period = await findPeriodOr404(getDb(), event.params.periodCode);
 	const ikm = (await computePeriodIkm(db, period.id))!;
+	// A page of units at a time (a national period covers 80,000); the counts are of them all.
+	const shown = pageOf(ikm.units, readPage(event.url.searchParams));
 	return {
+		unitCount: ikm.units.length,
+		answeredCount: ikm.units.filter((u) => (u.result?.respondents ?? 0) > 0).length,
+		page: shown.page,
+		pages: shown.pages,
 		canEdit: user.role === 'admin',
 		period: {
 			code: period.code,
@@ -26,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 			surveyTo: period.surveyTo
 		},
 		overall: ikm.overall ? toIkmView(ikm.overall) : null,
-		units: ikm.units.map((u) => ({
+		units: shown.rows.map((u) => ({
 			code: u.code,
 			name: u.name,
 			category: u.category,

@@ -66,14 +66,25 @@ describe('calibration round', () => {
 		expect(await p.textContent('h1')).toContain('Putaran kalibrasi');
 		expect(await p.textContent('[data-testid=no-anchors]')).toContain('Belum ada unit jangkar');
 		await Promise.all([p.waitForLoadState('load'), p.click('form[action="?/anchor"] button')]);
-		anchor = (await p.$eval('select[name=unit] option:nth-child(2)', (o) => (o as HTMLOptionElement).value))!;
+		// The unit field suggests the period's units that match what is typed.
+		await p.fill('form[action="?/anchor"] input[name=unit]', 'pkm');
+		const suggested = p.locator('form[action="?/anchor"] datalist option');
+		await p.waitForFunction(() =>
+			document
+				.querySelector<HTMLOptionElement>('form[action="?/anchor"] datalist option')
+				?.value.startsWith('PKM-')
+		);
+		const codes = await suggested.evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+		expect(codes.length).toBeGreaterThan(0);
+		for (const code of codes) expect(code).toMatch(/^PKM-/);
+		anchor = codes[0];
 		// Only one assessor: refused with the reason, nothing created.
-		await p.selectOption('select[name=unit]', anchor);
+		await p.fill('form[action="?/anchor"] input[name=unit]', anchor);
 		await p.check('input[name=assessor] >> nth=0');
 		await Promise.all([p.waitForLoadState('load'), p.click('form[action="?/anchor"] button')]);
 		expect(await p.textContent('.alert.error')).toContain('sedikitnya dua penilai');
 
-		await p.selectOption('select[name=unit]', anchor);
+		await p.fill('form[action="?/anchor"] input[name=unit]', anchor);
 		for (const email of ASSESSORS) {
 			const name = email === ASSESSORS[0] ? 'Siti' : 'Dimas';
 			await p.check(`label.check:has-text("${name}") input`);

@@ -335,6 +335,7 @@ export function accessTable(p: Params): Row[] {
 		},
 		...admin('/admin/periode/[code]/jadwal', '/admin/periode/MPP-2026/jadwal', ['preview', 'confirm']),
 		...admin('/admin/periode/[code]/jadwal.xlsx', '/admin/periode/MPP-2026/jadwal.xlsx'),
+		...admin('/admin/periode/[code]/unit.json', '/admin/periode/MPP-2026/unit.json?q=kel'),
 		...admin(
 			'/admin/periode/[code]/jadwal/[visitId=id]',
 			`/admin/periode/MPP-2026/jadwal/${p.scheduleVisit}`,

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import { findPeriodByCode } from '../periods/period.repository';
-import { listActiveAssessors, listPeriodUnitsForPlanning } from '../visits/visit-plan.repository';
+import { listActiveAssessors } from '../visits/visit-plan.repository';
 import { calibrationHeatMap, summarizeCalibration, type HeatMap } from '../../domain/reliability';
 import type { AlphaReading } from '../../domain/reliability';
 import {
@@ -17,7 +17,6 @@ export interface CalibrationPage {
 	period: { code: string; name: string; status: string; open: boolean };
 	anchors: CalibrationAnchor[];
 	canAddAnchor: boolean;
-	units: { code: string; name: string; category: string }[];
 	assessors: {
 		id: number;
 		name: string;
@@ -51,11 +50,6 @@ export async function loadCalibrationPage(db: Db, code: string): Promise<Calibra
 		period: { code: period.code, name: period.name, status: period.status, open },
 		anchors,
 		canAddAnchor: open,
-		units: (await listPeriodUnitsForPlanning(db, period.id, true)).map((u) => ({
-			code: u.code,
-			name: u.name,
-			category: u.category
-		})),
 		assessors: pool.map((a) => {
 			const email = emails.get(a.id) ?? null;
 			const s = email ? stats.get(email) : undefined;

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { anyColumnContains } from '../db/dialect';
 
 export async function setSurveyWindow(
 	db: Db,
@@ -83,4 +84,65 @@ export async function findPeriodSurveyUnit(
 ): Promise<PeriodSurveyUnit | null> {
 	const r = await periodSurveyUnits(db, periodId).where('unit.id', '=', unitId).executeTakeFirst();
 	return r ? toPeriodSurveyUnit(r) : null;
+}
+
+export interface PeriodSurveyUnitFilter {
+	/** part of the code or name */
+	query?: string;
+	/** the unit's category in the period */
+	categoryId?: number;
+}
+
+function matching(db: Db, periodId: number, f: PeriodSurveyUnitFilter) {
+	let q = periodSurveyUnits(db, periodId);
+	if (f.categoryId) q = q.where('period_unit.category_id', '=', f.categoryId);
+	if (f.query) q = q.where(anyColumnContains(db, ['unit.code', 'unit.name'], f.query));
+	return q;
+}
+
+/** How many of the period's survey units match the filter. */
+export async function countPeriodSurveyUnits(
+	db: Db,
+	periodId: number,
+	f: PeriodSurveyUnitFilter
+): Promise<number> {
+	const { total } = await matching(db, periodId, f)
+		.clearSelect()
+		.select((eb) => eb.fn.countAll<number>().as('total'))
+		.executeTakeFirstOrThrow();
+	return Number(total);
+}
+
+/** One page of the period's survey units that match the filter, in category order. */
+export async function listPeriodSurveyUnitsPage(
+	db: Db,
+	periodId: number,
+	f: PeriodSurveyUnitFilter,
+	page: { limit: number; offset: number }
+): Promise<PeriodSurveyUnit[]> {
+	const rows = await matching(db, periodId, f)
+		.orderBy('category.position')
+		.orderBy('unit.code')
+		.limit(page.limit)
+		.offset(page.offset)
+		.execute();
+	return rows.map(toPeriodSurveyUnit);
+}
+
+/** The period's survey units that have at least one enumerator, in category order. */
+export async function listStaffedPeriodSurveyUnits(db: Db, periodId: number): Promise<PeriodSurveyUnit[]> {
+	const rows = await periodSurveyUnits(db, periodId)
+		.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('survey_enumerator as se')
+					.select('se.unit_id')
+					.where('se.period_id', '=', periodId)
+					.whereRef('se.unit_id', '=', 'unit.id')
+			)
+		)
+		.orderBy('category.position')
+		.orderBy('unit.code')
+		.execute();
+	return rows.map(toPeriodSurveyUnit);
 }

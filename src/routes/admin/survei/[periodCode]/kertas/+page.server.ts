@@ -6,7 +6,6 @@ import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
 import { newFormToken, onceField, runOnce } from '$lib/server/http/form-once';
 import { findPeriodByCode } from '$lib/server/periods/period.repository';
-import { listPeriodSurveyUnits } from '$lib/server/survey/survey-period.repository';
 import { enterPaperResponses, importPaperFile } from '$lib/server/survey/survey-paper.service';
 import { m } from '$lib/paraglide/messages';
 import { PAPER_OPTIONAL_COLUMNS, PAPER_REQUIRED_COLUMNS, type PaperRow } from '$lib/domain/survey';
@@ -23,7 +22,6 @@ async function periodOr404(code: string) {
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const period = await periodOr404(event.params.periodCode);
-	const units = await listPeriodSurveyUnits(getDb(), period.id);
 	return {
 		period: {
 			code: period.code,
@@ -31,7 +29,6 @@ export const load: PageServerLoad = async (event) => {
 			surveyFrom: period.surveyFrom,
 			surveyTo: period.surveyTo
 		},
-		units: units.map((u) => ({ code: u.code, name: u.name })),
 		rows: BULK_ROWS,
 		once: newFormToken(),
 		columns: [...PAPER_REQUIRED_COLUMNS, ...PAPER_OPTIONAL_COLUMNS]

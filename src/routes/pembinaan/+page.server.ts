@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { isoDateIn } from '$lib/domain/format';
 import { loadCoachingOverview } from '$lib/server/coaching/coaching-overview.service';
-import { pageOf, readPage } from '$lib/domain/pagination';
+import { readPage } from '$lib/domain/pagination';
 import { readsOfficeData } from '$lib/domain/auth/office-readers';
 import { groupCoachingByUnit } from '$lib/domain/coaching/by-unit';
 
@@ -25,18 +25,14 @@ export const load: PageServerLoad = async (event) => {
 		getDb(),
 		user,
 		{ status: f.status, periodCode: f.periode || undefined, category: f.kategori || undefined },
-		today
+		today,
+		// A unit head reads every plan of their units, grouped by unit, without the office's filters.
+		office ? { page: readPage(event.url.searchParams), size: PAGE_SIZE } : undefined
 	);
-	// A unit head reads every plan of their units, grouped by unit, without the office's filters.
 	if (!office) return { head: true as const, units: groupCoachingByUnit(overview.plans, overview.overdue) };
-	const plans = pageOf(overview.plans, readPage(event.url.searchParams), PAGE_SIZE);
 	return {
 		head: false as const,
 		...overview,
-		plans: plans.rows,
-		total: plans.total,
-		page: plans.page,
-		pages: plans.pages,
 		filter: { status: f.status ?? '', periode: f.periode ?? '', kategori: f.kategori ?? '' },
 		isAdmin: readsOfficeData(user.role)
 	};

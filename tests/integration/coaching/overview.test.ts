@@ -15,6 +15,7 @@ import { writeCoachingWorkbook } from '../../../src/lib/server/coaching/coaching
 import { loadUnitHome } from '../../../src/lib/server/units/unit-home.service';
 import { loadAttention } from '../../../src/lib/server/periods/attention.service';
 import { updateItemStatus } from '../../../src/lib/server/coaching/coaching-item.repository';
+import { loadMayorHome } from '../../../src/lib/server/results/mayor-home.service';
 
 let t: TestDb;
 const as = (id: number, role: SessionUser['role']): SessionUser => ({ id, role, name: 'x', email: 'x@y.z' });
@@ -119,5 +120,54 @@ describe('/pembinaan overview and export', () => {
 		expect(ws.getRow(2).getCell('P').value).toBe(itemWords[rows[0].itemStatus]);
 		const own = await listCoachingExportRows(t.db, as(ids.heads.get('K-2')!, 'unit_head'), {}, '2026-11-22');
 		expect(own).toEqual([]);
+	});
+
+	it('pages the plans in the database and counts every plan of the filter, as the mayor does', async () => {
+		const admin = as(ids.admin, 'admin');
+		const whole = await loadCoachingOverview(t.db, admin, {}, '2027-12-31');
+		expect(whole).toMatchObject({ total: 3, page: 1, pages: 1, periodCodes: ['UJI-2025'] });
+		const pages = [1, 2].map((page) =>
+			loadCoachingOverview(t.db, admin, {}, '2027-12-31', { page, size: 2 })
+		);
+		const [first, second] = await Promise.all(pages);
+		expect(first).toMatchObject({ total: 3, page: 1, pages: 2 });
+		expect([...first.plans, ...second.plans]).toEqual(whole.plans);
+		// a page holds some plans; the counts and the overdue list still cover them all
+		expect(second.categories).toEqual(whole.categories);
+		expect(second.overdue).toEqual(whole.overdue);
+		// a page past the end reads as the last
+		expect((await loadCoachingOverview(t.db, admin, {}, '2027-12-31', { page: 9, size: 2 })).plans).toEqual(
+			second.plans
+		);
+		// the counts per category are what the plans' own progress adds up to
+		for (const c of whole.categories) {
+			const mine = whole.plans.filter((p) => p.category === c.category);
+			expect(c.overdueItems).toBe(mine.reduce((n, p) => n + p.progress.overdue, 0));
+			expect(c.items).toBe(mine.reduce((n, p) => n + p.progress.total, 0));
+		}
+		expect(whole.categories.find((c) => c.category === 'Kelurahan')).toMatchObject({
+			items: 10,
+			overdueItems: 5
+		});
+		// filters narrow the counts and the list alike
+		const draft = await loadCoachingOverview(t.db, admin, { status: 'draft' }, '2027-12-31');
+		expect(draft.plans.map((p) => p.unitCode).sort()).toEqual(['K-2', 'P-1']);
+		expect(draft.categories.map((c) => [c.category, c.byStatus.draft, c.byStatus.active])).toEqual([
+			['Kelurahan', 1, 0],
+			['Puskesmas', 1, 0]
+		]);
+		expect(draft.overdue).toEqual([]);
+		const puskesmas = await loadCoachingOverview(t.db, admin, { category: 'Puskesmas' }, '2027-12-31');
+		expect(puskesmas.plans.map((p) => p.unitCode)).toEqual(['P-1']);
+		// the mayor's coaching table counts the same plans and items
+		const mayor = await loadMayorHome(t.db, as(ids.admin, 'viewer'), '2027-12-31', NOW);
+		expect(mayor.coaching.find((r) => r.category === 'Kelurahan')).toEqual({
+			category: 'Kelurahan',
+			plans: 2,
+			completed: 0,
+			items: 10,
+			verified: 0,
+			overdue: 5
+		});
 	});
 });

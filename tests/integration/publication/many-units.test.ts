@@ -187,5 +187,9 @@ describe('a period with more units than one slice', () => {
 		}
 		const codesShown = new Set(home.latest!.categories.flatMap((c) => c.ranked.map((u) => u.code)));
 		expect(Object.keys(home.latest!.ikm).every((code) => codesShown.has(code))).toBe(true);
+		// read for the units on show only, they are what the public results say of them
+		expect(Object.keys(home.latest!.ikm)).toHaveLength(codesShown.size);
+		for (const code of codesShown)
+			expect(home.latest!.ikm[code]).toEqual(results.ikm.find((u) => u.code === code));
 	});
 });

@@ -6,6 +6,7 @@ import { findPeriodByCode } from '../../../src/lib/server/periods/period.reposit
 import { findSurveyUnitByCode } from '../../../src/lib/server/survey/survey-unit.repository';
 import {
 	computePeriodIkm,
+	computeUnitsIkm,
 	computeRangeIkm,
 	unitIkm,
 	computeBreakdowns
@@ -59,6 +60,8 @@ describe('IKM of a period', () => {
 		expect(a.result!.mutu).toBe('B');
 		const b = r.units.find((u) => u.code === 'KEL-02')!;
 		expect(b).toMatchObject({ respondents: 0, target: null, result: null });
+		// a few units read alone (the mayor's page) say what the whole period's list says of them
+		expect(await computeUnitsIkm(t.db, t.periods.current, ['KEL-02', 'KEL-01', 'TIDAK-ADA'])).toEqual([a, b]);
 		expect(ikmJson('P-2026', r.units).units[1]).toEqual({
 			code: 'KEL-02',
 			respondents: 0,

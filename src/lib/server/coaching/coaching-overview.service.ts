@@ -11,8 +11,16 @@ import {
 	type PlanStatus
 } from '../../domain/coaching';
 import { formatDateId } from '../../domain/format';
-import { listPlans, type PlanSummary } from './coaching-plan.repository';
-import { listItemsOfPlans, listItemStatesOfPlans } from './coaching-item.repository';
+import {
+	countPlans,
+	listPlanPeriodCodes,
+	listPlans,
+	type PlanFilter,
+	type PlanSummary
+} from './coaching-plan.repository';
+import { listItemsOfPlans, listItemStatesOfPlans, type ItemState } from './coaching-item.repository';
+import { listItemTallies, listPlanTallies } from './coaching-tally.repository';
+import { pageWindow } from '../../domain/pagination';
 import { listUnitsOfHead } from '../units/unit.repository';
 import { listFollowUpScores } from './follow-up.repository';
 import type { CoachingExportRow } from './coaching-xlsx';
@@ -48,42 +56,87 @@ export interface OverdueItem {
 }
 
 export interface CoachingOverview {
+	/** The plans of the filter, or the asked page of them. */
 	plans: OverviewPlan[];
+	total: number;
+	page: number;
+	pages: number;
 	categories: CategoryCount[];
 	overdue: OverdueItem[];
 	periodCodes: string[];
 }
 
-export async function visiblePlans(db: Db, user: SessionUser, f: OverviewFilter): Promise<PlanSummary[]> {
+/** What the user may see of the filter: office readers every plan, unit heads their units' non-drafts. */
+async function planFilterOf(db: Db, user: SessionUser, f: OverviewFilter): Promise<PlanFilter> {
 	const office = readsOfficeData(user.role);
-	const unitIds = office ? undefined : (await listUnitsOfHead(db, user.id)).map((u) => u.id);
-	const plans = await listPlans(db, { status: f.status, periodCode: f.periodCode, unitIds });
-	return plans.filter((p) => (office || p.status !== 'draft') && (!f.category || p.category === f.category));
+	return {
+		status: f.status,
+		periodCode: f.periodCode,
+		category: f.category,
+		hideDrafts: !office,
+		unitIds: office ? undefined : (await listUnitsOfHead(db, user.id)).map((u) => u.id)
+	};
 }
 
-export async function loadCoachingOverview(
+export async function visiblePlans(db: Db, user: SessionUser, f: OverviewFilter): Promise<PlanSummary[]> {
+	return listPlans(db, await planFilterOf(db, user, f));
+}
+
+/** The overdue items' states of the given plans (only an active plan's items can be overdue). */
+async function overdueStatesOf(db: Db, plans: readonly PlanSummary[], today: string): Promise<ItemState[]> {
+	const active = plans.filter((p) => p.status === 'active');
+	const states = await listItemStatesOfPlans(
+		db,
+		active.map((p) => p.id)
+	);
+	return states.filter((i) => isOverdue(i, today));
+}
+
+function countsOf(db: Db, filter: PlanFilter, today: string): Promise<CategoryCount[]> {
+	return Promise.all([listPlanTallies(db, filter), listItemTallies(db, filter)]).then(([plans, items]) =>
+		countByCategory(plans, items, today)
+	);
+}
+
+/** Plans and items per category of what the user may see of the filter (the mayor's page). */
+export async function countCoachingByCategory(
 	db: Db,
 	user: SessionUser,
 	f: OverviewFilter,
 	today: string
+): Promise<CategoryCount[]> {
+	return countsOf(db, await planFilterOf(db, user, f), today);
+}
+
+/**
+ * The /pembinaan overview: counts per category for every plan of the filter (grouped in the
+ * database), the overdue items, and the plans themselves, or one page of them when `paging` is
+ * given (a national period drafts 41,000 plans).
+ */
+export async function loadCoachingOverview(
+	db: Db,
+	user: SessionUser,
+	f: OverviewFilter,
+	today: string,
+	paging?: { page: number; size: number }
 ): Promise<CoachingOverview> {
-	const all = await visiblePlans(db, user, {});
-	const plans = all.filter(
-		(p) =>
-			(!f.status || p.status === f.status) &&
-			(!f.periodCode || p.periodCode === f.periodCode) &&
-			(!f.category || p.category === f.category)
+	const filter = await planFilterOf(db, user, f);
+	const total = await countPlans(db, filter);
+	const win = paging ? pageWindow(paging.page, total, paging.size) : null;
+	const plans = await listPlans(db, filter, win ?? undefined);
+	const progress = progressByPlan(
+		plans,
+		await listItemStatesOfPlans(
+			db,
+			plans.map((p) => p.id)
+		),
+		today
 	);
-	const states = await listItemStatesOfPlans(
-		db,
-		plans.map((p) => p.id)
-	);
-	const progress = progressByPlan(plans, states, today);
-	const byId = new Map(plans.map((p) => [p.id, p]));
+	const active =
+		f.status && f.status !== 'active' ? [] : await listPlans(db, { ...filter, status: 'active' });
+	const byId = new Map(active.map((p) => [p.id, p]));
 	// Only the plans with an overdue item are read whole, for the list of overdue items.
-	const late = new Set(
-		states.filter((i) => byId.get(i.planId)?.status === 'active' && isOverdue(i, today)).map((i) => i.planId)
-	);
+	const late = new Set((await overdueStatesOf(db, active, today)).map((i) => i.planId));
 	const overdue = (await listItemsOfPlans(db, [...late])).filter((i) => isOverdue(i, today));
 	return {
 		plans: plans.map((p) => ({
@@ -96,7 +149,10 @@ export async function loadCoachingOverview(
 			mentorName: p.mentorName,
 			progress: progress.get(p.id)!
 		})),
-		categories: countByCategory(plans, progress),
+		total,
+		page: win?.page ?? 1,
+		pages: win?.pages ?? 1,
+		categories: await countsOf(db, filter, today),
 		overdue: overdue.map((i) => ({
 			planId: i.planId,
 			itemId: i.id,
@@ -106,7 +162,12 @@ export async function loadCoachingOverview(
 			indicatorTitle: i.indicatorTitle,
 			dueOnDisplay: formatDateId(i.dueOn as string)
 		})),
-		periodCodes: [...new Set(all.map((p) => p.periodCode))]
+		periodCodes: await listPlanPeriodCodes(db, {
+			...filter,
+			status: undefined,
+			periodCode: undefined,
+			category: undefined
+		})
 	};
 }
 
@@ -115,12 +176,7 @@ export async function loadCoachingOverview(
  * only active plans are read, not the whole overview (a national period drafts 41,000 plans).
  */
 export async function countOverdueItems(db: Db, user: SessionUser, today: string): Promise<number> {
-	const active = await visiblePlans(db, user, { status: 'active' });
-	const states = await listItemStatesOfPlans(
-		db,
-		active.map((p) => p.id)
-	);
-	return states.filter((i) => isOverdue(i, today)).length;
+	return (await overdueStatesOf(db, await visiblePlans(db, user, { status: 'active' }), today)).length;
 }
 
 /** Every item of the plans the user may see (same filter as the page), for the XLSX export. */

@@ -42,14 +42,37 @@ export interface PlanSummary {
 	createdAt: Date;
 }
 
-function plans(db: Db) {
-	return db
+/**
+ * Plans with their unit's category in the plan's period, narrowed by the filter. Period and
+ * category are matched by subquery, not joined: the counts per category group 200,000 items of a
+ * national period, and each join on every row doubled their time.
+ */
+export function plansIn(db: Db, f: PlanFilter = {}) {
+	let q = db
 		.selectFrom('coaching_plan as cp')
-		.innerJoin('period', 'period.id', 'cp.period_id')
-		.innerJoin('unit', 'unit.id', 'cp.unit_id')
 		.innerJoin('period_unit', (j) =>
 			j.onRef('period_unit.period_id', '=', 'cp.period_id').onRef('period_unit.unit_id', '=', 'cp.unit_id')
-		)
+		);
+	if (f.status) q = q.where('cp.status', '=', f.status);
+	if (f.periodCode) {
+		const code = f.periodCode;
+		q = q.where('cp.period_id', 'in', (eb) => eb.selectFrom('period').select('id').where('code', '=', code));
+	}
+	if (f.category) {
+		const name = f.category;
+		q = q.where('period_unit.category_id', 'in', (eb) =>
+			eb.selectFrom('category').select('id').where('name', '=', name)
+		);
+	}
+	if (f.hideDrafts) q = q.where('cp.status', '!=', 'draft');
+	if (f.unitIds) q = q.where('cp.unit_id', 'in', f.unitIds.length ? f.unitIds : [-1]);
+	return q;
+}
+
+function plans(db: Db, f: PlanFilter = {}) {
+	return plansIn(db, f)
+		.innerJoin('period', 'period.id', 'cp.period_id')
+		.innerJoin('unit', 'unit.id', 'cp.unit_id')
 		.innerJoin('category', 'category.id', 'period_unit.category_id')
 		.leftJoin('user as mentor', 'mentor.id', 'cp.mentor_id')
 		.select([
@@ -87,21 +110,45 @@ export async function findPlanOfUnit(db: Db, periodId: number, unitId: number): 
 export interface PlanFilter {
 	status?: PlanStatus;
 	periodCode?: string;
+	/** the unit's category in the plan's period, by name */
+	category?: string;
+	/** leaves drafts out (a draft is the office's working copy) */
+	hideDrafts?: boolean;
 	/** Restricts to these units (a unit head's own); undefined means all. */
 	unitIds?: number[];
 }
 
-export async function listPlans(db: Db, f: PlanFilter): Promise<PlanSummary[]> {
-	let q = plans(db);
-	if (f.status) q = q.where('cp.status', '=', f.status);
-	if (f.periodCode) q = q.where('period.code', '=', f.periodCode);
-	if (f.unitIds) q = q.where('cp.unit_id', 'in', f.unitIds.length ? f.unitIds : [-1]);
-	const rows = await q
+/** The plans of the filter, newest period first, then category order and unit name; a page of them when asked. */
+export async function listPlans(
+	db: Db,
+	f: PlanFilter,
+	page?: { limit: number; offset: number }
+): Promise<PlanSummary[]> {
+	let q = plans(db, f)
 		.orderBy('period.starts_on', 'desc')
 		.orderBy('category.position')
 		.orderBy('unit.name')
+		.orderBy('cp.id');
+	if (page) q = q.limit(page.limit).offset(page.offset);
+	return (await q.execute()).map(toPlan);
+}
+
+export async function countPlans(db: Db, f: PlanFilter): Promise<number> {
+	const { n } = await plansIn(db, f)
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
+	return Number(n);
+}
+
+/** The codes of the periods that have plans of the filter, newest first. */
+export async function listPlanPeriodCodes(db: Db, f: PlanFilter): Promise<string[]> {
+	const rows = await plansIn(db, f)
+		.innerJoin('period', 'period.id', 'cp.period_id')
+		.select(['period.code', 'period.starts_on'])
+		.distinct()
+		.orderBy('period.starts_on', 'desc')
 		.execute();
-	return rows.map(toPlan);
+	return rows.map((r) => r.code);
 }
 
 export async function updatePlanStatus(db: Db, id: number, status: PlanStatus, now: Date): Promise<void> {

@@ -1,9 +1,11 @@
 import type { Db } from '../db/connection';
 import type { SessionUser } from '../../domain/auth/user';
 import { listPeriods, listPublishedPeriods } from '../periods/period.repository';
-import { loadPublicResults, type PublicUnitIkm } from './public-results.service';
+import { loadPublicRanking, publicIkm, type PublicUnitIkm } from './public-results.service';
+import { computeUnitsIkm } from '../survey/survey-results.service';
 import { loadResults } from './results.service';
-import { loadCoachingOverview, type OverviewPlan } from '../coaching/coaching-overview.service';
+import { countCoachingByCategory } from '../coaching/coaching-overview.service';
+import type { CategoryCount } from '../../domain/coaching/overview';
 import type { PublicCategory } from '../../domain/scoring/public-view';
 import type { PeriodStatus } from '../../domain/period-status';
 import { pageOf } from '../../domain/pagination';
@@ -58,51 +60,44 @@ async function categoryTrend(db: Db, periods: { code: string; name: string }[], 
 	};
 }
 
-function coachingRows(plans: OverviewPlan[]): CoachingRow[] {
-	const rows = new Map<string, CoachingRow>();
-	for (const p of plans.filter((x) => x.status !== 'cancelled')) {
-		const r = rows.get(p.category) ?? {
-			category: p.category,
-			plans: 0,
-			completed: 0,
-			items: 0,
-			verified: 0,
-			overdue: 0
-		};
-		r.plans++;
-		if (p.status === 'completed') r.completed++;
-		r.items += p.progress.total;
-		r.verified += p.progress.verified;
-		r.overdue += p.progress.overdue;
-		rows.set(p.category, r);
-	}
-	return [...rows.values()];
+/** Per category, the plans that are not cancelled and their items. */
+function coachingRows(counts: readonly CategoryCount[]): CoachingRow[] {
+	return counts
+		.map((c) => ({
+			category: c.category,
+			plans: c.byStatus.draft + c.byStatus.active + c.byStatus.completed,
+			completed: c.byStatus.completed,
+			items: c.items,
+			verified: c.verified,
+			overdue: c.overdueItems
+		}))
+		.filter((r) => r.plans > 0);
 }
 
 export async function loadMayorHome(db: Db, user: SessionUser, today: string, now: Date): Promise<MayorHome> {
 	const published = await listPublishedPeriods(db);
 	const newest = published[0];
-	const results = newest ? await loadPublicResults(db, newest.code, user.role, now) : null;
-	const coaching = newest
-		? await loadCoachingOverview(db, user, { periodCode: newest.code }, today)
-		: { plans: [] as OverviewPlan[] };
+	const results = newest ? await loadPublicRanking(db, newest.code, user.role, now) : null;
+	const coaching = newest ? await countCoachingByCategory(db, user, { periodCode: newest.code }, today) : [];
 	// The top of each ranking; the public page lists the whole (CATEGORY_ROWS_PER_PAGE).
 	const categories = (results?.categories ?? []).map((c) => ({
 		...c,
 		ranked: pageOf(c.ranked, 1).rows,
 		rankedCount: c.ranked.length
 	}));
-	const shownCodes = new Set(categories.flatMap((c) => c.ranked.map((u) => u.code)));
+	// The IKM of the units on show only: a national period has 80,000 units.
+	const shownCodes = categories.flatMap((c) => c.ranked.map((u) => u.code));
+	const ikm = results ? publicIkm(await computeUnitsIkm(db, results.periodId, shownCodes)) : [];
 	return {
 		latest: results
 			? {
 					code: results.period.code,
 					name: results.period.name,
 					categories,
-					ikm: Object.fromEntries(results.ikm.filter((u) => shownCodes.has(u.code)).map((u) => [u.code, u]))
+					ikm: Object.fromEntries(ikm.map((u) => [u.code, u]))
 				}
 			: null,
-		coaching: coachingRows(coaching.plans),
+		coaching: coachingRows(coaching),
 		trend: await categoryTrend(db, published, now),
 		periods: (await listPeriods(db)).map((p) => ({
 			code: p.code,

@@ -13,6 +13,7 @@ import { listPublications, type PublicationRecord } from '../publication/publica
 import { loadResults } from './results.service';
 import type { ResultsDocument } from '../../domain/scoring/results-shape';
 import { computePeriodIkm } from '../survey/survey-results.service';
+import type { UnitIkm } from '../../domain/survey';
 import type { PeriodStatus } from '../db/schema';
 import type { RevisionChange } from '../../domain/publication/revision-changes';
 
@@ -59,34 +60,52 @@ export async function findVisibleResults(
 	return { doc: found.doc, periodId: found.period.id, preview };
 }
 
+/** The public results without the survey part, and the period's id to read it by. */
+export async function loadPublicRanking(
+	db: Db,
+	code: string,
+	role: Role | null,
+	now: Date
+): Promise<(Omit<PublicResults, 'ikm'> & { periodId: number }) | null> {
+	const found = await findVisibleResults(db, code, role, now);
+	if (!found) return null;
+	const { doc } = found;
+	const publications = found.preview ? [] : await listPublications(db, found.periodId);
+	return {
+		periodId: found.periodId,
+		period: { code: doc.period.code, name: doc.period.name, status: doc.period.status },
+		preview: found.preview,
+		firstPublishedAt: publications.at(-1)?.publishedAt ?? null,
+		revised: revisionNote(publications),
+		categories: publicCategories(doc, found.preview),
+		winners: awardWinners(doc, found.preview)
+	};
+}
+
 export async function loadPublicResults(
 	db: Db,
 	code: string,
 	role: Role | null,
 	now: Date
 ): Promise<PublicResults | null> {
-	const found = await findVisibleResults(db, code, role, now);
+	const found = await loadPublicRanking(db, code, role, now);
 	if (!found) return null;
-	const { doc } = found;
-	const publications = found.preview ? [] : await listPublications(db, found.periodId);
-	return {
-		period: { code: doc.period.code, name: doc.period.name, status: doc.period.status },
-		preview: found.preview,
-		firstPublishedAt: publications.at(-1)?.publishedAt ?? null,
-		revised: revisionNote(publications),
-		categories: publicCategories(doc, found.preview),
-		winners: awardWinners(doc, found.preview),
-		ikm: ((await computePeriodIkm(db, found.periodId))?.units ?? []).map((u) => ({
-			code: u.code,
-			name: u.name,
-			category: u.category,
-			respondents: u.respondents,
-			target: u.target,
-			konversi: u.result?.konversi ?? null,
-			mutu: u.result?.mutu ?? null,
-			kinerja: u.result?.kinerja ?? null
-		}))
-	};
+	const { periodId, ...ranking } = found;
+	return { ...ranking, ikm: publicIkm((await computePeriodIkm(db, periodId))?.units ?? []) };
+}
+
+/** What the public sees of units' IKM: what the IKM API shows. */
+export function publicIkm(units: readonly UnitIkm[]): PublicUnitIkm[] {
+	return units.map((u) => ({
+		code: u.code,
+		name: u.name,
+		category: u.category,
+		respondents: u.respondents,
+		target: u.target,
+		konversi: u.result?.konversi ?? null,
+		mutu: u.result?.mutu ?? null,
+		kinerja: u.result?.kinerja ?? null
+	}));
 }
 
 function revisionNote(newestFirst: PublicationRecord[]): PublicResults['revised'] {

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import { anyColumnContains } from '../db/dialect';
+import { readInSlices } from '../db/slices';
 
 export async function setSurveyWindow(
 	db: Db,
@@ -73,6 +74,22 @@ export async function listPeriodSurveyUnitsBesides(
 		)
 		.orderBy('unit.code')
 		.execute();
+	return rows.map(toPeriodSurveyUnit);
+}
+
+/** The period's survey units of the given codes (codes it does not cover are left out), in category order within each slice of codes. */
+export async function listPeriodSurveyUnitsByCode(
+	db: Db,
+	periodId: number,
+	codes: readonly string[]
+): Promise<PeriodSurveyUnit[]> {
+	const rows = await readInSlices(codes, (slice) =>
+		periodSurveyUnits(db, periodId)
+			.where('unit.code', 'in', slice)
+			.orderBy('category.position')
+			.orderBy('unit.code')
+			.execute()
+	);
 	return rows.map(toPeriodSurveyUnit);
 }
 

@@ -18,6 +18,8 @@ const toSums = (r: SumRow): AnswerSums => ({
 export interface ResponseFilter {
 	periodId?: number;
 	unitId?: number;
+	/** at most IN_LIST_SLICE units (db/slices.ts) */
+	unitIds?: readonly number[];
 	/** epoch ms, inclusive start and exclusive end */
 	start?: number;
 	end?: number;
@@ -27,6 +29,7 @@ function filtered(db: Db, f: ResponseFilter) {
 	let q = db.selectFrom('survey_response');
 	if (f.periodId !== undefined) q = q.where('period_id', '=', f.periodId);
 	if (f.unitId !== undefined) q = q.where('unit_id', '=', f.unitId);
+	if (f.unitIds !== undefined) q = q.where('unit_id', 'in', f.unitIds.length ? [...f.unitIds] : [-1]);
 	if (f.start !== undefined) q = q.where('submitted_at', '>=', f.start);
 	if (f.end !== undefined) q = q.where('submitted_at', '<', f.end);
 	return q;

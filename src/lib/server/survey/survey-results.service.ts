@@ -18,8 +18,10 @@ import { findPeriodById, type Period } from '../periods/period.repository';
 import {
 	findPeriodSurveyUnit,
 	listPeriodSurveyUnits,
-	listPeriodSurveyUnitsBesides
+	listPeriodSurveyUnitsBesides,
+	listPeriodSurveyUnitsByCode
 } from './survey-period.repository';
+import { slices } from '../db/slices';
 import { listSurveyUnits } from './survey-unit.repository';
 import { sumAnswersBy, sumAnswersByUnit, type ResponseFilter } from './survey-response.repository';
 
@@ -58,6 +60,21 @@ export async function computePeriodIkm(
 	]);
 	const shaped = units.map((u) => unitIkmOf(u, sums.get(u.id)));
 	return { period, units: shaped, overall: overallOf(sums) };
+}
+
+/** The IKM of the period's units of the given codes (the mayor's page shows a few hundred of 80,000). */
+export async function computeUnitsIkm(
+	db: Db,
+	periodId: number,
+	codes: readonly string[]
+): Promise<UnitIkm[]> {
+	const out: UnitIkm[] = [];
+	for (const slice of slices(codes)) {
+		const units = await listPeriodSurveyUnitsByCode(db, periodId, slice);
+		const sums = await sumAnswersByUnit(db, { periodId, unitIds: units.map((u) => u.id) });
+		for (const u of units) out.push(unitIkmOf(u, sums.get(u.id)));
+	}
+	return out;
 }
 
 /** One unit's IKM in a period (null when the period does not cover the unit). */

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import type { Period } from '../periods/period.repository';
-import { listPeriodSurveyUnits } from '../survey/survey-period.repository';
+import { listPeriodSurveyUnitsByCode } from '../survey/survey-period.repository';
 import { findUserById } from '../accounts/user.repository';
 import { auditTrail } from '../audit/audit.repository';
 import { assignEnumerator, isEnumeratorOf, unassignEnumerator } from './enumerator.repository';
@@ -37,7 +37,9 @@ export async function assignEnumeratorToUnits(
 	if (!codes.length || codes.some((c) => c === '')) return refuseField(400, 'units', 'srv_roster_no_units');
 	const user = await checkEnumerator(db, input.userId);
 	if ('ok' in user) return user;
-	const inPeriod = new Map((await listPeriodSurveyUnits(db, period.id)).map((u) => [u.code, u.id]));
+	const inPeriod = new Map(
+		(await listPeriodSurveyUnitsByCode(db, period.id, codes)).map((u) => [u.code, u.id])
+	);
 	const unknown = codes.filter((c) => !inPeriod.has(c));
 	if (unknown.length)
 		return refuseField(400, 'units', 'srv_roster_units_not_in_period', {
@@ -76,7 +78,7 @@ export async function removeEnumeratorFromUnit(
 	if (period.status === 'archived') return refuse(409, 'srv_roster_archived', { period: period.code });
 	const user = await findUserById(db, input.userId);
 	if (!user) return refuseField(404, 'enumerator', 'srv_roster_unknown_user', { id: String(input.userId) });
-	const unit = (await listPeriodSurveyUnits(db, period.id)).find((u) => u.code === input.unitCode.trim());
+	const [unit] = await listPeriodSurveyUnitsByCode(db, period.id, [input.unitCode.trim()]);
 	if (!unit)
 		return refuseField(400, 'units', 'srv_roster_units_not_in_period', {
 			units: input.unitCode,

@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import { checkPaperHeader, validatePaperRows, type PaperRow } from '../../domain/survey/paper';
 import { type Period } from '../periods/period.repository';
-import { listPeriodSurveyUnits } from './survey-period.repository';
+import { listPeriodSurveyUnitsByCode } from './survey-period.repository';
 import { insertSurveyResponses } from './survey-response.repository';
 import { auditTrail } from '../audit/audit.repository';
 import { readTableBytes } from '../files/table-file';
@@ -24,7 +24,8 @@ export async function enterPaperResponses(
 	now: Date,
 	origin: 'form' | 'file' = 'form'
 ): Promise<PaperResult> {
-	const units = await listPeriodSurveyUnits(db, period.id);
+	const named = [...new Set(rows.map((r) => (r.record.unit_code ?? '').trim()).filter((c) => c !== ''))];
+	const units = await listPeriodSurveyUnitsByCode(db, period.id, named);
 	const checked = validatePaperRows(
 		rows,
 		{

@@ -4,6 +4,11 @@ import type { IkmResult } from './ikm';
 
 // Whitelisted, display-ready figures for the survey pages.
 
+/** A unit has answers to show once one questionnaire of it counts: the pages' "answered" units. */
+export function hasRespondents(u: { respondents: number }): boolean {
+	return u.respondents > 0;
+}
+
 export function toIkmView(r: IkmResult) {
 	return {
 		respondents: r.respondents,

@@ -38,15 +38,8 @@ export function periodForMoment<T extends SurveyWindow>(periods: readonly T[], e
 	return best;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar date written YYYY-MM-DD (rejects 2026-02-30). */
-export function isIsoDate(value: string): boolean {
-	const m = ISO_DATE.exec(value);
-	if (!m) return false;
-	const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-	return d.toISOString().slice(0, 10) === value;
-}
+// One rule for a written date (domain/dates.ts), re-exported for the survey's callers.
+export { isIsoDate } from '../dates';
 
 export type RangePreset =
 	{ kind: 'quarter' | 'semester'; year: number; index: number } | { kind: 'year'; year: number };

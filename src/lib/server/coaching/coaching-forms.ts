@@ -2,22 +2,11 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { parseForm } from '../http/forms';
+import { isoDateField } from '../http/form-fields';
 import { refusalErrors, type ServiceResult } from '../service-result';
 
 // Form schemas of the plan page. Each message is a Paraglide key read when a form is parsed, so
 // the words follow the reader's language (README "Where translation happens").
-
-const isoDate = z
-	.string()
-	.trim()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.coaching_err_date_format() })
-	.refine(
-		(s) => {
-			const d = new Date(`${s}T00:00:00Z`);
-			return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-		},
-		{ error: () => m.coaching_err_date_invalid() }
-	);
 
 const id = (invalid: () => string) => {
 	const error = () => invalid();
@@ -36,7 +25,7 @@ export const itemEditSchema = z.object({
 		.trim()
 		.min(5, { error: () => m.coaching_err_action_too_short() })
 		.max(2000, { error: () => m.coaching_err_action_too_long() }),
-	dueOn: isoDate,
+	dueOn: isoDateField(),
 	responsible: z
 		.string()
 		.trim()
@@ -62,7 +51,7 @@ export const reviewSchema = z.object({
 });
 
 export const followUpSchema = z.object({
-	plannedOn: isoDate,
+	plannedOn: isoDateField(),
 	assessorId: id(m.coaching_err_assessor_invalid)
 });
 

@@ -38,6 +38,17 @@ export function emailField(required: Message, invalid?: Message) {
 	return invalid ? text.pipe(z.email({ error: invalid })) : text;
 }
 
+/**
+ * A date as typed in a date field: trimmed, a real calendar date written YYYY-MM-DD (2026-02-30
+ * is refused). `invalid` says what is wrong; by default "the date is not valid", with the format.
+ */
+export function isoDateField(invalid: Message = () => m.fm_date_bad()) {
+	return z
+		.string()
+		.trim()
+		.pipe(z.iso.date({ error: invalid }));
+}
+
 /** A password as typed (never trimmed: spaces belong to it); with `required`, not empty. */
 export function passwordField(required?: Message) {
 	const text = z.string().max(PASSWORD_MAX, { error: () => m.fm_password_too_long() });

@@ -1,5 +1,6 @@
 import { matchesUnit, searchWords } from '../../domain/text/unit-search';
 import { pageOf } from '../../domain/pagination';
+import { hasRespondents } from '../../domain/survey/view';
 import type { PublicResults } from './public-results.service';
 
 // What the public results page (/hasil/{code}) sends of a period's results: one chosen category
@@ -59,5 +60,5 @@ function narrowToSearch(all: PublicResults['categories'], allIkm: PublicResults[
 
 /** A category's IKM rows, or none when no unit of it has a respondent: the page then says so once. */
 function surveyed(rows: PublicResults['ikm']): PublicResults['ikm'] {
-	return rows.some((u) => u.respondents > 0) ? rows : [];
+	return rows.some(hasRespondents) ? rows : [];
 }

@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
 import { assignAssessorToVisit } from '$lib/server/accounts/assignment.service';
 import { m } from '$lib/paraglide/messages';
+import { isoDateField, optionalField } from '$lib/server/http/form-fields';
 
 const assignSchema = z.object({
 	period: z
@@ -25,11 +26,7 @@ const assignSchema = z.object({
 		.trim()
 		.min(1, { error: () => m.fm_assessor_pick() })
 		.max(200),
-	date: z
-		.string()
-		.trim()
-		.regex(/^(\d{4}-\d{2}-\d{2})?$/, { error: () => m.fm_date_format() })
-		.optional()
+	date: optionalField(isoDateField())
 });
 
 /** The assignment form shared by the visit list and the visit page; the rules live in the service. */

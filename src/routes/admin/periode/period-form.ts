@@ -4,7 +4,7 @@ import { DEFAULT_MIN_RANKED_FOR_AWARDS } from '$lib/domain/scoring/awards';
 import type { PeriodSettings } from '$lib/domain/period/settings';
 import type { CoachingRule } from '$lib/domain/coaching/rule';
 import { m } from '$lib/paraglide/messages';
-import { optionalField } from '$lib/server/http/form-fields';
+import { isoDateField, optionalField } from '$lib/server/http/form-fields';
 
 // Each message is a Paraglide key read when the form is parsed, so the words follow the reader's
 // language (README "Where translation happens"); a label is a message too.
@@ -27,7 +27,7 @@ const decimal = (label: Label) =>
 		})
 		.transform((v) => (v === '' ? null : Number(v.replace(',', '.'))));
 const dateError = (label: Label) => ({ error: () => m.fm_date_invalid({ label: label() }) });
-const date = (label: Label) => z.iso.date(dateError(label));
+const date = (label: Label) => isoDateField(dateError(label).error);
 const optionalDate = (label: Label) => optionalField(date(label));
 
 export const settingsForm = z.object({

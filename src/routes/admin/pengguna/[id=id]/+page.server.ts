@@ -15,6 +15,7 @@ import {
 } from '$lib/server/accounts/assessor.service';
 import { affiliationOf, editUserForm, passwordForm } from '../user-form';
 import { m } from '$lib/paraglide/messages';
+import { isoDateField } from '$lib/server/http/form-fields';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
@@ -55,9 +56,9 @@ const conflictForm = z.object({
 		.default('')
 });
 const datesForm = z.object({
-	from: z.iso.date({ error: () => m.fm_date_invalid({ label: m.fm_label_starts_on() }) }),
+	from: isoDateField(() => m.fm_date_invalid({ label: m.fm_label_starts_on() })),
 	to: z
-		.union([z.iso.date({ error: () => m.fm_date_invalid({ label: m.fm_label_until() }) }), z.literal('')])
+		.union([isoDateField(() => m.fm_date_invalid({ label: m.fm_label_until() })), z.literal('')])
 		.optional()
 		.default('')
 });

@@ -1,5 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { isoDateField } from '$lib/server/http/form-fields';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
@@ -9,7 +11,7 @@ import { countSourcesOfPeriod } from '$lib/server/survey/survey-response.reposit
 import { computeBreakdowns, computePeriodIkm } from '$lib/server/survey/survey-results.service';
 import { changeSurveyWindow } from '$lib/server/survey/survey-admin.service';
 import { refusalErrors } from '$lib/server/service-result';
-import { toIkmView, toBreakdownView } from '$lib/domain/survey/view';
+import { hasRespondents, toIkmView, toBreakdownView } from '$lib/domain/survey/view';
 import { pageOf, readPage } from '$lib/domain/pagination';
 
 export const load: PageServerLoad = async (event) => {
@@ -21,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 	const shown = pageOf(ikm.units, readPage(event.url.searchParams));
 	return {
 		unitCount: ikm.units.length,
-		answeredCount: ikm.units.filter((u) => (u.result?.respondents ?? 0) > 0).length,
+		answeredCount: ikm.units.filter(hasRespondents).length,
 		page: shown.page,
 		pages: shown.pages,
 		canEdit: user.role === 'admin',
@@ -57,8 +59,8 @@ export const load: PageServerLoad = async (event) => {
 };
 
 const windowForm = z.object({
-	survey_from: z.string().trim().min(1, 'Tanggal mulai wajib diisi.'),
-	survey_to: z.string().trim().min(1, 'Tanggal selesai wajib diisi.')
+	survey_from: isoDateField(() => m.srv_survey_from_invalid()),
+	survey_to: isoDateField(() => m.srv_survey_to_invalid())
 });
 
 export const actions: Actions = {

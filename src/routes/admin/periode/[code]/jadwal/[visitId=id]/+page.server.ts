@@ -9,6 +9,7 @@ import { findVisitOfPeriod, listActiveAssessors } from '$lib/server/visits/visit
 import { addAssessorToVisit } from '$lib/server/accounts/assignment.service';
 import { moveVisit, removeAssessorFromVisit } from '$lib/server/visits/visit-edit.service';
 import { m } from '$lib/paraglide/messages';
+import { isoDateField } from '$lib/server/http/form-fields';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
@@ -35,7 +36,7 @@ const userForm = z.object({
 		.int({ error: () => m.fm_assessor_pick() })
 		.positive({ error: () => m.fm_assessor_pick() })
 });
-const dateForm = z.object({ date: z.iso.date({ error: () => m.fm_date_bad() }) });
+const dateForm = z.object({ date: isoDateField() });
 const ids = (e: { params: { code: string; visitId: string } }) =>
 	[e.params.code, Number(e.params.visitId)] as const;
 

@@ -79,6 +79,16 @@ async function withResults(db: Db, r: RevisionRow): Promise<PublishedResults> {
 	};
 }
 
+/**
+ * withResults for each row, one after the other: a national snapshot is 27 MB of text before it
+ * is parsed, and reading every period's at once (PostgreSQL sends them in parallel) held them all.
+ */
+async function withResultsInTurn(db: Db, rows: readonly RevisionRow[]): Promise<PublishedResults[]> {
+	const out: PublishedResults[] = [];
+	for (const r of rows) out.push(await withResults(db, r));
+	return out;
+}
+
 /** The latest revision of a period with its results; null before the first publication. */
 export async function findLatestPublished(db: Db, periodId: number): Promise<PublishedResults | null> {
 	const r = await latestRevisions(db).where('p.period_id', '=', periodId).executeTakeFirst();
@@ -91,7 +101,7 @@ export async function listLatestPublished(db: Db): Promise<PublishedResults[]> {
 		.where('period.status', 'in', ['published', 'archived'])
 		.orderBy('period.starts_on')
 		.execute();
-	return Promise.all(rows.map((r) => withResults(db, r)));
+	return withResultsInTurn(db, rows);
 }
 
 /** Every revision of the published and archived periods, by period, newest revision first. */
@@ -101,7 +111,7 @@ export async function listPublishedRevisions(db: Db): Promise<PublishedResults[]
 		.orderBy('period.id')
 		.orderBy('p.revision', 'desc')
 		.execute();
-	return Promise.all(rows.map((r) => withResults(db, r)));
+	return withResultsInTurn(db, rows);
 }
 
 /** The latest snapshot as UTF-8 bytes, for the API to serve as stored (no parse, no re-encode). */

@@ -6,17 +6,19 @@ import { resultsForCaller, resultsTableForCaller } from '$lib/server/results/res
 // (README: "Results JSON"): which period, which category, and what this caller's role may see.
 type ResultsEvent = Pick<RequestEvent<{ code: string }>, 'params' | 'url' | 'locals'>;
 
-function question({ params, url, locals }: ResultsEvent) {
-	return [
-		getDb(),
-		params.code,
-		locals.user?.role ?? null,
-		url.searchParams.get('category'),
-		new Date()
-	] as const;
+const roleOf = (locals: ResultsEvent['locals']) => locals.user?.role ?? null;
+
+export function callerResults({ params, url, locals }: ResultsEvent) {
+	return resultsForCaller(getDb(), params.code, roleOf(locals), url.searchParams.get('category'), new Date());
 }
 
-export const callerResults = (event: ResultsEvent) => resultsForCaller(...question(event));
-
 /** The same, as the flat table of the CSV and XLSX downloads. */
-export const callerResultsTable = (event: ResultsEvent) => resultsTableForCaller(...question(event));
+export function callerResultsTable({ params, url, locals }: ResultsEvent) {
+	return resultsTableForCaller(
+		getDb(),
+		params.code,
+		roleOf(locals),
+		url.searchParams.get('category'),
+		new Date()
+	);
+}

@@ -3,7 +3,7 @@ import { createTestDb, type TestDb } from '../support/test-db';
 import { seedInstruments } from '../../../db/seeds/demo-city';
 import { findOrCreateCategory, insertUnit } from '../../../src/lib/server/units/unit.repository';
 import { findPeriodByCode } from '../../../src/lib/server/periods/period.repository';
-import { searchPeriodUnits } from '../../../src/lib/server/units/unit-catalog.repository';
+import { listPeriodUnitSuggestions } from '../../../src/lib/server/survey/survey-period.repository';
 import { createDefaultPeriod } from '../support/periods';
 import {
 	countPeriodSurveyUnits,
@@ -42,31 +42,35 @@ async function periodWithUnits(): Promise<number> {
 describe('unit suggestions of a period', () => {
 	it('gives at most the limit, codes that start with the query first, then by code', async () => {
 		const period = await periodWithUnits();
-		const found = await searchPeriodUnits(t.db, period, 'kel', 5);
+		const found = await listPeriodUnitSuggestions(t.db, period, 'kel', 5);
 		expect(found.map((u) => u.code)).toEqual(['KEL-01', 'KEL-02', 'KEL-03', 'KEL-04', 'KEL-05']);
 		expect(found[0]).toEqual({ code: 'KEL-01', name: 'Kelurahan 1', category: 'Kelurahan' });
 		// "kelurahan" is in the name of PKM-01 too; the codes that start with it come first
-		const all = await searchPeriodUnits(t.db, period, 'KEL', 50);
+		const all = await listPeriodUnitSuggestions(t.db, period, 'KEL', 50);
 		expect(all).toHaveLength(31);
 		expect(all.at(-1)!.code).toBe('PKM-01');
 	});
 
 	it('matches part of a name in any case, and only the units of the period', async () => {
 		const period = await periodWithUnits();
-		expect((await searchPeriodUnits(t.db, period, 'gondo', 20)).map((u) => u.code)).toEqual(['PKM-02']);
-		expect((await searchPeriodUnits(t.db, period, 'baru', 20)).map((u) => u.code)).toEqual(['PKM-01']);
-		expect(await searchPeriodUnits(t.db, period, 'tidak ada', 20)).toEqual([]);
+		expect((await listPeriodUnitSuggestions(t.db, period, 'gondo', 20)).map((u) => u.code)).toEqual([
+			'PKM-02'
+		]);
+		expect((await listPeriodUnitSuggestions(t.db, period, 'baru', 20)).map((u) => u.code)).toEqual([
+			'PKM-01'
+		]);
+		expect(await listPeriodUnitSuggestions(t.db, period, 'tidak ada', 20)).toEqual([]);
 	});
 
 	it('takes % and _ as the characters they are, not as patterns', async () => {
 		const period = await periodWithUnits();
-		expect((await searchPeriodUnits(t.db, period, '100%', 20)).map((u) => u.code)).toEqual(['PKM_3']);
-		expect((await searchPeriodUnits(t.db, period, 'pkm_', 20)).map((u) => u.code)).toEqual(['PKM_3']);
+		expect((await listPeriodUnitSuggestions(t.db, period, '100%', 20)).map((u) => u.code)).toEqual(['PKM_3']);
+		expect((await listPeriodUnitSuggestions(t.db, period, 'pkm_', 20)).map((u) => u.code)).toEqual(['PKM_3']);
 	});
 
 	it('lists the first units by code when nothing is typed yet', async () => {
 		const period = await periodWithUnits();
-		expect((await searchPeriodUnits(t.db, period, '', 3)).map((u) => u.code)).toEqual([
+		expect((await listPeriodUnitSuggestions(t.db, period, '', 3)).map((u) => u.code)).toEqual([
 			'KEL-01',
 			'KEL-02',
 			'KEL-03'

@@ -1,3 +1,5 @@
+import { boundedSearchText } from '../list-filter';
+
 // Finding "my kelurahan" by name or code (README, "Public results"): case and accents do not
 // matter, and every word typed must appear, in any order ("wil selatan" finds "Kelurahan Wilayah
 // Selatan").
@@ -11,7 +13,7 @@ function fold(text: string): string {
 
 /** The words of a query, folded; an empty list matches everything. */
 export function searchWords(query: string | null | undefined): string[] {
-	return fold((query ?? '').slice(0, 100))
+	return fold(boundedSearchText(query))
 		.split(/[^\p{L}\p{N}-]+/u)
 		.filter(Boolean);
 }

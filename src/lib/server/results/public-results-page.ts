@@ -1,5 +1,6 @@
 import { matchesUnit, searchWords } from '../../domain/text/unit-search';
 import { pageOf } from '../../domain/pagination';
+import { boundedSearchText } from '../../domain/list-filter';
 import { hasRespondents } from '../../domain/survey/view';
 import type { PublicResults } from './public-results.service';
 
@@ -19,7 +20,7 @@ export interface PublicPageRequest {
 export function publicResultsPage(results: PublicResults, request: PublicPageRequest) {
 	const { selected } = request;
 	// "Cari unit": the ranks stay those of the whole category; only the rows shown are narrowed.
-	const query = request.query.trim().slice(0, 100);
+	const query = boundedSearchText(request.query);
 	const words = searchWords(query);
 	const { categories: allCategories, ikm: allIkm, ...header } = results;
 	const searched = words.length > 0 ? narrowToSearch(allCategories, allIkm, words) : null;

@@ -1,6 +1,8 @@
 import type { Db } from '../db/connection';
+import { sql } from 'kysely';
 import { anyColumnContains } from '../db/dialect';
 import { readInSlices } from '../db/slices';
+import type { UnitSuggestion } from '../../domain/list-filter';
 
 export async function setSurveyWindow(
 	db: Db,
@@ -144,6 +146,25 @@ export async function listPeriodSurveyUnitsPage(
 		.offset(page.offset)
 		.execute();
 	return rows.map(toPeriodSurveyUnit);
+}
+
+/**
+ * Up to `limit` of the period's units whose code or name contains `query`, codes that start with
+ * it first: the suggestions of a unit field, so that a form never lists a national catalogue.
+ */
+export async function listPeriodUnitSuggestions(
+	db: Db,
+	periodId: number,
+	query: string,
+	limit: number
+): Promise<UnitSuggestion[]> {
+	const startsWith = sql<number>`case when lower(substr(${sql.ref('unit.code')}, 1, ${query.length})) = ${query.toLowerCase()} then 0 else 1 end`;
+	const rows = await matching(db, periodId, { query })
+		.orderBy(startsWith)
+		.orderBy('unit.code')
+		.limit(limit)
+		.execute();
+	return rows.map((r) => ({ code: r.code, name: r.name, category: r.category }));
 }
 
 /** The period's survey units that have at least one enumerator, in category order. */

@@ -1,6 +1,5 @@
 import type { Db } from '../db/connection';
 import type { ExistingUnit } from '../../domain/import/unit-rows';
-import { sql } from 'kysely';
 import { anyColumnContains } from '../db/dialect';
 
 // Unit queries of the administration pages and imports.
@@ -54,38 +53,6 @@ export async function listUnitsForAdmin(
 		.offset(f.offset)
 		.execute();
 	return { units: rows.map((r) => ({ ...r, active: r.active === 1 })), total: Number(total) };
-}
-
-/** A unit the office picks by typing part of its code or name. */
-export interface UnitSuggestion {
-	code: string;
-	name: string;
-	category: string;
-}
-
-/**
- * Up to `limit` units of the period whose code or name contains `query`, codes that start with
- * it first: the suggestions of a unit field, so that a form never lists a national catalogue.
- */
-export async function searchPeriodUnits(
-	db: Db,
-	periodId: number,
-	query: string,
-	limit: number
-): Promise<UnitSuggestion[]> {
-	let q = db
-		.selectFrom('period_unit')
-		.innerJoin('unit', 'unit.id', 'period_unit.unit_id')
-		.innerJoin('category', 'category.id', 'period_unit.category_id')
-		.where('period_unit.period_id', '=', periodId);
-	if (query) q = q.where(anyColumnContains(db, ['unit.code', 'unit.name'], query));
-	const startsWith = sql<number>`case when lower(substr(${sql.ref('unit.code')}, 1, ${query.length})) = ${query.toLowerCase()} then 0 else 1 end`;
-	return q
-		.select(['unit.code', 'unit.name', 'category.name as category'])
-		.orderBy(startsWith)
-		.orderBy('unit.code')
-		.limit(limit)
-		.execute();
 }
 
 export async function findUnitByCode(db: Db, code: string): Promise<UnitDetail | null> {

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import { pageWindow, readPage } from '../../domain/pagination';
+import { readUnitListFilter } from '../../domain/list-filter';
 import { listUnitsForAdmin } from './unit-catalog.repository';
 import { listCategories } from './category.repository';
 
@@ -10,8 +11,7 @@ import { listCategories } from './category.repository';
 export const UNITS_PER_PAGE = 30;
 
 export async function loadUnitList(db: Db, params: URLSearchParams) {
-	const q = (params.get('q') ?? '').trim().slice(0, 100);
-	const categoryId = Number(params.get('kategori')) || undefined;
+	const { q, categoryId } = readUnitListFilter(params);
 	const includeInactive = params.get('nonaktif') === '1';
 	const filter = { query: q || undefined, categoryId, includeInactive };
 	const { total } = await listUnitsForAdmin(db, { ...filter, limit: 0, offset: 0 });

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
+import { boundedSearchText } from '$lib/domain/list-filter';
 import { listPeriods } from '$lib/server/periods/period.repository';
 import { listUsers } from '$lib/server/accounts/user.repository';
 import { listVisitsOfPeriod } from '$lib/server/visits/visit-team.repository';
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	const code = event.url.searchParams.get('periode');
 	const period =
 		periods.find((p) => p.code === code) ?? periods.find((p) => p.status === 'running') ?? periods[0];
-	const query = (event.url.searchParams.get('q') ?? '').trim().slice(0, 80);
+	const query = boundedSearchText(event.url.searchParams.get('q'));
 	const pageNo = readPage(event.url.searchParams);
 	const list = period
 		? await listVisitsOfPeriod(db, period.id, { query, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE })

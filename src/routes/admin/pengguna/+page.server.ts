@@ -4,13 +4,14 @@ import { getDb } from '$lib/server/db';
 import { listUsers } from '$lib/server/accounts/user.repository';
 import { ROLES, type Role } from '$lib/domain/auth/user';
 import { pageWindow, readPage } from '$lib/domain/pagination';
+import { boundedSearchText } from '$lib/domain/list-filter';
 
 const PAGE_SIZE = 25;
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const params = event.url.searchParams;
-	const q = (params.get('q') ?? '').trim().slice(0, 100);
+	const q = boundedSearchText(params.get('q'));
 	const roleParam = params.get('role') ?? '';
 	const role = (ROLES as readonly string[]).includes(roleParam) ? (roleParam as Role) : undefined;
 	const includeInactive = params.get('nonaktif') === '1';

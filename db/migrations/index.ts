@@ -22,6 +22,7 @@ import * as indexCategoryNameCase from './20261130_1200_index_category_name_case
 import * as addSyncReceiptRequestHash from './20261201_0100_add_sync_receipt_request_hash';
 import * as unitVisitTotal from './20261201_1200_unit_visit_total';
 import * as correctionBackupRows from './20261202_0900_correction_backup_rows';
+import * as unitReviewFigure from './20261203_0900_unit_review_figure';
 
 // Static list so that migrations run the same under tsx, vitest and the built server.
 // Add new migrations at the end; the keys sort in the order they apply.
@@ -48,5 +49,6 @@ export const migrations: Record<string, Migration> = {
 	'20261130_1200_index_category_name_case': indexCategoryNameCase,
 	'20261201_0100_add_sync_receipt_request_hash': addSyncReceiptRequestHash,
 	'20261201_1200_unit_visit_total': unitVisitTotal,
-	'20261202_0900_correction_backup_rows': correctionBackupRows
+	'20261202_0900_correction_backup_rows': correctionBackupRows,
+	'20261203_0900_unit_review_figure': unitReviewFigure
 };

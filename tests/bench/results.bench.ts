@@ -7,6 +7,7 @@ import { openSqlite } from '../../src/lib/server/db/connection';
 import { loadResultsJson } from '../../src/lib/server/results/results.service';
 import { createSession } from '../../src/lib/server/auth/session';
 import { prepareNationalPeriod, RESULT_RUNS, timeImport, timeResults } from './support/national-run';
+import { reviewPeriodScores } from '../../src/lib/server/review/score-review.service';
 import { rawInsertRate, sqlPassSeconds } from './support/floors';
 import { fmt, load, mb, seconds, type Row } from './support/figures';
 
@@ -101,6 +102,21 @@ export async function run({ log }: { log: (s: string) => void }) {
 		);
 		const rssResults = process.resourceUsage().maxRSS;
 
+		// The review (flags and leniency): the first fills every unit's stored figure, the next
+		// reads them; the random scores flag 1.39 M pairs at the default threshold 2, so a stricter
+		// one shows a period whose sheets mostly agree.
+		const review = async (threshold: number) => {
+			const t = performance.now();
+			const r = await reviewPeriodScores(conn.db, { ...period, disagreementThreshold: threshold });
+			return { s: seconds(t), flags: r.flags.length };
+		};
+		const reviewFirst = await review(period.disagreementThreshold);
+		const reviewNext = await review(period.disagreementThreshold);
+		const reviewStrict = await review(3);
+		log(
+			`review: ${fmt(reviewFirst.s, 1)} s pertama, ${fmt(reviewNext.s, 1)} s berikutnya, ${fmt(reviewStrict.s, 1)} s ambang 3`
+		);
+
 		const admin = conn.sqlite
 			.prepare(
 				`insert into user (email, name, role, created_at, updated_at) values ('bench@kota.go.id', 'Bench', 'admin', 0, 0)`
@@ -151,6 +167,20 @@ export async function run({ log }: { log: (s: string) => void }) {
 				floor: '',
 				target: '< 200 ms',
 				pass: api.median < 200
+			},
+			{
+				figure: 'Review (flags and leniency), first after the import',
+				value: `${fmt(reviewFirst.s, 1)} s (${fmt(reviewFirst.flags)} flags; fills each unit's stored figure)`,
+				floor: '',
+				target: 'reported',
+				pass: null
+			},
+			{
+				figure: 'Review, next',
+				value: `${fmt(reviewNext.s, 1)} s at threshold ${period.disagreementThreshold}; ${fmt(reviewStrict.s, 1)} s at threshold 3 (${fmt(reviewStrict.flags)} flags)`,
+				floor: '',
+				target: 'reported',
+				pass: null
 			},
 			{
 				figure: 'Peak memory (RSS) after import',

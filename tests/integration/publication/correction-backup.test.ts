@@ -4,7 +4,7 @@ import { removeTempFiles } from '../results/support';
 import { exampleWithAdmin, NOW, publishExample, sheetOf } from './support';
 import { abandonCorrection, openCorrection } from '../../../src/lib/server/corrections/correction.service';
 import { loadResultsJson } from '../../../src/lib/server/results/results.service';
-import { migrateToLatest } from '../../../src/lib/server/db/migrate';
+import { migrateToLatest, shippedMigrations } from '../../../src/lib/server/db/migrate';
 
 // docs/rules.md §8.3: opening a correction copies the period's regular visits, teams and sheets
 // into the correction_* tables (db/migrations/20261202_0900_correction_backup_rows.ts); abandoning
@@ -231,6 +231,14 @@ describe('the copy of the published sheets kept by a correction', () => {
 			evidence: strip(kept.correction_evidence)
 		};
 		const db = t.db as any;
+		// The migrations after it undone, newest first (the migrator applies pending migrations
+		// only after every applied one).
+		for (const later of Object.keys(shippedMigrations)
+			.filter((name) => name > '20261202_0900_correction_backup_rows')
+			.reverse()) {
+			await shippedMigrations[later].down!(db);
+			await db.deleteFrom('kysely_migration').where('name', '=', later).execute();
+		}
 		for (const table of [...BACKUP_TABLES].reverse()) await db.schema.dropTable(table).execute();
 		await db.schema
 			.alterTable('period_correction')

@@ -20,9 +20,12 @@ import { findPeriodByCode } from '../../../src/lib/server/periods/period.reposit
 import { findInstrumentById } from '../../../src/lib/server/periods/instrument.repository';
 import { computePeriodResults, visitTotalsOfSheets } from '../../../src/lib/domain/scoring';
 import type { SheetAspectSums } from '../../../src/lib/domain/scoring';
+import { expectReviewFromSheets, storedReviewFigures } from '../publication/review-support';
 
 // The stored per-visit totals (table unit_visit_total) must always equal the totals of the visit's
-// submitted sheets, whatever path changed a sheet; results read only the totals.
+// submitted sheets, whatever path changed a sheet; results read only the totals. The same paths
+// keep each unit's review figure (table unit_review_figure), which the review reads instead of
+// every score.
 
 let t: TestDb;
 afterEach(async () => t?.cleanup());
@@ -128,10 +131,17 @@ describe('per-visit totals of submitted sheets (docs/rules.md §4.2)', () => {
 		t = ex.t;
 		expect(await expectTotalsOfSubmittedSheets()).toBeGreaterThan(0);
 		await expectResultsFromSheets('P1');
+		// The import leaves the review figures to the first review, which fills one row per unit.
+		expect(await storedReviewFigures(t.db)).toEqual([]);
+		expect((await expectReviewFromSheets(t.db, 'P1')).map((f) => [f.unitCode, f.indicatorCode])).toEqual([
+			['PKM-C', '6']
+		]);
+		expect(await storedReviewFigures(t.db)).toHaveLength(5);
 
 		await publishExample(t, ex.adminId);
 		const LATER = new Date(NOW.getTime() + 86_400_000 * 10);
 		const before = await readStoredVisitTotals(t.db);
+		const reviewedBefore = await storedReviewFigures(t.db);
 		expect(
 			await openCorrection(
 				t.db,
@@ -142,8 +152,12 @@ describe('per-visit totals of submitted sheets (docs/rules.md §4.2)', () => {
 		// A new visit with a sheet, a replaced sheet in an existing visit, a reopened sheet.
 		expect(await importScores(t, missingVisit())).toMatchObject({ ok: true, sheets: 1 });
 		await expectTotalsOfSubmittedSheets();
+		await expectReviewFromSheets(t.db, 'P1');
+		// PKM-C's first sheet rescored with ones: other indicators of PKM-C disagree now.
 		expect(await importScores(t, lowerPkmC(), true)).toMatchObject({ ok: true, replaced: 1 });
 		await expectTotalsOfSubmittedSheets();
+		const rescored = await expectReviewFromSheets(t.db, 'P1');
+		expect(rescored.some((f) => f.unitCode === 'PKM-C' && f.indicatorCode !== '6')).toBe(true);
 		const sheet = await sheetOf(t, 'PKM-A', 1);
 		const reopen = {
 			sheetId: sheet.id,
@@ -154,6 +168,7 @@ describe('per-visit totals of submitted sheets (docs/rules.md §4.2)', () => {
 		expect(await reopenSheet(t.db, reopen, LATER)).toEqual({ ok: true });
 		await expectTotalsOfSubmittedSheets();
 		await expectResultsFromSheets('P1');
+		await expectReviewFromSheets(t.db, 'P1');
 
 		// Abandoned: the sheets as published come back, and so do their totals.
 		expect(
@@ -167,6 +182,8 @@ describe('per-visit totals of submitted sheets (docs/rules.md §4.2)', () => {
 		});
 		await expectTotalsOfSubmittedSheets();
 		expect(await readStoredVisitTotals(t.db)).toEqual(before);
+		await expectReviewFromSheets(t.db, 'P1');
+		expect(await storedReviewFigures(t.db)).toEqual(reviewedBefore);
 	});
 
 	it('follow a sheet submitted on the form and one taken off the visit', async () => {
@@ -184,6 +201,9 @@ describe('per-visit totals of submitted sheets (docs/rules.md §4.2)', () => {
 				)
 			).toMatchObject({ ok: true });
 		expect(await expectTotalsOfSubmittedSheets()).toBe(1);
+		// The unit's review figure is written with the sheet, before any review reads it.
+		expect(await storedReviewFigures(t.db)).toHaveLength(1);
+		await expectReviewFromSheets(t.db, 'P-1');
 		const [total] = await readStoredVisitTotals(t.db);
 		expect(total).toMatchObject({ visit_id: f.visitId, sheet_count: 2, assessor_ids: `${f.ani},${f.budi}` });
 		await expectResultsFromSheets('P-1');
@@ -202,6 +222,8 @@ describe('per-visit totals of submitted sheets (docs/rules.md §4.2)', () => {
 		).toEqual({ ok: true });
 		expect(await expectTotalsOfSubmittedSheets()).toBe(1);
 		await expectResultsFromSheets('P-1');
+		expect(await expectReviewFromSheets(t.db, 'P-1')).toEqual([]);
+		expect(JSON.parse((await storedReviewFigures(t.db))[0].figure)).toEqual([null, [[f.ani, 0, 0]]]);
 	});
 
 	it('leave the database usable when a broken total stops the computation half-way', async () => {

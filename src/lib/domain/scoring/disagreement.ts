@@ -1,4 +1,5 @@
 import type { AssessorId, UnitSheetScores } from './types';
+import { scoreRange } from './unit-review';
 
 // docs/rules.md §4.10: a (unit, indicator) whose submitted scores spread by at least the threshold is
 // flagged for an administrator to resolve before publishing.
@@ -56,12 +57,7 @@ export function findDisagreements(
 		for (const indicatorCode of options.indicators ?? [...unit.keys()]) {
 			const scores = unit.get(indicatorCode);
 			if (!scores || scores.length < 2) continue;
-			let min = Infinity;
-			let max = -Infinity;
-			for (const s of scores) {
-				if (s.score < min) min = s.score;
-				if (s.score > max) max = s.score;
-			}
+			const { min, max } = scoreRange(scores);
 			const spread = max - min;
 			if (spread >= threshold) flags.push({ unitCode, indicatorCode, min, max, spread, scores });
 		}

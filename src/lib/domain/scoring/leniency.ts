@@ -1,4 +1,5 @@
 import type { AssessorId, UnitSheetScores } from './types';
+import { unitReviewFigure, type UnitLeniency } from './unit-review';
 
 // docs/rules.md §4.11: how far an assessor's scores sit from the other sheets of the same unit and
 // indicator. Positive = lenient, negative = harsh.
@@ -20,62 +21,47 @@ export interface LeniencyOptions {
 	indicators?: readonly string[];
 }
 
-interface Cell {
-	sum: number;
-	count: number;
-}
-
 /**
  * Leniency gathered a group of sheets at a time, so that a national period (about 80,000 units)
- * never holds all its sheets at once. Every sheet of a unit must come in the same `add`.
+ * never holds all its sheets at once. Every sheet of a unit must come in the same `add`. Each
+ * unit's part is worked out first (unit-review.ts) and the parts are added in unit order, so the
+ * leniency from stored per-unit parts (`addUnit`) equals, to the last bit, the one from the sheets.
  */
 export interface LeniencyTally {
 	add(sheets: readonly UnitSheetScores[]): void;
+	/** One unit's parts, as unitReviewFigure gives them. */
+	addUnit(parts: readonly UnitLeniency[]): void;
 	/** Sorted by assessor id (string order) so that the output does not depend on row order. */
 	result(): AssessorLeniency[];
 }
 
 export function leniencyTally(options: LeniencyOptions = {}): LeniencyTally {
-	const only = options.indicators ? new Set(options.indicators) : null;
 	const ids = new Map<string, AssessorId>();
-	const totals = new Map<string, Cell>();
+	const totals = new Map<string, { sum: number; count: number }>();
+	function addUnit(parts: readonly UnitLeniency[]) {
+		for (const part of parts) {
+			const who = String(part.assessorId);
+			let total = totals.get(who);
+			if (!total) {
+				ids.set(who, part.assessorId);
+				totals.set(who, (total = { sum: 0, count: 0 }));
+			}
+			if (part.count === 0) continue;
+			total.sum += part.sum;
+			total.count += part.count;
+		}
+	}
 	return {
 		add(sheets) {
-			// unit -> indicator -> (all sheets, and per assessor)
-			const cells = new Map<string, Map<string, { all: Cell; own: Map<string, Cell> }>>();
+			const units = new Map<string, UnitSheetScores[]>();
 			for (const sheet of sheets) {
-				const who = String(sheet.assessorId);
-				if (!ids.has(who)) {
-					ids.set(who, sheet.assessorId);
-					totals.set(who, { sum: 0, count: 0 });
-				}
-				let unit = cells.get(sheet.unitCode);
-				if (!unit) cells.set(sheet.unitCode, (unit = new Map()));
-				for (const [code, score] of Object.entries(sheet.scores)) {
-					if (only && !only.has(code)) continue;
-					let cell = unit.get(code);
-					if (!cell) unit.set(code, (cell = { all: { sum: 0, count: 0 }, own: new Map() }));
-					cell.all.sum += score;
-					cell.all.count++;
-					const mine = cell.own.get(who);
-					if (mine) {
-						mine.sum += score;
-						mine.count++;
-					} else cell.own.set(who, { sum: score, count: 1 });
-				}
+				const unit = units.get(sheet.unitCode);
+				if (unit) unit.push(sheet);
+				else units.set(sheet.unitCode, [sheet]);
 			}
-			for (const unit of cells.values()) {
-				for (const { all, own } of unit.values()) {
-					for (const [who, mine] of own) {
-						const others = all.count - mine.count;
-						if (others === 0) continue;
-						const total = totals.get(who)!;
-						total.sum += mine.sum / mine.count - (all.sum - mine.sum) / others;
-						total.count++;
-					}
-				}
-			}
+			for (const unit of units.values()) addUnit(unitReviewFigure(unit, options.indicators).leniency);
 		},
+		addUnit,
 		result() {
 			return [...totals.entries()]
 				.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

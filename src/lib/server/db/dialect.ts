@@ -39,6 +39,11 @@ export function forUpdate<QB extends { forUpdate(): QB }>(db: Db, qb: QB): QB {
 	return engineOf(db) === 'postgres' ? qb.forUpdate() : qb;
 }
 
+/** qb with `FOR SHARE` on PostgreSQL: like forUpdate, but readers that share do not wait for each other. */
+export function forShare<QB extends { forShare(): QB }>(db: Db, qb: QB): QB {
+	return engineOf(db) === 'postgres' ? qb.forShare() : qb;
+}
+
 /**
  * Whether e is the refusal of a UNIQUE constraint (a name, code or email that another request
  * wrote first), on either engine: better-sqlite3's code or PostgreSQL's SQLSTATE 23505.

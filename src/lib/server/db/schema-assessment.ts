@@ -127,6 +127,12 @@ export interface UnitVisitTotalTable {
 	/** JSON: [[visit_no, sheet_count, "assessor ids", {aspect id: Σ over the sheets of Σ w_i·s_i, or null}], ...] */
 	visits: string;
 }
+export interface UnitReviewFigureTable {
+	period_id: number;
+	unit_id: number;
+	/** JSON: [widest spread or null, [[assessor id, Σ (own mean − others' mean), pairs], ...]] */
+	figure: string;
+}
 export interface StoredFileTable {
 	id: Generated<number>;
 	sha256: string;

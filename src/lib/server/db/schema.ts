@@ -37,6 +37,7 @@ export interface Database {
 	score: Assessment.ScoreTable;
 	sheet_aspect_sum: Assessment.SheetAspectSumTable;
 	unit_visit_total: Assessment.UnitVisitTotalTable;
+	unit_review_figure: Assessment.UnitReviewFigureTable;
 	stored_file: Assessment.StoredFileTable;
 	evidence: Assessment.EvidenceTable;
 	disagreement_resolution: Assessment.DisagreementResolutionTable;

@@ -1,12 +1,12 @@
 import { flagText } from '$lib/i18n/server-text';
 import type { Db } from '../db/connection';
-import { scoredIndicators } from '../../domain/instrument/queries';
 import { findDisagreements, type DisagreementFlag } from '../../domain/scoring/disagreement';
 import { leniencyTally } from '../../domain/scoring/leniency';
 import { findInstrumentById } from '../periods/instrument.repository';
 import type { Period } from '../periods/period.repository';
 import { listFlagResolutions, mapAssessorNames, type FlagResolution } from '../results/results.repository';
 import { scoredSheetsByUnits } from './scored-sheets.repository';
+import { fillUnitReviews, listUnitReviews, readScoredIndicators } from './unit-review.repository';
 
 // Disagreement flags (docs/rules.md §4.10) and assessor leniency (docs/rules.md §4.11) of a period, for the
 // administrators' results page and for publishing. Reads only scored indicators of submitted
@@ -56,24 +56,32 @@ export interface ScoreReview {
 }
 
 export async function reviewPeriodScores(db: Db, period: Period): Promise<ScoreReview> {
-	const instrument = await findInstrumentById(db, period.instrumentId);
-	if (!instrument) throw new Error(`Instrumen periode ${period.code} tidak ada`);
-	const scored = scoredIndicators(instrument.def).map((i) => i.code);
-	const codeOf = new Map<number, string>();
-	for (const code of scored) codeOf.set(instrument.indicatorIds.get(code)!, code);
+	const indicators = await readScoredIndicators(db, period.id);
+	if (indicators.size === 0 && !(await findInstrumentById(db, period.instrumentId)))
+		throw new Error(`Instrumen periode ${period.code} tidak ada`);
+	const scored = [...indicators.values()];
 
-	// A slice of units at a time (scored-sheets.repository.ts): flags are found unit by unit and
-	// leniency is tallied across slices, so the period's cells never all live at once.
+	// One stored figure per unit (unit-review.repository.ts): leniency adds them up, and only the
+	// units whose widest spread reaches the threshold have their sheets read for flags, a slice
+	// of units at a time (scored-sheets.repository.ts). Units whose figures are missing are read
+	// once: their flags come from the sheets the fill reads.
+	const options = { threshold: period.disagreementThreshold, indicators: scored };
 	const found: DisagreementFlag[] = [];
+	const filled = new Set<number>();
+	await fillUnitReviews(db, period.id, indicators, (unitIds, sheets) => {
+		for (const id of unitIds) filled.add(id);
+		for (const flag of findDisagreements(sheets, options)) found.push(flag);
+	});
 	const tally = leniencyTally({ indicators: scored });
-	for await (const sheets of scoredSheetsByUnits(db, period.id, codeOf)) {
-		for (const flag of findDisagreements(sheets, {
-			threshold: period.disagreementThreshold,
-			indicators: scored
-		}))
-			found.push(flag);
-		tally.add(sheets);
+	const flagged = new Set<number>();
+	for (const unit of await listUnitReviews(db, period.id)) {
+		tally.addUnit(unit.leniency);
+		if (unit.maxSpread !== null && unit.maxSpread >= options.threshold && !filled.has(unit.unitId))
+			flagged.add(unit.unitId);
 	}
+	if (flagged.size > 0)
+		for await (const sheets of scoredSheetsByUnits(db, period.id, indicators, flagged))
+			for (const flag of findDisagreements(sheets, options)) found.push(flag);
 	// Flags by unit code, then in indicator order (the order findDisagreements gives within a unit).
 	found.sort((a, b) => (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0));
 	const lenient = tally.result();

@@ -30,17 +30,48 @@ function cellsOfUnits(db: Db, periodId: number, indicatorIds: number[], unitIds:
 }
 
 /**
- * The period's scored sheets, a slice of units at a time: every sheet of a unit comes in the same
- * slice, in unit id, visit and sheet order, each sheet's scores in indicator id order;
- * `indicators` maps the indicator ids to read to their codes.
+ * The scored sheets of these units (id → code), in unit id, visit and sheet order, each sheet's
+ * scores in indicator id order; `indicators` maps the indicator ids to read to their codes.
+ */
+export async function scoredSheetsOfUnits(
+	db: Db,
+	periodId: number,
+	indicators: ReadonlyMap<number, string>,
+	unitCodes: ReadonlyMap<number, string>
+): Promise<UnitSheetScores[]> {
+	const indicatorIds = [...indicators.keys()];
+	if (indicatorIds.length === 0 || unitCodes.size === 0) return [];
+	const rows = await cellsOfUnits(db, periodId, indicatorIds, [...unitCodes.keys()]).execute();
+	// The rows come in sheet order, so a sheet's rows are consecutive.
+	const sheets: UnitSheetScores[] = [];
+	let sheetId: number | null = null;
+	let scores: Record<string, number> = {};
+	for (const r of rows) {
+		if (r.id !== sheetId) {
+			sheetId = r.id;
+			scores = {};
+			sheets.push({
+				unitCode: unitCodes.get(r.unit_id)!,
+				visitNo: r.visit_no,
+				assessorId: r.assessor_id,
+				scores
+			});
+		}
+		scores[indicators.get(r.indicator_id)!] = r.score;
+	}
+	return sheets;
+}
+
+/**
+ * The period's scored sheets (of the units in `only`, when given), a slice of units at a time:
+ * every sheet of a unit comes in the same slice, in the order scoredSheetsOfUnits gives.
  */
 export async function* scoredSheetsByUnits(
 	db: Db,
 	periodId: number,
-	indicators: ReadonlyMap<number, string>
+	indicators: ReadonlyMap<number, string>,
+	only?: ReadonlySet<number>
 ): AsyncGenerator<UnitSheetScores[]> {
-	const indicatorIds = [...indicators.keys()];
-	if (indicatorIds.length === 0) return;
 	const units = await db
 		.selectFrom('visit')
 		.innerJoin('unit', 'unit.id', 'visit.unit_id')
@@ -50,26 +81,7 @@ export async function* scoredSheetsByUnits(
 		.where('visit.kind', '=', 'regular')
 		.orderBy('unit.id')
 		.execute();
-	for (const slice of slices(units)) {
-		const unitCodes = new Map(slice.map((u) => [u.id, u.code]));
-		const rows = await cellsOfUnits(db, periodId, indicatorIds, [...unitCodes.keys()]).execute();
-		// The rows come in sheet order, so a sheet's rows are consecutive.
-		const sheets: UnitSheetScores[] = [];
-		let sheetId: number | null = null;
-		let scores: Record<string, number> = {};
-		for (const r of rows) {
-			if (r.id !== sheetId) {
-				sheetId = r.id;
-				scores = {};
-				sheets.push({
-					unitCode: unitCodes.get(r.unit_id)!,
-					visitNo: r.visit_no,
-					assessorId: r.assessor_id,
-					scores
-				});
-			}
-			scores[indicators.get(r.indicator_id)!] = r.score;
-		}
-		yield sheets;
-	}
+	const wanted = only ? units.filter((u) => only.has(u.id)) : units;
+	for (const slice of slices(wanted))
+		yield await scoredSheetsOfUnits(db, periodId, indicators, new Map(slice.map((u) => [u.id, u.code])));
 }

@@ -2,10 +2,12 @@ import type { Db } from '../db/connection';
 import type { SheetAspectSums } from '../../domain/scoring/types';
 import { visitTotalsOfSheets, type VisitTotal } from '../../domain/scoring/visit-totals';
 import { slices } from '../db/slices';
+import { clearUnitReviews, refreshUnitReviews } from '../review/unit-review.repository';
 
 // The totals of submitted sheets (table unit_visit_total, docs/rules.md §4.2): one row per unit
 // of a period holding its regular visits' totals in visit order, recomputed from the sheets'
-// aspect sums whenever a sheet of one of those visits is submitted, reopened, replaced or removed.
+// aspect sums whenever a sheet of one of those visits is submitted, reopened, replaced or removed, and
+// with them the units' review figures (review/unit-review.repository.ts).
 // Period results then read one row per unit (README, "Benchmark"). Only regular visits enter
 // results (docs/rules.md §5): follow-up and calibration visits have no totals. Sums are keyed by
 // aspect id here; the results service maps them to aspect codes.
@@ -48,8 +50,16 @@ export function parseUnitVisitTotals(visits: string, teams: Map<string, string[]
 	return totals;
 }
 
-/** Recomputes the totals of the units of these visits (regular visits only) from their submitted sheets. */
-export async function refreshVisitTotals(db: Db, visitIds: Iterable<number>): Promise<void> {
+/**
+ * Recomputes the totals of the units of these visits (regular visits only) from their submitted
+ * sheets, and their review figures unless `reviewsCleared` (an import clears the period's figures
+ * and leaves them to the next review: computing them here would read every score it wrote).
+ */
+export async function refreshVisitTotals(
+	db: Db,
+	visitIds: Iterable<number>,
+	{ reviewsCleared = false } = {}
+): Promise<void> {
 	const ids = [...new Set(visitIds)].filter((id) => id > 0);
 	const unitsByPeriod = new Map<number, Set<number>>();
 	for (const slice of slices(ids)) {
@@ -68,6 +78,8 @@ export async function refreshVisitTotals(db: Db, visitIds: Iterable<number>): Pr
 	for (const [periodId, units] of unitsByPeriod) {
 		const unitIds = [...units];
 		for (const slice of slices(unitIds)) await refreshUnits(db, periodId, slice);
+		// The units' review figures follow their sheets the same way (review/unit-review.repository.ts).
+		if (!reviewsCleared) await refreshUnitReviews(db, periodId, unitIds);
 	}
 }
 
@@ -83,6 +95,9 @@ export async function refreshPeriodVisitTotals(db: Db, periodId: number): Promis
 		.execute();
 	const unitIds = units.map((u) => u.unit_id);
 	for (const slice of slices(unitIds)) await refreshUnits(db, periodId, slice);
+	// Every unit's review figure is filled anew by the next review, not here: recomputing them
+	// would read every score of the period (README, "Benchmark").
+	await clearUnitReviews(db, periodId);
 }
 
 async function refreshUnits(db: Db, periodId: number, unitIds: number[]): Promise<void> {

@@ -12,6 +12,7 @@ import { listUnitCodes } from '../../units/unit.repository';
 import { mapAccountsByEmail } from '../../accounts/user.repository';
 import { createScoreImportWriter } from './score-import.repository';
 import { refreshVisitTotals } from '../visit-total.repository';
+import { clearUnitReviews } from '../../review/unit-review.repository';
 import { createDeferredScoreImportWriter } from './score-import-deferred.repository';
 import { invalidatePeriodResults } from '../../results/result-cache.repository';
 import { auditTrail } from '../../audit/audit.repository';
@@ -185,7 +186,11 @@ export async function importScoresFile(
 				for (let a = 0; a < width; a++)
 					writer.addAspectSum(sheetIds[s], aspectIds[a], file.aspectSums[s * width + a]);
 			await writer.flush();
-			await refreshVisitTotals(trx, writer.visitsToRefresh());
+			// The import's units get their review figures when the next review reads them (the
+			// import keeps aspect sums, not scores, in memory); cleared last, after every sheet write
+			// (review/unit-review.repository.ts).
+			if (!input.calibration) await clearUnitReviews(trx, period.id);
+			await refreshVisitTotals(trx, writer.visitsToRefresh(), { reviewsCleared: !input.calibration });
 			// Calibration sheets start nothing and change no result (docs/rules.md §9.1).
 			const startedPeriod = !input.calibration && period.status === 'draft';
 			if (startedPeriod) await setPeriodStatus(trx, period.id, 'running', now);

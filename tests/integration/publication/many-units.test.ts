@@ -11,6 +11,7 @@ import { PREFLIGHT_CLASSES } from '../../../src/lib/domain/publication/preflight
 import { IN_LIST_SLICE } from '../../../src/lib/server/db/slices';
 import { findPeriodByCode } from '../../../src/lib/server/periods/period.repository';
 import { reviewPeriodScores } from '../../../src/lib/server/review/score-review.service';
+import { loadReviewPage, UNIT_CHOICES_MAX } from '../../../src/lib/server/review/review-page.service';
 import { publishPeriod } from '../../../src/lib/server/publication/publication.service';
 import { listPlans } from '../../../src/lib/server/coaching/coaching-plan.repository';
 import { listItemsOfPlans } from '../../../src/lib/server/coaching/coaching-item.repository';
@@ -105,6 +106,15 @@ describe('a period with more units than one slice', () => {
 			expect(row.count).toBe(l.count);
 			expect(row.meanDeviation).toBeCloseTo(l.meanDeviation!, 9);
 		}
+	});
+
+	it('asks the review page for a typed unit code when more units have flags than a list shows', async () => {
+		const all = (await loadReviewPage(t.db, 'P1', 'all', 1))!;
+		expect(IN_LIST_SLICE).toBeGreaterThan(UNIT_CHOICES_MAX);
+		expect(all.unitChoices).toBeNull();
+		expect(all.indicatorChoices.length).toBeGreaterThan(0);
+		const one = (await loadReviewPage(t.db, 'P1', 'all', 1, { unit: all.flags[0].unitCode }))!;
+		expect(new Set(one.flags.map((f) => f.unitCode))).toEqual(new Set([all.flags[0].unitCode]));
 	});
 
 	it('finds units by code past the largest list a statement can bind', async () => {

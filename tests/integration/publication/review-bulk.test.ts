@@ -56,7 +56,7 @@ describe('reviewing many flags at once', () => {
 		]);
 		const oneUnit = (await loadReviewPage(t.db, 'P1', 'open', 1, { unit: 'PKM-A' }))!;
 		expect(oneUnit.flags.map((f) => f.indicatorCode)).toEqual(['1.a.K1', '1.a.K2']);
-		expect(oneUnit.unitChoices.map((u) => [u.code, u.open])).toEqual([
+		expect(oneUnit.unitChoices!.map((u) => [u.code, u.open])).toEqual([
 			['KEL-B', 2],
 			['PKM-A', 2],
 			['PKM-C', 1]

@@ -46,8 +46,12 @@ export interface ReviewPage {
 	grouping: FlagGrouping;
 	unit: string | null;
 	indicator: string | null;
-	/** Units and indicators that have flags in the chosen view, with their open flags, for the filters. */
-	unitChoices: { code: string; name: string; open: number }[];
+	/**
+	 * Units and indicators that have flags in the chosen view, with their open flags, for the
+	 * filters; null units when more than UNIT_CHOICES_MAX have flags (the filter then takes a
+	 * typed code, with the period's units suggested as one types).
+	 */
+	unitChoices: { code: string; name: string; open: number }[] | null;
 	indicatorChoices: { code: string; title: string; open: number }[];
 	flags: FlagView[];
 	groups: FlagGroup[];
@@ -57,6 +61,8 @@ export interface ReviewPage {
 }
 
 const PER_PAGE = 50;
+/** A longer list of units would weigh the page down: 40,000 flagged units nationally, 2.7 MB. */
+export const UNIT_CHOICES_MAX = 300;
 
 export async function loadReviewPage(
 	db: Db,
@@ -151,9 +157,10 @@ export async function loadReviewPage(
 		grouping,
 		unit: options.unit ?? null,
 		indicator: options.indicator ?? null,
-		unitChoices: tally(inView, (f) => f.unitCode)
-			.map(([code, open]) => ({ code, name: unitNames.get(code) ?? code, open }))
-			.sort((a, b) => a.code.localeCompare(b.code)),
+		unitChoices: unitChoices(
+			tally(inView, (f) => f.unitCode),
+			unitNames
+		),
 		indicatorChoices: tally(inView, (f) => f.indicatorCode)
 			.map(([code, open]) => ({ code, title: indicators.get(code)?.title ?? '', open }))
 			.sort((a, b) => (order.get(a.code) ?? 0) - (order.get(b.code) ?? 0)),
@@ -163,6 +170,16 @@ export async function loadReviewPage(
 		pages,
 		leniency: leniencyView(review.leniency)
 	};
+}
+
+function unitChoices(
+	open: [string, number][],
+	names: ReadonlyMap<string, string>
+): ReviewPage['unitChoices'] {
+	if (open.length > UNIT_CHOICES_MAX) return null;
+	return open
+		.map(([code, count]) => ({ code, name: names.get(code) ?? code, open: count }))
+		.sort((a, b) => a.code.localeCompare(b.code));
 }
 
 /** Open flags per key, among the flags of the view. */

@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	const group = GROUPINGS.find((g) => g === q.get('kelompok')) ?? 'unit';
 	const review = await loadReviewPage(getDb(), event.params.code, filter, readPage(q), {
 		group,
-		unit: q.get('unit') || null,
+		unit: q.get('unit')?.trim() || null,
 		indicator: q.get('indikator') || null
 	});
 	if (!review) error(404, m.review_err_period_missing({ period: event.params.code }));

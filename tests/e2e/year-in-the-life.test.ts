@@ -66,11 +66,13 @@ async function shotBoth(page: Page, name: string): Promise<void> {
 	await page.setViewportSize({ width: 1280, height: 900 });
 	await shot(page, `${name}-1280`);
 	await page.setViewportSize({ width: 390, height: 844 });
-	// Charts follow a resize on the next frames (ResizeObserver); shoot once they have.
-	await page.waitForTimeout(500);
+	// Nothing is wider than the phone, even when the page was first laid out at 1280 px. Charts
+	// follow a resize on the next frames (ResizeObserver), later on a busy machine: wait for
+	// them (up to 10 s), then shoot.
+	await expect
+		.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { timeout: 10_000 })
+		.toBeLessThanOrEqual(390);
 	await shot(page, `${name}-390`);
-	// Nothing is wider than the phone, even when the page was first laid out at 1280 px.
-	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 	await page.setViewportSize(size);
 }
 

@@ -2,7 +2,6 @@ import { flagText } from '$lib/i18n/server-text';
 import type { Db } from '../db/connection';
 import { findDisagreements, type DisagreementFlag } from '../../domain/scoring/disagreement';
 import { leniencyTally } from '../../domain/scoring/leniency';
-import { findInstrumentById } from '../periods/instrument.repository';
 import type { Period } from '../periods/period.repository';
 import { listFlagResolutions, mapAssessorNames, type FlagResolution } from '../results/results.repository';
 import { scoredSheetsByUnits } from './scored-sheets.repository';
@@ -57,8 +56,6 @@ export interface ScoreReview {
 
 export async function reviewPeriodScores(db: Db, period: Period): Promise<ScoreReview> {
 	const indicators = await readScoredIndicators(db, period.id);
-	if (indicators.size === 0 && !(await findInstrumentById(db, period.instrumentId)))
-		throw new Error(`Instrumen periode ${period.code} tidak ada`);
 	const scored = [...indicators.values()];
 
 	// One stored figure per unit (unit-review.repository.ts): leniency adds them up, and only the

@@ -18,7 +18,10 @@ import { scoredSheetsOfUnits } from './scored-sheets.repository';
 // it and locks its unit. So a fill never stores a figure read before a clear it missed, and a
 // fill's figure never replaces a refresh's (a fill adds missing rows only).
 
-/** Scored indicators of the period's instrument (weight-0 items are recorded only): id → code. */
+/**
+ * Scored indicators of the period's instrument (weight-0 items are recorded only): id → code.
+ * Every period has an instrument (a foreign key), so a missing one is a broken database.
+ */
 export async function readScoredIndicators(db: Db, periodId: number): Promise<Map<number, string>> {
 	const period = await db
 		.selectFrom('period')
@@ -26,8 +29,8 @@ export async function readScoredIndicators(db: Db, periodId: number): Promise<Ma
 		.where('id', '=', periodId)
 		.executeTakeFirst();
 	const instrument = period ? await findInstrumentById(db, period.instrument_id) : null;
+	if (!instrument) throw new Error(`Instrumen periode ${periodId} tidak ada`);
 	const codes = new Map<number, string>();
-	if (!instrument) return codes;
 	for (const i of scoredIndicators(instrument.def)) codes.set(instrument.indicatorIds.get(i.code)!, i.code);
 	return codes;
 }

@@ -137,7 +137,14 @@ describe('calibration round', () => {
 			await shot(s.page, 'calibration-390-id');
 			await Promise.all([s.page.waitForURL(`**${PAGE}`), s.page.click('[data-testid=language-switch]')]);
 			expect(await s.page.textContent('h1')).toContain('Calibration round');
-			expect(await s.page.textContent('[data-testid=alpha]')).toContain("Krippendorff's alpha");
+			expect(await s.page.textContent('[data-testid=alpha]')).toMatch(
+				/Krippendorff's alpha \(ordinal\): -?\d+\.\d{3}/
+			);
+			// The numbers follow the reader's language too: 0.36, not the Indonesian 0,36.
+			for (const email of ASSESSORS) {
+				const row = s.page.locator(`[data-testid=calibration-assessors] tr[data-assessor="${email}"]`);
+				expect(await row.locator('[data-testid=cal-mad]').textContent()).toBe('0.36');
+			}
 			await shot(s.page, 'calibration-390-en');
 		} finally {
 			await s.close();

@@ -58,6 +58,17 @@ export function fmtNumber(value: number, decimals = 0): string {
 	return formatNumber(value, decimals, displayLocale());
 }
 
+/** A clock time on the reader's own device ("10.08.36" / "10:08:36"): when a sheet was last saved. */
+export function fmtClockTime(value: Date): string {
+	const tag = displayLocale() === 'en' ? 'en-GB' : 'id-ID';
+	return value.toLocaleTimeString(tag, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+/** The BCP 47 tag chart.js formats its axis numbers with, in the reader's language. */
+export function chartLocale(): string {
+	return displayLocale() === 'en' ? 'en-US' : 'id-ID';
+}
+
 /** A rank within its category, digits grouped: "2.576 dari 16.000" / "2,576 of 16,000". */
 export function rankOfText(rank: number, count: number): string {
 	return m.rapor_rank_of({ rank: fmtNumber(rank), count: fmtNumber(count) });

@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { formatNumberId } from '$lib/domain/format';
+import { fmtNumber } from '$lib/i18n/display';
 import { sampleStatus, type SampleStatus } from '$lib/domain/survey/sample';
 
 /** "5 dari 310 responden: belum mewakili", in the reader's language (page and PDF alike). */
@@ -8,7 +8,7 @@ export function ikmSampleText(
 	target: number | null
 ): { status: SampleStatus; text: string } {
 	const status = sampleStatus(respondents, target);
-	const n = { respondents: formatNumberId(respondents), target: formatNumberId(target ?? 0) };
+	const n = { respondents: fmtNumber(respondents), target: fmtNumber(target ?? 0) };
 	const text =
 		status === 'below'
 			? m.ikm_sample_below(n)

@@ -1,4 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
+import { chartLocale } from '$lib/i18n/display';
+import { m } from '$lib/paraglide/messages';
 import { radarPointLabel } from './radar-labels';
 
 // Chart configurations of the report card, built from plain numbers (no chart.js import at
@@ -47,7 +49,7 @@ export function aspectRadarConfig(
 					}
 				}
 			},
-			locale: 'id-ID'
+			locale: chartLocale()
 		}
 	};
 }
@@ -59,7 +61,9 @@ export function trendLineConfig(
 	return {
 		type: 'line',
 		data: {
-			labels: points.map((p) => (p.instrumentChanged ? `${p.periodCode} (instrumen baru)` : p.periodCode)),
+			labels: points.map((p) =>
+				p.instrumentChanged ? `${p.periodCode} (${m.rapor_instrument_changed()})` : p.periodCode
+			),
 			datasets: [
 				{
 					label,
@@ -76,7 +80,7 @@ export function trendLineConfig(
 		options: {
 			maintainAspectRatio: false,
 			scales: { y: { min: 0, max: 5 } },
-			locale: 'id-ID'
+			locale: chartLocale()
 		}
 	};
 }

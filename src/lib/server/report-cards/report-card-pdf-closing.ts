@@ -1,6 +1,6 @@
 import type PDFDocument from 'pdfkit';
 import { m } from '$lib/paraglide/messages';
-import { formatNumberId } from '../../domain/format';
+import { fmtNumber } from '$lib/i18n/display';
 import type { UnitIkm } from '../../domain/survey/ikm-shape';
 import { ikmSampleText } from '../../i18n/ikm-sample';
 
@@ -30,8 +30,8 @@ export function drawIkm(doc: Doc, ikm: UnitIkm | null): void {
 	const r = ikm.result;
 	doc.font('Helvetica-Bold').text(
 		m.rc_pdf_ikm_value({
-			konversi: formatNumberId(r.konversi, 2),
-			ikm: formatNumberId(r.ikm, 2),
+			konversi: fmtNumber(r.konversi, 2),
+			ikm: fmtNumber(r.ikm, 2),
 			mutu: r.mutu,
 			kinerja: r.kinerja
 		}),

@@ -18,11 +18,14 @@ import {
 import { keepPersonalResponsesPrivate } from '$lib/server/auth/cache-privacy';
 import { SECURITY_HEADERS } from '$lib/server/http/security-headers';
 import { registerSurveyEdge } from '$lib/server/survey/intake/survey-edge';
+import { readConfig } from '$lib/server/config';
+import { setDisplayTimeZone } from '$lib/i18n/display';
 
 export const init: ServerInit = async () => {
 	// npm start migrates before serving; this keeps `vite dev` and ad-hoc runs consistent too.
 	await migrateToLatest(getDb());
 	registerSurveyEdge();
+	setDisplayTimeZone(readConfig().timeZone);
 };
 
 const handleAuth: Handle = async ({ event, resolve }) => {

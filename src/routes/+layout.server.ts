@@ -1,5 +1,6 @@
 import type { LayoutServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
+import { readConfig } from '$lib/server/config';
 import { readCitySettings } from '$lib/server/settings/city-setting.repository';
 
 // Only the whitelisted session user reaches the browser; never a row, hash or token. The
@@ -8,6 +9,8 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 	const s = await readCitySettings(getDb());
 	return {
 		user: locals.user,
-		government: { kind: s.governmentKind, name: s.governmentName, logoVersion: s.logoFileId }
+		government: { kind: s.governmentKind, name: s.governmentName, logoVersion: s.logoFileId },
+		// Instants are shown in the office's zone, in the browser as on the server (README, TZ).
+		timeZone: readConfig().timeZone
 	};
 };

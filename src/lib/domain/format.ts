@@ -58,19 +58,11 @@ export function formatDate(
 	return `${day} ${(locale === 'en' ? MONTHS_EN : MONTHS_ID)[month - 1]} ${year}`;
 }
 
-export function formatDateId(value: Date | string, timeZone = 'Asia/Jakarta'): string {
-	return formatDate(value, 'id', timeZone);
-}
-
 /** The date and the 24-hour time: "22 November 2026 14.05" (Indonesian), "... 14:05" (English). */
 export function formatDateTime(value: Date, locale: DisplayLocale = 'id', timeZone = 'Asia/Jakarta'): string {
 	const { year, month, day, hour, minute } = instantParts(value, timeZone);
 	const date = `${day} ${(locale === 'en' ? MONTHS_EN : MONTHS_ID)[month - 1]} ${year}`;
 	return `${date} ${hour}${locale === 'en' ? ':' : '.'}${minute}`;
-}
-
-export function formatDateTimeId(value: Date, timeZone = 'Asia/Jakarta'): string {
-	return formatDateTime(value, 'id', timeZone);
 }
 
 // Making an Intl.DateTimeFormat with a time zone loads the zone data: on a throttled phone that

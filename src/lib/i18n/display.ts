@@ -79,13 +79,24 @@ export function fmtDecimal(value: number, digits = 2): string {
 	return formatDecimal(value, digits, displayLocale());
 }
 
-/** "22 November 2026"; "22 Agustus 2026" / "22 August 2026". */
-export function fmtDate(value: Date | string): string {
-	return formatDate(value, displayLocale());
+/**
+ * The office's time zone (TZ, README "Configuration"), in which instants are shown: the server
+ * sets it when it starts, the browser from the root layout's data. Asia/Jakarta until then.
+ */
+let officeTimeZone = 'Asia/Jakarta';
+
+export function setDisplayTimeZone(timeZone: string): void {
+	officeTimeZone = timeZone;
 }
 
+/** "22 November 2026"; "22 Agustus 2026" / "22 August 2026" (an instant: its day in the office's zone). */
+export function fmtDate(value: Date | string): string {
+	return formatDate(value, displayLocale(), officeTimeZone);
+}
+
+/** "22 November 2026 14.05" / "22 November 2026 14:05", in the office's time zone. */
 export function fmtDateTime(value: Date): string {
-	return formatDateTime(value, displayLocale());
+	return formatDateTime(value, displayLocale(), officeTimeZone);
 }
 
 const ID_NUMBER = /^[-+−]?\d{1,3}(\.\d{3})*(,\d+)?$/;

@@ -74,11 +74,16 @@ export interface App {
 }
 
 /**
- * The built app on a fresh temporary database: the demo city, or empty as a new office starts.
+ * The built app on a fresh temporary database: the demo city, or empty as a new office starts,
+ * with `env` added to its environment.
  * When stopped, the server's own log is kept under `logName` in the temp folder, so a failed
  * browser test can be read against it.
  */
-export async function startApp(demoSeed: boolean, logName = 'rapor-e2e-server.log'): Promise<App> {
+export async function startApp(
+	demoSeed: boolean,
+	logName = 'rapor-e2e-server.log',
+	env: Record<string, string> = {}
+): Promise<App> {
 	ensureBuilt();
 	const dir = mkdtempSync(join(tmpdir(), 'rapor-e2e-'));
 	const port = await freePort();
@@ -88,7 +93,8 @@ export async function startApp(demoSeed: boolean, logName = 'rapor-e2e-server.lo
 		UPLOAD_DIR: join(dir, 'uploads'),
 		BACKUP_DIR: join(dir, 'backups'),
 		DEMO_SEED: demoSeed ? '1' : '0',
-		ORIGIN: baseURL
+		ORIGIN: baseURL,
+		...env
 	});
 	await waitForServer(baseURL, child, log);
 	return {

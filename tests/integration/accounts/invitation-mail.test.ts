@@ -50,6 +50,9 @@ describe('password links by e-mail', () => {
 		expect(tokens.length).toBeGreaterThan(0);
 		expect((await inspectPasswordLink(t.db, tokens[0], now)).state).toBe('valid');
 		expect(body).toContain('set the password');
+		// Each language part writes the expiry its own way (Indonesian 14.05, English 14:05).
+		expect(body).toMatch(/berlaku sampai \d{1,2} [A-Z][a-z]+ 20\d\d \d\d\.\d\d:/);
+		expect(body).toMatch(/valid until \d{1,2} [A-Z][a-z]+ 20\d\d \d\d:\d\d:/);
 	});
 
 	it('limits requests per address', async () => {

@@ -1,6 +1,7 @@
 import { CliError, type CliContext } from './cli-error';
 import { commands } from './commands';
 import { ConfigError, readConfig } from '../config';
+import { setDisplayTimeZone } from '../../i18n/display';
 
 // `npm run admin -- <command> [options]` (README: administration command line).
 async function readStdin(): Promise<string> {
@@ -37,7 +38,8 @@ async function main(argv: string[]): Promise<number> {
 		now: new Date()
 	};
 	try {
-		readConfig(); // every bad environment variable, one line each, before any command runs
+		// every bad environment variable, one line each, before any command runs
+		setDisplayTimeZone(readConfig().timeZone);
 		await command.run(ctx);
 		return 0;
 	} catch (e) {

@@ -10,7 +10,7 @@ import {
 	type PlanProgress,
 	type PlanStatus
 } from '../../domain/coaching';
-import { formatDateId } from '../../domain/format';
+import { fmtDate } from '$lib/i18n/display';
 import {
 	countPlans,
 	listPlanPeriodCodes,
@@ -160,7 +160,7 @@ export async function loadCoachingOverview(
 			unitName: byId.get(i.planId)!.unitName,
 			indicatorCode: i.indicatorCode,
 			indicatorTitle: i.indicatorTitle,
-			dueOnDisplay: formatDateId(i.dueOn as string)
+			dueOnDisplay: fmtDate(i.dueOn as string)
 		})),
 		periodCodes: await listPlanPeriodCodes(db, {
 			...filter,

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { formatDateTimeId } from '../../domain/format';
+import { fmtDateTime } from '$lib/i18n/display';
 import { findPeriodByCode, type Period } from '../periods/period.repository';
 import { findInstrumentById } from '../periods/instrument.repository';
 import { listResultUnits } from '../results/results.repository';
@@ -136,7 +136,7 @@ export async function loadReviewPage(
 				action: f.resolution.action,
 				note: f.resolution.note,
 				by: f.resolution.resolvedBy,
-				at: formatDateTimeId(f.resolution.resolvedAt)
+				at: fmtDateTime(f.resolution.resolvedAt)
 			}
 		};
 	};

@@ -1,5 +1,5 @@
 import type { Db } from '../../src/lib/server/db/connection';
-import { PROFILE_OPTIONS, jakartaDayStart } from '../../src/lib/domain/survey';
+import { PROFILE_OPTIONS, dayStart } from '../../src/lib/domain/survey';
 import {
 	insertSurveyResponses,
 	type NewSurveyResponse
@@ -37,7 +37,7 @@ export async function seedSurveyResponses(
 	const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
 	const rows: NewSurveyResponse[] = [];
 	for (const p of periods) {
-		const start = jakartaDayStart(p.from);
+		const start = dayStart(p.from);
 		for (let i = 0; i < p.count; i++) {
 			// busier units (lower index in the list) get a few more answers
 			const unit = units[Math.floor(random() ** 1.3 * units.length)];

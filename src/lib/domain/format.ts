@@ -126,6 +126,16 @@ function dateParts(value: Date | string, timeZone: string): { year: number; mont
 	return instantParts(value, timeZone);
 }
 
+/**
+ * How far a time zone's clock is ahead of UTC at an instant, in milliseconds (a whole number of
+ * minutes): UTC+9 is 32,400,000.
+ */
+export function zoneOffsetMs(timeZone: string, epochMs: number): number {
+	const { year, month, day, hour, minute } = instantParts(new Date(epochMs), timeZone);
+	const minuteStart = epochMs - (((epochMs % 60_000) + 60_000) % 60_000);
+	return Date.UTC(year, month - 1, day, Number(hour), Number(minute)) - minuteStart;
+}
+
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
 export function isoDateIn(value: Date, timeZone = 'Asia/Jakarta'): string {
 	const { year, month, day } = dateParts(value, timeZone);

@@ -1,3 +1,4 @@
+import { isoDateIn } from '../domain/format';
 import { z } from 'zod';
 
 // Every environment variable of the README's "Environment" table, read and validated here and
@@ -205,6 +206,14 @@ export function readConfig(env: Env = process.env): AppConfig {
 	const config = deepFreeze(result.config);
 	last = { key, config };
 	return config;
+}
+
+/**
+ * The calendar date (YYYY-MM-DD) of an instant, now by default, in the office's time zone (TZ):
+ * the day every "today" rule reads.
+ */
+export function officeDate(at: Date = new Date()): string {
+	return isoDateIn(at, readConfig().timeZone);
 }
 
 /** Shared between callers: nobody may change it for the others. */

@@ -3,8 +3,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { countEntities } from '$lib/server/units/unit.repository';
 import { listPeriods } from '$lib/server/periods/period.repository';
-import { readConfig } from '$lib/server/config';
-import { isoDateIn } from '$lib/domain/format';
+import { officeDate } from '$lib/server/config';
 import { loadAttention } from '$lib/server/periods/attention.service';
 
 export const load: PageServerLoad = async (event) => {
@@ -14,6 +13,6 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		counts: await countEntities(db),
 		periods: await listPeriods(db),
-		attention: await loadAttention(db, user, isoDateIn(now, readConfig().timeZone), now)
+		attention: await loadAttention(db, user, officeDate(now), now)
 	};
 };

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { readConfig } from '$lib/server/config';
-import { isoDateIn } from '$lib/domain/format';
+import { officeDate } from '$lib/server/config';
 import { loadCoachingOverview } from '$lib/server/coaching/coaching-overview.service';
 import { readPage } from '$lib/domain/pagination';
 import { readsOfficeData } from '$lib/domain/auth/office-readers';
@@ -20,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'admin', 'viewer', 'unit_head');
 	const office = readsOfficeData(user.role);
 	const f = office ? filterSchema.parse(Object.fromEntries(event.url.searchParams)) : {};
-	const today = isoDateIn(new Date(), readConfig().timeZone);
+	const today = officeDate();
 	const overview = await loadCoachingOverview(
 		getDb(),
 		user,

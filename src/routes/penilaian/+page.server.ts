@@ -1,10 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { readConfig } from '$lib/server/config';
+import { officeDate } from '$lib/server/config';
 import { listVisitsOfAssessor } from '$lib/server/visits/visit.repository';
 import { filterVisits, sortVisitsForAssessor, type VisitSheetState } from '$lib/domain/score-sheet';
-import { isoDateIn } from '$lib/domain/format';
 
 const STATES: VisitSheetState[] = ['not_started', 'draft', 'submitted'];
 
@@ -31,6 +30,6 @@ export const load: PageServerLoad = async (event) => {
 			draft: inPeriod.filter((v) => v.sheetState === 'draft').length,
 			total: inPeriod.length
 		},
-		today: isoDateIn(new Date(), readConfig().timeZone)
+		today: officeDate()
 	};
 };

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
 	isIsoDate,
 	isInWindow,
-	jakartaDate,
+	dayOfInstant,
+	dayRange,
+	dayStart,
 	parseSubmission,
 	periodForMoment,
 	presetRange,
@@ -17,8 +19,8 @@ const formTokenMac = (key: Uint8Array) => (message: string) =>
 
 describe('survey windows in Asia/Jakarta', () => {
 	it('dates a moment by the Jakarta calendar (UTC+7)', () => {
-		expect(jakartaDate(Date.parse('2026-09-30T16:59:59Z'))).toBe('2026-09-30');
-		expect(jakartaDate(Date.parse('2026-09-30T17:00:00Z'))).toBe('2026-10-01');
+		expect(dayOfInstant(Date.parse('2026-09-30T16:59:59Z'))).toBe('2026-09-30');
+		expect(dayOfInstant(Date.parse('2026-09-30T17:00:00Z'))).toBe('2026-10-01');
 	});
 
 	it('includes both ends of a window', () => {
@@ -27,6 +29,27 @@ describe('survey windows in Asia/Jakarta', () => {
 		expect(isInWindow(w, Date.parse('2026-08-31T16:59:59Z'))).toBe(false);
 		expect(isInWindow(w, Date.parse('2026-12-15T16:59:59Z'))).toBe(true);
 		expect(isInWindow(w, Date.parse('2026-12-15T17:00:00Z'))).toBe(false);
+	});
+
+	it("reads days in the office's zone when one is given: Papua (UTC+9), Makassar (UTC+8), and a zone with summer time", () => {
+		const w = { from: '2026-09-01', to: '2026-12-15' };
+		// 31 August 15:30 UTC is 22:30 in Jakarta but already 1 September 00:30 in Jayapura.
+		const early = Date.parse('2026-08-31T15:30:00Z');
+		expect(dayOfInstant(early, 'Asia/Jayapura')).toBe('2026-09-01');
+		expect(isInWindow(w, early, 'Asia/Jayapura')).toBe(true);
+		expect(isInWindow(w, early)).toBe(false);
+		// 15 December 16:00 UTC is 23:00 in Jakarta, 16 December 00:00 in Makassar.
+		const late = Date.parse('2026-12-15T16:00:00Z');
+		expect(isInWindow(w, late)).toBe(true);
+		expect(isInWindow(w, late, 'Asia/Makassar')).toBe(false);
+		expect(dayStart('2026-09-01', 'Asia/Jayapura')).toBe(Date.parse('2026-08-31T15:00:00Z'));
+		expect(dayRange('2026-09-01', '2026-09-30', 'Asia/Makassar')).toEqual({
+			start: Date.parse('2026-08-31T16:00:00Z'),
+			end: Date.parse('2026-09-30T16:00:00Z')
+		});
+		// A zone outside Indonesia goes through Intl, summer time included.
+		expect(dayStart('2026-07-01', 'Europe/Amsterdam')).toBe(Date.parse('2026-06-30T22:00:00Z'));
+		expect(dayStart('2026-01-01', 'Europe/Amsterdam')).toBe(Date.parse('2025-12-31T23:00:00Z'));
 	});
 
 	it('gives a response to the period whose window contains it, the newest on overlap', () => {

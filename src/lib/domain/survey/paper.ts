@@ -1,4 +1,4 @@
-import { isIsoDate, jakartaDayStart, type SurveyWindow } from './window';
+import { dayStart, isIsoDate, type SurveyWindow } from './window';
 import { parseSubmission, type SurveySubmission } from './submission';
 import { rowProblem, rowProblemIndonesian, type RowProblem, type RowWording } from '../import/row-problem';
 
@@ -29,7 +29,7 @@ export interface PaperResponse extends SurveySubmission {
 	line: number;
 	unitId: number;
 	date: string;
-	/** Noon in Jakarta of the questionnaire's date: inside the window, whatever the hour it was filled. */
+	/** Noon in the office's zone of the questionnaire's date: inside the window, whatever the hour it was filled. */
 	submittedAt: number;
 }
 
@@ -63,7 +63,7 @@ export function checkPaperHeader(
 
 export function validatePaperRows(
 	rows: readonly PaperRow[],
-	ctx: { unitIds: ReadonlyMap<string, number>; window: SurveyWindow },
+	ctx: { unitIds: ReadonlyMap<string, number>; window: SurveyWindow; timeZone?: string },
 	word: RowWording = rowProblemIndonesian
 ): { ok: true; responses: PaperResponse[] } | { ok: false; problems: string[] } {
 	const problems: RowProblem[] = [];
@@ -95,7 +95,7 @@ export function validatePaperRows(
 				line,
 				unitId,
 				date,
-				submittedAt: jakartaDayStart(date) + 12 * 3600_000
+				submittedAt: dayStart(date, ctx.timeZone) + 12 * 3600_000
 			});
 	}
 	return problems.length ? { ok: false, problems: problems.map(word) } : { ok: true, responses };

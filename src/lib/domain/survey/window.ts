@@ -1,30 +1,34 @@
-// Survey windows (docs/rules.md §6): ISO dates, inclusive, read in Asia/Jakarta. Indonesia keeps no daylight
-// saving time, so WIB is a fixed UTC+7 and the calendar date needs no time-zone database.
-const WIB_OFFSET_MS = 7 * 3600 * 1000;
+import { isoDateIn, zoneOffsetMs } from '../format';
+
+// Survey windows (docs/rules.md §6): ISO dates, inclusive, read as days of the office's time zone
+// (TZ, Asia/Jakarta unless set). Indonesia keeps no daylight saving time, so a day of its zones
+// is 24 hours from local midnight.
 const DAY_MS = 24 * 3600 * 1000;
+const DEFAULT_ZONE = 'Asia/Jakarta';
 
 export interface SurveyWindow {
 	from: string;
 	to: string;
 }
 
-/** The Jakarta calendar date (YYYY-MM-DD) of an instant given in epoch milliseconds. */
-export function jakartaDate(epochMs: number): string {
-	return new Date(epochMs + WIB_OFFSET_MS).toISOString().slice(0, 10);
+/** The calendar date (YYYY-MM-DD) in the zone of an instant given in epoch milliseconds. */
+export function dayOfInstant(epochMs: number, timeZone = DEFAULT_ZONE): string {
+	return isoDateIn(new Date(epochMs), timeZone);
 }
 
-/** First instant (epoch ms) of a Jakarta calendar date. */
-export function jakartaDayStart(isoDate: string): number {
-	return Date.parse(`${isoDate}T00:00:00Z`) - WIB_OFFSET_MS;
+/** First instant (epoch ms) of a calendar date in the zone. */
+export function dayStart(isoDate: string, timeZone = DEFAULT_ZONE): number {
+	const utcMidnight = Date.parse(`${isoDate}T00:00:00Z`);
+	return utcMidnight - zoneOffsetMs(timeZone, utcMidnight);
 }
 
-/** Half-open epoch range [start, end) covering the inclusive Jakarta dates from..to. */
-export function jakartaRange(from: string, to: string): { start: number; end: number } {
-	return { start: jakartaDayStart(from), end: jakartaDayStart(to) + DAY_MS };
+/** Half-open epoch range [start, end) covering the inclusive dates from..to in the zone. */
+export function dayRange(from: string, to: string, timeZone = DEFAULT_ZONE): { start: number; end: number } {
+	return { start: dayStart(from, timeZone), end: dayStart(to, timeZone) + DAY_MS };
 }
 
-export function isInWindow(window: SurveyWindow, epochMs: number): boolean {
-	const day = jakartaDate(epochMs);
+export function isInWindow(window: SurveyWindow, epochMs: number, timeZone = DEFAULT_ZONE): boolean {
+	const day = dayOfInstant(epochMs, timeZone);
 	return window.from <= day && day <= window.to;
 }
 
@@ -32,9 +36,13 @@ export function isInWindow(window: SurveyWindow, epochMs: number): boolean {
  * The period a response given at `epochMs` belongs to: the one whose window contains that moment.
  * When windows overlap, the most recently opened window wins, so a new period takes over cleanly.
  */
-export function periodForMoment<T extends SurveyWindow>(periods: readonly T[], epochMs: number): T | null {
+export function periodForMoment<T extends SurveyWindow>(
+	periods: readonly T[],
+	epochMs: number,
+	timeZone = DEFAULT_ZONE
+): T | null {
 	let best: T | null = null;
-	for (const p of periods) if (isInWindow(p, epochMs) && (!best || p.from > best.from)) best = p;
+	for (const p of periods) if (isInWindow(p, epochMs, timeZone) && (!best || p.from > best.from)) best = p;
 	return best;
 }
 

@@ -2,7 +2,7 @@ import type { Db } from '../db/connection';
 import type { PeriodResults } from '../../domain/scoring/results-shape';
 import { unitIndicatorMeans } from '../../domain/scoring/unit-scores';
 import { addDaysIso, draftCoachingItems, selectUnitsForCoaching } from '../../domain/coaching';
-import { isoDateIn } from '../../domain/format';
+import { officeDate } from '../config';
 import { findInstrumentById } from '../periods/instrument.repository';
 import { findPeriodById } from '../periods/period.repository';
 import { listSheetScoresOfUnits } from '../sheets/unit-sheet.repository';
@@ -38,7 +38,7 @@ export async function draftCoachingPlans(
 	const candidates = selectUnitsForCoaching(period.coachingRule, results);
 	if (!candidates.length) return { drafted: 0, kept: 0 };
 
-	const dueOn = addDaysIso(isoDateIn(now), DEFAULT_DUE_DAYS);
+	const dueOn = addDaysIso(officeDate(now), DEFAULT_DUE_DAYS);
 	let drafted = 0;
 	let kept = 0;
 	// A slice of units at a time: a national period can put tens of thousands of units under the

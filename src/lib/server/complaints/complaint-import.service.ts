@@ -1,9 +1,8 @@
 import type { Db } from '../db/connection';
-import { readConfig } from '../config';
+import { officeDate } from '../config';
 import { findComplaintsByTickets, saveComplaint } from './complaint.repository';
 import { findUnitIdsByCodes, listUnitCodes } from '../units/unit.repository';
 import { auditTrail } from '../audit/audit.repository';
-import { isoDateIn } from '../../domain/format';
 import { planComplaintImport, type ComplaintImportCheck } from '../../domain/complaints/complaint-rows';
 import type { TabularData } from '../../domain/import/tabular';
 import { rowProblemText } from '../files/row-problem-text';
@@ -27,7 +26,7 @@ export async function previewComplaintImport(
 		data,
 		await listUnitCodes(db),
 		await findComplaintsByTickets(db, tickets),
-		isoDateIn(now, readConfig().timeZone),
+		officeDate(now),
 		rowProblemText
 	);
 }

@@ -6,6 +6,7 @@ import { findSurveyUnitByCode } from '../survey/survey-unit.repository';
 import { insertSurveyResponses } from '../survey/survey-response.repository';
 import { findEnumeratorResponse, isEnumeratorOf } from './enumerator.repository';
 import { refusalText } from '../service-result';
+import { readConfig } from '../config';
 import { submissionProblemText } from '../survey/submission-problem-text';
 import type { EntryWording } from '../../domain/survey/enumerator-entry';
 
@@ -42,7 +43,7 @@ export async function recordEnumeratorResponse(
 		};
 	// Not the survey's hot path: one Kysely read serves both engines.
 	const windows = await listSurveyWindowsOfUnitAsync(opened.db, unit.id);
-	const period = periodForMoment(windows, entry.givenAt);
+	const period = periodForMoment(windows, entry.givenAt, readConfig().timeZone);
 	if (!period)
 		return {
 			ok: false,

@@ -6,7 +6,7 @@ import { findUnitByCode } from '../units/unit-catalog.repository';
 import { isHeadOfUnit } from '../report-cards/report-card.repository';
 import { listUnitSheetScores } from '../sheets/unit-sheet.repository';
 import { buildIndicatorTable, type IndicatorRow } from '../../domain/report-card/indicators';
-import { isoDateIn } from '../../domain/format';
+import { officeDate } from '../config';
 import { isObjectionWindowOpen } from '../../domain/objections';
 import {
 	findObjectionUntil,
@@ -37,7 +37,7 @@ export async function loadOfficeObjections(
 	return {
 		period: { code: period.code, name: period.name, status: period.status },
 		until,
-		open: isObjectionWindowOpen(period.status, until, isoDateIn(now)),
+		open: isObjectionWindowOpen(period.status, until, officeDate(now)),
 		canOpen: period.status === 'running' || period.status === 'review',
 		objections: (await listObjections(db, period.id)).map((o) => ({
 			...o,
@@ -69,7 +69,7 @@ export async function loadUnitObjections(
 	if (!period || !unit || !(await isHeadOfUnit(db, user.id, unit.id))) return null;
 	const unitId = unit.id;
 	const until = await findObjectionUntil(db, period.id);
-	const open = isObjectionWindowOpen(period.status, until, isoDateIn(now));
+	const open = isObjectionWindowOpen(period.status, until, officeDate(now));
 	const objections = await listObjections(db, period.id, unitId);
 	// Scores are shown only while the window is open (or to read one's own objections later).
 	const def = (await findInstrumentById(db, period.instrumentId))!.def;

@@ -11,7 +11,7 @@ import { findSheetById } from '../sheets/score-sheet.repository';
 import { reopenSheet } from '../sheets/sheet-review.service';
 import { auditTrail } from '../audit/audit.repository';
 import { isIsoDate } from '../../domain/dates';
-import { isoDateIn } from '../../domain/format';
+import { officeDate } from '../config';
 import { isObjectionWindowOpen, OBJECTION_REASON_MAX } from '../../domain/objections';
 import {
 	answerObjectionRow,
@@ -34,7 +34,7 @@ export async function openObjectionWindow(
 	now: Date
 ): Promise<ServiceResult> {
 	if (!isIsoDate(input.until)) return refuse(400, 'srv_objection_until_format');
-	if (input.until < isoDateIn(now)) return refuse(400, 'srv_objection_until_past');
+	if (input.until < officeDate(now)) return refuse(400, 'srv_objection_until_past');
 	return onPeriod(db, input.periodCode, async (trx, period) => {
 		if (period.status !== 'running' && period.status !== 'review')
 			return refuse(409, 'srv_objection_window_state');
@@ -67,7 +67,7 @@ export async function fileObjection(
 	const unitId = await findUnitIdByCode(db, input.unitCode);
 	if (!period || unitId === null || !(await isHeadOfUnit(db, input.userId, unitId)))
 		return refuse(404, 'srv_unit_or_period_not_found');
-	if (!isObjectionWindowOpen(period.status, await findObjectionUntil(db, period.id), isoDateIn(now)))
+	if (!isObjectionWindowOpen(period.status, await findObjectionUntil(db, period.id), officeDate(now)))
 		return refuse(409, 'srv_objection_window_closed');
 	const indicatorId = (await findInstrumentById(db, period.instrumentId))!.indicatorIds.get(
 		input.indicatorCode

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { isoDateIn } from '../../domain/format';
+import { officeDate } from '../config';
 import { flagText, lackingText, openObjectionText, preflightText } from '$lib/i18n/server-text';
 import { awardsWithheldText } from '$lib/i18n/awards-withheld';
 import type { PreflightFinding } from '../../domain/publication/preflight';
@@ -20,7 +20,7 @@ export async function runPublicationPreflight(
 	doc: ResultsDocument,
 	now: Date
 ): Promise<PreflightFinding[]> {
-	const today = isoDateIn(now);
+	const today = officeDate(now);
 	const units = doc.categories.flatMap((c) => c.units);
 	const drafts = await listDraftSheets(db, period.id);
 	const endsOn = await findPeriodWindowEnd(db, period.id);

@@ -2,8 +2,7 @@ import type { Db } from '../db/connection';
 import type { SessionUser } from '../../domain/auth/user';
 import type { ReportCardView } from '../../domain/report-card/view';
 import type { UnitIkm } from '../../domain/survey/ikm-shape';
-import { isoDateIn } from '../../domain/format';
-import { readConfig } from '../config';
+import { officeDate } from '../config';
 import { authorizeReportCard, loadReportCard } from './report-card.service';
 import { presentReportCard } from './report-card-view';
 import { loadLiveResults } from '../results/live-results.service';
@@ -37,7 +36,7 @@ export async function openReportCard(
 	const auth = await authorizeReportCard(db, user, unitCode, periodCode);
 	if (!auth.ok) return auth;
 	const { unit, period } = auth.value;
-	const today = isoDateIn(now, readConfig().timeZone);
+	const today = officeDate(now);
 	const card = await loadReportCard(db, unit, period, (p) => loadLiveResults(db, p), today);
 	const signals = await loadUnitTriangulation(db, period.code, unit.code, now);
 	const objections = card.period.published ? await listObjections(db, period.id, unit.id) : [];

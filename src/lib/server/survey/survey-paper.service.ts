@@ -3,6 +3,7 @@ import { checkPaperHeader, validatePaperRows, type PaperRow } from '../../domain
 import { type Period } from '../periods/period.repository';
 import { listPeriodSurveyUnitsByCode } from './survey-period.repository';
 import { insertSurveyResponses } from './survey-response.repository';
+import { readConfig } from '../config';
 import { auditTrail } from '../audit/audit.repository';
 import { readTableBytes } from '../files/table-file';
 import { refusalText } from '../service-result';
@@ -30,7 +31,8 @@ export async function enterPaperResponses(
 		rows,
 		{
 			unitIds: new Map(units.map((u) => [u.code, u.id])),
-			window: { from: period.surveyFrom, to: period.surveyTo }
+			window: { from: period.surveyFrom, to: period.surveyTo },
+			timeZone: readConfig().timeZone
 		},
 		rowProblemText
 	);

@@ -5,7 +5,7 @@ import {
 	PROFILE_FIELDS,
 	computeIkm,
 	emptySums,
-	jakartaRange,
+	dayRange,
 	shapeBreakdown,
 	unitIkmOf,
 	type BreakdownField,
@@ -22,6 +22,7 @@ import {
 	listPeriodSurveyUnitsByCode
 } from './survey-period.repository';
 import { slices } from '../db/slices';
+import { readConfig } from '../config';
 import { listSurveyUnits } from './survey-unit.repository';
 import { sumAnswersBy, sumAnswersByUnit, type ResponseFilter } from './survey-response.repository';
 
@@ -85,13 +86,13 @@ export async function unitIkm(db: Db, periodId: number, unitId: number): Promise
 	return unitIkmOf(unit, sums.get(unitId));
 }
 
-/** IKM of every unit over inclusive Jakarta dates (a quarter, a semester, a year), across periods. */
+/** IKM of every unit over inclusive dates of the office's zone (a quarter, a semester, a year), across periods. */
 export async function computeRangeIkm(
 	db: Db,
 	from: string,
 	to: string
 ): Promise<{ units: UnitIkm[]; overall: IkmResult | null }> {
-	const { start, end } = jakartaRange(from, to);
+	const { start, end } = dayRange(from, to, readConfig().timeZone);
 	const [units, sums] = await Promise.all([listSurveyUnits(db), sumAnswersByUnit(db, { start, end })]);
 	const shaped = units.filter((u) => u.active || sums.has(u.id)).map((u) => unitIkmOf(u, sums.get(u.id)));
 	return { units: shaped, overall: overallOf(sums) };

@@ -11,12 +11,12 @@ import {
 } from '../../domain/progress/progress';
 import { addDays } from '../../domain/dates';
 import { groupBy } from '../../domain/group-by';
-import { isoDateIn } from '../../domain/format';
+import { officeDate } from '../config';
 
 export async function loadPeriodProgress(db: Db, code: string, now: Date) {
 	const period = await findPeriodByCode(db, code);
 	if (!period) return null;
-	const today = isoDateIn(now);
+	const today = officeDate(now);
 	const assignments = await listAssignments(db, period.id);
 	const sheets = await listSubmittedSheets(db, period.id);
 	const units = await listPeriodUnitsForPlanning(db, period.id);
@@ -28,7 +28,7 @@ export async function loadPeriodProgress(db: Db, code: string, now: Date) {
 		units.map((u) => ({ ...u, sheets: sheetsOfUnit.get(u.unitId) ?? [] })),
 		rule
 	);
-	const submittedDays = sheets.map((s) => isoDateIn(new Date(s.submittedAt)));
+	const submittedDays = sheets.map((s) => officeDate(new Date(s.submittedAt)));
 	const until = today < period.endsOn ? today : period.endsOn;
 	return {
 		period: { code: period.code, name: period.name, status: period.status, unitCount: units.length },

@@ -7,13 +7,13 @@ import {
 	listAuditEntries
 } from '$lib/server/audit/audit-query.repository';
 import { addDays, isIsoDate } from '$lib/domain/dates';
+import { dayStart } from '$lib/domain/survey/window';
+import { readConfig } from '$lib/server/config';
 import { pageWindow, readPage } from '$lib/domain/pagination';
 import { auditEntityLabel, toAuditRow } from '$lib/server/audit/audit-view';
 import { m } from '$lib/paraglide/messages';
 
 const PAGE_SIZE = 50;
-// Dates are days of the city (README: TZ Asia/Jakarta, UTC+7 without daylight saving).
-const startOfDay = (iso: string) => Date.parse(`${iso}T00:00:00+07:00`);
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
@@ -23,6 +23,7 @@ export const load: PageServerLoad = async (event) => {
 	const entity = (params.get('entitas') ?? '').slice(0, 50) || undefined;
 	const from = params.get('dari') ?? '';
 	const to = params.get('sampai') ?? '';
+	const zone = readConfig().timeZone;
 	const dateError =
 		(from && !isIsoDate(from)) || (to && !isIsoDate(to))
 			? m.audit_date_invalid()
@@ -32,8 +33,9 @@ export const load: PageServerLoad = async (event) => {
 	const filter = {
 		userId,
 		entity,
-		fromMs: !dateError && from ? startOfDay(from) : undefined,
-		toMs: !dateError && to ? startOfDay(addDays(to, 1)) : undefined
+		// Days of the office (README, TZ)
+		fromMs: !dateError && from ? dayStart(from, zone) : undefined,
+		toMs: !dateError && to ? dayStart(addDays(to, 1), zone) : undefined
 	};
 	const { total } = await listAuditEntries(db, { ...filter, limit: 0, offset: 0 });
 	const win = pageWindow(readPage(params), total, PAGE_SIZE);

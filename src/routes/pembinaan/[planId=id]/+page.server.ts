@@ -5,10 +5,9 @@ import type { SessionUser } from '$lib/domain/auth/user';
 import type { ServiceResult } from '$lib/server/service-result';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { readConfig } from '$lib/server/config';
+import { officeDate, readConfig } from '$lib/server/config';
 import { parseForm } from '$lib/server/http/forms';
 import { newFormToken, onceField, runOnce } from '$lib/server/http/form-once';
-import { isoDateIn } from '$lib/domain/format';
 import * as forms from '$lib/server/coaching/coaching-forms';
 import { authorizePlan, loadPlanView } from '$lib/server/coaching/coaching-view.service';
 import { presentPlan } from '$lib/server/coaching/coaching-plan-view';
@@ -18,7 +17,7 @@ import { scheduleFollowUp } from '$lib/server/coaching/follow-up.service';
 import { listAdminUsers } from '$lib/server/coaching/coaching-plan.repository';
 import { listAssessors } from '$lib/server/coaching/follow-up.repository';
 
-const today = () => isoDateIn(new Date(), readConfig().timeZone);
+const today = () => officeDate();
 
 /**
  * One of the office's actions on the plan: admin only, its form checked by `schema`, the service

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { readConfig } from '$lib/server/config';
-import { isoDateIn } from '$lib/domain/format';
+import { officeDate } from '$lib/server/config';
 import { listCoachingExportRows } from '$lib/server/coaching/coaching-overview.service';
 import { writeCoachingWorkbook } from '$lib/server/coaching/coaching-xlsx';
 import { xlsxResponse } from '$lib/server/http/download';
@@ -17,7 +16,7 @@ const filterSchema = z.object({
 export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, 'admin', 'viewer', 'unit_head');
 	const f = filterSchema.parse(Object.fromEntries(event.url.searchParams));
-	const today = isoDateIn(new Date(), readConfig().timeZone);
+	const today = officeDate();
 	const rows = await listCoachingExportRows(
 		getDb(),
 		user,

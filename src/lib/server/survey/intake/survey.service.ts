@@ -29,6 +29,7 @@ import {
 import { findOrCreateSurveyFormKey } from './survey-secret.repository';
 import type { SurveyLimits } from '../survey-config';
 import { hashIp } from '../../accounts/auth.service';
+import { readConfig } from '../../config';
 
 // The public survey of one unit (docs/rules.md §6): open by link, one signed single-use token per form.
 
@@ -53,7 +54,7 @@ export async function openSurvey(
 	const windows = sqlite
 		? listSurveyWindowsOfUnit(sqlite, unit.id)
 		: await listSurveyWindowsOfUnitAsync(db, unit.id);
-	return { unit, period: periodForMoment(windows, now.getTime()) };
+	return { unit, period: periodForMoment(windows, now.getTime(), readConfig().timeZone) };
 }
 
 // The key is read once per database connection; it is not per-user state.

@@ -7,12 +7,12 @@ import { listInstruments } from '$lib/server/periods/instrument.repository';
 import { createPeriod } from '$lib/server/periods/period-admin.service';
 import { defaultWindowForNewPeriod } from '$lib/server/survey/survey-window.service';
 import { addDays } from '$lib/domain/dates';
-import { isoDateIn } from '$lib/domain/format';
+import { officeDate } from '$lib/server/config';
 import { createForm, toSettings } from '../period-form';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
-	const today = isoDateIn(new Date());
+	const today = officeDate();
 	const defaults = { starts_on: today, ends_on: addDays(today, 90) };
 	return {
 		instruments: (await listInstruments(getDb())).map((i) => ({ code: i.code, name: i.name })),

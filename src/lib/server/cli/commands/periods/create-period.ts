@@ -5,7 +5,7 @@ import { openMigrated } from '../../open';
 import { createPeriod } from '../../../periods/period-admin.service';
 import { DEFAULT_COACHING_RULE } from '../../../../domain/coaching/rule';
 import { addDays } from '../../../../domain/dates';
-import { isoDateIn } from '../../../../domain/format';
+import { officeDate } from '../../../config';
 
 function intOption(
 	values: Record<string, unknown>,
@@ -41,7 +41,7 @@ export async function runCreatePeriod(ctx: CliContext): Promise<void> {
 	const assessors = intOption(values, 'assessors', 2, problems);
 	const awards = intOption(values, 'awards', 2, problems);
 	if (problems.length) throw new CliError(problems);
-	const from = values.from ?? isoDateIn(ctx.now);
+	const from = values.from ?? officeDate(ctx.now);
 	const to = values.to ?? addDays(from, 90);
 	const { db } = await openMigrated();
 	try {

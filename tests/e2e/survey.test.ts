@@ -199,7 +199,7 @@ describe('the citizen survey', () => {
 		expect(shown).toContain(unit.ikm_konversi.toFixed(2).replace('.', ','));
 	});
 
-	it("lays out a period's survey page for the office on a phone, tables scrolling inside their frames", async () => {
+	it("lays out the office's survey pages on a phone, tables scrolling inside their frames", async () => {
 		const office = await openBrowser({ width: 390, height: 844 });
 		try {
 			await signIn(office.page, 'admin@kotacontoh.go.id', PASSWORD);
@@ -210,6 +210,13 @@ describe('the citizen survey', () => {
 			const profile = office.page.locator('section', { hasText: 'IKM menurut kanal dan profil responden' });
 			expect(await profile.locator('h3', { hasText: 'Jenis kelamin' }).count()).toBe(1);
 			expect(await office.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+			// The survey list (hidden column headings in its unit table) and a unit's page (its long
+			// survey address, its IKM per period) fit too.
+			for (const path of ['/admin/survei', '/admin/survei/unit/KEL-18']) {
+				await office.page.goto(path);
+				const width = await office.page.evaluate(() => document.documentElement.scrollWidth);
+				expect(width, path).toBeLessThanOrEqual(390);
+			}
 		} finally {
 			await office.close();
 		}

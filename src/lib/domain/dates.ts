@@ -1,3 +1,5 @@
+import { isoDateIn, zoneOffsetMs } from './format';
+
 // Calendar arithmetic on ISO dates ('YYYY-MM-DD') in UTC, free of time zones and clocks.
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -29,4 +31,25 @@ export function isWorkingDay(iso: string): boolean {
 
 export function workingDaysBetween(from: string, to: string): string[] {
 	return datesBetween(from, to).filter(isWorkingDay);
+}
+
+// Days of the office's time zone (TZ; Asia/Jakarta unless set): Indonesia keeps no daylight
+// saving time, so one of its days is 24 hours from local midnight.
+const DAY_MS = 24 * 3600 * 1000;
+const DEFAULT_ZONE = 'Asia/Jakarta';
+
+/** The calendar date (YYYY-MM-DD) in the zone of an instant given in epoch milliseconds. */
+export function dayOfInstant(epochMs: number, timeZone = DEFAULT_ZONE): string {
+	return isoDateIn(new Date(epochMs), timeZone);
+}
+
+/** First instant (epoch ms) of a calendar date in the zone. */
+export function dayStart(isoDate: string, timeZone = DEFAULT_ZONE): number {
+	const utcMidnight = Date.parse(`${isoDate}T00:00:00Z`);
+	return utcMidnight - zoneOffsetMs(timeZone, utcMidnight);
+}
+
+/** Half-open epoch range [start, end) covering the inclusive dates from..to in the zone. */
+export function dayRange(from: string, to: string, timeZone = DEFAULT_ZONE): { start: number; end: number } {
+	return { start: dayStart(from, timeZone), end: dayStart(to, timeZone) + DAY_MS };
 }

@@ -1,30 +1,13 @@
-import { isoDateIn, zoneOffsetMs } from '../format';
+import { dayOfInstant } from '../dates';
 
 // Survey windows (docs/rules.md §6): ISO dates, inclusive, read as days of the office's time zone
 // (TZ, Asia/Jakarta unless set). Indonesia keeps no daylight saving time, so a day of its zones
 // is 24 hours from local midnight.
-const DAY_MS = 24 * 3600 * 1000;
 const DEFAULT_ZONE = 'Asia/Jakarta';
 
 export interface SurveyWindow {
 	from: string;
 	to: string;
-}
-
-/** The calendar date (YYYY-MM-DD) in the zone of an instant given in epoch milliseconds. */
-export function dayOfInstant(epochMs: number, timeZone = DEFAULT_ZONE): string {
-	return isoDateIn(new Date(epochMs), timeZone);
-}
-
-/** First instant (epoch ms) of a calendar date in the zone. */
-export function dayStart(isoDate: string, timeZone = DEFAULT_ZONE): number {
-	const utcMidnight = Date.parse(`${isoDate}T00:00:00Z`);
-	return utcMidnight - zoneOffsetMs(timeZone, utcMidnight);
-}
-
-/** Half-open epoch range [start, end) covering the inclusive dates from..to in the zone. */
-export function dayRange(from: string, to: string, timeZone = DEFAULT_ZONE): { start: number; end: number } {
-	return { start: dayStart(from, timeZone), end: dayStart(to, timeZone) + DAY_MS };
 }
 
 export function isInWindow(window: SurveyWindow, epochMs: number, timeZone = DEFAULT_ZONE): boolean {
@@ -46,8 +29,9 @@ export function periodForMoment<T extends SurveyWindow>(
 	return best;
 }
 
-// One rule for a written date (domain/dates.ts), re-exported for the survey's callers.
-export { isIsoDate } from '../dates';
+// One rule for a written date and for a day of the office's zone (domain/dates.ts), re-exported
+// for the survey's callers.
+export { dayOfInstant, dayRange, dayStart, isIsoDate } from '../dates';
 
 export type RangePreset =
 	{ kind: 'quarter' | 'semester'; year: number; index: number } | { kind: 'year'; year: number };

@@ -6,8 +6,7 @@ import {
 	listAuditEntities,
 	listAuditEntries
 } from '$lib/server/audit/audit-query.repository';
-import { addDays, isIsoDate } from '$lib/domain/dates';
-import { dayStart } from '$lib/domain/survey/window';
+import { addDays, dayStart, isIsoDate } from '$lib/domain/dates';
 import { readConfig } from '$lib/server/config';
 import { pageWindow, readPage } from '$lib/domain/pagination';
 import { auditEntityLabel, toAuditRow } from '$lib/server/audit/audit-view';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { chromiumPath } from './support/chromium-path.js';
+import { CHROMIUM_ARGS, findChromium } from './support/chromium-path.js';
 import { baseURL, signIn } from './support/browser';
 
 const EMAIL = 'laila.bem@student.uic.ac.id';
@@ -15,12 +15,13 @@ let path = '';
 
 beforeAll(async () => {
 	context = await chromium.launchPersistentContext(profile, {
-		executablePath: chromiumPath() ?? undefined,
+		// the system's Chromium or, on a machine without one, the packaged one (README "Two commands")
+		executablePath: (await findChromium()) ?? undefined,
 		headless: true,
 		javaScriptEnabled: false,
 		viewport: { width: 360, height: 780 },
 		baseURL: baseURL(),
-		args: ['--headless', '--no-sandbox', '--disable-gpu']
+		args: CHROMIUM_ARGS
 	});
 	page = context.pages()[0] ?? (await context.newPage());
 	await signIn(page, EMAIL, 'Demo#Rapor2026');

@@ -3,6 +3,7 @@ import { createTestDb, type TestDb } from './support/test-db';
 import { createSheetFixture, type SheetFixture } from './support/sheet-fixture';
 import { addAssessorToVisit, assignAssessorToVisit } from '../../src/lib/server/accounts/assignment.service';
 import { setPeriodStatus } from '../../src/lib/server/periods/period.repository';
+import { refusalErrors } from '../../src/lib/server/service-result';
 
 let t: TestDb;
 let f: SheetFixture;
@@ -32,13 +33,13 @@ const assign = (over: Partial<Parameters<typeof assignAssessorToVisit>[1]> = {})
 describe('assigning a visit', () => {
 	it('creates the visit with its date, adds the assessor to the team and audits it', async () => {
 		const r = await assign();
-		expect(r).toMatchObject({ ok: true, created: true, alreadyAssigned: false });
+		expect(r).toMatchObject({ ok: true, value: { created: true, alreadyAssigned: false } });
 		const team = await assign({ assessorEmail: 'BUDI@univ.ac.id', plannedOn: null });
-		expect(team).toMatchObject({ ok: true, created: false });
+		expect(team).toMatchObject({ ok: true, value: { created: false } });
 		const visit = await t.db
 			.selectFrom('visit')
 			.selectAll()
-			.where('id', '=', r.ok ? r.visitId : 0)
+			.where('id', '=', r.ok ? r.value.visitId : 0)
 			.executeTakeFirstOrThrow();
 		expect(visit.planned_on).toBe('2026-10-12');
 		expect(
@@ -62,8 +63,8 @@ describe('assigning a visit', () => {
 		const r = await assign();
 		expect(r).toMatchObject({ ok: false, status: 409 });
 		if (r.ok) return;
-		expect(r.errors.assessor).toContain('Konflik kepentingan');
-		expect(r.errors.assessor).toContain('Dosen pendamping');
+		expect(refusalErrors(r).assessor).toContain('Konflik kepentingan');
+		expect(refusalErrors(r).assessor).toContain('Dosen pendamping');
 		expect(await t.db.selectFrom('visit').selectAll().where('unit_id', '=', unit.id).execute()).toHaveLength(
 			0
 		);
@@ -89,7 +90,7 @@ describe('assigning a visit', () => {
 		});
 		expect(r).toMatchObject({ ok: false, status: 400 });
 		if (r.ok) return;
-		expect(Object.keys(r.errors).sort()).toEqual(['assessor', 'date', 'period', 'unit', 'visit']);
+		expect(Object.keys(refusalErrors(r)).sort()).toEqual(['assessor', 'date', 'period', 'unit', 'visit']);
 		expect(await t.db.selectFrom('audit_log').selectAll().execute()).toHaveLength(0);
 	});
 
@@ -116,7 +117,7 @@ describe('assigning a visit', () => {
 		});
 		const budi = await assign({ assessorEmail: 'budi@univ.ac.id' });
 		if (!budi.ok) throw new Error('budi should be assigned');
-		const byVisit = await addAssessorToVisit(t.db, 'P-1', budi.visitId, f.citra, f.admin, now);
+		const byVisit = await addAssessorToVisit(t.db, 'P-1', budi.value.visitId, f.citra, f.admin, now);
 		expect(byVisit).toMatchObject({
 			ok: false,
 			status: 409,
@@ -136,13 +137,13 @@ describe('assigning a visit', () => {
 			.insertInto('assessor_conflict')
 			.values({ user_id: f.citra, unit_id: unit.id, reason: 'Warga' })
 			.execute();
-		const r = await addAssessorToVisit(t.db, 'P-1', first.visitId, f.citra, f.admin, now);
+		const r = await addAssessorToVisit(t.db, 'P-1', first.value.visitId, f.citra, f.admin, now);
 		expect(r).toMatchObject({
 			ok: false,
 			status: 409,
 			errors: { assessor: expect.stringContaining('Konflik kepentingan') }
 		});
-		expect(await addAssessorToVisit(t.db, 'P-1', first.visitId, f.budi, f.admin, now)).toMatchObject({
+		expect(await addAssessorToVisit(t.db, 'P-1', first.value.visitId, f.budi, f.admin, now)).toMatchObject({
 			ok: false,
 			status: 409
 		});

@@ -15,12 +15,15 @@ export type RefusalArgs<K extends RefusalCode> =
 	object extends NonNullable<Params<K>> ? [params?: Params<K>] : [params: Params<K>];
 
 export type RefusalStatus = 400 | 403 | 404 | 409;
+/** Problems keyed by the form field they are about; `_form` for the form as a whole. */
+export type FieldErrors = Record<string, string>;
+
 /**
  * The failure keeps the shape callers read (`status`, `message`); the code only chooses the words.
- * `field` names the form field the refusal is about, when there is one; without it the message
- * is the form's own (`_form`).
+ * `errors` holds the problems of named form fields, when the refusal is about fields (then
+ * `message` is the first of them); without it the message is the form's own (`_form`).
  */
-export type Refusal = { ok: false; status: RefusalStatus; message: string; field?: string };
+export type Refusal = { ok: false; status: RefusalStatus; message: string; errors?: FieldErrors };
 
 export type ServiceResult<T = void> = { ok: true; value: T } | Refusal;
 
@@ -47,8 +50,17 @@ export function refuseField<K extends RefusalCode>(
 	code: K,
 	...params: RefusalArgs<K>
 ): Refusal {
-	return { ...refuse(status, code, ...params), field };
+	const refusal = refuse(status, code, ...params);
+	return { ...refusal, errors: { [field]: refusal.message } };
+}
+
+/** A refusal about several fields found at once (a form's checks that all ran), already worded. */
+export function refuseFields(status: RefusalStatus, errors: FieldErrors): Refusal {
+	return { ok: false, status, message: Object.values(errors)[0] ?? '', errors };
 }
 
 /** The field errors of a refusal, keyed as every form reads them (`_form` when no field is named). */
-export const refusalErrors = (r: Refusal): Record<string, string> => ({ [r.field ?? '_form']: r.message });
+export const refusalErrors = (r: Refusal): FieldErrors => r.errors ?? { _form: r.message };
+
+/** Whether a refusal is about the named field. */
+export const refusesField = (r: Refusal, field: string): boolean => r.errors?.[field] !== undefined;

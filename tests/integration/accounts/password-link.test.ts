@@ -33,8 +33,8 @@ beforeEach(async () => {
 		now
 	);
 	if (!a.ok || !b.ok) throw new Error('fixture');
-	ani = a.user.id;
-	budi = b.user.id;
+	ani = a.value.id;
+	budi = b.value.id;
 });
 afterEach(() => t.cleanup());
 
@@ -118,8 +118,8 @@ describe('set-password links', () => {
 			now
 		);
 		if (!c.ok) throw new Error('fixture');
-		await editUser(t.db, c.user.id, { active: false }, budi, now);
-		expect(await issuePasswordLink(t.db, c.user.id, 1, now)).toEqual({
+		await editUser(t.db, c.value.id, { active: false }, budi, now);
+		expect(await issuePasswordLink(t.db, c.value.id, 1, now)).toEqual({
 			ok: false,
 			status: 400,
 			code: 'inactive'

@@ -22,7 +22,7 @@ beforeEach(async () => {
 		now
 	);
 	if (!r.ok) throw new Error('admin');
-	admin = r.user.id;
+	admin = r.value.id;
 });
 afterEach(() => t.cleanup());
 

@@ -10,6 +10,7 @@ import {
 } from '../../../src/lib/server/periods/period-admin.service';
 import { insertUser } from '../../../src/lib/server/accounts/user.repository';
 import { DEFAULT_COACHING_RULE } from '../../../src/lib/domain/coaching/rule';
+import { refusalErrors } from '../../../src/lib/server/service-result';
 
 const now = new Date('2026-11-22T03:00:00Z');
 let t: TestDb;
@@ -51,7 +52,7 @@ describe('periods', () => {
 		const r = await createPeriod(t.db, { ...input, requiredAssessors: 3, endsOn: '2026-01-01' }, null, now);
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
-		expect(Object.keys(r.errors).sort()).toEqual(['assessors', 'ends_on']);
+		expect(Object.keys(refusalErrors(r)).sort()).toEqual(['assessors', 'ends_on']);
 	});
 
 	it('moves only along allowed transitions and locks settings after draft', async () => {

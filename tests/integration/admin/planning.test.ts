@@ -10,6 +10,7 @@ import { confirmSchedule, previewSchedule } from '../../../src/lib/server/visits
 import { addAssessorToVisit } from '../../../src/lib/server/accounts/assignment.service';
 import { DEFAULT_COACHING_RULE } from '../../../src/lib/domain/coaching/rule';
 import { workingDaysBetween } from '../../../src/lib/domain/dates';
+import { refusalErrors } from '../../../src/lib/server/service-result';
 
 const now = new Date('2026-11-22T03:00:00Z');
 let t: TestDb;
@@ -117,6 +118,6 @@ describe('schedule generation', () => {
 		expect(conflict).toMatchObject({ ok: false, status: 409 });
 		const second = visits.find((v) => v.unitId === unitIds[0] && v.visitNo === 2)!;
 		const twice = await addAssessorToVisit(t.db, 'P1', first.visitId, second.assessors[0].id, admin, now);
-		expect(twice.ok === false && twice.errors.assessor).toContain('penilai berbeda');
+		expect(twice.ok === false && refusalErrors(twice).assessor).toContain('penilai berbeda');
 	});
 });

@@ -14,6 +14,7 @@ import { rowProblemIndonesian, type RowProblem } from '../../../src/lib/domain/i
 import { listProblems } from '../../../src/lib/domain/score-sheet';
 import { PROFILE_FIELDS, SURVEY_ELEMENTS } from '../../../src/lib/domain/survey';
 import { sheetIncompleteText, sheetProblemText } from '../../../src/lib/i18n/sheet-text';
+import { refusalErrors } from '../../../src/lib/server/service-result';
 
 // The office's server messages are codes worded in the request's language (README "Where
 // translation happens"): the same refusal in English for an English reader, word for word the
@@ -85,7 +86,7 @@ describe('server messages in the reader language', () => {
 		});
 		const id = await inRequest('id', badUnit);
 		if (id.ok) throw new Error('expected a refusal');
-		expect(id.errors.category).toBe('Pilih kategori yang ada.');
+		expect(refusalErrors(id).category).toBe('Pilih kategori yang ada.');
 		expect(await t.db.selectFrom('unit').select('id').execute()).toEqual([]);
 	});
 

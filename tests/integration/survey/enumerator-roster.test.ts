@@ -78,19 +78,31 @@ describe('the office assigns survey enumerators', () => {
 		const assign = (userId: number, unitCodes: string[]) =>
 			assignEnumeratorToUnits(t.db, period, { userId, unitCodes }, t.adminId, NOW);
 
-		expect(await assign(999_999, ['KEL-01'])).toMatchObject({ ok: false, status: 404, field: 'enumerator' });
+		expect(await assign(999_999, ['KEL-01'])).toMatchObject({
+			ok: false,
+			status: 404,
+			errors: { enumerator: expect.any(String) }
+		});
 		const notEnumerator = await assign(assessorId, ['KEL-01']);
-		expect(notEnumerator).toMatchObject({ ok: false, status: 400, field: 'enumerator' });
+		expect(notEnumerator).toMatchObject({
+			ok: false,
+			status: 400,
+			errors: { enumerator: expect.any(String) }
+		});
 		expect(!notEnumerator.ok && notEnumerator.message).toContain('penilai@kota.go.id');
 		const outside = await assign(enumeratorId, ['KEL-01', 'KEL-03', 'NOPE-9']);
-		expect(outside).toMatchObject({ ok: false, status: 400, field: 'units' });
+		expect(outside).toMatchObject({ ok: false, status: 400, errors: { units: expect.any(String) } });
 		expect(!outside.ok && outside.message).toContain('KEL-03, NOPE-9');
-		expect(await assign(enumeratorId, [])).toMatchObject({ ok: false, status: 400, field: 'units' });
+		expect(await assign(enumeratorId, [])).toMatchObject({
+			ok: false,
+			status: 400,
+			errors: { units: expect.any(String) }
+		});
 		expect(await roster()).toEqual([]);
 
 		expect(await assign(enumeratorId, ['KEL-01'])).toMatchObject({ ok: true, value: { count: 1 } });
 		const duplicate = await assign(enumeratorId, ['KEL-02', 'KEL-01']);
-		expect(duplicate).toMatchObject({ ok: false, status: 409, field: 'units' });
+		expect(duplicate).toMatchObject({ ok: false, status: 409, errors: { units: expect.any(String) } });
 		expect(!duplicate.ok && duplicate.message).toContain('KEL-01');
 		// the whole request was refused: KEL-02 was not assigned on the side
 		expect(await roster()).toEqual([{ unit: t.units.a.id, user: enumeratorId, entered: 0 }]);
@@ -159,7 +171,7 @@ describe('the office assigns survey enumerators', () => {
 				t.adminId,
 				NOW
 			)
-		).toMatchObject({ ok: false, status: 404, field: 'units' });
+		).toMatchObject({ ok: false, status: 404, errors: { units: expect.any(String) } });
 		expect(
 			await removeEnumeratorFromUnit(
 				t.db,
@@ -168,7 +180,7 @@ describe('the office assigns survey enumerators', () => {
 				t.adminId,
 				NOW
 			)
-		).toMatchObject({ ok: false, status: 400, field: 'units' });
+		).toMatchObject({ ok: false, status: 400, errors: { units: expect.any(String) } });
 		// and the unassigned enumerator can no longer send for the unit
 		const late = await recordEnumeratorResponse(
 			t,

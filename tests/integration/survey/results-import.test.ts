@@ -171,10 +171,10 @@ describe('administration', () => {
 		const p = await period();
 		expect(
 			await changeSurveyWindow(t.db, t.adminId, p, { from: '2026-12-01', to: '2026-11-01' }, NOW)
-		).toMatchObject({ ok: false, field: 'survey_to' });
+		).toMatchObject({ ok: false, errors: { survey_to: expect.any(String) } });
 		expect(
 			await changeSurveyWindow(t.db, t.adminId, p, { from: '2026-02-30', to: '2026-11-01' }, NOW)
-		).toMatchObject({ ok: false, field: 'survey_from' });
+		).toMatchObject({ ok: false, errors: { survey_from: expect.any(String) } });
 		expect(
 			await changeSurveyWindow(t.db, t.adminId, p, { from: '2026-11-01', to: '2026-11-30' }, NOW)
 		).toEqual({ ok: true });

@@ -11,6 +11,7 @@ import { createPeriod, editPeriodSettings } from '../../../src/lib/server/period
 import { findPeriodByCode } from '../../../src/lib/server/periods/period.repository';
 import { setPeriodStatus } from '../../../src/lib/server/periods/period.repository';
 import { DEFAULT_COACHING_RULE } from '../../../src/lib/domain/coaching/rule';
+import { refusalErrors } from '../../../src/lib/server/service-result';
 
 let t: SurveyFixture;
 beforeEach(async () => (t = await createSurveyFixture()));
@@ -112,7 +113,7 @@ describe('survey windows (spec 8.6)', () => {
 			{ from: '2025-09-15', to: '2026-12-15' },
 			NOW
 		);
-		expect(r).toMatchObject({ ok: false, status: 409, field: 'survey_from' });
+		expect(r).toMatchObject({ ok: false, status: 409, errors: { survey_from: expect.any(String) } });
 		expect(r.ok === false && r.message).toContain('P-2025');
 		expect(await findPeriodByCode(t.db, 'P-2026')).toMatchObject({
 			surveyFrom: '2026-09-01',
@@ -152,7 +153,7 @@ describe('survey windows (spec 8.6)', () => {
 			NOW
 		);
 		expect(r).toMatchObject({ ok: false, status: 409 });
-		expect(r.ok === false && r.errors.survey_from).toContain('P-2026');
+		expect(r.ok === false && refusalErrors(r).survey_from).toContain('P-2026');
 		expect(await findPeriodByCode(t.db, 'P-2027')).toBeNull();
 	});
 
@@ -179,6 +180,6 @@ describe('survey windows (spec 8.6)', () => {
 			NOW
 		);
 		expect(overlapping).toMatchObject({ ok: false, status: 409 });
-		expect(overlapping.ok === false && overlapping.errors.survey_from).toContain('P-2026');
+		expect(overlapping.ok === false && refusalErrors(overlapping).survey_from).toContain('P-2026');
 	});
 });

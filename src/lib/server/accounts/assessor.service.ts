@@ -10,22 +10,15 @@ import {
 import { auditTrail } from '../audit/audit.repository';
 import { datesBetween, isIsoDate } from '../../domain/dates';
 import { m } from '$lib/paraglide/messages';
-import { refusalText } from '../service-result';
-
-export type AssessorResult = { ok: true } | { ok: false; status: 400 | 404; errors: Record<string, string> };
+import { ok, refuse, refuseField, refuseFields, type ServiceResult } from '../service-result';
 
 const MAX_RANGE_DAYS = 366;
 
-async function checkAssessor(db: Db, userId: number): Promise<AssessorResult> {
+async function checkAssessor(db: Db, userId: number): Promise<ServiceResult> {
 	const user = await findUserById(db, userId);
-	if (!user) return { ok: false, status: 404, errors: { _form: refusalText('srv_user_not_found') } };
-	if (user.role !== 'assessor')
-		return {
-			ok: false,
-			status: 400,
-			errors: { _form: refusalText('srv_conflicts_assessors_only') }
-		};
-	return { ok: true };
+	if (!user) return refuse(404, 'srv_user_not_found');
+	if (user.role !== 'assessor') return refuse(400, 'srv_conflicts_assessors_only');
+	return ok(undefined);
 }
 
 export async function addConflict(
@@ -35,21 +28,16 @@ export async function addConflict(
 	reason: string | null,
 	actorId: number,
 	now: Date
-): Promise<AssessorResult> {
+): Promise<ServiceResult> {
 	const check = await checkAssessor(db, userId);
 	if (!check.ok) return check;
 	const unitId = (await findUnitIdsByCodes(db, [unitCode])).get(unitCode);
-	if (unitId === undefined)
-		return {
-			ok: false,
-			status: 400,
-			errors: { unit: refusalText('srv_unit_code_unknown', { code: unitCode }) }
-		};
+	if (unitId === undefined) return refuseField(400, 'unit', 'srv_unit_code_unknown', { code: unitCode });
 	await db.transaction().execute(async (trx) => {
 		await insertConflict(trx, userId, unitId, reason);
 		await auditTrail(trx, actorId, now).record('add_conflict', 'user', userId, { unit: unitCode });
 	});
-	return { ok: true };
+	return ok(undefined);
 }
 
 export async function removeConflict(
@@ -58,14 +46,14 @@ export async function removeConflict(
 	unitCode: string,
 	actorId: number,
 	now: Date
-): Promise<AssessorResult> {
-	const missing: AssessorResult = { ok: false, status: 404, errors: { unit: m.form_no_such_conflict() } };
+): Promise<ServiceResult> {
+	const missing: ServiceResult = refuseFields(404, { unit: m.form_no_such_conflict() });
 	const unitId = (await findUnitIdsByCodes(db, [unitCode])).get(unitCode);
 	if (unitId === undefined) return missing;
 	return db.transaction().execute(async (trx) => {
 		if (!(await deleteConflict(trx, userId, unitId))) return missing;
 		await auditTrail(trx, actorId, now).record('remove_conflict', 'user', userId, { unit: unitCode });
-		return { ok: true } as const;
+		return ok(undefined);
 	});
 }
 
@@ -76,21 +64,18 @@ export async function addUnavailableDates(
 	to: string,
 	actorId: number,
 	now: Date
-): Promise<AssessorResult> {
+): Promise<ServiceResult> {
 	const check = await checkAssessor(db, userId);
 	if (!check.ok) return check;
-	if (!isIsoDate(from))
-		return { ok: false, status: 400, errors: { from: refusalText('srv_date_from_invalid') } };
-	if (!isIsoDate(to) || to < from)
-		return { ok: false, status: 400, errors: { to: refusalText('srv_date_to_before_from') } };
+	if (!isIsoDate(from)) return refuseField(400, 'from', 'srv_date_from_invalid');
+	if (!isIsoDate(to) || to < from) return refuseField(400, 'to', 'srv_date_to_before_from');
 	const dates = datesBetween(from, to);
-	if (dates.length > MAX_RANGE_DAYS)
-		return { ok: false, status: 400, errors: { to: refusalText('srv_range_one_year') } };
+	if (dates.length > MAX_RANGE_DAYS) return refuseField(400, 'to', 'srv_range_one_year');
 	await db.transaction().execute(async (trx) => {
 		await insertUnavailableDates(trx, userId, dates);
 		await auditTrail(trx, actorId, now).record('add_unavailable', 'user', userId, { from, to });
 	});
-	return { ok: true };
+	return ok(undefined);
 }
 
 export async function removeUnavailableDate(

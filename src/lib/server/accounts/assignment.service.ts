@@ -11,15 +11,21 @@ import { addVisitAssessor, insertVisit, isAssessorOfVisit } from '../visits/visi
 import { findRegularVisitId, listVisitNosOfAssessorForUnit } from '../visits/visit-team.repository';
 import { findVisitOfPeriod, setVisitPlannedOn } from '../visits/visit-plan.repository';
 import { auditTrail } from '../audit/audit.repository';
-import { refusalText } from '../service-result';
+import {
+	ok,
+	refuse,
+	refuseField,
+	refuseFields,
+	refusalText,
+	type ServiceResult,
+	type Refusal
+} from '../service-result';
 import { periodAcceptsSheets } from '../corrections/correction.service';
 
 // Visit assignment: the ONE set of rules behind the `assign` command, /admin/kunjungan and the
 // planning tool's hand edits. A declared affiliation is a conflict of interest; one unit's visits
 // in a period are made by different assessors (docs/rules.md §1); nobody is sent on a date they declared
 // unavailable; a planned date lies inside the period window.
-
-export type Refusal = { ok: false; status: 400 | 404 | 409; errors: Record<string, string> };
 
 export interface AssignInput {
 	periodCode: string;
@@ -30,8 +36,13 @@ export interface AssignInput {
 	plannedOn: string | null;
 }
 
-export type AssignResult =
-	{ ok: true; visitId: number; created: boolean; alreadyAssigned: boolean; summary: string } | Refusal;
+/** What an assignment did: the visit, whether it was new, and the sentence that says so. */
+export interface Assigned {
+	visitId: number;
+	created: boolean;
+	alreadyAssigned: boolean;
+	summary: string;
+}
 
 interface Assignment {
 	period: Period;
@@ -49,16 +60,13 @@ export function plannedDateProblem(period: Period, date: string): string | null 
 	return null;
 }
 
-export const closedPeriod = (period: Period): Refusal => ({
-	ok: false,
-	status: 409,
-	errors: {
-		period: refusalText(
-			period.status === 'published' ? 'srv_assign_period_closed_published' : 'srv_assign_period_closed',
-			{ period: period.code }
-		)
-	}
-});
+export const closedPeriod = (period: Period): Refusal =>
+	refuseField(
+		409,
+		'period',
+		period.status === 'published' ? 'srv_assign_period_closed_published' : 'srv_assign_period_closed',
+		{ period: period.code }
+	);
 
 export async function isUnavailableOn(db: Db, userId: number, date: string | null): Promise<boolean> {
 	if (!date) return false;
@@ -72,11 +80,8 @@ function assessorProblem(user: User | null, email: string): string | null {
 	return null;
 }
 
-const refuse = (field: string, message: string): Refusal => ({
-	ok: false,
-	status: 409,
-	errors: { [field]: message }
-});
+/** The assessor cannot take this visit (a conflict, another visit of the unit, a day off). */
+const assessorRefused = (message: string): Refusal => refuseFields(409, { assessor: message });
 
 /** The business rules, checked before anything is written. */
 async function checkAssignment(db: Db, a: Assignment, visitDate: string | null): Promise<Refusal | null> {
@@ -84,8 +89,7 @@ async function checkAssignment(db: Db, a: Assignment, visitDate: string | null):
 	if (!(await periodAcceptsSheets(db, period))) return closedPeriod(period);
 	const conflict = await findAssessorConflict(db, assessor.id, unit.id);
 	if (conflict)
-		return refuse(
-			'assessor',
+		return assessorRefused(
 			refusalText('srv_assign_conflict', {
 				name: assessor.name,
 				unit: unit.name,
@@ -96,8 +100,7 @@ async function checkAssignment(db: Db, a: Assignment, visitDate: string | null):
 		(n) => n !== a.visitNo
 	);
 	if (others.length)
-		return refuse(
-			'assessor',
+		return assessorRefused(
 			refusalText('srv_assign_other_visit', {
 				name: assessor.name,
 				unit: unit.name,
@@ -105,15 +108,19 @@ async function checkAssignment(db: Db, a: Assignment, visitDate: string | null):
 			})
 		);
 	if (await isUnavailableOn(db, assessor.id, visitDate))
-		return refuse(
-			'assessor',
+		return assessorRefused(
 			refusalText('srv_assign_unavailable', { name: assessor.name, date: visitDate ?? '' })
 		);
 	return null;
 }
 
 /** Checks the rules, then creates the visit when missing, adds the assessor and audits, at once. */
-async function assign(db: Db, a: Assignment, actorId: number | null, now: Date): Promise<AssignResult> {
+async function assign(
+	db: Db,
+	a: Assignment,
+	actorId: number | null,
+	now: Date
+): Promise<ServiceResult<Assigned>> {
 	const { period, unit, assessor, visitNo, plannedOn } = a;
 	const existingId = await findRegularVisitId(db, period.id, unit.id, visitNo);
 	const existing = existingId === null ? null : await findVisitOfPeriod(db, period.id, existingId);
@@ -138,7 +145,7 @@ async function assign(db: Db, a: Assignment, actorId: number | null, now: Date):
 		const summary = alreadyAssigned
 			? refusalText('srv_assign_already', words)
 			: refusalText('srv_assign_done', words);
-		return { ok: true as const, visitId, created, alreadyAssigned, summary };
+		return ok({ visitId, created, alreadyAssigned, summary });
 	});
 }
 
@@ -148,7 +155,7 @@ export async function assignAssessorToVisit(
 	input: AssignInput,
 	actorId: number | null,
 	now: Date
-): Promise<AssignResult> {
+): Promise<ServiceResult<Assigned>> {
 	const errors: Record<string, string> = {};
 	const period = await findPeriodByCode(db, input.periodCode.trim());
 	if (!period) errors.period = refusalText('srv_period_missing', { period: input.periodCode });
@@ -169,7 +176,7 @@ export async function assignAssessorToVisit(
 	}
 	if (period && unit && !(await isUnitInPeriod(db, period.id, unit.id)))
 		errors.unit = refusalText('srv_unit_not_in_period', { unit: unit.code, period: period.code });
-	if (Object.keys(errors).length || !period || !unit || !assessor) return { ok: false, status: 400, errors };
+	if (Object.keys(errors).length || !period || !unit || !assessor) return refuseFields(400, errors);
 	return assign(
 		db,
 		{ period, unit, visitNo: input.visitNo, assessor, plannedOn: input.plannedOn },
@@ -186,16 +193,15 @@ export async function addAssessorToVisit(
 	userId: number,
 	actorId: number | null,
 	now: Date
-): Promise<AssignResult> {
+): Promise<ServiceResult<Assigned>> {
 	const period = await findPeriodByCode(db, periodCode);
 	const visit = period ? await findVisitOfPeriod(db, period.id, visitId) : null;
-	if (!period || !visit)
-		return { ok: false, status: 404, errors: { _form: refusalText('srv_visit_not_found') } };
+	if (!period || !visit) return refuse(404, 'srv_visit_not_found');
 	const assessor = await findUserById(db, userId);
 	if (!assessor || assessorProblem(assessor, ''))
-		return { ok: false, status: 400, errors: { assessor: refusalText('srv_pick_active_assessor') } };
+		return refuseField(400, 'assessor', 'srv_pick_active_assessor');
 	if (visit.assessors.some((a) => a.id === userId))
-		return refuse('assessor', refusalText('srv_assign_on_visit', { name: assessor.name }));
+		return refuseField(409, 'assessor', 'srv_assign_on_visit', { name: assessor.name });
 	const unit = { id: visit.unitId, code: visit.unitCode, name: visit.unitName };
 	return assign(db, { period, unit, visitNo: visit.visitNo, assessor, plannedOn: null }, actorId, now);
 }

@@ -11,14 +11,11 @@ import {
 import { findUnitIdsByCodes } from '../units/unit.repository';
 import { deleteSessionsOfUser } from './session.repository';
 import { auditTrail } from '../audit/audit.repository';
-import { refusalText } from '../service-result';
+import { ok, refuse, refuseField, refuseFields, refusalText, type ServiceResult } from '../service-result';
 import { hashPassword } from '../auth/password';
 import { checkPasswordStrength, describePasswordProblem } from '../../domain/auth/password-policy';
 import { normalizeEmail, type AffiliationType, type Role, type User } from '../../domain/auth/user';
 import { transactionUnlessTaken } from '../db/transaction';
-
-export type UserResult =
-	{ ok: true; user: User } | { ok: false; status: 400 | 404 | 409; errors: Record<string, string> };
 
 export interface NewUserInput {
 	email: string;
@@ -56,7 +53,7 @@ export async function createUser(
 	input: NewUserInput,
 	actorId: number | null,
 	now: Date
-): Promise<UserResult> {
+): Promise<ServiceResult<User>> {
 	const errors: Record<string, string> = {};
 	const email = normalizeEmail(input.email);
 	if (!EMAIL.test(email)) errors.email = refusalText('srv_email_invalid');
@@ -66,12 +63,8 @@ export async function createUser(
 		if (problem) errors.password = describePasswordProblem(problem);
 	}
 	const unitIds = await checkUnits(db, input.role, input.unitCodes ?? [], errors);
-	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
-	const taken = {
-		ok: false,
-		status: 409,
-		errors: { email: refusalText('srv_email_taken', { email }) }
-	} as const;
+	if (Object.keys(errors).length) return refuseFields(400, errors);
+	const taken = refuseField(409, 'email', 'srv_email_taken', { email });
 	if (await findUserByEmail(db, email)) return taken;
 	const passwordHash = input.password === null ? null : await hashPassword(input.password);
 	// A double-clicked "create" hashes twice in parallel and both pass the check above: the
@@ -99,7 +92,7 @@ export async function createUser(
 		null
 	);
 	if (id === null) return taken;
-	return { ok: true, user: (await findUserById(db, id))! };
+	return ok((await findUserById(db, id))!);
 }
 
 export interface EditUserInput extends UserChanges {
@@ -112,9 +105,9 @@ export async function editUser(
 	input: EditUserInput,
 	actorId: number,
 	now: Date
-): Promise<UserResult> {
+): Promise<ServiceResult<User>> {
 	const existing = await findUserById(db, id);
-	if (!existing) return { ok: false, status: 404, errors: { _form: refusalText('srv_user_not_found') } };
+	if (!existing) return refuse(404, 'srv_user_not_found');
 	const errors: Record<string, string> = {};
 	const email = input.email === undefined ? existing.email : normalizeEmail(input.email);
 	if (!EMAIL.test(email)) errors.email = refusalText('srv_email_invalid');
@@ -128,10 +121,9 @@ export async function editUser(
 		input.unitCodes ?? (role === 'unit_head' ? existing.unitCodes : []),
 		errors
 	);
-	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
+	if (Object.keys(errors).length) return refuseFields(400, errors);
 	const other = await findUserByEmail(db, email);
-	if (other && other.id !== id)
-		return { ok: false, status: 409, errors: { email: refusalText('srv_email_taken', { email }) } };
+	if (other && other.id !== id) return refuseField(409, 'email', 'srv_email_taken', { email });
 	await db.transaction().execute(async (trx) => {
 		await updateUser(trx, id, { ...input, email, name: input.name?.trim() }, now);
 		await replaceUnitHeadLinks(trx, id, unitIds);
@@ -140,7 +132,7 @@ export async function editUser(
 		const changed = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
 		await auditTrail(trx, actorId, now).record('update', 'user', id, { fields: changed });
 	});
-	return { ok: true, user: (await findUserById(db, id))! };
+	return ok((await findUserById(db, id))!);
 }
 
 export async function resetPassword(
@@ -149,16 +141,16 @@ export async function resetPassword(
 	password: string,
 	actorId: number,
 	now: Date
-): Promise<UserResult> {
+): Promise<ServiceResult<User>> {
 	const existing = await findUserById(db, id);
-	if (!existing) return { ok: false, status: 404, errors: { _form: refusalText('srv_user_not_found') } };
+	if (!existing) return refuse(404, 'srv_user_not_found');
 	const problem = checkPasswordStrength(password, existing.email);
-	if (problem) return { ok: false, status: 400, errors: { password: describePasswordProblem(problem) } };
+	if (problem) return refuseFields(400, { password: describePasswordProblem(problem) });
 	const hash = await hashPassword(password);
 	await db.transaction().execute(async (trx) => {
 		await setPasswordHash(trx, id, hash, now);
 		await deleteSessionsOfUser(trx, id);
 		await auditTrail(trx, actorId, now).record('reset_password', 'user', id);
 	});
-	return { ok: true, user: (await findUserById(db, id))! };
+	return ok((await findUserById(db, id))!);
 }

@@ -1,9 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { parseForm } from '../http/forms';
+import { runForm } from '../http/form-action';
 import { isoDateField } from '../http/form-fields';
-import { refusalErrors, type ServiceResult } from '../service-result';
+import type { ServiceResult } from '../service-result';
 
 // Form schemas of the plan page. Each message is a Paraglide key read when a form is parsed, so
 // the words follow the reader's language (README "Where translation happens").
@@ -55,34 +55,18 @@ export const followUpSchema = z.object({
 	assessorId: id(m.coaching_err_assessor_invalid)
 });
 
-export interface FormFailure {
-	form: string;
-	values: Record<string, string>;
-	errors: Record<string, string>;
-	message: string | null;
-}
-
 /**
- * Parses a form, runs the use-case and answers like every action here: 400 with the field
- * errors, the service's 4xx with its message (values kept), or a 303 back to `back`.
+ * Runs one of the plan page's forms as every form action runs (runForm), its failure named
+ * `form` so the page shows it beside the right form, then goes back to the plan with `?ok=form`.
  */
-export async function runFormAction<S extends z.ZodType>(
+export async function runPlanForm<S extends z.ZodType>(
 	form: string,
 	schema: S,
 	data: FormData,
 	run: (input: z.infer<S>) => Promise<ServiceResult<unknown>>,
 	back: string
 ) {
-	const p = parseForm(schema, data);
-	if (!p.ok)
-		return fail(400, { form, values: p.values, errors: p.errors, message: null } satisfies FormFailure);
-	const r = await run(p.data);
-	if (!r.ok)
-		return fail(r.status, {
-			form,
-			values: p.values,
-			errors: r.field ? refusalErrors(r) : {},
-			message: r.field ? null : r.message
-		} satisfies FormFailure);
+	const r = await runForm(data, schema, run, { tag: { form } });
+	if (!r.ok) return r.failure;
 	redirect(303, `${back}?ok=${form}`);
 }

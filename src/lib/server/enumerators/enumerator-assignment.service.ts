@@ -3,7 +3,7 @@ import { normalizeEmail } from '../../domain/auth/user';
 import { findPeriodByCode } from '../periods/period.repository';
 import { findUserByEmail } from '../accounts/user.repository';
 import { findSurveyUnitByCode } from '../survey/survey-unit.repository';
-import { refuse, ok, type ServiceResult } from '../service-result';
+import { refuse, refusesField, ok, type ServiceResult } from '../service-result';
 import { assignEnumeratorToUnits } from './enumerator-roster.service';
 import { m } from '$lib/paraglide/messages';
 
@@ -27,7 +27,7 @@ export async function assignEnumeratorToUnit(
 	const r = await assignEnumeratorToUnits(db, period, { userId: user.id, unitCodes: [unit] }, actorId, now);
 	if (r.ok) return ok(m.enum_line_assigned({ email: r.value.email, unit, period: period.code }));
 	// a script may run twice: an assignment that already exists is its goal reached
-	if (r.status === 409 && r.field === 'units')
+	if (r.status === 409 && refusesField(r, 'units'))
 		return ok(m.enum_line_already_assigned({ email: user.email, unit, period: period.code }));
 	return { ok: false, status: r.status, message: r.message };
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { hasUnsafeCharacters } from '../../domain/text-safety';
 import { m } from '$lib/paraglide/messages';
+import type { FieldErrors } from '../service-result';
 
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
 export type FormParse<T> =
 	| { ok: true; data: T; values: Record<string, string> }

@@ -14,13 +14,10 @@ import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { checkPeriodSettings, PERIOD_CODE, type PeriodSettings } from '../../domain/period/settings';
 import { canTransition, settingsEditable } from '../../domain/period/lifecycle';
 import { periodStatusLabel } from '$lib/i18n/display';
-import { refusalText } from '../service-result';
+import { refuse, refuseField, refuseFields, refusalText, type ServiceResult } from '../service-result';
 import { isIsoDate } from '../../domain/dates';
 import { defaultWindowForNewPeriod, surveyWindowConflict } from '../survey/survey-window.service';
 import { transactionUnlessTaken } from '../db/transaction';
-
-export type PeriodResult<T> =
-	{ ok: true; value: T } | { ok: false; status: 400 | 404 | 409; errors: Record<string, string> };
 
 /** An empty survey date means "the default" (docs/rules.md §8.6): after the latest existing window. */
 export interface NewPeriodInput extends PeriodSettings {
@@ -34,7 +31,7 @@ export async function createPeriod(
 	input: NewPeriodInput,
 	actorId: number | null,
 	now: Date
-): Promise<PeriodResult<Period>> {
+): Promise<ServiceResult<Period>> {
 	const code = input.code.trim();
 	if (isIsoDate(input.startsOn) && isIsoDate(input.endsOn) && (!input.surveyFrom || !input.surveyTo)) {
 		const fallback = await defaultWindowForNewPeriod(db, input);
@@ -49,15 +46,11 @@ export async function createPeriod(
 	const instrumentId = await findInstrumentIdByCode(db, input.instrumentCode);
 	if (instrumentId === null)
 		errors.instrument = refusalText('srv_instrument_unknown', { code: input.instrumentCode });
-	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
-	const taken = {
-		ok: false,
-		status: 409,
-		errors: { code: refusalText('srv_period_code_taken', { code }) }
-	} as const;
+	if (Object.keys(errors).length) return refuseFields(400, errors);
+	const taken = refuseField(409, 'code', 'srv_period_code_taken', { code });
 	if (await findPeriodByCode(db, code)) return taken;
 	const overlap = await surveyWindowConflict(db, { from: input.surveyFrom, to: input.surveyTo }, null);
-	if (overlap) return { ok: false, status: 409, errors: { survey_from: overlap } };
+	if (overlap) return refuseFields(409, { survey_from: overlap });
 	// A double-clicked "create" passes the check above twice: the UNIQUE code refuses the second
 	// insert, which transactionUnlessTaken answers as taken (409).
 	const created = await transactionUnlessTaken(
@@ -94,19 +87,13 @@ export async function editPeriodSettings(
 	settings: PeriodSettings,
 	actorId: number,
 	now: Date
-): Promise<PeriodResult<Period>> {
+): Promise<ServiceResult<Period>> {
 	const period = await findPeriodByCode(db, code);
-	if (!period) return { ok: false, status: 404, errors: { _form: refusalText('srv_period_not_found') } };
+	if (!period) return refuse(404, 'srv_period_not_found');
 	if (!settingsEditable(period.status))
-		return {
-			ok: false,
-			status: 409,
-			errors: {
-				_form: refusalText('srv_period_settings_draft_only', { status: periodStatusLabel(period.status) })
-			}
-		};
+		return refuse(409, 'srv_period_settings_draft_only', { status: periodStatusLabel(period.status) });
 	const errors = checkPeriodSettings(settings);
-	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
+	if (Object.keys(errors).length) return refuseFields(400, errors);
 	// Only a changed window is checked, so settings saved before this rule keep saving.
 	if (settings.surveyFrom !== period.surveyFrom || settings.surveyTo !== period.surveyTo) {
 		const overlap = await surveyWindowConflict(
@@ -114,7 +101,7 @@ export async function editPeriodSettings(
 			{ from: settings.surveyFrom, to: settings.surveyTo },
 			period.id
 		);
-		if (overlap) return { ok: false, status: 409, errors: { survey_from: overlap } };
+		if (overlap) return refuseFields(409, { survey_from: overlap });
 	}
 	await db.transaction().execute(async (trx) => {
 		await updatePeriodSettings(trx, period.id, { ...settings, name: settings.name.trim() }, now);
@@ -131,26 +118,15 @@ export async function changePeriodStatus(
 	to: PeriodStatus,
 	actorId: number,
 	now: Date
-): Promise<PeriodResult<PeriodStatus>> {
+): Promise<ServiceResult<PeriodStatus>> {
 	const period = await findPeriodByCode(db, code);
-	if (!period) return { ok: false, status: 404, errors: { _form: refusalText('srv_period_not_found') } };
-	if (to === 'published')
-		return {
-			ok: false,
-			status: 400,
-			errors: { _form: refusalText('srv_publish_via_page') }
-		};
+	if (!period) return refuse(404, 'srv_period_not_found');
+	if (to === 'published') return refuse(400, 'srv_publish_via_page');
 	if (!canTransition(period.status, to))
-		return {
-			ok: false,
-			status: 409,
-			errors: {
-				_form: refusalText('srv_period_status_move', {
-					from: periodStatusLabel(period.status),
-					to: periodStatusLabel(to)
-				})
-			}
-		};
+		return refuse(409, 'srv_period_status_move', {
+			from: periodStatusLabel(period.status),
+			to: periodStatusLabel(to)
+		});
 	await db.transaction().execute(async (trx) => {
 		await setPeriodStatus(trx, period.id, to, now);
 		await invalidatePeriodResults(trx, period.id);

@@ -9,7 +9,14 @@ import {
 	type CitySettingsField
 } from '../../domain/settings/city-settings';
 import { checkUpload } from '../files/upload-check';
-import { refusalText, type RefusalCode } from '../service-result';
+import {
+	ok,
+	refuseField,
+	refuseFields,
+	refusalText,
+	type ServiceResult,
+	type RefusalCode
+} from '../service-result';
 
 // Each rule broken is worded in the reader's language (README "Where translation happens").
 const FIELD_CODES = {
@@ -21,8 +28,6 @@ const FIELD_CODES = {
 	signatory_nip: 'srv_city_signatory_nip'
 } as const satisfies Record<CitySettingsField, RefusalCode>;
 
-export type SettingsResult = { ok: true } | { ok: false; errors: Record<string, string> };
-
 const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 
 export async function saveCitySettings(
@@ -30,13 +35,10 @@ export async function saveCitySettings(
 	s: Omit<CitySettings, 'logoFileId'>,
 	actorId: number,
 	now: Date
-): Promise<SettingsResult> {
+): Promise<ServiceResult> {
 	const bad = checkCitySettings(s);
 	if (bad.length)
-		return {
-			ok: false,
-			errors: Object.fromEntries(bad.map((f) => [f, refusalText(FIELD_CODES[f])]))
-		};
+		return refuseFields(400, Object.fromEntries(bad.map((f) => [f, refusalText(FIELD_CODES[f])])));
 	await db.transaction().execute(async (trx) => {
 		await writeCitySettings(trx, {
 			government_kind: s.governmentKind,
@@ -49,7 +51,7 @@ export async function saveCitySettings(
 		});
 		await auditTrail(trx, actorId, now).record('update', 'city_setting');
 	});
-	return { ok: true };
+	return ok(undefined);
 }
 
 const LOGO_TYPES = ['image/png', 'image/jpeg'] as const;
@@ -60,26 +62,22 @@ export async function saveCityLogo(
 	bytes: Uint8Array,
 	actorId: number,
 	now: Date
-): Promise<SettingsResult> {
-	if (bytes.length === 0) return { ok: false, errors: { logo: refusalText('srv_city_logo_pick') } };
-	if (bytes.length > MAX_LOGO_BYTES)
-		return { ok: false, errors: { logo: refusalText('srv_logo_too_large') } };
+): Promise<ServiceResult> {
+	if (bytes.length === 0) return refuseField(400, 'logo', 'srv_city_logo_pick');
+	if (bytes.length > MAX_LOGO_BYTES) return refuseField(400, 'logo', 'srv_logo_too_large');
 	const checked = await checkUpload(bytes, LOGO_TYPES);
 	if (!checked.ok)
-		return {
-			ok: false,
-			errors: { logo: refusalText(checked.problem === 'type' ? 'srv_logo_type' : 'srv_image_broken') }
-		};
+		return refuseField(400, 'logo', checked.problem === 'type' ? 'srv_logo_type' : 'srv_image_broken');
 	const { mime, image } = checked;
 	if (!image || image.width > 4000 || image.height > 4000)
-		return { ok: false, errors: { logo: refusalText('srv_logo_dimensions') } };
+		return refuseField(400, 'logo', 'srv_logo_dimensions');
 	const sha256 = await storeFileBytes(bytes);
 	await db.transaction().execute(async (trx) => {
 		const fileId = await insertStoredFile(trx, { sha256, mime, size: bytes.length }, now);
 		await writeCitySettings(trx, { logo_file_id: String(fileId) });
 		await auditTrail(trx, actorId, now).record('update_logo', 'city_setting', null, { sha256 });
 	});
-	return { ok: true };
+	return ok(undefined);
 }
 
 export async function readCityLogo(

@@ -8,25 +8,22 @@ import { removeVisitAssessor } from '../visits/visit-plan.repository';
 import { findAssessorConflict } from '../accounts/assessor-conflict.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { auditTrail } from '../audit/audit.repository';
-import { refusalText } from '../service-result';
+import { ok, refuse, type ServiceResult } from '../service-result';
 
 // Spec 8.5: an administrator can take a sheet off a visit (a conflict of interest found late, a
 // wrong import), with a reason and an audit entry; the results follow at once.
-
-export type RemoveSheetResult = { ok: true } | { ok: false; status: 400 | 404 | 409; message: string };
 
 export async function removeSheetFromVisit(
 	db: Db,
 	input: SheetActionInput,
 	now: Date
-): Promise<RemoveSheetResult> {
+): Promise<ServiceResult> {
 	const reason = auditReason(input.reason);
-	if (reason === null) return { ok: false, status: 400, message: refusalText('srv_remove_reason_short') };
+	if (reason === null) return refuse(400, 'srv_remove_reason_short');
 	const sheet = await findSheetById(db, input.sheetId);
-	if (!sheet || sheet.visitId !== input.visitId)
-		return { ok: false, status: 404, message: refusalText('srv_sheet_not_found') };
+	if (!sheet || sheet.visitId !== input.visitId) return refuse(404, 'srv_sheet_not_found');
 	const visit = (await findVisitContext(db, sheet.visitId))!;
-	if (!isVisitEditable(visit)) return { ok: false, status: 409, message: refusalText('srv_period_locked') };
+	if (!isVisitEditable(visit)) return refuse(409, 'srv_period_locked');
 	const conflict = await findAssessorConflict(db, sheet.assessorId, visit.unitId);
 	await db.transaction().execute(async (trx) => {
 		await deleteSheet(trx, sheet.id);
@@ -41,5 +38,5 @@ export async function removeSheetFromVisit(
 			conflict: conflict ? (conflict.reason ?? true) : false
 		});
 	});
-	return { ok: true };
+	return ok(undefined);
 }

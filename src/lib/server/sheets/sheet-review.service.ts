@@ -13,7 +13,7 @@ import { listVisitAssessors, type VisitAssessor } from '../visits/visit-team.rep
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { auditTrail } from '../audit/audit.repository';
 import { findAssessorConflict } from '../accounts/assessor-conflict.repository';
-import { refuse, type Refusal } from '../service-result';
+import { ok, refuse, type ServiceResult } from '../service-result';
 
 export interface AdminVisitView {
 	visit: VisitContext;
@@ -38,8 +38,6 @@ export async function loadVisitForAdmin(db: Db, visitId: number): Promise<AdminV
 	};
 }
 
-export type ReopenResult = { ok: true } | Refusal;
-
 /** An administrator's audited step on one sheet of a visit. */
 export interface SheetActionInput {
 	sheetId: number;
@@ -49,7 +47,7 @@ export interface SheetActionInput {
 }
 
 /** docs/rules.md §4.1: only an administrator reopens a submitted sheet, with a reason; it leaves the results. */
-export async function reopenSheet(db: Db, input: SheetActionInput, now: Date): Promise<ReopenResult> {
+export async function reopenSheet(db: Db, input: SheetActionInput, now: Date): Promise<ServiceResult> {
 	const reason = auditReason(input.reason);
 	if (reason === null) return refuse(400, 'srv_reopen_reason_short');
 	const sheet = await findSheetById(db, input.sheetId);
@@ -73,5 +71,5 @@ export async function reopenSheet(db: Db, input: SheetActionInput, now: Date): P
 			assessorId: sheet.assessorId
 		});
 	});
-	return { ok: true };
+	return ok(undefined);
 }

@@ -11,7 +11,7 @@ import {
 } from './survey-unit.repository';
 import { setSuggestionStatus, type SuggestionStatus } from './survey-response.repository';
 import { surveyWindowConflict } from './survey-window.service';
-import { ok, refuseField, type ServiceResult } from '../service-result';
+import { ok, refuseField, refuseFields, type ServiceResult } from '../service-result';
 
 // Administrator actions on the survey; each is audited.
 
@@ -26,7 +26,7 @@ export async function changeSurveyWindow(
 	if (!isIsoDate(window.to)) return refuseField(400, 'survey_to', 'srv_survey_to_invalid');
 	if (window.from > window.to) return refuseField(400, 'survey_to', 'srv_survey_to_before_from');
 	const overlap = await surveyWindowConflict(db, window, period.id);
-	if (overlap) return { ok: false, status: 409, field: 'survey_from', message: overlap };
+	if (overlap) return refuseFields(409, { survey_from: overlap });
 	await db.transaction().execute(async (trx) => {
 		await setSurveyWindow(trx, period.id, window, now);
 		await auditTrail(trx, userId, now).record('set_survey_window', 'period', period.id, {

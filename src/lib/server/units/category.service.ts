@@ -7,9 +7,8 @@ import {
 	updateCategory
 } from './category.repository';
 import { auditTrail } from '../audit/audit.repository';
-import { refusalText } from '../service-result';
+import { refuse, refuseField, refuseFields, type ServiceResult } from '../service-result';
 import { invalidateAllPeriodResults } from '../results/result-cache.repository';
-import type { CatalogResult } from './unit-catalog.service';
 import { m } from '$lib/paraglide/messages';
 import { transactionUnlessTaken } from '../db/transaction';
 
@@ -19,12 +18,10 @@ export async function saveCategory(
 	input: { name: string; position?: number; active?: boolean },
 	actorId: number,
 	now: Date
-): Promise<CatalogResult<number>> {
+): Promise<ServiceResult<number>> {
 	const name = input.name.replace(/\s+/g, ' ').trim();
-	if (name.length < 2 || name.length > 80)
-		return { ok: false, status: 400, errors: { name: refusalText('srv_category_name_length') } };
-	if (id !== null && !(await findCategoryById(db, id)))
-		return { ok: false, status: 404, errors: { _form: refusalText('srv_category_not_found') } };
+	if (name.length < 2 || name.length > 80) return refuseField(400, 'name', 'srv_category_name_length');
+	if (id !== null && !(await findCategoryById(db, id))) return refuse(404, 'srv_category_not_found');
 	// The name check shares the transaction with the write, so a double-clicked "create" gets 409.
 	const savedId = await transactionUnlessTaken(
 		db,
@@ -44,11 +41,7 @@ export async function saveCategory(
 		{ taken: name }
 	);
 	if (typeof savedId !== 'number')
-		return {
-			ok: false,
-			status: 409,
-			errors: { name: refusalText('srv_category_exists', { name: savedId.taken }) }
-		};
+		return refuseField(409, 'name', 'srv_category_exists', { name: savedId.taken });
 	return { ok: true, value: savedId };
 }
 
@@ -58,22 +51,16 @@ export async function setCategoryActive(
 	active: boolean,
 	actorId: number,
 	now: Date
-): Promise<CatalogResult<null>> {
+): Promise<ServiceResult<null>> {
 	const category = await findCategoryById(db, id);
-	if (!category) return { ok: false, status: 404, errors: { _form: refusalText('srv_category_not_found') } };
+	if (!category) return refuse(404, 'srv_category_not_found');
 	// A repeated or stale post changes nothing and says so, instead of a second audit entry.
 	if (category.active === active) {
 		const message = active ? m.category_already_active : m.category_already_inactive;
-		return { ok: false, status: 409, errors: { _form: message({ name: category.name }) } };
+		return refuseFields(409, { _form: message({ name: category.name }) });
 	}
 	if (!active && category.unitCount > 0)
-		return {
-			ok: false,
-			status: 409,
-			errors: {
-				_form: refusalText('srv_category_has_units', { name: category.name, count: category.unitCount })
-			}
-		};
+		return refuse(409, 'srv_category_has_units', { name: category.name, count: category.unitCount });
 	await db.transaction().execute(async (trx) => {
 		await updateCategory(trx, id, { active });
 		await auditTrail(trx, actorId, now).record(active ? 'reactivate' : 'deactivate', 'category', id);

@@ -6,11 +6,8 @@ import { auditTrail } from '../audit/audit.repository';
 import { newSurveyToken } from '../survey/intake/survey-token';
 import { invalidateAllPeriodResults } from '../results/result-cache.repository';
 import { UNIT_CODE, normalizeUnitCode } from '../../domain/import/unit-rows';
-import { refusalText } from '../service-result';
+import { refuse, refuseField, refuseFields, refusalText, type ServiceResult } from '../service-result';
 import { transactionUnlessTaken } from '../db/transaction';
-
-export type CatalogResult<T> =
-	{ ok: true; value: T } | { ok: false; status: 400 | 404 | 409; errors: Record<string, string> };
 
 export interface UnitInput {
 	code: string;
@@ -44,13 +41,12 @@ export async function createUnit(
 	input: UnitInput,
 	actorId: number,
 	now: Date
-): Promise<CatalogResult<UnitDetail>> {
+): Promise<ServiceResult<UnitDetail>> {
 	const code = normalizeUnitCode(input.code);
 	const data = { ...input, code, parentCode: input.parentCode ? normalizeUnitCode(input.parentCode) : null };
 	const check = await checkUnit(db, data, null);
-	if (check === 409)
-		return { ok: false, status: 409, errors: { code: refusalText('srv_unit_code_taken', { code }) } };
-	if (check) return { ok: false, status: 400, errors: check };
+	if (check === 409) return refuseField(409, 'code', 'srv_unit_code_taken', { code });
+	if (check) return refuseFields(400, check);
 	// A double-clicked "create" passes the check above twice: the UNIQUE code refuses the second
 	// insert, which transactionUnlessTaken answers as taken (409).
 	const created = await transactionUnlessTaken(
@@ -65,8 +61,7 @@ export async function createUnit(
 		},
 		false
 	);
-	if (!created)
-		return { ok: false, status: 409, errors: { code: refusalText('srv_unit_code_taken', { code }) } };
+	if (!created) return refuseField(409, 'code', 'srv_unit_code_taken', { code });
 	return { ok: true, value: (await findUnitByCode(db, code))! };
 }
 
@@ -76,15 +71,14 @@ export async function editUnit(
 	input: UnitInput,
 	actorId: number,
 	now: Date
-): Promise<CatalogResult<UnitDetail>> {
+): Promise<ServiceResult<UnitDetail>> {
 	const existing = await findUnitByCode(db, currentCode);
-	if (!existing) return { ok: false, status: 404, errors: { _form: refusalText('srv_unit_not_found') } };
+	if (!existing) return refuse(404, 'srv_unit_not_found');
 	const code = normalizeUnitCode(input.code);
 	const data = { ...input, code, parentCode: input.parentCode ? normalizeUnitCode(input.parentCode) : null };
 	const check = await checkUnit(db, data, existing.id);
-	if (check === 409)
-		return { ok: false, status: 409, errors: { code: refusalText('srv_unit_code_taken', { code }) } };
-	if (check) return { ok: false, status: 400, errors: check };
+	if (check === 409) return refuseField(409, 'code', 'srv_unit_code_taken', { code });
+	if (check) return refuseFields(400, check);
 	await db.transaction().execute(async (trx) => {
 		await updateUnit(trx, existing.id, data, now);
 		await invalidateAllPeriodResults(trx);
@@ -99,9 +93,9 @@ export async function setUnitActive(
 	active: boolean,
 	actorId: number,
 	now: Date
-): Promise<CatalogResult<null>> {
+): Promise<ServiceResult<null>> {
 	const existing = await findUnitByCode(db, code);
-	if (!existing) return { ok: false, status: 404, errors: { _form: refusalText('srv_unit_not_found') } };
+	if (!existing) return refuse(404, 'srv_unit_not_found');
 	await db.transaction().execute(async (trx) => {
 		await updateUnit(trx, existing.id, { active }, now);
 		if (active) await addUnitToOpenPeriods(trx, existing.id, existing.categoryId);

@@ -8,26 +8,15 @@ import {
 	type ScheduledVisit
 } from './visit-plan.repository';
 import { auditTrail } from '../audit/audit.repository';
-import { refusalText } from '../service-result';
+import { ok, refuse, refuseField, refuseFields, type ServiceResult, type Refusal } from '../service-result';
 import { periodAcceptsSheets } from '../corrections/correction.service';
-import {
-	closedPeriod,
-	isUnavailableOn,
-	plannedDateProblem,
-	type Refusal
-} from '../accounts/assignment.service';
+import { closedPeriod, isUnavailableOn, plannedDateProblem } from '../accounts/assignment.service';
 
 // Hand edits of the schedule besides adding an assessor (that is assignment.service, whose rules
 // these share): nobody is removed from a visit they have already scored.
 
-export type VisitEditResult = { ok: true } | Refusal;
-
 // Built per call: the words follow the reader's language (README "Where translation happens").
-const notFound = (): Refusal => ({
-	ok: false,
-	status: 404,
-	errors: { _form: refusalText('srv_visit_not_found') }
-});
+const notFound = (): Refusal => refuse(404, 'srv_visit_not_found');
 
 async function load(
 	db: Db,
@@ -47,21 +36,16 @@ export async function removeAssessorFromVisit(
 	userId: number,
 	actorId: number | null,
 	now: Date
-): Promise<VisitEditResult> {
+): Promise<ServiceResult> {
 	const found = await load(db, code, visitId);
 	if (!found) return notFound();
 	if (!(await periodAcceptsSheets(db, found.period))) return closedPeriod(found.period);
-	if (await hasSheetOnVisit(db, visitId, userId))
-		return {
-			ok: false,
-			status: 409,
-			errors: { _form: refusalText('srv_visit_assessor_has_sheet') }
-		};
+	if (await hasSheetOnVisit(db, visitId, userId)) return refuse(409, 'srv_visit_assessor_has_sheet');
 	await db.transaction().execute(async (trx) => {
 		await removeVisitAssessor(trx, visitId, userId);
 		await auditTrail(trx, actorId, now).record('unassign', 'visit', visitId, { assessor: userId });
 	});
-	return { ok: true };
+	return ok(undefined);
 }
 
 export async function moveVisit(
@@ -71,20 +55,16 @@ export async function moveVisit(
 	date: string,
 	actorId: number | null,
 	now: Date
-): Promise<VisitEditResult> {
+): Promise<ServiceResult> {
 	const found = await load(db, code, visitId);
 	if (!found) return notFound();
 	const { period, visit } = found;
 	if (!(await periodAcceptsSheets(db, period))) return closedPeriod(period);
 	const dateProblem = plannedDateProblem(period, date);
-	if (dateProblem) return { ok: false, status: 400, errors: { date: dateProblem } };
+	if (dateProblem) return refuseFields(400, { date: dateProblem });
 	for (const a of visit.assessors)
 		if (await isUnavailableOn(db, a.id, date))
-			return {
-				ok: false,
-				status: 409,
-				errors: { date: refusalText('srv_visit_assessor_unavailable', { name: a.name }) }
-			};
+			return refuseField(409, 'date', 'srv_visit_assessor_unavailable', { name: a.name });
 	await db.transaction().execute(async (trx) => {
 		await setVisitPlannedOn(trx, visitId, date);
 		await auditTrail(trx, actorId, now).record('reschedule', 'visit', visitId, {
@@ -92,5 +72,5 @@ export async function moveVisit(
 			to: date
 		});
 	});
-	return { ok: true };
+	return ok(undefined);
 }

@@ -1,12 +1,11 @@
-import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/forms';
 import { listCategories } from '$lib/server/units/category.repository';
 import { saveCategory, setCategoryActive } from '$lib/server/units/category.service';
 import { m } from '$lib/paraglide/messages';
+import { runForm } from '$lib/server/http/form-action';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
@@ -34,21 +33,20 @@ const categoryForm = z.object({
 			error: () => m.fm_category_position()
 		})
 });
-const idForm = z.object({ id: z.coerce.number().int().positive() });
+const idForm = z.object({
+	id: z.coerce
+		.number({ error: () => m.fm_category_unknown() })
+		.int({ error: () => m.fm_category_unknown() })
+		.positive({ error: () => m.fm_category_unknown() })
+});
 
 export const actions: Actions = {
 	save: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const form = parseForm(categoryForm, await event.request.formData());
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		const r = await saveCategory(
-			getDb(),
-			form.data.id,
-			{ name: form.data.name, position: form.data.position },
-			admin.id,
-			new Date()
+		const r = await runForm(await event.request.formData(), categoryForm, (d) =>
+			saveCategory(getDb(), d.id, { name: d.name, position: d.position }, admin.id, new Date())
 		);
-		if (!r.ok) return fail(r.status, { values: form.values, errors: r.errors });
+		if (!r.ok) return r.failure;
 		return { done: m.fm_done_category_saved() };
 	},
 	deactivate: async (event) => setActive(event, false),
@@ -57,9 +55,12 @@ export const actions: Actions = {
 
 async function setActive(event: Parameters<Actions[string]>[0], active: boolean) {
 	const admin = requireRole(event, 'admin');
-	const form = parseForm(idForm, await event.request.formData());
-	if (!form.ok) return fail(400, { errors: { _form: m.fm_category_unknown() } });
-	const r = await setCategoryActive(getDb(), form.data.id, active, admin.id, new Date());
-	if (!r.ok) return fail(r.status, { errors: r.errors });
+	const r = await runForm(
+		await event.request.formData(),
+		idForm,
+		(d) => setCategoryActive(getDb(), d.id, active, admin.id, new Date()),
+		{ formLevel: true }
+	);
+	if (!r.ok) return r.failure;
 	return { done: active ? m.fm_done_category_reactivated() : m.fm_done_category_deactivated() };
 }

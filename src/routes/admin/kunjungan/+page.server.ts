@@ -41,6 +41,6 @@ export const actions: Actions = {
 		const admin = requireRole(event, 'admin');
 		const r = await handleAssign(event, admin.id);
 		if (r.failure) return r.failure;
-		redirect(303, `/admin/kunjungan/${r.result.visitId}?ditugaskan=1`);
+		redirect(303, `/admin/kunjungan/${r.result.value.visitId}?ditugaskan=1`);
 	}
 };

@@ -5,6 +5,7 @@ import { parseForm } from '$lib/server/http/forms';
 import { assignAssessorToVisit } from '$lib/server/accounts/assignment.service';
 import { m } from '$lib/paraglide/messages';
 import { isoDateField, optionalField } from '$lib/server/http/form-fields';
+import { refusalErrors } from '$lib/server/service-result';
 
 const assignSchema = z.object({
 	period: z
@@ -45,6 +46,7 @@ export async function handleAssign(event: RequestEvent, actorId: number) {
 		actorId,
 		new Date()
 	);
-	if (!r.ok) return { failure: fail(r.status, { assign: { values: form.values, errors: r.errors } }) };
+	if (!r.ok)
+		return { failure: fail(r.status, { assign: { values: form.values, errors: refusalErrors(r) } }) };
 	return { result: r };
 }

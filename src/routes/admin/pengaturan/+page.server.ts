@@ -3,12 +3,13 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/forms';
 import { readCitySettings } from '$lib/server/settings/city-setting.repository';
 import { saveCityLogo, saveCitySettings } from '$lib/server/settings/city-settings.service';
-import { GOVERNMENT_KINDS } from '$lib/domain/settings/government-kind';
+import { GOVERNMENT_KINDS, type GovernmentKind } from '$lib/domain/settings/government-kind';
 import { governmentWord } from '$lib/i18n/display';
 import { m } from '$lib/paraglide/messages';
+import { refusalErrors } from '$lib/server/service-result';
+import { runForm } from '$lib/server/http/form-action';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
@@ -46,32 +47,33 @@ const settingsForm = z.object({
 export const actions: Actions = {
 	save: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const form = parseForm(settingsForm, await event.request.formData());
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		const d = form.data;
-		const r = await saveCitySettings(
-			getDb(),
-			{
-				governmentKind: d.government_kind,
-				governmentName: d.government_name,
-				place: d.place,
-				signatoryName: d.signatory_name,
-				signatoryTitle: d.signatory_title,
-				signatoryNip: d.signatory_nip,
-				documentLanguage: d.document_language
-			},
-			admin.id,
-			new Date()
-		);
-		if (!r.ok) return fail(400, { values: form.values, errors: r.errors });
-		return { done: m.fm_done_settings({ kind: governmentWord(d.government_kind) }) };
+		const save = (d: z.infer<typeof settingsForm>) =>
+			saveCitySettings(
+				getDb(),
+				{
+					governmentKind: d.government_kind,
+					governmentName: d.government_name,
+					place: d.place,
+					signatoryName: d.signatory_name,
+					signatoryTitle: d.signatory_title,
+					signatoryNip: d.signatory_nip,
+					documentLanguage: d.document_language
+				},
+				admin.id,
+				new Date()
+			);
+		const r = await runForm(await event.request.formData(), settingsForm, save);
+		if (!r.ok) return r.failure;
+		// the kind sent passed the form's check, so it is one of GOVERNMENT_KINDS
+		const kind = r.values.government_kind as GovernmentKind;
+		return { done: m.fm_done_settings({ kind: governmentWord(kind) }) };
 	},
 	logo: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const file = (await event.request.formData()).get('logo');
 		const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
 		const r = await saveCityLogo(getDb(), bytes, admin.id, new Date());
-		if (!r.ok) return fail(400, { errors: r.errors });
+		if (!r.ok) return fail(400, { errors: refusalErrors(r) });
 		return { done: m.fm_done_logo() };
 	}
 };

@@ -31,7 +31,7 @@ function officeAction<S extends z.ZodType>(
 	return async (event: RequestEvent) => {
 		const user = requireRole(event, 'admin');
 		const id = Number(event.params.planId);
-		return forms.runFormAction(
+		return forms.runPlanForm(
 			name,
 			schema,
 			await event.request.formData(),
@@ -77,10 +77,9 @@ export const actions: Actions = {
 				: null;
 		// A double-clicked "send" records one progress entry (form token, README "Double submits").
 		const once = parseForm(z.object(onceField), data);
-		if (!once.ok)
-			return fail(400, { form: 'progress', values: once.values, errors: once.errors, message: null });
+		if (!once.ok) return fail(400, { form: 'progress', values: once.values, errors: once.errors });
 		return runOnce(user.id, once.data.once, () =>
-			forms.runFormAction(
+			forms.runPlanForm(
 				'progress',
 				forms.progressSchema,
 				data,

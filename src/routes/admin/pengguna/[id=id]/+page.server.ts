@@ -16,6 +16,7 @@ import {
 import { affiliationOf, editUserForm, passwordForm } from '../user-form';
 import { m } from '$lib/paraglide/messages';
 import { isoDateField } from '$lib/server/http/form-fields';
+import { runForm } from '$lib/server/http/form-action';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
@@ -66,82 +67,69 @@ const datesForm = z.object({
 export const actions: Actions = {
 	edit: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const form = parseForm(editUserForm, await event.request.formData());
-		if (!form.ok) return fail(400, { action: 'edit', values: form.values, errors: form.errors });
-		const d = form.data;
-		const result = await editUser(
-			getDb(),
-			id(event),
-			{
-				email: d.email,
-				name: d.name,
-				role: d.role,
-				phone: d.phone,
-				unitCodes: d.role === 'unit_head' ? d.units : [],
-				...affiliationOf(d)
-			},
-			admin.id,
-			new Date()
-		);
-		if (!result.ok)
-			return fail(result.status, { action: 'edit', values: form.values, errors: result.errors });
+		const edit = (d: z.infer<typeof editUserForm>) =>
+			editUser(
+				getDb(),
+				id(event),
+				{
+					email: d.email,
+					name: d.name,
+					role: d.role,
+					phone: d.phone,
+					unitCodes: d.role === 'unit_head' ? d.units : [],
+					...affiliationOf(d)
+				},
+				admin.id,
+				new Date()
+			);
+		const r = await runForm(await event.request.formData(), editUserForm, edit, { tag: { action: 'edit' } });
+		if (!r.ok) return r.failure;
 		return { action: 'edit', done: m.adm_changes_saved() };
 	},
 	deactivate: async (event) => setActive(event, false),
 	reactivate: async (event) => setActive(event, true),
 	password: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const form = parseForm(passwordForm, await event.request.formData());
-		if (!form.ok) return fail(400, { action: 'password', errors: form.errors });
-		const result = await resetPassword(getDb(), id(event), form.data.password, admin.id, new Date());
-		if (!result.ok) return fail(result.status, { action: 'password', errors: result.errors });
+		const r = await runForm(
+			await event.request.formData(),
+			passwordForm,
+			(d) => resetPassword(getDb(), id(event), d.password, admin.id, new Date()),
+			{ tag: { action: 'password' } }
+		);
+		if (!r.ok) return r.failure;
 		return { action: 'password', done: m.fm_done_password() };
 	},
 	addConflict: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const form = parseForm(conflictForm, await event.request.formData());
-		if (!form.ok) return fail(400, { action: 'conflict', values: form.values, errors: form.errors });
-		const r = await addConflict(
-			getDb(),
-			id(event),
-			form.data.unit,
-			form.data.reason || null,
-			admin.id,
-			new Date()
+		const r = await runForm(
+			await event.request.formData(),
+			conflictForm,
+			(d) => addConflict(getDb(), id(event), d.unit, d.reason || null, admin.id, new Date()),
+			{ tag: { action: 'conflict' } }
 		);
-		if (!r.ok) return fail(r.status, { action: 'conflict', values: form.values, errors: r.errors });
+		if (!r.ok) return r.failure;
 		return { action: 'conflict', done: m.fm_done_conflict_added() };
 	},
 	removeConflict: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const form = parseForm(
-			z.object({
-				unit: z
-					.string()
-					.trim()
-					.min(1, { error: () => m.fm_unit_code_required() })
-					.max(60)
-			}),
-			await event.request.formData()
+		const r = await runForm(
+			await event.request.formData(),
+			z.object({ unit: conflictForm.shape.unit }),
+			(d) => removeConflict(getDb(), id(event), d.unit, admin.id, new Date()),
+			{ tag: { action: 'conflict' } }
 		);
-		if (!form.ok) return fail(400, { action: 'conflict', errors: form.errors });
-		const r = await removeConflict(getDb(), id(event), form.data.unit, admin.id, new Date());
-		if (!r.ok) return fail(r.status, { action: 'conflict', errors: r.errors });
+		if (!r.ok) return r.failure;
 		return { action: 'conflict', done: m.fm_done_conflict_removed() };
 	},
 	addDates: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const form = parseForm(datesForm, await event.request.formData());
-		if (!form.ok) return fail(400, { action: 'dates', values: form.values, errors: form.errors });
-		const r = await addUnavailableDates(
-			getDb(),
-			id(event),
-			form.data.from,
-			form.data.to || form.data.from,
-			admin.id,
-			new Date()
+		const r = await runForm(
+			await event.request.formData(),
+			datesForm,
+			(d) => addUnavailableDates(getDb(), id(event), d.from, d.to || d.from, admin.id, new Date()),
+			{ tag: { action: 'dates' } }
 		);
-		if (!r.ok) return fail(r.status, { action: 'dates', values: form.values, errors: r.errors });
+		if (!r.ok) return r.failure;
 		return { action: 'dates', done: m.fm_done_dates_added() };
 	},
 	removeDate: async (event) => {
@@ -155,10 +143,13 @@ export const actions: Actions = {
 
 async function setActive(event: Parameters<Actions[string]>[0], active: boolean) {
 	const admin = requireRole(event, 'admin');
-	const form = parseForm(confirmedForm, await event.request.formData());
-	if (!form.ok) return fail(400, { action: 'status', errors: { _form: Object.values(form.errors)[0] } });
-	const result = await editUser(getDb(), id(event), { active }, admin.id, new Date());
-	if (!result.ok) return fail(result.status, { action: 'status', errors: result.errors });
+	const r = await runForm(
+		await event.request.formData(),
+		confirmedForm,
+		() => editUser(getDb(), id(event), { active }, admin.id, new Date()),
+		{ tag: { action: 'status' }, formLevel: true }
+	);
+	if (!r.ok) return r.failure;
 	return {
 		action: 'status',
 		done: active ? m.fm_done_account_reactivated() : m.fm_done_account_deactivated()

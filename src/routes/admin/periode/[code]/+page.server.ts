@@ -1,16 +1,15 @@
-import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/forms';
 import { findPeriodOr404 } from '$lib/server/periods/period-lookup';
 import { changePeriodStatus, editPeriodSettings } from '$lib/server/periods/period-admin.service';
 import { manualTransitions, settingsEditable, TRANSITION_LABELS } from '$lib/domain/period/lifecycle';
 import { coachingRuleText } from '$lib/i18n/server-text';
 import { PERIOD_STATUSES } from '$lib/domain/period-status';
 import { settingsForm, settingsValues, toSettings } from '../period-form';
+import { runForm } from '$lib/server/http/form-action';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
@@ -38,24 +37,21 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	settings: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const form = parseForm(settingsForm, await event.request.formData());
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		const r = await editPeriodSettings(
-			getDb(),
-			event.params.code,
-			toSettings(form.data),
-			admin.id,
-			new Date()
+		const r = await runForm(await event.request.formData(), settingsForm, (d) =>
+			editPeriodSettings(getDb(), event.params.code, toSettings(d), admin.id, new Date())
 		);
-		if (!r.ok) return fail(r.status, { values: form.values, errors: r.errors });
+		if (!r.ok) return r.failure;
 		return { done: m.adm_settings_saved() };
 	},
 	status: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const form = parseForm(z.object({ to: z.enum(PERIOD_STATUSES) }), await event.request.formData());
-		if (!form.ok) return fail(400, { errors: { _form: m.fm_status_target_unknown() } });
-		const r = await changePeriodStatus(getDb(), event.params.code, form.data.to, admin.id, new Date());
-		if (!r.ok) return fail(r.status, { errors: r.errors });
+		const r = await runForm(
+			await event.request.formData(),
+			z.object({ to: z.enum(PERIOD_STATUSES, { error: () => m.fm_status_target_unknown() }) }),
+			(d) => changePeriodStatus(getDb(), event.params.code, d.to, admin.id, new Date()),
+			{ formLevel: true }
+		);
+		if (!r.ok) return r.failure;
 		return { done: m.adm_status_changed() };
 	}
 };

@@ -1,8 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/forms';
+import { runForm } from '$lib/server/http/form-action';
 import { listInstruments } from '$lib/server/periods/instrument.repository';
 import { createPeriod } from '$lib/server/periods/period-admin.service';
 import { defaultWindowForNewPeriod } from '$lib/server/survey/survey-window.service';
@@ -27,18 +27,22 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const form = parseForm(createForm, await event.request.formData());
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		// Empty survey dates are left empty: the service picks the default window (docs/rules.md §8.6).
-		const input = {
-			...toSettings(form.data),
-			surveyFrom: form.data.survey_from ?? '',
-			surveyTo: form.data.survey_to ?? '',
-			code: form.data.code,
-			instrumentCode: form.data.instrument
-		};
-		const result = await createPeriod(getDb(), input, admin.id, new Date());
-		if (!result.ok) return fail(result.status, { values: form.values, errors: result.errors });
-		redirect(303, `/admin/periode/${encodeURIComponent(result.value.code)}?dibuat=1`);
+		const r = await runForm(await event.request.formData(), createForm, (d) =>
+			createPeriod(
+				getDb(),
+				{
+					...toSettings(d),
+					surveyFrom: d.survey_from ?? '',
+					surveyTo: d.survey_to ?? '',
+					code: d.code,
+					instrumentCode: d.instrument
+				},
+				admin.id,
+				new Date()
+			)
+		);
+		if (!r.ok) return r.failure;
+		redirect(303, `/admin/periode/${encodeURIComponent(r.value.code)}?dibuat=1`);
 	}
 };

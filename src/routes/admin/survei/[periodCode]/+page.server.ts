@@ -1,18 +1,17 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { isoDateField } from '$lib/server/http/form-fields';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/forms';
 import { findPeriodOr404 } from '$lib/server/periods/period-lookup';
 import { countSourcesOfPeriod } from '$lib/server/survey/survey-response.repository';
 import { computeBreakdowns, computePeriodIkm } from '$lib/server/survey/survey-results.service';
 import { changeSurveyWindow } from '$lib/server/survey/survey-admin.service';
-import { refusalErrors } from '$lib/server/service-result';
 import { hasRespondents, toIkmView, toBreakdownView } from '$lib/domain/survey/view';
 import { pageOf, readPage } from '$lib/domain/pagination';
+import { runForm } from '$lib/server/http/form-action';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'admin', 'viewer');
@@ -67,16 +66,10 @@ export const actions: Actions = {
 	window: async (event) => {
 		const user = requireRole(event, 'admin');
 		const period = await findPeriodOr404(getDb(), event.params.periodCode);
-		const form = parseForm(windowForm, await event.request.formData());
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		const r = await changeSurveyWindow(
-			getDb(),
-			user.id,
-			period,
-			{ from: form.data.survey_from, to: form.data.survey_to },
-			new Date()
+		const r = await runForm(await event.request.formData(), windowForm, (d) =>
+			changeSurveyWindow(getDb(), user.id, period, { from: d.survey_from, to: d.survey_to }, new Date())
 		);
-		if (!r.ok) return fail(r.status, { values: form.values, errors: refusalErrors(r) });
+		if (!r.ok) return r.failure;
 		redirect(303, `/admin/survei/${period.code}?jendela=disimpan`);
 	}
 };

@@ -1,8 +1,8 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { confirmedForm, parseForm } from '$lib/server/http/forms';
+import { runConfirmed, runForm } from '$lib/server/http/form-action';
 import { listCategories } from '$lib/server/units/category.repository';
 import { findUnitByCode } from '$lib/server/units/unit-catalog.repository';
 import { editUnit, setUnitActive } from '$lib/server/units/unit-catalog.service';
@@ -34,11 +34,11 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	edit: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const form = parseForm(unitForm, await event.request.formData());
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		const result = await editUnit(getDb(), event.params.code, toUnitInput(form.data), admin.id, new Date());
-		if (!result.ok) return fail(result.status, { values: form.values, errors: result.errors });
-		redirect(303, `/admin/unit/${encodeURIComponent(result.value.code)}?disimpan=1`);
+		const r = await runForm(await event.request.formData(), unitForm, (d) =>
+			editUnit(getDb(), event.params.code, toUnitInput(d), admin.id, new Date())
+		);
+		if (!r.ok) return r.failure;
+		redirect(303, `/admin/unit/${encodeURIComponent(r.value.code)}?disimpan=1`);
 	},
 	deactivate: async (event) => setActive(event, false),
 	reactivate: async (event) => setActive(event, true)
@@ -46,10 +46,9 @@ export const actions: Actions = {
 
 async function setActive(event: Parameters<Actions[string]>[0], active: boolean) {
 	const admin = requireRole(event, 'admin');
-	const form = parseForm(confirmedForm, await event.request.formData());
-	if (!form.ok) return fail(400, { errors: { _form: Object.values(form.errors)[0] } });
-	const code = event.params.code ?? '';
-	const result = await setUnitActive(getDb(), code, active, admin.id, new Date());
-	if (!result.ok) return fail(result.status, { errors: result.errors });
+	const r = await runConfirmed(await event.request.formData(), () =>
+		setUnitActive(getDb(), event.params.code ?? '', active, admin.id, new Date())
+	);
+	if (!r.ok) return r.failure;
 	return { done: active ? m.fm_done_unit_reactivated() : m.fm_done_unit_deactivated() };
 }

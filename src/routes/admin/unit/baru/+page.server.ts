@@ -1,8 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/forms';
+import { runForm } from '$lib/server/http/form-action';
 import { listCategories } from '$lib/server/units/category.repository';
 import { createUnit } from '$lib/server/units/unit-catalog.service';
 import { toUnitInput, unitForm } from '../unit-form';
@@ -16,10 +16,10 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const form = parseForm(unitForm, await event.request.formData());
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		const result = await createUnit(getDb(), toUnitInput(form.data), admin.id, new Date());
-		if (!result.ok) return fail(result.status, { values: form.values, errors: result.errors });
-		redirect(303, `/admin/unit/${encodeURIComponent(result.value.code)}?dibuat=1`);
+		const r = await runForm(await event.request.formData(), unitForm, (d) =>
+			createUnit(getDb(), toUnitInput(d), admin.id, new Date())
+		);
+		if (!r.ok) return r.failure;
+		redirect(303, `/admin/unit/${encodeURIComponent(r.value.code)}?dibuat=1`);
 	}
 };

@@ -3,6 +3,7 @@ import { CliError } from '../../cli-error';
 import { parseOptions } from '../../args';
 import { openMigrated } from '../../open';
 import { assignAssessorToVisit } from '../../../accounts/assignment.service';
+import { refusalErrors } from '../../../service-result';
 
 // `assign --period C --unit U --visit N --assessor EMAIL [--date YYYY-MM-DD]` (README).
 export async function runAssign(ctx: CliContext): Promise<void> {
@@ -34,8 +35,8 @@ export async function runAssign(ctx: CliContext): Promise<void> {
 			null,
 			ctx.now
 		);
-		if (!result.ok) throw new CliError(Object.values(result.errors));
-		ctx.out(result.summary);
+		if (!result.ok) throw new CliError(Object.values(refusalErrors(result)));
+		ctx.out(result.value.summary);
 	} finally {
 		await db.destroy();
 	}

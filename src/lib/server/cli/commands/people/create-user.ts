@@ -4,6 +4,7 @@ import { parseOptions, requireOption } from '../../args';
 import { openMigrated } from '../../open';
 import { createUser } from '../../../accounts/user.service';
 import { ROLES, type Role } from '../../../../domain/auth/user';
+import { refusalErrors } from '../../../service-result';
 
 export async function runCreateUser(ctx: CliContext): Promise<void> {
 	const { values } = parseOptions(ctx.args, {
@@ -44,8 +45,9 @@ export async function runCreateUser(ctx: CliContext): Promise<void> {
 			null,
 			ctx.now
 		);
-		if (!result.ok) throw new CliError(Object.entries(result.errors).map(([f, msg]) => `${f}: ${msg}`));
-		ctx.out(`Pengguna ${result.user.email} (${result.user.role}) dibuat dengan id ${result.user.id}.`);
+		if (!result.ok)
+			throw new CliError(Object.entries(refusalErrors(result)).map(([f, msg]) => `${f}: ${msg}`));
+		ctx.out(`Pengguna ${result.value.email} (${result.value.role}) dibuat dengan id ${result.value.id}.`);
 	} finally {
 		await db.destroy();
 	}

@@ -6,6 +6,7 @@ import { createPeriod } from '../../../periods/period-admin.service';
 import { DEFAULT_COACHING_RULE } from '../../../../domain/coaching/rule';
 import { addDays } from '../../../../domain/dates';
 import { officeDate } from '../../../config';
+import { refusalErrors } from '../../../service-result';
 
 function intOption(
 	values: Record<string, unknown>,
@@ -66,7 +67,7 @@ export async function runCreatePeriod(ctx: CliContext): Promise<void> {
 			null,
 			ctx.now
 		);
-		if (!result.ok) throw new CliError(Object.entries(result.errors).map(([f, m]) => `${f}: ${m}`));
+		if (!result.ok) throw new CliError(Object.entries(refusalErrors(result)).map(([f, m]) => `${f}: ${m}`));
 		const p = result.value;
 		ctx.out(
 			`Periode ${p.code} (draf) dibuat: ${p.unitCount} unit, ${p.startsOn} s.d. ${p.endsOn}; survei ${p.surveyFrom} s.d. ${p.surveyTo}.`

@@ -1,9 +1,8 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/forms';
 import { loadCalibrationPage } from '$lib/server/calibration/calibration-page.service';
 import {
 	addCalibrationAnchor,
@@ -11,6 +10,8 @@ import {
 	requireCalibratedAssessors
 } from '$lib/server/calibration/calibration.service';
 import { m } from '$lib/paraglide/messages';
+import { refuseFields } from '$lib/server/service-result';
+import { runForm } from '$lib/server/http/form-action';
 
 // The calibration round of a period (docs/rules.md §9.1), for the office.
 const anchorForm = z.object({
@@ -42,51 +43,55 @@ export const actions: Actions = {
 	anchor: async (event) => {
 		const user = requireRole(event, 'admin');
 		const data = await event.request.formData();
-		const form = parseForm(anchorForm, data);
 		const picked = data.getAll('assessor').map((v) => (typeof v === 'string' ? Number(v) : NaN));
-		if (!form.ok) return fail(400, { action: 'anchor', errors: form.errors });
-		if (picked.some((n) => !Number.isSafeInteger(n) || n < 1))
-			return fail(400, { action: 'anchor', errors: { assessor: m.fm_assessor_choice_unknown() } });
-		const r = await addCalibrationAnchor(
-			getDb(),
-			{
-				periodCode: event.params.code,
-				unitCode: form.data.unit,
-				assessorIds: [...new Set(picked)],
-				actorId: user.id
-			},
-			new Date()
-		);
-		if (!r.ok) return fail(r.status, { action: 'anchor', errors: { _form: r.message } });
+		const add = (d: z.infer<typeof anchorForm>) =>
+			picked.some((n) => !Number.isSafeInteger(n) || n < 1)
+				? Promise.resolve(refuseFields(400, { assessor: m.fm_assessor_choice_unknown() }))
+				: addCalibrationAnchor(
+						getDb(),
+						{
+							periodCode: event.params.code,
+							unitCode: d.unit,
+							assessorIds: [...new Set(picked)],
+							actorId: user.id
+						},
+						new Date()
+					);
+		const r = await runForm(data, anchorForm, add, { tag: { action: 'anchor' } });
+		if (!r.ok) return r.failure;
 		back(event.url.pathname, 'anchor');
 	},
 	mark: async (event) => {
 		const user = requireRole(event, 'admin');
-		const form = parseForm(markForm, await event.request.formData());
-		if (!form.ok) return fail(400, { action: 'mark', errors: form.errors });
-		const r = await markCalibrated(
-			getDb(),
-			{
-				periodCode: event.params.code,
-				userId: form.data.assessor,
-				calibrated: form.data.calibrated === '1',
-				actorId: user.id
-			},
-			new Date()
-		);
-		if (!r.ok) return fail(r.status, { action: 'mark', errors: { _form: r.message } });
+		const mark = (d: z.infer<typeof markForm>) =>
+			markCalibrated(
+				getDb(),
+				{
+					periodCode: event.params.code,
+					userId: d.assessor,
+					calibrated: d.calibrated === '1',
+					actorId: user.id
+				},
+				new Date()
+			);
+		const r = await runForm(await event.request.formData(), markForm, mark, { tag: { action: 'mark' } });
+		if (!r.ok) return r.failure;
 		back(event.url.pathname, 'mark');
 	},
 	require: async (event) => {
 		const user = requireRole(event, 'admin');
-		const form = parseForm(requireForm, await event.request.formData());
-		if (!form.ok) return fail(400, { action: 'require', errors: form.errors });
-		const r = await requireCalibratedAssessors(
-			getDb(),
-			{ periodCode: event.params.code, required: form.data.required === '1', actorId: user.id },
-			new Date()
+		const r = await runForm(
+			await event.request.formData(),
+			requireForm,
+			(d) =>
+				requireCalibratedAssessors(
+					getDb(),
+					{ periodCode: event.params.code, required: d.required === '1', actorId: user.id },
+					new Date()
+				),
+			{ tag: { action: 'require' } }
 		);
-		if (!r.ok) return fail(r.status, { action: 'require', errors: { _form: r.message } });
+		if (!r.ok) return r.failure;
 		back(event.url.pathname, 'require');
 	}
 };

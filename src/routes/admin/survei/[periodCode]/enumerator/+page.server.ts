@@ -12,6 +12,7 @@ import {
 	removeEnumeratorFromUnit
 } from '$lib/server/enumerators/enumerator-roster.service';
 import { m } from '$lib/paraglide/messages';
+import { runForm } from '$lib/server/http/form-action';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
@@ -57,16 +58,14 @@ export const actions: Actions = {
 	remove: async (event) => {
 		const user = requireRole(event, 'admin');
 		const period = await findPeriodOr404(getDb(), event.params.periodCode);
-		const form = parseForm(removeForm, await event.request.formData());
-		if (!form.ok) return fail(400, { kind: 'remove', values: form.values, errors: form.errors });
-		const r = await removeEnumeratorFromUnit(
-			getDb(),
-			period,
-			{ userId: form.data.user, unitCode: form.data.unit },
-			user.id,
-			new Date()
+		const r = await runForm(
+			await event.request.formData(),
+			removeForm,
+			(d) =>
+				removeEnumeratorFromUnit(getDb(), period, { userId: d.user, unitCode: d.unit }, user.id, new Date()),
+			{ tag: { kind: 'remove' } }
 		);
-		if (!r.ok) return fail(r.status, { kind: 'remove', values: form.values, errors: refusalErrors(r) });
+		if (!r.ok) return r.failure;
 		redirect(303, `/admin/survei/${period.code}/enumerator?dicabut=${encodeURIComponent(r.value.email)}`);
 	}
 };

@@ -1,15 +1,15 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/forms';
 import { findPeriodByCode } from '$lib/server/periods/period.repository';
 import { findVisitOfPeriod, listActiveAssessors } from '$lib/server/visits/visit-plan.repository';
 import { addAssessorToVisit } from '$lib/server/accounts/assignment.service';
 import { moveVisit, removeAssessorFromVisit } from '$lib/server/visits/visit-edit.service';
 import { m } from '$lib/paraglide/messages';
 import { isoDateField } from '$lib/server/http/form-fields';
+import { runForm } from '$lib/server/http/form-action';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
@@ -43,26 +43,26 @@ const ids = (e: { params: { code: string; visitId: string } }) =>
 export const actions: Actions = {
 	add: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const form = parseForm(userForm, await event.request.formData());
-		if (!form.ok) return fail(400, { errors: form.errors });
-		const r = await addAssessorToVisit(getDb(), ...ids(event), form.data.assessor, admin.id, new Date());
-		if (!r.ok) return fail(r.status, { errors: r.errors });
+		const r = await runForm(await event.request.formData(), userForm, (d) =>
+			addAssessorToVisit(getDb(), ...ids(event), d.assessor, admin.id, new Date())
+		);
+		if (!r.ok) return r.failure;
 		return { done: m.fm_done_assessor_added() };
 	},
 	remove: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const form = parseForm(userForm, await event.request.formData());
-		if (!form.ok) return fail(400, { errors: form.errors });
-		const r = await removeAssessorFromVisit(getDb(), ...ids(event), form.data.assessor, admin.id, new Date());
-		if (!r.ok) return fail(r.status, { errors: r.errors });
+		const r = await runForm(await event.request.formData(), userForm, (d) =>
+			removeAssessorFromVisit(getDb(), ...ids(event), d.assessor, admin.id, new Date())
+		);
+		if (!r.ok) return r.failure;
 		return { done: m.fm_done_assessor_removed() };
 	},
 	move: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const form = parseForm(dateForm, await event.request.formData());
-		if (!form.ok) return fail(400, { errors: form.errors });
-		const r = await moveVisit(getDb(), ...ids(event), form.data.date, admin.id, new Date());
-		if (!r.ok) return fail(r.status, { errors: r.errors });
-		return { done: 'Tanggal kunjungan diubah.' };
+		const r = await runForm(await event.request.formData(), dateForm, (d) =>
+			moveVisit(getDb(), ...ids(event), d.date, admin.id, new Date())
+		);
+		if (!r.ok) return r.failure;
+		return { done: m.fm_done_visit_moved() };
 	}
 };

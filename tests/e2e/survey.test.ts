@@ -128,13 +128,21 @@ describe('the citizen survey', () => {
 		}
 	});
 
-	it('answers a missing element with 400 and keeps the chosen answers (no JavaScript needed)', async () => {
+	it('answers a missing element with 400 and keeps the chosen answers and the words written (no JavaScript needed)', async () => {
 		await admin.page.goto('/admin/survei/unit/KEL-18');
 		const link = (await admin.page.getAttribute('[data-testid=survey-url]', 'href'))!;
 		const page = await fetch(link);
 		const html = await page.text();
 		const token = /name="form_token" value="([^"]+)"/.exec(html)![1];
-		const body = new URLSearchParams({ form_token: token, u1: '3', u2: '2', u4: '9' });
+		const body = new URLSearchParams({
+			form_token: token,
+			u1: '3',
+			u2: '2',
+			u4: '9',
+			sex: 'P',
+			service: 'KTP elektronik',
+			suggestion: 'Antrean pagi terlalu panjang'
+		});
 		const headers = { origin: baseURL(), 'content-type': 'application/x-www-form-urlencoded' };
 		// the form's own target, the page address, and a client asking for JSON: all say 400
 		for (const target of [`${link}/kirim`, link]) {
@@ -143,6 +151,10 @@ describe('the citizen survey', () => {
 			const text = await res.text();
 			expect(text).toContain('Jawaban belum lengkap');
 			expect(text).toMatch(/name="u2" value="2"[^>]*checked|checked[^>]*name="u2" value="2"/);
+			// the profile, the service and the suggestion come back too, in the page the server renders
+			expect(text).toMatch(/<option value="P" selected/);
+			expect(text).toMatch(/<input[^>]*name="service"[^>]*value="KTP elektronik"/);
+			expect(text).toMatch(/<textarea[^>]*name="suggestion"[^>]*>Antrean pagi terlalu panjang<\/textarea>/);
 		}
 		const asJson = await fetch(`${link}/kirim`, {
 			method: 'POST',

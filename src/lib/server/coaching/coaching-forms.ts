@@ -56,7 +56,7 @@ export const followUpSchema = z.object({
 });
 
 /**
- * Runs one of the plan page's forms as every form action runs (runForm), its failure named
+ * Runs one of the plan page's forms through runForm, as the office's record forms run, its failure named
  * `form` so the page shows it beside the right form, then goes back to the plan with `?ok=form`.
  */
 export async function runPlanForm<S extends z.ZodType>(

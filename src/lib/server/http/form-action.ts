@@ -13,16 +13,18 @@ export type FormOutcome<T, Tag> =
 	| { ok: true; value: T; values: Record<string, string> }
 	| { ok: false; failure: ActionFailure<FormFailure & Tag> };
 
-/** How a form's failure is shown: `tag` names the form on a page that holds several (added to the
+/**
+ * How a form's failure is shown: `tag` names the form on a page that holds several (added to the
  * failure as it is); `formLevel` shows the form's own problems as the form's error (`_form`), for
- * a form with no field to show them beside (a button, a confirmation). */
+ * a form with no field to show them beside (a button, a confirmation).
+ */
 export interface FormOptions<Tag> {
 	tag?: Tag;
 	formLevel?: boolean;
 }
 
 /**
- * The one way a form action runs its use-case (README "Layering"): the form is checked by
+ * How a form action runs its use-case (README "Layering"): the form is checked by
  * `schema`, then the service is run; a form that does not pass answers 400 with its field
  * errors, a refusal answers with the service's status, its field errors by field and anything
  * else as `_form`. Either way the values sent come back so that nothing typed is lost.

@@ -1,6 +1,7 @@
-import { isoDateIn, zoneOffsetMs } from './format';
+import { DEFAULT_TIME_ZONE, isoDateIn, zoneOffsetMs } from './format';
 
-// Calendar arithmetic on ISO dates ('YYYY-MM-DD') in UTC, free of time zones and clocks.
+// Calendar arithmetic on ISO dates ('YYYY-MM-DD') in UTC, free of clocks; the days of a time zone
+// (below) are the one place a zone enters.
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -33,23 +34,25 @@ export function workingDaysBetween(from: string, to: string): string[] {
 	return datesBetween(from, to).filter(isWorkingDay);
 }
 
-// Days of the office's time zone (TZ; Asia/Jakarta unless set): Indonesia keeps no daylight
-// saving time, so one of its days is 24 hours from local midnight.
-const DAY_MS = 24 * 3600 * 1000;
-const DEFAULT_ZONE = 'Asia/Jakarta';
+// Days of the office's time zone (TZ; Asia/Jakarta unless set).
 
 /** The calendar date (YYYY-MM-DD) in the zone of an instant given in epoch milliseconds. */
-export function dayOfInstant(epochMs: number, timeZone = DEFAULT_ZONE): string {
+export function dayOfInstant(epochMs: number, timeZone = DEFAULT_TIME_ZONE): string {
 	return isoDateIn(new Date(epochMs), timeZone);
 }
 
 /** First instant (epoch ms) of a calendar date in the zone. */
-export function dayStart(isoDate: string, timeZone = DEFAULT_ZONE): number {
+export function dayStart(isoDate: string, timeZone = DEFAULT_TIME_ZONE): number {
 	const utcMidnight = Date.parse(`${isoDate}T00:00:00Z`);
 	return utcMidnight - zoneOffsetMs(timeZone, utcMidnight);
 }
 
 /** Half-open epoch range [start, end) covering the inclusive dates from..to in the zone. */
-export function dayRange(from: string, to: string, timeZone = DEFAULT_ZONE): { start: number; end: number } {
-	return { start: dayStart(from, timeZone), end: dayStart(to, timeZone) + DAY_MS };
+export function dayRange(
+	from: string,
+	to: string,
+	timeZone = DEFAULT_TIME_ZONE
+): { start: number; end: number } {
+	// the day after's first instant, not 24 hours on: a day with a clock change is not 24 hours long
+	return { start: dayStart(from, timeZone), end: dayStart(addDays(to, 1), timeZone) };
 }

@@ -48,18 +48,25 @@ export function formatNumberId(value: number, decimals = 0): string {
 	return formatNumber(value, decimals, 'id');
 }
 
+/** The office's time zone when TZ is not set (README "Environment"): western Indonesia, WIB. */
+export const DEFAULT_TIME_ZONE = 'Asia/Jakarta';
+
 /** "22 November 2026" (or "22 August 2026") for a Date in the given IANA time zone or an ISO date. */
 export function formatDate(
 	value: Date | string,
 	locale: DisplayLocale = 'id',
-	timeZone = 'Asia/Jakarta'
+	timeZone = DEFAULT_TIME_ZONE
 ): string {
 	const { year, month, day } = dateParts(value, timeZone);
 	return `${day} ${(locale === 'en' ? MONTHS_EN : MONTHS_ID)[month - 1]} ${year}`;
 }
 
 /** The date and the 24-hour time: "22 November 2026 14.05" (Indonesian), "... 14:05" (English). */
-export function formatDateTime(value: Date, locale: DisplayLocale = 'id', timeZone = 'Asia/Jakarta'): string {
+export function formatDateTime(
+	value: Date,
+	locale: DisplayLocale = 'id',
+	timeZone = DEFAULT_TIME_ZONE
+): string {
 	const { year, month, day, hour, minute } = instantParts(value, timeZone);
 	const date = `${day} ${(locale === 'en' ? MONTHS_EN : MONTHS_ID)[month - 1]} ${year}`;
 	return `${date} ${hour}${locale === 'en' ? ':' : '.'}${minute}`;
@@ -137,7 +144,7 @@ export function zoneOffsetMs(timeZone: string, epochMs: number): number {
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
-export function isoDateIn(value: Date, timeZone = 'Asia/Jakarta'): string {
+export function isoDateIn(value: Date, timeZone = DEFAULT_TIME_ZONE): string {
 	const { year, month, day } = dateParts(value, timeZone);
 	return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

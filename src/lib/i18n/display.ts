@@ -1,6 +1,12 @@
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { formatDate, formatDateTime, formatNumber, type DisplayLocale } from '$lib/domain/format';
+import {
+	DEFAULT_TIME_ZONE,
+	formatDate,
+	formatDateTime,
+	formatNumber,
+	type DisplayLocale
+} from '$lib/domain/format';
 import { formatDecimal } from '$lib/domain/scoring/display';
 import type { PeriodStatus } from '$lib/domain/period-status';
 import type { AffiliationType, Role } from '$lib/domain/auth/user';
@@ -83,7 +89,7 @@ export function fmtDecimal(value: number, digits = 2): string {
  * The office's time zone (TZ, README "Configuration"), in which instants are shown: the server
  * sets it when it starts, the browser from the root layout's data. Asia/Jakarta until then.
  */
-let officeTimeZone = 'Asia/Jakarta';
+let officeTimeZone = DEFAULT_TIME_ZONE;
 
 export function setDisplayTimeZone(timeZone: string): void {
 	officeTimeZone = timeZone;

@@ -1,4 +1,4 @@
-import { isoDateIn } from '../domain/format';
+import { DEFAULT_TIME_ZONE, isoDateIn } from '../domain/format';
 import { z } from 'zod';
 
 // Every environment variable of the README's "Environment" table, read and validated here and
@@ -117,7 +117,7 @@ const schema = z.object({
 		.default('12M')
 		.refine((v) => /^(\d+[KMG]?|Infinity)$/i.test(v), 'harus angka dengan K, M atau G, misalnya 12M'),
 	RATE_LIMITS: oneOf(['on', 'off'], 'on'),
-	TZ: text('Asia/Jakarta').refine(isTimeZone, 'bukan zona waktu IANA, misalnya Asia/Jakarta'),
+	TZ: text(DEFAULT_TIME_ZONE).refine(isTimeZone, 'bukan zona waktu IANA, misalnya Asia/Jakarta'),
 	DEMO_SEED: oneOf(['1', '0'], '1'),
 	SURVEY_RATE_LIMIT_IP: rateLimit('120/600'),
 	SURVEY_RATE_LIMIT_UNIT: rateLimit('1000/600'),

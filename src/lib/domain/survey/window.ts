@@ -1,16 +1,16 @@
 import { dayOfInstant } from '../dates';
+import { DEFAULT_TIME_ZONE } from '../format';
 
 // Survey windows (docs/rules.md §6): ISO dates, inclusive, read as days of the office's time zone
 // (TZ, Asia/Jakarta unless set). Indonesia keeps no daylight saving time, so a day of its zones
 // is 24 hours from local midnight.
-const DEFAULT_ZONE = 'Asia/Jakarta';
 
 export interface SurveyWindow {
 	from: string;
 	to: string;
 }
 
-export function isInWindow(window: SurveyWindow, epochMs: number, timeZone = DEFAULT_ZONE): boolean {
+export function isInWindow(window: SurveyWindow, epochMs: number, timeZone = DEFAULT_TIME_ZONE): boolean {
 	const day = dayOfInstant(epochMs, timeZone);
 	return window.from <= day && day <= window.to;
 }
@@ -22,7 +22,7 @@ export function isInWindow(window: SurveyWindow, epochMs: number, timeZone = DEF
 export function periodForMoment<T extends SurveyWindow>(
 	periods: readonly T[],
 	epochMs: number,
-	timeZone = DEFAULT_ZONE
+	timeZone = DEFAULT_TIME_ZONE
 ): T | null {
 	let best: T | null = null;
 	for (const p of periods) if (isInWindow(p, epochMs, timeZone) && (!best || p.from > best.from)) best = p;

@@ -46,12 +46,12 @@ describe('evidence files', () => {
 	it('stores a photo by content hash with a thumbnail, and the same content only once', async () => {
 		const bytes = await jpeg();
 		const r = await upload(f.ani, bytes);
-		expect(r).toMatchObject({ ok: true, evidence: { isImage: true, name: 'foto.jpg' } });
+		expect(r).toMatchObject({ ok: true, value: { isImage: true, name: 'foto.jpg' } });
 		await upload(f.ani, bytes, 'lagi.jpg', '1.a.K2');
 		expect(await t.db.selectFrom('stored_file').selectAll().execute()).toHaveLength(1);
-		const file = await openEvidenceFile(t.db, uploads, r.ok ? r.evidence.id : 0, as(f.ani), false);
+		const file = await openEvidenceFile(t.db, uploads, r.ok ? r.value.id : 0, as(f.ani), false);
 		expect(readFileSync(file!.path)).toEqual(bytes);
-		const thumb = await openEvidenceFile(t.db, uploads, r.ok ? r.evidence.id : 0, as(f.ani), true);
+		const thumb = await openEvidenceFile(t.db, uploads, r.ok ? r.value.id : 0, as(f.ani), true);
 		expect(thumb!.mime).toBe('image/webp');
 		expect((await sharp(readFileSync(thumb!.path)).metadata()).width).toBeLessThanOrEqual(360);
 	});
@@ -90,7 +90,7 @@ describe('blind scoring', () => {
 			now
 		);
 		const r = await upload(f.ani, await jpeg());
-		const evidenceId = r.ok ? r.evidence.id : 0;
+		const evidenceId = r.ok ? r.value.id : 0;
 
 		const budiView = await loadAssessorSheet(t.db, f.visitId, f.budi);
 		expect(budiView).not.toBeNull();
@@ -137,7 +137,7 @@ describe('blind scoring', () => {
 
 	it('removes evidence from a draft and keeps the stored file for other references', async () => {
 		const r = await upload(f.ani, pdf);
-		const id = r.ok ? r.evidence.id : 0;
+		const id = r.ok ? r.value.id : 0;
 		expect((await removeEvidence(t.db, { evidenceId: id, visitId: f.visitId, userId: f.ani }, now)).ok).toBe(
 			true
 		);
@@ -150,7 +150,7 @@ describe('blind scoring', () => {
 
 	it('opens evidence to viewers and to the heads of the unit only once the period is published', async () => {
 		const r = await upload(f.ani, await jpeg());
-		const id = r.ok ? r.evidence.id : 0;
+		const id = r.ok ? r.value.id : 0;
 		const head = await insertUser(
 			t.db,
 			{ email: 'lurah@x.id', name: 'Lurah', role: 'unit_head', passwordHash: null },

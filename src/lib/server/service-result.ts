@@ -14,7 +14,7 @@ type Params<K extends RefusalCode> = Parameters<(typeof m)[K]>[0];
 export type RefusalArgs<K extends RefusalCode> =
 	object extends NonNullable<Params<K>> ? [params?: Params<K>] : [params: Params<K>];
 
-export type RefusalStatus = 400 | 403 | 404 | 409;
+export type RefusalStatus = 400 | 403 | 404 | 409 | 413;
 /** Problems keyed by the form field they are about; `_form` for the form as a whole. */
 export type FieldErrors = Record<string, string>;
 

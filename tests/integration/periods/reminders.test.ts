@@ -41,9 +41,19 @@ describe('reminders to late assessors', () => {
 
 	it('e-mails each reminder through a real SMTP server and records it, or says mail is off', async () => {
 		const ctx = { origin: ORIGIN, today, actorId: f.admin };
-		expect(await sendReminders(t.db, 'P-1', ctx, now)).toEqual({ ok: false, reason: 'no_mail' });
+		expect(await sendReminders(t.db, 'P-1', ctx, now)).toEqual({
+			ok: false,
+			status: 400,
+			message: 'Pengiriman email belum diatur (SMTP_URL); pakai tombol WhatsApp atau email per penilai.'
+		});
 		process.env.SMTP_URL = sink.url;
-		expect(await sendReminders(t.db, 'P-1', ctx, now)).toEqual({ ok: true, sent: 2 });
+		expect(await sendReminders(t.db, 'P-1', { ...ctx, today: '2026-10-01' }, now)).toEqual({
+			ok: false,
+			status: 400,
+			message: 'Tidak ada kunjungan yang lewat tanggal tanpa lembar terkirim.'
+		});
+		expect(sink.mails).toEqual([]);
+		expect(await sendReminders(t.db, 'P-1', ctx, now)).toEqual({ ok: true, value: 2 });
 		expect(sink.mails.map((m) => m.to[0]).sort()).toEqual(['ani@univ.ac.id', 'budi@univ.ac.id']);
 		expect(decodeQuotedPrintable(sink.mails[0].raw)).toContain(`${ORIGIN}/penilaian/${f.visitId}`);
 		const audit = await t.db

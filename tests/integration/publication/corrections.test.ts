@@ -90,7 +90,7 @@ describe('corrections after publication (docs/rules.md §8.3)', () => {
 			{ periodCode: 'P1', userId: ex.adminId, reason: 'Kunjungan kedua KEL-A tertinggal' },
 			LATER
 		);
-		expect(opened).toEqual({ ok: true, periodCode: 'P1', revision: 1 });
+		expect(opened).toEqual({ ok: true, value: { periodCode: 'P1', revision: 1 } });
 		expect(
 			await openCorrection(t.db, { periodCode: 'P1', userId: ex.adminId, reason: 'lagi dong' }, LATER)
 		).toMatchObject({
@@ -204,7 +204,7 @@ describe('corrections after publication (docs/rules.md §8.3)', () => {
 				{ periodCode: 'P1', userId: ex.adminId, reason: 'Keberatan ditolak' },
 				LATER
 			)
-		).toEqual({ ok: true, periodCode: 'P1', revision: 1 });
+		).toEqual({ ok: true, value: { periodCode: 'P1', revision: 1 } });
 		expect(await sheetState()).toEqual(before);
 		// Recomputing from the restored sheets gives the published numbers again.
 		const panel = await loadCorrectionPanel(t.db, (await findPeriodByCode(t.db, 'P1'))!);

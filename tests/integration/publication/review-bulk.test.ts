@@ -84,11 +84,13 @@ describe('reviewing many flags at once', () => {
 		);
 		expect(r).toEqual({
 			ok: true,
-			resolved: 3,
-			extraVisits: [
-				{ unitCode: 'PKM-A', visitNo: 3 },
-				{ unitCode: 'KEL-B', visitNo: 3 }
-			]
+			value: {
+				resolved: 3,
+				extraVisits: [
+					{ unitCode: 'PKM-A', visitNo: 3 },
+					{ unitCode: 'KEL-B', visitNo: 3 }
+				]
+			}
 		});
 		const rows = await resolutions();
 		expect(rows).toHaveLength(3);
@@ -123,7 +125,7 @@ describe('reviewing many flags at once', () => {
 		expect(twice).toEqual({
 			ok: false,
 			status: 409,
-			refusal: { code: 'flag_resolved', unitCode: 'PKM-C', indicatorCode: '6' }
+			message: 'Selisih PKM-C 6 sudah diselesaikan sebelumnya; tidak ada yang diubah.'
 		});
 		const unknown = await resolveDisagreements(
 			t.db,
@@ -139,12 +141,12 @@ describe('reviewing many flags at once', () => {
 		expect(unknown).toMatchObject({
 			ok: false,
 			status: 404,
-			refusal: { code: 'flag_missing', indicatorCode: '9' }
+			message: 'Tidak ada selisih penilaian untuk unit PKM-A indikator 9.'
 		});
 		expect(await resolveDisagreements(t.db, { ...base, flags: [] }, NOW)).toMatchObject({
 			ok: false,
 			status: 400,
-			refusal: { code: 'none_chosen' }
+			message: 'Pilih sedikitnya satu selisih.'
 		});
 		expect(await resolutions()).toHaveLength(1);
 	});

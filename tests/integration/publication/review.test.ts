@@ -42,7 +42,7 @@ describe('resolving disagreement flags', () => {
 			{ ...flag, action: 'note', note: 'Inovasi baru belum berjalan saat kunjungan 1', userId: ex.adminId },
 			NOW
 		);
-		expect(r).toEqual({ ok: true, visitNo: null });
+		expect(r).toEqual({ ok: true, value: { visitNo: null } });
 		const after = (await loadReviewPage(t.db, 'P1', 'resolved', 1))!;
 		expect(after.counts).toEqual({ all: 1, open: 0, resolved: 1 });
 		expect(after.flags[0].resolution).toMatchObject({
@@ -81,7 +81,7 @@ describe('resolving disagreement flags', () => {
 			{ ...flag, action: 'extra_visit', note: 'Kunjungi ulang untuk indikator inovasi', userId: ex.adminId },
 			NOW
 		);
-		expect(r).toEqual({ ok: true, visitNo: 3 });
+		expect(r).toEqual({ ok: true, value: { visitNo: 3 } });
 		const visits = await visitsOf('PKM-C');
 		expect(visits.map((v) => [v.visit_no, v.kind, v.planned_on])).toEqual([
 			[1, 'regular', null],

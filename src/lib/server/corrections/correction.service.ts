@@ -1,15 +1,14 @@
 import type { Db } from '../db/connection';
-import { inTransaction } from '../db/transaction';
 import type { Period } from '../periods/period.repository';
 import { latestPublicationRevision } from '../publication/publication.repository';
-import { findPeriodOrRefuse } from '../periods/period-lookup';
+import { onPeriod } from '../periods/period-lookup';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { auditTrail } from '../audit/audit.repository';
 import { closeCorrection, findOpenCorrection, insertCorrection } from './correction.repository';
 import type { PeriodStatus } from '../../domain/period-status';
 import { isSheetEditableIn } from '../../domain/score-sheet';
 import { captureSheets, restoreSheets } from './correction-backup.repository';
-import { refusalText } from '../service-result';
+import { ok, refuse, refuseField, type Refusal, type ServiceResult } from '../service-result';
 import { AUDIT_REASON_MIN, auditReason } from '../../domain/audit/audit-reason';
 
 // docs/rules.md §8.3: a published period's scores change only inside a correction, opened with a
@@ -17,17 +16,16 @@ import { AUDIT_REASON_MIN, auditReason } from '../../domain/audit/audit-reason';
 // the public pages keep the last revision. It ends by publishing the next revision
 // (publication.service) or by abandoning it, which puts every sheet back as it was.
 
-export type CorrectionResult =
-	{ ok: true; periodCode: string; revision: number } | { ok: false; status: 400 | 404 | 409; error: string };
+/** The period a correction was opened or abandoned on, and the published revision it starts from. */
+export interface CorrectionOutcome {
+	periodCode: string;
+	revision: number;
+}
 
-function reasonProblem(reason: string): CorrectionResult | null {
+function reasonProblem(reason: string): Refusal | null {
 	if (auditReason(reason) === null)
-		return {
-			ok: false,
-			status: 400,
-			error: refusalText('srv_correction_reason_short', { min: AUDIT_REASON_MIN })
-		};
-	if (reason.length > 2000) return { ok: false, status: 400, error: refusalText('srv_reason_too_long') };
+		return refuseField(400, 'reason', 'srv_correction_reason_short', { min: AUDIT_REASON_MIN });
+	if (reason.length > 2000) return refuseField(400, 'reason', 'srv_reason_too_long');
 	return null;
 }
 
@@ -41,35 +39,24 @@ export interface CorrectionInput {
 function withPeriod(
 	db: Db,
 	input: CorrectionInput,
-	act: (trx: Db, period: Period, reason: string) => Promise<CorrectionResult>
-): Promise<CorrectionResult> {
+	act: (trx: Db, period: Period, reason: string) => Promise<ServiceResult<CorrectionOutcome>>
+): Promise<ServiceResult<CorrectionOutcome>> {
 	const reason = input.reason.trim();
 	const bad = reasonProblem(reason);
 	if (bad) return Promise.resolve(bad);
-	return inTransaction(db, async (trx) => {
-		const found = await findPeriodOrRefuse(trx, input.periodCode);
-		if (!found.ok) return { ok: false, status: 404, error: found.message };
-		return act(trx, found.value, reason);
-	});
+	return onPeriod(db, input.periodCode, (trx, period) => act(trx, period, reason));
 }
 
-export function openCorrection(db: Db, input: CorrectionInput, now: Date): Promise<CorrectionResult> {
+export function openCorrection(
+	db: Db,
+	input: CorrectionInput,
+	now: Date
+): Promise<ServiceResult<CorrectionOutcome>> {
 	return withPeriod(db, input, async (trx, period, reason) => {
 		if (period.status !== 'published')
-			return {
-				ok: false,
-				status: 409,
-				error: refusalText('srv_correction_not_published', {
-					period: period.code,
-					status: period.status
-				})
-			};
+			return refuse(409, 'srv_correction_not_published', { period: period.code, status: period.status });
 		if (await findOpenCorrection(trx, period.id))
-			return {
-				ok: false,
-				status: 409,
-				error: refusalText('srv_correction_already_open', { period: period.code })
-			};
+			return refuse(409, 'srv_correction_already_open', { period: period.code });
 		const revision = await latestPublicationRevision(trx, period.id);
 		const correctionId = await insertCorrection(
 			trx,
@@ -82,19 +69,18 @@ export function openCorrection(db: Db, input: CorrectionInput, now: Date): Promi
 			revision,
 			reason
 		});
-		return { ok: true, periodCode: period.code, revision };
+		return ok({ periodCode: period.code, revision });
 	});
 }
 
-export function abandonCorrection(db: Db, input: CorrectionInput, now: Date): Promise<CorrectionResult> {
+export function abandonCorrection(
+	db: Db,
+	input: CorrectionInput,
+	now: Date
+): Promise<ServiceResult<CorrectionOutcome>> {
 	return withPeriod(db, input, async (trx, period, reason) => {
 		const open = await findOpenCorrection(trx, period.id);
-		if (!open)
-			return {
-				ok: false,
-				status: 409,
-				error: refusalText('srv_correction_not_open', { period: period.code })
-			};
+		if (!open) return refuse(409, 'srv_correction_not_open', { period: period.code });
 		await restoreSheets(trx, open.id, period.id);
 		await closeCorrection(trx, { id: open.id, status: 'abandoned', closedBy: input.userId, reason }, now);
 		await invalidatePeriodResults(trx, period.id);
@@ -104,7 +90,7 @@ export function abandonCorrection(db: Db, input: CorrectionInput, now: Date): Pr
 			reason,
 			opened: open.reason
 		});
-		return { ok: true, periodCode: period.code, revision: open.baseRevision };
+		return ok({ periodCode: period.code, revision: open.baseRevision });
 	});
 }
 

@@ -8,7 +8,7 @@ import { insertVisit } from '../visits/visit.repository';
 import { auditTrail } from '../audit/audit.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { reviewPeriodScores } from './score-review.service';
-import { refusalMessage } from './flag-refusal';
+import { ok, refuse, type ServiceResult } from '../service-result';
 
 // Resolving a disagreement flag (docs/rules.md §4.10): with a note, or by ordering an extra visit, which
 // adds the unit's next regular visit (visit_no = max + 1) for an assessor to be assigned later.
@@ -22,9 +22,6 @@ export interface ResolveFlagInput {
 	userId: number;
 }
 
-export type ResolveFlagResult =
-	{ ok: true; visitNo: number | null } | { ok: false; status: 400 | 404 | 409; error: string };
-
 export const RESOLUTION_NOTE_MAX = 2000;
 
 /** One flag, as the command line and older callers name it. */
@@ -32,14 +29,13 @@ export async function resolveDisagreement(
 	db: Db,
 	input: ResolveFlagInput,
 	now: Date
-): Promise<ResolveFlagResult> {
+): Promise<ServiceResult<{ visitNo: number | null }>> {
 	const r = await resolveDisagreements(
 		db,
 		{ ...input, flags: [{ unitCode: input.unitCode, indicatorCode: input.indicatorCode }] },
 		now
 	);
-	if (!r.ok) return { ok: false, status: r.status, error: refusalMessage(r.refusal) };
-	return { ok: true, visitNo: r.extraVisits[0]?.visitNo ?? null };
+	return r.ok ? ok({ visitNo: r.value.extraVisits[0]?.visitNo ?? null }) : r;
 }
 
 export interface FlagKey {
@@ -55,20 +51,11 @@ export interface ResolveFlagsInput {
 	userId: number;
 }
 
-/** Why a resolution was refused; the page words it in the reader's language. */
-export type FlagRefusal =
-	| { code: 'note_missing' }
-	| { code: 'note_too_long'; max: number }
-	| { code: 'none_chosen' }
-	| { code: 'too_many'; max: number }
-	| { code: 'period_missing'; period: string }
-	| { code: 'period_archived'; period: string }
-	| ({ code: 'flag_missing' } & FlagKey)
-	| ({ code: 'flag_resolved' } & FlagKey);
-
-export type ResolveFlagsResult =
-	| { ok: true; resolved: number; extraVisits: { unitCode: string; visitNo: number }[] }
-	| { ok: false; status: 400 | 404 | 409; refusal: FlagRefusal };
+/** How many flags were resolved, and the extra visit ordered for each unit when one was. */
+export interface FlagsResolved {
+	resolved: number;
+	extraVisits: { unitCode: string; visitNo: number }[];
+}
 
 export const RESOLUTION_BATCH_MAX = 500;
 
@@ -80,32 +67,34 @@ export async function resolveDisagreements(
 	db: Db,
 	input: ResolveFlagsInput,
 	now: Date
-): Promise<ResolveFlagsResult> {
+): Promise<ServiceResult<FlagsResolved>> {
 	const note = input.note.trim();
-	const refuse = (status: 400 | 404 | 409, refusal: FlagRefusal) => ({ ok: false as const, status, refusal });
-	if (!note) return refuse(400, { code: 'note_missing' });
+	if (!note) return refuse(400, 'srv_review_note_missing');
 	if (note.length > RESOLUTION_NOTE_MAX)
-		return refuse(400, { code: 'note_too_long', max: RESOLUTION_NOTE_MAX });
+		return refuse(400, 'srv_review_note_too_long', { max: RESOLUTION_NOTE_MAX });
 	const keys = [...new Map(input.flags.map((f) => [`${f.unitCode}|${f.indicatorCode}`, f])).values()];
-	if (keys.length === 0) return refuse(400, { code: 'none_chosen' });
-	if (keys.length > RESOLUTION_BATCH_MAX) return refuse(400, { code: 'too_many', max: RESOLUTION_BATCH_MAX });
-	return inTransaction(db, async (trx) => {
+	if (keys.length === 0) return refuse(400, 'srv_review_none_chosen');
+	if (keys.length > RESOLUTION_BATCH_MAX)
+		return refuse(400, 'srv_review_too_many', { max: RESOLUTION_BATCH_MAX });
+	return inTransaction(db, async (trx): Promise<ServiceResult<FlagsResolved>> => {
 		const period = await findPeriodByCode(trx, input.periodCode);
-		if (!period) return refuse(404, { code: 'period_missing', period: input.periodCode });
-		if (period.status === 'archived') return refuse(409, { code: 'period_archived', period: period.code });
+		if (!period) return refuse(404, 'srv_review_period_missing', { period: input.periodCode });
+		if (period.status === 'archived')
+			return refuse(409, 'srv_review_period_archived', { period: period.code });
 		const review = await reviewPeriodScores(trx, period);
 		const byKey = new Map(review.flags.map((f) => [`${f.unitCode}|${f.indicatorCode}`, f]));
 		const instrument = (await findInstrumentById(trx, period.instrumentId))!;
 		const unitIds = new Map<string, number>();
 		for (const key of keys) {
 			const flag = byKey.get(`${key.unitCode}|${key.indicatorCode}`);
-			if (!flag) return refuse(404, { code: 'flag_missing', ...key });
+			const named = { unit: key.unitCode, indicator: key.indicatorCode };
+			if (!flag) return refuse(404, 'srv_review_flag_missing', named);
 			const unitId = unitIds.get(key.unitCode) ?? (await findUnitIdByCode(trx, key.unitCode))!;
 			unitIds.set(key.unitCode, unitId);
 			// Two admins on the same flag: the unique key decides, the later one gets a clear 409.
 			const indicatorId = instrument.indicatorIds.get(key.indicatorCode)!;
 			if (flag.resolution || (await flagResolutionExists(trx, period.id, unitId, indicatorId)))
-				return refuse(409, { code: 'flag_resolved', ...key });
+				return refuse(409, 'srv_review_flag_resolved', named);
 		}
 		const extraVisits: { unitCode: string; visitNo: number }[] = [];
 		if (input.action === 'extra_visit')
@@ -138,6 +127,6 @@ export async function resolveDisagreements(
 			});
 		}
 		await invalidatePeriodResults(trx, period.id);
-		return { ok: true as const, resolved: keys.length, extraVisits };
+		return ok({ resolved: keys.length, extraVisits });
 	});
 }

@@ -8,12 +8,12 @@ import { RESOLUTION_BATCH_MAX, RESOLUTION_NOTE_MAX, type FlagKey } from './flag-
 /** Built per request: its messages follow the reader's language. */
 export const resolutionForm = () =>
 	z.object({
-		action: z.enum(['note', 'extra_visit'], { message: m.review_err_action() }),
+		action: z.enum(['note', 'extra_visit'], { message: m.srv_review_action() }),
 		note: z
 			.string()
 			.trim()
-			.min(1, m.review_err_note_missing())
-			.max(RESOLUTION_NOTE_MAX, m.review_err_note_too_long({ max: RESOLUTION_NOTE_MAX }))
+			.min(1, m.srv_review_note_missing())
+			.max(RESOLUTION_NOTE_MAX, m.srv_review_note_too_long({ max: RESOLUTION_NOTE_MAX }))
 	});
 
 const UNIT = /^[\p{L}\p{N}._\-/]{1,60}$/u;
@@ -23,9 +23,9 @@ const INDICATOR = /^[\p{L}\p{N}._-]{1,40}$/u;
 export function readFlagKeys(
 	values: readonly FormDataEntryValue[]
 ): { ok: true; keys: FlagKey[] } | { ok: false; error: string } {
-	if (values.length === 0) return { ok: false, error: m.review_err_none_chosen() };
+	if (values.length === 0) return { ok: false, error: m.srv_review_none_chosen() };
 	if (values.length > RESOLUTION_BATCH_MAX)
-		return { ok: false, error: m.review_err_too_many({ max: RESOLUTION_BATCH_MAX }) };
+		return { ok: false, error: m.srv_review_too_many({ max: RESOLUTION_BATCH_MAX }) };
 	const keys: FlagKey[] = [];
 	for (const value of values) {
 		const [unitCode, indicatorCode, rest] = typeof value === 'string' ? value.split('|') : [];
@@ -37,7 +37,7 @@ export function readFlagKeys(
 			!INDICATOR.test(indicatorCode) ||
 			hasUnsafeCharacters(String(value))
 		)
-			return { ok: false, error: m.review_err_flag_field({ value: String(value).slice(0, 80) }) };
+			return { ok: false, error: m.srv_review_flag_field({ value: String(value).slice(0, 80) }) };
 		keys.push({ unitCode, indicatorCode });
 	}
 	return { ok: true, keys };

@@ -21,14 +21,11 @@ import { auditTrail } from '../audit/audit.repository';
 import { evidencePath, sha256Of, storeEvidenceFile, thumbnailPath } from '../files/evidence-store';
 import { checkUpload } from '../files/upload-check';
 import { openVisitForAssessor } from './sheet-access';
-import { refusalText } from '../service-result';
+import { ok, refuse, type ServiceResult } from '../service-result';
 import { toEvidenceView, type EvidenceView } from './sheet-view.service';
 
-export type EvidenceResult =
-	{ ok: true; evidence: EvidenceView } | { ok: false; status: 400 | 404 | 409 | 413; message: string };
-
 const tooMany = (code: string) =>
-	refusalText('srv_evidence_too_many', { code, max: EVIDENCE_MAX_PER_INDICATOR });
+	refuse(409, 'srv_evidence_too_many', { code, max: EVIDENCE_MAX_PER_INDICATOR });
 
 export interface UploadInput {
 	visitId: number;
@@ -43,51 +40,35 @@ export async function addEvidence(
 	uploadDir: string,
 	input: UploadInput,
 	now: Date
-): Promise<EvidenceResult> {
+): Promise<ServiceResult<EvidenceView>> {
 	const visit = await openVisitForAssessor(db, input.visitId, input.userId);
-	if (!visit) return { ok: false, status: 404, message: refusalText('srv_visit_not_found') };
+	if (!visit) return refuse(404, 'srv_visit_not_found');
 	const indicatorId = visit.instrument.indicatorIds.get(input.indicatorCode);
 	if (indicatorId === undefined)
-		return {
-			ok: false,
-			status: 400,
-			message: refusalText('srv_objection_indicator_unknown', { indicator: input.indicatorCode })
-		};
-	if (!isVisitEditable(visit.ctx))
-		return { ok: false, status: 409, message: refusalText('srv_period_locked') };
-	if (input.bytes.length === 0) return { ok: false, status: 400, message: refusalText('srv_file_empty') };
-	if (input.bytes.length > EVIDENCE_MAX_BYTES)
-		return {
-			ok: false,
-			status: 413,
-			message: refusalText('srv_evidence_over_10mb')
-		};
+		return refuse(400, 'srv_objection_indicator_unknown', { indicator: input.indicatorCode });
+	if (!isVisitEditable(visit.ctx)) return refuse(409, 'srv_period_locked');
+	if (input.bytes.length === 0) return refuse(400, 'srv_file_empty');
+	if (input.bytes.length > EVIDENCE_MAX_BYTES) return refuse(413, 'srv_evidence_over_10mb');
 	const checked = await checkUpload(input.bytes);
 	if (!checked.ok)
-		return {
-			ok: false,
-			status: 400,
-			message: refusalText(checked.problem === 'type' ? 'srv_file_wrong_type' : 'srv_image_unreadable', {
-				name: input.name
-			})
-		};
+		return refuse(400, checked.problem === 'type' ? 'srv_file_wrong_type' : 'srv_image_unreadable', {
+			name: input.name
+		});
 	const { mime } = checked;
 	const thumbnail = checked.image?.thumbnail ?? null;
 	// Checked before writing the file (no orphans for a refused upload) and again in the transaction.
 	const existing = await findSheetOf(db, input.visitId, input.userId);
-	if (existing?.status === 'submitted')
-		return { ok: false, status: 409, message: refusalText('srv_sheet_locked') };
+	if (existing?.status === 'submitted') return refuse(409, 'srv_sheet_locked');
 	if (existing && (await countEvidenceOf(db, existing.id, indicatorId)) >= EVIDENCE_MAX_PER_INDICATOR)
-		return { ok: false, status: 409, message: tooMany(input.indicatorCode) };
+		return tooMany(input.indicatorCode);
 	const sha256 = sha256Of(input.bytes);
 	await storeEvidenceFile(uploadDir, sha256, input.bytes, thumbnail);
-	return db.transaction().execute(async (trx): Promise<EvidenceResult> => {
+	return db.transaction().execute(async (trx): Promise<ServiceResult<EvidenceView>> => {
 		const draft = await findOrCreateDraftSheet(trx, input.visitId, input.userId, now);
 		const sheet = await lockSheet(trx, draft.id);
-		if (sheet.status === 'submitted')
-			return { ok: false, status: 409, message: refusalText('srv_sheet_locked') };
+		if (sheet.status === 'submitted') return refuse(409, 'srv_sheet_locked');
 		if ((await countEvidenceOf(trx, sheet.id, indicatorId)) >= EVIDENCE_MAX_PER_INDICATOR)
-			return { ok: false, status: 409, message: tooMany(input.indicatorCode) };
+			return tooMany(input.indicatorCode);
 		const fileId = await insertStoredFile(
 			trx,
 			{ sha256, mime, size: input.bytes.length, hasThumbnail: thumbnail !== null },
@@ -105,9 +86,8 @@ export async function addEvidence(
 			name,
 			sha256
 		});
-		return {
-			ok: true,
-			evidence: toEvidenceView({
+		return ok(
+			toEvidenceView({
 				id,
 				indicatorCode: input.indicatorCode,
 				name,
@@ -116,7 +96,7 @@ export async function addEvidence(
 				size: input.bytes.length,
 				hasThumbnail: thumbnail !== null
 			})
-		};
+		);
 	});
 }
 
@@ -124,16 +104,14 @@ export async function removeEvidence(
 	db: Db,
 	input: { evidenceId: number; visitId: number; userId: number },
 	now: Date
-): Promise<{ ok: true } | { ok: false; status: 404 | 409; message: string }> {
+): Promise<ServiceResult> {
 	const found = await findEvidenceAccess(db, input.evidenceId);
 	if (!found || found.assessorId !== input.userId || found.visitId !== input.visitId)
-		return { ok: false, status: 404, message: refusalText('srv_evidence_not_found') };
+		return refuse(404, 'srv_evidence_not_found');
 	const ctx = await findVisitContext(db, found.visitId);
-	if (!ctx || !isVisitEditable(ctx))
-		return { ok: false, status: 409, message: refusalText('srv_period_locked') };
+	if (!ctx || !isVisitEditable(ctx)) return refuse(409, 'srv_period_locked');
 	const sheet = await findSheetOf(db, found.visitId, input.userId);
-	if (sheet?.status === 'submitted')
-		return { ok: false, status: 409, message: refusalText('srv_sheet_locked') };
+	if (sheet?.status === 'submitted') return refuse(409, 'srv_sheet_locked');
 	await db.transaction().execute(async (trx) => {
 		await deleteEvidence(trx, input.evidenceId);
 		await auditTrail(trx, input.userId, now).record('evidence_remove', 'score_sheet', found.sheetId, {
@@ -141,7 +119,7 @@ export async function removeEvidence(
 			name: found.name
 		});
 	});
-	return { ok: true };
+	return ok(undefined);
 }
 
 /**

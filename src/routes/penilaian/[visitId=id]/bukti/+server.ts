@@ -48,6 +48,6 @@ export const POST: RequestHandler = async (event) => {
 			new Date()
 		);
 		if (!r.ok) return { status: r.status, body: { message: r.message } };
-		return { status: 201, body: { evidence: r.evidence } };
+		return { status: 201, body: { evidence: r.value } };
 	});
 };

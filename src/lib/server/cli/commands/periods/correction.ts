@@ -23,11 +23,12 @@ export async function runCorrection(ctx: CliContext): Promise<void> {
 		const r = values.open
 			? await openCorrection(db, input, ctx.now)
 			: await abandonCorrection(db, input, ctx.now);
-		if (!r.ok) throw new CliError([r.error]);
+		if (!r.ok) throw new CliError([r.message]);
+		const { revision } = r.value;
 		ctx.out(
 			values.open
-				? `Koreksi periode ${r.periodCode} dibuka (revisi terbit ${r.revision} tetap tampil publik sampai revisi berikutnya).`
-				: `Koreksi periode ${r.periodCode} dibatalkan; lembar penilaian kembali seperti pada revisi ${r.revision}.`
+				? `Koreksi periode ${r.value.periodCode} dibuka (revisi terbit ${revision} tetap tampil publik sampai revisi berikutnya).`
+				: `Koreksi periode ${r.value.periodCode} dibatalkan; lembar penilaian kembali seperti pada revisi ${revision}.`
 		);
 	} finally {
 		await db.destroy();

@@ -50,8 +50,8 @@ export const actions: Actions = {
 				{ origin: config.origin, today: progress.today, actorId: admin.id },
 				new Date()
 			);
-			if (!r.ok) return fail(400, { message: r.reason === 'no_mail' ? m.remind_no_mail() : m.remind_none() });
-			return { sent: m.remind_sent({ count: r.sent }) };
+			if (!r.ok) return fail(r.status, { message: r.message });
+			return { sent: m.remind_sent({ count: r.value }) };
 		} catch (e) {
 			return fail(502, { message: m.remind_failed({ reason: (e as Error).message.slice(0, 200) }) });
 		}

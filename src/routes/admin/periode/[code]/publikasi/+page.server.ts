@@ -1,9 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm, type FieldErrors } from '$lib/server/http/forms';
+import { runForm } from '$lib/server/http/form-action';
 import { newFormToken, onceField, runOnce } from '$lib/server/http/form-once';
 import { loadPublicationPage } from '$lib/server/publication/publication-page.service';
 import { publishPeriod } from '$lib/server/publication/publication.service';
@@ -49,41 +50,45 @@ const correctionForm = z.object({
 		.max(2000, { error: () => m.fm_publish_reason_max() })
 });
 
+const correctionSteps = {
+	open: { run: openCorrection, done: 'dibuka' },
+	abandon: { run: abandonCorrection, done: 'dibatalkan' }
+} as const;
+
+/** Opening and abandoning take the same form (a reason); the failure names which one was sent. */
+async function runCorrectionForm(event: RequestEvent, form: keyof typeof correctionSteps) {
+	const user = requireRole(event, 'admin');
+	const step = correctionSteps[form];
+	const r = await runForm(
+		await event.request.formData(),
+		correctionForm,
+		({ reason }) => step.run(getDb(), { periodCode: event.params.code, userId: user.id, reason }, new Date()),
+		{ tag: { form } }
+	);
+	if (!r.ok) return r.failure;
+	redirect(303, `${event.url.pathname}?koreksi=${step.done}`);
+}
+
 export const actions: Actions = {
 	// docs/rules.md §8.3: open or abandon a correction of the published period, with a reason.
-	openCorrection: async (event) => {
-		const user = requireRole(event, 'admin');
-		const form = parseForm(correctionForm, await event.request.formData());
-		if (!form.ok) return fail(400, { errors: { open: form.errors.reason } as FieldErrors });
-		const r = await openCorrection(
-			getDb(),
-			{ periodCode: event.params.code, userId: user.id, reason: form.data.reason },
-			new Date()
-		);
-		if (!r.ok) return fail(r.status, { errors: { open: r.error } as FieldErrors });
-		redirect(303, `${event.url.pathname}?koreksi=dibuka`);
-	},
-	abandonCorrection: async (event) => {
-		const user = requireRole(event, 'admin');
-		const form = parseForm(correctionForm, await event.request.formData());
-		if (!form.ok) return fail(400, { errors: { abandon: form.errors.reason } as FieldErrors });
-		const r = await abandonCorrection(
-			getDb(),
-			{ periodCode: event.params.code, userId: user.id, reason: form.data.reason },
-			new Date()
-		);
-		if (!r.ok) return fail(r.status, { errors: { correction: r.error } as FieldErrors });
-		redirect(303, `${event.url.pathname}?koreksi=dibatalkan`);
-	},
+	openCorrection: (event) => runCorrectionForm(event, 'open'),
+	abandonCorrection: (event) => runCorrectionForm(event, 'abandon'),
 	publish: async (event) => {
 		const user = requireRole(event, 'admin');
 		const data = await event.request.formData();
 		const form = parseForm(publishForm, data);
-		if (!form.ok) return fail(400, { values: form.values, confirmed: [] as string[], errors: form.errors });
+		if (!form.ok)
+			return fail(400, {
+				form: 'publish' as const,
+				values: form.values,
+				confirmed: [] as string[],
+				errors: form.errors
+			});
 		// One checkbox per preflight class (docs/rules.md §8.1), all named `confirm_class`.
 		const confirm = parsePreflightClasses(data.getAll('confirm_class').map(String).join(','));
 		if (confirm.unknown.length)
 			return fail(400, {
+				form: 'publish' as const,
 				values: form.values,
 				confirmed: [] as string[],
 				errors: {
@@ -106,6 +111,7 @@ export const actions: Actions = {
 			if (!r.ok) {
 				const field = r.status === 400 ? 'reason' : '_form';
 				return fail(r.status, {
+					form: 'publish' as const,
 					values: form.values,
 					confirmed: confirm.classes as string[],
 					errors: { [field]: r.error } as FieldErrors

@@ -3,10 +3,10 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/forms';
+import { refusalErrors } from '$lib/server/service-result';
 import { loadReviewPage, type FlagFilter, type FlagGrouping } from '$lib/server/review/review-page.service';
 import { resolveDisagreements } from '$lib/server/review/flag-resolution.service';
 import { readFlagKeys, resolutionForm } from '$lib/server/review/review-form';
-import { refusalMessage } from '$lib/server/review/flag-refusal';
 import { readPage } from '$lib/domain/pagination';
 import { m } from '$lib/paraglide/messages';
 
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 		unit: q.get('unit')?.trim() || null,
 		indicator: q.get('indikator') || null
 	});
-	if (!review) error(404, m.review_err_period_missing({ period: event.params.code }));
+	if (!review) error(404, m.srv_review_period_missing({ period: event.params.code }));
 	return { ...review, done: q.get('selesai') };
 };
 
@@ -54,14 +54,15 @@ async function resolve(event: RequestEvent, form: 'one' | 'many') {
 		{ periodCode: event.params.code, userId: user.id, flags: chosen.keys, ...parsed.data },
 		new Date()
 	);
-	if (!r.ok) return fail(r.status, { ...echo, errors: { _form: refusalMessage(r.refusal) } });
+	if (!r.ok) return fail(r.status, { ...echo, errors: refusalErrors(r) });
+	const { resolved, extraVisits } = r.value;
 	const [first] = chosen.keys;
 	const done = [
-		r.resolved === 1
+		resolved === 1
 			? m.review_done_one({ unit: first.unitCode, indicator: first.indicatorCode })
-			: m.review_done_many({ count: r.resolved }),
-		r.extraVisits.length
-			? m.review_done_visits({ units: r.extraVisits.map((v) => `${v.unitCode} (${v.visitNo})`).join(', ') })
+			: m.review_done_many({ count: resolved }),
+		extraVisits.length
+			? m.review_done_visits({ units: extraVisits.map((v) => `${v.unitCode} (${v.visitNo})`).join(', ') })
 			: ''
 	].join(' ');
 	const back = new URLSearchParams(event.url.searchParams);

@@ -186,8 +186,15 @@ describe('administration', () => {
 			row(t.units.a.id, [3, 3, 3, 3, 3, 3, 3, 3, 3], { suggestion: 'Nomor HP saya 0812' })
 		]);
 		const { id } = await t.db.selectFrom('survey_response').select('id').executeTakeFirstOrThrow();
-		expect(await moderateSuggestion(t.db, t.adminId, t.periods.past, id, 'approved', NOW)).toBe(false);
-		expect(await moderateSuggestion(t.db, t.adminId, t.periods.current, id, 'rejected', NOW)).toBe(true);
+		expect(await moderateSuggestion(t.db, t.adminId, t.periods.past, id, 'approved', NOW)).toEqual({
+			ok: false,
+			status: 404,
+			message: 'Saran tidak ditemukan pada periode ini.'
+		});
+		expect(await moderateSuggestion(t.db, t.adminId, t.periods.current, id, 'rejected', NOW)).toEqual({
+			ok: true,
+			value: undefined
+		});
 		const r = await t.db.selectFrom('survey_response').select('suggestion_status').executeTakeFirstOrThrow();
 		expect(r.suggestion_status).toBe('rejected');
 	});

@@ -11,7 +11,7 @@ import {
 } from './survey-unit.repository';
 import { setSuggestionStatus, type SuggestionStatus } from './survey-response.repository';
 import { surveyWindowConflict } from './survey-window.service';
-import { ok, refuseField, refuseFields, type ServiceResult } from '../service-result';
+import { ok, refuse, refuseField, refuseFields, type ServiceResult } from '../service-result';
 
 // Administrator actions on the survey; each is audited.
 
@@ -48,11 +48,12 @@ export async function rotateSurveyToken(
 	userId: number,
 	unit: SurveyUnitAdmin,
 	now: Date
-): Promise<void> {
+): Promise<ServiceResult> {
 	await db.transaction().execute(async (trx) => {
 		await setUnitSurveyToken(trx, unit.id, newSurveyToken(), now);
 		await auditTrail(trx, userId, now).record('rotate_survey_token', 'unit', unit.id);
 	});
+	return ok(undefined);
 }
 
 export async function changeYearlyServiceUsers(
@@ -61,7 +62,7 @@ export async function changeYearlyServiceUsers(
 	unit: SurveyUnitAdmin,
 	users: number | null,
 	now: Date
-): Promise<void> {
+): Promise<ServiceResult> {
 	await db.transaction().execute(async (trx) => {
 		await setUnitYearlyServiceUsers(trx, unit.id, users, now);
 		await auditTrail(trx, userId, now).record('set_yearly_service_users', 'unit', unit.id, {
@@ -69,6 +70,7 @@ export async function changeYearlyServiceUsers(
 			before: unit.yearlyServiceUsers
 		});
 	});
+	return ok(undefined);
 }
 
 export async function moderateSuggestion(
@@ -78,12 +80,13 @@ export async function moderateSuggestion(
 	responseId: number,
 	status: SuggestionStatus,
 	now: Date
-): Promise<boolean> {
+): Promise<ServiceResult> {
 	return db.transaction().execute(async (trx) => {
-		if (!(await setSuggestionStatus(trx, periodId, responseId, status))) return false;
+		if (!(await setSuggestionStatus(trx, periodId, responseId, status)))
+			return refuse(404, 'srv_suggestion_not_found');
 		await auditTrail(trx, userId, now).record('moderate_suggestion', 'survey_response', responseId, {
 			status
 		});
-		return true;
+		return ok(undefined);
 	});
 }

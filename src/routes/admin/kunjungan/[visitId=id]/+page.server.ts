@@ -1,9 +1,9 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/forms';
+import { runForm } from '$lib/server/http/form-action';
 import { newFormToken, onceField, runOnce } from '$lib/server/http/form-once';
 import { listUsers } from '$lib/server/accounts/user.repository';
 import { loadVisitForAdmin, reopenSheet } from '$lib/server/sheets/sheet-review.service';
@@ -67,38 +67,42 @@ const removeSchema = z.object({
 });
 
 export const actions: Actions = {
+	// The redirect is thrown inside runOnce, so that a resent reopen is sent where the first went.
 	reopen: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const visitId = Number(event.params.visitId);
-		const form = parseForm(reopenSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { reopen: { sheetId: form.values.sheetId, errors: form.errors } });
-		return runOnce(admin.id, form.data.once, async () => {
-			const r = await reopenSheet(
-				getDb(),
-				{ sheetId: Number(form.data.sheetId), visitId, reason: form.data.reason, adminId: admin.id },
-				new Date()
-			);
-			if (!r.ok)
-				return fail(r.status, {
-					reopen: { sheetId: form.data.sheetId, errors: { reason: r.message } as Record<string, string> }
-				});
-			redirect(303, `/admin/kunjungan/${visitId}?dibuka=1`);
-		});
+		const r = await runForm(
+			await event.request.formData(),
+			reopenSchema,
+			({ sheetId, reason, once }) =>
+				runOnce(admin.id, once, async () => {
+					const done = await reopenSheet(
+						getDb(),
+						{ sheetId: Number(sheetId), visitId, reason, adminId: admin.id },
+						new Date()
+					);
+					if (done.ok) redirect(303, `/admin/kunjungan/${visitId}?dibuka=1`);
+					return done;
+				}),
+			{ tag: { form: 'reopen' as const } }
+		);
+		return r.ok ? undefined : r.failure;
 	},
 	remove: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const visitId = Number(event.params.visitId);
-		const form = parseForm(removeSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { remove: { sheetId: form.values.sheetId, errors: form.errors } });
-		const r = await removeSheetFromVisit(
-			getDb(),
-			{ sheetId: Number(form.data.sheetId), visitId, reason: form.data.reason, adminId: admin.id },
-			new Date()
+		const r = await runForm(
+			await event.request.formData(),
+			removeSchema,
+			({ sheetId, reason }) =>
+				removeSheetFromVisit(
+					getDb(),
+					{ sheetId: Number(sheetId), visitId, reason, adminId: admin.id },
+					new Date()
+				),
+			{ tag: { form: 'remove' as const } }
 		);
-		if (!r.ok)
-			return fail(r.status, {
-				remove: { sheetId: form.data.sheetId, errors: { reason: r.message } as Record<string, string> }
-			});
+		if (!r.ok) return r.failure;
 		redirect(303, `/admin/kunjungan/${visitId}?dihapus=1`);
 	},
 	assign: async (event) => {

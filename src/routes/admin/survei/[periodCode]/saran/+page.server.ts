@@ -1,9 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/forms';
+import { runForm } from '$lib/server/http/form-action';
 import { m } from '$lib/paraglide/messages';
 import { findPeriodOr404 } from '$lib/server/periods/period-lookup';
 import { listSuggestions } from '$lib/server/survey/survey-response.repository';
@@ -47,17 +47,13 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'admin');
 		const period = await findPeriodOr404(getDb(), event.params.periodCode);
-		const form = parseForm(moderateForm, await event.request.formData());
-		if (!form.ok) return fail(400, { message: Object.values(form.errors)[0] });
-		const done = await moderateSuggestion(
-			getDb(),
-			user.id,
-			period.id,
-			Number(form.data.id),
-			form.data.status,
-			new Date()
+		const r = await runForm(
+			await event.request.formData(),
+			moderateForm,
+			({ id, status }) => moderateSuggestion(getDb(), user.id, period.id, Number(id), status, new Date()),
+			{ formLevel: true }
 		);
-		if (!done) return fail(404, { message: m.fm_suggestion_not_found() });
+		if (!r.ok) return r.failure;
 		redirect(303, event.url.pathname + event.url.search);
 	}
 };

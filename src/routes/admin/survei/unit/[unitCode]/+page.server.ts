@@ -1,10 +1,10 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
-import { parseForm } from '$lib/server/http/forms';
+import { runForm } from '$lib/server/http/form-action';
 import { findSurveyUnitByCode } from '$lib/server/survey/survey-unit.repository';
 import { listPeriods } from '$lib/server/periods/period.repository';
 import { unitIkm } from '$lib/server/survey/survey-results.service';
@@ -60,26 +60,27 @@ const usersForm = z.object({
 		})
 });
 
+const rotateForm = z.object({
+	confirm: z.literal('ya', { error: () => m.fm_survey_address_not_confirmed() })
+});
+
 export const actions: Actions = {
 	users: async (event) => {
 		const user = requireRole(event, 'admin');
 		const unit = await unitOr404(event.params.unitCode);
-		const form = parseForm(usersForm, await event.request.formData());
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		const v = form.data.yearly_service_users;
-		await changeYearlyServiceUsers(getDb(), user.id, unit, v === '' ? null : Number(v), new Date());
+		const r = await runForm(await event.request.formData(), usersForm, ({ yearly_service_users: v }) =>
+			changeYearlyServiceUsers(getDb(), user.id, unit, v === '' ? null : Number(v), new Date())
+		);
+		if (!r.ok) return r.failure;
 		redirect(303, `/admin/survei/unit/${unit.code}?disimpan=pengguna`);
 	},
 	rotate: async (event) => {
 		const user = requireRole(event, 'admin');
 		const unit = await unitOr404(event.params.unitCode);
-		const form = await event.request.formData();
-		if (form.get('confirm') !== 'ya')
-			return fail(400, {
-				values: {},
-				errors: { confirm: m.fm_survey_address_not_confirmed() }
-			});
-		await rotateSurveyToken(getDb(), user.id, unit, new Date());
+		const r = await runForm(await event.request.formData(), rotateForm, () =>
+			rotateSurveyToken(getDb(), user.id, unit, new Date())
+		);
+		if (!r.ok) return r.failure;
 		redirect(303, `/admin/survei/unit/${unit.code}?disimpan=alamat`);
 	}
 };

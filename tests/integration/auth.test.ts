@@ -99,15 +99,15 @@ describe('signing in', () => {
 		let throttled = 0;
 		for (let i = 0; i < 40; i++) {
 			const res = await changePassword(t.db, { ...input, current: `tebakan-${i}` }, now);
-			if (!res.ok && res.field === 'throttled') throttled++;
+			if (!res.ok && res.status === 429) throttled++;
 		}
 		expect(throttled).toBeGreaterThanOrEqual(36);
-		expect(await changePassword(t.db, { ...input, current: 'kopi-tubruk-pagi' }, now)).toMatchObject({
-			ok: false,
-			field: 'throttled'
-		});
+		const refused = await changePassword(t.db, { ...input, current: 'kopi-tubruk-pagi' }, now);
+		expect(refused).toMatchObject({ ok: false, status: 429 });
+		expect(refused.ok ? 0 : refused.retryAfterSeconds).toBeGreaterThan(0);
 		expect(await changePassword(t.db, { ...input, current: 'kopi-tubruk-pagi' }, later(60_000))).toEqual({
-			ok: true
+			ok: true,
+			value: undefined
 		});
 	});
 
@@ -208,7 +208,7 @@ describe('accounts', () => {
 				},
 				now
 			)
-		).toMatchObject({ ok: false, field: 'current' });
+		).toMatchObject({ ok: false, status: 400, errors: { current: expect.any(String) } });
 		expect(
 			await changePassword(
 				t.db,
@@ -222,7 +222,7 @@ describe('accounts', () => {
 				},
 				now
 			)
-		).toEqual({ ok: true });
+		).toEqual({ ok: true, value: undefined });
 		expect(await validateSessionToken(t.db, a.token, now)).not.toBeNull();
 		expect(await validateSessionToken(t.db, b.token, now)).toBeNull();
 		const audit = await t.db.selectFrom('audit_log').select('action').execute();

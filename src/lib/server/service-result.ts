@@ -14,7 +14,7 @@ type Params<K extends RefusalCode> = Parameters<(typeof m)[K]>[0];
 export type RefusalArgs<K extends RefusalCode> =
 	object extends NonNullable<Params<K>> ? [params?: Params<K>] : [params: Params<K>];
 
-export type RefusalStatus = 400 | 403 | 404 | 409 | 413;
+export type RefusalStatus = 400 | 403 | 404 | 409 | 413 | 429;
 /** Problems keyed by the form field they are about; `_form` for the form as a whole. */
 export type FieldErrors = Record<string, string>;
 
@@ -23,7 +23,14 @@ export type FieldErrors = Record<string, string>;
  * `errors` holds the problems of named form fields, when the refusal is about fields (then
  * `message` is the first of them); without it the message is the form's own (`_form`).
  */
-export type Refusal = { ok: false; status: RefusalStatus; message: string; errors?: FieldErrors };
+export type Refusal = {
+	ok: false;
+	status: RefusalStatus;
+	message: string;
+	errors?: FieldErrors;
+	/** With 429: when to try again, sent as Retry-After. */
+	retryAfterSeconds?: number;
+};
 
 export type ServiceResult<T = void> = { ok: true; value: T } | Refusal;
 

@@ -1,14 +1,13 @@
-import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm, type FieldErrors } from '$lib/server/http/forms';
+import type { FieldErrors } from '$lib/server/http/forms';
+import { runForm } from '$lib/server/http/form-action';
 import { passwordField, passwordTwice } from '$lib/server/http/form-fields';
 import { changePassword } from '$lib/server/accounts/auth.service';
 import { ROLE_LABELS } from '$lib/domain/auth/user';
 import { m } from '$lib/paraglide/messages';
 import { readConfig } from '$lib/server/config';
-import { retryAfterSeconds } from '$lib/domain/auth/throttle';
 
 const passwordForm = passwordTwice(
 	{ current: passwordField(m.login_password_required), next: passwordField() },
@@ -24,31 +23,26 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUser(event);
-		const form = parseForm(passwordForm, await event.request.formData());
-		if (!form.ok) return fail(400, { errors: form.errors, success: false });
-		const result = await changePassword(
-			getDb(),
-			{
-				userId: user.id,
-				email: user.email,
-				current: form.data.current,
-				next: form.data.next,
-				keepSessionId: event.locals.sessionId ?? '',
-				ip: event.getClientAddress(),
-				rateLimits: readConfig().rateLimits
-			},
-			new Date()
+		const r = await runForm(
+			await event.request.formData(),
+			passwordForm,
+			({ current, next }) =>
+				changePassword(
+					getDb(),
+					{
+						userId: user.id,
+						email: user.email,
+						current,
+						next,
+						keepSessionId: event.locals.sessionId ?? '',
+						ip: event.getClientAddress(),
+						rateLimits: readConfig().rateLimits
+					},
+					new Date()
+				),
+			{ event }
 		);
-		if (!result.ok && result.field === 'throttled') {
-			const seconds = retryAfterSeconds(result.retryAfterMs);
-			event.setHeaders({ 'retry-after': String(seconds) });
-			return fail(429, {
-				errors: { current: m.account_throttled({ seconds }) } as FieldErrors,
-				success: false
-			});
-		}
-		if (!result.ok)
-			return fail(400, { errors: { [result.field]: result.message } as FieldErrors, success: false });
+		if (!r.ok) return r.failure;
 		return { errors: {} as FieldErrors, success: true };
 	}
 };

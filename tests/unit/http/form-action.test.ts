@@ -33,6 +33,25 @@ describe('runForm', () => {
 		expect(r.failure.data).toEqual({ values: { email: 'nope' }, errors: { email: 'bad email' } });
 	});
 
+	it('says when to try again after a throttled refusal, and sets no header otherwise', async () => {
+		const headers: Record<string, string>[] = [];
+		const event = { setHeaders: (h: Record<string, string>) => void headers.push(h) };
+		const sent = formOf({ email: 'a@b.id', password: 'p' });
+		const throttled = await runForm(
+			sent,
+			schema,
+			async () => ({
+				...refuseField(429, 'password', 'srv_password_throttled', { seconds: 30 }),
+				retryAfterSeconds: 30
+			}),
+			{ event }
+		);
+		expect(throttled.ok ? 0 : throttled.failure.status).toBe(429);
+		expect(headers).toEqual([{ 'retry-after': '30' }]);
+		await runForm(sent, schema, async () => refuse(409, 'srv_password_current_wrong'), { event });
+		expect(headers).toHaveLength(1);
+	});
+
 	it("answers a refusal with the service's status: field errors by field, anything else as _form", async () => {
 		const sent = formOf({ email: 'a@b.id', password: 'p' });
 		const byField = await runForm(sent, schema, async () =>

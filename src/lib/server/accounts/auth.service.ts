@@ -9,7 +9,8 @@ import { noteFailure, noteSuccess, throttleKeys, throttleWait } from './password
 export { hashIp } from './password-throttle';
 import { normalizeEmail, type SessionUser } from '../../domain/auth/user';
 import { checkPasswordStrength, describePasswordProblem } from '../../domain/auth/password-policy';
-import { refusalText } from '../service-result';
+import { ok, refuseField, refuseFields, type ServiceResult } from '../service-result';
+import { retryAfterSeconds } from '../../domain/auth/throttle';
 
 export type SignInResult =
 	| { ok: true; user: SessionUser; token: string; expiresAt: Date }
@@ -45,11 +46,6 @@ export async function signIn(
 	return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role }, ...session };
 }
 
-export type ChangePasswordResult =
-	| { ok: true }
-	| { ok: false; field: 'current' | 'next'; message: string }
-	| { ok: false; field: 'throttled'; retryAfterMs: number };
-
 export async function changePassword(
 	db: Db,
 	input: {
@@ -62,22 +58,28 @@ export async function changePassword(
 		rateLimits: boolean;
 	},
 	now: Date
-): Promise<ChangePasswordResult> {
+): Promise<ServiceResult> {
 	// A stolen session must not become an unlimited oracle for the account's password.
 	const keys = throttleKeys('current_password', String(input.userId), input.ip, input.rateLimits);
 	const wait = await throttleWait(db, keys, now);
-	if (wait > 0) return { ok: false, field: 'throttled', retryAfterMs: wait };
+	if (wait > 0) {
+		const seconds = retryAfterSeconds(wait);
+		return {
+			...refuseField(429, 'current', 'srv_password_throttled', { seconds }),
+			retryAfterSeconds: seconds
+		};
+	}
 	const stored = await findPasswordHash(db, input.userId);
 	if (!stored || !(await verifyPassword(stored, input.current))) {
 		await noteFailure(db, keys, now);
-		return { ok: false, field: 'current', message: refusalText('srv_password_current_wrong') };
+		return refuseField(400, 'current', 'srv_password_current_wrong');
 	}
 	await noteSuccess(db, keys);
 	const problem = checkPasswordStrength(input.next, input.email);
-	if (problem) return { ok: false, field: 'next', message: describePasswordProblem(problem) };
+	if (problem) return refuseFields(400, { next: describePasswordProblem(problem) });
 	await setPasswordHash(db, input.userId, await hashPassword(input.next), now);
 	// Other devices are signed out: a changed password must lock out whoever knew the old one.
 	await deleteSessionsOfUser(db, input.userId, input.keepSessionId);
 	await auditTrail(db, input.userId, now).record('change_password', 'user', input.userId);
-	return { ok: true };
+	return ok(undefined);
 }

@@ -16,11 +16,13 @@ export type FormOutcome<T, Tag> =
 /**
  * How a form's failure is shown: `tag` names the form on a page that holds several (added to the
  * failure as it is); `formLevel` shows the form's own problems as the form's error (`_form`), for
- * a form with no field to show them beside (a button, a confirmation).
+ * a form with no field to show them beside (a button, a confirmation); `event` lets a throttled
+ * refusal (429) say when to try again in Retry-After.
  */
 export interface FormOptions<Tag> {
 	tag?: Tag;
 	formLevel?: boolean;
+	event?: { setHeaders(headers: Record<string, string>): void };
 }
 
 /**
@@ -33,7 +35,7 @@ export async function runForm<S extends z.ZodType, T, Tag extends object = objec
 	data: FormData,
 	schema: S,
 	run: (input: z.infer<S>) => Promise<ServiceResult<T>>,
-	{ tag = {} as Tag, formLevel = false }: FormOptions<Tag> = {}
+	{ tag = {} as Tag, formLevel = false, event }: FormOptions<Tag> = {}
 ): Promise<FormOutcome<T, Tag>> {
 	const parsed = parseForm(schema, data);
 	if (!parsed.ok) {
@@ -41,6 +43,8 @@ export async function runForm<S extends z.ZodType, T, Tag extends object = objec
 		return { ok: false, failure: fail(400, { ...tag, values: parsed.values, errors }) };
 	}
 	const result = await run(parsed.data);
+	if (!result.ok && result.retryAfterSeconds !== undefined)
+		event?.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
 	if (!result.ok)
 		return {
 			ok: false,

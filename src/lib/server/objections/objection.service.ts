@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { ok, refuse, type ServiceResult } from '../service-result';
+import { ok, refuse, refuseField, type ServiceResult } from '../service-result';
 import { inTransaction } from '../db/transaction';
 import { findPeriodByCode } from '../periods/period.repository';
 import { findInstrumentById } from '../periods/instrument.repository';
@@ -33,8 +33,8 @@ export async function openObjectionWindow(
 	input: { periodCode: string; until: string; actorId: number },
 	now: Date
 ): Promise<ServiceResult> {
-	if (!isIsoDate(input.until)) return refuse(400, 'srv_objection_until_format');
-	if (input.until < officeDate(now)) return refuse(400, 'srv_objection_until_past');
+	if (!isIsoDate(input.until)) return refuseField(400, 'until', 'srv_objection_until_format');
+	if (input.until < officeDate(now)) return refuseField(400, 'until', 'srv_objection_until_past');
 	return onPeriod(db, input.periodCode, async (trx, period) => {
 		if (period.status !== 'running' && period.status !== 'review')
 			return refuse(409, 'srv_objection_window_state');

@@ -1,9 +1,9 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm, type FieldErrors } from '$lib/server/http/forms';
+import { runForm } from '$lib/server/http/form-action';
 import { loadOfficeObjections } from '$lib/server/objections/objection-page.service';
 import { answerObjection, openObjectionWindow } from '$lib/server/objections/objection.service';
 import { OBJECTION_REASON_MAX } from '$lib/domain/objections';
@@ -46,37 +46,34 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	window: async (event) => {
 		const user = requireRole(event, 'admin');
-		const form = parseForm(windowForm, await event.request.formData());
-		if (!form.ok) return fail(400, { errors: form.errors });
-		const r = await openObjectionWindow(
-			getDb(),
-			{ periodCode: event.params.code, until: form.data.until, actorId: user.id },
-			new Date()
+		const r = await runForm(await event.request.formData(), windowForm, ({ until }) =>
+			openObjectionWindow(getDb(), { periodCode: event.params.code, until, actorId: user.id }, new Date())
 		);
-		if (!r.ok) return fail(r.status, { errors: { until: r.message } as FieldErrors });
+		if (!r.ok) return r.failure;
 		redirect(303, `${event.url.pathname}?selesai=window`);
 	},
+	// The answer form has its choices and text in each objection's card: its problems are the page's alert.
 	answer: async (event) => {
 		const user = requireRole(event, 'admin');
-		const form = parseForm(answerForm, await event.request.formData());
-		if (!form.ok) return fail(400, { objection: form.values.objection, errors: form.errors });
-		const r = await answerObjection(
-			getDb(),
-			{
-				periodCode: event.params.code,
-				objectionId: form.data.objection,
-				decision: form.data.decision,
-				sheetId: typeof form.data.sheet === 'number' ? form.data.sheet : undefined,
-				answer: form.data.answer,
-				actorId: user.id
-			},
-			new Date()
+		const r = await runForm(
+			await event.request.formData(),
+			answerForm,
+			(input) =>
+				answerObjection(
+					getDb(),
+					{
+						periodCode: event.params.code,
+						objectionId: input.objection,
+						decision: input.decision,
+						sheetId: typeof input.sheet === 'number' ? input.sheet : undefined,
+						answer: input.answer,
+						actorId: user.id
+					},
+					new Date()
+				),
+			{ formLevel: true }
 		);
-		if (!r.ok)
-			return fail(r.status, {
-				objection: String(form.data.objection),
-				errors: { _form: r.message } as FieldErrors
-			});
+		if (!r.ok) return r.failure;
 		const visit = r.value.visitNo;
 		redirect(303, `${event.url.pathname}?selesai=${visit === null ? 'answer' : `visit&kunjungan=${visit}`}`);
 	}

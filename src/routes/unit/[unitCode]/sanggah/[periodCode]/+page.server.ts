@@ -1,10 +1,10 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
-import { parseForm } from '$lib/server/http/forms';
+import { runForm } from '$lib/server/http/form-action';
 import { headsUnit, loadUnitObjections } from '$lib/server/objections/objection-page.service';
 import { fileObjection } from '$lib/server/objections/objection.service';
 import { OBJECTION_REASON_MAX } from '$lib/domain/objections';
@@ -32,6 +32,15 @@ const objectionForm = z.object({
 		})
 });
 
+/** The evidence files sent with the objection (an empty file input sends one empty file). */
+async function attachedFiles(data: FormData) {
+	const files: { name: string; bytes: Uint8Array }[] = [];
+	for (const f of data.getAll('file'))
+		if (f instanceof File && f.size > 0)
+			files.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+	return files;
+}
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'unit_head');
 	const page = await loadUnitObjections(
@@ -52,27 +61,23 @@ export const actions: Actions = {
 		if (!(await headsUnit(getDb(), user.id, event.params.unitCode)))
 			error(404, m.srv_unit_or_period_not_found());
 		const data = await event.request.formData();
-		const form = parseForm(objectionForm, data);
-		if (!form.ok) return fail(400, { indicator: form.values.indicator, errors: form.errors });
-		const files = [];
-		for (const f of data.getAll('file'))
-			if (f instanceof File && f.size > 0)
-				files.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
-		const r = await fileObjection(
-			getDb(),
-			readConfig().uploadDir,
-			{
-				periodCode: event.params.periodCode,
-				unitCode: event.params.unitCode,
-				indicatorCode: form.data.indicator,
-				claimedLevel: form.data.level,
-				reason: form.data.reason,
-				files,
-				userId: user.id
-			},
-			new Date()
+		const r = await runForm(data, objectionForm, async (input) =>
+			fileObjection(
+				getDb(),
+				readConfig().uploadDir,
+				{
+					periodCode: event.params.periodCode,
+					unitCode: event.params.unitCode,
+					indicatorCode: input.indicator,
+					claimedLevel: input.level,
+					reason: input.reason,
+					files: await attachedFiles(data),
+					userId: user.id
+				},
+				new Date()
+			)
 		);
-		if (!r.ok) return fail(r.status, { indicator: form.data.indicator, errors: { _form: r.message } });
+		if (!r.ok) return r.failure;
 		redirect(303, `${event.url.pathname}?terkirim`);
 	}
 };

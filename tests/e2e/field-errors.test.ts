@@ -76,6 +76,18 @@ describe('a refused form', () => {
 		}
 		expect((await describedBy(p, '#a-visit')).invalid).toBeNull();
 	});
+
+	it('ties a short audited reason to its text area and keeps what was written', async () => {
+		const p = s.page;
+		await p.goto('/admin/periode/MPP-2025/publikasi', { waitUntil: 'networkidle' });
+		await p.fill('#correction-reason', 'ab');
+		await sendUnchecked(p, 'form[action="?/openCorrection"]');
+		expect(await describedBy(p, '#correction-reason')).toEqual({
+			invalid: 'true',
+			texts: ['Alasan wajib diisi (minimal 5 karakter).']
+		});
+		expect(await p.inputValue('#correction-reason')).toBe('ab');
+	});
 });
 
 describe('a filter', () => {

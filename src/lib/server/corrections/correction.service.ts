@@ -22,10 +22,13 @@ export interface CorrectionOutcome {
 	revision: number;
 }
 
+/** The longest reason a correction keeps (the form and the command line alike). */
+export const CORRECTION_REASON_MAX = 2000;
+
 function reasonProblem(reason: string): Refusal | null {
 	if (auditReason(reason) === null)
 		return refuseField(400, 'reason', 'srv_correction_reason_short', { min: AUDIT_REASON_MIN });
-	if (reason.length > 2000) return refuseField(400, 'reason', 'srv_reason_too_long');
+	if (reason.length > CORRECTION_REASON_MAX) return refuseField(400, 'reason', 'srv_reason_too_long');
 	return null;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
+import { AUDIT_REASON_MIN } from '../../domain/audit/audit-reason';
 
 // Field types that several forms share, so one field reads and answers alike on every page. Each
 // message is a Paraglide key read when the form is parsed (README "Where translation happens").
@@ -47,6 +48,18 @@ export function isoDateField(invalid: Message = () => m.fm_date_bad()) {
 		.string()
 		.trim()
 		.pipe(z.iso.date({ error: invalid }));
+}
+
+/**
+ * The written reason of an audited step (docs/rules.md §4.1): trimmed, at least AUDIT_REASON_MIN
+ * characters (`tooShort` says so), at most `max`.
+ */
+export function auditReasonField(tooShort: Message, max: number, tooLong?: Message) {
+	return z
+		.string()
+		.trim()
+		.min(AUDIT_REASON_MIN, { error: tooShort })
+		.max(max, tooLong ? { error: tooLong } : undefined);
 }
 
 /** A password as typed (never trimmed: spaces belong to it); with `required`, not empty. */

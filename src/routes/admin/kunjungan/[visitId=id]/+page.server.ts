@@ -4,6 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { runForm } from '$lib/server/http/form-action';
+import { auditReasonField } from '$lib/server/http/form-fields';
 import { newFormToken, onceField, runOnce } from '$lib/server/http/form-once';
 import { listUsers } from '$lib/server/accounts/user.repository';
 import { loadVisitForAdmin, reopenSheet } from '$lib/server/sheets/sheet-review.service';
@@ -48,21 +49,13 @@ export const load: PageServerLoad = async (event) => {
 
 const reopenSchema = z.object({
 	sheetId: z.string().regex(/^\d{1,9}$/, { error: () => m.fm_sheet_unknown() }),
-	reason: z
-		.string()
-		.trim()
-		.min(5, { error: () => m.fm_reopen_reason_min() })
-		.max(1000),
+	reason: auditReasonField(() => m.fm_reopen_reason_min(), 1000),
 	...onceField
 });
 
 const removeSchema = z.object({
 	sheetId: z.string().regex(/^\d{1,9}$/, { error: () => m.fm_sheet_unknown() }),
-	reason: z
-		.string()
-		.trim()
-		.min(5, { error: () => m.fm_remove_reason_min() })
-		.max(1000),
+	reason: auditReasonField(() => m.fm_remove_reason_min(), 1000),
 	confirm: z.literal('ya', { error: () => m.fm_remove_not_confirmed() })
 });
 

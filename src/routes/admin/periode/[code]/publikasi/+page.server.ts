@@ -5,6 +5,8 @@ import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm, type FieldErrors } from '$lib/server/http/forms';
 import { runForm } from '$lib/server/http/form-action';
+import { auditReasonField } from '$lib/server/http/form-fields';
+import { CORRECTION_REASON_MAX } from '$lib/server/corrections/correction.service';
 import { newFormToken, onceField, runOnce } from '$lib/server/http/form-once';
 import { loadPublicationPage } from '$lib/server/publication/publication-page.service';
 import { publishPeriod } from '$lib/server/publication/publication.service';
@@ -43,11 +45,11 @@ export const load: PageServerLoad = async (event) => {
 };
 
 const correctionForm = z.object({
-	reason: z
-		.string()
-		.trim()
-		.min(5, { error: () => m.cor_reason_min() })
-		.max(2000, { error: () => m.fm_publish_reason_max() })
+	reason: auditReasonField(
+		() => m.cor_reason_min(),
+		CORRECTION_REASON_MAX,
+		() => m.fm_publish_reason_max()
+	)
 });
 
 const correctionSteps = {

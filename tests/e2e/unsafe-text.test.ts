@@ -80,6 +80,27 @@ describe('free text with control or bidi-override characters', () => {
 		expect(units()).toBe(before);
 	});
 
+	it("is refused in a paper questionnaire's grid, named by its row and column", async () => {
+		const cookie = await httpSignIn(DEMO.admin);
+		const responses = () => dbRead<{ n: number }>(`select count(*) as n from survey_response`)[0].n;
+		const before = responses();
+		const row = (n: number, unit: string) => ({
+			[`r${n}.unit_code`]: unit,
+			[`r${n}.date`]: '2026-10-01',
+			...Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((u) => [`r${n}.u${u}`, '3']))
+		});
+		const res = await http('/admin/survei/MPP-2026/kertas?/bulk', {
+			cookie,
+			body: new URLSearchParams({ ...row(1, 'KEL-18'), ...row(2, `KEL-18${RLO}`) }),
+			headers: form
+		});
+		expect(res.status).toBe(400);
+		expect(await res.text()).toContain(
+			'baris 2, kolom unit_code: Berisi karakter kendali atau pembalik arah teks yang tidak diizinkan'
+		);
+		expect(responses()).toBe(before);
+	});
+
 	it('is refused in the citizen survey suggestion, in both answers of the form', async () => {
 		const [{ survey_token: token }] = dbRead<{ survey_token: string }>(
 			`select survey_token from unit where code = 'KEL-18'`

@@ -14,7 +14,7 @@ type Params<K extends RefusalCode> = Parameters<(typeof m)[K]>[0];
 export type RefusalArgs<K extends RefusalCode> =
 	object extends NonNullable<Params<K>> ? [params?: Params<K>] : [params: Params<K>];
 
-export type RefusalStatus = 400 | 403 | 404 | 409 | 413 | 429;
+export type RefusalStatus = 400 | 403 | 404 | 409 | 410 | 413 | 429;
 /** Problems keyed by the form field they are about; `_form` for the form as a whole. */
 export type FieldErrors = Record<string, string>;
 
@@ -30,9 +30,18 @@ export type Refusal = {
 	errors?: FieldErrors;
 	/** With 429: when to try again, sent as Retry-After. */
 	retryAfterSeconds?: number;
+	/**
+	 * The problems of rows or questions (an import's `baris N: …`, an entry's fields), each already
+	 * worded, all of them found at once; `message` is the first.
+	 */
+	problems?: readonly string[];
 };
 
-export type ServiceResult<T = void> = { ok: true; value: T } | Refusal;
+/** A refusal that names every problem it found: the rows of a file, the questions of an entry. */
+export type ProblemsRefusal = Refusal & { problems: readonly string[] };
+
+/** `R` narrows the refusal for a use-case whose every refusal has the same extra (ProblemsRefusal). */
+export type ServiceResult<T = void, R extends Refusal = Refusal> = { ok: true; value: T } | R;
 
 /** The words of a refusal code in the current locale (the request's, or Indonesian on the CLI). */
 export function refusalText<K extends RefusalCode>(code: K, ...[params]: RefusalArgs<K>): string {
@@ -40,7 +49,7 @@ export function refusalText<K extends RefusalCode>(code: K, ...[params]: Refusal
 	return message(params ?? {});
 }
 
-export const ok = <T>(value: T): ServiceResult<T> => ({ ok: true, value });
+export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 
 export function refuse<K extends RefusalCode>(
 	status: RefusalStatus,
@@ -65,6 +74,14 @@ export function refuseField<K extends RefusalCode>(
 export function refuseFields(status: RefusalStatus, errors: FieldErrors): Refusal {
 	return { ok: false, status, message: Object.values(errors)[0] ?? '', errors };
 }
+
+/** A refusal naming every problem of a file or entry found at once (rows, questions), already worded. */
+export function refuseProblems(status: RefusalStatus, problems: readonly string[]): ProblemsRefusal {
+	return { ok: false, status, message: problems[0] ?? '', problems };
+}
+
+/** Every problem of a refusal, one per line, as a file's or an entry's refusal is printed and sent. */
+export const refusalProblems = (r: Refusal): readonly string[] => r.problems ?? [r.message];
 
 /** The field errors of a refusal, keyed as every form reads them (`_form` when no field is named). */
 export const refusalErrors = (r: Refusal): FieldErrors => r.errors ?? { _form: r.message };

@@ -44,14 +44,15 @@ export async function prepareNationalPeriod(
 export async function timeImport(conn: OpenDatabase, csv: string, now: Date, log: (s: string) => void) {
 	const t0 = performance.now();
 	const c0 = process.cpuUsage();
-	const imported = await importScoresFile(
+	const result = await importScoresFile(
 		conn,
 		{ periodCode: PERIOD, path: csv, replace: false, userId: null },
 		now
 	);
 	const s = seconds(t0);
 	const cpu = cpuSeconds(c0);
-	if (!imported.ok) throw new Error(imported.problems.slice(0, 5).join('\n'));
+	if (!result.ok) throw new Error(result.problems.slice(0, 5).join('\n'));
+	const imported = result.value;
 	const rate = imported.scores / s;
 	log(`import: ${fmt(s, 1)} s, ${fmt(rate)} nilai/s, ${imported.sheets} lembar`);
 	return { imported, seconds: s, cpu, rate, rss: process.resourceUsage().maxRSS };

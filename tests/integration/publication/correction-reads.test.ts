@@ -52,7 +52,7 @@ describe('readers inside an open correction (docs/rules.md §8.3)', () => {
 		expect(publishedA.visitNos).toEqual([1, 2]);
 
 		await openAndReopen(ex.adminId, 'PKM-A', 1);
-		expect(await importScores(t, lowerPkmC(), true)).toMatchObject({ ok: true, replaced: 1 });
+		expect(await importScores(t, lowerPkmC(), true)).toMatchObject({ ok: true, value: { replaced: 1 } });
 
 		const duringC = await reportCard('PKM-C');
 		const duringA = await reportCard('PKM-A');

@@ -99,8 +99,8 @@ describe('corrections after publication (docs/rules.md §8.3)', () => {
 		});
 
 		// Inside the correction: the missing visit is added, a sheet replaced, another reopened.
-		expect(await importScores(t, missingVisit())).toMatchObject({ ok: true, sheets: 1 });
-		expect(await importScores(t, lowerPkmC(), true)).toMatchObject({ ok: true, replaced: 1 });
+		expect(await importScores(t, missingVisit())).toMatchObject({ ok: true, value: { sheets: 1 } });
+		expect(await importScores(t, lowerPkmC(), true)).toMatchObject({ ok: true, value: { replaced: 1 } });
 		expect(await reopenSheet(t.db, reopenArgs, LATER)).toEqual({ ok: true });
 
 		// The public pages and the API keep revision 1 meanwhile.

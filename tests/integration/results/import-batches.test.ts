@@ -70,8 +70,10 @@ describe('import-scores across batch and read-chunk boundaries', () => {
 		expect(text.length).toBeGreaterThan(1 << 20);
 		expect(await importScores(t, tempFile('batches.csv', text))).toMatchObject({
 			ok: true,
-			sheets: 5,
-			scores: 5 * codes.length
+			value: {
+				sheets: 5,
+				scores: 5 * codes.length
+			}
 		});
 		expect(await count(t, 'score')).toBe(5 * codes.length);
 		const aspects = loadShipped('permenpan-17-2017').aspects.filter((a) => a.weight > 0).length;
@@ -94,7 +96,9 @@ describe('import-scores across batch and read-chunk boundaries', () => {
 			codes.forEach((c, i) => second.push(`${unit},${visit},${email},${c},${1 + (i % 4)},`));
 		expect(await importScores(t, tempFile('second.csv', second.join('\n')), true)).toMatchObject({
 			ok: true,
-			sheets: 3
+			value: {
+				sheets: 3
+			}
 		});
 		// two sheets replaced, one added, on a new visit: six sheets, each with every score
 		expect(await count(t, 'score_sheet')).toBe(6);
@@ -129,8 +133,9 @@ describe('import-scores across batch and read-chunk boundaries', () => {
 		// Line 100 lies inside the first 128-row batch of scores; line 170 lies past the first MiB.
 		for (const line of [100, 170]) lines[line - 1] = lines[line - 1].replace(/,\d,catatan/, ',9,catatan');
 		const result = await importScores(t, tempFile('bad.csv', lines.join('\n')));
-		expect(result).toEqual({
+		expect(result).toMatchObject({
 			ok: false,
+			status: 400,
 			problems: [
 				'baris 100: nilai harus bilangan bulat 0 sampai 5 (kini "9")',
 				'baris 170: nilai harus bilangan bulat 0 sampai 5 (kini "9")'
@@ -154,8 +159,10 @@ describe('import-scores across batch and read-chunk boundaries', () => {
 		t = await dbWithPeriod(join(EXAMPLES, 'units.csv'), 'permenpan-17-2017');
 		expect(await importScores(t, tempFile('many.csv', manyRows().join('\n')))).toMatchObject({
 			ok: true,
-			sheets: manySheets,
-			scores: manySheets * codes.length
+			value: {
+				sheets: manySheets,
+				scores: manySheets * codes.length
+			}
 		});
 		expect(await count(t, 'score')).toBe(manySheets * codes.length);
 		const stored = await t.db
@@ -200,8 +207,9 @@ describe('import-scores across batch and read-chunk boundaries', () => {
 		const lines = manyRows();
 		const last = lines.length;
 		lines[last - 1] = lines[last - 1].replace(/,\d,$/, ',7,');
-		expect(await importScores(t, tempFile('many-bad.csv', lines.join('\n')))).toEqual({
+		expect(await importScores(t, tempFile('many-bad.csv', lines.join('\n')))).toMatchObject({
 			ok: false,
+			status: 400,
 			problems: [`baris ${last}: nilai harus bilangan bulat 0 sampai 5 (kini "7")`]
 		});
 		expect(await count(t, 'score')).toBe(0);
@@ -230,8 +238,9 @@ describe('import-scores across batch and read-chunk boundaries', () => {
 	it('refuses a file that is not there with its name, before any row', async () => {
 		t = await dbWithPeriod(join(EXAMPLES, 'units.csv'), 'permenpan-17-2017');
 		const missing = join(EXAMPLES, 'tidak-ada.csv');
-		expect(await importScores(t, missing)).toEqual({
+		expect(await importScores(t, missing)).toMatchObject({
 			ok: false,
+			status: 400,
 			problems: [`berkas tidak ditemukan: ${missing}`]
 		});
 	});

@@ -68,7 +68,7 @@ describe('import-scores refuses a bad file with line-numbered reasons and commit
 	it('refuses an empty file and a wrong header on line 1', async () => {
 		await fresh();
 		const empty = await importScores(t, tempFile('empty.csv', ''));
-		expect(empty).toEqual({ ok: false, problems: [expect.stringMatching(/^baris 1: /)] });
+		expect(empty).toMatchObject({ ok: false, status: 400, problems: [expect.stringMatching(/^baris 1: /)] });
 		const wrong = await importScores(
 			t,
 			tempFile('wrong.csv', 'unit,visit,email,indicator,score\nPKM-A,1,a@b.id,1.a.K1,3\n')
@@ -83,14 +83,15 @@ describe('import-scores refuses a bad file with line-numbered reasons and commit
 		expect((await importScores(t, tempFile('a.csv', first))).ok).toBe(true);
 		const again = [HEADER, ...sheet('PKM-A', 1, 'ani@univ-a.ac.id', '4')].join('\n');
 		const refused = await importScores(t, tempFile('b.csv', again));
-		expect(refused).toEqual({
+		expect(refused).toMatchObject({
 			ok: false,
+			status: 400,
 			problems: [
 				'baris 2: lembar unit PKM-A kunjungan 1 penilai ani@univ-a.ac.id sudah ada; pakai --replace untuk menggantinya'
 			]
 		});
 		const replaced = await importScores(t, tempFile('b.csv', again), true);
-		expect(replaced).toMatchObject({ ok: true, sheets: 1, replaced: 1 });
+		expect(replaced).toMatchObject({ ok: true, value: { sheets: 1, replaced: 1 } });
 		expect(await count(t, 'score_sheet')).toBe(1);
 		const scores = await t.db.selectFrom('score').select('score').distinct().execute();
 		expect(scores.map((s) => s.score)).toEqual([4]);
@@ -109,8 +110,9 @@ describe('import-scores refuses a bad file with line-numbered reasons and commit
 		rows.push('PKM-A;1;ani@univ-a.ac.id;1.a.K2;3;'); // line 39: the note above spans two lines but is one row
 		const text = '\uFEFF' + [HEADER.replaceAll(',', ';'), ...rows].join('\r\n');
 		const result = await importScores(t, tempFile('semi.csv', text));
-		expect(result).toEqual({
+		expect(result).toMatchObject({
 			ok: false,
+			status: 400,
 			problems: [
 				'baris 39: baris ganda: unit PKM-A kunjungan 1 penilai ani@univ-a.ac.id indikator 1.a.K2 sudah ada di baris 3'
 			]
@@ -120,7 +122,7 @@ describe('import-scores refuses a bad file with line-numbered reasons and commit
 			t,
 			tempFile('semi.csv', '\uFEFF' + [HEADER.replaceAll(',', ';'), ...rows].join('\r\n'))
 		);
-		expect(ok).toMatchObject({ ok: true, sheets: 1, scores: codes.length });
+		expect(ok).toMatchObject({ ok: true, value: { sheets: 1, scores: codes.length } });
 		const note = await t.db
 			.selectFrom('score')
 			.select('note')
@@ -145,7 +147,7 @@ describe('import-scores refuses a bad file with line-numbered reasons and commit
 		expect(!bad.ok && bad.problems).toContain('baris 39: nilai 0 wajib disertai catatan (kolom note)');
 		ws.spliceRows(39, 1);
 		const good = await importScores(t, tempFile('g.xlsx', Buffer.from(await wb.xlsx.writeBuffer())));
-		expect(good).toMatchObject({ ok: true, sheets: 1, scores: codes.length, newAssessors: 1 });
+		expect(good).toMatchObject({ ok: true, value: { sheets: 1, scores: codes.length, newAssessors: 1 } });
 	});
 
 	it('refuses a published period', async () => {
@@ -155,7 +157,11 @@ describe('import-scores refuses a bad file with line-numbered reasons and commit
 			t,
 			tempFile('a.csv', [HEADER, ...sheet('PKM-A', 1, 'ani@univ-a.ac.id')].join('\n'))
 		);
-		expect(r).toEqual({ ok: false, problems: ['periode P1 sudah terbit; nilai tidak dapat diimpor lagi'] });
+		expect(r).toMatchObject({
+			ok: false,
+			status: 409,
+			problems: ['periode P1 sudah terbit; nilai tidak dapat diimpor lagi']
+		});
 	});
 
 	it('shows the first 5,000 problems by line and counts the rest, whichever check found them', async () => {

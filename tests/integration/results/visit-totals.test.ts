@@ -150,11 +150,11 @@ describe('per-visit totals of submitted sheets (docs/rules.md §4.2)', () => {
 			)
 		).toMatchObject({ ok: true });
 		// A new visit with a sheet, a replaced sheet in an existing visit, a reopened sheet.
-		expect(await importScores(t, missingVisit())).toMatchObject({ ok: true, sheets: 1 });
+		expect(await importScores(t, missingVisit())).toMatchObject({ ok: true, value: { sheets: 1 } });
 		await expectTotalsOfSubmittedSheets();
 		await expectReviewFromSheets(t.db, 'P1');
 		// PKM-C's first sheet rescored with ones: other indicators of PKM-C disagree now.
-		expect(await importScores(t, lowerPkmC(), true)).toMatchObject({ ok: true, replaced: 1 });
+		expect(await importScores(t, lowerPkmC(), true)).toMatchObject({ ok: true, value: { replaced: 1 } });
 		await expectTotalsOfSubmittedSheets();
 		const rescored = await expectReviewFromSheets(t.db, 'P1');
 		expect(rescored.some((f) => f.unitCode === 'PKM-C' && f.indicatorCode !== '6')).toBe(true);

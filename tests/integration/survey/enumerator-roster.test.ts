@@ -147,7 +147,7 @@ describe('the office assigns survey enumerators', () => {
 			},
 			NOW
 		);
-		expect(sent).toMatchObject({ ok: true, stored: true });
+		expect(sent).toMatchObject({ ok: true, value: { stored: true } });
 		expect(await roster()).toEqual([{ unit: t.units.a.id, user: enumeratorId, entered: 1 }]);
 
 		const removed = await removeEnumeratorFromUnit(

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NOW, answers, countResponses, createSurveyFixture, type SurveyFixture } from './fixture';
 import { insertUser } from '../../../src/lib/server/accounts/user.repository';
 import { recordEnumeratorResponse } from '../../../src/lib/server/enumerators/enumerator.service';
+import { refusalProblems } from '../../../src/lib/server/service-result';
 import { listEnumeratorUnits } from '../../../src/lib/server/enumerators/enumerator.repository';
 import { assignEnumeratorToUnit } from '../../../src/lib/server/enumerators/enumerator-assignment.service';
 import { computeBreakdowns } from '../../../src/lib/server/survey/survey-results.service';
@@ -40,9 +41,9 @@ describe('questionnaires from an enumerator tablet', () => {
 	it('stores a questionnaire once under the period of its interview, however often it is resent', async () => {
 		const first = await recordEnumeratorResponse(t, enumerator, entry('device-0001-a'), SYNCED);
 		const again = await recordEnumeratorResponse(t, enumerator, entry('device-0001-a'), SYNCED);
-		expect(first).toMatchObject({ ok: true, stored: true, periodCode: 'P-2026' });
-		expect(again).toMatchObject({ ok: true, stored: false, periodCode: 'P-2026' });
-		expect(again.ok && first.ok && again.responseId).toBe(first.ok && first.responseId);
+		expect(first).toMatchObject({ ok: true, value: { stored: true, periodCode: 'P-2026' } });
+		expect(again).toMatchObject({ ok: true, value: { stored: false, periodCode: 'P-2026' } });
+		expect(again.ok && first.ok && again.value.responseId).toBe(first.ok && first.value.responseId);
 		const row = await t.db
 			.selectFrom('survey_response')
 			.select(['period_id', 'source', 'entered_by', 'device_id', 'submitted_at'])
@@ -66,14 +67,14 @@ describe('questionnaires from an enumerator tablet', () => {
 		);
 		expect(bad.ok).toBe(false);
 		expect(!bad.ok && bad.status).toBe(400);
-		expect(!bad.ok && bad.problems.join(' | ')).toMatch(/deviceId.*givenAt.*fields\.u1.*fields\.u2/);
+		expect(!bad.ok && refusalProblems(bad).join(' | ')).toMatch(/deviceId.*givenAt.*fields\.u1.*fields\.u2/);
 		const future = await recordEnumeratorResponse(
 			t,
 			enumerator,
 			entry('device-0002-a', { givenAt: '2027-01-01T00:00:00Z' }),
 			SYNCED
 		);
-		expect(!future.ok && future.problems[0]).toMatch(/masa depan/);
+		expect(!future.ok && refusalProblems(future)[0]).toMatch(/masa depan/);
 		const other = await recordEnumeratorResponse(
 			t,
 			enumerator,

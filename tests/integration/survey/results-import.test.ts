@@ -12,6 +12,7 @@ import {
 	computeBreakdowns
 } from '../../../src/lib/server/survey/survey-results.service';
 import { importPaperFile } from '../../../src/lib/server/survey/survey-paper.service';
+import { refusalProblems } from '../../../src/lib/server/service-result';
 import {
 	changeSurveyWindow,
 	moderateSuggestion,
@@ -101,7 +102,7 @@ describe('paper questionnaires', () => {
 			'\uFEFFunit_code;date;u1;u2;u3;u4;u5;u6;u7;u8;u9;sex;suggestion\nKEL-01;03/10/2026;4;4;4;4;4;4;4;4;4;Perempuan;"Ruang; tunggu panas"\nKEL-02;2026-10-04;2;2;2;2;2;2;2;2;2;;\n'
 		);
 		const r = await importPaperFile(t.db, t.adminId, await period(), file, NOW);
-		expect(r).toEqual({ ok: true, count: 2 });
+		expect(r).toEqual({ ok: true, value: { count: 2 } });
 		const rows = await t.db.selectFrom('survey_response').selectAll().orderBy('id').execute();
 		expect(rows.map((x) => [x.source, x.sex, x.suggestion, x.suggestion_status, x.entered_by])).toEqual([
 			['paper', 'P', 'Ruang; tunggu panas', 'pending', t.adminId],
@@ -133,7 +134,9 @@ describe('paper questionnaires', () => {
 			csv('unit,date,u1\nKEL-01,2026-10-03,4\n'),
 			NOW
 		);
-		expect(bad.ok === false && bad.problems[0]).toMatch(/^baris 1: kolom wajib tidak ada: unit_code, u2/);
+		expect(bad.ok === false && refusalProblems(bad)[0]).toMatch(
+			/^baris 1: kolom wajib tidak ada: unit_code, u2/
+		);
 		const book = new ExcelJS.Workbook();
 		const sheet = book.addWorksheet('Kuesioner');
 		sheet.addRow(['unit_code', 'date', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9', 'education']);
@@ -141,8 +144,9 @@ describe('paper questionnaires', () => {
 		sheet.addRow(['KEL-02', '2026-10-06', 3, 3, 3, 4, 3, 3, 3, 3, 0, '']);
 		const bytes = new Uint8Array(await book.xlsx.writeBuffer());
 		const r = await importPaperFile(t.db, t.adminId, await period(), { name: 'k.xlsx', bytes }, NOW);
-		expect(r).toEqual({
+		expect(r).toMatchObject({
 			ok: false,
+			status: 400,
 			problems: ['baris 3: U9 Sarana dan Prasarana harus bernilai 1 sampai 4']
 		});
 		sheet.spliceRows(3, 1);
@@ -153,7 +157,7 @@ describe('paper questionnaires', () => {
 			{ name: 'k.xlsx', bytes: new Uint8Array(await book.xlsx.writeBuffer()) },
 			NOW
 		);
-		expect(ok).toEqual({ ok: true, count: 1 });
+		expect(ok).toEqual({ ok: true, value: { count: 1 } });
 	});
 });
 

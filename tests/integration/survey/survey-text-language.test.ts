@@ -39,7 +39,7 @@ const importBad = async () =>
 		),
 		NOW
 	);
-const problemsOf = (r: { ok: boolean; problems?: string[] }) => (r.ok ? [] : r.problems);
+const problemsOf = (r: { ok: boolean; problems?: readonly string[] }) => (r.ok ? [] : r.problems);
 
 describe('survey problems in the reader language', () => {
 	it("words a paper import's row problems in English and in Indonesian and stores nothing", async () => {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { runConfirmed, runForm } from '../../../src/lib/server/http/form-action';
-import { ok, refuse, refuseField, refuseFields } from '../../../src/lib/server/service-result';
+import {
+	ok,
+	refusalProblems,
+	refuse,
+	refuseField,
+	refuseFields,
+	refuseProblems
+} from '../../../src/lib/server/service-result';
 
 // How a form action answers (README "Layering"): field errors by field, anything else as `_form`,
 // the values sent kept, the use-case never run for a form that does not pass.
@@ -69,6 +76,25 @@ describe('runForm', () => {
 			values: { email: 'a@b.id' },
 			errors: { _form: 'Periode tidak ditemukan.' }
 		});
+	});
+
+	it("sends a file's row problems, every one of them, beside the form's first", async () => {
+		const rows = ['baris 2: kode unit kosong', 'baris 5: nilai harus 1 sampai 4'];
+		const r = await runForm(formOf({ email: 'a@b.id', password: 'p' }), schema, async () =>
+			refuseProblems(400, rows)
+		);
+		expect(r.ok === false && r.failure.data).toEqual({
+			values: { email: 'a@b.id' },
+			errors: { _form: 'baris 2: kode unit kosong' },
+			problems: rows
+		});
+		const plain = await runForm(formOf({ email: 'a@b.id', password: 'p' }), schema, async () =>
+			refuse(404, 'srv_period_not_found')
+		);
+		expect(plain.ok === false && 'problems' in plain.failure.data).toBe(false);
+		// the command line and the JSON APIs print a plain refusal as its one problem
+		expect(refusalProblems(refuse(404, 'srv_period_not_found'))).toEqual(['Periode tidak ditemukan.']);
+		expect(refusalProblems(refuseProblems(400, rows))).toEqual(rows);
 	});
 
 	it('names the form on a page of several, and shows a button-only form its problem as _form', async () => {

@@ -1,6 +1,6 @@
 /** A problem the user can fix; printed to stderr (one line each) and the command exits 1. */
 export class CliError extends Error {
-	constructor(public readonly problems: string[]) {
+	constructor(public readonly problems: readonly string[]) {
 		super(problems.join('\n'));
 	}
 }

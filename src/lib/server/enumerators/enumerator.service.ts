@@ -5,7 +5,7 @@ import { listSurveyWindowsOfUnitAsync } from '../survey/intake/survey-intake-kys
 import { findSurveyUnitByCode } from '../survey/survey-unit.repository';
 import { insertSurveyResponses } from '../survey/survey-response.repository';
 import { findEnumeratorResponse, isEnumeratorOf } from './enumerator.repository';
-import { refusalText } from '../service-result';
+import { ok, refuse, refuseProblems, refusalText, type ServiceResult } from '../service-result';
 import { readConfig } from '../config';
 import { submissionProblemText } from '../survey/submission-problem-text';
 import type { EntryWording } from '../../domain/survey/enumerator-entry';
@@ -13,9 +13,8 @@ import type { EntryWording } from '../../domain/survey/enumerator-entry';
 // A face-to-face questionnaire from an enumerator's tablet (README "Survey enumerators"). The
 // device's id makes a resend harmless: the first arrival is stored, later ones are answered from it.
 
-export type EnumeratorResult =
-	| { ok: true; stored: boolean; responseId: number; periodCode: string }
-	| { ok: false; status: 400 | 403 | 404 | 410; problems: string[] };
+/** The stored questionnaire: `stored` is false when the device's id arrived before. */
+export type EnumeratorReceipt = { stored: boolean; responseId: number; periodCode: string };
 
 /** The entry's problems in the request's language (README "Where translation happens"). */
 const entryWording: EntryWording = {
@@ -28,36 +27,24 @@ export async function recordEnumeratorResponse(
 	user: SessionUser,
 	body: unknown,
 	now: Date
-): Promise<EnumeratorResult> {
-	if (user.role !== 'enumerator')
-		return { ok: false, status: 403, problems: [refusalText('srv_enum_only_enumerators')] };
+): Promise<ServiceResult<EnumeratorReceipt>> {
+	if (user.role !== 'enumerator') return refuse(403, 'srv_enum_only_enumerators');
 	const parsed = parseEnumeratorEntry(body, now.getTime(), entryWording);
-	if (!parsed.ok) return { ok: false, status: 400, problems: parsed.problems };
+	if (!parsed.ok) return refuseProblems(400, parsed.problems);
 	const entry = parsed.value;
 	const unit = await findSurveyUnitByCode(opened.db, entry.unitCode);
 	if (!unit)
-		return {
-			ok: false,
-			status: 404,
-			problems: [`unitCode: ${refusalText('srv_enum_unit_missing', { unit: entry.unitCode })}`]
-		};
+		return refuseProblems(404, [
+			`unitCode: ${refusalText('srv_enum_unit_missing', { unit: entry.unitCode })}`
+		]);
 	// Not the survey's hot path: one Kysely read serves both engines.
 	const windows = await listSurveyWindowsOfUnitAsync(opened.db, unit.id);
 	const period = periodForMoment(windows, entry.givenAt, readConfig().timeZone);
-	if (!period)
-		return {
-			ok: false,
-			status: 410,
-			problems: [refusalText('srv_enum_no_open_period')]
-		};
+	if (!period) return refuse(410, 'srv_enum_no_open_period');
 	const again = await findEnumeratorResponse(opened.db, user.id, entry.deviceId);
-	if (again) return { ok: true, stored: false, responseId: again.id, periodCode: period.code };
+	if (again) return ok({ stored: false, responseId: again.id, periodCode: period.code });
 	if (!(await isEnumeratorOf(opened.db, { periodId: period.id, unitId: unit.id, userId: user.id })))
-		return {
-			ok: false,
-			status: 403,
-			problems: [refusalText('srv_enum_not_assigned', { unit: unit.code, period: period.code })]
-		};
+		return refuse(403, 'srv_enum_not_assigned', { unit: unit.code, period: period.code });
 	const { answers, profile, suggestion } = entry.submission;
 	try {
 		await insertSurveyResponses(opened.db, [
@@ -76,9 +63,9 @@ export async function recordEnumeratorResponse(
 	} catch (e) {
 		// two copies of one resend arriving together: the unique index lets exactly one in
 		const raced = await findEnumeratorResponse(opened.db, user.id, entry.deviceId);
-		if (raced) return { ok: true, stored: false, responseId: raced.id, periodCode: period.code };
+		if (raced) return ok({ stored: false, responseId: raced.id, periodCode: period.code });
 		throw e;
 	}
 	const stored = await findEnumeratorResponse(opened.db, user.id, entry.deviceId);
-	return { ok: true, stored: true, responseId: stored!.id, periodCode: period.code };
+	return ok({ stored: true, responseId: stored!.id, periodCode: period.code });
 }

@@ -9,7 +9,7 @@ import { emitSheet, isZip } from './table-stream';
 // 5 MB) into numbered rows for preview and validation, with problems in the request's language.
 // Files on disk are streamed by table-stream.ts, which shares the CSV and XLSX reading.
 
-const MAX_BYTES = 5 * 1024 * 1024;
+export const MAX_TABLE_BYTES = 5 * 1024 * 1024;
 /** Rows an upload may hold by default (the preview pages carry them back in a form field). */
 export const MAX_UPLOAD_ROWS = 20_000;
 
@@ -52,7 +52,7 @@ export async function readTableBytes(
 	maxRows = MAX_UPLOAD_ROWS
 ): Promise<TabularRead> {
 	if (bytes.length === 0) return { ok: false, problems: [refusalText('srv_table_empty')] };
-	if (bytes.length > MAX_BYTES) return { ok: false, problems: [refusalText('srv_table_too_big')] };
+	if (bytes.length > MAX_TABLE_BYTES) return { ok: false, problems: [refusalText('srv_table_too_big')] };
 	if (isZip(bytes) || name.toLowerCase().endsWith('.xlsx')) return readXlsxBytes(bytes, maxRows);
 	let text: string;
 	try {

@@ -7,6 +7,8 @@ import { refusalErrors, type FieldErrors, type ServiceResult } from '../service-
 export interface FormFailure {
 	values: Record<string, string>;
 	errors: FieldErrors;
+	/** A file's or an entry's problems by row, when the refusal names them (refuseProblems). */
+	problems?: readonly string[];
 }
 
 export type FormOutcome<T, Tag> =
@@ -48,7 +50,12 @@ export async function runForm<S extends z.ZodType, T, Tag extends object = objec
 	if (!result.ok)
 		return {
 			ok: false,
-			failure: fail(result.status, { ...tag, values: parsed.values, errors: refusalErrors(result) })
+			failure: fail(result.status, {
+				...tag,
+				values: parsed.values,
+				errors: refusalErrors(result),
+				...(result.problems && { problems: result.problems })
+			})
 		};
 	return { ok: true, value: result.value, values: parsed.values };
 }

@@ -6,7 +6,7 @@ import { insertSurveyResponses } from './survey-response.repository';
 import { readConfig } from '../config';
 import { auditTrail } from '../audit/audit.repository';
 import { readTableBytes } from '../files/table-file';
-import { refusalText } from '../service-result';
+import { ok, refuseProblems, refusalText, type ProblemsRefusal, type ServiceResult } from '../service-result';
 import { rowProblemText } from '../files/row-problem-text';
 
 // Paper questionnaires (source = 'paper'): all rows or none, with `baris N: reason` problems
@@ -15,7 +15,8 @@ import { rowProblemText } from '../files/row-problem-text';
 /** A stack of paper questionnaires can outgrow the preview pages' row limit; 5 MB still bounds it. */
 const PAPER_MAX_ROWS = 200_000;
 
-export type PaperResult = { ok: true; count: number } | { ok: false; problems: string[] };
+/** How many questionnaires were entered. */
+export type PaperEntry = { count: number };
 
 export async function enterPaperResponses(
 	db: Db,
@@ -24,7 +25,7 @@ export async function enterPaperResponses(
 	rows: readonly PaperRow[],
 	now: Date,
 	origin: 'form' | 'file' = 'form'
-): Promise<PaperResult> {
+): Promise<ServiceResult<PaperEntry, ProblemsRefusal>> {
 	const named = [...new Set(rows.map((r) => (r.record.unit_code ?? '').trim()).filter((c) => c !== ''))];
 	const units = await listPeriodSurveyUnitsByCode(db, period.id, named);
 	const checked = validatePaperRows(
@@ -36,7 +37,7 @@ export async function enterPaperResponses(
 		},
 		rowProblemText
 	);
-	if (!checked.ok) return checked;
+	if (!checked.ok) return refuseProblems(400, checked.problems);
 	await db.transaction().execute(async (trx) => {
 		await insertSurveyResponses(
 			trx,
@@ -56,7 +57,7 @@ export async function enterPaperResponses(
 			origin
 		});
 	});
-	return { ok: true, count: checked.responses.length };
+	return ok({ count: checked.responses.length });
 }
 
 export async function importPaperFile(
@@ -65,13 +66,13 @@ export async function importPaperFile(
 	period: Period,
 	file: { name: string; bytes: Uint8Array },
 	now: Date
-): Promise<PaperResult> {
+): Promise<ServiceResult<PaperEntry, ProblemsRefusal>> {
 	if (!/\.(csv|txt|xlsx)$/i.test(file.name))
-		return { ok: false, problems: [refusalText('srv_paper_file_format')] };
+		return refuseProblems(400, [refusalText('srv_paper_file_format')]);
 	const table = await readTableBytes(file.name, file.bytes, PAPER_MAX_ROWS);
-	if (!table.ok) return table;
+	if (!table.ok) return refuseProblems(400, table.problems);
 	const headerProblems = checkPaperHeader(table.data.columns, rowProblemText);
-	if (headerProblems.length) return { ok: false, problems: headerProblems };
+	if (headerProblems.length) return refuseProblems(400, headerProblems);
 	const rows = table.data.rows.map((r) => ({ line: r.line, record: r.cells }));
 	return enterPaperResponses(db, userId, period, rows, now, 'file');
 }

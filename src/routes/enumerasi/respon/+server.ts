@@ -3,6 +3,7 @@ import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDatabase } from '$lib/server/db';
 import { recordEnumeratorResponse } from '$lib/server/enumerators/enumerator.service';
+import { refusalProblems, refuse } from '$lib/server/service-result';
 
 // One face-to-face questionnaire from an enumerator's outbox (README "Survey enumerators"): 201
 // when stored, 200 with `replayed: true` when the device's id arrived before, 4xx naming each problem.
@@ -12,12 +13,15 @@ export const POST: RequestHandler = async (event) => {
 	const text = await event.request.text().catch(() => null);
 	const user = requireRole(event, 'enumerator');
 	const body = parseJson(text);
-	if (body === undefined) return json({ problems: ['isi permintaan bukan JSON yang sah'] }, { status: 400 });
-	const r = await recordEnumeratorResponse(getDatabase(), user, body, new Date());
-	if (!r.ok) return json({ problems: r.problems }, { status: r.status });
+	const r =
+		body === undefined
+			? refuse(400, 'srv_enum_body_not_json')
+			: await recordEnumeratorResponse(getDatabase(), user, body, new Date());
+	if (!r.ok) return json({ problems: refusalProblems(r) }, { status: r.status });
+	const { responseId, periodCode, stored } = r.value;
 	return json(
-		{ id: r.responseId, period: r.periodCode, replayed: !r.stored },
-		{ status: r.stored ? 201 : 200, headers: { 'cache-control': 'no-store' } }
+		{ id: responseId, period: periodCode, replayed: !stored },
+		{ status: stored ? 201 : 200, headers: { 'cache-control': 'no-store' } }
 	);
 };
 

@@ -28,6 +28,7 @@ import { isPublished } from '../../../domain/period-status';
 import { periodAcceptsSheets } from '../../corrections/correction.service';
 import { calibrationAnchorIds } from '../../calibration/calibration.repository';
 import { MAX_ANCHORS } from '../../../domain/reliability';
+import { ok, refuseProblems, type ProblemsRefusal, type ServiceResult } from '../../service-result';
 
 // `import-scores` (README): one transaction; any problem rolls everything back.
 
@@ -44,16 +45,14 @@ export interface ScoreImportInput {
 
 export type ImportProgress = { phase: 'reading'; lines: number } | { phase: 'writing' };
 
-export type ScoreImportResult =
-	| {
-			ok: true;
-			sheets: number;
-			scores: number;
-			replaced: number;
-			newAssessors: number;
-			startedPeriod: boolean;
-	  }
-	| { ok: false; problems: string[] };
+/** What an accepted file wrote. */
+export interface ScoreImportSummary {
+	sheets: number;
+	scores: number;
+	replaced: number;
+	newAssessors: number;
+	startedPeriod: boolean;
+}
 
 /** Thrown to roll the import back, with the first problems by line and how many there are in all. */
 class Rollback extends Error {
@@ -69,18 +68,16 @@ export async function importScoresFile(
 	conn: OpenDatabase,
 	input: ScoreImportInput,
 	now: Date
-): Promise<ScoreImportResult> {
+): Promise<ServiceResult<ScoreImportSummary, ProblemsRefusal>> {
 	const { db, sqlite } = conn;
 	const period = await findPeriodByCode(db, input.periodCode);
-	if (!period) return { ok: false, problems: [`periode "${input.periodCode}" tidak ditemukan`] };
+	// The command line reads Indonesian (README "Where translation happens"), as the file checks do.
+	if (!period) return refuseProblems(404, [`periode "${input.periodCode}" tidak ditemukan`]);
 	// docs/rules.md §8.3: a published period takes scores only inside an open correction.
 	if (isPublished(period.status) && !(await periodAcceptsSheets(db, period)))
-		return {
-			ok: false,
-			problems: [
-				`periode ${period.code} sudah ${period.status === 'published' ? 'terbit' : 'diarsipkan'}; nilai tidak dapat diimpor lagi`
-			]
-		};
+		return refuseProblems(409, [
+			`periode ${period.code} sudah ${period.status === 'published' ? 'terbit' : 'diarsipkan'}; nilai tidak dapat diimpor lagi`
+		]);
 	const instrument = (await findInstrumentById(db, period.instrumentId))!;
 	const indicatorIds = scoreImportPlan(instrument.def).codes.map((c) => instrument.indicatorIds.get(c)!);
 	const periodUnits = await mapPeriodUnitIds(db, period.id);
@@ -215,21 +212,20 @@ export async function importScoresFile(
 					newAssessors
 				}
 			);
-			return {
-				ok: true as const,
+			return ok({
 				sheets: file.sheetCount,
 				scores,
 				replaced: replaced.length,
 				newAssessors,
 				startedPeriod
-			};
+			});
 		});
 	} catch (e) {
-		if (e instanceof TableFileError) return { ok: false, problems: [e.message] };
+		if (e instanceof TableFileError) return refuseProblems(400, [e.message]);
 		if (!(e instanceof Rollback)) throw e;
 		// Problems beyond MAX_PROBLEMS_SHOWN are summarised in one line: a wrong file cannot flood the terminal.
 		const shown = e.problems.map(formatProblem);
 		if (e.count > e.problems.length) shown.push(`... dan ${e.count - e.problems.length} masalah lain`);
-		return { ok: false, problems: shown };
+		return refuseProblems(400, shown);
 	}
 }

@@ -4,6 +4,7 @@ import { openMigrated } from '../../open';
 import { importScoresFile } from '../../../sheets/import/score-import.service';
 import { formatNumberId } from '../../../../domain/format';
 import { progressLine } from '../../progress';
+import { refusalProblems } from '../../../service-result';
 
 export async function runImportScores(ctx: CliContext): Promise<void> {
 	const { values, positionals } = parseOptions(
@@ -35,12 +36,13 @@ export async function runImportScores(ctx: CliContext): Promise<void> {
 			ctx.now
 		);
 		progress.clear();
-		if (!r.ok) throw new CliError(r.problems);
+		if (!r.ok) throw new CliError(refusalProblems(r));
+		const { sheets, scores, replaced, newAssessors, startedPeriod } = r.value;
 		ctx.out(
-			`${values.calibration ? 'Nilai kalibrasi' : 'Nilai'} diimpor ke ${periodCode}: ${r.sheets} lembar, ${r.scores} nilai` +
-				(r.replaced ? `, ${r.replaced} lembar diganti` : '') +
-				(r.newAssessors ? `, ${r.newAssessors} akun penilai baru (tanpa kata sandi)` : '') +
-				(r.startedPeriod ? '; periode kini berjalan' : '') +
+			`${values.calibration ? 'Nilai kalibrasi' : 'Nilai'} diimpor ke ${periodCode}: ${sheets} lembar, ${scores} nilai` +
+				(replaced ? `, ${replaced} lembar diganti` : '') +
+				(newAssessors ? `, ${newAssessors} akun penilai baru (tanpa kata sandi)` : '') +
+				(startedPeriod ? '; periode kini berjalan' : '') +
 				'.'
 		);
 	} finally {

@@ -6,7 +6,7 @@ import { boundedSearchText } from '$lib/domain/list-filter';
 import { listPeriods } from '$lib/server/periods/period.repository';
 import { listUsers } from '$lib/server/accounts/user.repository';
 import { listVisitsOfPeriod } from '$lib/server/visits/visit-team.repository';
-import { handleAssign } from './assign-form.server';
+import { runAssignForm } from './assign-form.server';
 import { readPage } from '$lib/domain/pagination';
 
 const PAGE_SIZE = 50;
@@ -39,8 +39,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	assign: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const r = await handleAssign(event, admin.id);
-		if (r.failure) return r.failure;
-		redirect(303, `/admin/kunjungan/${r.result.value.visitId}?ditugaskan=1`);
+		const r = await runAssignForm(event, admin.id);
+		if (!r.ok) return r.failure;
+		redirect(303, `/admin/kunjungan/${r.value.visitId}?ditugaskan=1`);
 	}
 };

@@ -1,11 +1,10 @@
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/forms';
+import { runForm } from '$lib/server/http/form-action';
 import { assignAssessorToVisit } from '$lib/server/accounts/assignment.service';
 import { m } from '$lib/paraglide/messages';
 import { isoDateField, optionalField } from '$lib/server/http/form-fields';
-import { refusalErrors } from '$lib/server/service-result';
 
 const assignSchema = z.object({
 	period: z
@@ -31,22 +30,23 @@ const assignSchema = z.object({
 });
 
 /** The assignment form shared by the visit list and the visit page; the rules live in the service. */
-export async function handleAssign(event: RequestEvent, actorId: number) {
-	const form = parseForm(assignSchema, await event.request.formData());
-	if (!form.ok) return { failure: fail(400, { assign: { values: form.values, errors: form.errors } }) };
-	const r = await assignAssessorToVisit(
-		getDb(),
-		{
-			periodCode: form.data.period,
-			unitCode: form.data.unit,
-			visitNo: Number(form.data.visit),
-			assessorEmail: form.data.assessor,
-			plannedOn: form.data.date || null
-		},
-		actorId,
-		new Date()
+export async function runAssignForm(event: RequestEvent, actorId: number) {
+	return runForm(
+		await event.request.formData(),
+		assignSchema,
+		(form) =>
+			assignAssessorToVisit(
+				getDb(),
+				{
+					periodCode: form.period,
+					unitCode: form.unit,
+					visitNo: Number(form.visit),
+					assessorEmail: form.assessor,
+					plannedOn: form.date || null
+				},
+				actorId,
+				new Date()
+			),
+		{ tag: { form: 'assign' as const } }
 	);
-	if (!r.ok)
-		return { failure: fail(r.status, { assign: { values: form.values, errors: refusalErrors(r) } }) };
-	return { result: r };
 }

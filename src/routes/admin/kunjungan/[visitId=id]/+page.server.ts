@@ -9,7 +9,7 @@ import { newFormToken, onceField, runOnce } from '$lib/server/http/form-once';
 import { listUsers } from '$lib/server/accounts/user.repository';
 import { loadVisitForAdmin, reopenSheet } from '$lib/server/sheets/sheet-review.service';
 import { removeSheetFromVisit } from '$lib/server/sheets/sheet-removal.service';
-import { handleAssign } from '../assign-form.server';
+import { runAssignForm } from '../assign-form.server';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
@@ -100,8 +100,8 @@ export const actions: Actions = {
 	},
 	assign: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const r = await handleAssign(event, admin.id);
-		if (r.failure) return r.failure;
-		redirect(303, `/admin/kunjungan/${r.result.value.visitId}?ditugaskan=1`);
+		const r = await runAssignForm(event, admin.id);
+		if (!r.ok) return r.failure;
+		redirect(303, `/admin/kunjungan/${r.value.visitId}?ditugaskan=1`);
 	}
 };

@@ -1,8 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { confirmedForm, parseForm, sameTarget } from '$lib/server/http/forms';
+import { confirmedForm, sameTarget } from '$lib/server/http/forms';
+import { runForm } from '$lib/server/http/form-action';
 import { findPeriodOr404 } from '$lib/server/periods/period-lookup';
 import { listScheduledVisits } from '$lib/server/visits/visit-plan.repository';
 import { confirmSchedule, previewSchedule } from '$lib/server/visits/visit-planning.service';
@@ -47,21 +48,26 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	// Both forms name their period, checked against the URL: an empty or stray post plans nothing.
+	// Neither has a field to show a problem beside, so every problem is the page's (formLevel).
 	preview: async (event) => {
 		requireRole(event, 'admin');
-		const form = parseForm(sameTarget('period', event.params.code), await event.request.formData());
-		if (!form.ok) return fail(400, { message: Object.values(form.errors)[0] });
-		const r = await previewSchedule(getDb(), event.params.code);
-		if (!r.ok) return fail(r.status, { message: r.message });
-		return { preview: r.value };
+		const r = await runForm(
+			await event.request.formData(),
+			sameTarget('period', event.params.code),
+			() => previewSchedule(getDb(), event.params.code),
+			{ formLevel: true }
+		);
+		return r.ok ? { preview: r.value } : r.failure;
 	},
 	confirm: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const target = sameTarget('period', event.params.code).extend(confirmedForm.shape);
-		const form = parseForm(target, await event.request.formData());
-		if (!form.ok) return fail(400, { message: Object.values(form.errors)[0] });
-		const r = await confirmSchedule(getDb(), event.params.code, admin.id, new Date());
-		if (!r.ok) return fail(r.status, { message: r.message });
+		const r = await runForm(
+			await event.request.formData(),
+			sameTarget('period', event.params.code).extend(confirmedForm.shape),
+			() => confirmSchedule(getDb(), event.params.code, admin.id, new Date()),
+			{ formLevel: true }
+		);
+		if (!r.ok) return r.failure;
 		redirect(303, `/admin/periode/${encodeURIComponent(event.params.code)}/jadwal?dibuat=${r.value.created}`);
 	}
 };

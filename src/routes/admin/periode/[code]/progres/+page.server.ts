@@ -7,6 +7,8 @@ import { readConfig } from '$lib/server/config';
 import { mailConfigured } from '$lib/server/mail/mailer';
 import { loadReminders, sendReminders } from '$lib/server/visits/reminder.service';
 import { m } from '$lib/paraglide/messages';
+import { z } from 'zod';
+import { runForm } from '$lib/server/http/form-action';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'admin', 'viewer');
@@ -39,21 +41,28 @@ export const actions: Actions = {
 		const admin = requireRole(event, 'admin');
 		// The form has no fields, but its body is read: a body that is not a form is refused (415/400),
 		// and answering before a large body is consumed makes Node drop the connection.
-		await event.request.formData();
+		const data = await event.request.formData();
 		const config = readConfig();
 		const progress = await loadPeriodProgress(getDb(), event.params.code, new Date());
 		if (!progress) error(404, m.srv_period_not_found());
 		try {
-			const r = await sendReminders(
-				getDb(),
-				event.params.code,
-				{ origin: config.origin, today: progress.today, actorId: admin.id },
-				new Date()
+			const r = await runForm(
+				data,
+				z.object({}),
+				() =>
+					sendReminders(
+						getDb(),
+						event.params.code,
+						{ origin: config.origin, today: progress.today, actorId: admin.id },
+						new Date()
+					),
+				{ formLevel: true }
 			);
-			if (!r.ok) return fail(r.status, { message: r.message });
-			return { sent: m.remind_sent({ count: r.value }) };
+			return r.ok ? { sent: m.remind_sent({ count: r.value }) } : r.failure;
 		} catch (e) {
-			return fail(502, { message: m.remind_failed({ reason: (e as Error).message.slice(0, 200) }) });
+			// the mail server refused or could not be reached: nothing on our side to correct
+			const reason = (e as Error).message.slice(0, 200);
+			return fail(502, { values: {}, errors: { _form: m.remind_failed({ reason }) } });
 		}
 	}
 };

@@ -1,9 +1,9 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/forms';
-import { refusalErrors } from '$lib/server/service-result';
+import { runForm } from '$lib/server/http/form-action';
+import { refuseFields } from '$lib/server/service-result';
 import { loadReviewPage, type FlagFilter, type FlagGrouping } from '$lib/server/review/review-page.service';
 import { resolveDisagreements } from '$lib/server/review/flag-resolution.service';
 import { readFlagKeys, resolutionForm } from '$lib/server/review/review-form';
@@ -38,25 +38,27 @@ async function resolve(event: RequestEvent, form: 'one' | 'many') {
 	const named = data.getAll('flag');
 	const single = form === 'one' && named.length === 0 && data.has('unit');
 	const chosen = readFlagKeys(single ? [`${data.get('unit')}|${data.get('indicator') ?? ''}`] : named);
-	const parsed = parseForm(resolutionForm(), data);
-	const echo = {
-		form,
-		key:
-			form === 'one'
-				? String(single ? `${data.get('unit')}|${data.get('indicator')}` : (named[0] ?? ''))
-				: null,
-		values: parsed.values
-	};
-	if (!chosen.ok) return fail(400, { ...echo, errors: { _form: chosen.error } });
-	if (!parsed.ok) return fail(400, { ...echo, errors: parsed.errors });
-	const r = await resolveDisagreements(
-		getDb(),
-		{ periodCode: event.params.code, userId: user.id, flags: chosen.keys, ...parsed.data },
-		new Date()
+	const key =
+		form === 'one'
+			? String(single ? `${data.get('unit')}|${data.get('indicator')}` : (named[0] ?? ''))
+			: null;
+	const keys = chosen.ok ? chosen.keys : [];
+	const r = await runForm(
+		data,
+		resolutionForm(),
+		async (input) =>
+			chosen.ok
+				? resolveDisagreements(
+						getDb(),
+						{ periodCode: event.params.code, userId: user.id, flags: keys, ...input },
+						new Date()
+					)
+				: refuseFields(400, { _form: chosen.error }),
+		{ tag: { form, key } }
 	);
-	if (!r.ok) return fail(r.status, { ...echo, errors: refusalErrors(r) });
+	if (!r.ok) return r.failure;
 	const { resolved, extraVisits } = r.value;
-	const [first] = chosen.keys;
+	const [first] = keys;
 	const done = [
 		resolved === 1
 			? m.review_done_one({ unit: first.unitCode, indicator: first.indicatorCode })

@@ -54,9 +54,3 @@ export function checkPasswordStrength(password: string, email?: string): Passwor
 	if (email && lower === email.toLowerCase()) return 'too_common';
 	return null;
 }
-
-export function describePasswordProblem(problem: PasswordProblem): string {
-	return problem === 'too_short'
-		? `Kata sandi minimal ${MIN_PASSWORD_LENGTH} karakter.`
-		: 'Kata sandi ini terlalu umum dan mudah ditebak. Pilih yang lain.';
-}

@@ -8,8 +8,8 @@ import { noteFailure, noteSuccess, throttleKeys, throttleWait } from './password
 
 export { hashIp } from './password-throttle';
 import { normalizeEmail, type SessionUser } from '../../domain/auth/user';
-import { checkPasswordStrength, describePasswordProblem } from '../../domain/auth/password-policy';
-import { ok, refuseField, refuseFields, type ServiceResult } from '../service-result';
+import { refuseWeakPassword } from './password-strength';
+import { ok, refuseField, type ServiceResult } from '../service-result';
 import { retryAfterSeconds } from '../../domain/auth/throttle';
 
 export type SignInResult =
@@ -75,8 +75,8 @@ export async function changePassword(
 		return refuseField(400, 'current', 'srv_password_current_wrong');
 	}
 	await noteSuccess(db, keys);
-	const problem = checkPasswordStrength(input.next, input.email);
-	if (problem) return refuseFields(400, { next: describePasswordProblem(problem) });
+	const weak = refuseWeakPassword(input.next, input.email, 'next');
+	if (weak) return weak;
 	await setPasswordHash(db, input.userId, await hashPassword(input.next), now);
 	// Other devices are signed out: a changed password must lock out whoever knew the old one.
 	await deleteSessionsOfUser(db, input.userId, input.keepSessionId);

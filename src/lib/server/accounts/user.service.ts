@@ -13,7 +13,7 @@ import { deleteSessionsOfUser } from './session.repository';
 import { auditTrail } from '../audit/audit.repository';
 import { ok, refuse, refuseField, refuseFields, refusalText, type ServiceResult } from '../service-result';
 import { hashPassword } from '../auth/password';
-import { checkPasswordStrength, describePasswordProblem } from '../../domain/auth/password-policy';
+import { passwordProblemText, refuseWeakPassword } from './password-strength';
 import { normalizeEmail, type AffiliationType, type Role, type User } from '../../domain/auth/user';
 import { transactionUnlessTaken } from '../db/transaction';
 
@@ -59,8 +59,8 @@ export async function createUser(
 	if (!EMAIL.test(email)) errors.email = refusalText('srv_email_invalid');
 	if (input.name.trim().length < 2) errors.name = refusalText('srv_name_short');
 	if (input.password !== null) {
-		const problem = checkPasswordStrength(input.password, email);
-		if (problem) errors.password = describePasswordProblem(problem);
+		const problem = passwordProblemText(input.password, email);
+		if (problem) errors.password = problem;
 	}
 	const unitIds = await checkUnits(db, input.role, input.unitCodes ?? [], errors);
 	if (Object.keys(errors).length) return refuseFields(400, errors);
@@ -144,8 +144,8 @@ export async function resetPassword(
 ): Promise<ServiceResult<User>> {
 	const existing = await findUserById(db, id);
 	if (!existing) return refuse(404, 'srv_user_not_found');
-	const problem = checkPasswordStrength(password, existing.email);
-	if (problem) return refuseFields(400, { password: describePasswordProblem(problem) });
+	const weak = refuseWeakPassword(password, existing.email, 'password');
+	if (weak) return weak;
 	const hash = await hashPassword(password);
 	await db.transaction().execute(async (trx) => {
 		await setPasswordHash(trx, id, hash, now);

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { ok, type ServiceResult } from '../service-result';
 import { mailConfigured, sendMails } from '../mail/mailer';
 import { displayLocale, roleLabel } from '$lib/i18n/display';
 import { formatDateTime } from '../../domain/format';
@@ -49,10 +50,10 @@ export async function inviteOne(
 	actorId: number,
 	ctx: { origin: string; timeZone: string },
 	now: Date
-) {
+): Promise<ServiceResult<InvitationBatch>> {
 	const issued = await issuePasswordLink(db, userId, actorId, now);
 	if (!issued.ok) return issued;
-	return { ok: true as const, batch: await deliver([issued.link], ctx.origin, ctx.timeZone) };
+	return ok(await deliver([issued.value], ctx.origin, ctx.timeZone));
 }
 
 export async function inviteAllWithoutPassword(

@@ -1,10 +1,19 @@
 import type { Db } from '../db/connection';
+import {
+	ok,
+	refuse,
+	refuseProblems,
+	refusalText,
+	type ProblemsRefusal,
+	type Refusal,
+	type ServiceResult
+} from '../service-result';
 import { findUserById, setPasswordHash } from '../accounts/user.repository';
 import { deleteSessionsOfUser } from '../accounts/session.repository';
 import { auditTrail } from '../audit/audit.repository';
 import { hashPassword } from '../auth/password';
 import { hashSecret, randomString, secretMatches, splitToken } from '../auth/session-token';
-import { checkPasswordStrength, type PasswordProblem } from '../../domain/auth/password-policy';
+import { refuseWeakPassword } from '../accounts/password-strength';
 import { normalizeEmail, type SessionUser } from '../../domain/auth/user';
 import {
 	deleteUnusedLinksOfUser,
@@ -60,11 +69,11 @@ export async function issuePasswordLink(
 	userId: number,
 	actorId: number | null,
 	now: Date
-): Promise<{ ok: true; link: IssuedLink } | { ok: false; status: 400 | 404; code: 'unknown' | 'inactive' }> {
+): Promise<ServiceResult<IssuedLink>> {
 	const user = await findUserById(db, userId);
-	if (!user) return { ok: false, status: 404, code: 'unknown' };
-	if (!user.active) return { ok: false, status: 400, code: 'inactive' };
-	return { ok: true, link: await issue(db, user, actorId, now) };
+	if (!user) return refuse(404, 'srv_invite_unknown');
+	if (!user.active) return refuse(400, 'srv_invite_inactive');
+	return ok(await issue(db, user, actorId, now));
 }
 
 /** Links for every active account that cannot sign in yet (bulk invitation). */
@@ -85,21 +94,18 @@ export async function issueLinksByEmail(
 	emails: string[],
 	actorId: number | null,
 	now: Date
-): Promise<
-	| { ok: true; links: IssuedLink[] }
-	| { ok: false; problems: { email: string; code: 'unknown' | 'inactive' }[] }
-> {
+): Promise<ServiceResult<IssuedLink[], ProblemsRefusal>> {
 	const wanted = [...new Set(emails.map(normalizeEmail))];
 	const found = new Map((await findInviteesByEmail(db, wanted)).map((u) => [u.email, u]));
-	const problems = wanted.flatMap((email): { email: string; code: 'unknown' | 'inactive' }[] => {
+	const problems = wanted.flatMap((email) => {
 		const u = found.get(email);
-		if (!u) return [{ email, code: 'unknown' }];
-		return u.active ? [] : [{ email, code: 'inactive' }];
+		if (!u) return [refusalText('srv_invite_email_unknown', { email })];
+		return u.active ? [] : [refusalText('srv_invite_email_inactive', { email })];
 	});
-	if (problems.length) return { ok: false, problems };
+	if (problems.length) return refuseProblems(400, problems);
 	const links: IssuedLink[] = [];
 	for (const email of wanted) links.push(await issue(db, found.get(email)!, actorId, now));
-	return { ok: true, links };
+	return ok(links);
 }
 
 async function openLink(db: Db, token: string, now: Date) {
@@ -124,9 +130,12 @@ export async function inspectPasswordLink(
 	return { state: 'valid', user: { name: opened.user.name, email: opened.user.email } };
 }
 
-export type SetPasswordByLinkResult =
-	| { ok: true; user: SessionUser }
-	| { ok: false; status: 400 | 410; code: Exclude<LinkState, 'valid'> | PasswordProblem };
+/** Why a link cannot be used, in the reader's language (410: ask for a new one). */
+export function unusableLink(state: Exclude<LinkState, 'valid'>): Refusal {
+	if (state === 'used') return refuse(410, 'srv_link_used');
+	if (state === 'expired') return refuse(410, 'srv_link_expired', { days: PASSWORD_LINK_DAYS });
+	return refuse(410, 'srv_link_unknown');
+}
 
 /** Sets the password once; other sessions of the account end, as with every password change. */
 export async function setPasswordByLink(
@@ -134,11 +143,11 @@ export async function setPasswordByLink(
 	token: string,
 	password: string,
 	now: Date
-): Promise<SetPasswordByLinkResult> {
+): Promise<ServiceResult<SessionUser>> {
 	const opened = await openLink(db, token, now);
-	if (opened.state !== 'valid') return { ok: false, status: 410, code: opened.state };
-	const problem = checkPasswordStrength(password, opened.user.email);
-	if (problem) return { ok: false, status: 400, code: problem };
+	if (opened.state !== 'valid') return unusableLink(opened.state);
+	const weak = refuseWeakPassword(password, opened.user.email, 'password');
+	if (weak) return weak;
 	const hash = await hashPassword(password);
 	const used = await db.transaction().execute(async (trx) => {
 		if (!(await markPasswordLinkUsed(trx, opened.stored.id, now))) return false;
@@ -147,7 +156,7 @@ export async function setPasswordByLink(
 		await auditTrail(trx, opened.user.id, now).record('set_password_by_link', 'user', opened.user.id);
 		return true;
 	});
-	if (!used) return { ok: false, status: 410, code: 'used' };
+	if (!used) return unusableLink('used');
 	const u = opened.user;
-	return { ok: true, user: { id: u.id, name: u.name, email: u.email, role: u.role } };
+	return ok({ id: u.id, name: u.name, email: u.email, role: u.role });
 }

@@ -32,6 +32,6 @@ export async function requestPasswordLink(
 	const user = await findUserByEmail(db, email);
 	if (!user || !user.active) return ok(undefined);
 	const issued = await issuePasswordLink(db, user.id, null, now);
-	if (issued.ok) await sendMails([passwordLinkMail(issued.link, input.origin, input.timeZone)]);
+	if (issued.ok) await sendMails([passwordLinkMail(issued.value, input.origin, input.timeZone)]);
 	return ok(undefined);
 }

@@ -1,10 +1,10 @@
-import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
-import { confirmedForm, parseForm } from '$lib/server/http/forms';
+import { runConfirmed, runForm } from '$lib/server/http/form-action';
+import { ok } from '$lib/server/service-result';
 import { listActiveUsersWithoutPassword } from '$lib/server/invitations/password-link.repository';
 import { PASSWORD_LINK_DAYS } from '$lib/server/invitations/password-link.service';
 import { inviteAllWithoutPassword, inviteOne } from '$lib/server/invitations/invitation.service';
@@ -24,24 +24,31 @@ const context = () => {
 	return { origin: c.origin, timeZone: c.timeZone };
 };
 
+const oneForm = z.object({
+	user: z.coerce
+		.number({ error: () => m.invite_bad_id() })
+		.int()
+		.positive({ error: () => m.invite_bad_id() })
+});
+
+// Both forms are a button (a row's link, or all at once after ConfirmForm): their problems are the
+// page's alert (formLevel).
 export const actions: Actions = {
 	one: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const form = parseForm(
-			z.object({ user: z.coerce.number().int().positive() }),
-			await event.request.formData()
+		const r = await runForm(
+			await event.request.formData(),
+			oneForm,
+			({ user }) => inviteOne(getDb(), user, admin.id, context(), new Date()),
+			{ formLevel: true }
 		);
-		if (!form.ok) return fail(400, { error: m.invite_bad_id() });
-		const r = await inviteOne(getDb(), form.data.user, admin.id, context(), new Date());
-		if (!r.ok)
-			return fail(r.status, { error: r.code === 'inactive' ? m.invite_inactive() : m.invite_unknown() });
-		return { batch: r.batch };
+		return r.ok ? { batch: r.value } : r.failure;
 	},
 	all: async (event) => {
 		const admin = requireRole(event, 'admin');
-		// One link for every account at once: only from the confirmation button (ConfirmForm).
-		const form = parseForm(confirmedForm, await event.request.formData());
-		if (!form.ok) return fail(400, { error: Object.values(form.errors)[0] });
-		return { batch: await inviteAllWithoutPassword(getDb(), admin.id, context(), new Date()) };
+		const r = await runConfirmed(await event.request.formData(), async () =>
+			ok(await inviteAllWithoutPassword(getDb(), admin.id, context(), new Date()))
+		);
+		return r.ok ? { batch: r.value } : r.failure;
 	}
 };

@@ -26,13 +26,8 @@ export async function runInvite(ctx: CliContext): Promise<void> {
 		if (all) links = await issueLinksForAccountsWithoutPassword(db, null, ctx.now);
 		else {
 			const r = await issueLinksByEmail(db, emails, null, ctx.now);
-			if (!r.ok)
-				throw new CliError(
-					r.problems.map((p) =>
-						p.code === 'unknown' ? `akun ${p.email} tidak ditemukan` : `akun ${p.email} nonaktif`
-					)
-				);
-			links = r.links;
+			if (!r.ok) throw new CliError(r.problems);
+			links = r.value;
 		}
 		const origin = readConfig().origin;
 		for (const link of links) ctx.out(passwordLinkUrl(origin, link.token));

@@ -30,12 +30,17 @@ describe('signing in', () => {
 		);
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
-		const [id, secret] = r.token.split('.');
+		const [id, secret] = r.value.token.split('.');
 		const row = await t.db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 		expect(Buffer.from(row.secret_hash).toString('utf8')).not.toContain(secret);
 		expect(row.secret_hash.length).toBe(32);
-		const session = await validateSessionToken(t.db, r.token, now);
-		expect(session?.user).toEqual({ id: r.user.id, name: 'Ani', email: 'ani@univ.ac.id', role: 'assessor' });
+		const session = await validateSessionToken(t.db, r.value.token, now);
+		expect(session?.user).toEqual({
+			id: r.value.user.id,
+			name: 'Ani',
+			email: 'ani@univ.ac.id',
+			role: 'assessor'
+		});
 	});
 
 	it('refuses a wrong password and a forged secret', async () => {
@@ -54,7 +59,7 @@ describe('signing in', () => {
 			now
 		);
 		if (!r.ok) throw new Error('sign-in failed');
-		const forged = r.token.split('.')[0] + '.' + 'x'.repeat(24);
+		const forged = r.value.token.split('.')[0] + '.' + 'x'.repeat(24);
 		expect(await validateSessionToken(t.db, forged, now)).toBeNull();
 	});
 
@@ -63,23 +68,29 @@ describe('signing in', () => {
 			signIn(t.db, { email: 'ani@univ.ac.id', password, ip, rateLimits: true }, at);
 		// An attacker at one address: three free failures, then waits of 2 s, 4 s, 8 s ...
 		for (let i = 0; i < 3; i++)
-			expect(await attempt('bukan-ini-1234', '10.6.6.6', now)).toMatchObject({ reason: 'invalid' });
-		expect(await attempt('bukan-ini-1234', '10.6.6.6', now)).toMatchObject({ reason: 'invalid' });
+			expect(await attempt('bukan-ini-1234', '10.6.6.6', now)).toMatchObject({ ok: false, status: 400 });
+		expect(await attempt('bukan-ini-1234', '10.6.6.6', now)).toMatchObject({ ok: false, status: 400 });
 		expect(await attempt('bukan-ini-1234', '10.6.6.6', later(1_000))).toMatchObject({
-			reason: 'throttled',
-			retryAfterMs: 1_000
+			status: 429,
+			retryAfterSeconds: 1
 		});
-		expect(await attempt('bukan-ini-1234', '10.6.6.6', later(2_000))).toMatchObject({ reason: 'invalid' });
+		expect(await attempt('bukan-ini-1234', '10.6.6.6', later(2_000))).toMatchObject({
+			ok: false,
+			status: 400
+		});
 		expect(await attempt('kopi-tubruk-pagi', '10.6.6.6', later(3_000))).toMatchObject({
-			reason: 'throttled',
-			retryAfterMs: 3_000
+			status: 429,
+			retryAfterSeconds: 3
 		});
 		// The owner, at another address, signs in at once, every time.
 		for (let i = 0; i < 10; i++) await attempt('bukan-ini-1234', `10.7.0.${i}`, later(3_000));
 		expect((await attempt('kopi-tubruk-pagi', '10.0.0.9', later(3_000))).ok).toBe(true);
 		// The attacker's address may try again once its delay is over; a right password clears it.
 		expect((await attempt('kopi-tubruk-pagi', '10.6.6.6', later(6_000))).ok).toBe(true);
-		expect(await attempt('bukan-ini-1234', '10.6.6.6', later(6_000))).toMatchObject({ reason: 'invalid' });
+		expect(await attempt('bukan-ini-1234', '10.6.6.6', later(6_000))).toMatchObject({
+			ok: false,
+			status: 400
+		});
 	});
 
 	it('throttles the current-password check of a signed-in user', async () => {
@@ -91,8 +102,8 @@ describe('signing in', () => {
 		if (!r.ok) throw new Error('sign-in failed');
 		const input = {
 			...pw,
-			userId: r.user.id,
-			email: r.user.email,
+			userId: r.value.user.id,
+			email: r.value.user.email,
 			next: 'gula-aren-manis',
 			keepSessionId: ''
 		};
@@ -119,13 +130,13 @@ describe('signing in', () => {
 		);
 		if (!r.ok) throw new Error('sign-in failed');
 		const day = 24 * 60 * 60_000;
-		const early = await validateSessionToken(t.db, r.token, later(1 * day));
+		const early = await validateSessionToken(t.db, r.value.token, later(1 * day));
 		expect(early!.renewed).toBe(false);
 		expect(early!.expiresAt.getTime()).toBe(later(7 * day).getTime());
-		const renewed = await validateSessionToken(t.db, r.token, later(5 * day));
+		const renewed = await validateSessionToken(t.db, r.value.token, later(5 * day));
 		expect(renewed!.renewed).toBe(true);
 		expect(renewed!.expiresAt.getTime()).toBe(later(12 * day).getTime());
-		expect(await validateSessionToken(t.db, r.token, later(20 * day))).toBeNull();
+		expect(await validateSessionToken(t.db, r.value.token, later(20 * day))).toBeNull();
 	});
 
 	it('ends the sessions of a deactivated account', async () => {
@@ -136,7 +147,7 @@ describe('signing in', () => {
 		);
 		if (!r.ok) throw new Error('sign-in failed');
 		await t.db.updateTable('user').set({ active: 0 }).execute();
-		expect(await validateSessionToken(t.db, r.token, now)).toBeNull();
+		expect(await validateSessionToken(t.db, r.value.token, now)).toBeNull();
 	});
 });
 
@@ -193,15 +204,15 @@ describe('accounts', () => {
 			now
 		);
 		if (!a.ok || !b.ok) throw new Error('sign-in failed');
-		const userId = a.user.id;
-		const keep = a.token.split('.')[0];
+		const userId = a.value.user.id;
+		const keep = a.value.token.split('.')[0];
 		expect(
 			await changePassword(
 				t.db,
 				{
 					...pw,
 					userId,
-					email: a.user.email,
+					email: a.value.user.email,
 					current: 'salah',
 					next: 'gula-aren-manis',
 					keepSessionId: keep
@@ -215,7 +226,7 @@ describe('accounts', () => {
 				{
 					...pw,
 					userId,
-					email: a.user.email,
+					email: a.value.user.email,
 					current: 'kopi-tubruk-pagi',
 					next: 'gula-aren-manis',
 					keepSessionId: keep
@@ -223,8 +234,8 @@ describe('accounts', () => {
 				now
 			)
 		).toEqual({ ok: true, value: undefined });
-		expect(await validateSessionToken(t.db, a.token, now)).not.toBeNull();
-		expect(await validateSessionToken(t.db, b.token, now)).toBeNull();
+		expect(await validateSessionToken(t.db, a.value.token, now)).not.toBeNull();
+		expect(await validateSessionToken(t.db, b.value.token, now)).toBeNull();
 		const audit = await t.db.selectFrom('audit_log').select('action').execute();
 		expect(audit.map((x) => x.action)).toContain('change_password');
 	});

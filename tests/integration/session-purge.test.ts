@@ -37,7 +37,7 @@ describe('expired sessions', () => {
 		const left = await ids();
 		expect(left).not.toContain(expired.token.split('.')[0]);
 		expect(left).toContain(live.token.split('.')[0]);
-		expect(left).toContain(r.token.split('.')[0]);
+		expect(left).toContain(r.value.token.split('.')[0]);
 		expect(left).toHaveLength(2);
 	});
 });

@@ -75,6 +75,13 @@ export function refuseFields(status: RefusalStatus, errors: FieldErrors): Refusa
 	return { ok: false, status, message: Object.values(errors)[0] ?? '', errors };
 }
 
+/** Too many attempts (429): the refusal says in how many seconds to try again (Retry-After). */
+export const throttled = (refusal: Refusal, seconds: number): Refusal => ({
+	...refusal,
+	status: 429,
+	retryAfterSeconds: seconds
+});
+
 /** A refusal naming every problem of a file or entry found at once (rows, questions), already worded. */
 export function refuseProblems(status: RefusalStatus, problems: readonly string[]): ProblemsRefusal {
 	return { ok: false, status, message: problems[0] ?? '', problems };

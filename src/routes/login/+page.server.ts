@@ -1,14 +1,14 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { signIn } from '$lib/server/accounts/auth.service';
 import { setSessionCookie } from '$lib/server/auth/session';
-import { parseForm, safeNextPath, type FieldErrors } from '$lib/server/http/forms';
+import { safeNextPath } from '$lib/server/http/forms';
+import { runForm } from '$lib/server/http/form-action';
 import { emailField, passwordField } from '$lib/server/http/form-fields';
 import { homePathFor } from '$lib/domain/auth/user';
-import { retryAfterSeconds } from '$lib/domain/auth/throttle';
 import { m } from '$lib/paraglide/messages';
 
 // Something that is not an e-mail address names no account, so it is refused as input and never
@@ -32,29 +32,20 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	};
 };
 
+// A wrong address or password and too many attempts are the form's problem (`_form`), never a
+// field's: the answer must not say which of the two was wrong.
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
-		const form = parseForm(loginForm, await request.formData());
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors, message: null });
-		const config = readConfig();
-		const result = await signIn(
-			getDb(),
-			{ ...form.data, ip: getClientAddress(), rateLimits: config.rateLimits },
-			new Date()
+	default: async (event) => {
+		const { request, cookies, url, getClientAddress } = event;
+		const { rateLimits } = readConfig();
+		const r = await runForm(
+			await request.formData(),
+			loginForm,
+			(input) => signIn(getDb(), { ...input, ip: getClientAddress(), rateLimits }, new Date()),
+			{ event }
 		);
-		if (!result.ok) {
-			if (result.reason === 'throttled') {
-				const seconds = retryAfterSeconds(result.retryAfterMs);
-				setHeaders({ 'retry-after': String(seconds) });
-				return fail(429, {
-					values: form.values,
-					errors: {} as FieldErrors,
-					message: m.login_throttled({ seconds })
-				});
-			}
-			return fail(400, { values: form.values, errors: {} as FieldErrors, message: m.login_invalid() });
-		}
-		setSessionCookie(cookies, result.token, result.expiresAt, url.protocol === 'https:');
-		redirect(303, safeNextPath(url.searchParams.get('next'), url.origin) ?? homePathFor(result.user.role));
+		if (!r.ok) return r.failure;
+		setSessionCookie(cookies, r.value.token, r.value.expiresAt, url.protocol === 'https:');
+		redirect(303, safeNextPath(url.searchParams.get('next'), url.origin) ?? homePathFor(r.value.user.role));
 	}
 };

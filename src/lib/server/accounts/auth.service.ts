@@ -9,13 +9,11 @@ import { noteFailure, noteSuccess, throttleKeys, throttleWait } from './password
 export { hashIp } from './password-throttle';
 import { normalizeEmail, type SessionUser } from '../../domain/auth/user';
 import { refuseWeakPassword } from './password-strength';
-import { ok, refuseField, type ServiceResult } from '../service-result';
+import { ok, refuse, refuseField, throttled, type ServiceResult } from '../service-result';
 import { retryAfterSeconds } from '../../domain/auth/throttle';
 
-export type SignInResult =
-	| { ok: true; user: SessionUser; token: string; expiresAt: Date }
-	| { ok: false; reason: 'invalid' }
-	| { ok: false; reason: 'throttled'; retryAfterMs: number };
+/** The session of an account just signed in. */
+export type SignedIn = { user: SessionUser; token: string; expiresAt: Date };
 
 // A real argon2 hash of a random string: unknown accounts cost the same time as known ones.
 let dummyHash: Promise<string> | undefined;
@@ -24,11 +22,14 @@ export async function signIn(
 	db: Db,
 	input: { email: string; password: string; ip: string; rateLimits: boolean },
 	now: Date
-): Promise<SignInResult> {
+): Promise<ServiceResult<SignedIn>> {
 	const email = normalizeEmail(input.email);
 	const keys = throttleKeys('sign_in', email, input.ip, input.rateLimits);
 	const wait = await throttleWait(db, keys, now);
-	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
+	if (wait > 0) {
+		const seconds = retryAfterSeconds(wait);
+		return throttled(refuse(429, 'srv_login_throttled', { seconds }), seconds);
+	}
 
 	const user = await findUserByEmail(db, email);
 	const stored = user && user.active ? await findPasswordHash(db, user.id) : null;
@@ -36,14 +37,15 @@ export async function signIn(
 	const valid = await verifyPassword(stored ?? (await dummyHash), input.password);
 	if (!user || !stored || !valid) {
 		await noteFailure(db, keys, now);
-		return { ok: false, reason: 'invalid' };
+		// One answer for an unknown account and a wrong password: it names no account.
+		return refuse(400, 'srv_login_invalid');
 	}
 	await noteSuccess(db, keys);
 	// Expired sessions are never read again; each sign-in purges them so the table stays small.
 	await deleteExpiredSessions(db, now);
 	const session = await createSession(db, user.id, now);
 	await auditTrail(db, user.id, now).record('sign_in', 'user', user.id);
-	return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role }, ...session };
+	return ok({ user: { id: user.id, name: user.name, email: user.email, role: user.role }, ...session });
 }
 
 export async function changePassword(
@@ -64,10 +66,7 @@ export async function changePassword(
 	const wait = await throttleWait(db, keys, now);
 	if (wait > 0) {
 		const seconds = retryAfterSeconds(wait);
-		return {
-			...refuseField(429, 'current', 'srv_password_throttled', { seconds }),
-			retryAfterSeconds: seconds
-		};
+		return throttled(refuseField(429, 'current', 'srv_password_throttled', { seconds }), seconds);
 	}
 	const stored = await findPasswordHash(db, input.userId);
 	if (!stored || !(await verifyPassword(stored, input.current))) {

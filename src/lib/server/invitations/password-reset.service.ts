@@ -2,7 +2,7 @@ import type { Db } from '../db/connection';
 import { findUserByEmail } from '../accounts/user.repository';
 import { noteFailure, throttleKeys, throttleWait } from '../accounts/password-throttle';
 import { mailConfigured, sendMails } from '../mail/mailer';
-import { ok, refuse, type ServiceResult } from '../service-result';
+import { ok, refuse, throttled, type ServiceResult } from '../service-result';
 import { retryAfterSeconds } from '../../domain/auth/throttle';
 import { normalizeEmail } from '../../domain/auth/user';
 import { issuePasswordLink } from './password-link.service';
@@ -26,7 +26,7 @@ export async function requestPasswordLink(
 	if (wait > 0) {
 		const seconds = retryAfterSeconds(wait);
 		const minutes = Math.max(1, Math.ceil(seconds / 60));
-		return { ...refuse(429, 'srv_forgot_throttled', { minutes }), retryAfterSeconds: seconds };
+		return throttled(refuse(429, 'srv_forgot_throttled', { minutes }), seconds);
 	}
 	await noteFailure(db, keys, now);
 	const user = await findUserByEmail(db, email);

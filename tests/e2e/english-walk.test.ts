@@ -249,10 +249,11 @@ describe('every page in English', () => {
 			'/admin/periode/MPP-2025/hasil',
 			'/pembinaan',
 			'/hasil/MPP-2025',
-			'/unit/KEL-18/rapor/MPP-2025'
+			'/unit/KEL-18/rapor/MPP-2025',
+			'/akun'
 		],
-		assessor: () => ['/penilaian', '/instrumen'],
-		head: () => ['/unit', '/pembinaan']
+		assessor: () => ['/penilaian', '/instrumen', '/akun'],
+		head: () => ['/unit', '/pembinaan', '/akun']
 	};
 
 	for (const [role, list] of Object.entries(pages)) {

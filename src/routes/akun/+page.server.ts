@@ -5,7 +5,6 @@ import type { FieldErrors } from '$lib/server/http/forms';
 import { runForm } from '$lib/server/http/form-action';
 import { passwordField, passwordTwice } from '$lib/server/http/form-fields';
 import { changePassword } from '$lib/server/accounts/auth.service';
-import { ROLE_LABELS } from '$lib/domain/auth/user';
 import { m } from '$lib/paraglide/messages';
 import { readConfig } from '$lib/server/config';
 
@@ -16,8 +15,8 @@ const passwordForm = passwordTwice(
 );
 
 export const load: PageServerLoad = (event) => {
-	const user = requireUser(event);
-	return { roleLabel: ROLE_LABELS[user.role] };
+	requireUser(event);
+	return {};
 };
 
 export const actions: Actions = {

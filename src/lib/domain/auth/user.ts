@@ -22,20 +22,6 @@ export interface User extends SessionUser {
 	createdAt: Date;
 }
 
-export const ROLE_LABELS: Record<Role, string> = {
-	admin: 'Administrator (Bagian Organisasi)',
-	assessor: 'Penilai',
-	unit_head: 'Kepala Unit',
-	viewer: 'Pimpinan (baca saja)',
-	enumerator: 'Enumerator survei (SKM tatap muka)'
-};
-
-export const AFFILIATION_LABELS: Record<AffiliationType, string> = {
-	university: 'Perguruan tinggi',
-	student_board: 'BEM / organisasi mahasiswa',
-	other: 'Lainnya'
-};
-
 /** Where each role lands after signing in. */
 export function homePathFor(role: Role): string {
 	switch (role) {

@@ -19,9 +19,10 @@ afterEach(() => t.cleanup());
 
 describe('instrument clone and edit', () => {
 	it('clones a version and edits its texts and weights', async () => {
-		expect(
-			await cloneInstrument(t.db, 'permenpan-17-2017', 'PM17-Kota', 'Versi kota', admin, now)
-		).toMatchObject({ ok: true, code: 'pm17-kota' });
+		expect(await cloneInstrument(t.db, 'permenpan-17-2017', 'PM17-Kota', 'Versi kota', admin, now)).toEqual({
+			ok: true,
+			value: 'pm17-kota'
+		});
 		const copy = (await findInstrumentByCode(t.db, 'pm17-kota'))!;
 		expect(copy.basedOnCode).toBe('permenpan-17-2017');
 		const ind = copy.def.aspects[0].indicators[0];

@@ -4,9 +4,20 @@ import { countPeriodsUsingInstrument, updateInstrumentContent } from './instrume
 import { auditTrail } from '../audit/audit.repository';
 import { validateInstrument, type InstrumentIssue } from '../../domain/instrument';
 import { applyInstrumentEdits } from '../../domain/instrument/edit';
-import { refusalText, type RefusalArgs, type RefusalCode } from '../service-result';
+import {
+	ok,
+	refuseField,
+	refusalText,
+	type RefusalArgs,
+	type RefusalCode,
+	type ServiceResult
+} from '../service-result';
 
-export type InstrumentResult =
+/**
+ * An edit's answer: besides errors, a version carries warnings (docs/rules.md §3) that are shown
+ * whether it was saved or not, so this one use-case keeps its own shape.
+ */
+export type InstrumentEditResult =
 	| { ok: true; code: string; warnings: InstrumentIssue[] }
 	| { ok: false; status: 400 | 404 | 409; errors: InstrumentIssue[]; warnings: InstrumentIssue[] };
 
@@ -16,7 +27,7 @@ const fail = <K extends RefusalCode>(
 	path: string,
 	code: K,
 	...params: RefusalArgs<K>
-): InstrumentResult => ({
+): InstrumentEditResult => ({
 	ok: false,
 	status,
 	errors: [{ path, message: refusalText(code, ...params) }],
@@ -30,14 +41,15 @@ export async function cloneInstrument(
 	name: string,
 	actorId: number,
 	now: Date
-): Promise<InstrumentResult> {
+): Promise<ServiceResult<string>> {
 	const source = await findInstrumentByCode(db, sourceCode);
-	if (!source) return fail(404, '_form', 'srv_instrument_source_not_found');
+	if (!source) return refuseField(404, 'source', 'srv_instrument_source_not_found');
 	const newCode = code.trim().toLowerCase();
-	if (!INSTRUMENT_CODE.test(newCode)) return fail(400, 'code', 'srv_instrument_code_format');
-	if (name.trim().length < 3 || name.length > 200) return fail(400, 'name', 'srv_instrument_name_length');
+	if (!INSTRUMENT_CODE.test(newCode)) return refuseField(400, 'code', 'srv_instrument_code_format');
+	if (name.trim().length < 3 || name.length > 200)
+		return refuseField(400, 'name', 'srv_instrument_name_length');
 	if (await findInstrumentByCode(db, newCode))
-		return fail(409, 'code', 'srv_instrument_code_taken', { code: newCode });
+		return refuseField(409, 'code', 'srv_instrument_code_taken', { code: newCode });
 	await db.transaction().execute(async (trx) => {
 		await insertInstrument(
 			trx,
@@ -47,7 +59,7 @@ export async function cloneInstrument(
 		);
 		await auditTrail(trx, actorId, now).record('clone', 'instrument', newCode, { from: sourceCode });
 	});
-	return { ok: true, code: newCode, warnings: [] };
+	return ok(newCode);
 }
 
 /** docs/rules.md §3: errors block saving, warnings are shown; a version used by a period is never edited. */
@@ -57,7 +69,7 @@ export async function editInstrument(
 	fields: Record<string, string>,
 	actorId: number,
 	now: Date
-): Promise<InstrumentResult> {
+): Promise<InstrumentEditResult> {
 	const stored = await findInstrumentByCode(db, code);
 	if (!stored) return fail(404, '_form', 'srv_instrument_not_found');
 	if ((await countPeriodsUsingInstrument(db, stored.id)) > 0)

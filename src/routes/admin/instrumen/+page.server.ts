@@ -1,9 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/http/forms';
+import { runForm } from '$lib/server/http/form-action';
 import { listInstruments } from '$lib/server/periods/instrument.repository';
 import { cloneInstrument } from '$lib/server/periods/instrument-admin.service';
 import { m } from '$lib/paraglide/messages';
@@ -24,21 +24,10 @@ const cloneForm = () =>
 export const actions: Actions = {
 	clone: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const form = parseForm(cloneForm(), await event.request.formData());
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		const r = await cloneInstrument(
-			getDb(),
-			form.data.source,
-			form.data.code,
-			form.data.name,
-			admin.id,
-			new Date()
+		const r = await runForm(await event.request.formData(), cloneForm(), ({ source, code, name }) =>
+			cloneInstrument(getDb(), source, code, name, admin.id, new Date())
 		);
-		if (!r.ok)
-			return fail(r.status, {
-				values: form.values,
-				errors: Object.fromEntries(r.errors.map((e) => [e.path, e.message]))
-			});
-		redirect(303, `/admin/instrumen/${encodeURIComponent(r.code)}?disalin=1`);
+		if (!r.ok) return r.failure;
+		redirect(303, `/admin/instrumen/${encodeURIComponent(r.value)}?disalin=1`);
 	}
 };

@@ -6,8 +6,16 @@ import { demoParams } from './support/demo-params';
 // Bad requests to every form action and endpoint of the access table: each answer is a 4xx (never
 // a 5xx) and the database is unchanged (row counts of every table, the audit log included).
 
-// Tables that legitimately move on refused requests: sessions, throttles and rate-limit windows.
-const VOLATILE = new Set(['session', 'login_throttle', 'rate_limit', 'period_result_cache']);
+// Tables that legitimately move on refused requests: sessions, throttles and rate-limit windows,
+// and the derived figures a page fills when it first reads them (the results cache, and the
+// review's per-unit figures, which the review page adds for units that have none yet).
+const VOLATILE = new Set([
+	'session',
+	'login_throttle',
+	'rate_limit',
+	'period_result_cache',
+	'unit_review_figure'
+]);
 const FIELDS = [
 	'id',
 	'code',

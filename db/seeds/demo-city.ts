@@ -226,7 +226,7 @@ export async function seedDemoCity(db: Db, now: Date): Promise<{ units: number; 
 		},
 		now
 	);
-	if (!published.ok) throw new Error(`Periode ${PAST_PERIOD} gagal diterbitkan: ${published.error}`);
+	if (!published.ok) throw new Error(`Periode ${PAST_PERIOD} gagal diterbitkan: ${published.message}`);
 	const headIds = new Map<string, number>();
 	for (const head of UNIT_HEADS) {
 		const user = await findUserByEmail(db, head.email);

@@ -43,8 +43,8 @@ beforeEach(async () => {
 		},
 		NOW
 	);
-	if (!published.ok) throw new Error(published.error);
-	snapshot = published.snapshot;
+	if (!published.ok) throw new Error(published.message);
+	snapshot = published.value.snapshot;
 	planId = (await listPlans(t.db, {}))[0].id;
 	const admin = as(f.users.admin, 'admin');
 	await assignMentor(t.db, admin, planId, f.users.admin, NOW);

@@ -18,7 +18,7 @@ async function publishExample(): Promise<void> {
 		{ periodCode: 'P1', userId: ex.adminId, confirm: ['incomplete'], confirmOpenFlags: true, reason: 'x' },
 		NOW
 	);
-	if (!ok.ok) throw new Error(ok.error);
+	if (!ok.ok) throw new Error(ok.message);
 }
 
 async function pdfText(): Promise<string> {

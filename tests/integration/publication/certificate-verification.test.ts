@@ -33,7 +33,7 @@ describe('certificate verification codes', () => {
 			{ periodCode: 'P1', userId: ex.adminId, confirm: PREFLIGHT_CLASSES, reason: 'x' },
 			NOW
 		);
-		if (!ok.ok) throw new Error(ok.error);
+		if (!ok.ok) throw new Error(ok.message);
 		const pdf = (await buildCertificatePdf(t.db, request('KEL-B'), NOW))!.pdf;
 		writeFileSync('/tmp/office-certificate.pdf', pdf);
 		const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });

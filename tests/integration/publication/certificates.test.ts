@@ -39,7 +39,7 @@ async function published() {
 		{ periodCode: 'P1', userId: ex.adminId, confirm: ['incomplete'], confirmOpenFlags: true, reason: 'x' },
 		NOW
 	);
-	if (!ok.ok) throw new Error(ok.error);
+	if (!ok.ok) throw new Error(ok.message);
 }
 
 describe('award certificates', () => {

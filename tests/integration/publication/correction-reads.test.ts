@@ -67,7 +67,7 @@ describe('readers inside an open correction (docs/rules.md §8.3)', () => {
 		}
 
 		const revised = await publishExampleRevision(t, ex.adminId, 'Koreksi nilai PKM-C', LATEST);
-		expect(revised).toMatchObject({ ok: true, revision: 2 });
+		expect(revised).toMatchObject({ ok: true, value: { revision: 2 } });
 		const afterC = await reportCard('PKM-C');
 		expect(afterC.period.revision).toMatchObject({ number: 2, reason: 'Koreksi nilai PKM-C' });
 		// Revision 1 was read (and kept parsed) on this same connection: the card, its rank tile

@@ -142,8 +142,8 @@ describe('corrections after publication (docs/rules.md §8.3)', () => {
 			'Koreksi: kunjungan kedua KEL-A dan nilai PKM-C',
 			LATEST
 		);
-		expect(revised).toMatchObject({ ok: true, revision: 2 });
-		expect((revised as { changed: number }).changed).toBe(panel.pending.length);
+		expect(revised).toMatchObject({ ok: true, value: { revision: 2 } });
+		expect(revised.ok && revised.value.changed).toBe(panel.pending.length);
 
 		const after = (await loadResults(t.db, 'P1', LATEST))!;
 		const kelA = after.doc.categories.flatMap((c) => c.units).find((u) => u.code === 'KEL-A')!;

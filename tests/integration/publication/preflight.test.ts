@@ -93,7 +93,7 @@ describe('publication preflight (spec 8.1, 8.2)', () => {
 		expect(await t.db.selectFrom('publication').selectAll().execute()).toHaveLength(0);
 
 		const ok = await publishPeriod(t.db, { ...base, confirm: all, reason: 'Rapat 20 November' }, NOW);
-		expect(ok).toMatchObject({ ok: true, revision: 1, openFlagsConfirmed: 1 });
+		expect(ok).toMatchObject({ ok: true, value: { revision: 1, openFlagsConfirmed: 1 } });
 		const pub = await t.db.selectFrom('publication').selectAll().executeTakeFirstOrThrow();
 		expect(pub.reason).toBe('Rapat 20 November');
 		const confirmed = JSON.parse(pub.confirmations) as { class: string; count: number }[];

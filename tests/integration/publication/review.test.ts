@@ -69,7 +69,7 @@ describe('resolving disagreement flags', () => {
 			},
 			NOW
 		);
-		expect(ok).toMatchObject({ ok: true, openFlagsConfirmed: 0 });
+		expect(ok).toMatchObject({ ok: true, value: { openFlagsConfirmed: 0 } });
 	});
 
 	it('orders an extra visit as the unit’s next visit number, with no assessor yet', async () => {

@@ -28,11 +28,11 @@ describe('published snapshots and revisions', () => {
 			},
 			NOW
 		);
-		if (!first.ok) throw new Error(first.error);
+		if (!first.ok) throw new Error(first.message);
 		const published = ipp(await loadResults(t.db, 'P1', NOW), 'PKM-C');
 
 		await lowerScoresOf(t, 'PKM-C');
-		expect((await loadResultsJson(t.db, 'P1', NOW))!.json).toBe(first.snapshot);
+		expect((await loadResultsJson(t.db, 'P1', NOW))!.json).toBe(first.value.snapshot);
 		const publicBefore = (await loadPublicResults(t.db, 'P1', null, NOW))!;
 		expect(publicBefore.revised).toBeNull();
 		expect(publicBefore.categories.find((c) => c.name === 'Puskesmas')!.ranked.map((r) => r.ipp)).toContain(
@@ -74,7 +74,7 @@ describe('published snapshots and revisions', () => {
 			},
 			LATER
 		);
-		expect(revision).toMatchObject({ ok: true, revision: 2 });
+		expect(revision).toMatchObject({ ok: true, value: { revision: 2 } });
 		const revised = ipp(await loadResults(t.db, 'P1', LATER), 'PKM-C')!;
 		expect(revised).toBeCloseTo(published! / 2, 9);
 
@@ -109,7 +109,7 @@ describe('published snapshots and revisions', () => {
 			},
 			NOW
 		);
-		expect(ok).toMatchObject({ ok: true, openFlagsConfirmed: 1 });
+		expect(ok).toMatchObject({ ok: true, value: { openFlagsConfirmed: 1 } });
 		const page = (await loadPublicationPage(t.db, 'P1'))!;
 		expect(page.revisions[0]).toMatchObject({ reason: 'Selisih wajar', openFlagsConfirmed: true });
 		const audit = await t.db

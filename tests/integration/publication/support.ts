@@ -85,8 +85,8 @@ export async function publishExample(t: TestDb, adminId: number) {
 		{ periodCode: 'P1', userId: adminId, confirm: ['incomplete', 'flags'], reason: 'Rapat pleno' },
 		NOW
 	);
-	if (!r.ok) throw new Error(r.error);
-	return r;
+	if (!r.ok) throw new Error(r.message);
+	return r.value;
 }
 
 /** Publishes P1's open correction as the next revision, every provisional class confirmed. */

@@ -135,7 +135,9 @@ describe('publishing', () => {
 			NOW
 		);
 		expect(refused).toMatchObject({ ok: false, status: 409 });
-		expect(!refused.ok && refused.openFlags).toHaveLength(review.openFlags.length);
+		const listed = !refused.ok && refused.preflight!.find((f) => f.class === 'flags')!.items;
+		expect(listed).toHaveLength(review.openFlags.length);
+		expect((listed || []).every((i) => /PKM-C/.test(i.detail))).toBe(true);
 		const noReason = await publishPeriod(
 			t.db,
 			{ periodCode: 'P1', userId: null, confirm: ['incomplete'], confirmOpenFlags: true, reason: ' ' },
@@ -149,7 +151,10 @@ describe('publishing', () => {
 			{ periodCode: 'P1', userId: null, confirm: ['incomplete'], confirmOpenFlags: true, reason: 'Dibahas' },
 			NOW
 		);
-		expect(ok).toMatchObject({ ok: true, revision: 1, openFlagsConfirmed: review.openFlags.length });
+		expect(ok).toMatchObject({
+			ok: true,
+			value: { revision: 1, openFlagsConfirmed: review.openFlags.length }
+		});
 		const pub = await t.db.selectFrom('publication').selectAll().executeTakeFirstOrThrow();
 		expect(pub).toMatchObject({ revision: 1, reason: 'Dibahas', open_flags_confirmed: 1 });
 		expect(JSON.parse(pub.snapshot).period.status).toBe('published');
@@ -218,7 +223,7 @@ describe('publishing', () => {
 			},
 			NOW
 		);
-		expect(ok).toMatchObject({ ok: true, openFlagsConfirmed: 0 });
+		expect(ok).toMatchObject({ ok: true, value: { openFlagsConfirmed: 0 } });
 		expect(
 			(await t.db.selectFrom('publication').select('open_flags_confirmed').executeTakeFirstOrThrow())
 				.open_flags_confirmed
@@ -232,15 +237,15 @@ describe('publishing', () => {
 			{ periodCode: 'P1', userId: null, confirm: ['incomplete'], confirmOpenFlags: true, reason: 'x' },
 			NOW
 		);
-		if (!ok.ok) throw new Error(ok.error);
+		if (!ok.ok) throw new Error(ok.message);
 		// A later change to a submitted sheet (e.g. an administrator's correction after publication).
 		await t.db.updateTable('sheet_aspect_sum').set({ weighted_sum: 0 }).execute();
-		await invalidatePeriodResults(t.db, ok.periodId);
-		expect((await loadResultsJson(t.db, 'P1', NOW))!.json).toBe(ok.snapshot);
+		await invalidatePeriodResults(t.db, ok.value.periodId);
+		expect((await loadResultsJson(t.db, 'P1', NOW))!.json).toBe(ok.value.snapshot);
 		// Archived: same numbers, the header says archived.
 		await t.db.updateTable('period').set({ status: 'archived' }).execute();
 		const archived = (await loadResults(t.db, 'P1', NOW))!.doc;
 		expect(archived.period.status).toBe('archived');
-		expect(archived.categories).toEqual(JSON.parse(ok.snapshot).categories);
+		expect(archived.categories).toEqual(JSON.parse(ok.value.snapshot).categories);
 	});
 });

@@ -18,8 +18,7 @@ import { diffPublishedResults } from '../../domain/publication/revision-changes'
 import { closeCorrection, findOpenCorrection } from '../corrections/correction.repository';
 import { draftCoachingPlans } from '../coaching/coaching-draft.service';
 import { runPublicationPreflight } from './publication-preflight.service';
-import { reviewPeriodScores, type ReviewFlag } from '../review/score-review.service';
-import { refusalText } from '../service-result';
+import { ok, refuse, type Refusal, type ServiceResult } from '../service-result';
 
 // Publishing a period (README: `publish`, and the button): from running or review. The
 // preflight of docs/rules.md §8.1 lists what makes the results provisional; every non-empty class must be
@@ -42,26 +41,21 @@ export interface PublishInput {
 	newRevision?: boolean;
 }
 
-export type PublishResult =
-	| {
-			ok: true;
-			periodId: number;
-			revision: number;
-			openFlagsConfirmed: number;
-			snapshot: string;
-			/** Units whose standing this revision changed (empty for a first publication). */
-			changed: number;
-	  }
-	| {
-			ok: false;
-			status: 400 | 404 | 409;
-			error: string;
-			/** Non-empty preflight classes that were not confirmed (refusal with status 409). */
-			preflight?: PreflightFinding[];
-			openFlags?: ReviewFlag[];
-			/** The period is already published: only a new revision (with a reason) can follow. */
-			alreadyPublished?: boolean;
-	  };
+export interface Published {
+	periodId: number;
+	revision: number;
+	openFlagsConfirmed: number;
+	snapshot: string;
+	/** Units whose standing this revision changed (empty for a first publication). */
+	changed: number;
+}
+
+/**
+ * A refusal to publish names what stands in the way beside its message: the preflight classes
+ * not confirmed (409), or that the period is already published, so that only a new revision
+ * (with a reason) can follow.
+ */
+export type PublishRefusal = Refusal & { preflight?: PreflightFinding[]; alreadyPublished?: boolean };
 
 function confirmedClasses(input: PublishInput): PreflightClass[] {
 	const classes = [...(input.confirm ?? [])];
@@ -69,58 +63,42 @@ function confirmedClasses(input: PublishInput): PreflightClass[] {
 	return classes;
 }
 
-export async function publishPeriod(db: Db, input: PublishInput, now: Date): Promise<PublishResult> {
+export async function publishPeriod(
+	db: Db,
+	input: PublishInput,
+	now: Date
+): Promise<ServiceResult<Published, PublishRefusal>> {
 	return inTransaction(db, async (trx) => {
 		const found = await findPeriodOrRefuse(trx, input.periodCode);
-		if (!found.ok) return { ok: false, status: 404, error: found.message };
+		if (!found.ok) return found;
 		const period = found.value;
 		const revising = period.status === 'published' && input.newRevision === true;
 		if (period.status === 'published' && !revising) {
-			return {
-				ok: false,
-				status: 409,
-				error: refusalText('srv_publish_already', { period: period.code }),
-				alreadyPublished: true
-			};
+			return { ...refuse(409, 'srv_publish_already', { period: period.code }), alreadyPublished: true };
 		}
 		if (!revising && period.status !== 'running' && period.status !== 'review') {
-			return {
-				ok: false,
-				status: 409,
-				error: refusalText('srv_publish_wrong_state', {
-					period: period.code,
-					status: period.status
-				})
-			};
+			return refuse(409, 'srv_publish_wrong_state', { period: period.code, status: period.status });
 		}
 		const reason = input.reason?.trim() || null;
 		if (revising && !reason) {
-			return { ok: false, status: 400, error: refusalText('srv_revision_reason_required') };
+			return refuse(400, 'srv_revision_reason_required');
 		}
 		const doc = await computeResultsDocument(trx, period, 'published');
 		const findings = await runPublicationPreflight(trx, period, doc, now);
 		const missing = unconfirmedFindings(findings, confirmedClasses(input));
 		if (missing.length > 0) {
-			const { openFlags } = await reviewPeriodScores(trx, period);
 			return {
-				ok: false,
-				status: 409,
-				error: refusalText('srv_publish_provisional', {
+				...refuse(409, 'srv_publish_provisional', {
 					classes: missing.map((f) => `${f.class} (${f.items.length})`).join(', ')
 				}),
-				preflight: missing,
-				openFlags: missing.some((f) => f.class === 'flags') ? openFlags : undefined
+				preflight: missing
 			};
 		}
 		const confirmed = summariseConfirmed(findings);
 		if (confirmed.length > 0 && !reason) {
-			return {
-				ok: false,
-				status: 400,
-				error: refusalText('srv_publish_reason_required', {
-					classes: confirmed.map((c) => c.class).join(', ')
-				})
-			};
+			return refuse(400, 'srv_publish_reason_required', {
+				classes: confirmed.map((c) => c.class).join(', ')
+			});
 		}
 		const openFlagCount = nonEmptyFindings(findings).find((f) => f.class === 'flags')?.items.length ?? 0;
 		await setPeriodStatus(trx, period.id, 'published', now);
@@ -169,13 +147,12 @@ export async function publishPeriod(db: Db, input: PublishInput, now: Date): Pro
 				openFlags: (confirmed.find((c) => c.class === 'flags')?.items ?? []).map((i) => i.detail)
 			}
 		);
-		return {
-			ok: true,
+		return ok({
 			periodId: period.id,
 			revision,
 			openFlagsConfirmed: openFlagCount,
 			snapshot,
 			changed: changes.length
-		};
+		});
 	});
 }

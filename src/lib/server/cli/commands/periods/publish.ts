@@ -41,7 +41,7 @@ export async function runPublish(ctx: CliContext): Promise<void> {
 			ctx.now
 		);
 		if (!r.ok) {
-			const lines = [r.error];
+			const lines = [r.message];
 			for (const f of r.preflight ?? []) {
 				lines.push(`${PREFLIGHT_CLASS_LABELS[f.class]} (${f.class}, ${f.items.length}):`);
 				lines.push(...describeFinding(f).map((l) => `  ${l}`));
@@ -53,10 +53,13 @@ export async function runPublish(ctx: CliContext): Promise<void> {
 			if (r.alreadyPublished) lines.push('Terbitkan revisi baru dengan: --revision --reason "ALASAN"');
 			throw new CliError(lines);
 		}
+		const published = r.value;
 		ctx.out(
-			`Periode ${periodCode} terbit (revisi ${r.revision}` +
-				(r.openFlagsConfirmed ? `, ${r.openFlagsConfirmed} selisih terbuka dikonfirmasi` : '') +
-				(r.revision > 1 ? `, ${r.changed} unit berubah` : '') +
+			`Periode ${periodCode} terbit (revisi ${published.revision}` +
+				(published.openFlagsConfirmed
+					? `, ${published.openFlagsConfirmed} selisih terbuka dikonfirmasi`
+					: '') +
+				(published.revision > 1 ? `, ${published.changed} unit berubah` : '') +
 				').'
 		);
 	} finally {

@@ -116,10 +116,10 @@ export const actions: Actions = {
 					form: 'publish' as const,
 					values: form.values,
 					confirmed: confirm.classes as string[],
-					errors: { [field]: r.error } as FieldErrors
+					errors: { [field]: r.message } as FieldErrors
 				});
 			}
-			redirect(303, `${event.url.pathname}?terbit=${r.revision}`);
+			redirect(303, `${event.url.pathname}?terbit=${r.value.revision}`);
 		});
 	}
 };

@@ -18,7 +18,7 @@ import { diffPublishedResults } from '../../domain/publication/revision-changes'
 import { closeCorrection, findOpenCorrection } from '../corrections/correction.repository';
 import { draftCoachingPlans } from '../coaching/coaching-draft.service';
 import { runPublicationPreflight } from './publication-preflight.service';
-import { ok, refuse, type Refusal, type ServiceResult } from '../service-result';
+import { ok, refuse, refuseField, type Refusal, type ServiceResult } from '../service-result';
 
 // Publishing a period (README: `publish`, and the button): from running or review. The
 // preflight of docs/rules.md §8.1 lists what makes the results provisional; every non-empty class must be
@@ -81,7 +81,7 @@ export async function publishPeriod(
 		}
 		const reason = input.reason?.trim() || null;
 		if (revising && !reason) {
-			return refuse(400, 'srv_revision_reason_required');
+			return refuseField(400, 'reason', 'srv_revision_reason_required');
 		}
 		const doc = await computeResultsDocument(trx, period, 'published');
 		const findings = await runPublicationPreflight(trx, period, doc, now);
@@ -96,7 +96,7 @@ export async function publishPeriod(
 		}
 		const confirmed = summariseConfirmed(findings);
 		if (confirmed.length > 0 && !reason) {
-			return refuse(400, 'srv_publish_reason_required', {
+			return refuseField(400, 'reason', 'srv_publish_reason_required', {
 				classes: confirmed.map((c) => c.class).join(', ')
 			});
 		}

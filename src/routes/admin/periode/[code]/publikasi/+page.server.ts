@@ -1,9 +1,9 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { parseForm, type FieldErrors } from '$lib/server/http/forms';
+import { refuseFields } from '$lib/server/service-result';
 import { runForm } from '$lib/server/http/form-action';
 import { auditReasonField } from '$lib/server/http/form-fields';
 import { CORRECTION_REASON_MAX } from '$lib/server/corrections/correction.service';
@@ -78,48 +78,36 @@ export const actions: Actions = {
 	publish: async (event) => {
 		const user = requireRole(event, 'admin');
 		const data = await event.request.formData();
-		const form = parseForm(publishForm, data);
-		if (!form.ok)
-			return fail(400, {
-				form: 'publish' as const,
-				values: form.values,
-				confirmed: [] as string[],
-				errors: form.errors
-			});
-		// One checkbox per preflight class (docs/rules.md §8.1), all named `confirm_class`.
+		// One checkbox per preflight class (docs/rules.md §8.1), all named `confirm_class`; the
+		// ticked ones come back with a refusal, so that nothing ticked is lost.
 		const confirm = parsePreflightClasses(data.getAll('confirm_class').map(String).join(','));
-		if (confirm.unknown.length)
-			return fail(400, {
-				form: 'publish' as const,
-				values: form.values,
-				confirmed: [] as string[],
-				errors: {
-					_form: m.fm_preflight_class_unknown({ classes: confirm.unknown.join(', ') })
-				} as FieldErrors
-			});
-		return runOnce(user.id, form.data.once, async () => {
-			const r = await publishPeriod(
-				getDb(),
-				{
-					periodCode: event.params.code,
-					userId: user.id,
-					confirm: confirm.classes,
-					confirmOpenFlags: form.data.confirm_open_flags === 'ya',
-					reason: form.data.reason || null,
-					newRevision: form.data.revision === '1'
-				},
-				new Date()
-			);
-			if (!r.ok) {
-				const field = r.status === 400 ? 'reason' : '_form';
-				return fail(r.status, {
-					form: 'publish' as const,
-					values: form.values,
-					confirmed: confirm.classes as string[],
-					errors: { [field]: r.message } as FieldErrors
-				});
-			}
-			redirect(303, `${event.url.pathname}?terbit=${r.value.revision}`);
-		});
+		const r = await runForm(
+			data,
+			publishForm,
+			(form) =>
+				runOnce(user.id, form.once, async () => {
+					if (confirm.unknown.length)
+						return refuseFields(400, {
+							_form: m.fm_preflight_class_unknown({ classes: confirm.unknown.join(', ') })
+						});
+					const published = await publishPeriod(
+						getDb(),
+						{
+							periodCode: event.params.code,
+							userId: user.id,
+							confirm: confirm.classes,
+							confirmOpenFlags: form.confirm_open_flags === 'ya',
+							reason: form.reason || null,
+							newRevision: form.revision === '1'
+						},
+						new Date()
+					);
+					// Inside runOnce, so that a resent form is sent where the first went.
+					if (published.ok) redirect(303, `${event.url.pathname}?terbit=${published.value.revision}`);
+					return published;
+				}),
+			{ tag: { form: 'publish' as const, confirmed: confirm.classes as string[] } }
+		);
+		return r.ok ? undefined : r.failure;
 	}
 };

@@ -192,6 +192,26 @@ describe('publishing with open flags, and revisions', () => {
 
 		await s.page.goto(`/admin/periode/${REVISED}/publikasi?konfirmasi=terbit`);
 		expect(await s.page.textContent('[data-preflight=flags]')).toContain('PKM-02');
+		// A client that skips the browser's checks, one class ticked: refused, and what was ticked
+		// and written is still there, whether the form itself did not pass (a reason too long) or
+		// the publication was refused (a class left unconfirmed).
+		const tooLong = 'x'.repeat(2001);
+		for (const [reason, problem] of [
+			[tooLong, '2000'],
+			['Dibahas sebagian.', 'incomplete']
+		]) {
+			await s.page.locator('input[name=confirm_class][value=flags]').check();
+			await s.page.$$eval(
+				'form[action="?/publish"] [required], form[action="?/publish"] [maxlength]',
+				(fields) => fields.forEach((f) => ['required', 'maxlength'].forEach((a) => f.removeAttribute(a)))
+			);
+			await s.page.fill('textarea[name=reason]', reason);
+			await Promise.all([s.page.waitForURL(/\?\/publish/), s.page.click('main button[type=submit]')]);
+			expect(await s.page.textContent('section.confirm')).toContain(problem);
+			expect(await s.page.isChecked('input[name=confirm_class][value=flags]')).toBe(true);
+			expect(await s.page.isChecked('input[name=confirm_class][value=incomplete]')).toBe(false);
+			expect(await s.page.inputValue('textarea[name=reason]')).toBe(reason);
+		}
 		await confirmEveryClass();
 		await s.page.fill('textarea[name=reason]', 'Selisih dibahas dalam rapat kalibrasi.');
 		await Promise.all([s.page.waitForURL(/terbit=1/), s.page.click('main button[type=submit]')]);

@@ -5,6 +5,8 @@ import { insertUser } from '../../../src/lib/server/accounts/user.repository';
 import { findInstrumentByCode } from '../../../src/lib/server/periods/instrument.repository';
 import { insertPeriod } from '../../../src/lib/server/periods/period.repository';
 import { cloneInstrument, editInstrument } from '../../../src/lib/server/periods/instrument-admin.service';
+import { instrumentIssueText } from '../../../src/lib/i18n/instrument-text';
+import { baseLocale, overwriteGetLocale } from '../../../src/lib/paraglide/runtime';
 
 const now = new Date('2026-11-22T03:00:00Z');
 let t: TestDb;
@@ -51,9 +53,24 @@ describe('instrument clone and edit', () => {
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
 		expect(r.status).toBe(400);
-		expect(r.errors.map((e) => e.message).join()).toContain('Jumlah bobot aspek');
+		expect(r.issues!.map((e) => e.message).join()).toContain('Jumlah bobot aspek');
+		expect(r.issues!.map((e) => e.code)).toContain('aspect_sum');
 		const bad = await editInstrument(t.db, 'pm17-kota', { [`aspect.${a.code}.weight`]: 'tiga' }, admin, now);
-		expect(bad.ok === false && bad.errors[0].message).toContain('bukan angka');
+		expect(bad.ok === false && bad.issues![0].message).toContain('bukan angka');
+		// The page words each problem in the reader's language.
+		const issue = !bad.ok ? bad.issues![0] : null;
+		overwriteGetLocale(() => 'en');
+		try {
+			expect(instrumentIssueText(issue!)).toBe(
+				`Weight of aspect ${a.code}: "tiga" is not a number (for example 0.25)`
+			);
+			expect(instrumentIssueText(r.issues!.find((e) => e.code === 'aspect_sum')!)).toMatch(
+				/^Aspect weights add up to \d\.\d{3}; they must add up to 1 \(tolerance 0\.001\)$/
+			);
+		} finally {
+			overwriteGetLocale(() => baseLocale);
+		}
+		expect(instrumentIssueText(issue!)).toBe(`Bobot aspek ${a.code}: "tiga" bukan angka (contoh 0,25)`);
 		expect((await findInstrumentByCode(t.db, 'pm17-kota'))!.def).toEqual(before);
 	});
 

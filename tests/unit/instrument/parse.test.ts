@@ -74,7 +74,12 @@ describe('parseInstrumentJson', () => {
 		const ind = (raw.aspects as { indicators: Record<string, unknown>[] }[])[0].indicators[0];
 		ind.levels = { '0': 'nol', '6': 'enam' };
 		expect(issuesOf(raw)).toEqual([
-			{ path: 'I/1.a/levels', message: 'Level tidak dikenal: 6 (hanya "0" sampai "5")' }
+			{
+				path: 'I/1.a/levels',
+				code: 'file_invalid',
+				params: {},
+				message: 'Level tidak dikenal: 6 (hanya "0" sampai "5")'
+			}
 		]);
 	});
 
@@ -87,9 +92,14 @@ describe('parseInstrumentJson', () => {
 		(raw.aspects as unknown[]).push({ name: 'Tanpa kode', weight: 0, indicators: [] });
 		expect(issuesOf(raw)).toEqual(
 			expect.arrayContaining([
-				{ path: 'I/1.a/title', message: 'Judul indikator wajib diisi' },
-				{ path: 'I/1.a/weight', message: 'Bobot indikator harus berupa angka terhingga' },
-				{ path: 'aspek ke-2/code', message: 'Kode aspek wajib diisi' }
+				{ path: 'I/1.a/title', code: 'file_invalid', params: {}, message: 'Judul indikator wajib diisi' },
+				{
+					path: 'I/1.a/weight',
+					code: 'file_invalid',
+					params: {},
+					message: 'Bobot indikator harus berupa angka terhingga'
+				},
+				{ path: 'aspek ke-2/code', code: 'file_invalid', params: {}, message: 'Kode aspek wajib diisi' }
 			])
 		);
 	});
@@ -97,10 +107,14 @@ describe('parseInstrumentJson', () => {
 	it('rejects blank codes and a non-object with clear messages', () => {
 		const raw = minimal();
 		raw.code = '   ';
-		expect(issuesOf(raw)).toEqual([{ path: 'code', message: 'Kode instrumen tidak boleh kosong' }]);
-		expect(issuesOf(null)).toEqual([{ path: '', message: 'Instrumen harus berupa objek JSON' }]);
+		expect(issuesOf(raw)).toEqual([
+			{ path: 'code', code: 'file_invalid', params: {}, message: 'Kode instrumen tidak boleh kosong' }
+		]);
+		expect(issuesOf(null)).toEqual([
+			{ path: '', code: 'file_invalid', params: {}, message: 'Instrumen harus berupa objek JSON' }
+		]);
 		expect(issuesOf({ code: 'x', name: 'y', aspects: {} })).toEqual([
-			{ path: 'aspects', message: 'Daftar aspek harus berupa daftar' }
+			{ path: 'aspects', code: 'file_invalid', params: {}, message: 'Daftar aspek harus berupa daftar' }
 		]);
 	});
 

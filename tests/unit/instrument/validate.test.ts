@@ -29,7 +29,14 @@ describe('validateInstrument', () => {
 		const { errors, warnings } = validateInstrument(loadShipped('permenpan-17-2017'));
 		expect(errors).toEqual([]);
 		// II and III sum to 0.999: within 0.001, so no warning for them.
-		expect(warnings).toEqual([{ path: 'I', message: expect.stringContaining('0,995') }]);
+		expect(warnings).toEqual([
+			{
+				path: 'I',
+				code: 'indicator_sum_rounded',
+				params: { aspect: 'I', sum: expect.closeTo(0.995, 9) },
+				message: expect.stringContaining('0,995')
+			}
+		]);
 	});
 
 	it('accepts 29/2022 including its weight-0 Informasi Tambahan aspect, without warnings', () => {
@@ -44,7 +51,12 @@ describe('validateInstrument', () => {
 		const def = sample();
 		def.aspects[1].weight = 0.398;
 		expect(validateInstrument(def).errors).toEqual([
-			{ path: 'aspects', message: 'Jumlah bobot aspek 0,998, harus 1 (toleransi 0,001)' }
+			{
+				path: 'aspects',
+				code: 'aspect_sum',
+				params: { sum: expect.closeTo(0.998, 9) },
+				message: 'Jumlah bobot aspek 0,998, harus 1 (toleransi 0,001)'
+			}
 		]);
 		def.aspects[1].weight = 0.4009;
 		expect(validateInstrument(def).errors).toEqual([]);
@@ -55,14 +67,28 @@ describe('validateInstrument', () => {
 		def.aspects[1].indicators[1].weight = 0.2905; // sum 0.9905
 		expect(validateInstrument(def)).toEqual({
 			errors: [],
-			warnings: [{ path: 'II', message: expect.stringContaining('0,991') }]
+			warnings: [
+				{
+					path: 'II',
+					code: 'indicator_sum_rounded',
+					params: { aspect: 'II', sum: expect.closeTo(0.9905, 9) },
+					message: expect.stringContaining('0,991')
+				}
+			]
 		});
 		def.aspects[1].indicators[1].weight = 0.29; // sum 0.99: still within 0.01
 		expect(validateInstrument(def).errors).toEqual([]);
 		expect(validateInstrument(def).warnings).toHaveLength(1);
 		def.aspects[1].indicators[1].weight = 0.285; // sum 0.985
 		expect(validateInstrument(def)).toEqual({
-			errors: [{ path: 'II', message: expect.stringContaining('harus 1') }],
+			errors: [
+				{
+					path: 'II',
+					code: 'indicator_sum',
+					params: { aspect: 'II', sum: expect.closeTo(0.985, 9) },
+					message: expect.stringContaining('harus 1')
+				}
+			],
 			warnings: []
 		});
 		def.aspects[1].indicators[1].weight = 0.3009; // sum 1.0009
@@ -73,10 +99,20 @@ describe('validateInstrument', () => {
 		const def = sample();
 		def.aspects[1].indicators = [];
 		expect(validateInstrument(def).errors).toEqual([
-			{ path: 'II', message: 'Aspek II harus memiliki minimal satu indikator' }
+			{
+				path: 'II',
+				code: 'aspect_no_indicators',
+				params: { aspect: 'II' },
+				message: 'Aspek II harus memiliki minimal satu indikator'
+			}
 		]);
 		expect(validateInstrument({ ...def, aspects: [] }).errors).toEqual([
-			{ path: 'aspects', message: 'Instrumen harus memiliki minimal satu aspek' }
+			{
+				path: 'aspects',
+				code: 'no_aspects',
+				params: {},
+				message: 'Instrumen harus memiliki minimal satu aspek'
+			}
 		]);
 	});
 
@@ -84,7 +120,12 @@ describe('validateInstrument', () => {
 		const def = sample();
 		def.aspects[0].indicators[1].levels[3] = '  ';
 		expect(validateInstrument(def).errors).toEqual([
-			{ path: 'I/1.b/levels/3', message: 'Indikator 1.b: deskripsi level 3 kosong' }
+			{
+				path: 'I/1.b/levels/3',
+				code: 'level_empty',
+				params: { indicator: '1.b', level: 3 },
+				message: 'Indikator 1.b: deskripsi level 3 kosong'
+			}
 		]);
 		def.aspects[0].indicators[1].levels = ['nol'];
 		expect(validateInstrument(def).errors.map((e) => e.path)).toEqual(
@@ -102,8 +143,18 @@ describe('validateInstrument', () => {
 		def.aspects[1].code = 'I';
 		def.aspects[1].indicators[0].code = '1.a';
 		expect(validateInstrument(def).errors).toEqual([
-			{ path: 'I', message: 'Kode aspek I ganda (aspek ke-2 dan ke-1)' },
-			{ path: 'I/1.a', message: 'Kode indikator 1.a ganda (sudah dipakai di aspek I)' }
+			{
+				path: 'I',
+				code: 'aspect_duplicate',
+				params: { aspect: 'I', position: 2, earlier: 1 },
+				message: 'Kode aspek I ganda (aspek ke-2 dan ke-1)'
+			},
+			{
+				path: 'I/1.a',
+				code: 'indicator_duplicate',
+				params: { indicator: '1.a', aspect: 'I' },
+				message: 'Kode indikator 1.a ganda (sudah dipakai di aspek I)'
+			}
 		]);
 	});
 
@@ -119,7 +170,12 @@ describe('validateInstrument', () => {
 		def.aspects[1].weight = 0;
 		def.aspects[1].indicators.forEach((i) => (i.weight = 0));
 		expect(validateInstrument(def).errors).toEqual([
-			{ path: 'VII/INF.01', message: expect.stringContaining('Aspek VII berbobot 0') }
+			{
+				path: 'VII/INF.01',
+				code: 'zero_aspect_indicator',
+				params: { aspect: 'VII', indicator: 'INF.01', weight: 0.2 },
+				message: expect.stringContaining('Aspek VII berbobot 0')
+			}
 		]);
 		def.aspects[2].indicators[0].weight = 0;
 		expect(validateInstrument(def)).toEqual({ errors: [], warnings: [] });
@@ -136,8 +192,18 @@ describe('validateInstrument', () => {
 		def2.aspects[0].weight = 1.2;
 		def2.aspects[1].weight = -0.2;
 		expect(validateInstrument(def2).errors).toEqual([
-			{ path: 'I', message: 'Bobot aspek I (1,200) harus antara 0 dan 1' },
-			{ path: 'II', message: 'Bobot aspek II (-0,200) harus antara 0 dan 1' }
+			{
+				path: 'I',
+				code: 'aspect_weight_range',
+				params: { aspect: 'I', weight: 1.2 },
+				message: 'Bobot aspek I (1,200) harus antara 0 dan 1'
+			},
+			{
+				path: 'II',
+				code: 'aspect_weight_range',
+				params: { aspect: 'II', weight: -0.2 },
+				message: 'Bobot aspek II (-0,200) harus antara 0 dan 1'
+			}
 		]);
 	});
 });

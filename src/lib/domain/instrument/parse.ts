@@ -101,6 +101,8 @@ export function safeParseInstrumentJson(raw: unknown): InstrumentParseResult {
 			ok: false,
 			issues: parsed.error.issues.map((iss) => ({
 				path: describePath(raw, iss.path),
+				code: 'file_invalid' as const,
+				params: {},
 				message: iss.message
 			}))
 		};

@@ -1,5 +1,11 @@
 import { formatDecimalId } from '../scoring/display';
-import type { InstrumentDef, InstrumentIssue, InstrumentValidation } from './types';
+import type {
+	InstrumentDef,
+	InstrumentIssue,
+	InstrumentIssueCode,
+	InstrumentIssueParams,
+	InstrumentValidation
+} from './types';
 
 // Tolerances of spec section 3. The extra 1e-9 keeps a sum such as 0.99 (stored as
 // 0.9899999999999999) on the side of the boundary its decimal value is on.
@@ -15,12 +21,19 @@ const inUnitRange = (w: number) => w >= 0 && w <= 1;
 export function validateInstrument(def: InstrumentDef): InstrumentValidation {
 	const errors: InstrumentIssue[] = [];
 	const warnings: InstrumentIssue[] = [];
-	const error = (path: string, message: string) => errors.push({ path, message });
+	const error = (path: string, code: InstrumentIssueCode, params: InstrumentIssueParams, message: string) =>
+		errors.push({ path, code, params, message });
 
-	if (def.aspects.length === 0) error('aspects', 'Instrumen harus memiliki minimal satu aspek');
+	if (def.aspects.length === 0)
+		error('aspects', 'no_aspects', {}, 'Instrumen harus memiliki minimal satu aspek');
 	const aspectSum = def.aspects.reduce((s, a) => s + a.weight, 0);
 	if (def.aspects.length > 0 && Math.abs(aspectSum - 1) > ASPECT_SUM_TOLERANCE + NOISE) {
-		error('aspects', `Jumlah bobot aspek ${fmt(aspectSum)}, harus 1 (toleransi 0,001)`);
+		error(
+			'aspects',
+			'aspect_sum',
+			{ sum: aspectSum },
+			`Jumlah bobot aspek ${fmt(aspectSum)}, harus 1 (toleransi 0,001)`
+		);
 	}
 
 	const aspectSeen = new Map<string, number>();
@@ -29,13 +42,23 @@ export function validateInstrument(def: InstrumentDef): InstrumentValidation {
 		const ap = aspect.code;
 		const earlier = aspectSeen.get(ap);
 		if (earlier !== undefined) {
-			error(ap, `Kode aspek ${ap} ganda (aspek ke-${index + 1} dan ke-${earlier + 1})`);
+			error(
+				ap,
+				'aspect_duplicate',
+				{ aspect: ap, position: index + 1, earlier: earlier + 1 },
+				`Kode aspek ${ap} ganda (aspek ke-${index + 1} dan ke-${earlier + 1})`
+			);
 		} else aspectSeen.set(ap, index);
 		if (!inUnitRange(aspect.weight)) {
-			error(ap, `Bobot aspek ${ap} (${fmt(aspect.weight)}) harus antara 0 dan 1`);
+			error(
+				ap,
+				'aspect_weight_range',
+				{ aspect: ap, weight: aspect.weight },
+				`Bobot aspek ${ap} (${fmt(aspect.weight)}) harus antara 0 dan 1`
+			);
 		}
 		if (aspect.indicators.length === 0) {
-			error(ap, `Aspek ${ap} harus memiliki minimal satu indikator`);
+			error(ap, 'aspect_no_indicators', { aspect: ap }, `Aspek ${ap} harus memiliki minimal satu indikator`);
 			return;
 		}
 
@@ -43,25 +66,47 @@ export function validateInstrument(def: InstrumentDef): InstrumentValidation {
 			const ip = `${ap}/${ind.code}`;
 			const other = indicatorSeen.get(ind.code);
 			if (other !== undefined) {
-				error(ip, `Kode indikator ${ind.code} ganda (sudah dipakai di aspek ${other})`);
+				error(
+					ip,
+					'indicator_duplicate',
+					{ indicator: ind.code, aspect: other },
+					`Kode indikator ${ind.code} ganda (sudah dipakai di aspek ${other})`
+				);
 			} else indicatorSeen.set(ind.code, ap);
 			if (!inUnitRange(ind.weight)) {
-				error(ip, `Bobot indikator ${ind.code} (${fmt(ind.weight)}) harus antara 0 dan 1`);
+				error(
+					ip,
+					'indicator_weight_range',
+					{ indicator: ind.code, weight: ind.weight },
+					`Bobot indikator ${ind.code} (${fmt(ind.weight)}) harus antara 0 dan 1`
+				);
 			}
 			// docs/rules.md §3: an indicator of weight 0 is recorded only, so its descriptors may be incomplete.
 			if (ind.weight > 0) {
 				for (let level = 0; level < 6; level++) {
 					if ((ind.levels[level] ?? '').trim() === '') {
-						error(`${ip}/levels/${level}`, `Indikator ${ind.code}: deskripsi level ${level} kosong`);
+						error(
+							`${ip}/levels/${level}`,
+							'level_empty',
+							{ indicator: ind.code, level },
+							`Indikator ${ind.code}: deskripsi level ${level} kosong`
+						);
 					}
 				}
 				if (ind.levels.length > 6) {
-					error(`${ip}/levels`, `Indikator ${ind.code} memiliki lebih dari enam level (0 sampai 5)`);
+					error(
+						`${ip}/levels`,
+						'levels_too_many',
+						{ indicator: ind.code },
+						`Indikator ${ind.code} memiliki lebih dari enam level (0 sampai 5)`
+					);
 				}
 			}
 			if (aspect.weight === 0 && ind.weight !== 0) {
 				error(
 					ip,
+					'zero_aspect_indicator',
+					{ aspect: ap, indicator: ind.code, weight: ind.weight },
 					`Aspek ${ap} berbobot 0, maka indikator ${ind.code} juga harus berbobot 0 (kini ${fmt(ind.weight)})`
 				);
 			}
@@ -76,10 +121,12 @@ export function validateInstrument(def: InstrumentDef): InstrumentValidation {
 		if (off <= INDICATOR_SUM_WARN + NOISE) {
 			warnings.push({
 				path: ap,
+				code: 'indicator_sum_rounded',
+				params: { aspect: ap, sum },
 				message: `${message}, bukan 1; dipakai apa adanya (toleransi 0,01)`
 			});
 		} else {
-			error(ap, `${message}, harus 1 (toleransi 0,01)`);
+			error(ap, 'indicator_sum', { aspect: ap, sum }, `${message}, harus 1 (toleransi 0,01)`);
 		}
 	});
 

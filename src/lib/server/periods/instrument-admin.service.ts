@@ -4,35 +4,25 @@ import { countPeriodsUsingInstrument, updateInstrumentContent } from './instrume
 import { auditTrail } from '../audit/audit.repository';
 import { validateInstrument, type InstrumentIssue } from '../../domain/instrument';
 import { applyInstrumentEdits } from '../../domain/instrument/edit';
-import {
-	ok,
-	refuseField,
-	refusalText,
-	type RefusalArgs,
-	type RefusalCode,
-	type ServiceResult
-} from '../service-result';
+import { ok, refuse, refuseField, type Refusal, type ServiceResult } from '../service-result';
 
 /**
- * An edit's answer: besides errors, a version carries warnings (docs/rules.md §3) that are shown
- * whether it was saved or not, so this one use-case keeps its own shape.
+ * A version carries warnings (docs/rules.md §3), shown whether it was saved or not: a saved edit
+ * answers them, and a refusal for the content names every problem (`issues`) with them.
  */
-export type InstrumentEditResult =
-	| { ok: true; code: string; warnings: InstrumentIssue[] }
-	| { ok: false; status: 400 | 404 | 409; errors: InstrumentIssue[]; warnings: InstrumentIssue[] };
+export interface InstrumentSaved {
+	code: string;
+	warnings: InstrumentIssue[];
+}
+export type InstrumentEditRefusal = Refusal & { issues?: InstrumentIssue[]; warnings?: InstrumentIssue[] };
+
+const notSaved = (issues: InstrumentIssue[], warnings: InstrumentIssue[]): InstrumentEditRefusal => ({
+	...refuse(400, 'srv_instrument_not_saved', { count: issues.length }),
+	issues,
+	warnings
+});
 
 const INSTRUMENT_CODE = /^[a-z0-9][a-z0-9._-]{2,59}$/;
-const fail = <K extends RefusalCode>(
-	status: 400 | 404 | 409,
-	path: string,
-	code: K,
-	...params: RefusalArgs<K>
-): InstrumentEditResult => ({
-	ok: false,
-	status,
-	errors: [{ path, message: refusalText(code, ...params) }],
-	warnings: []
-});
 
 export async function cloneInstrument(
 	db: Db,
@@ -69,18 +59,17 @@ export async function editInstrument(
 	fields: Record<string, string>,
 	actorId: number,
 	now: Date
-): Promise<InstrumentEditResult> {
+): Promise<ServiceResult<InstrumentSaved, InstrumentEditRefusal>> {
 	const stored = await findInstrumentByCode(db, code);
-	if (!stored) return fail(404, '_form', 'srv_instrument_not_found');
-	if ((await countPeriodsUsingInstrument(db, stored.id)) > 0)
-		return fail(409, '_form', 'srv_instrument_in_use');
+	if (!stored) return refuse(404, 'srv_instrument_not_found');
+	if ((await countPeriodsUsingInstrument(db, stored.id)) > 0) return refuse(409, 'srv_instrument_in_use');
 	const { def, issues } = applyInstrumentEdits(stored.def, fields);
-	if (issues.length) return { ok: false, status: 400, errors: issues, warnings: [] };
+	if (issues.length) return notSaved(issues, []);
 	const { errors, warnings } = validateInstrument(def);
-	if (errors.length) return { ok: false, status: 400, errors, warnings };
+	if (errors.length) return notSaved(errors, warnings);
 	await db.transaction().execute(async (trx) => {
 		await updateInstrumentContent(trx, stored.id, def, stored.indicatorIds);
 		await auditTrail(trx, actorId, now).record('update', 'instrument', code);
 	});
-	return { ok: true, code, warnings };
+	return ok({ code, warnings });
 }

@@ -32,7 +32,13 @@ export const actions: Actions = {
 		for (const [k, v] of (await event.request.formData()).entries())
 			if (typeof v === 'string' && ++n <= MAX_FIELDS && k.length < 100) fields[k] = v;
 		const r = await editInstrument(getDb(), event.params.code, fields, admin.id, new Date());
-		if (!r.ok) return fail(r.status, { fields, errors: r.errors, warnings: r.warnings });
-		return { saved: true, warnings: r.warnings };
+		if (!r.ok)
+			return fail(r.status, {
+				fields,
+				message: r.message,
+				issues: r.issues ?? [],
+				warnings: r.warnings ?? []
+			});
+		return { saved: true, warnings: r.value.warnings };
 	}
 };

@@ -146,6 +146,29 @@ describe('the office in English after an action', () => {
 		expect(dbRead("select count(*) as n from survey_response where source = 'paper'")).toEqual(before);
 	});
 
+	it("words an instrument version's problems and warnings in English, and in Indonesian for an Indonesian reader", async () => {
+		const shipped = await page('/instrumen/permenpan-17-2017', `${admin}; ${EN}`);
+		expect(shipped.html).toContain('Indicator weights of aspect I add up to 0.995, not 1; used as published');
+		// (the Indonesian sentence still travels in the page's data, for the command line's words)
+		const shown = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, '');
+		expect(shown(shipped.html)).not.toContain('dipakai apa adanya');
+		const copy = await http('/admin/instrumen?/clone', {
+			cookie: `${admin}; ${EN}`,
+			body: new URLSearchParams({ source: 'permenpan-17-2017', code: 'english-walk', name: 'English walk' })
+		});
+		expect(copy.status).toBe(303);
+		const edit = () =>
+			new URLSearchParams({ 'aspect.I.weight': 'tiga', 'ind.1.a.K1.title': 'x'.repeat(2001) });
+		const en = await page('/admin/instrumen/english-walk', `${admin}; ${EN}`, edit());
+		expect(en.status).toBe(400);
+		expect(en.html).toContain('Weight of aspect I: "tiga" is not a number (for example 0.25)');
+		expect(en.html).toContain('Title of indicator 1.a.K1 is longer than 2,000 characters');
+		expect(shown(en.html)).not.toContain('bukan angka');
+		const id = await page('/admin/instrumen/english-walk', `${admin}; ${ID}`, edit());
+		expect(id.status).toBe(400);
+		expect(id.html).toContain('Bobot aspek I: "tiga" bukan angka (contoh 0,25)');
+	});
+
 	it('shows the correction panel of a published period in English', async () => {
 		const path = '/admin/periode/MPP-2025/publikasi';
 		const en = await page(path, `${admin}; ${EN}`);

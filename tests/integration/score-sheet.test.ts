@@ -32,7 +32,7 @@ describe('saving a draft', () => {
 			{ visitId: f.visitId, userId: f.ani, baseVersion: 1, values: { '1.a.K1': { score: 3, note: '' } } },
 			now
 		);
-		expect(r1).toMatchObject({ ok: true, version: 2, changed: 1 });
+		expect(r1).toMatchObject({ ok: true, value: { version: 2, changed: 1 } });
 		const r2 = await saveSheetDraft(
 			t.db,
 			{
@@ -43,7 +43,7 @@ describe('saving a draft', () => {
 			},
 			now
 		);
-		expect(r2).toMatchObject({ ok: true, version: 3, changed: 1 });
+		expect(r2).toMatchObject({ ok: true, value: { version: 3, changed: 1 } });
 		const rows = (await audit()).filter((a) => a.action === 'score_change');
 		expect(rows).toHaveLength(2);
 		expect(rows[1].user_id).toBe(f.ani);
@@ -63,7 +63,7 @@ describe('saving a draft', () => {
 			},
 			now
 		);
-		expect(same).toMatchObject({ ok: true, version: 3, changed: 0 });
+		expect(same).toMatchObject({ ok: true, value: { version: 3, changed: 0 } });
 	});
 
 	it('refuses a stale save from a second tab with what differs, and overwrites nothing', async () => {
@@ -99,7 +99,7 @@ describe('saving a draft', () => {
 			{ visitId: f.visitId, userId: f.ani, baseVersion: 1, values: first },
 			now
 		);
-		expect(again).toMatchObject({ ok: true, version: 2, changed: 0 });
+		expect(again).toMatchObject({ ok: true, value: { version: 2, changed: 0 } });
 		expect((await loadAssessorSheet(t.db, f.visitId, f.ani))!.version).toBe(2);
 	});
 
@@ -126,8 +126,8 @@ describe('submitting', () => {
 		values['1.a.K2'] = { score: 5, note: '' };
 		const r = await submitSheet(t.db, { visitId: f.visitId, userId: f.ani, baseVersion: 1, values }, now);
 		expect(r).toMatchObject({ ok: false, status: 400, kind: 'incomplete' });
-		if (r.ok || !('problems' in r)) return;
-		expect(r.problems.map((p) => p.code)).toEqual(['1.a.K1', '1.a.K2']);
+		if (r.ok || r.kind !== 'incomplete') return;
+		expect(r.missing.map((p) => p.code)).toEqual(['1.a.K1', '1.a.K2']);
 		const view = await loadAssessorSheet(t.db, f.visitId, f.ani);
 		expect(view!.status).toBe('draft');
 		expect(view!.values['1.a.K3'].score).toBe(3);

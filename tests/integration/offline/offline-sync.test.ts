@@ -29,7 +29,7 @@ describe('outbox receipts', () => {
 				{ visitId: f.visitId, userId: f.ani, baseVersion: 1, values: { '1.a.K1': { score: 4, note: '' } } },
 				now
 			);
-			return { status: r.ok ? 200 : r.status, body: r };
+			return r.ok ? { status: 200, body: r.value } : { status: r.status, body: r };
 		};
 		const first = await answerOnce(t.db, f.ani, 'item-0001-abcd', now, save);
 		const again = await answerOnce(t.db, f.ani, 'item-0001-abcd', now, save);

@@ -71,7 +71,7 @@ async function sheetsThroughBoth(t: TestDb, other: OpenDatabase): Promise<void> 
 			{ visitId: f.visitId, userId: f.ani, baseVersion, values: { '1.a.K1': { score, note: '' } } },
 			NOW
 		);
-	expect(await save(t, 1, 2)).toMatchObject({ ok: true, version: 2 });
+	expect(await save(t, 1, 2)).toMatchObject({ ok: true, value: { version: 2 } });
 	expect(await save(other, 1, 3)).toMatchObject({ ok: false, status: 409, kind: 'stale', version: 2 });
 	const both = await Promise.all([save(t, 2, 4), save(other, 2, 1)]);
 	expect(both.filter((r) => r.ok)).toHaveLength(1);

@@ -23,7 +23,14 @@ import {
 import { auditTrail } from '../audit/audit.repository';
 import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { openVisitForAssessor, type AssessorVisit } from './sheet-access';
-import { refusalText } from '../service-result';
+import {
+	ok,
+	refuse,
+	refusalText,
+	type FieldErrors,
+	type Refusal,
+	type ServiceResult
+} from '../service-result';
 
 export interface SaveInput {
 	visitId: number;
@@ -33,25 +40,35 @@ export interface SaveInput {
 	values: SheetValues;
 }
 
-export type SaveResult =
-	| { ok: true; version: number; changed: number; savedAt: Date }
-	| { ok: false; status: 400; kind: 'invalid'; message: string; errors: Record<string, string> }
-	| { ok: false; status: 404; message: string }
-	| { ok: false; status: 409; kind: 'locked'; message: string }
-	| { ok: false; status: 409; kind: 'stale'; message: string; version: number; differences: EntryChange[] };
+/** A saved sheet: its version now, how many entries changed, and when. */
+export interface SheetSaved {
+	version: number;
+	changed: number;
+	savedAt: Date;
+}
 
-export type SubmitResult =
-	| SaveResult
-	| {
-			ok: false;
-			status: 400;
-			kind: 'incomplete';
-			message: string;
-			problems: SheetProblem[];
-			version: number;
-	  };
+/**
+ * Why a save or a submission was refused, with what the assessor's page and device act on: the
+ * stored version and what differs (stale), or what still stands between the saved draft and
+ * submission (incomplete, docs/rules.md §4.1). The JSON answer keeps these names
+ * (routes/penilaian/[visitId=id]/sheet-answer.ts), the incomplete list as `problems`.
+ */
+export type SheetRefusal = Refusal &
+	(
+		| { kind: 'not_found' }
+		| { kind: 'invalid'; errors: FieldErrors }
+		| { kind: 'locked' }
+		| { kind: 'stale'; version: number; differences: EntryChange[] }
+		| { kind: 'incomplete'; version: number; missing: SheetProblem[] }
+	);
 
-const notFound = () => ({ ok: false, status: 404, message: refusalText('srv_visit_not_found') }) as const;
+export type SheetResult = ServiceResult<SheetSaved, SheetRefusal>;
+
+const notFound = (): SheetRefusal => ({ ...refuse(404, 'srv_visit_not_found'), kind: 'not_found' });
+const locked = (code: 'srv_period_locked' | 'srv_sheet_locked'): SheetRefusal => ({
+	...refuse(409, code),
+	kind: 'locked'
+});
 
 /** Known indicator codes only, levels 0..5, notes within bounds; every problem by indicator code. */
 export function checkValues(visit: AssessorVisit, values: SheetValues): Record<string, string> {
@@ -67,26 +84,22 @@ export function checkValues(visit: AssessorVisit, values: SheetValues): Record<s
 	return errors;
 }
 
-async function applyValues(trx: Db, visit: AssessorVisit, input: SaveInput, now: Date): Promise<SaveResult> {
-	if (!isVisitEditable(visit.ctx))
-		return { ok: false, status: 409, kind: 'locked', message: refusalText('srv_period_locked') };
+async function applyValues(trx: Db, visit: AssessorVisit, input: SaveInput, now: Date): Promise<SheetResult> {
+	if (!isVisitEditable(visit.ctx)) return locked('srv_period_locked');
 	const sheet = await findOrCreateDraftSheet(trx, input.visitId, input.userId, now);
-	if (sheet.status === 'submitted')
-		return { ok: false, status: 409, kind: 'locked', message: refusalText('srv_sheet_locked') };
+	if (sheet.status === 'submitted') return locked('srv_sheet_locked');
 	const def = visit.instrument.def;
 	const current = await listSheetEntries(trx, sheet.id);
-	const stale = (version: number, entries: typeof current): SaveResult => ({
-		ok: false,
-		status: 409,
+	const stale = (version: number, entries: typeof current): SheetRefusal => ({
+		...refuse(409, 'srv_sheet_stale'),
 		kind: 'stale',
-		message: refusalText('srv_sheet_stale'),
 		version,
 		differences: diffEntries(def, entries, input.values)
 	});
 	const changes = diffEntries(def, current, input.values);
 	// Nothing to write is no conflict, whatever version it was made from: a second tab that took
 	// over this browser's draft sends the values already stored, and there is nothing to choose.
-	if (changes.length === 0) return { ok: true, version: sheet.version, changed: 0, savedAt: now };
+	if (changes.length === 0) return ok({ version: sheet.version, changed: 0, savedAt: now });
 	if (sheet.version !== input.baseVersion) return stale(sheet.version, current);
 	const version = sheet.version + 1;
 	// The version moves first, as a compare-and-set: a save through another process that read the
@@ -110,15 +123,17 @@ async function applyValues(trx: Db, visit: AssessorVisit, input: SaveInput, now:
 			version
 		});
 	}
-	return { ok: true, version, changed: changes.length, savedAt: now };
+	return ok({ version, changed: changes.length, savedAt: now });
 }
 
-function invalid(errors: Record<string, string>): SaveResult {
-	return { ok: false, status: 400, kind: 'invalid', message: refusalText('srv_sheet_invalid'), errors };
-}
+const invalid = (errors: FieldErrors): SheetRefusal => ({
+	...refuse(400, 'srv_sheet_invalid'),
+	kind: 'invalid',
+	errors
+});
 
 /** Saves a draft: only what differs is written, each change audited, stale versions refused. */
-export async function saveSheetDraft(db: Db, input: SaveInput, now: Date): Promise<SaveResult> {
+export async function saveSheetDraft(db: Db, input: SaveInput, now: Date): Promise<SheetResult> {
 	const visit = await openVisitForAssessor(db, input.visitId, input.userId);
 	if (!visit) return notFound();
 	const errors = checkValues(visit, input.values);
@@ -127,12 +142,12 @@ export async function saveSheetDraft(db: Db, input: SaveInput, now: Date): Promi
 }
 
 /** Saves, then submits when docs/rules.md §4.1 holds; the draft is kept even when problems remain. */
-export async function submitSheet(db: Db, input: SaveInput, now: Date): Promise<SubmitResult> {
+export async function submitSheet(db: Db, input: SaveInput, now: Date): Promise<SheetResult> {
 	const visit = await openVisitForAssessor(db, input.visitId, input.userId);
 	if (!visit) return notFound();
 	const errors = checkValues(visit, input.values);
 	if (Object.keys(errors).length) return invalid(errors);
-	return db.transaction().execute(async (trx): Promise<SubmitResult> => {
+	return db.transaction().execute(async (trx): Promise<SheetResult> => {
 		const saved = await applyValues(trx, visit, input, now);
 		if (!saved.ok) return saved;
 		const sheet = (await findSheetOf(trx, input.visitId, input.userId))!;
@@ -142,10 +157,10 @@ export async function submitSheet(db: Db, input: SaveInput, now: Date): Promise<
 			return {
 				ok: false,
 				status: 400,
-				kind: 'incomplete',
 				message: sheetIncompleteText(problems.length),
-				problems,
-				version: saved.version
+				kind: 'incomplete',
+				missing: problems,
+				version: saved.value.version
 			};
 		const sums = sheetAspectSums(visit.instrument.def, scoresOf(values));
 		await replaceAspectSums(
@@ -161,6 +176,6 @@ export async function submitSheet(db: Db, input: SaveInput, now: Date): Promise<
 		await auditTrail(trx, input.userId, now).record('submit', 'score_sheet', sheet.id, {
 			visitId: input.visitId
 		});
-		return { ok: true, version: sheet.version + 1, changed: saved.changed, savedAt: now };
+		return ok({ version: sheet.version + 1, changed: saved.value.changed, savedAt: now });
 	});
 }

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { readConfig } from '$lib/server/config';
 import { parseSheetForm } from '$lib/server/sheets/sheet-form';
 import { loadAssessorSheet } from '$lib/server/sheets/sheet-view.service';
-import { saveSheetDraft, submitSheet, type SubmitResult } from '$lib/server/sheets/score-sheet.service';
+import { saveSheetDraft, submitSheet, type SheetRefusal } from '$lib/server/sheets/score-sheet.service';
 import { addEvidence } from '$lib/server/sheets/evidence.service';
 import { listProblems, type SheetProblem, type SheetValues } from '$lib/domain/score-sheet';
 import { m } from '$lib/paraglide/messages';
@@ -21,20 +21,24 @@ export type Persisted =
 	  }
 	| { ok: false; response: ReturnType<typeof fail> };
 
-function failureOf(r: Exclude<SubmitResult, { ok: true }>, values: SheetValues, uploadErrors: string[]) {
-	if (r.status === 404) error(404, r.message);
-	if (r.status === 409 && r.kind === 'stale')
-		return fail(409, {
-			message: r.message,
-			differences: r.differences,
-			version: r.version,
-			values,
-			uploadErrors
-		});
-	if (r.status === 409) return fail(409, { message: r.message, uploadErrors });
-	if (r.kind === 'incomplete')
-		return fail(400, { message: r.message, problems: r.problems, version: r.version, uploadErrors });
-	return fail(400, { message: r.message, errors: r.errors, values, uploadErrors });
+function failureOf(r: SheetRefusal, values: SheetValues, uploadErrors: string[]) {
+	if (r.kind === 'not_found') error(404, r.message);
+	switch (r.kind) {
+		case 'stale':
+			return fail(409, {
+				message: r.message,
+				differences: r.differences,
+				version: r.version,
+				values,
+				uploadErrors
+			});
+		case 'locked':
+			return fail(409, { message: r.message, uploadErrors });
+		case 'incomplete':
+			return fail(400, { message: r.message, problems: r.missing, version: r.version, uploadErrors });
+		case 'invalid':
+			return fail(400, { message: r.message, errors: r.errors, values, uploadErrors });
+	}
 }
 
 /**
@@ -62,7 +66,7 @@ export async function persistPostedSheet(
 	const now = new Date();
 	const result = mode === 'submit' ? await submitSheet(db, input, now) : await saveSheetDraft(db, input, now);
 	const uploadErrors: string[] = [];
-	const saved = result.ok || (result.status === 400 && result.kind === 'incomplete');
+	const saved = result.ok || result.kind === 'incomplete';
 	if (saved)
 		for (const { code, file } of parsed.data.files) {
 			const bytes = new Uint8Array(await file.arrayBuffer());
@@ -79,5 +83,5 @@ export async function persistPostedSheet(
 		view.aspects.flatMap((a) => a.indicators),
 		parsed.data.values
 	);
-	return { ok: true, visitId, userId: user.id, version: result.version, uploadErrors, problems };
+	return { ok: true, visitId, userId: user.id, version: result.value.version, uploadErrors, problems };
 }

@@ -2,31 +2,35 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { autosaveBody } from '$lib/server/sheets/sheet-form';
-import { saveSheetDraft, submitSheet, type SubmitResult } from '$lib/server/sheets/score-sheet.service';
+import { saveSheetDraft, submitSheet, type SheetResult } from '$lib/server/sheets/score-sheet.service';
 import type { SyncReceipt } from '$lib/server/offline/sync-receipt.service';
 import { answerJsonOnce, requestFingerprint } from '$lib/server/offline/sync-http';
 import { m } from '$lib/paraglide/messages';
 
 /** The JSON answer of the autosave and submit endpoints for a service result. */
-function saveAnswer(r: SubmitResult): SyncReceipt {
-	if (r.ok)
-		return {
-			status: 200,
-			body: { version: r.version, changed: r.changed, savedAt: r.savedAt.toISOString() }
-		};
-	if (r.status === 404) return { status: 404, body: { message: r.message } };
-	if (r.status === 400 && r.kind === 'incomplete')
-		return {
-			status: 400,
-			body: { kind: 'incomplete', message: r.message, problems: r.problems, version: r.version }
-		};
-	if (r.status === 400) return { status: 400, body: { message: r.message, errors: r.errors } };
-	if (r.kind === 'stale')
-		return {
-			status: 409,
-			body: { kind: 'stale', message: r.message, version: r.version, differences: r.differences }
-		};
-	return { status: 409, body: { kind: 'locked', message: r.message } };
+function saveAnswer(r: SheetResult): SyncReceipt {
+	if (r.ok) {
+		const { version, changed, savedAt } = r.value;
+		return { status: 200, body: { version, changed, savedAt: savedAt.toISOString() } };
+	}
+	switch (r.kind) {
+		case 'not_found':
+			return { status: 404, body: { message: r.message } };
+		case 'incomplete':
+			return {
+				status: 400,
+				body: { kind: 'incomplete', message: r.message, problems: r.missing, version: r.version }
+			};
+		case 'invalid':
+			return { status: 400, body: { message: r.message, errors: r.errors } };
+		case 'stale':
+			return {
+				status: 409,
+				body: { kind: 'stale', message: r.message, version: r.version, differences: r.differences }
+			};
+		case 'locked':
+			return { status: 409, body: { kind: 'locked', message: r.message } };
+	}
 }
 
 /**

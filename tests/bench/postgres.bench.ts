@@ -21,7 +21,7 @@ export async function run({ log }: { log: (s: string) => void }) {
 		const results = await resultsOnPostgres(cluster.url, units, log);
 		const survey = await surveyOnPostgres(cluster.url, log);
 		return {
-			title: `PostgreSQL: import, results and survey intake beside bare pg floors (${fmt(units)} units, issue 15)`,
+			title: `PostgreSQL: import, results and survey intake beside bare pg floors (${fmt(units)} units)`,
 			rows: [...results.rows, ...survey.rows],
 			notes: [
 				`Load average of the machine (1 / 5 / 15 min) before the run: ${loadBefore}; at the end: ${load()}. The app, the floors and PostgreSQL share the same CPUs.`,

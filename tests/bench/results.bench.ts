@@ -198,7 +198,7 @@ export async function run({ log }: { log: (s: string) => void }) {
 			}
 		];
 		return {
-			title: `Period results at national scale (${fmt(units)} units, issue 3)`,
+			title: `Period results at national scale (${fmt(units)} units)`,
 			rows,
 			notes: [
 				`Load average of the machine (1 / 5 / 15 min) before the import: ${loadBefore}; at the end: ${load()}. Other work on the 2 cores slows every wall-clock figure; the CPU times show what the code itself costs.`,

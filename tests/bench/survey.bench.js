@@ -1,4 +1,4 @@
-// Survey submission throughput (issue 7): the BUILT server on 127.0.0.1 with RATE_LIMITS=off, 50
+// Survey submission throughput (README "Benchmark"): the BUILT server on 127.0.0.1 with RATE_LIMITS=off, 50
 // concurrent clients driven by autocannon, every request a fresh signed single-use form token
 // (issued before the run). Floor: a bare node:http server inserting the same row with
 // better-sqlite3 into a copy of the same database. Run alone: node tests/bench/survey.bench.js

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseURL, openBrowser, signIn, type Session } from './support/browser';
 import { dbRead } from './support/http';
 
-// What a score sheet still lacks (spec 4.1) in the assessor's language (README "Where translation
+// What a score sheet still lacks (docs/rules.md §4.1) in the assessor's language (README "Where translation
 // happens"): the check runs on the device before anything is sent, so nothing is saved here.
 const ASSESSOR = 'dimas.bem@student.unc.ac.id';
 let s: Session;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { runAdmin as admin, scoredIndicatorCodes, writeScoresCsv } from './support/cli';
 import { openBrowser, signIn, type Session } from './support/browser';
 
-// A round from imported scores to the public ranking and an award certificate (issue 5).
+// A round from imported scores to the public ranking and an award certificate (docs/rules.md §4.8, §8.1).
 const PASSWORD = 'Demo#Rapor2026';
 const PERIOD = 'E2E-PUB';
 const REVISED = 'E2E-REV';

@@ -15,7 +15,7 @@ const findings: PreflightFinding[] = [
 	{ class: 'incomplete', items: [{ subject: 'KEL-03', detail: 'kurang 1 kunjungan' }] }
 ];
 
-describe('publication preflight (spec 8.1)', () => {
+describe('publication preflight (docs/rules.md §8.1)', () => {
 	it('parses a confirmation list and keeps unknown class names apart', () => {
 		expect(parsePreflightClasses(' incomplete, flags,incomplete,,flag ')).toEqual({
 			classes: ['incomplete', 'flags'],
@@ -38,7 +38,7 @@ describe('publication preflight (spec 8.1)', () => {
 	});
 });
 
-describe('awards need a field (spec 8.2)', () => {
+describe('awards need a field (docs/rules.md §8.2)', () => {
 	const unit = (code: string, s: number) => ({
 		code,
 		name: code,
@@ -80,7 +80,7 @@ describe('awards need a field (spec 8.2)', () => {
 	});
 });
 
-describe('provisional award labels (spec 8.2)', () => {
+describe('provisional award labels (docs/rules.md §8.2)', () => {
 	it('shows only candidates before publication', async () => {
 		const { shownAward } = await import('../../src/lib/domain/scoring/awards');
 		const { publicCategories, awardWinners } = await import('../../src/lib/domain/scoring/public-view');

@@ -13,7 +13,7 @@ import type { AffiliationType, Role } from '$lib/domain/auth/user';
 import { GOVERNMENT_KIND_WORDS, type GovernmentKind } from '$lib/domain/settings/government-kind';
 
 // The one place that turns grades, awards, numbers and dates into the reader's language. Stored
-// and JSON values (`predikat`, `award`) stay the Indonesian originals the contracts name; only the
+// and JSON values (`predikat`, `award`) stay the Indonesian originals README "Results API" names; only the
 // text on screen changes. On the server getLocale() is the request's locale (paraglide middleware
 // in hooks.server.ts), so services and PDFs may call these too.
 

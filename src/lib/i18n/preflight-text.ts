@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 
-// The name of a preflight class (spec 8.1) in the reader's language; an unknown class as given.
+// The name of a preflight class (docs/rules.md §8.1) in the reader's language; an unknown class as given.
 const LABELS: Record<string, () => string> = {
 	incomplete: m.adm_preflight_incomplete,
 	drafts: m.adm_preflight_drafts,

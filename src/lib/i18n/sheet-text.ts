@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import type { SheetProblem } from '$lib/domain/score-sheet';
 
-// What a score sheet still lacks (spec 4.1, domain/score-sheet/completeness.ts) in the reader's
+// What a score sheet still lacks (docs/rules.md §4.1, domain/score-sheet/completeness.ts) in the reader's
 // language, on the server and on the device alike (README "Where translation happens").
 
 export function sheetProblemText(p: SheetProblem): string {

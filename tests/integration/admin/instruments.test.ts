@@ -45,7 +45,7 @@ describe('instrument clone and edit', () => {
 		expect(saved.levels[3]).toBe('Deskripsi level tiga');
 	});
 
-	it('refuses weights that break spec section 3 and keeps the stored version', async () => {
+	it('refuses weights that break docs/rules.md §3 and keeps the stored version', async () => {
 		await cloneInstrument(t.db, 'permenpan-17-2017', 'pm17-kota', 'Versi kota', admin, now);
 		const before = (await findInstrumentByCode(t.db, 'pm17-kota'))!.def;
 		const a = before.aspects[0];

@@ -133,7 +133,7 @@ describe('calibration round (docs/rules.md §9.1)', { timeout: 240_000 }, () => 
 		expect(summary.alphaOrdinal).toBeCloseTo(krippendorffAlpha(units, 'ordinal')!, 12);
 	});
 
-	it('imports a second anchor with --calibration and prints the contracts JSON', async () => {
+	it('imports a second anchor with --calibration and prints the JSON README "Calibration round" names', async () => {
 		const rows = ['unit_code,visit_no,assessor_email,indicator_code,score,note'];
 		for (const email of ['p1@uji.ac.id', 'p3@uji.ac.id'])
 			for (const c of codes) rows.push(`KEL-02,1,${email},${c},3,`);

@@ -77,7 +77,7 @@ describe('award certificates', () => {
 			])
 			.execute();
 		const pages = await pdfPages((await buildCertificatePdf(t.db, request(null), NOW))!.pdf);
-		// PKM-A and PKM-B tie at rank 1: both are "Terbaik I" (spec 4.8).
+		// PKM-A and PKM-B tie at rank 1: both are "Terbaik I" (docs/rules.md §4.8).
 		expect(pages).toHaveLength(3);
 		expect(pages.filter((p) => p.includes('Terbaik I')).length).toBe(3);
 		for (const name of ['Kelurahan Contoh B', 'Puskesmas Contoh A', 'Puskesmas Contoh B'])

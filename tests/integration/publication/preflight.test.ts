@@ -11,7 +11,7 @@ let t: TestDb;
 afterEach(async () => t?.cleanup());
 
 /**
- * The worked example made provisional in every way spec 8.1 names: KEL-A incomplete, a draft
+ * The worked example made provisional in every way docs/rules.md §8.1 names: KEL-A incomplete, a draft
  * sheet on a third visit of KEL-A planned after NOW, the visit window still open, the open flag
  * of PKM-C, and Kelurahan (one ranked unit) below a minimum of 3 for awards.
  */
@@ -35,7 +35,7 @@ async function provisionalExample() {
 	return ex;
 }
 
-describe('publication preflight (spec 8.1, 8.2)', () => {
+describe('publication preflight (docs/rules.md §8.1, §8.2)', () => {
 	it('lists every class with its units on the publication page', async () => {
 		await provisionalExample();
 		const page = (await loadPublicationPage(t.db, 'P1', NOW))!;
@@ -106,7 +106,7 @@ describe('publication preflight (spec 8.1, 8.2)', () => {
 		]);
 		const page = (await loadPublicationPage(t.db, 'P1', NOW))!;
 		expect(page.revisions[0].confirmed.map((c) => c.count)).toEqual([1, 1, 2, 1, 1]);
-		// The published results carry the withheld awards (contracts: `awards_withheld`).
+		// The published results carry the withheld awards (README "Review and publication": `awards_withheld`).
 		const doc = (await loadResults(t.db, 'P1', NOW))!.doc;
 		const kel = doc.categories.find((c) => c.name === 'Kelurahan')!;
 		expect(kel.awards_withheld).toContain('Hanya 1 unit diperingkat');

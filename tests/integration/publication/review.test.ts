@@ -27,7 +27,7 @@ describe('resolving disagreement flags', () => {
 		const f = before.flags[0];
 		expect(f).toMatchObject({ unitCode: 'PKM-C', unitName: 'Puskesmas Contoh C', indicatorCode: '6' });
 		expect(f.scores.map((s) => s.score).sort()).toEqual([0, 3, 3]);
-		// A 0 must carry a note (spec 4.1): the reviewer sees it.
+		// A 0 must carry a note (docs/rules.md §4.1): the reviewer sees it.
 		expect(f.scores.find((s) => s.score === 0)!.note).toBeTruthy();
 
 		const refused = await publishPeriod(

@@ -5,7 +5,7 @@ import { createTestDb, type TestDb } from '../support/test-db';
 import { EXAMPLES, tempFile, removeTempFiles } from './support';
 afterAll(removeTempFiles);
 
-// The command line end to end: exit codes, stdout summary, stderr problems (contracts).
+// The command line end to end: exit codes, stdout summary, stderr problems (README "Administration command line").
 let t: TestDb;
 beforeAll(async () => {
 	// No instruments seeded here: every command ships them into the database it opens.
@@ -45,7 +45,7 @@ describe('admin command line for periods, imports, results and publication', () 
 		expect(admin('import-scores', '--period', 'EX', join(EXAMPLES, 'scores.csv')).code).toBe(0);
 		const csv = admin('results', '--period', 'EX', '--format', 'csv');
 		expect(csv.code).toBe(0);
-		// categories in the administrator's order: the import created Puskesmas first (spec 8.8)
+		// categories in the administrator's order: the import created Puskesmas first (docs/rules.md §8.8)
 		const lines = csv.out.split('\r\n');
 		expect(lines[1]).toMatch(/^Puskesmas,PKM-A,/);
 		// Spec 8.2: Kelurahan has one ranked unit, below the default minimum of 3: no award.

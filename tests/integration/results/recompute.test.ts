@@ -88,7 +88,7 @@ describe('results follow every change that affects them', () => {
 		const names = doc.categories.map((c) => c.name);
 		expect(names).toContain('Kelurahan dan Desa');
 		expect(names).not.toContain('Kelurahan');
-		// a unit keeps the category it had when the period was created (spec: period_unit)
+		// a unit keeps the category it had when the period was created (docs/rules.md §8.8; table period_unit)
 		expect(doc.categories.find((c) => c.name === 'Puskesmas')!.units.map((x) => x.code)).toContain('PKM-B');
 	});
 

@@ -36,8 +36,8 @@ export function removeTempFiles(): void {
 
 /**
  * A fresh database with both instruments, the units of an example folder and a draft period.
- * The worked example's settings name no minimum of ranked units for awards (spec 7 predates
- * spec 8.2), so its period gives awards from one ranked unit up.
+ * The worked example's settings name no minimum of ranked units for awards (it predates
+ * docs/rules.md §8.2), so its period gives awards from one ranked unit up.
  */
 export async function dbWithPeriod(unitsCsv: string, instrument: string, code = 'P1'): Promise<TestDb> {
 	const t = await createTestDb();

@@ -146,7 +146,7 @@ export async function buildScoredPeriod(
 	return { instrument, periodId, unitIds, users: { admin, viewer, assessors, heads }, results };
 }
 
-/** Stores the snapshot as the publication service does (issue 3): {period, ...results}. */
+/** Stores the snapshot as src/lib/server/publication/publication.service.ts does: {period, ...results}. */
 export async function publishSnapshot(db: Db, f: Fixture, code = 'UJI-2025', revision = 1): Promise<void> {
 	const snapshot = {
 		period: { code, name: `Periode ${code}`, instrument: f.instrument.def.code, status: 'published' },

@@ -11,7 +11,7 @@ interface DefaultPeriod {
 	minRankedForAwards?: number;
 }
 
-/** The create-period input with the default settings of the contracts (2 visits, 2 assessors, 2 awards). */
+/** The create-period input with the default settings (docs/rules.md §4.6, §4.8) (2 visits, 2 assessors, 2 awards). */
 export function defaultPeriodInput(p: DefaultPeriod): NewPeriodInput {
 	return {
 		code: p.code,
@@ -26,13 +26,13 @@ export function defaultPeriodInput(p: DefaultPeriod): NewPeriodInput {
 		coachingRule: DEFAULT_COACHING_RULE,
 		startsOn: p.from ?? '2026-01-01',
 		endsOn: p.to ?? '2026-03-31',
-		// empty: the default survey window, after any existing one (spec 8.6)
+		// empty: the default survey window, after any existing one (docs/rules.md §8.6)
 		surveyFrom: '',
 		surveyTo: ''
 	};
 }
 
-/** A draft period with the default settings of the contracts (2 visits, 2 assessors, 2 awards). */
+/** A draft period with the default settings (docs/rules.md §4.6, §4.8) (2 visits, 2 assessors, 2 awards). */
 export async function createDefaultPeriod(db: Db, p: DefaultPeriod, now: Date): Promise<void> {
 	const r = await createPeriod(db, defaultPeriodInput(p), null, now);
 	if (!r.ok) throw new Error(JSON.stringify(r.errors));

@@ -29,7 +29,7 @@ const admin = (...args: string[]) =>
 	});
 
 describe('survey commands', { timeout: 60_000 }, () => {
-	it('prints the IKM per unit as JSON in the contracts shape, and as CSV', () => {
+	it('prints the IKM per unit as JSON as the IKM JSON of README "Administration command line", and as CSV', () => {
 		const json = admin('ikm', '--period', 'P-2026', '--format', 'json');
 		expect(json.status).toBe(0);
 		const data = JSON.parse(json.stdout);

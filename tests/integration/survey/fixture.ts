@@ -67,7 +67,7 @@ export async function createSurveyFixture(): Promise<SurveyFixture> {
 		{
 			code: 'P-2026',
 			name: 'Periode 2026',
-			// a draft period collects nothing (spec 8.6), so the current one is running
+			// a draft period collects nothing (docs/rules.md §8.6), so the current one is running
 			status: 'running',
 			instrumentId: instrument.id,
 			startsOn: '2026-09-01',

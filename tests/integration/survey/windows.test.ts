@@ -85,7 +85,7 @@ describe('the survey form', () => {
 	});
 });
 
-describe('survey windows (spec 8.6)', () => {
+describe('survey windows (docs/rules.md §8.6)', () => {
 	it('collects nothing while a period is still a draft', async () => {
 		await setPeriodStatus(t.db, t.periods.current, 'draft', NOW);
 		expect((await openSurvey(t, t.units.a.token, NOW))?.period).toBeNull();

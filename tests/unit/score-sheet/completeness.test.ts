@@ -7,7 +7,7 @@ const inds = [
 	{ code: 'C', required: false }
 ];
 
-describe('sheet completeness (spec 4.1, shared by device and server)', () => {
+describe('sheet completeness (docs/rules.md §4.1, shared by device and server)', () => {
 	it('does not count a 5 without its note as complete', () => {
 		const c = completenessOf(inds, { A: { score: 5, note: '' }, B: { score: 3, note: '' } });
 		expect(c).toEqual({ complete: 1, total: 2, problems: 1, missingNotes: 1, submittable: false });

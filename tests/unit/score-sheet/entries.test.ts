@@ -17,7 +17,7 @@ function all(def: typeof p17, score: number): SheetValues {
 	return v;
 }
 
-describe('submitting a sheet (spec 4.1)', () => {
+describe('submitting a sheet (docs/rules.md §4.1)', () => {
 	it('accepts a complete sheet without extremes', () => {
 		expect(submitProblems(p17, all(p17, 3))).toEqual([]);
 	});

@@ -28,7 +28,7 @@ describe('roundHalfUp2', () => {
 		expect(roundHalfUp2(5)).toBe(5);
 	});
 
-	it('treats a value within 1e-9 below the half as the half (spec: 9 decimals first)', () => {
+	it('treats a value within 1e-9 below the half as the half (docs/rules.md §4.5: 9 decimals first)', () => {
 		expect(roundHalfUp2(4.5049999999)).toBe(4.51);
 		expect(roundHalfUp2(4.504999998)).toBe(4.5);
 	});

@@ -48,7 +48,7 @@ function expectMatchesExpected(example: Example) {
 		for (const [code, value] of Object.entries(exp.aspects)) {
 			expect(Math.abs(got.aspects![code] - value), `${exp.code} aspect ${code}`).toBeLessThan(1e-9);
 		}
-		// The per-indicator path of spec 4.2-4.3 lands on the same aspect scores.
+		// The per-indicator path of docs/rules.md §4.2-§4.3 lands on the same aspect scores.
 		const unit = example.units.find((u) => u.code === exp.code)!;
 		const viaMeans = aspectScoresFromIndicatorMeans(def, unitIndicatorMeans(unit.sheets));
 		for (const [code, value] of Object.entries(exp.aspects)) {

@@ -10,7 +10,7 @@ import {
 
 const all = (v: number) => Array.from({ length: 9 }, () => v);
 
-describe('IKM arithmetic (PermenPAN-RB 14/2017, spec 6)', () => {
+describe('IKM arithmetic (PermenPAN-RB 14/2017, docs/rules.md §6)', () => {
 	it('weighs each element by exactly 1/9, so unanimous answers give exactly that answer', () => {
 		for (const v of [1, 2, 3, 4]) {
 			const r = computeIkm(sumAnswers([all(v)]))!;

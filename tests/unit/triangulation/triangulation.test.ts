@@ -30,7 +30,7 @@ const category = [
 	unit('E', null, 3.0, null)
 ];
 
-describe('percentile ranks (spec 9.3)', () => {
+describe('percentile ranks (docs/rules.md §9.3)', () => {
 	it('counts the other units below and half of those equal, over n - 1', () => {
 		expect(percentileRanks([4.0, 3.5, 3.5, 3.0, null])).toEqual([100, 50, 50, 0, null]);
 		expect(percentileRanks([2.8, 3.6, 3.2, 3.2, 3.0])).toEqual([0, 100, 62.5, 62.5, 25]);
@@ -107,7 +107,7 @@ describe('triangulation of a category', () => {
 		expect(result.E.disagreements).toEqual([]);
 	});
 
-	it("gives the contracts' JSON with the strongest pair as flag", () => {
+	it('gives the JSON of README "Complaints and triangulation" with the strongest pair as flag', () => {
 		const json = triangulationJson('P1', [{ name: 'Kelurahan', units: triangulateCategory(category) }]);
 		expect(json.period).toEqual({ code: 'P1' });
 		const [a, , c, d, e] = json.categories[0].units;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LEVEL_COUNT, type InstrumentDef, type InstrumentIssue } from './types';
 
 // The JSON files key descriptors "0".."5"; parsing only checks shape and types. Rules of
-// spec section 3 (weights, six non-empty descriptors, unique codes) belong to validateInstrument,
+// docs/rules.md §3 (weights, six non-empty descriptors, unique codes) belong to validateInstrument,
 // so that a clone being edited can be loaded and shown with all its problems at once.
 
 function text(label: string, required = true) {

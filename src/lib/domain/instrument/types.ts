@@ -2,7 +2,7 @@
 export interface IndicatorDef {
 	code: string;
 	title: string;
-	/** Weight inside its aspect, exactly as published (spec section 4 item 3). */
+	/** Weight inside its aspect, exactly as published (docs/rules.md §4.3). */
 	weight: number;
 	/** Level descriptors; index = level 0..5. Always six entries, possibly empty before validation. */
 	levels: string[];

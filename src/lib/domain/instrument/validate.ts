@@ -7,7 +7,7 @@ import type {
 	InstrumentValidation
 } from './types';
 
-// Tolerances of spec section 3. The extra 1e-9 keeps a sum such as 0.99 (stored as
+// Tolerances of docs/rules.md §3. The extra 1e-9 keeps a sum such as 0.99 (stored as
 // 0.9899999999999999) on the side of the boundary its decimal value is on.
 const ASPECT_SUM_TOLERANCE = 0.001;
 const INDICATOR_SUM_OK = 0.001;
@@ -17,7 +17,7 @@ const NOISE = 1e-9;
 const fmt = (x: number) => formatDecimalId(x, 3);
 const inUnitRange = (w: number) => w >= 0 && w <= 1;
 
-/** Checks an instrument version before it is saved (spec section 3). */
+/** Checks an instrument version before it is saved (docs/rules.md §3). */
 export function validateInstrument(def: InstrumentDef): InstrumentValidation {
 	const errors: InstrumentIssue[] = [];
 	const warnings: InstrumentIssue[] = [];

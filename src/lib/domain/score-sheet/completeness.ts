@@ -1,6 +1,6 @@
 import type { SheetEntry, SheetValues } from './entries';
 
-// One rule for "can this sheet be submitted" (spec 4.1), used by the server on submission and by
+// One rule for "can this sheet be submitted" (docs/rules.md §4.1), used by the server on submission and by
 // the device before it asks for confirmation or queues a submission made offline.
 export interface CheckedIndicator {
 	code: string;
@@ -9,7 +9,7 @@ export interface CheckedIndicator {
 
 export interface SheetProblem {
 	code: string;
-	/** What is missing (spec 4.1): a level, or the note a level of 0 or 5 needs; pages word it. */
+	/** What is missing (docs/rules.md §4.1): a level, or the note a level of 0 or 5 needs; pages word it. */
 	reason: 'unscored' | 'note_required';
 	score: number | null;
 	/** The Indonesian sentence: the wording outside a page (tests, command line). */
@@ -48,7 +48,7 @@ export interface Completeness {
 	complete: number;
 	total: number;
 	problems: number;
-	/** scored 0 or 5 without the note spec 4.1 asks for */
+	/** scored 0 or 5 without the note docs/rules.md §4.1 asks for */
 	missingNotes: number;
 	/** true only when the sheet can really be submitted */
 	submittable: boolean;

@@ -1,4 +1,4 @@
-// Display and grading, spec section 4 item 5. Every rounding goes through integers so that
+// Display and grading, docs/rules.md §4.5. Every rounding goes through integers so that
 // half-up is decided on the decimal value, never on a binary approximation.
 
 const NINE = 1e9;

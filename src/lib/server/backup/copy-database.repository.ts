@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { Db } from '../db/connection';
 
-// `copy-database --to postgres://...` (contracts: Additions): every table of a SQLite database
+// `copy-database --to postgres://...` (README "When one machine is not enough"): every table of a SQLite database
 // into an empty PostgreSQL database built by the same migrations, in one pass and one
 // transaction, then the row counts of both side by side (README "When one machine is not enough").
 

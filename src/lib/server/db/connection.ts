@@ -38,7 +38,7 @@ export function isPostgresUrl(target: string): boolean {
 	return /^postgres(ql)?:\/\//i.test(target);
 }
 
-/** Where the configured database is: DATABASE_URL when set, DATABASE_PATH otherwise (contracts: Additions). */
+/** Where the configured database is: DATABASE_URL when set, DATABASE_PATH otherwise (README "Environment"). */
 export function databaseTarget(config: { databasePath: string; databaseUrl: string | null }): string {
 	return config.databaseUrl ?? config.databasePath;
 }

@@ -14,8 +14,8 @@ import { changeLines, type ChangeLine } from '../../domain/publication/revision-
 import { revisionChangeText } from '$lib/i18n/revision-text';
 import { refusalText } from '../service-result';
 
-// The publication desk of a period: what publishing would freeze, the preflight classes (spec
-// 8.1) that each need a confirmed reason, the revision history, and whether scores changed since
+// The publication desk of a period: what publishing would freeze, the preflight classes
+// (docs/rules.md §8.1) that each need a confirmed reason, the revision history, and whether scores changed since
 // the last snapshot.
 
 export interface PublicationPage {

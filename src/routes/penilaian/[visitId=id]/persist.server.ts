@@ -16,7 +16,7 @@ export type Persisted =
 			userId: number;
 			version: number;
 			uploadErrors: string[];
-			/** what still stands between the saved sheet and submission (spec 4.1) */
+			/** what still stands between the saved sheet and submission (docs/rules.md §4.1) */
 			problems: SheetProblem[];
 	  }
 	| { ok: false; response: ReturnType<typeof fail> };

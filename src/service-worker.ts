@@ -4,7 +4,7 @@
 /// <reference lib="webworker" />
 import { build, files, version } from '$service-worker';
 
-// The installable shell (README "Offline work"): the built app and static files are precached
+// The installable shell (README "Install on a phone and offline work"): the built app and static files are precached
 // under a name tied to the build, older caches go on activation. Unsent work never lives here:
 // the outbox is in IndexedDB, which a new build leaves alone.
 const sw = self as unknown as ServiceWorkerGlobalScope;

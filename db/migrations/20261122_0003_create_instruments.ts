@@ -7,7 +7,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('code', 'text', (c) => c.notNull().unique())
 		.addColumn('name', 'text', (c) => c.notNull())
 		.addColumn('regulation', 'text', (c) => c.notNull().defaultTo(''))
-		// a clone records the version it was made from; clones are new versions (spec 3)
+		// a clone records the version it was made from; clones are new versions (docs/rules.md §3)
 		.addColumn('based_on_id', 'integer', (c) => c.references('instrument.id'))
 		.addColumn('notes', 'text', (c) => c.notNull().defaultTo('[]')) // JSON array of strings
 		.addColumn('sources', 'text', (c) => c.notNull().defaultTo('[]')) // JSON array of strings

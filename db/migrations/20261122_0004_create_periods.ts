@@ -90,7 +90,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('period_id', 'integer', (c) => c.notNull().references('period.id').onDelete('cascade'))
 		.addColumn('unit_id', 'integer', (c) => c.notNull().references('unit.id'))
 		.addColumn('visit_no', 'integer', (c) => c.notNull().check(sql`visit_no >= 1`))
-		// follow_up visits re-score a coaching plan's indicators and never enter the IPP (spec 5)
+		// follow_up visits re-score a coaching plan's indicators and never enter the IPP (docs/rules.md §5)
 		.addColumn('kind', 'text', (c) =>
 			c
 				.notNull()

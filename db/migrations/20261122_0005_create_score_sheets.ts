@@ -12,7 +12,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 				.defaultTo('draft')
 				.check(sql`status in ('draft', 'submitted')`)
 		)
-		// optimistic versioning: a save names the version it started from (issue 4)
+		// optimistic versioning: a save names the version it started from (README "Score sheets")
 		.addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
 		.addColumn('source', 'text', (c) =>
 			c
@@ -39,7 +39,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.execute();
 
 	// Per submitted sheet and aspect: sum of w_i * s_i. The IPP is linear in these, so results
-	// read one row per sheet and aspect instead of every score (issue 3).
+	// read one row per sheet and aspect instead of every score (README "Benchmark").
 	await db.schema
 		.createTable('sheet_aspect_sum')
 		.addColumn('sheet_id', 'integer', (c) => c.notNull().references('score_sheet.id').onDelete('cascade'))
@@ -78,7 +78,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.columns(['sheet_id', 'indicator_id'])
 		.execute();
 
-	// Disagreement flags are computed from scores; what is stored is their resolution (spec 4.10).
+	// Disagreement flags are computed from scores; what is stored is their resolution (docs/rules.md §4.10).
 	await db.schema
 		.createTable('disagreement_resolution')
 		.addColumn('id', 'integer', (c) => c.primaryKey())
@@ -108,7 +108,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.modifyEnd(sql`strict`)
 		.execute();
 
-	// Serialised results of a period, recomputed when a sheet changes (issue 3, results API).
+	// Serialised results of a period, recomputed when a sheet changes (README "Results API").
 	await db.schema
 		.createTable('period_result_cache')
 		.addColumn('period_id', 'integer', (c) => c.primaryKey().references('period.id').onDelete('cascade'))

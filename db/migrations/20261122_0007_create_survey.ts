@@ -17,7 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('occupation', 'text')
 		.addColumn('service', 'text')
 		.addColumn('suggestion', 'text')
-		// suggestions may hold personal data: shown beyond admins only once approved (spec 6)
+		// suggestions may hold personal data: shown beyond admins only once approved (docs/rules.md §6)
 		.addColumn('suggestion_status', 'text', (c) =>
 			c.check(sql`suggestion_status in ('pending', 'approved', 'rejected')`)
 		)

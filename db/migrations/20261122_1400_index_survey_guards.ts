@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 // Purging used form tokens and day-old rate-limit rows must not scan the tables, and the IKM of
-// any date range (quarter, semester, year) reads responses by time across units (spec 6).
+// any date range (quarter, semester, year) reads responses by time across units (docs/rules.md §6).
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createIndex('survey_token_use_used_at_idx')

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-// Spec 8.1 and 8.2: a period names award winners only in categories with at least
+// docs/rules.md §8.1 and 8.2: a period names award winners only in categories with at least
 // `min_ranked_for_awards` ranked units (default 3), and every publication records which
 // preflight classes were confirmed (JSON, see src/lib/domain/publication/preflight.ts).
 export async function up(db: Kysely<any>): Promise<void> {

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-// Complaint records for triangulation (spec 9.3; README "Complaints and triangulation"): one row
+// Complaint records for triangulation (docs/rules.md §9.3; README "Complaints and triangulation"): one row
 // per ticket, replaced when the ticket is imported again. Dates are ISO calendar dates.
 const ISO_DATE = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'";
 

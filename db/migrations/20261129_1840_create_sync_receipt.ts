@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-// Offline devices resend what they are not sure arrived (README "Offline work"): every outbox item
+// Offline devices resend what they are not sure arrived (README "Install on a phone and offline work"): every outbox item
 // carries an id made on the device, and the answer given to it is kept here so that a resend gets
 // the same answer and changes nothing.
 export async function up(db: Kysely<any>): Promise<void> {

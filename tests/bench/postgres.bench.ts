@@ -4,7 +4,7 @@ import { surveyOnPostgres } from './support/postgres-survey';
 import { fmt, load } from './support/figures';
 import { cleanUpOnInterrupt } from './support/interrupt';
 
-// Issue 15: the benchmarks of results.bench.ts and survey.bench.js on PostgreSQL, each beside a
+// The benchmarks of results.bench.ts and survey.bench.js on PostgreSQL, each beside a
 // bare `pg` floor measured in the same run, on a throwaway cluster started here (scripts/pg-cluster.js)
 // and removed afterwards. README "Benchmark". BENCH_UNITS and BENCH_SURVEY_REQUESTS make a smaller run.
 // The issue sets targets for SQLite only: these figures are reported (result –).

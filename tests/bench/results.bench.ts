@@ -11,7 +11,7 @@ import { reviewPeriodScores } from '../../src/lib/server/review/score-review.ser
 import { rawInsertRate, sqlPassSeconds } from './support/floors';
 import { fmt, load, mb, seconds, type Row } from './support/figures';
 
-// Issue 3: national-scale period (80,000 units, 5 categories, 2 visits × 2 assessors, the
+// A national-scale period (80,000 units, 5 categories, 2 visits × 2 assessors, the
 // 37-indicator instrument: about 11.8 million scores). BENCH_UNITS makes a smaller run.
 
 /** GET that counts the body bytes without keeping them (the client should not be the bottleneck). */

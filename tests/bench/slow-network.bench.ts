@@ -5,7 +5,7 @@ import { startApp, type App } from '../e2e/support/global-setup';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/support/chromium-path.js';
 import type { Row } from './support/figures';
 
-// README "Performance on a slow phone": the visit list, a score sheet and the public survey form
+// README "Benchmark": the visit list, a score sheet and the public survey form
 // are ready in under 2 s on a slow 3G link (300 ms round trip, 1.6 Mbps both ways) with a 4x
 // slower CPU, measured with Chromium's own throttling (DevTools protocol) against the built app
 // on the demo city. "Ready" is the later of the load event and the page's hydration mark

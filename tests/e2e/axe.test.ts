@@ -7,7 +7,7 @@ import { baseURL, openBrowser, type Session } from './support/browser';
 import { DEMO, http, httpSignIn } from './support/http';
 
 // axe-core over every page of the access table, as every identity that may read it, on a phone
-// no critical or serious finding (README "Accessibility").
+// no critical or serious finding (README "Tests").
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ROLES: Identity[] = ['anon', 'admin', 'viewer', 'assessor', 'head'];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseURL, openBrowser, signIn, type Session } from './support/browser';
 
-// The mayor (viewer role, README "Access"): a home with rankings, IKM, coaching and trends, every
+// The mayor (viewer role, README "Pages"): a home with rankings, IKM, coaching and trends, every
 // office read page open, every write refused.
 const PASSWORD = 'Demo#Rapor2026';
 

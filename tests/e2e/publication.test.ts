@@ -93,7 +93,7 @@ describe('review, publication and public results', () => {
 		await s.page.goto(`/admin/periode/${PERIOD}/review?tampil=resolved`);
 		expect(await s.page.textContent('main')).toContain('Penilai sepakat setelah melihat foto bukti.');
 
-		// Spec 8.1: the preflight lists what is still provisional; the flag is resolved now.
+		// docs/rules.md §8.1: the preflight lists what is still provisional; the flag is resolved now.
 		await s.page.goto(`/admin/periode/${PERIOD}/publikasi`);
 		expect(await s.page.locator('[data-preflight=flags]').count()).toBe(0);
 		expect(await s.page.textContent('[data-preflight=incomplete]')).toContain('KEL-01');
@@ -140,7 +140,7 @@ describe('review, publication and public results', () => {
 		expect(text).toContain('Kategori Puskesmas');
 		const loser = await s.context.request.get(`/hasil/${PERIOD}/piagam/PKM-03.pdf`);
 		expect(loser.status()).toBe(404);
-		// Spec 8.2: no ranked Kelurahan, so no award there, and the page says why.
+		// docs/rules.md §8.2: no ranked Kelurahan, so no award there, and the page says why.
 		await s.page.goto(`/hasil/${PERIOD}?kategori=Kelurahan`);
 		expect(await s.page.textContent('[data-testid=awards-withheld]')).toContain(
 			'Belum ada unit yang diperingkat'

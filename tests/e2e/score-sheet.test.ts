@@ -158,7 +158,7 @@ describe('the score sheet without JavaScript (scripted client)', () => {
 		expect(await stale.text()).toContain('diubah di tab atau perangkat lain');
 		const bad = await post({ version: '2', 'score.1.a.K1': '9' });
 		expect(bad.status()).toBe(400);
-		// a scripted client asking for JSON gets the same real status (contracts: every POST)
+		// a scripted client asking for JSON gets the same real status (README "Score sheets": every POST)
 		const json = await s.page.request.post(`${path}?/save`, {
 			multipart: { version: '1', 'score.1.a.K1': '4' },
 			headers: { origin: baseURL(), accept: 'application/json' }

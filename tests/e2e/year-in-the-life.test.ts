@@ -10,7 +10,7 @@ import { openBrowser, signIn, type Session } from './support/browser';
 import { runAdminOn, scoredIndicatorCodes, writeScoresCsv } from './support/cli';
 import { startApp, type App } from './support/global-setup';
 
-// Issue 11's acceptance: a whole assessment year of a new kabupaten office, on an empty database,
+// A whole assessment year (docs/rules.md §8) of a new kabupaten office, on an empty database,
 // through the pages a field role uses on a phone (390 px) and the office on a desk (1280 px).
 // Screenshots of each step go to a temporary folder (printed) for a person to look at.
 

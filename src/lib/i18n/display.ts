@@ -86,7 +86,7 @@ export function fmtDecimal(value: number, digits = 2): string {
 }
 
 /**
- * The office's time zone (TZ, README "Configuration"), in which instants are shown: the server
+ * The office's time zone (TZ, README "Environment"), in which instants are shown: the server
  * sets it when it starts, the browser from the root layout's data. Asia/Jakarta until then.
  */
 let officeTimeZone = DEFAULT_TIME_ZONE;

@@ -1,3 +1,3 @@
-// The offline shell (README "Offline work"): rendered in the browser from what the device keeps in
+// The offline shell (README "Install on a phone and offline work"): rendered in the browser from what the device keeps in
 // IndexedDB; the service worker serves it when /penilaian cannot be reached.
 export const ssr = false;

@@ -1,4 +1,4 @@
-// The access table of the application (README "Access"): every route and form action, and what
+// The access table of the application (README "Pages"): every route and form action, and what
 // each identity gets. tests/e2e/access-matrix.test.ts walks src/routes and fails on a route or
 // action without a row, then requests every row as every identity against the built app.
 //

@@ -9,7 +9,7 @@ const conditions = (offline: boolean) => ({
 
 /**
  * `context.setOffline(true)` that the page also believes. Chromium 143 (the `@sparticuz/chromium`
- * fallback of README "Testing") blocks the network but leaves `navigator.onLine` true in a
+ * fallback of README "Tests") blocks the network but leaves `navigator.onLine` true in a
  * document that the service worker serves on a reload without signal, and fires no `offline`
  * event: the app then tries to send on every change, as on a link that claims signal but carries
  * nothing. Chromium 156 reports `false` there. A phone without signal reports `false`, so while

@@ -7,7 +7,7 @@ import { listScheduledVisits } from '../../../src/lib/server/visits/visit-plan.r
 import { createDefaultPeriod } from '../support/periods';
 import { confirmSchedule, previewSchedule } from '../../../src/lib/server/visits/visit-planning.service';
 
-// Spec 8.7 through the real planning service: mixed pairs, and next year's schedule rotated.
+// docs/rules.md §8.7 through the real planning service: mixed pairs, and next year's schedule rotated.
 
 const now = new Date('2026-11-22T03:00:00Z');
 let t: TestDb;

@@ -10,7 +10,7 @@ import { findCategoryByName, listCategories } from '../../../src/lib/server/unit
 import { PREFLIGHT_CLASSES } from '../../../src/lib/domain/publication/preflight';
 import { resultsTableForCaller } from '../../../src/lib/server/results/results-api.service';
 
-// Spec 8.8: the administrator's category order is the order of every list of categories.
+// docs/rules.md §8.8: the administrator's category order is the order of every list of categories.
 
 let t: TestDb;
 let adminId: number;

@@ -48,7 +48,7 @@ describe('admin command line for periods, imports, results and publication', () 
 		// categories in the administrator's order: the import created Puskesmas first (docs/rules.md §8.8)
 		const lines = csv.out.split('\r\n');
 		expect(lines[1]).toMatch(/^Puskesmas,PKM-A,/);
-		// Spec 8.2: Kelurahan has one ranked unit, below the default minimum of 3: no award.
+		// docs/rules.md §8.2: Kelurahan has one ranked unit, below the default minimum of 3: no award.
 		expect(lines.find((l) => l.startsWith('Kelurahan,'))).toMatch(
 			/^Kelurahan,KEL-B,Kelurahan Contoh B,2\.99451\d*,"2,99",C,Cukup,1,true,,/
 		);
@@ -56,7 +56,7 @@ describe('admin command line for periods, imports, results and publication', () 
 		const refused = admin('publish', '--period', 'EX');
 		expect(refused.code).toBe(1);
 		expect(refused.err).toContain('unit PKM-C indikator 6: selisih 3');
-		// Spec 8.1: every non-empty class, with its units (the window runs 90 days from today).
+		// docs/rules.md §8.1: every non-empty class, with its units (the window runs 90 days from today).
 		expect(refused.err).toContain('incomplete: KEL-A belum lengkap');
 		expect(refused.err).toContain('window: masa kunjungan berlangsung sampai');
 		expect(refused.err).toContain('no-awards: Kelurahan Hanya 1 unit diperingkat');

@@ -9,7 +9,7 @@ import { loadVisitForAdmin, reopenSheet } from '../../../src/lib/server/sheets/s
 import { removeSheetFromVisit } from '../../../src/lib/server/sheets/sheet-removal.service';
 afterAll(removeTempFiles);
 
-// Spec 8.5: a declared conflict of interest holds on every path, and a sheet can be taken off.
+// docs/rules.md §8.5: a declared conflict of interest holds on every path, and a sheet can be taken off.
 
 let t: TestDb;
 let adminId: number;

@@ -14,7 +14,7 @@ import { findPeriodByCode } from '../../../src/lib/server/periods/period.reposit
 import { findCachedResults } from '../../../src/lib/server/results/result-cache.repository';
 import { readTableBytes } from '../../../src/lib/server/files/table-file';
 
-// Spec 8.8: results are recomputed after every change that affects them, through the real
+// docs/rules.md §8.8: results are recomputed after every change that affects them, through the real
 // services (each test first reads the results, so a stale cache row exists to be noticed).
 
 interface Doc {

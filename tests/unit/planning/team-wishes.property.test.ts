@@ -7,7 +7,7 @@ import {
 	type PlanningInput
 } from '../../../src/lib/domain/planning';
 
-// Spec 8.7 as properties of the pure planner: balance first, then mixed pairs and rotation
+// docs/rules.md §8.7 as properties of the pure planner: balance first, then mixed pairs and rotation
 // wherever the pool allows, and every unmet wish named.
 
 const DAYS = ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-09'];

@@ -90,7 +90,7 @@ describe('calibration round statistics', () => {
 		expect(() => summarizeCalibration([...scores, scores[0]])).toThrow(RangeError);
 	});
 
-	it("gives the contracts' JSON shape with assessors keyed by e-mail", () => {
+	it('gives the JSON shape of README "Calibration round" with assessors keyed by e-mail', () => {
 		const json = calibrationJson(summarizeCalibration(round('KEL-02', [['K1', 1, 3]])));
 		expect(json).toEqual({
 			// One pair, two different scores: observed disagreement equals the expected one.

@@ -1,7 +1,7 @@
 import type { DeviceSheetBase, OutboxEntry } from '$lib/domain/offline';
 import type { SheetView } from '$lib/domain/score-sheet';
 
-// The device's copy of the assessor's work (README "Offline work"). It lives in IndexedDB, not in
+// The device's copy of the assessor's work (README "Install on a phone and offline work"). It lives in IndexedDB, not in
 // the service worker's caches, so a new build (which drops the old caches) never touches it.
 const NAME = 'rapor-luring';
 const VERSION = 1;

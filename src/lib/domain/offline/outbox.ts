@@ -1,6 +1,6 @@
 import type { SheetValues } from '../score-sheet/entries';
 
-// The outbox of an offline device (README "Offline work"): changes wait here, in the order they
+// The outbox of an offline device (README "Install on a phone and offline work"): changes wait here, in the order they
 // were made, until the server has confirmed them. Each item has an id made on the device, sent as
 // the Idempotency-Key, so a resend after a lost answer changes nothing on the server.
 export type OutboxKind = 'save' | 'submit' | 'photo';

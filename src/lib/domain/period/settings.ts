@@ -7,7 +7,7 @@ export interface PeriodSettings {
 	requiredVisits: number;
 	requiredAssessors: number;
 	awardsPerCategory: number;
-	/** Spec 8.2; absent means the default (DEFAULT_MIN_RANKED_FOR_AWARDS). */
+	/** docs/rules.md §8.2; absent means the default (DEFAULT_MIN_RANKED_FOR_AWARDS). */
 	minRankedForAwards?: number;
 	awardMinGrade: Grade | null;
 	disagreementThreshold: number;

@@ -1,4 +1,4 @@
-// Spec 8.7: where the pool allows, a unit's assessors differ in kind (one lecturer, one student)
+// docs/rules.md §8.7: where the pool allows, a unit's assessors differ in kind (one lecturer, one student)
 // and in institution, and nobody visits a unit they visited in the previous period. These are
 // wishes: the balance rule and the hard rules (conflicts, one visit per assessor) come first.
 

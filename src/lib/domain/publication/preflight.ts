@@ -1,4 +1,4 @@
-// Spec 8.1: before a period is published the app lists everything that makes its results
+// docs/rules.md §8.1: before a period is published the app lists everything that makes its results
 // provisional, in classes. Each non-empty class must be confirmed with a reason. The class list
 // is open: a later class (docs/rules.md §9.2 `objections`) is one more entry here and one more finder in
 // the preflight service.

@@ -18,7 +18,7 @@ export interface SheetProblem {
 
 const EMPTY: SheetEntry = { score: null, note: '' };
 
-/** Spec 4.1 for one indicator: a required one needs a level; a 0 or a 5 needs a note. */
+/** docs/rules.md §4.1 for one indicator: a required one needs a level; a 0 or a 5 needs a note. */
 export function indicatorProblem(ind: CheckedIndicator, entry: SheetEntry = EMPTY): SheetProblem | null {
 	if (entry.score === null)
 		return ind.required

@@ -68,18 +68,18 @@ export function awardFor(rank: number, grade: Grade, rule: AwardRule = DEFAULT_A
 }
 
 /**
- * Spec 8.2: unpublished (provisional) results never show an award label, at most a candidate
+ * docs/rules.md §8.2: unpublished (provisional) results never show an award label, at most a candidate
  * one ("calon Terbaik I").
  */
 export function shownAward(award: string | null, provisional: boolean): string | null {
 	return award !== null && provisional ? `calon ${award}` : award;
 }
 
-/** Spec 8.2: the default `min_ranked_for_awards` of a period. */
+/** docs/rules.md §8.2: the default `min_ranked_for_awards` of a period. */
 export const DEFAULT_MIN_RANKED_FOR_AWARDS = 3;
 
 /**
- * Spec 8.2: a category names award winners only with at least `minRanked` ranked units. The
+ * docs/rules.md §8.2: a category names award winners only with at least `minRanked` ranked units. The
  * reason (Indonesian, shown as is on results, publication and public pages and carried by the
  * results JSON as `awards_withheld`) when it does not; null when awards are given, or when the
  * period gives none at all (N = 0 is not a withholding).

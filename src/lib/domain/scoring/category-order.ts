@@ -1,4 +1,4 @@
-// Spec 8.8: the administrator's category order is the order of every list of categories. Names
+// docs/rules.md §8.8: the administrator's category order is the order of every list of categories. Names
 // missing from the order (a category since removed) follow, alphabetically.
 
 /** Sorts by position in `order`, then by Indonesian alphabetical order. */

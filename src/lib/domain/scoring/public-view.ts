@@ -44,7 +44,7 @@ export interface PublicCategory {
 	name: string;
 	count: number;
 	incomplete: number;
-	/** Spec 8.2: why no award is named in this category; null when awards are given. */
+	/** docs/rules.md §8.2: why no award is named in this category; null when awards are given. */
 	awardsWithheld: string | null;
 	stats: { mean: string; median: string; min: string; max: string } | null;
 	grades: { grade: Grade; predikat: string; count: number }[];

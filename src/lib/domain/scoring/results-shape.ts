@@ -15,8 +15,8 @@ export interface PeriodSettings {
 	awardsPerCategory: number;
 	awardMinGrade: Grade | null;
 	/**
-	 * Spec 8.2: fewer ranked units than this in a category and no award is named there. Absent
-	 * means no minimum (the worked example of docs/rules.md §7 predates the rule); periods carry 3.
+	 * docs/rules.md §8.2: fewer ranked units than this in a category and no award is named there.
+	 * Absent means no minimum (results stored before the rule); periods carry 3.
 	 */
 	minRankedForAwards?: number;
 }
@@ -81,7 +81,7 @@ export interface CategoryResult {
 	name: string;
 	count: number;
 	incomplete: number;
-	/** Spec 8.2: why no award is named in this category; absent when awards are given. */
+	/** docs/rules.md §8.2: why no award is named in this category; absent when awards are given. */
 	awards_withheld?: string;
 	mean_ipp: number | null;
 	median_ipp: number | null;

@@ -28,7 +28,7 @@ export interface CategoryView {
 	name: string;
 	count: number;
 	incomplete: number;
-	/** Spec 8.2: why no award is named in this category; null when awards are given. */
+	/** docs/rules.md §8.2: why no award is named in this category; null when awards are given. */
 	awardsWithheld: string | null;
 	meanIpp: string | null;
 	ranked: RankedRow[];

@@ -1,4 +1,4 @@
-// Spec 8.8: the government's kind (Kota, Kabupaten, Provinsi) words every page and PDF that
+// docs/rules.md §8.8: the government's kind (Kota, Kabupaten, Provinsi) words every page and PDF that
 // names the government, so a regency is never called "kota".
 
 export const GOVERNMENT_KINDS = ['kota', 'kabupaten', 'provinsi'] as const;

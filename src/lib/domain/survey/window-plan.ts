@@ -1,7 +1,7 @@
 import { addDays } from '../dates';
 import type { SurveyWindow } from './window';
 
-// Spec 8.6: each period has its own survey window; two periods' windows never overlap, so a
+// docs/rules.md §8.6: each period has its own survey window; two periods' windows never overlap, so a
 // citizen's answer always belongs to exactly one period.
 
 export interface PeriodWindow extends SurveyWindow {

@@ -3,7 +3,7 @@ import { isVisitEditable } from '../../domain/score-sheet';
 import { listVisitsOfAssessor } from '../visits/visit.repository';
 import { loadAssessorSheet, type SheetView } from '../sheets/sheet-view.service';
 
-/** What a device keeps for work without signal (README "Offline work"): every open sheet. */
+/** What a device keeps for work without signal (README "Install on a phone and offline work"): every open sheet. */
 export interface OfflineBundle {
 	preparedAt: string;
 	sheets: SheetView[];

@@ -9,7 +9,7 @@ import type { ResultsDocument } from '../../domain/scoring/results-shape';
 import { reviewPeriodScores } from '../review/score-review.service';
 import { listObjections } from '../objections/objection.repository';
 
-// Spec 8.1: the one preflight of a publication, used by the publication page and by the
+// docs/rules.md §8.1: the one preflight of a publication, used by the publication page and by the
 // `publish` command through publishPeriod. `doc` is the results document publishing would
 // freeze (computed fresh), so that incomplete units and withheld awards are what the public
 // would see. Details speak the request's language (the command line: Indonesian). Adding a class (docs/rules.md §9.2 `objections`) means one more finder here.

@@ -10,7 +10,7 @@ import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { auditTrail } from '../audit/audit.repository';
 import { ok, refuse, type ServiceResult } from '../service-result';
 
-// Spec 8.5: an administrator can take a sheet off a visit (a conflict of interest found late, a
+// docs/rules.md §8.5: an administrator can take a sheet off a visit (a conflict of interest found late, a
 // wrong import), with a reason and an audit entry; the results follow at once.
 
 export async function removeSheetFromVisit(

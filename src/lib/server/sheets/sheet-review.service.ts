@@ -55,7 +55,7 @@ export async function reopenSheet(db: Db, input: SheetActionInput, now: Date): P
 	if (sheet.status !== 'submitted') return refuse(409, 'srv_reopen_not_submitted');
 	const visit = (await findVisitContext(db, sheet.visitId))!;
 	if (!isVisitEditable(visit)) return refuse(409, 'srv_period_locked');
-	// Spec 8.5: reopening would hand the unit back to an assessor with a declared conflict.
+	// docs/rules.md §8.5: reopening would hand the unit back to an assessor with a declared conflict.
 	const conflict = await findAssessorConflict(db, sheet.assessorId, visit.unitId);
 	if (conflict)
 		return refuse(409, 'srv_reopen_conflict', {

@@ -39,7 +39,7 @@ export const settingsForm = z.object({
 	visits: int(m.fm_label_visits),
 	assessors: int(m.fm_label_assessors),
 	awards: int(m.fm_label_awards),
-	// Spec 8.2; optional so that a form without the field keeps the default of 3.
+	// docs/rules.md §8.2; optional so that a form without the field keeps the default of 3.
 	min_ranked: z
 		.string()
 		.trim()

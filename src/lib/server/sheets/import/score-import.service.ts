@@ -122,7 +122,7 @@ export async function importScoresFile(
 				anchors?.add(unitId);
 				if (anchors && anchors.size > MAX_ANCHORS)
 					problem(line, `kalibrasi paling banyak ${MAX_ANCHORS} unit jangkar; ${unit} melebihinya`);
-				// Spec 8.5: a declared conflict of interest holds on the import path too.
+				// docs/rules.md §8.5: a declared conflict of interest holds on the import path too.
 				if (assessorId > 0 && conflicts.has(`${assessorId}:${unitId}`)) {
 					const reason = conflicts.get(`${assessorId}:${unitId}`);
 					problem(

@@ -5,7 +5,7 @@ import { openMigrated } from '../../open';
 import { loadCalibrationSummary } from '../../../calibration/calibration.service';
 import { calibrationJson } from '../../../../domain/reliability';
 
-// Contracts (additions): `calibration --period C --format json` (docs/rules.md §9.1).
+// README "Administration command line": `calibration --period C --format json` (docs/rules.md §9.1).
 export async function runCalibration(ctx: CliContext): Promise<void> {
 	const { values } = parseOptions(ctx.args, { period: { type: 'string' }, format: { type: 'string' } });
 	const code = requireOption(values, 'period');

@@ -4,7 +4,7 @@ import { openMigrated } from '../../open';
 import { readInput } from '../periods/import-units';
 import { applyComplaintImport } from '../../../complaints/complaint-import.service';
 
-// Contracts (additions): `import-complaints FILE`; every problem as "baris N: ...", nothing written.
+// README "Administration command line": `import-complaints FILE`; every problem as "baris N: ...", nothing written.
 export async function runImportComplaints(ctx: CliContext): Promise<void> {
 	const data = await readInput(ctx, 'import-complaints FILE');
 	const { db } = await openMigrated();

@@ -5,7 +5,7 @@ import { openMigrated } from '../../open';
 import { loadTriangulation } from '../../../complaints/triangulation.service';
 import { triangulationJson } from '../../../../domain/triangulation';
 
-// Contracts (additions): `triangulation --period C --format json`.
+// README "Administration command line": `triangulation --period C --format json`.
 export async function runTriangulation(ctx: CliContext): Promise<void> {
 	const { values } = parseOptions(ctx.args, { period: { type: 'string' }, format: { type: 'string' } });
 	const code = requireOption(values, 'period');

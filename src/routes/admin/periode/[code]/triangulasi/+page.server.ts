@@ -14,7 +14,7 @@ import { pageOf, readPage } from '$lib/domain/pagination';
 import { fmtDate, fmtDecimal } from '$lib/i18n/display';
 import { m } from '$lib/paraglide/messages';
 
-// Spec 9.3: IPP, IKM and complaint handling side by side per category (admin and viewer).
+// docs/rules.md §9.3: IPP, IKM and complaint handling side by side per category (admin and viewer).
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'admin', 'viewer');
 	const found = await loadTriangulation(getDb(), event.params.code, new Date());

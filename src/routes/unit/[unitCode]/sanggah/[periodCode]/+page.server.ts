@@ -57,7 +57,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'unit_head');
-		// Another unit's head learns nothing, not even which fields are wrong (README "Access").
+		// Another unit's head learns nothing, not even which fields are wrong (README "Pages").
 		if (!(await headsUnit(getDb(), user.id, event.params.unitCode)))
 			error(404, m.srv_unit_or_period_not_found());
 		const data = await event.request.formData();

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connection';
+import type { SurveyResponseTable } from '../db/schema-follow-up';
 import type { AnswerSums } from '../../domain/survey/ikm';
 import type { BreakdownField } from '../../domain/survey/breakdown';
 import { SURVEY_CHANNELS, type ChannelCounts, type SurveyChannel } from '../../domain/survey/channel';
@@ -141,13 +142,8 @@ export interface NewSurveyResponse {
 	unitId: number;
 	submittedAt: number;
 	answers: readonly number[];
-	profile: {
-		sex: string | null;
-		age_band: string | null;
-		education: string | null;
-		occupation: string | null;
-		service: string | null;
-	};
+	/** The respondent's profile, stored in the response's own columns. */
+	profile: Pick<SurveyResponseTable, 'sex' | 'age_band' | 'education' | 'occupation' | 'service'>;
 	suggestion: string | null;
 	suggestionStatus?: SuggestionStatus;
 	source: SurveyChannel;

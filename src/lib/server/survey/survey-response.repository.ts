@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connection';
-import type { SurveyResponseTable } from '../db/schema-follow-up';
 import type { AnswerSums } from '../../domain/survey/ikm';
+import type { SurveyProfile } from '../../domain/survey/submission';
 import type { BreakdownField } from '../../domain/survey/breakdown';
 import { SURVEY_CHANNELS, type ChannelCounts, type SurveyChannel } from '../../domain/survey/channel';
 
@@ -142,8 +142,7 @@ export interface NewSurveyResponse {
 	unitId: number;
 	submittedAt: number;
 	answers: readonly number[];
-	/** The respondent's profile, stored in the response's own columns. */
-	profile: Pick<SurveyResponseTable, 'sex' | 'age_band' | 'education' | 'occupation' | 'service'>;
+	profile: SurveyProfile;
 	suggestion: string | null;
 	suggestionStatus?: SuggestionStatus;
 	source: SurveyChannel;

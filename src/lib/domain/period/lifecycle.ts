@@ -24,12 +24,3 @@ export function manualTransitions(from: PeriodStatus): PeriodStatus[] {
 export function settingsEditable(status: PeriodStatus): boolean {
 	return status === 'draft';
 }
-
-export const TRANSITION_LABELS: Record<string, string> = {
-	'draft>running': 'Mulai penilaian (berjalan)',
-	'running>review': 'Tutup kunjungan dan mulai review',
-	'review>running': 'Kembalikan ke berjalan',
-	'running>published': 'Terbitkan hasil',
-	'review>published': 'Terbitkan hasil',
-	'published>archived': 'Arsipkan'
-};

@@ -5,7 +5,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { findPeriodOr404 } from '$lib/server/periods/period-lookup';
 import { changePeriodStatus, editPeriodSettings } from '$lib/server/periods/period-admin.service';
-import { manualTransitions, settingsEditable, TRANSITION_LABELS } from '$lib/domain/period/lifecycle';
+import { manualTransitions, settingsEditable } from '$lib/domain/period/lifecycle';
 import { coachingRuleText } from '$lib/i18n/server-text';
 import { PERIOD_STATUSES } from '$lib/domain/period-status';
 import { settingsForm, settingsValues, toSettings } from '../period-form';
@@ -27,10 +27,7 @@ export const load: PageServerLoad = async (event) => {
 		},
 		values: settingsValues(p),
 		editable: settingsEditable(p.status),
-		transitions: manualTransitions(p.status).map((to) => ({
-			to,
-			label: TRANSITION_LABELS[`${p.status}>${to}`] ?? to
-		}))
+		transitions: manualTransitions(p.status)
 	};
 };
 

@@ -31,3 +31,21 @@ export function fieldState(field: FieldProps) {
 export function describedBy(id: string, hasHint: boolean, problem: string | undefined): string | undefined {
 	return [hasHint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
+
+/** Fields by name, as a refused form action sends them back (README "Layering": `runForm`). */
+export type FormFields = Record<string, string>;
+
+function echoed(form: unknown, key: 'values' | 'errors'): FormFields | undefined {
+	if (form === null || typeof form !== 'object' || !(key in form)) return undefined;
+	return (form as Record<typeof key, FormFields | undefined>)[key];
+}
+
+/** The values a refused form sent, so nothing typed is lost; otherwise the page's own starting values. */
+export function sentValues(form: unknown, initial: FormFields = {}): FormFields {
+	return echoed(form, 'values') ?? initial;
+}
+
+/** What is wrong with each field of a refused form (`_form` for the form as a whole); none otherwise. */
+export function fieldErrors(form: unknown): FormFields {
+	return echoed(form, 'errors') ?? {};
+}

@@ -49,6 +49,16 @@ export function refusalText<K extends RefusalCode>(code: K, ...[params]: Refusal
 	return message(params ?? {});
 }
 
+/** A code whose sentence has no placeholders: what a domain check (a period's settings) answers. */
+export type PlainRefusalCode = {
+	[K in RefusalCode]: object extends NonNullable<Params<K>> ? K : never;
+}[RefusalCode];
+
+/** A domain check's problems by field, given as codes, in the reader's words. */
+export function wordFields(problems: Readonly<Record<string, PlainRefusalCode>>): FieldErrors {
+	return Object.fromEntries(Object.entries(problems).map(([field, code]) => [field, refusalText(code)]));
+}
+
 export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 
 export function refuse<K extends RefusalCode>(

@@ -11,6 +11,7 @@ import {
 import { insertUser } from '../../../src/lib/server/accounts/user.repository';
 import { DEFAULT_COACHING_RULE } from '../../../src/lib/domain/coaching/rule';
 import { refusalErrors } from '../../../src/lib/server/service-result';
+import { inRequest } from '../support/in-request';
 
 const now = new Date('2026-11-22T03:00:00Z');
 let t: TestDb;
@@ -53,6 +54,31 @@ describe('periods', () => {
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
 		expect(Object.keys(refusalErrors(r)).sort()).toEqual(['assessors', 'ends_on']);
+	});
+
+	it("words bad settings in the reader's language, Indonesian outside a request, and creates nothing", async () => {
+		const bad = {
+			...input,
+			requiredAssessors: 3,
+			endsOn: '2026-01-01',
+			coachingRule: { kind: 'bottom' as const, k: 0 }
+		};
+		const create = () => createPeriod(t.db, bad, null, now);
+		const en = await inRequest('en', create);
+		const id = await create();
+		if (en.ok || id.ok) throw new Error('expected refusals');
+		expect(en.errors).toEqual({
+			assessors: 'There cannot be more different assessors than visits (one assessor per visit).',
+			ends_on: 'The end date must come after the start date.',
+			coaching_k: 'K must be a whole number from 1 to 100.'
+		});
+		expect(id.errors).toEqual({
+			assessors:
+				'Penilai berbeda tidak boleh lebih banyak dari jumlah kunjungan (satu penilai per kunjungan).',
+			ends_on: 'Tanggal selesai harus sesudah tanggal mulai.',
+			coaching_k: 'K harus bilangan bulat 1–100.'
+		});
+		expect(await t.db.selectFrom('period').select('id').execute()).toEqual([]);
 	});
 
 	it('moves only along allowed transitions and locks settings after draft', async () => {

@@ -10,6 +10,7 @@ import { loadPlanView } from '../../../src/lib/server/coaching/coaching-view.ser
 import { presentPlan } from '../../../src/lib/server/coaching/coaching-plan-view';
 import { openReportCard } from '../../../src/lib/server/report-cards/report-card-request.service';
 import { PREFLIGHT_CLASSES } from '../../../src/lib/domain/publication/preflight';
+import { inRequest } from '../support/in-request';
 
 // Publishing confirms every preflight class: these tests are about what comes after it.
 // Coaching as the unit head and the office see it: no draft leaks out, and every action offered
@@ -66,6 +67,9 @@ describe('coaching presentation', () => {
 		const active = await page(admin);
 		expect(active.can.complete).toBe(false);
 		expect(active.completeBlocker).toBe('5 butir belum diverifikasi.');
+		// An English reader reads why in English, as the other blockers on the page (README "Where
+		// translation happens").
+		expect((await inRequest('en', () => page(admin))).completeBlocker).toBe('5 items are not verified yet.');
 		// the refusal the button would have met
 		expect(await movePlan(t.db, admin, planId, 'completed', NOW)).toMatchObject({ ok: false, status: 409 });
 	});

@@ -95,9 +95,11 @@ describe('plan and item states', () => {
 	});
 
 	it('completes a plan only when every item is verified', () => {
-		expect(planCompletionBlocker([{ status: 'verified' }, { status: 'done' }])).toBe(
-			'1 butir belum diverifikasi.'
-		);
+		expect(planCompletionBlocker([{ status: 'verified' }, { status: 'done' }])).toEqual({
+			kind: 'unverified',
+			count: 1
+		});
+		expect(planCompletionBlocker([])).toEqual({ kind: 'no_items' });
 		expect(planCompletionBlocker([{ status: 'verified' }])).toBeNull();
 	});
 

@@ -53,7 +53,6 @@ describe('period progress', () => {
 				code: 'A',
 				name: 'A',
 				category: 'K',
-				lacking: 'belum lengkap: kurang 1 kunjungan, kurang 1 penilai berbeda',
 				lack: { visits: 1, assessors: 1 }
 			}
 		]);

@@ -50,28 +50,22 @@ export function readCoachingRule(json: string): CoachingRule {
 
 const isScore = (x: number | null): boolean => x !== null && Number.isFinite(x) && x >= 0 && x <= 5;
 
-/** Field errors of a rule entered on the settings page, keyed by the form's field names. */
-export function checkCoachingRule(rule: CoachingRule): Record<string, string> {
-	const errors: Record<string, string> = {};
+/** What can be wrong with a rule entered on the settings page, as the code of its message. */
+export type CoachingRuleProblem =
+	'srv_rule_k' | 'srv_rule_max_ipp' | 'srv_rule_aspect_floor' | 'srv_rule_limit_missing';
+
+/** Problems of a rule entered on the settings page, keyed by the form's field names. */
+export function checkCoachingRule(rule: CoachingRule): Record<string, CoachingRuleProblem> {
+	const errors: Record<string, CoachingRuleProblem> = {};
 	if (rule.kind === 'bottom') {
-		if (!Number.isInteger(rule.k) || rule.k < 1 || rule.k > 100)
-			errors.coaching_k = 'K harus bilangan bulat 1–100.';
+		if (!Number.isInteger(rule.k) || rule.k < 1 || rule.k > 100) errors.coaching_k = 'srv_rule_k';
 		return errors;
 	}
-	if (rule.maxIpp !== null && !isScore(rule.maxIpp)) errors.coaching_max_ipp = 'Batas IPP harus 0–5.';
+	if (rule.maxIpp !== null && !isScore(rule.maxIpp)) errors.coaching_max_ipp = 'srv_rule_max_ipp';
 	if (rule.aspectFloor !== null && !isScore(rule.aspectFloor))
-		errors.coaching_aspect_floor = 'Batas aspek harus 0–5.';
-	if (rule.maxIpp === null && rule.aspectFloor === null)
-		errors.coaching_max_ipp = 'Isi batas IPP, batas aspek, atau keduanya.';
+		errors.coaching_aspect_floor = 'srv_rule_aspect_floor';
+	if (rule.maxIpp === null && rule.aspectFloor === null) errors.coaching_max_ipp = 'srv_rule_limit_missing';
 	return errors;
-}
-
-export function describeCoachingRule(rule: CoachingRule): string {
-	if (rule.kind === 'bottom') return `${rule.k} unit terbawah per kategori`;
-	const parts: string[] = [];
-	if (rule.maxIpp !== null) parts.push(`IPP ≤ ${rule.maxIpp.toFixed(2).replace('.', ',')}`);
-	if (rule.aspectFloor !== null) parts.push(`aspek < ${rule.aspectFloor.toFixed(2).replace('.', ',')}`);
-	return parts.join(' atau ');
 }
 
 export interface CoachingCandidate {

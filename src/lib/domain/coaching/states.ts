@@ -15,11 +15,14 @@ export function canMovePlan(from: PlanStatus, to: PlanStatus): boolean {
 	return PLAN_NEXT[from].includes(to);
 }
 
+/** What keeps an active plan from completion: no items, or items the mentor has not verified. */
+export type CompletionBlocker = { kind: 'no_items' } | { kind: 'unverified'; count: number };
+
 /** A plan is completed only when every item has been verified by the mentor. */
-export function planCompletionBlocker(items: readonly { status: ItemStatus }[]): string | null {
-	if (items.length === 0) return 'Rencana tidak memiliki butir.';
+export function planCompletionBlocker(items: readonly { status: ItemStatus }[]): CompletionBlocker | null {
+	if (items.length === 0) return { kind: 'no_items' };
 	const left = items.filter((i) => i.status !== 'verified').length;
-	return left ? `${left} butir belum diverifikasi.` : null;
+	return left ? { kind: 'unverified', count: left } : null;
 }
 
 /** Progress reported by the unit head: only while the plan is active and the item not verified. */

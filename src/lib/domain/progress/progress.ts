@@ -1,6 +1,5 @@
 import {
 	assessCompleteness,
-	describeLacking,
 	sheetCoverage,
 	type CompletenessRule,
 	type Lacking
@@ -60,8 +59,7 @@ export interface IncompleteUnit {
 	code: string;
 	name: string;
 	category: string;
-	lacking: string;
-	/** The counts behind `lacking`, for pages that word it in the reader's language. */
+	/** What the unit still needs; pages word it in the reader's language (lackingText). */
 	lack: Lacking;
 }
 
@@ -73,7 +71,6 @@ export function incompleteUnits(units: UnitSheets[], rule: CompletenessRule): In
 			code: u.code,
 			name: u.name,
 			category: u.category,
-			lacking: describeLacking(c.lacking),
 			lack: c.lacking
 		}));
 }

@@ -59,11 +59,3 @@ export function assessCompleteness(
 	};
 	return { complete: lacking.visits === 0 && lacking.assessors === 0, lacking };
 }
-
-/** Indonesian reason, e.g. "belum lengkap: kurang 1 kunjungan, kurang 1 penilai berbeda". */
-export function describeLacking(lacking: Lacking): string {
-	const parts: string[] = [];
-	if (lacking.visits > 0) parts.push(`kurang ${lacking.visits} kunjungan`);
-	if (lacking.assessors > 0) parts.push(`kurang ${lacking.assessors} penilai berbeda`);
-	return parts.length === 0 ? 'lengkap' : `belum lengkap: ${parts.join(', ')}`;
-}

@@ -1,4 +1,4 @@
-import { describeLacking, type Lacking } from './completeness';
+import type { Lacking } from './completeness';
 import { formatDecimalId } from './display';
 import type { PeriodResults } from './results-shape';
 import { tieNotes } from './tie-notes';
@@ -19,8 +19,7 @@ export interface IncompleteRow {
 	ipp: string | null;
 	visits: number;
 	assessors: number;
-	lacking: string;
-	/** The counts behind `lacking`, for pages that word it in the reader's language. */
+	/** What the unit still needs; pages word it in the reader's language (lackingText). */
 	lack: Lacking | null;
 }
 
@@ -66,7 +65,6 @@ export function categoryView(
 			ipp: u.ipp_display,
 			visits: u.visits,
 			assessors: u.assessors,
-			lacking: u.lacking ? describeLacking(u.lacking) : '',
 			lack: u.lacking ?? null
 		}));
 	return {

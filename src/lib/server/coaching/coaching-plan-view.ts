@@ -18,7 +18,13 @@ export function presentPlan(v: PlanView, user: SessionUser) {
 	const isMentor = isAdmin && v.plan.mentorId === user.id;
 	const status: PlanStatus = v.plan.status;
 	// Offered only when it can succeed: every item verified by the mentor.
-	const completeBlocker = status === 'active' ? planCompletionBlocker(v.items) : null;
+	const blocker = status === 'active' ? planCompletionBlocker(v.items) : null;
+	const completeBlocker =
+		blocker === null
+			? null
+			: blocker.kind === 'no_items'
+				? refusalText('srv_plan_without_items')
+				: refusalText('srv_plan_items_unverified', { count: blocker.count });
 	const undated = v.items.filter((i) => !i.dueOn).length;
 	const activateBlocker =
 		status !== 'draft'

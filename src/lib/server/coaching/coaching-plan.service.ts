@@ -77,12 +77,9 @@ export async function movePlan(
 	}
 	if (to === 'completed') {
 		// planCompletionBlocker decides (docs/rules.md §5); the words come from the refusal codes.
-		if (planCompletionBlocker(items))
-			return items.length === 0
-				? refuse(409, 'srv_plan_complete_empty')
-				: refuse(409, 'srv_plan_complete_unverified', {
-						count: items.filter((i) => i.status !== 'verified').length
-					});
+		const blocker = planCompletionBlocker(items);
+		if (blocker?.kind === 'no_items') return refuse(409, 'srv_plan_complete_empty');
+		if (blocker) return refuse(409, 'srv_plan_complete_unverified', { count: blocker.count });
 	}
 	await db.transaction().execute(async (tx) => {
 		await updatePlanStatus(tx, planId, to, now);

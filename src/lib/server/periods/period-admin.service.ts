@@ -14,7 +14,14 @@ import { invalidatePeriodResults } from '../results/result-cache.repository';
 import { checkPeriodSettings, PERIOD_CODE, type PeriodSettings } from '../../domain/period/settings';
 import { canTransition, settingsEditable } from '../../domain/period/lifecycle';
 import { periodStatusLabel } from '$lib/i18n/display';
-import { refuse, refuseField, refuseFields, refusalText, type ServiceResult } from '../service-result';
+import {
+	refuse,
+	refuseField,
+	refuseFields,
+	refusalText,
+	wordFields,
+	type ServiceResult
+} from '../service-result';
 import { isIsoDate } from '../../domain/dates';
 import { defaultWindowForNewPeriod, surveyWindowConflict } from '../survey/survey-window.service';
 import { transactionUnlessTaken } from '../db/transaction';
@@ -41,7 +48,7 @@ export async function createPeriod(
 			surveyTo: input.surveyTo || fallback.to
 		};
 	}
-	const errors = checkPeriodSettings(input);
+	const errors = wordFields(checkPeriodSettings(input));
 	if (!PERIOD_CODE.test(code)) errors.code = refusalText('srv_period_code_format');
 	const instrumentId = await findInstrumentIdByCode(db, input.instrumentCode);
 	if (instrumentId === null)
@@ -92,7 +99,7 @@ export async function editPeriodSettings(
 	if (!period) return refuse(404, 'srv_period_not_found');
 	if (!settingsEditable(period.status))
 		return refuse(409, 'srv_period_settings_draft_only', { status: periodStatusLabel(period.status) });
-	const errors = checkPeriodSettings(settings);
+	const errors = wordFields(checkPeriodSettings(settings));
 	if (Object.keys(errors).length) return refuseFields(400, errors);
 	// Only a changed window is checked, so settings saved before this rule keep saving.
 	if (settings.surveyFrom !== period.surveyFrom || settings.surveyTo !== period.surveyTo) {

@@ -13,3 +13,13 @@ export async function openMigrated(): Promise<OpenDatabase> {
 	await seedInstruments(opened.db, new Date());
 	return opened;
 }
+
+/** Runs a command's work on the migrated database and closes it, whether the work ends or throws. */
+export async function withMigrated<T>(work: (opened: OpenDatabase) => Promise<T>): Promise<T> {
+	const opened = await openMigrated();
+	try {
+		return await work(opened);
+	} finally {
+		await opened.db.destroy();
+	}
+}

@@ -1,7 +1,7 @@
 import type { CliContext } from '../../cli-error';
 import { CliError } from '../../cli-error';
 import { parseOptions } from '../../args';
-import { openMigrated } from '../../open';
+import { withMigrated } from '../../open';
 import { readConfig } from '../../../config';
 import { backupDatabase } from '../../../backup/database-backup';
 import { restoreDatabase } from '../../../backup/restore';
@@ -22,16 +22,15 @@ export async function runBackup(ctx: CliContext): Promise<void> {
 	const { positionals } = parseOptions(ctx.args, {}, true);
 	if (positionals.length !== 1) throw new CliError(['pemakaian: backup FILE']);
 	refuseOnPostgres('pg_dump');
-	const { sqlite, db } = await openMigrated();
-	try {
-		if (!sqlite) throw new Error('backup: SQLite only');
-		const { path, pages } = await backupDatabase(sqlite, positionals[0]);
-		ctx.out(`Cadangan ditulis ke ${path} (${pages} halaman).`);
-	} catch (e) {
-		throw new CliError([(e as Error).message]);
-	} finally {
-		await db.destroy();
-	}
+	await withMigrated(async ({ sqlite }) => {
+		try {
+			if (!sqlite) throw new Error('backup: SQLite only');
+			const { path, pages } = await backupDatabase(sqlite, positionals[0]);
+			ctx.out(`Cadangan ditulis ke ${path} (${pages} halaman).`);
+		} catch (e) {
+			throw new CliError([(e as Error).message]);
+		}
+	});
 }
 
 export async function runRestore(ctx: CliContext): Promise<void> {

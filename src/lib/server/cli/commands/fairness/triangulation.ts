@@ -1,7 +1,7 @@
 import type { CliContext } from '../../cli-error';
 import { CliError } from '../../cli-error';
 import { parseOptions, requireOption } from '../../args';
-import { openMigrated } from '../../open';
+import { withMigrated } from '../../open';
 import { loadTriangulation } from '../../../complaints/triangulation.service';
 import { triangulationJson } from '../../../../domain/triangulation';
 
@@ -10,12 +10,9 @@ export async function runTriangulation(ctx: CliContext): Promise<void> {
 	const { values } = parseOptions(ctx.args, { period: { type: 'string' }, format: { type: 'string' } });
 	const code = requireOption(values, 'period');
 	if (requireOption(values, 'format') !== 'json') throw new CliError(['opsi --format harus json']);
-	const { db } = await openMigrated();
-	try {
+	await withMigrated(async ({ db }) => {
 		const result = await loadTriangulation(db, code, ctx.now);
 		if (!result) throw new CliError([`periode ${code} tidak ditemukan`]);
 		ctx.out(JSON.stringify(triangulationJson(result.period.code, result.categories), null, 2));
-	} finally {
-		await db.destroy();
-	}
+	});
 }

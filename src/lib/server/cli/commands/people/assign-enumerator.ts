@@ -1,7 +1,7 @@
 import type { CliContext } from '../../cli-error';
 import { CliError } from '../../cli-error';
 import { parseOptions } from '../../args';
-import { openMigrated } from '../../open';
+import { withMigrated } from '../../open';
 import { assignEnumeratorToUnit } from '../../../enumerators/enumerator-assignment.service';
 
 // `assign-enumerator --period C --unit U --enumerator EMAIL` (README "Survey enumerators").
@@ -15,8 +15,7 @@ export async function runAssignEnumerator(ctx: CliContext): Promise<void> {
 	for (const name of ['period', 'unit', 'enumerator'] as const)
 		if (!values[name]?.trim()) problems.push(`opsi --${name} wajib diisi`);
 	if (problems.length) throw new CliError(problems);
-	const { db } = await openMigrated();
-	try {
+	await withMigrated(async ({ db }) => {
 		const r = await assignEnumeratorToUnit(
 			db,
 			{ periodCode: values.period!, unitCode: values.unit!, email: values.enumerator! },
@@ -25,7 +24,5 @@ export async function runAssignEnumerator(ctx: CliContext): Promise<void> {
 		);
 		if (!r.ok) throw new CliError([r.message]);
 		ctx.out(r.value);
-	} finally {
-		await db.destroy();
-	}
+	});
 }

@@ -1,7 +1,7 @@
 import type { CliContext } from '../../cli-error';
 import { CliError } from '../../cli-error';
 import { parseOptions } from '../../args';
-import { openMigrated } from '../../open';
+import { withMigrated } from '../../open';
 import { assignAssessorToVisit } from '../../../accounts/assignment.service';
 import { refusalErrors } from '../../../service-result';
 
@@ -21,8 +21,7 @@ export async function runAssign(ctx: CliContext): Promise<void> {
 	if (values.visit && !/^\d+$/.test(values.visit.trim()))
 		problems.push(`opsi --visit harus bilangan bulat (kini "${values.visit}")`);
 	if (problems.length) throw new CliError(problems);
-	const { db } = await openMigrated();
-	try {
+	await withMigrated(async ({ db }) => {
 		const result = await assignAssessorToVisit(
 			db,
 			{
@@ -37,7 +36,5 @@ export async function runAssign(ctx: CliContext): Promise<void> {
 		);
 		if (!result.ok) throw new CliError(Object.values(refusalErrors(result)));
 		ctx.out(result.value.summary);
-	} finally {
-		await db.destroy();
-	}
+	});
 }

@@ -1,7 +1,7 @@
 import type { CliContext } from '../../cli-error';
 import { CliError } from '../../cli-error';
 import { parseOptions, requireOption } from '../../args';
-import { openMigrated } from '../../open';
+import { withMigrated } from '../../open';
 import { createUser } from '../../../accounts/user.service';
 import { ROLES, type Role } from '../../../../domain/auth/user';
 import { refusalErrors } from '../../../service-result';
@@ -23,8 +23,7 @@ export async function runCreateUser(ctx: CliContext): Promise<void> {
 	if (!values.name) problems.push('opsi --name wajib diisi');
 	if (problems.length) throw new CliError(problems);
 	const password = values.password ?? (await ctx.stdin()).replace(/\r?\n$/, '');
-	const { db } = await openMigrated();
-	try {
+	await withMigrated(async ({ db }) => {
 		const result = await createUser(
 			db,
 			{
@@ -48,7 +47,5 @@ export async function runCreateUser(ctx: CliContext): Promise<void> {
 		if (!result.ok)
 			throw new CliError(Object.entries(refusalErrors(result)).map(([f, msg]) => `${f}: ${msg}`));
 		ctx.out(`Pengguna ${result.value.email} (${result.value.role}) dibuat dengan id ${result.value.id}.`);
-	} finally {
-		await db.destroy();
-	}
+	});
 }

@@ -1,7 +1,7 @@
 import type { CliContext } from '../../cli-error';
 import { CliError } from '../../cli-error';
 import { parseOptions } from '../../args';
-import { openMigrated } from '../../open';
+import { withMigrated } from '../../open';
 import { readConfig } from '../../../config';
 import {
 	issueLinksByEmail,
@@ -20,8 +20,7 @@ export async function runInvite(ctx: CliContext): Promise<void> {
 	const all = values['all-without-password'] === true;
 	if (all === emails.length > 0)
 		throw new CliError(['pakai --email E (boleh berulang) atau --all-without-password, salah satu']);
-	const { db } = await openMigrated();
-	try {
+	await withMigrated(async ({ db }) => {
 		let links;
 		if (all) links = await issueLinksForAccountsWithoutPassword(db, null, ctx.now);
 		else {
@@ -32,7 +31,5 @@ export async function runInvite(ctx: CliContext): Promise<void> {
 		const origin = readConfig().origin;
 		for (const link of links) ctx.out(passwordLinkUrl(origin, link.token));
 		process.stderr.write(`${links.length} tautan dibuat, berlaku 7 hari\n`);
-	} finally {
-		await db.destroy();
-	}
+	});
 }

@@ -1,6 +1,6 @@
 import { CliError, type CliContext } from '../../cli-error';
 import { parseOptions, requireOption } from '../../args';
-import { openMigrated } from '../../open';
+import { withMigrated } from '../../open';
 import { abandonCorrection, openCorrection } from '../../../corrections/correction.service';
 
 // `correction --period C --open --reason TEXT` / `--abandon --reason TEXT` (README, docs/rules.md
@@ -16,10 +16,10 @@ export async function runCorrection(ctx: CliContext): Promise<void> {
 	});
 	const periodCode = requireOption(values, 'period');
 	if (values.open === values.abandon) throw new CliError(['pilih tepat satu dari --open atau --abandon']);
-	if (!values.reason?.trim()) throw new CliError(['opsi --reason wajib diisi']);
-	const { db } = await openMigrated();
-	try {
-		const input = { periodCode, userId: null, reason: values.reason };
+	const reason = values.reason;
+	if (!reason?.trim()) throw new CliError(['opsi --reason wajib diisi']);
+	await withMigrated(async ({ db }) => {
+		const input = { periodCode, userId: null, reason };
 		const r = values.open
 			? await openCorrection(db, input, ctx.now)
 			: await abandonCorrection(db, input, ctx.now);
@@ -30,7 +30,5 @@ export async function runCorrection(ctx: CliContext): Promise<void> {
 				? `Koreksi periode ${r.value.periodCode} dibuka (revisi terbit ${revision} tetap tampil publik sampai revisi berikutnya).`
 				: `Koreksi periode ${r.value.periodCode} dibatalkan; lembar penilaian kembali seperti pada revisi ${revision}.`
 		);
-	} finally {
-		await db.destroy();
-	}
+	});
 }

@@ -1,7 +1,7 @@
 import type { CliContext } from '../../cli-error';
 import { CliError } from '../../cli-error';
 import { parseOptions, requireOption } from '../../args';
-import { openMigrated } from '../../open';
+import { withMigrated } from '../../open';
 import { createPeriod } from '../../../periods/period-admin.service';
 import { DEFAULT_COACHING_RULE } from '../../../../domain/coaching/rule';
 import { addDays } from '../../../../domain/dates';
@@ -44,8 +44,7 @@ export async function runCreatePeriod(ctx: CliContext): Promise<void> {
 	if (problems.length) throw new CliError(problems);
 	const from = values.from ?? officeDate(ctx.now);
 	const to = values.to ?? addDays(from, 90);
-	const { db } = await openMigrated();
-	try {
+	await withMigrated(async ({ db }) => {
 		const result = await createPeriod(
 			db,
 			{
@@ -72,7 +71,5 @@ export async function runCreatePeriod(ctx: CliContext): Promise<void> {
 		ctx.out(
 			`Periode ${p.code} (draf) dibuat: ${p.unitCount} unit, ${p.startsOn} s.d. ${p.endsOn}; survei ${p.surveyFrom} s.d. ${p.surveyTo}.`
 		);
-	} finally {
-		await db.destroy();
-	}
+	});
 }

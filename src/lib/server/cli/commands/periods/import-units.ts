@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import type { CliContext } from '../../cli-error';
 import { CliError } from '../../cli-error';
 import { parseOptions } from '../../args';
-import { openMigrated } from '../../open';
+import { withMigrated } from '../../open';
 import { readTableBytes } from '../../../files/table-file';
 import { applyUnitImport } from '../../../units/unit-import.service';
 import { applyAssessorImport } from '../../../accounts/assessor-import.service';
@@ -27,27 +27,21 @@ export async function readInput(ctx: CliContext, usage: string) {
 // README: `import-units FILE`; every problem as "baris N: ..." on stderr, nothing written.
 export async function runImportUnits(ctx: CliContext): Promise<void> {
 	const data = await readInput(ctx, 'import-units FILE');
-	const { db } = await openMigrated();
-	try {
+	await withMigrated(async ({ db }) => {
 		const result = await applyUnitImport(db, data, null, ctx.now);
 		if (!result.ok) throw new CliError(result.problems);
 		const s = result.summary;
 		const cats = s.newCategories.length ? `; kategori baru: ${s.newCategories.join(', ')}` : '';
 		ctx.out(`Impor unit: ${s.created} dibuat, ${s.updated} diperbarui, ${s.unchanged} tidak berubah${cats}.`);
-	} finally {
-		await db.destroy();
-	}
+	});
 }
 
 export async function runImportAssessors(ctx: CliContext): Promise<void> {
 	const data = await readInput(ctx, 'import-assessors FILE');
-	const { db } = await openMigrated();
-	try {
+	await withMigrated(async ({ db }) => {
 		const result = await applyAssessorImport(db, data, null, ctx.now);
 		if (!result.ok) throw new CliError(result.problems);
 		const s = result.summary;
 		ctx.out(`Impor penilai: ${s.created} dibuat, ${s.updated} diperbarui, ${s.unchanged} tidak berubah.`);
-	} finally {
-		await db.destroy();
-	}
+	});
 }

@@ -1,6 +1,6 @@
 import { CliError, type CliContext } from '../../cli-error';
 import { parseOptions, requireOption } from '../../args';
-import { openMigrated } from '../../open';
+import { withMigrated } from '../../open';
 import { publishPeriod } from '../../../publication/publication.service';
 import {
 	describeFinding,
@@ -33,8 +33,7 @@ export async function runPublish(ctx: CliContext): Promise<void> {
 		throw new CliError(['opsi --reason wajib diisi bersama --confirm atau --confirm-open-flags']);
 	if (revision && !values.reason?.trim())
 		throw new CliError(['opsi --reason wajib diisi bersama --revision']);
-	const { db } = await openMigrated();
-	try {
+	await withMigrated(async ({ db }) => {
 		const r = await publishPeriod(
 			db,
 			{ periodCode, userId: null, confirm: classes, reason: values.reason ?? null, newRevision: revision },
@@ -62,7 +61,5 @@ export async function runPublish(ctx: CliContext): Promise<void> {
 				(published.revision > 1 ? `, ${published.changed} unit berubah` : '') +
 				').'
 		);
-	} finally {
-		await db.destroy();
-	}
+	});
 }

@@ -1,6 +1,6 @@
 import { CliError, type CliContext } from '../../cli-error';
 import { parseOptions, requireOption } from '../../args';
-import { openMigrated } from '../../open';
+import { withMigrated } from '../../open';
 import { loadResults, loadResultsJson } from '../../../results/results.service';
 import { aspectCodesOf, resultsTable, toCsv } from '../../../../domain/scoring/results-table';
 
@@ -9,14 +9,11 @@ export async function runResults(ctx: CliContext): Promise<void> {
 	const code = requireOption(values, 'period');
 	const format = values.format ?? 'json';
 	if (format !== 'json' && format !== 'csv') throw new CliError(['opsi --format harus json atau csv']);
-	const { db } = await openMigrated();
-	try {
+	await withMigrated(async ({ db }) => {
 		const found =
 			format === 'json' ? await loadResultsJson(db, code, ctx.now) : await loadResults(db, code, ctx.now);
 		if (!found) throw new CliError([`periode "${code}" tidak ditemukan`]);
 		if ('json' in found) ctx.out(found.json);
 		else process.stdout.write(toCsv(resultsTable(found.doc, aspectCodesOf(found.doc))));
-	} finally {
-		await db.destroy();
-	}
+	});
 }

@@ -151,6 +151,24 @@ describe('page numbers', () => {
 				expect(`${list} ${hal} ${res.status}`).toBe(`${list} ${hal} 200`);
 			}
 	});
+
+	it('shows the last page of a list for a page past its end, whichever list it is', async () => {
+		const admin = await httpSignIn(DEMO.admin);
+		const body = async (path: string) => {
+			const res = await http(path, { cookie: admin });
+			expect(`${path} ${res.status}`).toBe(`${path} 200`);
+			return res.text();
+		};
+		const rowsOf = (html: string) => /<tbody[\s\S]*?<\/tbody>/.exec(html)?.[0] ?? '';
+		for (const list of ['/admin/kunjungan', '/admin/pengguna', '/admin/unit', '/admin/audit']) {
+			const pages = Number(/Halaman 1 dari (\d+)/.exec(await body(list))?.[1] ?? 1);
+			const last = await body(`${list}?hal=${pages}`);
+			const beyond = await body(`${list}?hal=${pages + 50}`);
+			expect(rowsOf(last), list).toContain('<tr');
+			expect(rowsOf(beyond), list).toBe(rowsOf(last));
+			if (pages > 1) expect(beyond, list).toContain(`Halaman ${pages} dari ${pages}`);
+		}
+	});
 });
 
 describe('password throttling', () => {

@@ -31,6 +31,21 @@ export function pageWindow(requested: number, total: number, limit: number): Pag
 }
 
 /**
+ * The requested page of a list the database pages, read through `fetch(limit, offset)`. A page past
+ * the end (an old link after rows were removed, a typed `?hal=999`) answers the last page, as
+ * `pageWindow` does for lists held in memory; only then is a second query made.
+ */
+export async function fetchPage<T extends { total: number }>(
+	requested: number,
+	limit: number,
+	fetch: (limit: number, offset: number) => Promise<T>
+): Promise<{ result: T; window: PageWindow }> {
+	const first = await fetch(limit, (requested - 1) * limit);
+	const window = pageWindow(requested, first.total, limit);
+	return { result: window.page === requested ? first : await fetch(window.limit, window.offset), window };
+}
+
+/**
  * Rows of one category a results page lists at a time. A city's category rarely reaches it; a
  * national deployment has tens of thousands of units a category (README, "Benchmark"), and a page
  * that listed them all weighed tens of megabytes.

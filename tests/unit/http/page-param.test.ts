@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_PARAM, pageWindow, readPage } from '../../../src/lib/domain/pagination';
+import { PAGE_PARAM, fetchPage, pageWindow, readPage } from '../../../src/lib/domain/pagination';
 
 const q = (s: string) => new URLSearchParams(s);
 
@@ -22,4 +22,40 @@ describe('the one page parameter', () => {
 			expect(Number.isSafeInteger(pageWindow(page, 10, 25).offset)).toBe(true);
 		}
 	);
+});
+
+describe('a page the database lists', () => {
+	const rows = Array.from({ length: 120 }, (_, k) => k + 1);
+	function table() {
+		const calls: [number, number][] = [];
+		const fetch = async (limit: number, offset: number) => {
+			calls.push([limit, offset]);
+			return { rows: rows.slice(offset, offset + limit), total: rows.length };
+		};
+		return { calls, fetch };
+	}
+
+	it('reads the requested page with one query', async () => {
+		const { calls, fetch } = table();
+		const { result, window } = await fetchPage(2, 50, fetch);
+		expect(window).toEqual({ page: 2, pages: 3, limit: 50, offset: 50 });
+		expect(result.rows[0]).toBe(51);
+		expect(calls).toEqual([[50, 50]]);
+	});
+
+	it('answers the last page for a page past the end, as a list in memory does', async () => {
+		const { calls, fetch } = table();
+		const { result, window } = await fetchPage(999, 50, fetch);
+		expect(window.page).toBe(3);
+		expect(result.rows).toEqual(rows.slice(100));
+		expect(calls).toEqual([
+			[50, 49900],
+			[50, 100]
+		]);
+	});
+
+	it('answers page 1 of 1 for an empty list', async () => {
+		const fetch = async () => ({ rows: [], total: 0 });
+		expect((await fetchPage(4, 50, fetch)).window).toEqual({ page: 1, pages: 1, limit: 50, offset: 0 });
+	});
 });

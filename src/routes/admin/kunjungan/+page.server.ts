@@ -7,7 +7,7 @@ import { listPeriods } from '$lib/server/periods/period.repository';
 import { listUsers } from '$lib/server/accounts/user.repository';
 import { listVisitsOfPeriod } from '$lib/server/visits/visit-team.repository';
 import { runAssignForm } from './assign-form.server';
-import { readPage } from '$lib/domain/pagination';
+import { fetchPage, readPage } from '$lib/domain/pagination';
 
 const PAGE_SIZE = 50;
 
@@ -19,17 +19,18 @@ export const load: PageServerLoad = async (event) => {
 	const period =
 		periods.find((p) => p.code === code) ?? periods.find((p) => p.status === 'running') ?? periods[0];
 	const query = boundedSearchText(event.url.searchParams.get('q'));
-	const pageNo = readPage(event.url.searchParams);
-	const list = period
-		? await listVisitsOfPeriod(db, period.id, { query, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE })
-		: { rows: [], total: 0 };
+	const { result: list, window: win } = period
+		? await fetchPage(readPage(event.url.searchParams), PAGE_SIZE, (limit, offset) =>
+				listVisitsOfPeriod(db, period.id, { query, limit, offset })
+			)
+		: { result: { rows: [], total: 0 }, window: { page: 1, pages: 1 } };
 	const { users } = await listUsers(db, { role: 'assessor', limit: 500, offset: 0 });
 	return {
 		periods: periods.map((p) => ({ code: p.code, name: p.name, status: p.status })),
 		period: period ? { code: period.code, name: period.name, status: period.status } : null,
 		query,
-		page: pageNo,
-		pages: Math.max(1, Math.ceil(list.total / PAGE_SIZE)),
+		page: win.page,
+		pages: win.pages,
 		total: list.total,
 		visits: list.rows,
 		assessors: users.map((u) => ({ email: u.email, name: u.name }))

@@ -3,7 +3,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { listUsers } from '$lib/server/accounts/user.repository';
 import { ROLES, type Role } from '$lib/domain/auth/user';
-import { pageWindow, readPage } from '$lib/domain/pagination';
+import { fetchPage, readPage } from '$lib/domain/pagination';
 import { boundedSearchText } from '$lib/domain/list-filter';
 
 const PAGE_SIZE = 25;
@@ -17,16 +17,10 @@ export const load: PageServerLoad = async (event) => {
 	const includeInactive = params.get('nonaktif') === '1';
 	const requested = readPage(params);
 	const filter = { role, query: q || undefined, includeInactive };
-	const first = await listUsers(getDb(), {
-		...filter,
-		limit: PAGE_SIZE,
-		offset: (requested - 1) * PAGE_SIZE
-	});
-	const win = pageWindow(requested, first.total, PAGE_SIZE);
-	const { users, total } =
-		win.page === requested
-			? first
-			: await listUsers(getDb(), { ...filter, limit: win.limit, offset: win.offset });
+	const { result, window: win } = await fetchPage(requested, PAGE_SIZE, (limit, offset) =>
+		listUsers(getDb(), { ...filter, limit, offset })
+	);
+	const { users, total } = result;
 	return {
 		filter: { q, role: role ?? '', includeInactive },
 		imported: params.get('impor'),
